@@ -1,0 +1,27 @@
+# One INTERFACE target carries the language level, warnings and sanitizer flags that
+# every Tablespan target links.
+add_library(tablespan_options INTERFACE)
+target_compile_features(tablespan_options INTERFACE cxx_std_20)
+target_compile_options(tablespan_options INTERFACE
+    -Wall -Wextra -pedantic-errors -Wold-style-cast -Wnon-virtual-dtor)
+target_compile_definitions(tablespan_options INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_CONTEXTLESS_CONNECT QT_USE_QSTRINGBUILDER)
+
+option(TABLESPAN_WERROR "Treat warnings as errors" OFF)
+if(TABLESPAN_WERROR)
+    target_compile_options(tablespan_options INTERFACE -Werror)
+endif()
+
+# TABLESPAN_SANITIZE: "address,undefined" or "thread"
+set(TABLESPAN_SANITIZE "" CACHE STRING "Sanitizers to build with (address,undefined | thread)")
+if(TABLESPAN_SANITIZE)
+    target_compile_options(tablespan_options INTERFACE
+        -fsanitize=${TABLESPAN_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(tablespan_options INTERFACE -fsanitize=${TABLESPAN_SANITIZE})
+    target_compile_definitions(tablespan_options INTERFACE _GLIBCXX_ASSERTIONS QT_FORCE_ASSERTS)
+endif()
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
+endif()

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "tablespan/clock.h"
+#include "tablespan/error.h"
+#include "tablespan/events.h"
+
+namespace tablespan {
+
+using Json = nlohmann::json;
+
+// The outcome of one operation: a DynamoDB JSON response body, or an error.
+struct Result {
+    std::optional<Error> error;
+    Json body;
+    bool ok() const { return !error.has_value(); }
+};
+
+using ResultCallback = std::function<void(Result)>;
+
+struct EngineOptions {
+    // Data directory; created if missing. Holds a lock file and one SQLite file per
+    // region that has been used.
+    std::string data_dir;
+    // Engine time. When null the engine owns a SystemClock at scale 1.
+    std::shared_ptr<Clock> clock;
+    // Worker threads. 0 = manual mode: nothing runs until the caller drives the engine
+    // with run_pending() / advance() (deterministic tests).
+    int threads = 2;
+    // The account id shown in ARNs.
+    std::string account_id = "000000000000";
+};
+
+class EngineImpl;
+
+// The embedded DynamoDB-compatible engine. Every operation — from the console, the HTTP
+// endpoint, an import or a test — goes through call(): one API, no back doors.
+// Thread-safe.
+class Engine {
+public:
+    // Opens the data directory (taking its lock). Returns nullptr and sets `error` when
+    // the directory cannot be used (for example, another process holds it).
+    static std::unique_ptr<Engine> open(EngineOptions options, std::string* error);
+    // Finishes queued work, commits, stops the threads and releases the lock.
+    ~Engine();
+
+    // Runs the DynamoDB operation `operation` ("PutItem", "CreateTable", …) with the
+    // DynamoDB JSON request `request` in `region` ("us-west-2"). `callback` runs on an
+    // engine thread once the outcome is final and any write it made is durable. Unknown
+    // operations and regions answer with the service's errors.
+    void call(std::string_view region, std::string_view operation, Json request,
+              ResultCallback callback);
+
+    // call() and wait for its result. In manual mode this drives the engine itself (runs
+    // what is ready, never advances time); never call it from an engine thread.
+    Result call_sync(std::string_view region, std::string_view operation, Json request);
+
+    // Manual mode: runs everything that is ready now. Returns the number of handlers run.
+    std::size_t run_pending();
+    // Manual mode with a ManualClock: advances engine time by `ms`, running every timed
+    // task in time order at its own due time.
+    void advance(Millis ms);
+
+    const Clock& clock() const;
+    // Changes how fast engine time runs (SystemClock only; no-op otherwise).
+    void set_time_scale(double scale);
+    double time_scale() const;
+
+    EventBus& events();
+    const std::string& data_dir() const;
+
+private:
+    explicit Engine(std::unique_ptr<EngineImpl> impl);
+    std::unique_ptr<EngineImpl> impl_;
+};
+
+}  // namespace tablespan

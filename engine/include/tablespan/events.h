@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "tablespan/clock.h"
+
+namespace tablespan {
+
+// A table's status changed in a region (CREATING → ACTIVE, …; "" when it is gone).
+struct TableStatusChanged {
+    std::string region;
+    std::string table;
+    std::string status;
+};
+
+// A request finished: what the Activity dock lists.
+struct RequestCompleted {
+    Millis time = 0;  // engine time at completion
+    std::string region;
+    std::string operation;
+    std::string table;        // empty when the request names no single table
+    double duration_ms = 0;   // wall time spent, queueing and commit included
+    std::string error_type;   // empty on success
+    std::string error_message;
+};
+
+// Items were written in a region (by a request or, later, by replication).
+struct ItemsChanged {
+    std::string region;
+    std::string table;
+    std::int64_t count = 0;
+};
+
+using EngineEvent = std::variant<TableStatusChanged, RequestCompleted, ItemsChanged>;
+
+// Fan-out of engine events. Subscribers are called on engine threads, synchronously,
+// and must return quickly (post to their own thread and return). Thread-safe.
+class EventBus {
+public:
+    using Subscriber = std::function<void(const EngineEvent&)>;
+    // Returns an id for unsubscribe().
+    int subscribe(Subscriber s);
+    void unsubscribe(int id);
+    void publish(const EngineEvent& e) const;
+
+private:
+    mutable std::mutex mutex_;
+    int next_id_ = 1;                                   // guarded by mutex_
+    std::vector<std::pair<int, Subscriber>> subscribers_;  // guarded by mutex_
+};
+
+}  // namespace tablespan

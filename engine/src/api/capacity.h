@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "tablespan/json_codec.h"
+
+namespace tablespan::api {
+
+// Capacity units as the service bills them: writes 1 unit per started KB, reads 1 unit
+// per started 4 KB (half for eventually consistent reads).
+double write_units(std::int64_t bytes);
+double read_units(std::int64_t bytes, bool consistent);
+
+// Adds ConsumedCapacity to `response` when ReturnConsumedCapacity asks for it.
+void add_consumed_capacity(Json& response, const Json& request, const std::string& table,
+                           double units);
+
+}  // namespace tablespan::api

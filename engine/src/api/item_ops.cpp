@@ -1,0 +1,140 @@
+// PutItem, GetItem, UpdateItem, DeleteItem.
+
+#include "api/capacity.h"
+#include "api/expression_params.h"
+#include "api/handlers.h"
+#include "api/item_key.h"
+#include "api/item_store.h"
+#include "api/request_util.h"
+#include "core/region.h"
+
+namespace tablespan::api {
+
+namespace {
+void check_return_values(const Json& request, std::initializer_list<const char*> allowed,
+                         const char* message) {
+    auto rv = string_member(request, "ReturnValues");
+    if (!rv) return;
+    for (const char* a : allowed)
+        if (*rv == a) return;
+    throw_validation(message);
+}
+
+[[noreturn]] void condition_failed(const Json& request, const std::optional<Item>& old) {
+    ApiError e("ConditionalCheckFailedException", "The conditional request failed");
+    if (old && string_member(request, "ReturnValuesOnConditionCheckFailure") == "ALL_OLD")
+        e.error().extra["Item"] = encode_item(*old);
+    throw e;
+}
+
+void check_condition(const Json& request, const Expressions& ex, const std::optional<Item>& old) {
+    if (ex.condition && !ex.condition->evaluate(old ? &*old : nullptr))
+        condition_failed(request, old);
+}
+}  // namespace
+
+Json put_item(core::Region& region, const Json& request) {
+    auto ex = parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+    Item item = decode_item(request.at("Item"));
+    check_return_values(request, {"NONE", "ALL_OLD"}, "ReturnValues can only be ALL_OLD or NONE");
+    std::size_t size = item_size(item);
+    if (size > kMaxItemSize) throw_validation("Item size has exceeded the maximum allowed size");
+
+    TableMeta& table = table_for_data(region, request.at("TableName"));
+    StorageKey key = key_from_item(table, item);
+    ItemStore store(region, table);
+    auto old = store.get(key);
+    check_condition(request, *ex, old);
+    store.put(key, item, size, old);
+
+    Json out = Json::object();
+    if (old && string_member(request, "ReturnValues") == "ALL_OLD") out["Attributes"] = encode_item(*old);
+    std::int64_t billed = std::max<std::int64_t>(static_cast<std::int64_t>(size),
+                                                 old ? static_cast<std::int64_t>(item_size(*old)) : 0);
+    add_consumed_capacity(out, request, table.name, write_units(billed));
+    return out;
+}
+
+Json get_item(core::Region& region, const Json& request) {
+    auto ex = parse_expressions(request, {"ProjectionExpression"}, {"AttributesToGet"});
+    AttributeMap key_attrs = decode_item(request.at("Key"));
+    TableMeta& table = table_for_data(region, request.at("TableName"));
+    StorageKey key = key_from_key(table, key_attrs);
+    ItemStore store(region, table);
+    auto item = store.get(key);
+    bool consistent = bool_member(request, "ConsistentRead").value_or(false);
+
+    Json out = Json::object();
+    std::int64_t size = 0;
+    if (item) {
+        size = static_cast<std::int64_t>(item_size(*item));
+        out["Item"] = encode_item(ex->projection ? ex->projection->apply(*item) : *item);
+    }
+    add_consumed_capacity(out, request, table.name, read_units(size, consistent));
+    return out;
+}
+
+Json delete_item(core::Region& region, const Json& request) {
+    auto ex = parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+    AttributeMap key_attrs = decode_item(request.at("Key"));
+    check_return_values(request, {"NONE", "ALL_OLD"}, "ReturnValues can only be ALL_OLD or NONE");
+    TableMeta& table = table_for_data(region, request.at("TableName"));
+    StorageKey key = key_from_key(table, key_attrs);
+    ItemStore store(region, table);
+    auto old = store.get(key);
+    check_condition(request, *ex, old);
+    if (old) store.remove(key, *old);
+
+    Json out = Json::object();
+    if (old && string_member(request, "ReturnValues") == "ALL_OLD") out["Attributes"] = encode_item(*old);
+    add_consumed_capacity(out, request, table.name,
+                          write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0));
+    return out;
+}
+
+Json update_item(core::Region& region, const Json& request) {
+    auto ex = parse_expressions(request, {"UpdateExpression", "ConditionExpression"},
+                                {"AttributeUpdates", "Expected", "ConditionalOperator"});
+    AttributeMap key_attrs = decode_item(request.at("Key"));
+    TableMeta& table = table_for_data(region, request.at("TableName"));
+    if (ex->update) {
+        for (const auto& path : ex->update->paths()) {
+            const std::string& top = path.front().name;
+            bool is_key = top == table.partition_key.name ||
+                          (table.sort_key && top == table.sort_key->name);
+            if (!is_key) continue;
+            if (path.size() > 1)
+                throw_validation(
+                    "Key attributes must be scalars; list random access '[]' and map lookup '.' "
+                    "are not allowed: Key: " + top);
+            throw_invalid_parameter("Cannot update attribute " + top +
+                                    ". This attribute is part of the key");
+        }
+    }
+    StorageKey key = key_from_key(table, key_attrs);
+    ItemStore store(region, table);
+    auto old = store.get(key);
+    check_condition(request, *ex, old);
+
+    Item updated = old ? *old : key_attrs;
+    if (ex->update) ex->update->apply(updated);
+    std::size_t size = item_size(updated);
+    if (size > kMaxItemSize) throw_validation("Item size to update has exceeded the maximum allowed size");
+    store.put(key, updated, size, old);
+
+    Json out = Json::object();
+    auto rv = string_member(request, "ReturnValues").value_or("NONE");
+    if (rv == "ALL_OLD" && old) out["Attributes"] = encode_item(*old);
+    if (rv == "ALL_NEW") out["Attributes"] = encode_item(updated);
+    if ((rv == "UPDATED_OLD" || rv == "UPDATED_NEW") && ex->update) {
+        const Item& source = rv == "UPDATED_OLD" ? (old ? *old : Item{}) : updated;
+        Item projected = expr::Projection::project(source, ex->update->paths());
+        if (!projected.empty()) out["Attributes"] = encode_item(projected);
+    }
+    std::int64_t billed = std::max<std::int64_t>(static_cast<std::int64_t>(size),
+                                                 old ? static_cast<std::int64_t>(item_size(*old)) : 0);
+    add_consumed_capacity(out, request, table.name, write_units(billed));
+    return out;
+}
+
+}  // namespace tablespan::api

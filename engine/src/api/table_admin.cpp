@@ -1,0 +1,180 @@
+// DescribeTable, ListTables, UpdateTable, DeleteTable.
+
+#include "api/handlers.h"
+#include "api/ids.h"
+#include "api/lifecycle.h"
+#include "api/request_util.h"
+#include "core/region.h"
+
+namespace tablespan::api {
+
+namespace {
+[[noreturn]] void throw_in_use(const TableMeta& t) {
+    std::string what = t.status == "CREATING"   ? "being created"
+                       : t.status == "DELETING" ? "being deleted"
+                                                : "being updated";
+    throw ApiError("ResourceInUseException",
+                   "Attempt to change a resource which is still in use: Table is " + what + ": " +
+                       t.name);
+}
+
+void start_transition(core::Region& region, TableMeta& t, const std::string& status,
+                      const std::string& next, Millis duration) {
+    t.status = status;
+    t.next_status = next;
+    t.status_until = region.now() + duration;
+    region.save_table(t);
+    region.schedule_transition(t, t.status_until);
+    region.core().events.publish(TableStatusChanged{std::string(region.code()), t.name, status});
+}
+}  // namespace
+
+Json describe_table(core::Region& region, const Json& request) {
+    return {{"Table", table_for_control(region, request.at("TableName")).describe()}};
+}
+
+Json list_tables(core::Region& region, const Json& request) {
+    auto start = string_member(request, "ExclusiveStartTableName");
+    std::int64_t limit = int_member(request, "Limit").value_or(100);
+    Json names = Json::array();
+    std::optional<std::string> last;
+    auto tables = region.tables();
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (start && tables[i]->name <= *start) continue;
+        if (static_cast<std::int64_t>(names.size()) == limit) {
+            last = names.back().get<std::string>();
+            break;
+        }
+        names.push_back(tables[i]->name);
+    }
+    Json out = {{"TableNames", names}};
+    if (last) out["LastEvaluatedTableName"] = *last;
+    return out;
+}
+
+Json update_table(core::Region& region, const Json& request) {
+    const Json* throughput = member(request, "ProvisionedThroughput");
+    auto billing = string_member(request, "BillingMode");
+    const Json* stream = member(request, "StreamSpecification");
+    auto table_class = string_member(request, "TableClass");
+    auto protection = bool_member(request, "DeletionProtectionEnabled");
+    const Json* sse = member(request, "SSESpecification");
+    if (member(request, "ReplicaUpdates") || member(request, "GlobalSecondaryIndexUpdates"))
+        throw_validation(
+            "Tablespan does not support ReplicaUpdates and GlobalSecondaryIndexUpdates yet");
+    if (!throughput && !billing && !stream && !table_class && !protection && !sse)
+        throw_validation(
+            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+            "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+
+    TableMeta& t = table_for_control(region, request.at("TableName"));
+    if (t.status != "ACTIVE") throw_in_use(t);
+
+    std::string new_billing = billing.value_or(t.billing_mode);
+    if (throughput && new_billing == "PAY_PER_REQUEST")
+        throw_invalid_parameter(
+            "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode "
+            "is PAY_PER_REQUEST");
+    if (new_billing == "PROVISIONED" && t.billing_mode == "PAY_PER_REQUEST" && !throughput)
+        throw_invalid_parameter(
+            "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+
+    std::int64_t rcu = t.read_capacity, wcu = t.write_capacity;
+    if (throughput) {
+        rcu = *int_member(*throughput, "ReadCapacityUnits");
+        wcu = *int_member(*throughput, "WriteCapacityUnits");
+        for (auto [v, field] : {std::pair{rcu, "ReadCapacityUnits"}, {wcu, "WriteCapacityUnits"}})
+            if (v > 1'000'000'000'000LL)
+                throw_validation("Given value " + std::to_string(v) + " for " + field +
+                                 " is out of bounds");
+        if (t.billing_mode == "PROVISIONED" && rcu == t.read_capacity && wcu == t.write_capacity)
+            throw_validation(
+                "The provisioned throughput for the table will not change. The requested value "
+                "equals the current value. Current ReadCapacityUnits provisioned for the table: " +
+                std::to_string(t.read_capacity) +
+                ". Requested ReadCapacityUnits: " + std::to_string(rcu) +
+                ". Current WriteCapacityUnits provisioned for the table: " +
+                std::to_string(t.write_capacity) +
+                ". Requested WriteCapacityUnits: " + std::to_string(wcu) +
+                ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to "
+                "request higher limits.");
+    }
+
+    std::optional<std::pair<bool, std::string>> new_stream;
+    if (stream) {
+        bool enabled = bool_member(*stream, "StreamEnabled").value_or(false);
+        auto view = string_member(*stream, "StreamViewType");
+        if (enabled && t.stream_enabled)
+            throw_validation("Table already has an enabled stream: TableName: " + t.name);
+        if (!enabled && !t.stream_enabled)
+            throw_invalid_parameter("Table " + t.name + " does not have a stream enabled");
+        if (enabled && !view)
+            throw_invalid_parameter("StreamViewType is required when StreamEnabled is true");
+        if (!enabled && view)
+            throw_invalid_parameter("Stream View Type cannot be specified when stream is disabled");
+        new_stream = std::pair{enabled, view.value_or("")};
+    }
+
+    const Millis now = region.now();
+    bool needs_updating = false;
+    if (throughput || (billing && *billing != t.billing_mode)) {
+        if (t.billing_mode == "PROVISIONED" && new_billing == "PROVISIONED") {
+            if (rcu > t.read_capacity || wcu > t.write_capacity) t.last_increase = now;
+            if (rcu < t.read_capacity || wcu < t.write_capacity) {
+                t.last_decrease = now;
+                ++t.decreases_today;
+            }
+        }
+        if (new_billing != t.billing_mode) t.billing_mode_updated = now;
+        t.billing_mode_summary = t.billing_mode_summary || billing.has_value();
+        t.billing_mode = new_billing;
+        t.read_capacity = new_billing == "PAY_PER_REQUEST" ? 0 : rcu;
+        t.write_capacity = new_billing == "PAY_PER_REQUEST" ? 0 : wcu;
+        needs_updating = true;
+    }
+    if (table_class && *table_class != t.table_class) {
+        t.table_class = *table_class;
+        t.table_class_updated = now;
+        needs_updating = true;
+    }
+    if (new_stream) {
+        t.stream_enabled = new_stream->first;
+        if (t.stream_enabled) {
+            t.stream_view_type = new_stream->second;
+            t.stream_label = stream_label(now);
+        } else {
+            t.stream_view_type.clear();
+        }
+    }
+    if (protection) t.deletion_protection = *protection;
+    if (sse) {
+        bool enabled = bool_member(*sse, "Enabled").value_or(true);
+        t.sse_enabled = enabled;
+        if (enabled) {
+            auto key = string_member(*sse, "KMSMasterKeyId");
+            t.sse_kms_key_arn = key && key->rfind("arn:", 0) == 0
+                                    ? *key
+                                    : "arn:aws:kms:" + t.region + ":" + t.account_id + ":key/" +
+                                          (key ? *key : new_uuid());
+        }
+        needs_updating = true;
+    }
+    if (needs_updating)
+        start_transition(region, t, "UPDATING", "ACTIVE", kUpdatingMs);
+    else
+        region.save_table(t);
+    return {{"TableDescription", t.describe()}};
+}
+
+Json delete_table(core::Region& region, const Json& request) {
+    TableMeta& t = table_for_control(region, request.at("TableName"));
+    if (t.status != "ACTIVE") throw_in_use(t);
+    if (t.deletion_protection)
+        throw_validation(
+            "Resource cannot be deleted as it is currently protected against deletion. Disable "
+            "deletion protection first.");
+    start_transition(region, t, "DELETING", "", kDeletingMs);
+    return {{"TableDescription", t.describe()}};
+}
+
+}  // namespace tablespan::api

@@ -1,0 +1,159 @@
+// CreateTable: the service's semantic checks (after shape validation), in its order.
+
+#include <set>
+
+#include "api/handlers.h"
+#include "api/ids.h"
+#include "api/lifecycle.h"
+#include "api/request_util.h"
+#include "core/region.h"
+
+namespace tablespan::api {
+
+namespace {
+AttributeValue::Type scalar_type(const std::string& code) {
+    if (code == "N") return AttributeValue::Type::N;
+    if (code == "B") return AttributeValue::Type::B;
+    return AttributeValue::Type::S;
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+    return out;
+}
+
+void check_throughput(const Json& request, const std::string& billing_mode) {
+    const Json* throughput = member(request, "ProvisionedThroughput");
+    if (billing_mode == "PAY_PER_REQUEST") {
+        if (throughput)
+            throw_invalid_parameter(
+                "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when "
+                "BillingMode is PAY_PER_REQUEST");
+        return;
+    }
+    if (!throughput)
+        throw_invalid_parameter(
+            "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode "
+            "is PROVISIONED");
+    for (const char* field : {"ReadCapacityUnits", "WriteCapacityUnits"}) {
+        auto v = int_member(*throughput, field);
+        if (v && *v > 1'000'000'000'000LL)
+            throw_validation("Given value " + std::to_string(*v) + " for " + field +
+                             " is out of bounds");
+    }
+}
+}  // namespace
+
+Json create_table(core::Region& region, const Json& request) {
+    const std::string name = request.at("TableName");
+    std::string billing_mode = string_member(request, "BillingMode").value_or("PROVISIONED");
+    check_throughput(request, billing_mode);
+
+    const Json& definitions = request.at("AttributeDefinitions");
+    const Json& key_schema = request.at("KeySchema");
+    std::vector<std::string> defined, keys;
+    for (const auto& d : definitions) defined.push_back(d.at("AttributeName"));
+    for (const auto& k : key_schema) keys.push_back(k.at("AttributeName"));
+
+    if (keys.size() > defined.size())
+        throw_validation("Invalid KeySchema: Some index key attribute have no definition");
+    for (const auto& k : keys)
+        if (std::find(defined.begin(), defined.end(), k) == defined.end())
+            throw_invalid_parameter(
+                "Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
+                join_names(keys) + "], AttributeDefinitions: [" + join_names(defined) + "]");
+    if (keys.size() == 2 && keys[0] == keys[1])
+        throw_validation(
+            "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    if (key_schema[0].at("KeyType") != "HASH")
+        throw_validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    if (keys.size() == 2 && key_schema[1].at("KeyType") != "RANGE")
+        throw_validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    if (member(request, "GlobalSecondaryIndexes") || member(request, "LocalSecondaryIndexes"))
+        throw_validation(
+            "Secondary indexes are not supported by Tablespan yet; create the table without "
+            "GlobalSecondaryIndexes and LocalSecondaryIndexes");
+    if (keys.size() != defined.size())
+        throw_invalid_parameter(
+            "Number of attributes in KeySchema does not exactly match number of attributes "
+            "defined in AttributeDefinitions");
+    std::set<std::string> unique(defined.begin(), defined.end());
+    if (unique.size() != defined.size())
+        throw_invalid_parameter("Cannot have two attributes with the same name");
+
+    std::string stream_view;
+    if (const Json* stream = member(request, "StreamSpecification")) {
+        bool enabled = bool_member(*stream, "StreamEnabled").value_or(false);
+        auto view = string_member(*stream, "StreamViewType");
+        if (enabled && !view)
+            throw_invalid_parameter(
+                "StreamViewType is required when StreamEnabled is true");  // service wording
+        if (!enabled && view)
+            throw_invalid_parameter(
+                "Stream View Type cannot be specified when stream is disabled");
+        if (enabled) stream_view = *view;
+    }
+
+    if (region.find_table(name))
+        throw ApiError("ResourceInUseException", "Table already exists: " + name);
+
+    TableMeta t;
+    t.name = name;
+    t.table_id = new_uuid();
+    t.region = std::string(region.code());
+    t.account_id = region.core().account_id;
+    t.created = region.now();
+    auto type_of = [&](const std::string& attr) {
+        for (const auto& d : definitions)
+            if (d.at("AttributeName") == attr) return scalar_type(d.at("AttributeType"));
+        return AttributeValue::Type::S;
+    };
+    t.partition_key = {keys[0], type_of(keys[0])};
+    if (keys.size() == 2) t.sort_key = KeyElement{keys[1], type_of(keys[1])};
+    for (const auto& d : definitions)
+        t.attribute_definitions.push_back(
+            {{"AttributeName", d.at("AttributeName")}, {"AttributeType", d.at("AttributeType")}});
+
+    t.billing_mode = billing_mode;
+    t.billing_mode_summary = member(request, "BillingMode") != nullptr;
+    t.billing_mode_updated = t.created;
+    if (billing_mode == "PROVISIONED") {
+        const Json& throughput = request.at("ProvisionedThroughput");
+        t.read_capacity = *int_member(throughput, "ReadCapacityUnits");
+        t.write_capacity = *int_member(throughput, "WriteCapacityUnits");
+    }
+    if (auto cls = string_member(request, "TableClass")) {
+        t.table_class = *cls;
+        t.table_class_updated = t.created;
+    }
+    if (!stream_view.empty()) {
+        t.stream_enabled = true;
+        t.stream_view_type = stream_view;
+        t.stream_label = stream_label(t.created);
+    }
+    if (const Json* sse = member(request, "SSESpecification")) {
+        if (bool_member(*sse, "Enabled").value_or(false)) {
+            t.sse_enabled = true;
+            auto key = string_member(*sse, "KMSMasterKeyId");
+            t.sse_kms_key_arn =
+                key && key->rfind("arn:", 0) == 0
+                    ? *key
+                    : "arn:aws:kms:" + t.region + ":" + t.account_id + ":key/" +
+                          (key ? *key : new_uuid());
+        }
+    }
+    t.deletion_protection = bool_member(request, "DeletionProtectionEnabled").value_or(false);
+    if (const Json* tags = member(request, "Tags")) t.tags = *tags;
+
+    t.status = "CREATING";
+    t.next_status = "ACTIVE";
+    t.status_until = t.created + kCreatingMs;
+    TableMeta& stored = region.add_table(std::move(t));
+    region.schedule_transition(stored, stored.status_until);
+    region.core().events.publish(
+        TableStatusChanged{std::string(region.code()), stored.name, stored.status});
+    return {{"TableDescription", stored.describe()}};
+}
+
+}  // namespace tablespan::api

@@ -1,0 +1,77 @@
+#pragma once
+
+// What the engine knows about one table in one region, and how DescribeTable renders it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "tablespan/attribute_value.h"
+#include "tablespan/clock.h"
+#include "tablespan/json_codec.h"
+
+namespace tablespan::api {
+
+struct KeyElement {
+    std::string name;
+    AttributeValue::Type type = AttributeValue::Type::S;
+};
+
+struct TableMeta {
+    std::int64_t id = 0;  // storage id, unique within the region's database
+    std::string name;
+    std::string table_id;  // the service's TableId (a UUID)
+    std::string region;
+    std::string account_id;
+    Millis created = 0;
+
+    KeyElement partition_key;
+    std::optional<KeyElement> sort_key;
+    Json attribute_definitions = Json::array();  // as the service lists them
+
+    // Status and the transition under way (status_until == 0: none pending).
+    std::string status = "CREATING";
+    Millis status_until = 0;
+    std::string next_status;  // "ACTIVE", or "" to disappear (after DELETING)
+
+    std::string billing_mode = "PROVISIONED";
+    bool billing_mode_summary = false;  // whether BillingModeSummary is rendered
+    Millis billing_mode_updated = 0;
+    std::int64_t read_capacity = 0;
+    std::int64_t write_capacity = 0;
+    Millis last_increase = 0;
+    Millis last_decrease = 0;
+    std::int64_t decreases_today = 0;
+
+    std::string table_class = "STANDARD";
+    Millis table_class_updated = 0;  // 0: never set explicitly (no TableClassSummary)
+
+    bool stream_enabled = false;
+    std::string stream_view_type;
+    std::string stream_label;  // LatestStreamLabel, kept after disabling
+
+    bool sse_enabled = false;  // SSE with KMS (the default AWS owned key renders nothing)
+    std::string sse_kms_key_arn;
+
+    bool deletion_protection = false;
+    Json tags = Json::array();
+
+    std::int64_t item_count = 0;
+    std::int64_t size_bytes = 0;
+
+    std::string arn() const;
+    bool has_sort_key() const { return sort_key.has_value(); }
+
+    // Persistence (everything above but id).
+    Json to_storage() const;
+    static TableMeta from_storage(std::int64_t id, const Json& j);
+
+    // The TableDescription shape DescribeTable, CreateTable, UpdateTable and DeleteTable
+    // return.
+    Json describe() const;
+};
+
+// Epoch seconds with milliseconds, as the JSON protocol sends timestamps.
+double epoch_seconds(Millis t);
+
+}  // namespace tablespan::api

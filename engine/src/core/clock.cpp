@@ -1,0 +1,57 @@
+#include "tablespan/clock.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace tablespan {
+
+namespace {
+Millis wall_now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+SystemClock::SystemClock(double scale)
+    : engine_base_(wall_now_ms()), wall_base_(std::chrono::steady_clock::now()), scale_(scale) {}
+
+Millis SystemClock::now() const {
+    std::lock_guard lock(mutex_);
+    auto elapsed = std::chrono::steady_clock::now() - wall_base_;
+    double ms = std::chrono::duration<double, std::milli>(elapsed).count() * scale_;
+    return engine_base_ + static_cast<Millis>(ms);
+}
+
+double SystemClock::scale() const {
+    std::lock_guard lock(mutex_);
+    return scale_;
+}
+
+void SystemClock::set_scale(double scale) {
+    Millis current = now();
+    std::lock_guard lock(mutex_);
+    engine_base_ = current;
+    wall_base_ = std::chrono::steady_clock::now();
+    scale_ = scale;
+}
+
+Millis SystemClock::wall_delay_until(Millis engine_time) const {
+    Millis current = now();
+    if (engine_time <= current) return 0;
+    std::lock_guard lock(mutex_);
+    return static_cast<Millis>(static_cast<double>(engine_time - current) / scale_) + 1;
+}
+
+ManualClock::ManualClock(Millis start) : now_(start) {}
+
+std::string format_iso8601(Millis t) {
+    std::time_t seconds = static_cast<std::time_t>(t / 1000);
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    return buf;
+}
+
+}  // namespace tablespan

@@ -1,0 +1,200 @@
+#include "tablespan/engine.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+
+#include "core/engine_core.h"
+#include "core/region.h"
+#include "core/scheduler.h"
+#include "tablespan/regions.h"
+
+namespace tablespan {
+
+class EngineImpl {
+public:
+    EngineImpl(EngineOptions options, int lock_fd)
+        : options_(std::move(options)),
+          clock_(options_.clock ? options_.clock : std::make_shared<SystemClock>()),
+          scheduler_(io_, *clock_, options_.threads == 0),
+          core_{io_, *clock_, scheduler_, events_, options_.account_id, options_.data_dir},
+          lock_fd_(lock_fd) {
+        if (options_.threads > 0) {
+            work_.emplace(io_.get_executor());
+            for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this] { io_.run(); });
+        }
+    }
+
+    ~EngineImpl() {
+        scheduler_.stop();
+        if (threads_.empty()) {
+            run_pending();
+        } else {
+            work_.reset();
+            for (auto& t : threads_) t.join();
+        }
+        // Regions commit anything still open as they close.
+        regions_.clear();
+        ::close(lock_fd_);
+    }
+
+    bool manual() const { return options_.threads == 0; }
+
+    core::Region* region(const RegionInfo& info) {
+        std::lock_guard lock(regions_mutex_);
+        auto it = regions_.find(info.code);
+        if (it == regions_.end())
+            it = regions_.emplace(info.code, std::make_unique<core::Region>(core_, info)).first;
+        return it->second.get();
+    }
+
+    std::size_t run_pending() {
+        std::size_t total = 0;
+        for (;;) {
+            io_.restart();
+            std::size_t n = io_.poll();
+            n += scheduler_.run_due();
+            if (n == 0) break;
+            total += n;
+        }
+        return total;
+    }
+
+    EngineOptions options_;
+    std::shared_ptr<Clock> clock_;
+    boost::asio::io_context io_;
+    core::Scheduler scheduler_;
+    EventBus events_;
+    core::EngineCore core_;
+    int lock_fd_;
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
+    std::vector<std::thread> threads_;
+    std::mutex regions_mutex_;
+    std::map<std::string_view, std::unique_ptr<core::Region>> regions_;  // guarded
+};
+
+std::unique_ptr<Engine> Engine::open(EngineOptions options, std::string* error) {
+    namespace fs = std::filesystem;
+    auto fail = [&](std::string message) -> std::unique_ptr<Engine> {
+        if (error) *error = std::move(message);
+        return nullptr;
+    };
+    std::error_code ec;
+    fs::create_directories(fs::path(options.data_dir) / "regions", ec);
+    if (ec) return fail("cannot create data directory " + options.data_dir + ": " + ec.message());
+    std::string lock_path = (fs::path(options.data_dir) / "tablespan.lock").string();
+    int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return fail("cannot open " + lock_path);
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return fail("the data directory " + options.data_dir +
+                    " is in use by another Tablespan process");
+    }
+    std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd, 0) == 0) {
+        [[maybe_unused]] auto written = ::write(fd, pid.data(), pid.size());
+    }
+    try {
+        return std::unique_ptr<Engine>(
+            new Engine(std::make_unique<EngineImpl>(std::move(options), fd)));
+    } catch (const std::exception& e) {
+        ::close(fd);
+        return fail(e.what());
+    }
+}
+
+Engine::Engine(std::unique_ptr<EngineImpl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+void Engine::call(std::string_view region, std::string_view operation, Json request,
+                  ResultCallback callback) {
+    const RegionInfo* info = find_region(region);
+    if (!info) {
+        Result r{Error{"UnrecognizedClientException",
+                       "The region '" + std::string(region) + "' is not a known AWS region.",
+                       400},
+                 {}};
+        boost::asio::post(impl_->io_, [cb = std::move(callback), r = std::move(r)]() mutable {
+            cb(std::move(r));
+        });
+        return;
+    }
+    core::Region* r = nullptr;
+    try {
+        r = impl_->region(*info);
+    } catch (const std::exception& e) {
+        Result result{Error{"InternalServerError", e.what(), 500}, {}};
+        boost::asio::post(impl_->io_, [cb = std::move(callback), result]() mutable {
+            cb(std::move(result));
+        });
+        return;
+    }
+    r->submit(std::string(operation), std::move(request), std::move(callback));
+}
+
+Result Engine::call_sync(std::string_view region, std::string_view operation, Json request) {
+    std::mutex m;
+    std::condition_variable cv;
+    std::optional<Result> out;
+    call(region, operation, std::move(request), [&](Result r) {
+        std::lock_guard lock(m);
+        out = std::move(r);
+        cv.notify_one();
+    });
+    if (impl_->manual()) {
+        while (!out) {
+            if (impl_->run_pending() == 0 && !out)
+                throw std::logic_error("call_sync: the engine has nothing left to run");
+        }
+        return std::move(*out);
+    }
+    std::unique_lock lock(m);
+    cv.wait(lock, [&] { return out.has_value(); });
+    return std::move(*out);
+}
+
+std::size_t Engine::run_pending() { return impl_->run_pending(); }
+
+void Engine::advance(Millis ms) {
+    auto* manual = dynamic_cast<ManualClock*>(impl_->clock_.get());
+    if (!manual) throw std::logic_error("Engine::advance needs a ManualClock");
+    Millis target = manual->now() + ms;
+    impl_->run_pending();
+    for (;;) {
+        auto due = impl_->scheduler_.next_due();
+        if (!due || *due > target) break;
+        if (*due > manual->now()) manual->set(*due);
+        impl_->run_pending();
+    }
+    manual->set(target);
+    impl_->run_pending();
+}
+
+const Clock& Engine::clock() const { return *impl_->clock_; }
+
+void Engine::set_time_scale(double scale) {
+    if (auto* system = dynamic_cast<SystemClock*>(impl_->clock_.get())) {
+        system->set_scale(scale);
+        impl_->scheduler_.rearm();
+    }
+}
+
+double Engine::time_scale() const {
+    if (auto* system = dynamic_cast<SystemClock*>(impl_->clock_.get())) return system->scale();
+    return 1.0;
+}
+
+EventBus& Engine::events() { return impl_->events_; }
+const std::string& Engine::data_dir() const { return impl_->options_.data_dir; }
+
+}  // namespace tablespan

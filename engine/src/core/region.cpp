@@ -1,0 +1,206 @@
+#include "core/region.h"
+
+#include <algorithm>
+
+#include <boost/asio/post.hpp>
+
+#include "api/dispatch.h"
+#include "storage/sqlite.h"
+
+namespace tablespan::core {
+
+namespace {
+std::string table_name_of(const Json& request) {
+    if (request.is_object()) {
+        auto it = request.find("TableName");
+        if (it != request.end() && it->is_string()) return it->get<std::string>();
+    }
+    return {};
+}
+
+Error internal_error() { return Error{"InternalServerError", "Internal server error", 500}; }
+}  // namespace
+
+Region::Region(EngineCore& core, const RegionInfo& info)
+    : core_(core),
+      info_(info),
+      strand_(boost::asio::make_strand(core.io)),
+      store_(core.data_dir + "/regions/" + std::string(info.code) + ".sqlite") {
+    load_tables();
+    for (auto& [name, table] : tables_)
+        if (table->status_until) schedule_transition(*table, table->status_until);
+}
+
+Region::~Region() {
+    if (txn_open_) commit();
+}
+
+void Region::load_tables() {
+    tables_.clear();
+    for (auto& row : store_.load_tables())
+        tables_[row.name] = std::make_unique<api::TableMeta>(
+            api::TableMeta::from_storage(row.id, Json::parse(row.meta)));
+}
+
+void Region::submit(std::string operation, Json request, ResultCallback done) {
+    auto started = std::chrono::steady_clock::now();
+    boost::asio::post(strand_, [this, op = std::move(operation), req = std::move(request),
+                                done = std::move(done), started]() mutable {
+        execute(std::move(op), req, std::move(done), started);
+    });
+}
+
+void Region::post(std::function<void()> fn) { boost::asio::post(strand_, std::move(fn)); }
+
+void Region::execute(std::string operation, const Json& request, ResultCallback done,
+                     std::chrono::steady_clock::time_point started) {
+    Pending p{std::move(operation), table_name_of(request), started, {}, std::move(done)};
+    try {
+        p.result.body = api::dispatch(*this, p.operation, request);
+        if (in_savepoint_) store_.release_savepoint();
+    } catch (const ApiError& e) {
+        if (in_savepoint_) store_.rollback_to_savepoint();
+        p.result.error = e.error();
+    } catch (const std::exception&) {
+        // Storage failed under us: drop the whole batch and reload what is really stored.
+        if (txn_open_) {
+            try {
+                store_.rollback();
+            } catch (...) {
+            }
+            txn_open_ = false;
+            for (auto& other : pending_) other.result = Result{internal_error(), {}};
+            changed_items_.clear();
+            dirty_tables_.clear();
+        }
+        load_tables();
+        p.result.error = internal_error();
+    }
+    in_savepoint_ = false;
+    if (txn_open_) {
+        pending_.push_back(std::move(p));
+    } else {
+        finish(p);
+        for (auto& other : pending_) finish(other);
+        pending_.clear();
+    }
+}
+
+void Region::begin_write() {
+    if (!txn_open_) {
+        store_.begin();
+        txn_open_ = true;
+        boost::asio::post(strand_, [this] { commit(); });
+    }
+    if (!in_savepoint_) {
+        store_.savepoint();
+        in_savepoint_ = true;
+    }
+}
+
+void Region::commit() {
+    if (!txn_open_) return;
+    try {
+        for (const auto& name : dirty_tables_)
+            if (auto* t = find_table(name)) store_.update_table(t->id, t->to_storage().dump());
+        store_.commit();
+    } catch (const std::exception&) {
+        try {
+            store_.rollback();
+        } catch (...) {
+        }
+        for (auto& p : pending_) p.result = Result{internal_error(), {}};
+        changed_items_.clear();
+        load_tables();
+    }
+    txn_open_ = false;
+    dirty_tables_.clear();
+    auto done = std::move(pending_);
+    pending_.clear();
+    auto changed = std::move(changed_items_);
+    changed_items_.clear();
+    for (auto& p : done) finish(p);
+    for (auto& [table, count] : changed)
+        core_.events.publish(ItemsChanged{std::string(info_.code), table, count});
+}
+
+void Region::finish(Pending& p) {
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                          p.started)
+                    .count();
+    RequestCompleted event{now(), std::string(info_.code), p.operation, p.table, ms, {}, {}};
+    if (p.result.error) {
+        event.error_type = p.result.error->type;
+        event.error_message = p.result.error->message;
+    }
+    if (p.done) p.done(std::move(p.result));
+    core_.events.publish(event);
+}
+
+api::TableMeta* Region::find_table(std::string_view name) {
+    auto it = tables_.find(name);
+    return it == tables_.end() ? nullptr : it->second.get();
+}
+
+std::vector<api::TableMeta*> Region::tables() {
+    std::vector<api::TableMeta*> out;
+    for (auto& [name, t] : tables_) out.push_back(t.get());
+    return out;
+}
+
+api::TableMeta& Region::add_table(api::TableMeta meta) {
+    begin_write();
+    meta.id = store_.insert_table(meta.name, meta.to_storage().dump());
+    auto& slot = tables_[meta.name];
+    slot = std::make_unique<api::TableMeta>(std::move(meta));
+    return *slot;
+}
+
+void Region::save_table(const api::TableMeta& table) {
+    begin_write();
+    store_.update_table(table.id, table.to_storage().dump());
+}
+
+void Region::note_items_changed(api::TableMeta& table, std::int64_t items) {
+    if (std::find(dirty_tables_.begin(), dirty_tables_.end(), table.name) == dirty_tables_.end())
+        dirty_tables_.push_back(table.name);
+    changed_items_[table.name] += items;
+}
+
+void Region::schedule_transition(const api::TableMeta& table, Millis at) {
+    core_.scheduler.schedule_at(at, [this, name = table.name, id = table.table_id] {
+        post([this, name, id] { apply_transition(name, id); });
+    });
+}
+
+void Region::apply_transition(const std::string& name, const std::string& table_id) {
+    auto* table = find_table(name);
+    if (!table || table->table_id != table_id || !table->status_until) return;
+    if (table->status_until > now()) return;  // superseded by a later transition
+    try {
+        begin_write();
+        if (table->next_status.empty()) {
+            store_.delete_table(table->id);
+            tables_.erase(tables_.find(name));
+            dirty_tables_.erase(std::remove(dirty_tables_.begin(), dirty_tables_.end(), name),
+                                dirty_tables_.end());
+            store_.release_savepoint();
+            in_savepoint_ = false;
+            core_.events.publish(TableStatusChanged{std::string(info_.code), name, ""});
+            return;
+        }
+        table->status = table->next_status;
+        table->next_status.clear();
+        table->status_until = 0;
+        store_.update_table(table->id, table->to_storage().dump());
+        store_.release_savepoint();
+        in_savepoint_ = false;
+        core_.events.publish(TableStatusChanged{std::string(info_.code), name, table->status});
+    } catch (const std::exception&) {
+        if (in_savepoint_) store_.rollback_to_savepoint();
+        in_savepoint_ = false;
+        load_tables();
+    }
+}
+
+}  // namespace tablespan::core

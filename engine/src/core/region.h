@@ -1,0 +1,90 @@
+#pragma once
+
+// A region is an actor: its own strand, its own SQLite database, its tables. Requests
+// for the region run on its strand and nothing else touches its state.
+//
+// Writes are group-committed: the first write of a batch opens a transaction and posts
+// the commit to the strand, so every request queued before the commit shares the
+// transaction; each request is answered only after the commit (or, for read-only
+// requests outside a batch, at once). Every request runs inside a savepoint, so a
+// request that fails changes nothing.
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/asio/strand.hpp>
+
+#include "api/table_meta.h"
+#include "core/engine_core.h"
+#include "storage/region_store.h"
+#include "tablespan/engine.h"
+#include "tablespan/regions.h"
+
+namespace tablespan::core {
+
+class Region {
+public:
+    Region(EngineCore& core, const RegionInfo& info);
+    ~Region();
+
+    const RegionInfo& info() const { return info_; }
+    std::string_view code() const { return info_.code; }
+
+    // Runs a DynamoDB operation on the strand; `done` runs once the result is final.
+    void submit(std::string operation, Json request, ResultCallback done);
+    // Runs `fn` on the strand.
+    void post(std::function<void()> fn);
+
+    // ---- for request handlers, on the strand ----
+    Millis now() const { return core_.clock.now(); }
+    EngineCore& core() { return core_; }
+    storage::RegionStore& store() { return store_; }
+
+    api::TableMeta* find_table(std::string_view name);
+    // Tables sorted by name.
+    std::vector<api::TableMeta*> tables();
+    // Starts (or joins) the write transaction. Call before the first storage write.
+    void begin_write();
+    // Inserts a new table (assigns its storage id) and persists it.
+    api::TableMeta& add_table(api::TableMeta meta);
+    // Persists the table's metadata now (inside the write transaction).
+    void save_table(const api::TableMeta& table);
+    // Item counters changed: persisted with the commit.
+    void note_items_changed(api::TableMeta& table, std::int64_t items);
+    // Moves the table to `next_status` ("" = remove it) at engine time `at`.
+    void schedule_transition(const api::TableMeta& table, Millis at);
+
+private:
+    struct Pending {
+        std::string operation;
+        std::string table;
+        std::chrono::steady_clock::time_point started;
+        Result result;
+        ResultCallback done;
+    };
+
+    void execute(std::string operation, const Json& request, ResultCallback done,
+                 std::chrono::steady_clock::time_point started);
+    void commit();
+    void finish(Pending& p);
+    void load_tables();
+    void apply_transition(const std::string& name, const std::string& table_id);
+
+    EngineCore& core_;
+    const RegionInfo& info_;
+    boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+    storage::RegionStore store_;
+    std::map<std::string, std::unique_ptr<api::TableMeta>, std::less<>> tables_;
+
+    bool txn_open_ = false;
+    bool in_savepoint_ = false;
+    std::vector<Pending> pending_;
+    std::map<std::string, std::int64_t> changed_items_;  // table → items written this batch
+    std::vector<std::string> dirty_tables_;
+};
+
+}  // namespace tablespan::core

@@ -1,0 +1,172 @@
+#include "storage/region_store.h"
+
+namespace tablespan::storage {
+
+namespace {
+// Each entry brings the schema from version i to i + 1.
+constexpr const char* kMigrations[] = {
+    R"sql(
+    CREATE TABLE tables(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        meta TEXT NOT NULL);
+    CREATE TABLE items(
+        table_id INTEGER NOT NULL,
+        pk BLOB NOT NULL,
+        sk BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        item BLOB NOT NULL,
+        PRIMARY KEY(table_id, pk, sk)) WITHOUT ROWID;
+    )sql",
+};
+}  // namespace
+
+RegionStore::RegionStore(const std::string& path) : db_(path) {
+    migrate();
+    begin_ = db_.prepare("BEGIN IMMEDIATE");
+    commit_ = db_.prepare("COMMIT");
+    rollback_ = db_.prepare("ROLLBACK");
+    savepoint_ = db_.prepare("SAVEPOINT request");
+    release_ = db_.prepare("RELEASE request");
+    rollback_to_ = db_.prepare("ROLLBACK TO request");
+    get_ = db_.prepare("SELECT item FROM items WHERE table_id=? AND pk=? AND sk=?");
+    get_size_ = db_.prepare("SELECT size FROM items WHERE table_id=? AND pk=? AND sk=?");
+    put_ = db_.prepare(
+        "INSERT INTO items(table_id, pk, sk, size, item) VALUES(?,?,?,?,?) "
+        "ON CONFLICT(table_id, pk, sk) DO UPDATE SET size=excluded.size, item=excluded.item");
+    delete_ = db_.prepare("DELETE FROM items WHERE table_id=? AND pk=? AND sk=?");
+}
+
+void RegionStore::migrate() {
+    db_.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL)");
+    int version = 0;
+    {
+        auto s = db_.prepare("SELECT version FROM schema_version");
+        if (s.step()) version = static_cast<int>(s.column_int(0));
+    }
+    if (version > kSchemaVersion)
+        throw StorageError("the database was written by a newer Tablespan (schema version " +
+                           std::to_string(version) + ")");
+    if (version == kSchemaVersion) return;
+    Transaction txn(db_);
+    for (int v = version; v < kSchemaVersion; ++v) db_.exec(kMigrations[v]);
+    db_.exec("DELETE FROM schema_version");
+    db_.prepare("INSERT INTO schema_version(version) VALUES(?)").bind(1, std::int64_t{kSchemaVersion}).run();
+    txn.commit();
+}
+
+Statement& RegionStore::cached(const std::string& sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) it = cache_.emplace(sql, db_.prepare(sql)).first;
+    return it->second;
+}
+
+void RegionStore::begin() { begin_.run(); }
+void RegionStore::commit() { commit_.run(); }
+void RegionStore::rollback() { rollback_.run(); }
+void RegionStore::savepoint() { savepoint_.run(); }
+void RegionStore::release_savepoint() { release_.run(); }
+void RegionStore::rollback_to_savepoint() {
+    rollback_to_.run();
+    release_.run();
+}
+
+std::vector<StoredTable> RegionStore::load_tables() {
+    std::vector<StoredTable> out;
+    auto s = db_.prepare("SELECT id, name, meta FROM tables ORDER BY name");
+    while (s.step()) out.push_back({s.column_int(0), s.column_text(1), s.column_text(2)});
+    return out;
+}
+
+std::int64_t RegionStore::insert_table(const std::string& name, const std::string& meta) {
+    auto s = db_.prepare("INSERT INTO tables(name, meta) VALUES(?, ?) RETURNING id");
+    s.bind_text(1, name).bind_text(2, meta);
+    if (!s.step()) throw StorageError("insert table returned no id");
+    std::int64_t id = s.column_int(0);
+    s.reset();
+    return id;
+}
+
+void RegionStore::update_table(std::int64_t id, const std::string& meta) {
+    db_.prepare("UPDATE tables SET meta=? WHERE id=?").bind_text(1, meta).bind(2, id).run();
+}
+
+void RegionStore::delete_table(std::int64_t id) {
+    db_.prepare("DELETE FROM items WHERE table_id=?").bind(1, id).run();
+    db_.prepare("DELETE FROM tables WHERE id=?").bind(1, id).run();
+}
+
+bool RegionStore::get_item(std::int64_t table, std::string_view pk, std::string_view sk,
+                           std::string& out) {
+    get_.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
+    bool found = get_.step();
+    if (found) out.assign(get_.column_blob(0));
+    get_.reset();
+    return found;
+}
+
+std::optional<std::int64_t> RegionStore::get_item_size(std::int64_t table, std::string_view pk,
+                                                       std::string_view sk) {
+    get_size_.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
+    std::optional<std::int64_t> size;
+    if (get_size_.step()) size = get_size_.column_int(0);
+    get_size_.reset();
+    return size;
+}
+
+void RegionStore::put_item(std::int64_t table, std::string_view pk, std::string_view sk,
+                           std::int64_t size, std::string_view item) {
+    put_.bind(1, table).bind_blob(2, pk).bind_blob(3, sk).bind(4, size).bind_blob(5, item);
+    put_.run();
+}
+
+void RegionStore::delete_item(std::int64_t table, std::string_view pk, std::string_view sk) {
+    delete_.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
+    delete_.run();
+}
+
+void RegionStore::query_partition(std::int64_t table, std::string_view pk,
+                                  const std::optional<RangeBound>& lower,
+                                  const std::optional<RangeBound>& upper, bool forward,
+                                  const std::optional<std::string>& exclusive_start_sk,
+                                  const std::function<bool(const ItemRow&)>& visit) {
+    std::string sql = "SELECT sk, size, item FROM items WHERE table_id=?1 AND pk=?2";
+    if (lower) sql += lower->inclusive ? " AND sk>=?3" : " AND sk>?3";
+    if (upper) sql += upper->inclusive ? " AND sk<=?4" : " AND sk<?4";
+    if (exclusive_start_sk) sql += forward ? " AND sk>?5" : " AND sk<?5";
+    sql += forward ? " ORDER BY sk ASC" : " ORDER BY sk DESC";
+    auto& s = cached(sql);
+    struct Reset {
+        Statement& s;
+        ~Reset() { s.reset(); }
+    } reset{s};
+    s.bind(1, table).bind_blob(2, pk);
+    if (lower) s.bind_blob(3, lower->value);
+    if (upper) s.bind_blob(4, upper->value);
+    if (exclusive_start_sk) s.bind_blob(5, *exclusive_start_sk);
+    while (s.step()) {
+        ItemRow row{pk, s.column_blob(0), s.column_int(1), s.column_blob(2)};
+        if (!visit(row)) break;
+    }
+}
+
+void RegionStore::scan(std::int64_t table,
+                       const std::optional<std::pair<std::string, std::string>>& after,
+                       const std::function<bool(const ItemRow&)>& visit) {
+    auto& s = cached(after ? "SELECT pk, sk, size, item FROM items WHERE table_id=?1 AND "
+                                 "(pk, sk) > (?2, ?3) ORDER BY pk, sk"
+                               : "SELECT pk, sk, size, item FROM items WHERE table_id=?1 "
+                                 "ORDER BY pk, sk");
+    struct Reset {
+        Statement& s;
+        ~Reset() { s.reset(); }
+    } reset{s};
+    s.bind(1, table);
+    if (after) s.bind_blob(2, after->first).bind_blob(3, after->second);
+    while (s.step()) {
+        ItemRow row{s.column_blob(0), s.column_blob(1), s.column_int(2), s.column_blob(3)};
+        if (!visit(row)) break;
+    }
+}
+
+}  // namespace tablespan::storage
