@@ -48,7 +48,7 @@ std::string format_iso8601(Millis t) {
     std::time_t seconds = static_cast<std::time_t>(t / 1000);
     std::tm tm{};
     gmtime_r(&seconds, &tm);
-    char buf[32];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
                   tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
     return buf;

@@ -1,0 +1,171 @@
+// BatchWriteItem and BatchGetItem. Every request of a batch is validated before any is
+// carried out, so a rejected batch changes nothing; each put or delete is atomic.
+
+#include <set>
+
+#include "api/capacity.h"
+#include "api/expression_params.h"
+#include "api/handlers.h"
+#include "api/item_key.h"
+#include "api/item_store.h"
+#include "api/request_util.h"
+#include "core/region.h"
+
+namespace tablespan::api {
+
+namespace {
+constexpr std::size_t kMaxBatchWrite = 25;
+constexpr std::size_t kMaxBatchGet = 100;
+constexpr std::size_t kMaxBatchGetBytes = 16 * 1024 * 1024;
+
+struct WriteOp {
+    TableMeta* table;
+    StorageKey key;
+    std::optional<Item> item;  // nullopt: delete
+    std::size_t size = 0;
+};
+}  // namespace
+
+Json batch_write_item(core::Region& region, const Json& request) {
+    const Json& request_items = request.at("RequestItems");
+    std::size_t total = 0;
+    for (auto it = request_items.begin(); it != request_items.end(); ++it) total += it->size();
+    if (total > kMaxBatchWrite)
+        throw_validation("Too many items requested for the BatchWriteItem call");
+
+    std::vector<WriteOp> ops;
+    for (auto it = request_items.begin(); it != request_items.end(); ++it) {
+        for (const auto& write : *it) {
+            const Json* put = member(write, "PutRequest");
+            const Json* del = member(write, "DeleteRequest");
+            if ((put != nullptr) == (del != nullptr))
+                throw_validation(
+                    "Supplied AttributeValue has more than one datatypes set, must contain "
+                    "exactly one of the supported datatypes");
+        }
+    }
+    for (auto it = request_items.begin(); it != request_items.end(); ++it) {
+        TableMeta& table = table_for_data(region, it.key());
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& write : *it) {
+            WriteOp op{&table, {}, std::nullopt, 0};
+            if (const Json* put = member(write, "PutRequest")) {
+                Item item = decode_item(put->at("Item"));
+                op.size = item_size(item);
+                if (op.size > kMaxItemSize)
+                    throw_validation("Item size has exceeded the maximum allowed size");
+                op.key = key_from_item(table, item);
+                op.item = std::move(item);
+            } else {
+                op.key = key_from_key(table, decode_item(write.at("DeleteRequest").at("Key")));
+            }
+            if (!seen.emplace(op.key.pk, op.key.sk).second)
+                throw_validation("Provided list of item keys contains duplicates");
+            ops.push_back(std::move(op));
+        }
+    }
+
+    std::map<std::string, double> units;
+    for (auto& op : ops) {
+        ItemStore store(region, *op.table);
+        auto old = store.get(op.key);
+        std::size_t old_size = old ? item_size(*old) : 0;
+        if (op.item) {
+            store.put(op.key, *op.item, op.size, old);
+        } else if (old) {
+            store.remove(op.key, *old);
+        }
+        units[op.table->name] +=
+            write_units(static_cast<std::int64_t>(std::max(op.size, old_size)));
+    }
+
+    Json out = {{"UnprocessedItems", Json::object()}};
+    auto mode = string_member(request, "ReturnConsumedCapacity").value_or("NONE");
+    if (mode != "NONE") {
+        Json list = Json::array();
+        for (auto& [name, u] : units) {
+            Json c = {{"TableName", name}, {"CapacityUnits", u}};
+            if (mode == "INDEXES") c["Table"] = {{"CapacityUnits", u}};
+            list.push_back(c);
+        }
+        out["ConsumedCapacity"] = list;
+    }
+    return out;
+}
+
+Json batch_get_item(core::Region& region, const Json& request) {
+    const Json& request_items = request.at("RequestItems");
+    struct TableRead {
+        TableMeta* table;
+        std::unique_ptr<Expressions> ex;
+        bool consistent;
+        std::vector<std::pair<StorageKey, const Json*>> keys;
+    };
+    std::vector<TableRead> reads;
+    std::size_t total = 0;
+    for (auto it = request_items.begin(); it != request_items.end(); ++it) {
+        auto ex = parse_expressions(*it, {"ProjectionExpression"}, {"AttributesToGet"});
+        TableRead read{nullptr, std::move(ex),
+                       bool_member(*it, "ConsistentRead").value_or(false), {}};
+        total += it->at("Keys").size();
+        reads.push_back(std::move(read));
+    }
+    if (total > kMaxBatchGet)
+        throw_validation("Too many items requested for the BatchGetItem call");
+    std::size_t index = 0;
+    for (auto it = request_items.begin(); it != request_items.end(); ++it, ++index) {
+        TableRead& read = reads[index];
+        read.table = &table_for_data(region, it.key());
+        std::set<std::pair<std::string, std::string>> seen;
+        for (const auto& key_json : it->at("Keys")) {
+            StorageKey key = key_from_key(*read.table, decode_item(key_json));
+            if (!seen.emplace(key.pk, key.sk).second)
+                throw_validation("Provided list of item keys contains duplicates");
+            read.keys.emplace_back(std::move(key), &key_json);
+        }
+    }
+
+    Json responses = Json::object();
+    Json unprocessed = Json::object();
+    std::map<std::string, double> units;
+    std::size_t bytes = 0;
+    index = 0;
+    for (auto it = request_items.begin(); it != request_items.end(); ++it, ++index) {
+        TableRead& read = reads[index];
+        Json& items = responses[read.table->name] = Json::array();
+        ItemStore store(region, *read.table);
+        for (auto& [key, key_json] : read.keys) {
+            if (bytes >= kMaxBatchGetBytes) {
+                Json& pending = unprocessed[it.key()];
+                if (pending.is_null()) {
+                    pending = *it;
+                    pending["Keys"] = Json::array();
+                }
+                pending["Keys"].push_back(*key_json);
+                continue;
+            }
+            auto item = store.get(key);
+            std::size_t size = item ? item_size(*item) : 0;
+            bytes += size;
+            units[read.table->name] += read_units(static_cast<std::int64_t>(size), read.consistent);
+            if (item)
+                items.push_back(encode_item(read.ex->projection ? read.ex->projection->apply(*item)
+                                                                : *item));
+        }
+    }
+
+    Json out = {{"Responses", responses}, {"UnprocessedKeys", unprocessed}};
+    auto mode = string_member(request, "ReturnConsumedCapacity").value_or("NONE");
+    if (mode != "NONE") {
+        Json list = Json::array();
+        for (auto& [name, u] : units) {
+            Json c = {{"TableName", name}, {"CapacityUnits", u}};
+            if (mode == "INDEXES") c["Table"] = {{"CapacityUnits", u}};
+            list.push_back(c);
+        }
+        out["ConsumedCapacity"] = list;
+    }
+    return out;
+}
+
+}  // namespace tablespan::api

@@ -1,0 +1,163 @@
+// Durability: what was acknowledged is there after a restart, and after the process is
+// killed in the middle of a write load.
+
+#include <QTest>
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+
+#include "engine_fixture.h"
+
+using tablespan::Json;
+
+namespace {
+Json item_for(int i) {
+    return {{"pk", {{"S", "item-" + std::to_string(i)}}},
+            {"n", {{"N", std::to_string(i) + ".25"}}},
+            {"payload", {{"S", std::string(200, static_cast<char>('a' + i % 26))}}}};
+}
+
+// Runs in a forked child: writes items as fast as the engine acknowledges them, with
+// many requests in flight, and reports each acknowledged index on `fd`.
+[[noreturn]] void write_until_killed(const std::string& dir, int fd) {
+    tablespan::EngineOptions options;
+    options.data_dir = dir;
+    options.threads = 2;
+    std::string error;
+    auto engine = tablespan::Engine::open(options, &error);
+    if (!engine) _exit(3);
+    std::mutex m;
+    std::condition_variable cv;
+    int in_flight = 0;
+    for (int i = 0;; ++i) {
+        {
+            std::unique_lock lock(m);
+            cv.wait(lock, [&] { return in_flight < 64; });
+            ++in_flight;
+        }
+        engine->call("us-west-2", "PutItem", {{"TableName", "Crash"}, {"Item", item_for(i)}},
+                     [&, i](tablespan::Result r) {
+                         if (r.ok() && ::write(fd, &i, sizeof i) != sizeof i) _exit(4);
+                         std::lock_guard lock(m);
+                         --in_flight;
+                         cv.notify_one();
+                     });
+    }
+}
+}  // namespace
+
+class TstPersistence : public QObject {
+    Q_OBJECT
+
+private slots:
+    void everythingIsThereAfterReopening() {
+        TestEngine t;
+        t.create_table("Keep", "pk", "S");
+        for (int i = 0; i < 300; ++i) t.ok("PutItem", {{"TableName", "Keep"}, {"Item", item_for(i)}});
+        t.ok("DeleteItem", J(R"({"TableName": "Keep", "Key": {"pk": {"S": "item-7"}}})"));
+        t.ok("UpdateTable", J(R"({"TableName": "Keep", "DeletionProtectionEnabled": true})"));
+        Json before = t.ok("DescribeTable", {{"TableName", "Keep"}})["Table"];
+
+        t.reopen();
+        Json after = t.ok("DescribeTable", {{"TableName", "Keep"}})["Table"];
+        QCOMPARE(after, before);
+        QCOMPARE(after["ItemCount"], 299);
+        for (int i = 0; i < 300; ++i) {
+            Json got = t.ok("GetItem", {{"TableName", "Keep"}, {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}}});
+            if (i == 7)
+                QVERIFY(!got.contains("Item"));
+            else
+                QCOMPARE(got["Item"], item_for(i));
+        }
+    }
+
+    void aTransitionInterruptedByAStopCompletesAfterReopening() {
+        TestEngine t;
+        t.ok("CreateTable", J(R"({"TableName": "Later", "BillingMode": "PAY_PER_REQUEST",
+            "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})"));
+        t.engine->advance(1'000);
+        t.reopen();
+        QCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"], "CREATING");
+        t.engine->advance(2'000);
+        QCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"], "ACTIVE");
+    }
+
+    void theDataDirectoryIsLocked() {
+        TestEngine t;
+        tablespan::EngineOptions options;
+        options.data_dir = t.dir.path().toStdString();
+        options.threads = 0;
+        std::string error;
+        QVERIFY(!tablespan::Engine::open(options, &error));
+        QVERIFY(error.find("in use by another Tablespan process") != std::string::npos);
+    }
+
+    void acknowledgedWritesSurviveSigkill() {
+        TestEngine t;
+        t.create_table("Crash", "pk", "S");
+        t.engine.reset();  // the child takes the data directory
+
+        int fds[2];
+        QCOMPARE(::pipe(fds), 0);
+        pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            ::close(fds[0]);
+            write_until_killed(t.dir.path().toStdString(), fds[1]);
+        }
+        ::close(fds[1]);
+        std::set<int> acked;
+        int index = 0;
+        while (acked.size() < 3000 && ::read(fds[0], &index, sizeof index) == sizeof index)
+            acked.insert(index);
+        QCOMPARE(acked.size(), std::size_t{3000});
+        ::kill(child, SIGKILL);
+        // Acknowledgements already written before the kill still count.
+        while (::read(fds[0], &index, sizeof index) == sizeof index) acked.insert(index);
+        ::close(fds[0]);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+        sqlite3* db = nullptr;
+        const std::string path = t.dir.path().toStdString() + "/regions/us-west-2.sqlite";
+        QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        sqlite3_stmt* check = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(check), SQLITE_ROW);
+        QCOMPARE(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(check, 0))),
+                 QStringLiteral("ok"));
+        sqlite3_finalize(check);
+        sqlite3_close(db);
+
+        t.open();
+        for (int i : acked) {
+            Json got = t.ok("GetItem", {{"TableName", "Crash"}, {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}}});
+            QVERIFY2(got.contains("Item"), qPrintable(QStringLiteral("acknowledged item %1 lost").arg(i)));
+            QCOMPARE(got["Item"], item_for(i));
+        }
+        // The table's item count agrees with what is stored.
+        std::size_t stored = 0;
+        Json start;
+        do {
+            Json req = {{"TableName", "Crash"}, {"Select", "COUNT"}};
+            if (!start.is_null()) req["ExclusiveStartKey"] = start;
+            Json page = t.ok("Scan", req);
+            stored += page["Count"].get<std::size_t>();
+            start = page.contains("LastEvaluatedKey") ? page["LastEvaluatedKey"] : Json();
+        } while (!start.is_null());
+        QVERIFY(stored >= acked.size());
+        QCOMPARE(t.ok("DescribeTable", {{"TableName", "Crash"}})["Table"]["ItemCount"].get<std::size_t>(), stored);
+    }
+};
+
+QTEST_APPLESS_MAIN(TstPersistence)
+#include "tst_persistence.moc"

@@ -1,0 +1,35 @@
+#pragma once
+
+// The tables of one region, as DescribeTable shows them.
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include "tablespan/json_codec.h"
+
+class TablesModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TablesModel)
+
+public:
+    enum Column { Name, Status, PartitionKey, SortKey, BillingMode, TableClass, ItemCount, Size,
+                  NB_COLUMNS };
+
+    explicit TablesModel(QObject* parent = nullptr);
+
+    // Replaces the rows with these TableDescription objects (sorted by name).
+    void setTables(const QList<tablespan::Json>& descriptions);
+    // Updates or inserts one table's description.
+    void updateTable(const tablespan::Json& description);
+    void removeTable(const QString& name);
+    QString tableName(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QList<tablespan::Json> m_tables;
+};
