@@ -63,5 +63,17 @@ struct TestEngine {
     }
 };
 
-// Parses JSON written in a test table.
+// Compares two JSON values (or anything a Json can be made from); on failure shows both.
+#define JCOMPARE(actual, expected)                                                         \
+    do {                                                                                   \
+        const tablespan::Json actual_json_ = (actual);                                     \
+        const tablespan::Json expected_json_ = tablespan::Json(expected);                  \
+        if (!QTest::qCompare(QString::fromStdString(actual_json_.dump()),                  \
+                             QString::fromStdString(expected_json_.dump()), #actual,       \
+                             #expected, __FILE__, __LINE__))                               \
+            return;                                                                        \
+    } while (false)
+
+// Parses JSON written in a test table. Write "#" as \u0023 inside raw strings: moc reads
+// raw strings as plain ones and would take a "#" outside its quotes for a directive.
 inline tablespan::Json J(const char* text) { return tablespan::Json::parse(text); }

@@ -26,23 +26,22 @@ private slots:
             "m": {"M": {"a": {"M": {"b": {"S": "c"}}}}}})");
         t.ok("PutItem", put("T", item));
         Json got = t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}, "ConsistentRead": true})"));
-        QCOMPARE(got["Item"], item);
+        JCOMPARE(got["Item"], item);
 
         // Numbers come back in the service's canonical form.
         t.ok("PutItem", put("T", J(R"({"pk": {"S": "n"}, "v": {"N": "001.500e2"}})")));
-        QCOMPARE(t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "n"}}})"))["Item"]["v"]["N"], "150");
+        JCOMPARE(t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "n"}}})"))["Item"]["v"]["N"], "150");
 
         QVERIFY(!t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "missing"}}})")).contains("Item"));
-        QCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["ItemCount"], 2);
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["ItemCount"], 2);
     }
 
     void projectionPicksNestedPaths() {
         TestEngine t;
         t.create_table("T", "pk", "S");
         t.ok("PutItem", put("T", J(R"({"pk": {"S": "k"}, "a": {"M": {"b": {"S": "x"}, "c": {"S": "y"}}}, "l": {"L": [{"N": "1"}, {"N": "2"}, {"N": "3"}]}, "other": {"S": "o"}})")));
-        Json got = t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}},
-            "ProjectionExpression": "a.b, l[2], #o", "ExpressionAttributeNames": {"#o": "other"}})"));
-        QCOMPARE(got["Item"], J(R"({"a": {"M": {"b": {"S": "x"}}}, "l": {"L": [{"N": "3"}]}, "other": {"S": "o"}})"));
+        Json got = t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}, "ProjectionExpression": "a.b, l[2], \u0023o", "ExpressionAttributeNames": {"\u0023o": "other"}})"));
+        JCOMPARE(got["Item"], J(R"({"a": {"M": {"b": {"S": "x"}}}, "l": {"L": [{"N": "3"}]}, "other": {"S": "o"}})"));
     }
 
     void failedConditionChangesNothing() {
@@ -52,15 +51,15 @@ private slots:
         auto r = t.call("PutItem", {{"TableName", "T"}, {"Item", J(R"({"pk": {"S": "k"}, "v": {"N": "2"}})")},
                                     {"ConditionExpression", "attribute_not_exists(pk)"},
                                     {"ReturnValuesOnConditionCheckFailure", "ALL_OLD"}});
-        QCOMPARE(r.error->type, "ConditionalCheckFailedException");
-        QCOMPARE(r.error->message, "The conditional request failed");
-        QCOMPARE(r.error->extra["Item"], J(R"({"pk": {"S": "k"}, "v": {"N": "1"}})"));
-        QCOMPARE(t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}})"))["Item"]["v"]["N"], "1");
+        JCOMPARE(r.error->type, "ConditionalCheckFailedException");
+        JCOMPARE(r.error->message, "The conditional request failed");
+        JCOMPARE(r.error->extra["Item"], J(R"({"pk": {"S": "k"}, "v": {"N": "1"}})"));
+        JCOMPARE(t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}})"))["Item"]["v"]["N"], "1");
 
         auto del = t.call("DeleteItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}},
             "ConditionExpression": "v > :x", "ExpressionAttributeValues": {":x": {"N": "5"}}})"));
-        QCOMPARE(del.error->type, "ConditionalCheckFailedException");
-        QCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["ItemCount"], 1);
+        JCOMPARE(del.error->type, "ConditionalCheckFailedException");
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["ItemCount"], 1);
     }
 
     void returnValuesOfPutAndDelete() {
@@ -69,45 +68,34 @@ private slots:
         Json first = t.ok("PutItem", {{"TableName", "T"}, {"Item", J(R"({"pk": {"S": "k"}, "v": {"N": "1"}})")}, {"ReturnValues", "ALL_OLD"}});
         QVERIFY(!first.contains("Attributes"));
         Json second = t.ok("PutItem", {{"TableName", "T"}, {"Item", J(R"({"pk": {"S": "k"}, "v": {"N": "2"}})")}, {"ReturnValues", "ALL_OLD"}});
-        QCOMPARE(second["Attributes"]["v"]["N"], "1");
+        JCOMPARE(second["Attributes"]["v"]["N"], "1");
         auto bad = t.call("PutItem", {{"TableName", "T"}, {"Item", J(R"({"pk": {"S": "k"}})")}, {"ReturnValues", "ALL_NEW"}});
-        QCOMPARE(bad.error->message, "ReturnValues can only be ALL_OLD or NONE");
+        JCOMPARE(bad.error->message, "ReturnValues can only be ALL_OLD or NONE");
         Json gone = t.ok("DeleteItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}, "ReturnValues": "ALL_OLD"})"));
-        QCOMPARE(gone["Attributes"]["v"]["N"], "2");
-        QCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["ItemCount"], 0);
-        QCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["TableSizeBytes"], 0);
+        JCOMPARE(gone["Attributes"]["v"]["N"], "2");
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["ItemCount"], 0);
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["TableSizeBytes"], 0);
     }
 
     void updateItemAppliesEveryClause() {
         TestEngine t;
         t.create_table("T", "pk", "S");
-        Json up = t.ok("UpdateItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}},
-            "UpdateExpression": "SET #c = if_not_exists(#c, :zero) + :one, tags = :tags, l = list_append(if_not_exists(l, :empty), :l) ADD seen :s",
-            "ExpressionAttributeNames": {"#c": "count"},
-            "ExpressionAttributeValues": {":zero": {"N": "0"}, ":one": {"N": "1"}, ":tags": {"M": {"a": {"S": "b"}}},
-                                          ":empty": {"L": []}, ":l": {"L": [{"S": "x"}]}, ":s": {"SS": ["red"]}},
-            "ReturnValues": "ALL_NEW"})"));
-        QCOMPARE(up["Attributes"], J(R"({"pk": {"S": "k"}, "count": {"N": "1"}, "tags": {"M": {"a": {"S": "b"}}},
+        Json up = t.ok("UpdateItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}, "UpdateExpression": "SET \u0023c = if_not_exists(\u0023c, :zero) + :one, tags = :tags, l = list_append(if_not_exists(l, :empty), :l) ADD seen :s", "ExpressionAttributeNames": {"\u0023c": "count"}, "ExpressionAttributeValues": {":zero": {"N": "0"}, ":one": {"N": "1"}, ":tags": {"M": {"a": {"S": "b"}}}, ":empty": {"L": []}, ":l": {"L": [{"S": "x"}]}, ":s": {"SS": ["red"]}}, "ReturnValues": "ALL_NEW"})"));
+        JCOMPARE(up["Attributes"], J(R"({"pk": {"S": "k"}, "count": {"N": "1"}, "tags": {"M": {"a": {"S": "b"}}},
             "l": {"L": [{"S": "x"}]}, "seen": {"SS": ["red"]}})"));
 
-        Json again = t.ok("UpdateItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}},
-            "UpdateExpression": "SET #c = #c + :one, tags.a = :v REMOVE l[0] DELETE seen :s",
-            "ExpressionAttributeNames": {"#c": "count"},
-            "ExpressionAttributeValues": {":one": {"N": "1"}, ":v": {"S": "z"}, ":s": {"SS": ["red"]}},
-            "ReturnValues": "UPDATED_NEW"})"));
-        QCOMPARE(again["Attributes"], J(R"({"count": {"N": "2"}, "tags": {"M": {"a": {"S": "z"}}}})"));
+        Json again = t.ok("UpdateItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}, "UpdateExpression": "SET \u0023c = \u0023c + :one, tags.a = :v REMOVE l[0] DELETE seen :s", "ExpressionAttributeNames": {"\u0023c": "count"}, "ExpressionAttributeValues": {":one": {"N": "1"}, ":v": {"S": "z"}, ":s": {"SS": ["red"]}}, "ReturnValues": "UPDATED_NEW"})"));
+        JCOMPARE(again["Attributes"], J(R"({"count": {"N": "2"}, "tags": {"M": {"a": {"S": "z"}}}})"));
         Json item = t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}})"))["Item"];
-        QCOMPARE(item["l"], J(R"({"L": []})"));
+        JCOMPARE(item["l"], J(R"({"L": []})"));
         QVERIFY(!item.contains("seen"));  // the emptied set disappears
 
         auto key = t.call("UpdateItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}},
             "UpdateExpression": "SET pk = :v", "ExpressionAttributeValues": {":v": {"S": "x"}}})"));
-        QCOMPARE(key.error->message, "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key");
-        auto type = t.call("UpdateItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}},
-            "UpdateExpression": "SET #c = #c + :v", "ExpressionAttributeNames": {"#c": "count"},
-            "ExpressionAttributeValues": {":v": {"S": "x"}}})"));
-        QCOMPARE(type.error->type, "ValidationException");
-        QCOMPARE(t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}})"))["Item"]["count"]["N"], "2");
+        JCOMPARE(key.error->message, "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key");
+        auto type = t.call("UpdateItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}, "UpdateExpression": "SET \u0023c = \u0023c + :v", "ExpressionAttributeNames": {"\u0023c": "count"}, "ExpressionAttributeValues": {":v": {"S": "x"}}})"));
+        JCOMPARE(type.error->type, "ValidationException");
+        JCOMPARE(t.ok("GetItem", J(R"({"TableName": "T", "Key": {"pk": {"S": "k"}}})"))["Item"]["count"]["N"], "2");
     }
 
     void keyErrors_data() {
@@ -126,7 +114,7 @@ private slots:
             << "The provided key element does not match the schema";
         QTest::newRow("empty string set") << "PutItem" << R"({"TableName": "T", "Item": {"pk": {"S": "a"}, "s": {"SS": []}}})"
             << "One or more parameter values were invalid: An string set  may not be empty";
-        QTest::newRow("unused value") << "PutItem" << R"({"TableName": "T", "Item": {"pk": {"S": "a"}}, "ConditionExpression": "attribute_exists(pk)", "ExpressionAttributeValues": {":x": {"S": "1"}}})"
+        QTest::newRow("unused value") << "PutItem" << R"~({"TableName": "T", "Item": {"pk": {"S": "a"}}, "ConditionExpression": "attribute_exists(pk)", "ExpressionAttributeValues": {":x": {"S": "1"}}})~"
             << "Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}";
         QTest::newRow("values without expression") << "PutItem" << R"({"TableName": "T", "Item": {"pk": {"S": "a"}}, "ExpressionAttributeValues": {":x": {"S": "1"}}})"
             << "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null";
@@ -149,7 +137,7 @@ private slots:
         auto r = t.call(operation.toStdString(), Json::parse(request.toStdString()));
         QVERIFY(!r.ok());
         QCOMPARE(QString::fromStdString(r.error->message), message);
-        QCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["ItemCount"], 0);
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["ItemCount"], 0);
     }
 
     void queryRangesOrderAndPages() {
@@ -169,11 +157,11 @@ private slots:
             req.update(extra);
             return t.ok("Query", req);
         };
-        QCOMPARE(sks(q("pk = :p AND sk BETWEEN :a AND :b", J(R"({":p": {"S": "p"}, ":a": {"N": "-2"}, ":b": {"N": "2"}})"))),
+        JCOMPARE(sks(q("pk = :p AND sk BETWEEN :a AND :b", J(R"({":p": {"S": "p"}, ":a": {"N": "-2"}, ":b": {"N": "2"}})"))),
                  (std::vector<std::string>{"-2", "-1", "0", "1", "2"}));
-        QCOMPARE(sks(q("pk = :p AND sk < :a", J(R"({":p": {"S": "p"}, ":a": {"N": "-3"}})"))),
+        JCOMPARE(sks(q("pk = :p AND sk < :a", J(R"({":p": {"S": "p"}, ":a": {"N": "-3"}})"))),
                  (std::vector<std::string>{"-5", "-4"}));
-        QCOMPARE(sks(q("pk = :p AND sk >= :a", J(R"({":p": {"S": "p"}, ":a": {"N": "19"}})"), {{"ScanIndexForward", false}})),
+        JCOMPARE(sks(q("pk = :p AND sk >= :a", J(R"({":p": {"S": "p"}, ":a": {"N": "19"}})"), {{"ScanIndexForward", false}})),
                  (std::vector<std::string>{"20", "19"}));
 
         // Limit counts items evaluated before the filter; pages resume exactly.
@@ -190,12 +178,12 @@ private slots:
             start = r.contains("LastEvaluatedKey") ? r["LastEvaluatedKey"] : Json();
             ++pages;
         } while (!start.is_null());
-        QCOMPARE(pages, 7);  // 26 items: six full pages of 4, then 2
-        QCOMPARE(all.size(), std::size_t{13});
-        QCOMPARE(all.front(), "-5");
+        JCOMPARE(pages, 7);  // 26 items: six full pages of 4, then 2
+        JCOMPARE(all.size(), std::size_t{13});
+        JCOMPARE(all.front(), "-5");
 
         Json count = q("pk = :p", J(R"({":p": {"S": "p"}})"), {{"Select", "COUNT"}});
-        QCOMPARE(count["Count"], 26);
+        JCOMPARE(count["Count"], 26);
         QVERIFY(!count.contains("Items"));
     }
 
@@ -206,8 +194,8 @@ private slots:
         for (int i = 0; i < 25; ++i)
             t.ok("PutItem", put("Big", {{"pk", {{"S", "p"}}}, {"sk", {{"N", std::to_string(i)}}}, {"blob", {{"S", blob}}}}));
         Json r = t.ok("Query", J(R"({"TableName": "Big", "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": {"S": "p"}}})"));
-        QCOMPARE(r["Count"], 11);  // the page closes on the item that reaches 1 MB
-        QCOMPARE(r["LastEvaluatedKey"]["sk"]["N"], "10");
+        JCOMPARE(r["Count"], 11);  // the page closes on the item that reaches 1 MB
+        JCOMPARE(r["LastEvaluatedKey"]["sk"]["N"], "10");
     }
 
     void scanSegmentsCoverEveryItemOnce() {
@@ -225,10 +213,10 @@ private slots:
                 start = r.contains("LastEvaluatedKey") ? r["LastEvaluatedKey"] : Json();
             } while (!start.is_null());
         }
-        QCOMPARE(seen.size(), std::size_t{200});
-        QCOMPARE(std::set<std::string>(seen.begin(), seen.end()).size(), std::size_t{200});
+        JCOMPARE(seen.size(), std::size_t{200});
+        JCOMPARE(std::set<std::string>(seen.begin(), seen.end()).size(), std::size_t{200});
         auto bad = t.call("Scan", J(R"({"TableName": "S", "Segment": 4, "TotalSegments": 4})"));
-        QCOMPARE(bad.error->message, "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4");
+        JCOMPARE(bad.error->message, "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4");
     }
 
     void batchWriteAndGet() {
@@ -238,26 +226,26 @@ private slots:
         Json writes = {{"A", Json::array()}, {"B", Json::array()}};
         for (int i = 0; i < 20; ++i) writes["A"].push_back({{"PutRequest", {{"Item", {{"pk", {{"S", "a" + std::to_string(i)}}}}}}}});
         for (int i = 0; i < 5; ++i) writes["B"].push_back({{"PutRequest", {{"Item", {{"id", {{"N", std::to_string(i)}}}}}}}});
-        QCOMPARE(t.ok("BatchWriteItem", {{"RequestItems", writes}})["UnprocessedItems"], Json::object());
+        JCOMPARE(t.ok("BatchWriteItem", {{"RequestItems", writes}})["UnprocessedItems"], Json::object());
 
         writes["B"].push_back({{"DeleteRequest", {{"Key", {{"id", {{"N", "0"}}}}}}}});
         auto tooMany = t.call("BatchWriteItem", {{"RequestItems", writes}});
-        QCOMPARE(tooMany.error->message, "Too many items requested for the BatchWriteItem call");
+        JCOMPARE(tooMany.error->message, "Too many items requested for the BatchWriteItem call");
 
         Json dup = J(R"({"A": [{"PutRequest": {"Item": {"pk": {"S": "new"}}}}, {"DeleteRequest": {"Key": {"pk": {"S": "new"}}}}]})");
-        QCOMPARE(t.call("BatchWriteItem", {{"RequestItems", dup}}).error->message, "Provided list of item keys contains duplicates");
+        JCOMPARE(t.call("BatchWriteItem", {{"RequestItems", dup}}).error->message, "Provided list of item keys contains duplicates");
         QVERIFY(!t.ok("GetItem", J(R"({"TableName": "A", "Key": {"pk": {"S": "new"}}})")).contains("Item"));
 
         Json gets = J(R"({"A": {"Keys": [{"pk": {"S": "a1"}}, {"pk": {"S": "a2"}}, {"pk": {"S": "zz"}}]},
                           "B": {"Keys": [{"id": {"N": "4"}}], "ProjectionExpression": "id"}})");
         Json got = t.ok("BatchGetItem", {{"RequestItems", gets}});
-        QCOMPARE(got["Responses"]["A"].size(), std::size_t{2});
-        QCOMPARE(got["Responses"]["B"], J(R"([{"id": {"N": "4"}}])"));
-        QCOMPARE(got["UnprocessedKeys"], Json::object());
+        JCOMPARE(got["Responses"]["A"].size(), std::size_t{2});
+        JCOMPARE(got["Responses"]["B"], J(R"([{"id": {"N": "4"}}])"));
+        JCOMPARE(got["UnprocessedKeys"], Json::object());
 
         // A batch naming a missing table writes nothing at all.
         Json mixed = J(R"({"A": [{"PutRequest": {"Item": {"pk": {"S": "fresh"}}}}], "Missing": [{"PutRequest": {"Item": {"pk": {"S": "x"}}}}]})");
-        QCOMPARE(t.call("BatchWriteItem", {{"RequestItems", mixed}}).error->type, "ResourceNotFoundException");
+        JCOMPARE(t.call("BatchWriteItem", {{"RequestItems", mixed}}).error->type, "ResourceNotFoundException");
         QVERIFY(!t.ok("GetItem", J(R"({"TableName": "A", "Key": {"pk": {"S": "fresh"}}})")).contains("Item"));
     }
 };

@@ -67,14 +67,14 @@ private slots:
 
         t.reopen();
         Json after = t.ok("DescribeTable", {{"TableName", "Keep"}})["Table"];
-        QCOMPARE(after, before);
-        QCOMPARE(after["ItemCount"], 299);
+        JCOMPARE(after, before);
+        JCOMPARE(after["ItemCount"], 299);
         for (int i = 0; i < 300; ++i) {
             Json got = t.ok("GetItem", {{"TableName", "Keep"}, {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}}});
             if (i == 7)
                 QVERIFY(!got.contains("Item"));
             else
-                QCOMPARE(got["Item"], item_for(i));
+                JCOMPARE(got["Item"], item_for(i));
         }
     }
 
@@ -85,9 +85,9 @@ private slots:
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})"));
         t.engine->advance(1'000);
         t.reopen();
-        QCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"], "CREATING");
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"], "CREATING");
         t.engine->advance(2'000);
-        QCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"], "ACTIVE");
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"], "ACTIVE");
     }
 
     void theDataDirectoryIsLocked() {
@@ -118,7 +118,7 @@ private slots:
         int index = 0;
         while (acked.size() < 3000 && ::read(fds[0], &index, sizeof index) == sizeof index)
             acked.insert(index);
-        QCOMPARE(acked.size(), std::size_t{3000});
+        JCOMPARE(acked.size(), std::size_t{3000});
         ::kill(child, SIGKILL);
         // Acknowledgements already written before the kill still count.
         while (::read(fds[0], &index, sizeof index) == sizeof index) acked.insert(index);
@@ -142,7 +142,7 @@ private slots:
         for (int i : acked) {
             Json got = t.ok("GetItem", {{"TableName", "Crash"}, {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}}});
             QVERIFY2(got.contains("Item"), qPrintable(QStringLiteral("acknowledged item %1 lost").arg(i)));
-            QCOMPARE(got["Item"], item_for(i));
+            JCOMPARE(got["Item"], item_for(i));
         }
         // The table's item count agrees with what is stored.
         std::size_t stored = 0;
@@ -155,7 +155,7 @@ private slots:
             start = page.contains("LastEvaluatedKey") ? page["LastEvaluatedKey"] : Json();
         } while (!start.is_null());
         QVERIFY(stored >= acked.size());
-        QCOMPARE(t.ok("DescribeTable", {{"TableName", "Crash"}})["Table"]["ItemCount"].get<std::size_t>(), stored);
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Crash"}})["Table"]["ItemCount"].get<std::size_t>(), stored);
     }
 };
 

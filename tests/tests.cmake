@@ -1,0 +1,19 @@
+# The list of tests: tablespan_add_test(<tst_name> <libraries>)
+tablespan_add_test(tst_number tablespan_model)
+tablespan_add_test(tst_json_codec tablespan_model)
+tablespan_add_test(tst_key_encoding tablespan_model)
+tablespan_add_test(tst_item_size tablespan_model)
+tablespan_add_test(tst_tables tablespan_engine)
+tablespan_add_test(tst_expressions tablespan_expr)
+set(TABLESPAN_TEST_EXTRA_tst_request_validator
+    ${PROJECT_SOURCE_DIR}/engine/src/api/request_validator.cpp
+    ${PROJECT_SOURCE_DIR}/engine/src/api/request_validator_model.cpp
+    ${PROJECT_SOURCE_DIR}/engine/src/api/request_validator_regex.cpp
+    ${PROJECT_SOURCE_DIR}/engine/src/api/request_validator_types.cpp
+    ${PROJECT_SOURCE_DIR}/engine/src/api/request_validator_constraints.cpp
+    ${PROJECT_SOURCE_DIR}/engine/src/api/request_validator_value_text.cpp)
+tablespan_add_test(tst_request_validator tablespan_model)
+target_include_directories(tst_request_validator PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)
+tablespan_add_test(tst_items tablespan_engine)
+tablespan_add_test(tst_persistence tablespan_engine)
+target_link_libraries(tst_persistence PRIVATE SQLite::SQLite3)
