@@ -81,6 +81,11 @@ int main(int argc, char* argv[]) {
         EngineBridge bridge(*engine);
         MainWindow window(bridge, parser.value(region));
         SampleData seeder(bridge);
+        QObject::connect(&seeder, &SampleData::finished, &window, [&window](const QString& error) {
+            if (!error.isEmpty())
+                window.showMessage(
+                    QApplication::translate("main", "The sample data could not be written: %1").arg(error));
+        });
         if (parser.isSet(sample)) seeder.seedIfEmpty();
         window.show();
         status = QApplication::exec();

@@ -37,6 +37,7 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     m_view = new QTableView(this);
     m_view->setModel(m_tables);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
     setCentralWidget(m_view);
@@ -49,6 +50,9 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
         new QLabel(tr("Time ×%1").arg(m_bridge.engine().time_scale()), this));
 
     connect(m_region, &QComboBox::currentIndexChanged, this, &MainWindow::refresh);
+    connect(m_tables, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCount);
+    connect(m_tables, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCount);
+    connect(m_tables, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
     connect(&m_bridge, &EngineBridge::tableStatusChanged, this,
             [this](const QString& region, const QString& table, const QString& status) {
                 if (region != currentRegion()) return;
@@ -64,6 +68,12 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     refresh();
 }
 
+void MainWindow::showMessage(const QString& text) { m_message->setText(text); }
+
+void MainWindow::updateCount() {
+    m_message->setText(tr("%n table(s)", nullptr, m_tables->rowCount()));
+}
+
 QString MainWindow::currentRegion() const { return m_region->currentData().toString(); }
 
 void MainWindow::refresh() {
@@ -77,8 +87,6 @@ void MainWindow::refresh() {
                                                  .arg(QString::fromStdString(r.error->message)));
                           return;
                       }
-                      m_message->setText(tr("%n table(s)", nullptr,
-                                            static_cast<int>(r.body["TableNames"].size())));
                       for (const auto& name : r.body["TableNames"])
                           describe(QString::fromStdString(name.get<std::string>()));
                   });

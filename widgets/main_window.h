@@ -24,9 +24,12 @@ public:
 
 public slots:
     void refresh();
+    // Shows a message in the status bar (errors stay until the next message).
+    void showMessage(const QString& text);
 
 private:
     void describe(const QString& table);
+    void updateCount();
 
     EngineBridge& m_bridge;
     QComboBox* m_region = nullptr;
