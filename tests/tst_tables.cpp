@@ -101,57 +101,57 @@ private slots:
 
     void updateTableMovesThroughUpdating() {
         TestEngine t;
-        t.ok("CreateTable", J(R"({"TableName": "T",
+        t.ok("CreateTable", J(R"({"TableName": "Tab",
             "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
             "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
         // Not while CREATING.
-        auto busy = t.call("UpdateTable", J(R"({"TableName": "T", "BillingMode": "PAY_PER_REQUEST"})"));
+        auto busy = t.call("UpdateTable", J(R"({"TableName": "Tab", "BillingMode": "PAY_PER_REQUEST"})"));
         JCOMPARE(busy.error->type, "ResourceInUseException");
-        JCOMPARE(busy.error->message, "Attempt to change a resource which is still in use: Table is being created: T");
+        JCOMPARE(busy.error->message, "Attempt to change a resource which is still in use: Table is being created: Tab");
         t.engine->advance(5'000);
 
-        auto same = t.call("UpdateTable", J(R"({"TableName": "T", "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
+        auto same = t.call("UpdateTable", J(R"({"TableName": "Tab", "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
         JCOMPARE(same.error->type, "ValidationException");
         QVERIFY(same.error->message.starts_with("The provisioned throughput for the table will not change."));
 
-        Json up = t.ok("UpdateTable", J(R"({"TableName": "T", "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 2}})"));
+        Json up = t.ok("UpdateTable", J(R"({"TableName": "Tab", "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 2}})"));
         JCOMPARE(up["TableDescription"]["TableStatus"], "UPDATING");
         Json pt = up["TableDescription"]["ProvisionedThroughput"];
         JCOMPARE(pt["ReadCapacityUnits"], 10);
         JCOMPARE(pt["NumberOfDecreasesToday"], 1);
         QVERIFY(pt.contains("LastIncreaseDateTime") && pt.contains("LastDecreaseDateTime"));
         t.engine->advance(2'000);
-        JCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["TableStatus"], "ACTIVE");
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Tab"}})["Table"]["TableStatus"], "ACTIVE");
 
-        Json od = t.ok("UpdateTable", J(R"({"TableName": "T", "BillingMode": "PAY_PER_REQUEST"})"));
+        Json od = t.ok("UpdateTable", J(R"({"TableName": "Tab", "BillingMode": "PAY_PER_REQUEST"})"));
         JCOMPARE(od["TableDescription"]["BillingModeSummary"]["BillingMode"], "PAY_PER_REQUEST");
         t.engine->advance(2'000);
-        auto none = t.call("UpdateTable", J(R"({"TableName": "T"})"));
+        auto none = t.call("UpdateTable", J(R"({"TableName": "Tab"})"));
         JCOMPARE(none.error->type, "ValidationException");
         QVERIFY(none.error->message.starts_with("At least one of ProvisionedThroughput"));
     }
 
     void deleteTableHonoursDeletionProtection() {
         TestEngine t;
-        t.create_table("T", "pk", "S");
-        t.ok("UpdateTable", J(R"({"TableName": "T", "DeletionProtectionEnabled": true})"));
-        auto refused = t.call("DeleteTable", {{"TableName", "T"}});
+        t.create_table("Tab", "pk", "S");
+        t.ok("UpdateTable", J(R"({"TableName": "Tab", "DeletionProtectionEnabled": true})"));
+        auto refused = t.call("DeleteTable", {{"TableName", "Tab"}});
         JCOMPARE(refused.error->type, "ValidationException");
         JCOMPARE(refused.error->message,
                  "Resource cannot be deleted as it is currently protected against deletion. "
                  "Disable deletion protection first.");
-        t.ok("UpdateTable", J(R"({"TableName": "T", "DeletionProtectionEnabled": false})"));
-        t.ok("PutItem", J(R"({"TableName": "T", "Item": {"pk": {"S": "x"}}})"));
+        t.ok("UpdateTable", J(R"({"TableName": "Tab", "DeletionProtectionEnabled": false})"));
+        t.ok("PutItem", J(R"({"TableName": "Tab", "Item": {"pk": {"S": "x"}}})"));
 
-        Json deleting = t.ok("DeleteTable", {{"TableName", "T"}});
+        Json deleting = t.ok("DeleteTable", {{"TableName", "Tab"}});
         JCOMPARE(deleting["TableDescription"]["TableStatus"], "DELETING");
-        JCOMPARE(t.ok("DescribeTable", {{"TableName", "T"}})["Table"]["TableStatus"], "DELETING");
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Tab"}})["Table"]["TableStatus"], "DELETING");
         t.engine->advance(2'000);
-        JCOMPARE(t.call("DescribeTable", {{"TableName", "T"}}).error->type, "ResourceNotFoundException");
+        JCOMPARE(t.call("DescribeTable", {{"TableName", "Tab"}}).error->type, "ResourceNotFoundException");
         // The name is free again, and the new table starts empty.
-        t.create_table("T", "pk", "S");
-        JCOMPARE(t.ok("Scan", {{"TableName", "T"}})["Count"], 0);
+        t.create_table("Tab", "pk", "S");
+        JCOMPARE(t.ok("Scan", {{"TableName", "Tab"}})["Count"], 0);
     }
 
     void createTableErrors_data() {
@@ -165,6 +165,14 @@ private slots:
             << (QStringLiteral(R"({"TableName": "ab", "BillingMode": "PAY_PER_REQUEST", )") + keys + QStringLiteral("}"))
             << "ValidationException"
             << "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3";
+        QTest::newRow("bad characters and short")
+            << (QStringLiteral(R"({"TableName": "a!", "BillingMode": "PAY_PER_REQUEST", )") + keys + QStringLiteral("}"))
+            << "ValidationException"
+            << "2 validation errors detected: Value 'a!' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'a!' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3";
+        QTest::newRow("no key schema")
+            << QStringLiteral(R"({"TableName": "abc", "BillingMode": "PAY_PER_REQUEST"})")
+            << "ValidationException"
+            << "2 validation errors detected: Value null at 'attributeDefinitions' failed to satisfy constraint: Member must not be null; Value null at 'keySchema' failed to satisfy constraint: Member must not be null";
         QTest::newRow("provisioned without throughput")
             << (QStringLiteral(R"({"TableName": "abc", )") + keys + QStringLiteral("}"))
             << "ValidationException"
@@ -219,13 +227,13 @@ private slots:
 
     void createTableTwiceIsInUse() {
         TestEngine t;
-        t.create_table("T", "pk", "S");
-        Json again = J(R"({"TableName": "T", "BillingMode": "PAY_PER_REQUEST",
+        t.create_table("Tab", "pk", "S");
+        Json again = J(R"({"TableName": "Tab", "BillingMode": "PAY_PER_REQUEST",
             "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})");
         auto r = t.call("CreateTable", again);
         JCOMPARE(r.error->type, "ResourceInUseException");
-        JCOMPARE(r.error->message, "Table already exists: T");
+        JCOMPARE(r.error->message, "Table already exists: Tab");
     }
 
     void unknownOperationAndRegion() {

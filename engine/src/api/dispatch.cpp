@@ -10,6 +10,25 @@
 namespace tablespan::api {
 
 namespace {
+// Most operations take a name or an ARN (the model's TableArn shape); a plain name
+// still follows the service's naming rule, reported as a constraint violation.
+void validate_table_name(const Json& request) {
+    auto it = request.find("TableName");
+    if (it == request.end() || !it->is_string()) return;
+    const std::string& name = it->get_ref<const std::string&>();
+    if (name.rfind("arn:", 0) == 0) return;
+    std::vector<std::string> errors;
+    const std::string prefix = "Value '" + name + "' at 'tableName' failed to satisfy constraint: ";
+    bool pattern_ok = std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '-' || c == '.';
+    });
+    if (!pattern_ok)
+        errors.push_back(prefix + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    if (name.size() < 3) errors.push_back(prefix + "Member must have length greater than or equal to 3");
+    if (name.size() > 255) errors.push_back(prefix + "Member must have length less than or equal to 255");
+    throw_constraint_violations(errors);
+}
+
 const std::map<std::string_view, Handler>& handlers() {
     static const std::map<std::string_view, Handler> table = {
         {"BatchGetItem", batch_get_item}, {"BatchWriteItem", batch_write_item},
@@ -43,6 +62,7 @@ Json dispatch(core::Region& region, std::string_view operation, const Json& requ
                        request.is_array() ? "Start of list found where not expected"
                                           : "Unexpected token received from parser");
     validate_request(operation, request);
+    validate_table_name(request);
     return it->second(region, request);
 }
 

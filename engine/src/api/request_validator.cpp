@@ -20,7 +20,10 @@ void validate_request(std::string_view operation, const nlohmann::json& request)
     const nlohmann::json& body = request.is_null() ? empty : request;
 
     validation::check_types(model, input, body);
-    const std::vector<std::string> violations = validation::collect_violations(model, input, body);
+    throw_constraint_violations(validation::collect_violations(model, input, body));
+}
+
+void throw_constraint_violations(const std::vector<std::string>& violations) {
     if (violations.empty()) return;
     std::string message = std::to_string(violations.size()) + " validation error";
     if (violations.size() > 1) message += 's';

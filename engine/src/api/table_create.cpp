@@ -6,6 +6,7 @@
 #include "api/ids.h"
 #include "api/lifecycle.h"
 #include "api/request_util.h"
+#include "api/request_validator.h"
 #include "core/region.h"
 
 namespace tablespan::api {
@@ -47,6 +48,18 @@ void check_throughput(const Json& request, const std::string& billing_mode) {
 
 Json create_table(core::Region& region, const Json& request) {
     const std::string name = request.at("TableName");
+    {
+        // Optional in today's model (for imports), required for CreateTable itself.
+        std::vector<std::string> missing;
+        for (const char* m : {"attributeDefinitions", "keySchema"}) {
+            std::string member_name(m);
+            member_name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m[0])));
+            if (!member(request, member_name))
+                missing.push_back(std::string("Value null at '") + m +
+                                  "' failed to satisfy constraint: Member must not be null");
+        }
+        throw_constraint_violations(missing);
+    }
     std::string billing_mode = string_member(request, "BillingMode").value_or("PROVISIONED");
     check_throughput(request, billing_mode);
 
