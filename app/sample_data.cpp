@@ -12,28 +12,27 @@ const QString kTable = QStringLiteral("courses");
 SampleData::SampleData(EngineBridge& bridge, QObject* parent) : QObject(parent), m_bridge(bridge) {}
 
 void SampleData::seedIfEmpty() {
-    m_bridge.call(kRegion, QStringLiteral("ListTables"), tablespan::Json::object(),
-                  [this](const tablespan::Result& r) {
-                      if (!r.ok() || !r.body["TableNames"].empty()) return;
-                      tablespan::Json create = {
-                          {"TableName", kTable.toStdString()},
-                          {"AttributeDefinitions",
-                           {{{"AttributeName", "courseid"}, {"AttributeType", "S"}}}},
-                          {"KeySchema", {{{"AttributeName", "courseid"}, {"KeyType", "HASH"}}}},
-                          {"BillingMode", "PAY_PER_REQUEST"}};
-                      connect(&m_bridge, &EngineBridge::tableStatusChanged, this,
-                              [this](const QString& region, const QString& table,
-                                     const QString& status) {
-                                  if (region == kRegion && table == kTable &&
-                                      status == QLatin1String("ACTIVE"))
-                                      writeItems();
-                              });
-                      m_bridge.call(kRegion, QStringLiteral("CreateTable"), create,
-                                    [this](const tablespan::Result& created) {
-                                        if (!created.ok())
-                                            emit finished(QString::fromStdString(created.error->message));
-                                    });
-                  });
+    m_bridge.call(
+        kRegion, QStringLiteral("ListTables"), tablespan::Json::object(),
+        [this](const tablespan::Result& r) {
+            if (!r.ok() || !r.body["TableNames"].empty()) return;
+            tablespan::Json create = {
+                {"TableName", kTable.toStdString()},
+                {"AttributeDefinitions", {{{"AttributeName", "courseid"}, {"AttributeType", "S"}}}},
+                {"KeySchema", {{{"AttributeName", "courseid"}, {"KeyType", "HASH"}}}},
+                {"BillingMode", "PAY_PER_REQUEST"}};
+            connect(
+                &m_bridge, &EngineBridge::tableStatusChanged, this,
+                [this](const QString& region, const QString& table, const QString& status) {
+                    if (region == kRegion && table == kTable && status == QLatin1String("ACTIVE"))
+                        writeItems();
+                });
+            m_bridge.call(kRegion, QStringLiteral("CreateTable"), create,
+                          [this](const tablespan::Result& created) {
+                              if (!created.ok())
+                                  emit finished(QString::fromStdString(created.error->message));
+                          });
+        });
 }
 
 void SampleData::writeItems() {

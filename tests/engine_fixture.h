@@ -51,29 +51,37 @@ struct TestEngine {
     void create_table(const std::string& name, const std::string& pk, const std::string& pk_type,
                       const std::string& sk = {}, const std::string& sk_type = {},
                       const std::string& region = "us-west-2") {
-        tablespan::Json defs = tablespan::Json::array({{{"AttributeName", pk}, {"AttributeType", pk_type}}});
-        tablespan::Json keys = tablespan::Json::array({{{"AttributeName", pk}, {"KeyType", "HASH"}}});
+        tablespan::Json defs =
+            tablespan::Json::array({{{"AttributeName", pk}, {"AttributeType", pk_type}}});
+        tablespan::Json keys =
+            tablespan::Json::array({{{"AttributeName", pk}, {"KeyType", "HASH"}}});
         if (!sk.empty()) {
             defs.push_back({{"AttributeName", sk}, {"AttributeType", sk_type}});
             keys.push_back({{"AttributeName", sk}, {"KeyType", "RANGE"}});
         }
-        ok("CreateTable", {{"TableName", name}, {"AttributeDefinitions", defs},
-                           {"KeySchema", keys}, {"BillingMode", "PAY_PER_REQUEST"}}, region);
+        ok("CreateTable",
+           {{"TableName", name},
+            {"AttributeDefinitions", defs},
+            {"KeySchema", keys},
+            {"BillingMode", "PAY_PER_REQUEST"}},
+           region);
         engine->advance(60'000);
     }
 };
 
 // Compares two JSON values (or anything a Json can be made from); on failure shows both.
-#define JCOMPARE(actual, expected)                                                         \
-    do {                                                                                   \
-        const tablespan::Json actual_json_ = (actual);                                     \
-        const tablespan::Json expected_json_ = tablespan::Json(expected);                  \
-        if (!QTest::qCompare(QString::fromStdString(actual_json_.dump()),                  \
-                             QString::fromStdString(expected_json_.dump()), #actual,       \
-                             #expected, __FILE__, __LINE__))                               \
-            return;                                                                        \
+#define JCOMPARE(actual, expected)                                                              \
+    do {                                                                                        \
+        const tablespan::Json actual_json_ = (actual);                                          \
+        const tablespan::Json expected_json_ = tablespan::Json(expected);                       \
+        if (!QTest::qCompare(QString::fromStdString(actual_json_.dump()),                       \
+                             QString::fromStdString(expected_json_.dump()), #actual, #expected, \
+                             __FILE__, __LINE__))                                               \
+            return;                                                                             \
     } while (false)
 
 // Parses JSON written in a test table. Write "#" as \u0023 inside raw strings: moc reads
 // raw strings as plain ones and would take a "#" outside its quotes for a directive.
-inline tablespan::Json J(const char* text) { return tablespan::Json::parse(text); }
+inline tablespan::Json J(const char* text) {
+    return tablespan::Json::parse(text);
+}

@@ -98,7 +98,7 @@ std::string repeated(const std::string& head, const std::string& part, int count
 class TestExpressions : public QObject {
     Q_OBJECT
 
-  private slots:
+private slots:
     void parseErrors_data();
     void parseErrors();
     void unusedPlaceholders_data();

@@ -10,7 +10,7 @@ using namespace tablespan;
 class TestItemSize : public QObject {
     Q_OBJECT
 
-  private slots:
+private slots:
     void value_size_data();
     void value_size();
     void item_size_data();

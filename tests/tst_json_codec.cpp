@@ -80,7 +80,7 @@ Item sample_item() {
 class TestJsonCodec : public QObject {
     Q_OBJECT
 
-  private slots:
+private slots:
     void decode_valid_data();
     void decode_valid();
     void decode_errors_data();

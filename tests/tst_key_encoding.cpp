@@ -82,7 +82,7 @@ unsigned seed_from_environment() {
 }
 
 class Generator {
-  public:
+public:
     explicit Generator(unsigned seed) : rng_(seed) {}
 
     int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
@@ -156,7 +156,7 @@ class Generator {
         return s;
     }
 
-  private:
+private:
     static void strip(Decimal& d) {
         while (!d.digits.empty() && d.digits.back() == '0') d.digits.pop_back();
         if (d.digits.empty()) d.negative = false;
@@ -217,7 +217,7 @@ constexpr int kPairs = 40000;
 class TestKeyEncoding : public QObject {
     Q_OBJECT
 
-  private slots:
+private slots:
     void number_order_matches_reference();
     void string_order_matches_bytes();
     void binary_order_matches_bytes();

@@ -75,7 +75,7 @@ const std::vector<const char*> kAscending = {
 class TestNumber : public QObject {
     Q_OBJECT
 
-  private slots:
+private slots:
     void parse_valid_data();
     void parse_valid();
     void parse_invalid_data();

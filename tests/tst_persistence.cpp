@@ -60,7 +60,8 @@ private slots:
     void everythingIsThereAfterReopening() {
         TestEngine t;
         t.create_table("Keep", "pk", "S");
-        for (int i = 0; i < 300; ++i) t.ok("PutItem", {{"TableName", "Keep"}, {"Item", item_for(i)}});
+        for (int i = 0; i < 300; ++i)
+            t.ok("PutItem", {{"TableName", "Keep"}, {"Item", item_for(i)}});
         t.ok("DeleteItem", J(R"({"TableName": "Keep", "Key": {"pk": {"S": "item-7"}}})"));
         t.ok("UpdateTable", J(R"({"TableName": "Keep", "DeletionProtectionEnabled": true})"));
         Json before = t.ok("DescribeTable", {{"TableName", "Keep"}})["Table"];
@@ -70,7 +71,8 @@ private slots:
         JCOMPARE(after, before);
         JCOMPARE(after["ItemCount"], 299);
         for (int i = 0; i < 300; ++i) {
-            Json got = t.ok("GetItem", {{"TableName", "Keep"}, {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}}});
+            Json got = t.ok("GetItem", {{"TableName", "Keep"},
+                                        {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}}});
             if (i == 7)
                 QVERIFY(!got.contains("Item"));
             else
@@ -85,7 +87,8 @@ private slots:
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})"));
         t.engine->advance(1'000);
         t.reopen();
-        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"], "CREATING");
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"],
+                 "CREATING");
         t.engine->advance(2'000);
         JCOMPARE(t.ok("DescribeTable", {{"TableName", "Later"}})["Table"]["TableStatus"], "ACTIVE");
     }
@@ -140,8 +143,10 @@ private slots:
 
         t.open();
         for (int i : acked) {
-            Json got = t.ok("GetItem", {{"TableName", "Crash"}, {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}}});
-            QVERIFY2(got.contains("Item"), qPrintable(QStringLiteral("acknowledged item %1 lost").arg(i)));
+            Json got = t.ok("GetItem", {{"TableName", "Crash"},
+                                        {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}}});
+            QVERIFY2(got.contains("Item"),
+                     qPrintable(QStringLiteral("acknowledged item %1 lost").arg(i)));
             JCOMPARE(got["Item"], item_for(i));
         }
         // The table's item count agrees with what is stored.
@@ -155,7 +160,9 @@ private slots:
             start = page.contains("LastEvaluatedKey") ? page["LastEvaluatedKey"] : Json();
         } while (!start.is_null());
         QVERIFY(stored >= acked.size());
-        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Crash"}})["Table"]["ItemCount"].get<std::size_t>(), stored);
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Crash"}})["Table"]["ItemCount"]
+                     .get<std::size_t>(),
+                 stored);
     }
 };
 

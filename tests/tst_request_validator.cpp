@@ -110,7 +110,7 @@ json typical_put_item() {
 class TestRequestValidator : public QObject {
     Q_OBJECT
 
-  private slots:
+private slots:
     void validates_data();
     void validates();
     void renders_long_values_data();

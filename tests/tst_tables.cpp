@@ -23,11 +23,14 @@ private slots:
         JCOMPARE(created["TableDescription"]["TableStatus"], "CREATING");
 
         // Data operations do not see a CREATING table.
-        auto put = t.call("PutItem", J(R"({"TableName": "Music", "Item": {"Artist": {"S": "a"}, "SongTitle": {"S": "b"}}})"));
+        auto put = t.call(
+            "PutItem",
+            J(R"({"TableName": "Music", "Item": {"Artist": {"S": "a"}, "SongTitle": {"S": "b"}}})"));
         JCOMPARE(put.error->type, "ResourceNotFoundException");
 
         t.engine->advance(2'999);
-        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Music"}})["Table"]["TableStatus"], "CREATING");
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Music"}})["Table"]["TableStatus"],
+                 "CREATING");
         t.engine->advance(1);
         JCOMPARE(t.ok("DescribeTable", {{"TableName", "Music"}})["Table"]["TableStatus"], "ACTIVE");
     }
@@ -41,20 +44,22 @@ private slots:
         t.engine->advance(10'000);
         Json d = t.ok("DescribeTable", {{"TableName", "Music"}}, "us-west-2")["Table"];
         JCOMPARE(d["TableArn"], "arn:aws:dynamodb:us-west-2:000000000000:table/Music");
-        QVERIFY(QRegularExpression(QStringLiteral(
-                    "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"))
+        QVERIFY(QRegularExpression(
+                    QStringLiteral(
+                        "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"))
                     .match(QString::fromStdString(d["TableId"].get<std::string>()))
                     .hasMatch());
-        JCOMPARE(d["ProvisionedThroughput"],
-                 J(R"({"NumberOfDecreasesToday": 0, "ReadCapacityUnits": 5, "WriteCapacityUnits": 10})"));
+        JCOMPARE(
+            d["ProvisionedThroughput"],
+            J(R"({"NumberOfDecreasesToday": 0, "ReadCapacityUnits": 5, "WriteCapacityUnits": 10})"));
         JCOMPARE(d["ItemCount"], 0);
         JCOMPARE(d["TableSizeBytes"], 0);
         JCOMPARE(d["DeletionProtectionEnabled"], false);
         JCOMPARE(d["CreationDateTime"].get<double>(), t.clock->now() / 1000.0 - 10.0);
         // Provisioned without BillingMode: the service leaves these out.
-        for (const char* absent : {"BillingModeSummary", "StreamSpecification", "LatestStreamArn",
-                                   "SSEDescription", "TableClassSummary", "GlobalTableVersion",
-                                   "Replicas", "RestoreSummary"})
+        for (const char* absent :
+             {"BillingModeSummary", "StreamSpecification", "LatestStreamArn", "SSEDescription",
+              "TableClassSummary", "GlobalTableVersion", "Replicas", "RestoreSummary"})
             QVERIFY2(!d.contains(absent), absent);
 
         // The same name in another region is another table.
@@ -76,11 +81,13 @@ private slots:
         QVERIFY(d["BillingModeSummary"].contains("LastUpdateToPayPerRequestDateTime"));
         JCOMPARE(d["ProvisionedThroughput"]["ReadCapacityUnits"], 0);
         JCOMPARE(d["TableClassSummary"]["TableClass"], "STANDARD_INFREQUENT_ACCESS");
-        JCOMPARE(d["StreamSpecification"], J(R"({"StreamEnabled": true, "StreamViewType": "NEW_AND_OLD_IMAGES"})"));
+        JCOMPARE(d["StreamSpecification"],
+                 J(R"({"StreamEnabled": true, "StreamViewType": "NEW_AND_OLD_IMAGES"})"));
         QVERIFY(d["LatestStreamArn"].get<std::string>().starts_with(
             "arn:aws:dynamodb:us-west-2:000000000000:table/Events/stream/"));
         JCOMPARE(d["SSEDescription"]["SSEType"], "KMS");
-        QVERIFY(d["SSEDescription"]["KMSMasterKeyArn"].get<std::string>().starts_with("arn:aws:kms:us-west-2:"));
+        QVERIFY(d["SSEDescription"]["KMSMasterKeyArn"].get<std::string>().starts_with(
+            "arn:aws:kms:us-west-2:"));
         JCOMPARE(d["DeletionProtectionEnabled"], true);
     }
 
@@ -106,16 +113,23 @@ private slots:
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
             "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
         // Not while CREATING.
-        auto busy = t.call("UpdateTable", J(R"({"TableName": "Tab", "BillingMode": "PAY_PER_REQUEST"})"));
+        auto busy =
+            t.call("UpdateTable", J(R"({"TableName": "Tab", "BillingMode": "PAY_PER_REQUEST"})"));
         JCOMPARE(busy.error->type, "ResourceInUseException");
-        JCOMPARE(busy.error->message, "Attempt to change a resource which is still in use: Table is being created: Tab");
+        JCOMPARE(busy.error->message,
+                 "Attempt to change a resource which is still in use: Table is being created: Tab");
         t.engine->advance(5'000);
 
-        auto same = t.call("UpdateTable", J(R"({"TableName": "Tab", "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
+        auto same = t.call(
+            "UpdateTable",
+            J(R"({"TableName": "Tab", "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
         JCOMPARE(same.error->type, "ValidationException");
-        QVERIFY(same.error->message.starts_with("The provisioned throughput for the table will not change."));
+        QVERIFY(same.error->message.starts_with(
+            "The provisioned throughput for the table will not change."));
 
-        Json up = t.ok("UpdateTable", J(R"({"TableName": "Tab", "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 2}})"));
+        Json up = t.ok(
+            "UpdateTable",
+            J(R"({"TableName": "Tab", "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 2}})"));
         JCOMPARE(up["TableDescription"]["TableStatus"], "UPDATING");
         Json pt = up["TableDescription"]["ProvisionedThroughput"];
         JCOMPARE(pt["ReadCapacityUnits"], 10);
@@ -124,7 +138,8 @@ private slots:
         t.engine->advance(2'000);
         JCOMPARE(t.ok("DescribeTable", {{"TableName", "Tab"}})["Table"]["TableStatus"], "ACTIVE");
 
-        Json od = t.ok("UpdateTable", J(R"({"TableName": "Tab", "BillingMode": "PAY_PER_REQUEST"})"));
+        Json od =
+            t.ok("UpdateTable", J(R"({"TableName": "Tab", "BillingMode": "PAY_PER_REQUEST"})"));
         JCOMPARE(od["TableDescription"]["BillingModeSummary"]["BillingMode"], "PAY_PER_REQUEST");
         t.engine->advance(2'000);
         auto none = t.call("UpdateTable", J(R"({"TableName": "Tab"})"));
@@ -148,7 +163,8 @@ private slots:
         JCOMPARE(deleting["TableDescription"]["TableStatus"], "DELETING");
         JCOMPARE(t.ok("DescribeTable", {{"TableName", "Tab"}})["Table"]["TableStatus"], "DELETING");
         t.engine->advance(2'000);
-        JCOMPARE(t.call("DescribeTable", {{"TableName", "Tab"}}).error->type, "ResourceNotFoundException");
+        JCOMPARE(t.call("DescribeTable", {{"TableName", "Tab"}}).error->type,
+                 "ResourceNotFoundException");
         // The name is free again, and the new table starts empty.
         t.create_table("Tab", "pk", "S");
         JCOMPARE(t.ok("Scan", {{"TableName", "Tab"}})["Count"], 0);
@@ -162,31 +178,44 @@ private slots:
             R"("AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
                "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}])");
         QTest::newRow("short name")
-            << (QStringLiteral(R"({"TableName": "ab", "BillingMode": "PAY_PER_REQUEST", )") + keys + QStringLiteral("}"))
+            << (QStringLiteral(R"({"TableName": "ab", "BillingMode": "PAY_PER_REQUEST", )") + keys +
+                QStringLiteral("}"))
             << "ValidationException"
-            << "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3";
+            << "1 validation error detected: Value 'ab' at 'tableName' failed to satisfy "
+               "constraint: Member must have length greater than or equal to 3";
         QTest::newRow("bad characters and short")
-            << (QStringLiteral(R"({"TableName": "a!", "BillingMode": "PAY_PER_REQUEST", )") + keys + QStringLiteral("}"))
+            << (QStringLiteral(R"({"TableName": "a!", "BillingMode": "PAY_PER_REQUEST", )") + keys +
+                QStringLiteral("}"))
             << "ValidationException"
-            << "2 validation errors detected: Value 'a!' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'a!' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3";
+            << "2 validation errors detected: Value 'a!' at 'tableName' failed to satisfy "
+               "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value "
+               "'a!' at 'tableName' failed to satisfy constraint: Member must have length greater "
+               "than or equal to 3";
         QTest::newRow("no key schema")
             << QStringLiteral(R"({"TableName": "abc", "BillingMode": "PAY_PER_REQUEST"})")
             << "ValidationException"
-            << "2 validation errors detected: Value null at 'attributeDefinitions' failed to satisfy constraint: Member must not be null; Value null at 'keySchema' failed to satisfy constraint: Member must not be null";
+            << "2 validation errors detected: Value null at 'attributeDefinitions' failed to "
+               "satisfy constraint: Member must not be null; Value null at 'keySchema' failed to "
+               "satisfy constraint: Member must not be null";
         QTest::newRow("provisioned without throughput")
             << (QStringLiteral(R"({"TableName": "abc", )") + keys + QStringLiteral("}"))
             << "ValidationException"
-            << "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED";
+            << "One or more parameter values were invalid: ReadCapacityUnits and "
+               "WriteCapacityUnits must both be specified when BillingMode is PROVISIONED";
         QTest::newRow("on-demand with throughput")
-            << (QStringLiteral(R"({"TableName": "abc", "BillingMode": "PAY_PER_REQUEST", "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}, )") + keys + QStringLiteral("}"))
+            << (QStringLiteral(
+                    R"({"TableName": "abc", "BillingMode": "PAY_PER_REQUEST", "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}, )") +
+                keys + QStringLiteral("}"))
             << "ValidationException"
-            << "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST";
+            << "One or more parameter values were invalid: Neither ReadCapacityUnits nor "
+               "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST";
         QTest::newRow("key not defined")
             << QStringLiteral(R"({"TableName": "abc", "BillingMode": "PAY_PER_REQUEST",
                 "AttributeDefinitions": [{"AttributeName": "a", "AttributeType": "S"}],
                 "KeySchema": [{"AttributeName": "b", "KeyType": "HASH"}]})")
             << "ValidationException"
-            << "One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [b], AttributeDefinitions: [a]";
+            << "One or more parameter values were invalid: Some index key attributes are not "
+               "defined in AttributeDefinitions. Keys: [b], AttributeDefinitions: [a]";
         QTest::newRow("first key not HASH")
             << QStringLiteral(R"({"TableName": "abc", "BillingMode": "PAY_PER_REQUEST",
                 "AttributeDefinitions": [{"AttributeName": "a", "AttributeType": "S"}],
@@ -198,7 +227,8 @@ private slots:
                 "AttributeDefinitions": [{"AttributeName": "a", "AttributeType": "S"}, {"AttributeName": "b", "AttributeType": "S"}],
                 "KeySchema": [{"AttributeName": "a", "KeyType": "HASH"}]})")
             << "ValidationException"
-            << "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions";
+            << "One or more parameter values were invalid: Number of attributes in KeySchema does "
+               "not exactly match number of attributes defined in AttributeDefinitions";
         QTest::newRow("same name for both keys")
             << QStringLiteral(R"({"TableName": "abc", "BillingMode": "PAY_PER_REQUEST",
                 "AttributeDefinitions": [{"AttributeName": "a", "AttributeType": "S"}, {"AttributeName": "b", "AttributeType": "S"}],
@@ -210,7 +240,9 @@ private slots:
                 "AttributeDefinitions": [{"AttributeName": "a", "AttributeType": "X"}],
                 "KeySchema": [{"AttributeName": "a", "KeyType": "HASH"}]})")
             << "ValidationException"
-            << "1 validation error detected: Value 'X' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [S, N, B]";
+            << "1 validation error detected: Value 'X' at "
+               "'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member "
+               "must satisfy enum value set: [S, N, B]";
     }
 
     void createTableErrors() {

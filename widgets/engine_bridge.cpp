@@ -21,8 +21,7 @@ void EngineBridge::call(const QString& region, const QString& operation, tablesp
                   [self, done = std::move(done)](tablespan::Result result) {
                       if (!self) return;
                       QMetaObject::invokeMethod(
-                          self.data(),
-                          [done, result = std::move(result)] { done(result); },
+                          self.data(), [done, result = std::move(result)] { done(result); },
                           Qt::QueuedConnection);
                   });
 }

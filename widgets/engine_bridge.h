@@ -31,8 +31,7 @@ signals:
     void tableStatusChanged(const QString& region, const QString& table, const QString& status);
     void itemsChanged(const QString& region, const QString& table);
     void requestCompleted(const QString& region, const QString& operation, const QString& table,
-                          double durationMs, const QString& errorType,
-                          const QString& errorMessage);
+                          double durationMs, const QString& errorType, const QString& errorMessage);
 
 private:
     void onEngineEvent(const tablespan::EngineEvent& event);

@@ -23,8 +23,10 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     toolbar->addWidget(new QLabel(tr("Region:"), toolbar));
     m_region = new QComboBox(toolbar);
     for (const auto& r : tablespan::all_regions()) {
-        const QString code = QString::fromUtf8(r.code.data(), static_cast<qsizetype>(r.code.size()));
-        const QString name = QString::fromUtf8(r.name.data(), static_cast<qsizetype>(r.name.size()));
+        const QString code =
+            QString::fromUtf8(r.code.data(), static_cast<qsizetype>(r.code.size()));
+        const QString name =
+            QString::fromUtf8(r.name.data(), static_cast<qsizetype>(r.name.size()));
         m_region->addItem(tr("%1 · %2").arg(name, code), code);
     }
     m_region->setCurrentIndex(std::max(0, m_region->findData(region)));
@@ -44,8 +46,8 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
 
     m_message = new QLabel(this);
     statusBar()->addWidget(m_message, 1);
-    statusBar()->addPermanentWidget(new QLabel(
-        tr("Data: %1").arg(QString::fromStdString(m_bridge.engine().data_dir())), this));
+    statusBar()->addPermanentWidget(
+        new QLabel(tr("Data: %1").arg(QString::fromStdString(m_bridge.engine().data_dir())), this));
     statusBar()->addPermanentWidget(
         new QLabel(tr("Time ×%1").arg(m_bridge.engine().time_scale()), this));
 
@@ -68,28 +70,33 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     refresh();
 }
 
-void MainWindow::showMessage(const QString& text) { m_message->setText(text); }
+void MainWindow::showMessage(const QString& text) {
+    m_message->setText(text);
+}
 
 void MainWindow::updateCount() {
     m_message->setText(tr("%n table(s)", nullptr, m_tables->rowCount()));
 }
 
-QString MainWindow::currentRegion() const { return m_region->currentData().toString(); }
+QString MainWindow::currentRegion() const {
+    return m_region->currentData().toString();
+}
 
 void MainWindow::refresh() {
     const int generation = ++m_generation;
     m_tables->setTables({});
-    m_bridge.call(currentRegion(), QStringLiteral("ListTables"), tablespan::Json::object(),
-                  [this, generation](const tablespan::Result& r) {
-                      if (generation != m_generation) return;
-                      if (!r.ok()) {
-                          m_message->setText(tr("Could not list tables: %1")
-                                                 .arg(QString::fromStdString(r.error->message)));
-                          return;
-                      }
-                      for (const auto& name : r.body["TableNames"])
-                          describe(QString::fromStdString(name.get<std::string>()));
-                  });
+    m_bridge.call(
+        currentRegion(), QStringLiteral("ListTables"), tablespan::Json::object(),
+        [this, generation](const tablespan::Result& r) {
+            if (generation != m_generation) return;
+            if (!r.ok()) {
+                m_message->setText(
+                    tr("Could not list tables: %1").arg(QString::fromStdString(r.error->message)));
+                return;
+            }
+            for (const auto& name : r.body["TableNames"])
+                describe(QString::fromStdString(name.get<std::string>()));
+        });
 }
 
 void MainWindow::describe(const QString& table) {

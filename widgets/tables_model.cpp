@@ -17,8 +17,9 @@ QString keyOf(const tablespan::Json& t, const char* keyType) {
         const std::string name = k.value("AttributeName", "");
         for (const auto& d : t.value("AttributeDefinitions", tablespan::Json::array()))
             if (d.value("AttributeName", "") == name)
-                return QStringLiteral("%1 (%2)").arg(QString::fromStdString(name),
-                                                     QString::fromStdString(d.value("AttributeType", "")));
+                return QStringLiteral("%1 (%2)").arg(
+                    QString::fromStdString(name),
+                    QString::fromStdString(d.value("AttributeType", "")));
     }
     return {};
 }
@@ -44,10 +45,9 @@ void TablesModel::updateTable(const tablespan::Json& description) {
             return;
         }
     }
-    auto it = std::lower_bound(m_tables.begin(), m_tables.end(), name,
-                               [](const auto& t, const std::string& n) {
-                                   return t.value("TableName", "") < n;
-                               });
+    auto it = std::lower_bound(
+        m_tables.begin(), m_tables.end(), name,
+        [](const auto& t, const std::string& n) { return t.value("TableName", "") < n; });
     int row = static_cast<int>(it - m_tables.begin());
     beginInsertRows({}, row, row);
     m_tables.insert(row, description);
@@ -84,10 +84,14 @@ QVariant TablesModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
-        case Name: return str(t, "TableName");
-        case Status: return str(t, "TableStatus");
-        case PartitionKey: return keyOf(t, "HASH");
-        case SortKey: return keyOf(t, "RANGE");
+        case Name:
+            return str(t, "TableName");
+        case Status:
+            return str(t, "TableStatus");
+        case PartitionKey:
+            return keyOf(t, "HASH");
+        case SortKey:
+            return keyOf(t, "RANGE");
         case BillingMode: {
             QString mode = t.contains("BillingModeSummary")
                                ? str(t["BillingModeSummary"], "BillingMode")
@@ -100,23 +104,35 @@ QVariant TablesModel::data(const QModelIndex& index, int role) const {
                                QLatin1String("STANDARD_INFREQUENT_ACCESS")
                        ? tr("Standard-IA")
                        : tr("Standard");
-        case ItemCount: return QLocale().toString(t.value("ItemCount", qint64{0}));
-        case Size: return QLocale().formattedDataSize(t.value("TableSizeBytes", qint64{0}));
-        default: return {};
+        case ItemCount:
+            return QLocale().toString(t.value("ItemCount", qint64{0}));
+        case Size:
+            return QLocale().formattedDataSize(t.value("TableSizeBytes", qint64{0}));
+        default:
+            return {};
     }
 }
 
 QVariant TablesModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case Name: return tr("Name");
-        case Status: return tr("Status");
-        case PartitionKey: return tr("Partition key");
-        case SortKey: return tr("Sort key");
-        case BillingMode: return tr("Capacity mode");
-        case TableClass: return tr("Table class");
-        case ItemCount: return tr("Items");
-        case Size: return tr("Size");
-        default: return {};
+        case Name:
+            return tr("Name");
+        case Status:
+            return tr("Status");
+        case PartitionKey:
+            return tr("Partition key");
+        case SortKey:
+            return tr("Sort key");
+        case BillingMode:
+            return tr("Capacity mode");
+        case TableClass:
+            return tr("Table class");
+        case ItemCount:
+            return tr("Items");
+        case Size:
+            return tr("Size");
+        default:
+            return {};
     }
 }

@@ -12,8 +12,17 @@ class TablesModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(TablesModel)
 
 public:
-    enum Column { Name, Status, PartitionKey, SortKey, BillingMode, TableClass, ItemCount, Size,
-                  NB_COLUMNS };
+    enum Column {
+        Name,
+        Status,
+        PartitionKey,
+        SortKey,
+        BillingMode,
+        TableClass,
+        ItemCount,
+        Size,
+        NB_COLUMNS
+    };
 
     explicit TablesModel(QObject* parent = nullptr);
 

@@ -68,7 +68,8 @@ double run_engine(tablespan::Engine& engine, const char* op, long count, MakeReq
     auto start = std::chrono::steady_clock::now();
     for (long i = 0; i < count; ++i) {
         pipeline.acquire();
-        engine.call("us-west-2", op, make(i), [&](tablespan::Result r) { pipeline.release(r.ok()); });
+        engine.call("us-west-2", op, make(i),
+                    [&](tablespan::Result r) { pipeline.release(r.ok()); });
     }
     pipeline.drain();
     double secs = bench::seconds_since(start);
@@ -83,8 +84,9 @@ struct Baseline {
         sqlite3_open(path.c_str(), &db);
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
-        exec("CREATE TABLE items(pk BLOB NOT NULL, sk BLOB NOT NULL, size INTEGER NOT NULL, "
-             "item BLOB NOT NULL, PRIMARY KEY(pk, sk)) WITHOUT ROWID");
+        exec(
+            "CREATE TABLE items(pk BLOB NOT NULL, sk BLOB NOT NULL, size INTEGER NOT NULL, "
+            "item BLOB NOT NULL, PRIMARY KEY(pk, sk)) WITHOUT ROWID");
     }
     ~Baseline() { sqlite3_close(db); }
     void exec(const char* sql) { sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
@@ -98,7 +100,8 @@ struct Baseline {
         auto start = std::chrono::steady_clock::now();
         for (long i = from; i < from + count; ++i) {
             if ((i - from) % 1000 == 0) exec("BEGIN");
-            std::string pk = "user#" + std::to_string(i / kPerPartition), sk = std::to_string(i % kPerPartition);
+            std::string pk = "user#" + std::to_string(i / kPerPartition),
+                        sk = std::to_string(i % kPerPartition);
             sqlite3_bind_blob(s, 1, pk.data(), static_cast<int>(pk.size()), SQLITE_STATIC);
             sqlite3_bind_blob(s, 2, sk.data(), static_cast<int>(sk.size()), SQLITE_STATIC);
             sqlite3_bind_int64(s, 3, static_cast<sqlite3_int64>(blob.size()));
@@ -119,7 +122,8 @@ struct Baseline {
         long found = 0;
         for (long n = 0; n < count; ++n) {
             long i = pick(rng);
-            std::string pk = "user#" + std::to_string(i / kPerPartition), sk = std::to_string(i % kPerPartition);
+            std::string pk = "user#" + std::to_string(i / kPerPartition),
+                        sk = std::to_string(i % kPerPartition);
             sqlite3_bind_blob(s, 1, pk.data(), static_cast<int>(pk.size()), SQLITE_STATIC);
             sqlite3_bind_blob(s, 2, sk.data(), static_cast<int>(sk.size()), SQLITE_STATIC);
             if (sqlite3_step(s) == SQLITE_ROW) found += sqlite3_column_bytes(s, 0) > 0;
@@ -132,7 +136,8 @@ struct Baseline {
 
     double range_selects(long items, long count, std::mt19937_64& rng) {
         sqlite3_stmt* s = nullptr;
-        sqlite3_prepare_v2(db, "SELECT item FROM items WHERE pk=? ORDER BY sk LIMIT 10", -1, &s, nullptr);
+        sqlite3_prepare_v2(db, "SELECT item FROM items WHERE pk=? ORDER BY sk LIMIT 10", -1, &s,
+                           nullptr);
         std::uniform_int_distribution<long> pick(0, items / kPerPartition - 1);
         auto start = std::chrono::steady_clock::now();
         for (long n = 0; n < count; ++n) {
@@ -151,8 +156,9 @@ struct Baseline {
 int main(int argc, char** argv) {
     const long items = argc > 1 ? std::atol(argv[1]) : 1'000'000;
     namespace fs = std::filesystem;
-    fs::path dir = argc > 2 ? fs::path(argv[2])
-                            : fs::temp_directory_path() / ("tablespan-bench-" + std::to_string(::getpid()));
+    fs::path dir =
+        argc > 2 ? fs::path(argv[2])
+                 : fs::temp_directory_path() / ("tablespan-bench-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const long measured = std::max(10'000L, items / 10);
@@ -170,18 +176,21 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", error.c_str());
             return 1;
         }
-        auto created = engine->call_sync("us-west-2", "CreateTable", Json::parse(R"({"TableName": "bench",
+        auto created =
+            engine->call_sync("us-west-2", "CreateTable", Json::parse(R"({"TableName": "bench",
             "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
             "BillingMode": "PAY_PER_REQUEST"})"));
         if (!created.ok()) return 1;
-        while (engine->call_sync("us-west-2", "DescribeTable", {{"TableName", "bench"}}).body["Table"]["TableStatus"] != "ACTIVE")
+        while (engine->call_sync("us-west-2", "DescribeTable", {{"TableName", "bench"}})
+                   .body["Table"]["TableStatus"] != "ACTIVE")
             ::usleep(1000);
 
         load_rate = run_engine(*engine, "PutItem", items, [](long i) {
             return Json{{"TableName", "bench"}, {"Item", make_item(i)}};
         });
-        std::printf("{\"name\": \"load\", \"items\": %ld, \"ops_per_sec\": %.0f}\n", items, load_rate);
+        std::printf("{\"name\": \"load\", \"items\": %ld, \"ops_per_sec\": %.0f}\n", items,
+                    load_rate);
         std::uniform_int_distribution<long> pick(0, items - 1);
         put_rate = run_engine(*engine, "PutItem", measured, [&](long i) {
             return Json{{"TableName", "bench"}, {"Item", make_item(items + i)}};
@@ -189,13 +198,17 @@ int main(int argc, char** argv) {
         get_rate = run_engine(*engine, "GetItem", measured, [&](long) {
             long i = pick(rng);
             return Json{{"TableName", "bench"},
-                        {"Key", {{"pk", {{"S", "user#" + std::to_string(i / kPerPartition)}}},
-                                 {"sk", {{"N", std::to_string(i % kPerPartition)}}}}}};
+                        {"Key",
+                         {{"pk", {{"S", "user#" + std::to_string(i / kPerPartition)}}},
+                          {"sk", {{"N", std::to_string(i % kPerPartition)}}}}}};
         });
         std::uniform_int_distribution<long> partition(0, items / kPerPartition - 1);
         query_rate = run_engine(*engine, "Query", measured, [&](long) {
-            return Json{{"TableName", "bench"}, {"KeyConditionExpression", "pk = :p"}, {"Limit", 10},
-                        {"ExpressionAttributeValues", {{":p", {{"S", "user#" + std::to_string(partition(rng))}}}}}};
+            return Json{{"TableName", "bench"},
+                        {"KeyConditionExpression", "pk = :p"},
+                        {"Limit", 10},
+                        {"ExpressionAttributeValues",
+                         {{":p", {{"S", "user#" + std::to_string(partition(rng))}}}}}};
         });
     }
 

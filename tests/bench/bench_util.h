@@ -19,8 +19,10 @@ inline double peak_rss_mb() {
 }
 
 inline void print_ratio(const std::string& name, double ops, double baseline) {
-    std::printf("{\"name\": \"%s\", \"ops_per_sec\": %.0f, \"baseline_ops_per_sec\": %.0f, \"ratio\": %.3f}\n",
-                name.c_str(), ops, baseline, baseline > 0 ? ops / baseline : 0.0);
+    std::printf(
+        "{\"name\": \"%s\", \"ops_per_sec\": %.0f, \"baseline_ops_per_sec\": %.0f, \"ratio\": "
+        "%.3f}\n",
+        name.c_str(), ops, baseline, baseline > 0 ? ops / baseline : 0.0);
     std::fflush(stdout);
 }
 

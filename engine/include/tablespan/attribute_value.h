@@ -61,10 +61,10 @@ public:
 private:
     Type type_;
     bool bool_ = false;
-    std::string text_;  // S, B
-    Number number_;     // N
-    AttributeMap map_;  // M
-    AttributeList list_;  // L
+    std::string text_;                   // S, B
+    Number number_;                      // N
+    AttributeMap map_;                   // M
+    AttributeList list_;                 // L
     std::vector<std::string> text_set_;  // SS, BS
     std::vector<Number> number_set_;     // NS
 };

@@ -34,9 +34,9 @@ public:
 
 private:
     mutable std::mutex mutex_;
-    Millis engine_base_;                                   // guarded by mutex_
-    std::chrono::steady_clock::time_point wall_base_;       // guarded by mutex_
-    double scale_;                                          // guarded by mutex_
+    Millis engine_base_;                               // guarded by mutex_
+    std::chrono::steady_clock::time_point wall_base_;  // guarded by mutex_
+    double scale_;                                     // guarded by mutex_
 };
 
 // Time that moves only when told to: for deterministic tests. Thread-safe.

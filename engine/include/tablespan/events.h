@@ -23,9 +23,9 @@ struct RequestCompleted {
     Millis time = 0;  // engine time at completion
     std::string region;
     std::string operation;
-    std::string table;        // empty when the request names no single table
-    double duration_ms = 0;   // wall time spent, queueing and commit included
-    std::string error_type;   // empty on success
+    std::string table;       // empty when the request names no single table
+    double duration_ms = 0;  // wall time spent, queueing and commit included
+    std::string error_type;  // empty on success
     std::string error_message;
 };
 
@@ -50,7 +50,7 @@ public:
 
 private:
     mutable std::mutex mutex_;
-    int next_id_ = 1;                                   // guarded by mutex_
+    int next_id_ = 1;                                      // guarded by mutex_
     std::vector<std::pair<int, Subscriber>> subscribers_;  // guarded by mutex_
 };
 

@@ -38,7 +38,8 @@ public:
 
     // Exact arithmetic. On overflow of the 38-digit precision or the range, returns
     // nullopt and sets `error` to the service's message.
-    static std::optional<Number> add(const Number& a, const Number& b, std::string* error = nullptr);
+    static std::optional<Number> add(const Number& a, const Number& b,
+                                     std::string* error = nullptr);
     static std::optional<Number> subtract(const Number& a, const Number& b,
                                           std::string* error = nullptr);
 
@@ -53,7 +54,7 @@ public:
 
 private:
     bool negative_ = false;
-    std::string digits_;     // decimal digits '0'..'9', first and last not '0'; empty for zero
+    std::string digits_;         // decimal digits '0'..'9', first and last not '0'; empty for zero
     std::int32_t exponent_ = 0;  // value = 0.d1d2d3… × 10^exponent_
 };
 

@@ -105,8 +105,8 @@ Json batch_get_item(core::Region& region, const Json& request) {
     std::size_t total = 0;
     for (auto it = request_items.begin(); it != request_items.end(); ++it) {
         auto ex = parse_expressions(*it, {"ProjectionExpression"}, {"AttributesToGet"});
-        TableRead read{nullptr, std::move(ex),
-                       bool_member(*it, "ConsistentRead").value_or(false), {}};
+        TableRead read{
+            nullptr, std::move(ex), bool_member(*it, "ConsistentRead").value_or(false), {}};
         total += it->at("Keys").size();
         reads.push_back(std::move(read));
     }
@@ -149,8 +149,8 @@ Json batch_get_item(core::Region& region, const Json& request) {
             bytes += size;
             units[read.table->name] += read_units(static_cast<std::int64_t>(size), read.consistent);
             if (item)
-                items.push_back(encode_item(read.ex->projection ? read.ex->projection->apply(*item)
-                                                                : *item));
+                items.push_back(
+                    encode_item(read.ex->projection ? read.ex->projection->apply(*item) : *item));
         }
     }
 

@@ -23,20 +23,29 @@ void validate_table_name(const Json& request) {
         return std::isalnum(c) || c == '_' || c == '-' || c == '.';
     });
     if (!pattern_ok)
-        errors.push_back(prefix + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
-    if (name.size() < 3) errors.push_back(prefix + "Member must have length greater than or equal to 3");
-    if (name.size() > 255) errors.push_back(prefix + "Member must have length less than or equal to 255");
+        errors.push_back(prefix +
+                         "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    if (name.size() < 3)
+        errors.push_back(prefix + "Member must have length greater than or equal to 3");
+    if (name.size() > 255)
+        errors.push_back(prefix + "Member must have length less than or equal to 255");
     throw_constraint_violations(errors);
 }
 
 const std::map<std::string_view, Handler>& handlers() {
     static const std::map<std::string_view, Handler> table = {
-        {"BatchGetItem", batch_get_item}, {"BatchWriteItem", batch_write_item},
-        {"CreateTable", create_table},    {"DeleteItem", delete_item},
-        {"DeleteTable", delete_table},    {"DescribeTable", describe_table},
-        {"GetItem", get_item},            {"ListTables", list_tables},
-        {"PutItem", put_item},            {"Query", query},
-        {"Scan", scan},                   {"UpdateItem", update_item},
+        {"BatchGetItem", batch_get_item},
+        {"BatchWriteItem", batch_write_item},
+        {"CreateTable", create_table},
+        {"DeleteItem", delete_item},
+        {"DeleteTable", delete_table},
+        {"DescribeTable", describe_table},
+        {"GetItem", get_item},
+        {"ListTables", list_tables},
+        {"PutItem", put_item},
+        {"Query", query},
+        {"Scan", scan},
+        {"UpdateItem", update_item},
         {"UpdateTable", update_table},
     };
     return table;
@@ -58,9 +67,9 @@ Json dispatch(core::Region& region, std::string_view operation, const Json& requ
         throw ApiError("UnknownOperationException", "");
     }
     if (!request.is_object())
-        throw ApiError("SerializationException",
-                       request.is_array() ? "Start of list found where not expected"
-                                          : "Unexpected token received from parser");
+        throw ApiError("SerializationException", request.is_array()
+                                                     ? "Start of list found where not expected"
+                                                     : "Unexpected token received from parser");
     validate_request(operation, request);
     validate_table_name(request);
     return it->second(region, request);

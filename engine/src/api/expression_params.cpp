@@ -1,6 +1,5 @@
 #include "api/expression_params.h"
 
-
 #include "api/request_util.h"
 #include "tablespan/error.h"
 
@@ -37,8 +36,8 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
         throw_validation(
             "Can not use both expression and non-expression parameters in the same request: "
             "Non-expression parameters: {" +
-            join(used_legacy, ", ") + "} Expression parameters: {" +
-            join(used_expressions, ", ") + "}");
+            join(used_legacy, ", ") + "} Expression parameters: {" + join(used_expressions, ", ") +
+            "}");
     if (!used_legacy.empty())
         throw_validation("Tablespan does not support the legacy parameter " + used_legacy[0] +
                          "; use " + (expressions.empty() ? "expressions" : expressions[0]) +
@@ -54,17 +53,19 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
     bool any_value_expression = false;
     for (const auto& e : value_expressions) any_value_expression |= member(request, e) != nullptr;
     if (values && !value_expressions.empty() && !any_value_expression)
-        throw_validation("ExpressionAttributeValues can only be specified when using expressions: " +
-                         join(value_expressions, " and ") +
-                         (value_expressions.size() > 1 ? " are" : " is") + " null");
+        throw_validation(
+            "ExpressionAttributeValues can only be specified when using expressions: " +
+            join(value_expressions, " and ") + (value_expressions.size() > 1 ? " are" : " is") +
+            " null");
 
     auto out = std::make_unique<Expressions>();
     if (names) {
         if (names->empty()) throw_validation("ExpressionAttributeNames must not be empty");
         for (auto it = names->begin(); it != names->end(); ++it) {
             if (!valid_placeholder(it.key(), '#'))
-                throw_validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" +
-                                 it.key() + "\"");
+                throw_validation(
+                    "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" +
+                    it.key() + "\"");
             out->names.emplace(it.key(), it->get<std::string>());
         }
     }
@@ -96,9 +97,8 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
             table->sort_key ? table->sort_key->type : AttributeValue::Type::S;
         std::optional<std::string> sort_name;
         if (table->sort_key) sort_name = table->sort_key->name;
-        out->key_condition = expr::KeyCondition::parse(*text, ctx, table->partition_key.name,
-                                                       table->partition_key.type, sort_name,
-                                                       sort_type);
+        out->key_condition = expr::KeyCondition::parse(
+            *text, ctx, table->partition_key.name, table->partition_key.type, sort_name, sort_type);
     }
     if (auto text = string_member(request, "FilterExpression"))
         out->filter = expr::Condition::parse(*text, ctx, "FilterExpression");

@@ -18,8 +18,7 @@ void check_piece(const std::string& name, const AttributeValue& v, bool is_parti
                        : v.is(AttributeValue::Type::B) ? v.as_binary().size()
                                                        : 0;
     if (is_partition && size > kMaxPartitionKeySize)
-        throw_invalid_parameter(
-            "Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        throw_invalid_parameter("Size of hashkey has exceeded the maximum size limit of2048 bytes");
     if (!is_partition && size > kMaxSortKeySize)
         throw_invalid_parameter(
             "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
@@ -50,11 +49,10 @@ StorageKey key_from_key(const TableMeta& table, const AttributeMap& key) {
 StorageKey key_from_item(const TableMeta& table, const Item& item) {
     auto check = [&](const KeyElement& k, bool is_partition) {
         auto it = item.find(k.name);
-        if (it == item.end())
-            throw_invalid_parameter("Missing the key " + k.name + " in the item");
+        if (it == item.end()) throw_invalid_parameter("Missing the key " + k.name + " in the item");
         if (it->second.type() != k.type)
-            throw_invalid_parameter("Type mismatch for key " + k.name + " expected: " +
-                                    AttributeValue::type_name(k.type) +
+            throw_invalid_parameter("Type mismatch for key " + k.name +
+                                    " expected: " + AttributeValue::type_name(k.type) +
                                     " actual: " + it->second.type_name());
         check_piece(k.name, it->second, is_partition,
                     "One or more parameter values are not valid. ");
@@ -77,7 +75,8 @@ AttributeMap key_from_storage(const TableMeta& table, const std::string& pk,
                               const std::string& sk) {
     AttributeMap out;
     out.emplace(table.partition_key.name, decode_key_value(table.partition_key.type, pk));
-    if (table.sort_key) out.emplace(table.sort_key->name, decode_key_value(table.sort_key->type, sk));
+    if (table.sort_key)
+        out.emplace(table.sort_key->name, decode_key_value(table.sort_key->type, sk));
     return out;
 }
 

@@ -34,7 +34,8 @@ void check_condition(const Json& request, const Expressions& ex, const std::opti
 }  // namespace
 
 Json put_item(core::Region& region, const Json& request) {
-    auto ex = parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+    auto ex =
+        parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
     Item item = decode_item(request.at("Item"));
     check_return_values(request, {"NONE", "ALL_OLD"}, "ReturnValues can only be ALL_OLD or NONE");
     std::size_t size = item_size(item);
@@ -48,9 +49,10 @@ Json put_item(core::Region& region, const Json& request) {
     store.put(key, item, size, old);
 
     Json out = Json::object();
-    if (old && string_member(request, "ReturnValues") == "ALL_OLD") out["Attributes"] = encode_item(*old);
-    std::int64_t billed = std::max<std::int64_t>(static_cast<std::int64_t>(size),
-                                                 old ? static_cast<std::int64_t>(item_size(*old)) : 0);
+    if (old && string_member(request, "ReturnValues") == "ALL_OLD")
+        out["Attributes"] = encode_item(*old);
+    std::int64_t billed = std::max<std::int64_t>(
+        static_cast<std::int64_t>(size), old ? static_cast<std::int64_t>(item_size(*old)) : 0);
     add_consumed_capacity(out, request, table.name, write_units(billed));
     return out;
 }
@@ -75,7 +77,8 @@ Json get_item(core::Region& region, const Json& request) {
 }
 
 Json delete_item(core::Region& region, const Json& request) {
-    auto ex = parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+    auto ex =
+        parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
     AttributeMap key_attrs = decode_item(request.at("Key"));
     check_return_values(request, {"NONE", "ALL_OLD"}, "ReturnValues can only be ALL_OLD or NONE");
     TableMeta& table = table_for_data(region, request.at("TableName"));
@@ -86,7 +89,8 @@ Json delete_item(core::Region& region, const Json& request) {
     if (old) store.remove(key, *old);
 
     Json out = Json::object();
-    if (old && string_member(request, "ReturnValues") == "ALL_OLD") out["Attributes"] = encode_item(*old);
+    if (old && string_member(request, "ReturnValues") == "ALL_OLD")
+        out["Attributes"] = encode_item(*old);
     add_consumed_capacity(out, request, table.name,
                           write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0));
     return out;
@@ -100,13 +104,14 @@ Json update_item(core::Region& region, const Json& request) {
     if (ex->update) {
         for (const auto& path : ex->update->paths()) {
             const std::string& top = path.front().name;
-            bool is_key = top == table.partition_key.name ||
-                          (table.sort_key && top == table.sort_key->name);
+            bool is_key =
+                top == table.partition_key.name || (table.sort_key && top == table.sort_key->name);
             if (!is_key) continue;
             if (path.size() > 1)
                 throw_validation(
                     "Key attributes must be scalars; list random access '[]' and map lookup '.' "
-                    "are not allowed: Key: " + top);
+                    "are not allowed: Key: " +
+                    top);
             throw_invalid_parameter("Cannot update attribute " + top +
                                     ". This attribute is part of the key");
         }
@@ -119,7 +124,8 @@ Json update_item(core::Region& region, const Json& request) {
     Item updated = old ? *old : key_attrs;
     if (ex->update) ex->update->apply(updated);
     std::size_t size = item_size(updated);
-    if (size > kMaxItemSize) throw_validation("Item size to update has exceeded the maximum allowed size");
+    if (size > kMaxItemSize)
+        throw_validation("Item size to update has exceeded the maximum allowed size");
     store.put(key, updated, size, old);
 
     Json out = Json::object();
@@ -131,8 +137,8 @@ Json update_item(core::Region& region, const Json& request) {
         Item projected = expr::Projection::project(source, ex->update->paths());
         if (!projected.empty()) out["Attributes"] = encode_item(projected);
     }
-    std::int64_t billed = std::max<std::int64_t>(static_cast<std::int64_t>(size),
-                                                 old ? static_cast<std::int64_t>(item_size(*old)) : 0);
+    std::int64_t billed = std::max<std::int64_t>(
+        static_cast<std::int64_t>(size), old ? static_cast<std::int64_t>(item_size(*old)) : 0);
     add_consumed_capacity(out, request, table.name, write_units(billed));
     return out;
 }

@@ -16,7 +16,8 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
     region_.store().put_item(table_.id, key.pk, key.sk, static_cast<std::int64_t>(size),
                              serialize_item(item));
     if (old) {
-        table_.size_bytes += static_cast<std::int64_t>(size) - static_cast<std::int64_t>(item_size(*old));
+        table_.size_bytes +=
+            static_cast<std::int64_t>(size) - static_cast<std::int64_t>(item_size(*old));
     } else {
         table_.item_count += 1;
         table_.size_bytes += static_cast<std::int64_t>(size);

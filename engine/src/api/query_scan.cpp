@@ -91,7 +91,8 @@ struct Page {
         out["Count"] = count;
         out["ScannedCount"] = scanned;
         if (stopped && last)
-            out["LastEvaluatedKey"] = encode_item(key_from_storage(table, last->first, last->second));
+            out["LastEvaluatedKey"] =
+                encode_item(key_from_storage(table, last->first, last->second));
         add_consumed_capacity(out, request, table.name, read_units(bytes, consistent));
         return out;
     }
@@ -142,11 +143,21 @@ Json query(core::Region& region, const Json& request) {
     if (kc.sort_op != Op::None) {
         std::string v1 = encode_key_value(kc.sort_value1);
         switch (kc.sort_op) {
-            case Op::EQ: lower = upper = storage::RangeBound{v1, true}; break;
-            case Op::LT: upper = storage::RangeBound{v1, false}; break;
-            case Op::LE: upper = storage::RangeBound{v1, true}; break;
-            case Op::GT: lower = storage::RangeBound{v1, false}; break;
-            case Op::GE: lower = storage::RangeBound{v1, true}; break;
+            case Op::EQ:
+                lower = upper = storage::RangeBound{v1, true};
+                break;
+            case Op::LT:
+                upper = storage::RangeBound{v1, false};
+                break;
+            case Op::LE:
+                upper = storage::RangeBound{v1, true};
+                break;
+            case Op::GT:
+                lower = storage::RangeBound{v1, false};
+                break;
+            case Op::GE:
+                lower = storage::RangeBound{v1, true};
+                break;
             case Op::BETWEEN:
                 lower = storage::RangeBound{v1, true};
                 upper = storage::RangeBound{encode_key_value(kc.sort_value2), true};
@@ -155,7 +166,8 @@ Json query(core::Region& region, const Json& request) {
                 lower = storage::RangeBound{v1, true};
                 if (auto succ = prefix_successor(v1)) upper = storage::RangeBound{*succ, false};
                 break;
-            case Op::None: break;
+            case Op::None:
+                break;
         }
     }
 
@@ -165,10 +177,9 @@ Json query(core::Region& region, const Json& request) {
     std::optional<std::string> start_sk;
     if (start) start_sk = start->sk;
     if (!table.sort_key && start) return page.finish(request);  // one row, already returned
-    region.store().query_partition(table.id, pk, lower, upper, forward, start_sk,
-                                   [&](const storage::ItemRow& row) {
-                                       return page.take(row.pk, row.sk, row.size, row.item);
-                                   });
+    region.store().query_partition(
+        table.id, pk, lower, upper, forward, start_sk,
+        [&](const storage::ItemRow& row) { return page.take(row.pk, row.sk, row.size, row.item); });
     return page.finish(request);
 }
 
@@ -186,8 +197,9 @@ Json scan(core::Region& region, const Json& request) {
     if (segment && *segment >= *total)
         throw_validation(
             "The Segment parameter is zero-based and must be less than parameter TotalSegments: "
-            "Segment: " + std::to_string(*segment) + " is not less than TotalSegments: " +
-            std::to_string(*total));
+            "Segment: " +
+            std::to_string(*segment) +
+            " is not less than TotalSegments: " + std::to_string(*total));
     auto ex = parse_expressions(request, {"ProjectionExpression", "FilterExpression"},
                                 {"AttributesToGet", "ScanFilter", "ConditionalOperator"});
     TableMeta& table = table_for_data(region, request.at("TableName"));

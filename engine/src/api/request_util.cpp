@@ -23,8 +23,8 @@ TableMeta& table_for_control(core::Region& region, const std::string& name) {
 std::string table_name_from(core::Region& region, const std::string& name_or_arn) {
     const std::string prefix = "arn:aws:dynamodb:";
     if (name_or_arn.rfind(prefix, 0) != 0) return name_or_arn;
-    std::string expected = prefix + std::string(region.code()) + ":" + region.core().account_id +
-                           ":table/";
+    std::string expected =
+        prefix + std::string(region.code()) + ":" + region.core().account_id + ":table/";
     if (name_or_arn.rfind(expected, 0) != 0)
         throw_validation("Invalid TableArn: " + name_or_arn +
                          " does not name a table in this region and account");

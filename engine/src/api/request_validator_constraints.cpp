@@ -71,7 +71,7 @@ struct numeric {
 
 // The constraints of `s` that `v` fails, in the service's order for members.
 class constraint_test {
-  public:
+public:
     explicit constraint_test(const shape& s) : s_(s) {}
 
     template <typename Report>
@@ -146,7 +146,7 @@ class constraint_test {
         return out + "]";
     }
 
-  private:
+private:
     bool matches(std::string_view text) const {
         return std::regex_match(utf8_to_wide(text), *s_.regex);
     }
@@ -162,7 +162,7 @@ class constraint_test {
 };
 
 class violation_collector {
-  public:
+public:
     explicit violation_collector(const service_model& model) : model_(model) { path_.reserve(128); }
 
     void structure_members(const json& v, const shape& s) {
@@ -185,7 +185,7 @@ class violation_collector {
 
     std::vector<std::string> take() { return std::move(violations_); }
 
-  private:
+private:
     bool full() const { return violations_.size() >= max_listed_violations; }
 
     void add(const json* v, int shape_index, std::string_view constraint) {

@@ -56,7 +56,7 @@ std::string lower_first(const std::string& name) {
 }
 
 class model_compiler {
-  public:
+public:
     explicit model_compiler(const json& doc) : doc_(doc) {}
 
     service_model compile() {
@@ -88,7 +88,7 @@ class model_compiler {
         return std::move(model_);
     }
 
-  private:
+private:
     int ref(const std::string& name) const {
         auto it = index_.find(name);
         if (it == index_.end()) throw std::runtime_error("API model: missing shape " + name);

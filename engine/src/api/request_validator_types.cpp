@@ -93,7 +93,7 @@ std::size_t utf16_length(std::string_view text) {
 }
 
 class type_checker {
-  public:
+public:
     explicit type_checker(const service_model& model) : model_(model) {}
 
     void check(const json& v, int shape_index, position pos) const {
@@ -162,7 +162,7 @@ class type_checker {
         }
     }
 
-  private:
+private:
     [[noreturn]] static void scalar_mismatch(const json& v, const shape& s) {
         if (v.is_object()) unexpected_structure();
         if (v.is_array()) fail("Unrecognized collection type class " + s.java_type);

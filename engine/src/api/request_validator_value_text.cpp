@@ -20,7 +20,7 @@ bool is_integral_kind(shape_kind kind) {
 // Renders values as the service read them: unknown members gone, Integer and Long
 // members whole, Boolean members given as "yes"/"0"/… turned into booleans.
 class value_printer {
-  public:
+public:
     explicit value_printer(const service_model& model) : model_(model) {}
 
     // dynalite's valueStr: strings bare, lists bracketed, objects as JSON.
@@ -94,7 +94,7 @@ class value_printer {
         }
     }
 
-  private:
+private:
     int element_of(const shape* s) const {
         return s && s->kind == shape_kind::list ? s->element : -1;
     }

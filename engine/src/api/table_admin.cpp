@@ -13,9 +13,9 @@ namespace {
     std::string what = t.status == "CREATING"   ? "being created"
                        : t.status == "DELETING" ? "being deleted"
                                                 : "being updated";
-    throw ApiError("ResourceInUseException",
-                   "Attempt to change a resource which is still in use: Table is " + what + ": " +
-                       t.name);
+    throw ApiError(
+        "ResourceInUseException",
+        "Attempt to change a resource which is still in use: Table is " + what + ": " + t.name);
 }
 
 void start_transition(core::Region& region, TableMeta& t, const std::string& status,
@@ -91,9 +91,8 @@ Json update_table(core::Region& region, const Json& request) {
             throw_validation(
                 "The provisioned throughput for the table will not change. The requested value "
                 "equals the current value. Current ReadCapacityUnits provisioned for the table: " +
-                std::to_string(t.read_capacity) +
-                ". Requested ReadCapacityUnits: " + std::to_string(rcu) +
-                ". Current WriteCapacityUnits provisioned for the table: " +
+                std::to_string(t.read_capacity) + ". Requested ReadCapacityUnits: " +
+                std::to_string(rcu) + ". Current WriteCapacityUnits provisioned for the table: " +
                 std::to_string(t.write_capacity) +
                 ". Requested WriteCapacityUnits: " + std::to_string(wcu) +
                 ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to "

@@ -103,8 +103,7 @@ Json create_table(core::Region& region, const Json& request) {
             throw_invalid_parameter(
                 "StreamViewType is required when StreamEnabled is true");  // service wording
         if (!enabled && view)
-            throw_invalid_parameter(
-                "Stream View Type cannot be specified when stream is disabled");
+            throw_invalid_parameter("Stream View Type cannot be specified when stream is disabled");
         if (enabled) stream_view = *view;
     }
 
@@ -149,11 +148,10 @@ Json create_table(core::Region& region, const Json& request) {
         if (bool_member(*sse, "Enabled").value_or(false)) {
             t.sse_enabled = true;
             auto key = string_member(*sse, "KMSMasterKeyId");
-            t.sse_kms_key_arn =
-                key && key->rfind("arn:", 0) == 0
-                    ? *key
-                    : "arn:aws:kms:" + t.region + ":" + t.account_id + ":key/" +
-                          (key ? *key : new_uuid());
+            t.sse_kms_key_arn = key && key->rfind("arn:", 0) == 0
+                                    ? *key
+                                    : "arn:aws:kms:" + t.region + ":" + t.account_id + ":key/" +
+                                          (key ? *key : new_uuid());
         }
     }
     t.deletion_protection = bool_member(request, "DeletionProtectionEnabled").value_or(false);

@@ -2,14 +2,18 @@
 
 namespace tablespan::api {
 
-double epoch_seconds(Millis t) { return static_cast<double>(t) / 1000.0; }
+double epoch_seconds(Millis t) {
+    return static_cast<double>(t) / 1000.0;
+}
 
 std::string TableMeta::arn() const {
     return "arn:aws:dynamodb:" + region + ":" + account_id + ":table/" + name;
 }
 
 namespace {
-const char* type_code(AttributeValue::Type t) { return AttributeValue::type_name(t); }
+const char* type_code(AttributeValue::Type t) {
+    return AttributeValue::type_name(t);
+}
 
 AttributeValue::Type type_from_code(const std::string& s) {
     if (s == "N") return AttributeValue::Type::N;

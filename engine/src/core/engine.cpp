@@ -121,8 +121,7 @@ void Engine::call(std::string_view region, std::string_view operation, Json requ
     const RegionInfo* info = find_region(region);
     if (!info) {
         Result r{Error{"UnrecognizedClientException",
-                       "The region '" + std::string(region) + "' is not a known AWS region.",
-                       400},
+                       "The region '" + std::string(region) + "' is not a known AWS region.", 400},
                  {}};
         boost::asio::post(impl_->io_, [cb = std::move(callback), r = std::move(r)]() mutable {
             cb(std::move(r));
@@ -134,9 +133,8 @@ void Engine::call(std::string_view region, std::string_view operation, Json requ
         r = impl_->region(*info);
     } catch (const std::exception& e) {
         Result result{Error{"InternalServerError", e.what(), 500}, {}};
-        boost::asio::post(impl_->io_, [cb = std::move(callback), result]() mutable {
-            cb(std::move(result));
-        });
+        boost::asio::post(impl_->io_,
+                          [cb = std::move(callback), result]() mutable { cb(std::move(result)); });
         return;
     }
     r->submit(std::string(operation), std::move(request), std::move(callback));
@@ -163,7 +161,9 @@ Result Engine::call_sync(std::string_view region, std::string_view operation, Js
     return std::move(*out);
 }
 
-std::size_t Engine::run_pending() { return impl_->run_pending(); }
+std::size_t Engine::run_pending() {
+    return impl_->run_pending();
+}
 
 void Engine::advance(Millis ms) {
     auto* manual = dynamic_cast<ManualClock*>(impl_->clock_.get());
@@ -180,7 +180,9 @@ void Engine::advance(Millis ms) {
     impl_->run_pending();
 }
 
-const Clock& Engine::clock() const { return *impl_->clock_; }
+const Clock& Engine::clock() const {
+    return *impl_->clock_;
+}
 
 void Engine::set_time_scale(double scale) {
     if (auto* system = dynamic_cast<SystemClock*>(impl_->clock_.get())) {
@@ -194,7 +196,11 @@ double Engine::time_scale() const {
     return 1.0;
 }
 
-EventBus& Engine::events() { return impl_->events_; }
-const std::string& Engine::data_dir() const { return impl_->options_.data_dir; }
+EventBus& Engine::events() {
+    return impl_->events_;
+}
+const std::string& Engine::data_dir() const {
+    return impl_->options_.data_dir;
+}
 
 }  // namespace tablespan

@@ -18,7 +18,9 @@ std::string table_name_of(const Json& request) {
     return {};
 }
 
-Error internal_error() { return Error{"InternalServerError", "Internal server error", 500}; }
+Error internal_error() {
+    return Error{"InternalServerError", "Internal server error", 500};
+}
 }  // namespace
 
 Region::Region(EngineCore& core, const RegionInfo& info)
@@ -44,13 +46,14 @@ void Region::load_tables() {
 
 void Region::submit(std::string operation, Json request, ResultCallback done) {
     auto started = std::chrono::steady_clock::now();
-    boost::asio::post(strand_, [this, op = std::move(operation), req = std::move(request),
-                                done = std::move(done), started]() mutable {
-        execute(std::move(op), req, std::move(done), started);
-    });
+    boost::asio::post(
+        strand_, [this, op = std::move(operation), req = std::move(request), done = std::move(done),
+                  started]() mutable { execute(std::move(op), req, std::move(done), started); });
 }
 
-void Region::post(std::function<void()> fn) { boost::asio::post(strand_, std::move(fn)); }
+void Region::post(std::function<void()> fn) {
+    boost::asio::post(strand_, std::move(fn));
+}
 
 void Region::execute(std::string operation, const Json& request, ResultCallback done,
                      std::chrono::steady_clock::time_point started) {
@@ -125,9 +128,9 @@ void Region::commit() {
 }
 
 void Region::finish(Pending& p) {
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                          p.started)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - p.started)
+            .count();
     RequestCompleted event{now(), std::string(info_.code), p.operation, p.table, ms, {}, {}};
     if (p.result.error) {
         event.error_type = p.result.error->type;

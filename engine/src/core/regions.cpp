@@ -47,7 +47,9 @@ constexpr std::array kRegions{
 };
 }  // namespace
 
-std::span<const RegionInfo> all_regions() { return kRegions; }
+std::span<const RegionInfo> all_regions() {
+    return kRegions;
+}
 
 const RegionInfo* find_region(std::string_view code) {
     for (const auto& r : kRegions)

@@ -52,8 +52,8 @@ private:
     boost::asio::steady_timer timer_;  // used on strand_ only
     mutable std::mutex mutex_;
     std::priority_queue<Task, std::vector<Task>, std::greater<>> tasks_;  // guarded by mutex_
-    std::uint64_t next_seq_ = 0;                                         // guarded by mutex_
-    bool stopped_ = false;                                               // guarded by mutex_
+    std::uint64_t next_seq_ = 0;                                          // guarded by mutex_
+    bool stopped_ = false;                                                // guarded by mutex_
 };
 
 }  // namespace tablespan::core

@@ -89,7 +89,7 @@ std::string bound_text(const AttributeValue& v) {
 
 // Pass 1: what can be judged from the text alone, in the order it is written.
 class TextChecks {
-  public:
+public:
     explicit TextChecks(Grammar grammar) : grammar_(grammar) {}
 
     void path(const ast::DocumentPath& path) const {
@@ -140,7 +140,7 @@ class TextChecks {
         }
     }
 
-  private:
+private:
     void call(const Operand& o, Place place) const {
         const FunctionInfo* info = find_function(o.text);
         if (info == nullptr) fail("Invalid function name; function: " + o.text);
@@ -167,7 +167,7 @@ class TextChecks {
 
 // Pass 2: placeholders, operand counts and types; resolves paths and values.
 class Resolver {
-  public:
+public:
     explicit Resolver(ExpressionContext& ctx) : ctx_(ctx) {}
 
     // Resolves the #names of a path without the other checks.
@@ -277,7 +277,7 @@ class Resolver {
         }
     }
 
-  private:
+private:
     void call(Operand& o, Grammar grammar) {
         const FunctionInfo& info = *find_function(o.text);
         if (grammar == Grammar::Update) check_arity(o, info);

@@ -49,8 +49,8 @@ private:
 
 // A document path: a top-level attribute followed by map keys and list indexes.
 struct PathElement {
-    std::string name;         // map key (when index < 0)
-    long index = -1;          // list index (when >= 0)
+    std::string name;  // map key (when index < 0)
+    long index = -1;   // list index (when >= 0)
 };
 using Path = std::vector<PathElement>;
 

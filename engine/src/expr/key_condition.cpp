@@ -33,7 +33,7 @@ SortOp comparison_op(const std::string& op, bool flipped) {
 }
 
 class KeyTerms {
-  public:
+public:
     KeyTerms(const std::string& partition_key, const std::optional<std::string>& sort_key)
         : partition_key_(partition_key), sort_key_(sort_key) {}
 
@@ -70,7 +70,7 @@ class KeyTerms {
 
     const std::vector<KeyTerm>& terms() const { return terms_; }
 
-  private:
+private:
     [[noreturn]] static void invalid_operator(const std::string& op) {
         throw_validation("Invalid operator used in KeyConditionExpression: " + op);
     }

@@ -15,14 +15,14 @@ namespace tablespan::expr {
 // reports as soon as it reads them. Each parse_* reads the whole input and throws
 // ExpressionError with the service's message on the first error.
 class Parser {
-  public:
+public:
     explicit Parser(std::string_view text);
 
     ast::ConditionPtr parse_condition();
     std::vector<ast::UpdateClause> parse_update();
     std::vector<ast::DocumentPath> parse_projection();
 
-  private:
+private:
     // Raised at the token where reading stopped; alternatives keep the one that got
     // furthest, as the service's parser does.
     struct SyntaxError {

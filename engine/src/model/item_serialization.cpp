@@ -86,7 +86,7 @@ void put_value(std::string& out, const AttributeValue& v) {
 }
 
 class Reader {
-  public:
+public:
     explicit Reader(std::string_view bytes) : bytes_(bytes) {}
 
     bool at_end() const { return pos_ == bytes_.size(); }
@@ -190,7 +190,7 @@ class Reader {
         corrupt("unknown type");
     }
 
-  private:
+private:
     std::string_view bytes_;
     std::size_t pos_ = 0;
 };

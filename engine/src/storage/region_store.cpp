@@ -51,7 +51,9 @@ void RegionStore::migrate() {
     Transaction txn(db_);
     for (int v = version; v < kSchemaVersion; ++v) db_.exec(kMigrations[v]);
     db_.exec("DELETE FROM schema_version");
-    db_.prepare("INSERT INTO schema_version(version) VALUES(?)").bind(1, std::int64_t{kSchemaVersion}).run();
+    db_.prepare("INSERT INTO schema_version(version) VALUES(?)")
+        .bind(1, std::int64_t{kSchemaVersion})
+        .run();
     txn.commit();
 }
 
@@ -61,11 +63,21 @@ Statement& RegionStore::cached(const std::string& sql) {
     return it->second;
 }
 
-void RegionStore::begin() { begin_.run(); }
-void RegionStore::commit() { commit_.run(); }
-void RegionStore::rollback() { rollback_.run(); }
-void RegionStore::savepoint() { savepoint_.run(); }
-void RegionStore::release_savepoint() { release_.run(); }
+void RegionStore::begin() {
+    begin_.run();
+}
+void RegionStore::commit() {
+    commit_.run();
+}
+void RegionStore::rollback() {
+    rollback_.run();
+}
+void RegionStore::savepoint() {
+    savepoint_.run();
+}
+void RegionStore::release_savepoint() {
+    release_.run();
+}
 void RegionStore::rollback_to_savepoint() {
     rollback_to_.run();
     release_.run();
@@ -154,9 +166,9 @@ void RegionStore::scan(std::int64_t table,
                        const std::optional<std::pair<std::string, std::string>>& after,
                        const std::function<bool(const ItemRow&)>& visit) {
     auto& s = cached(after ? "SELECT pk, sk, size, item FROM items WHERE table_id=?1 AND "
-                                 "(pk, sk) > (?2, ?3) ORDER BY pk, sk"
-                               : "SELECT pk, sk, size, item FROM items WHERE table_id=?1 "
-                                 "ORDER BY pk, sk");
+                             "(pk, sk) > (?2, ?3) ORDER BY pk, sk"
+                           : "SELECT pk, sk, size, item FROM items WHERE table_id=?1 "
+                             "ORDER BY pk, sk");
     struct Reset {
         Statement& s;
         ~Reset() { s.reset(); }

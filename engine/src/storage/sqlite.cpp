@@ -18,7 +18,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
         fail(db, "prepare '" + std::string(sql) + "'");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement::Statement(Statement&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)) {}
@@ -83,9 +85,13 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+std::int64_t Statement::column_int(int index) const {
+    return sqlite3_column_int64(stmt_, index);
+}
 
-double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }
+double Statement::column_double(int index) const {
+    return sqlite3_column_double(stmt_, index);
+}
 
 std::string_view Statement::column_blob(int index) const {
     const void* data = sqlite3_column_blob(stmt_, index);
@@ -119,7 +125,9 @@ Database::Database(const std::string& path) {
     exec("PRAGMA foreign_keys=ON");
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    sqlite3_close_v2(db_);
+}
 
 void Database::exec(std::string_view sql) {
     char* error = nullptr;
@@ -131,9 +139,13 @@ void Database::exec(std::string_view sql) {
     }
 }
 
-std::int64_t Database::changes() const { return sqlite3_changes64(db_); }
+std::int64_t Database::changes() const {
+    return sqlite3_changes64(db_);
+}
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!done_) {
