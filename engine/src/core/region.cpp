@@ -59,6 +59,7 @@ void Region::execute(std::string operation, const Json& request, ResultCallback 
                      std::chrono::steady_clock::time_point started) {
     Pending p{std::move(operation), table_name_of(request), started, {}, std::move(done)};
     try {
+        open_batch();
         p.result.body = api::dispatch(*this, p.operation, request);
         if (in_savepoint_) store_.release_savepoint();
     } catch (const ApiError& e) {
@@ -89,12 +90,15 @@ void Region::execute(std::string operation, const Json& request, ResultCallback 
     }
 }
 
+void Region::open_batch() {
+    if (txn_open_) return;
+    store_.begin();
+    txn_open_ = true;
+    boost::asio::post(strand_, [this] { commit(); });
+}
+
 void Region::begin_write() {
-    if (!txn_open_) {
-        store_.begin();
-        txn_open_ = true;
-        boost::asio::post(strand_, [this] { commit(); });
-    }
+    open_batch();
     if (!in_savepoint_) {
         store_.savepoint();
         in_savepoint_ = true;

@@ -3,10 +3,10 @@
 // A region is an actor: its own strand, its own SQLite database, its tables. Requests
 // for the region run on its strand and nothing else touches its state.
 //
-// Writes are group-committed: the first write of a batch opens a transaction and posts
-// the commit to the strand, so every request queued before the commit shares the
-// transaction; each request is answered only after the commit (or, for read-only
-// requests outside a batch, at once). Every request runs inside a savepoint, so a
+// Requests are group-committed: the first request of a batch opens a transaction and
+// posts the commit to the strand, so every request queued before the commit shares the
+// transaction (reads included: one read lock and one commit serve the whole batch); each
+// request is answered only after the commit. Every write runs inside a savepoint, so a
 // request that fails changes nothing.
 
 #include <chrono>
@@ -69,6 +69,8 @@ private:
 
     void execute(std::string operation, const Json& request, ResultCallback done,
                  std::chrono::steady_clock::time_point started);
+    // Starts the batch transaction unless one is open.
+    void open_batch();
     void commit();
     void finish(Pending& p);
     void load_tables();
