@@ -51,7 +51,9 @@ private:
     std::atomic<Millis> now_;
 };
 
-// ISO-8601 rendering helpers used by error messages ("2026-10-06T23:16:32Z").
+// ISO-8601 rendering of engine time in UTC: "2026-10-06T23:16:32Z" (as error messages
+// show it), or with milliseconds and no zone, "2026-10-06T23:16:32.123" (stream labels).
 std::string format_iso8601(Millis t);
+std::string format_iso8601_millis(Millis t);
 
 }  // namespace tablespan

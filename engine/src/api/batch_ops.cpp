@@ -80,16 +80,7 @@ Json batch_write_item(core::Region& region, const Json& request) {
     }
 
     Json out = {{"UnprocessedItems", Json::object()}};
-    auto mode = string_member(request, "ReturnConsumedCapacity").value_or("NONE");
-    if (mode != "NONE") {
-        Json list = Json::array();
-        for (auto& [name, u] : units) {
-            Json c = {{"TableName", name}, {"CapacityUnits", u}};
-            if (mode == "INDEXES") c["Table"] = {{"CapacityUnits", u}};
-            list.push_back(c);
-        }
-        out["ConsumedCapacity"] = list;
-    }
+    add_consumed_capacity(out, request, units);
     return out;
 }
 
@@ -155,16 +146,7 @@ Json batch_get_item(core::Region& region, const Json& request) {
     }
 
     Json out = {{"Responses", responses}, {"UnprocessedKeys", unprocessed}};
-    auto mode = string_member(request, "ReturnConsumedCapacity").value_or("NONE");
-    if (mode != "NONE") {
-        Json list = Json::array();
-        for (auto& [name, u] : units) {
-            Json c = {{"TableName", name}, {"CapacityUnits", u}};
-            if (mode == "INDEXES") c["Table"] = {{"CapacityUnits", u}};
-            list.push_back(c);
-        }
-        out["ConsumedCapacity"] = list;
-    }
+    add_consumed_capacity(out, request, units);
     return out;
 }
 

@@ -13,13 +13,27 @@ double read_units(std::int64_t bytes, bool consistent) {
     return consistent ? units : units / 2;
 }
 
+namespace {
+Json consumed(const std::string& mode, const std::string& table, double units) {
+    Json c = {{"TableName", table}, {"CapacityUnits", units}};
+    if (mode == "INDEXES") c["Table"] = {{"CapacityUnits", units}};
+    return c;
+}
+}  // namespace
+
 void add_consumed_capacity(Json& response, const Json& request, const std::string& table,
                            double units) {
     auto mode = string_member(request, "ReturnConsumedCapacity").value_or("NONE");
+    if (mode != "NONE") response["ConsumedCapacity"] = consumed(mode, table, units);
+}
+
+void add_consumed_capacity(Json& response, const Json& request,
+                           const std::map<std::string, double>& units_by_table) {
+    auto mode = string_member(request, "ReturnConsumedCapacity").value_or("NONE");
     if (mode == "NONE") return;
-    Json c = {{"TableName", table}, {"CapacityUnits", units}};
-    if (mode == "INDEXES") c["Table"] = {{"CapacityUnits", units}};
-    response["ConsumedCapacity"] = c;
+    Json list = Json::array();
+    for (const auto& [table, units] : units_by_table) list.push_back(consumed(mode, table, units));
+    response["ConsumedCapacity"] = list;
 }
 
 }  // namespace tablespan::api

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "tablespan/json_codec.h"
@@ -15,5 +16,8 @@ double read_units(std::int64_t bytes, bool consistent);
 // Adds ConsumedCapacity to `response` when ReturnConsumedCapacity asks for it.
 void add_consumed_capacity(Json& response, const Json& request, const std::string& table,
                            double units);
+// The same for batch operations: a list with one entry per table.
+void add_consumed_capacity(Json& response, const Json& request,
+                           const std::map<std::string, double>& units_by_table);
 
 }  // namespace tablespan::api

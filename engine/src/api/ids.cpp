@@ -1,7 +1,6 @@
 #include "api/ids.h"
 
 #include <cstdio>
-#include <ctime>
 #include <mutex>
 #include <random>
 
@@ -27,14 +26,7 @@ std::string new_uuid() {
 }
 
 std::string stream_label(Millis t) {
-    std::time_t seconds = static_cast<std::time_t>(t / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03d", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                  static_cast<int>(t % 1000));
-    return buf;
+    return format_iso8601_millis(t);
 }
 
 }  // namespace tablespan::api

@@ -44,14 +44,28 @@ Millis SystemClock::wall_delay_until(Millis engine_time) const {
 
 ManualClock::ManualClock(Millis start) : now_(start) {}
 
-std::string format_iso8601(Millis t) {
+namespace {
+std::string format_utc(Millis t, bool millis) {
     std::time_t seconds = static_cast<std::time_t>(t / 1000);
     std::tm tm{};
     gmtime_r(&seconds, &tm);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900,
+                          tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    if (millis)
+        std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), ".%03d",
+                      static_cast<int>(t % 1000));
+    else
+        std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n), "Z");
     return buf;
+}
+}  // namespace
+
+std::string format_iso8601(Millis t) {
+    return format_utc(t, false);
+}
+std::string format_iso8601_millis(Millis t) {
+    return format_utc(t, true);
 }
 
 }  // namespace tablespan
