@@ -1,19 +1,27 @@
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTranslator>
 
 #include "engine_bridge.h"
+#include "headless.h"
 #include "main_window.h"
 #include "sample_data.h"
 #include "tablespan/engine.h"
+#include "tablespan/http_server.h"
 
 namespace {
-void installTranslators(QApplication& app) {
+void installTranslators(QCoreApplication& app) {
     auto* qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -23,14 +31,49 @@ void installTranslators(QApplication& app) {
                   QStringLiteral(":/i18n")))
         app.installTranslator(own);
 }
+
+bool hasArgument(int argc, char* argv[], const char* name) {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0) return true;
+    return false;
+}
+
+// Starts the endpoint beside the window; a busy port is reported, not fatal.
+void startEndpoint(tablespan::HttpServer& endpoint, MainWindow& window) {
+    const std::string error = endpoint.start();
+    auto* label = new QLabel(&window);
+    if (error.empty()) {
+        label->setText(QApplication::translate("main", "Endpoint: %1")
+                           .arg(QString::fromStdString(endpoint.url())));
+    } else {
+        const QString message = QApplication::translate("main", "The endpoint could not start: %1")
+                                    .arg(QString::fromStdString(error));
+        label->setText(QApplication::translate("main", "Endpoint: off"));
+        label->setToolTip(message);
+        window.showMessage(message);
+    }
+    window.statusBar()->addPermanentWidget(label);
+}
 }  // namespace
 
 int main(int argc, char* argv[]) {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Tablespan"));
-    QApplication::setOrganizationName(QStringLiteral("Tablespan"));
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
-    installTranslators(app);
+    // Only the console needs a display.
+    const bool headless = hasArgument(argc, argv, "--headless");
+    std::unique_ptr<QCoreApplication> app = headless
+                                                ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Tablespan"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Tablespan"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+    installTranslators(*app);
+    const auto fail = [headless](const QString& message, int status) {
+        if (headless) {
+            std::fputs(message.toLocal8Bit().append('\n').constData(), stderr);
+        } else {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Tablespan"), message);
+        }
+        return status;
+    };
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -40,41 +83,56 @@ int main(int argc, char* argv[]) {
     QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                QApplication::translate("main", "Keep all data in <dir>."),
                                QStringLiteral("dir"));
-    QCommandLineOption sample(QStringLiteral("sample-data"),
-                              QApplication::translate(
-                                  "main", "Create the sample courses table in an empty data directory."));
-    QCommandLineOption timeScale(QStringLiteral("time-scale"),
-                                 QApplication::translate(
-                                     "main", "Run engine time <factor> times faster than the clock."),
-                                 QStringLiteral("factor"), QStringLiteral("1"));
+    QCommandLineOption sample(
+        QStringLiteral("sample-data"),
+        QApplication::translate("main",
+                                "Create the sample courses table in an empty data directory."));
+    QCommandLineOption timeScale(
+        QStringLiteral("time-scale"),
+        QApplication::translate("main", "Run engine time <factor> times faster than the clock."),
+        QStringLiteral("factor"), QStringLiteral("1"));
     QCommandLineOption region(QStringLiteral("region"),
                               QApplication::translate("main", "Start in region <code>."),
                               QStringLiteral("code"), QStringLiteral("us-west-2"));
-    parser.addOptions({dataDir, sample, timeScale, region});
-    parser.process(app);
+    QCommandLineOption port(
+        QStringLiteral("port"),
+        QApplication::translate("main", "Serve the DynamoDB endpoint of the console on <port>."),
+        QStringLiteral("port"), QStringLiteral("8000"));
+    QCommandLineOption headlessOption(
+        QStringLiteral("headless"),
+        QApplication::translate("main", "Run the engine and its endpoint without a window."));
+    QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QApplication::translate("main", "Headless: serve the DynamoDB endpoint on <host:port>."),
+        QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8000"));
+    QCommandLineOption verbose(QStringLiteral("verbose"),
+                               QApplication::translate("main", "Headless: log every request."));
+    parser.addOptions({dataDir, sample, timeScale, region, port, headlessOption, listen, verbose});
+    parser.process(*app);
 
     QString dir = parser.value(dataDir);
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty()) dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     bool scaleOk = false;
     double scale = parser.value(timeScale).toDouble(&scaleOk);
-    if (!scaleOk || scale <= 0) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Tablespan"),
-                              QApplication::translate("main", "The time scale must be a positive number."));
-        return 2;
-    }
+    if (!scaleOk || scale <= 0)
+        return fail(QApplication::translate("main", "The time scale must be a positive number."),
+                    2);
+    bool portOk = false;
+    const uint endpointPort = parser.value(port).toUInt(&portOk);
+    if (!portOk || endpointPort > 65535)
+        return fail(QApplication::translate("main", "The port must be a number from 0 to 65535."),
+                    2);
 
     tablespan::EngineOptions options;
     options.data_dir = QDir(dir).absolutePath().toStdString();
     options.clock = std::make_shared<tablespan::SystemClock>(scale);
     std::string error;
     auto engine = tablespan::Engine::open(options, &error);
-    if (!engine) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Tablespan"),
-                              QApplication::translate("main", "Cannot open the data directory:\n%1")
-                                  .arg(QString::fromStdString(error)));
-        return 1;
-    }
+    if (!engine)
+        return fail(QApplication::translate("main", "Cannot open the data directory:\n%1")
+                        .arg(QString::fromStdString(error)),
+                    1);
+    if (headless) return runHeadless(*engine, {parser.value(listen), parser.isSet(verbose)});
 
     int status = 0;
     {
@@ -84,9 +142,12 @@ int main(int argc, char* argv[]) {
         QObject::connect(&seeder, &SampleData::finished, &window, [&window](const QString& error) {
             if (!error.isEmpty())
                 window.showMessage(
-                    QApplication::translate("main", "The sample data could not be written: %1").arg(error));
+                    QApplication::translate("main", "The sample data could not be written: %1")
+                        .arg(error));
         });
         if (parser.isSet(sample)) seeder.seedIfEmpty();
+        tablespan::HttpServer endpoint(*engine, {.port = static_cast<std::uint16_t>(endpointPort)});
+        startEndpoint(endpoint, window);
         window.show();
         status = QApplication::exec();
     }

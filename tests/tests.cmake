@@ -17,3 +17,5 @@ target_include_directories(tst_request_validator PRIVATE ${PROJECT_SOURCE_DIR}/e
 tablespan_add_test(tst_items tablespan_engine)
 tablespan_add_test(tst_persistence tablespan_engine)
 target_link_libraries(tst_persistence PRIVATE SQLite::SQLite3)
+tablespan_add_test(tst_http_server tablespan_engine)
+target_link_libraries(tst_http_server PRIVATE Boost::headers)

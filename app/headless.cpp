@@ -1,0 +1,120 @@
+#include "headless.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include "tablespan/engine.h"
+#include "tablespan/http_server.h"
+
+namespace {
+int s_signalPipe[2] = {-1, -1};
+
+// Only async-signal-safe work here: wake the event loop through the pipe.
+extern "C" void onTerminationSignal(int signal) {
+    const char byte = static_cast<char>(signal);
+    [[maybe_unused]] auto written = ::write(s_signalPipe[1], &byte, 1);
+}
+
+// SIGTERM/SIGINT wake the event loop through a pipe. SA_RESETHAND makes a second
+// Ctrl-C end the process at once, should the graceful stop take too long.
+bool installSignalHandlers() {
+    if (::pipe2(s_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0) return false;
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    action.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 &&
+           ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+void printLine(FILE* stream, const QString& text) {
+    std::fputs(text.toLocal8Bit().append('\n').constData(), stream);
+    std::fflush(stream);
+}
+
+QString requestLine(const tablespan::RequestCompleted& e) {
+    const QString outcome = e.error_type.empty()
+                                ? QCoreApplication::translate("headless", "OK")
+                                : QString::fromStdString(e.error_type + ": " + e.error_message);
+    return QCoreApplication::translate("headless", "%1 %2 %3 %4 %5 ms %6")
+        .arg(QString::fromStdString(tablespan::format_iso8601(e.time)),
+             QString::fromStdString(e.region), QString::fromStdString(e.operation),
+             e.table.empty() ? QStringLiteral("-") : QString::fromStdString(e.table),
+             QString::number(e.duration_ms, 'f', 2), outcome);
+}
+}  // namespace
+
+bool parseListenAddress(const QString& text, QString* host, quint16* port) {
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0) return false;
+    QString h = text.left(colon);
+    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']'))) h = h.mid(1, h.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535 || h.isEmpty()) return false;
+    *host = h;
+    *port = static_cast<quint16>(p);
+    return true;
+}
+
+int runHeadless(tablespan::Engine& engine, const HeadlessOptions& options) {
+    QString host;
+    quint16 port = 0;
+    if (!parseListenAddress(options.listen, &host, &port)) {
+        printLine(stderr, QCoreApplication::translate(
+                              "headless", "Invalid listen address '%1': expected HOST:PORT.")
+                              .arg(options.listen));
+        return 2;
+    }
+    if (!installSignalHandlers()) {
+        printLine(stderr,
+                  QCoreApplication::translate("headless", "Cannot install the signal handlers."));
+        return 1;
+    }
+
+    int subscription = 0;
+    if (options.verbose) {
+        // Engine threads only queue the line; the main thread writes it.
+        subscription = engine.events().subscribe([](const tablespan::EngineEvent& event) {
+            if (const auto* e = std::get_if<tablespan::RequestCompleted>(&event))
+                QMetaObject::invokeMethod(
+                    qApp, [line = requestLine(*e)] { printLine(stdout, line); },
+                    Qt::QueuedConnection);
+        });
+    }
+
+    tablespan::HttpServerOptions serverOptions;
+    serverOptions.address = host.toStdString();
+    serverOptions.port = port;
+    tablespan::HttpServer server(engine, serverOptions);
+    const std::string error = server.start();
+    int status = 0;
+    if (!error.empty()) {
+        printLine(stderr, QCoreApplication::translate("headless", "Cannot start the endpoint: %1")
+                              .arg(QString::fromStdString(error)));
+        status = 1;
+    } else {
+        printLine(stdout, QCoreApplication::translate("headless", "Listening on %1")
+                              .arg(QString::fromStdString(server.url())));
+        QSocketNotifier notifier(s_signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
+            notifier.setEnabled(false);
+            printLine(stderr, QCoreApplication::translate(
+                                  "headless", "Stopping: finishing the requests in flight…"));
+            server.stop();
+            QCoreApplication::quit();
+        });
+        status = QCoreApplication::exec();
+    }
+    server.stop();
+    if (subscription) engine.events().unsubscribe(subscription);
+    // Write the request lines still queued.
+    QCoreApplication::sendPostedEvents();
+    return status;
+}

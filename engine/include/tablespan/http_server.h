@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace tablespan {
+
+class Engine;
+
+struct HttpServerOptions {
+    // The address to bind. Loopback by default: the endpoint checks no signatures.
+    std::string address = "127.0.0.1";
+    // The TCP port; 0 picks a free one (port() tells which).
+    std::uint16_t port = 8000;
+    // The region of requests whose Authorization header names none (unsigned requests).
+    std::string default_region = "us-east-1";
+    // Largest request body accepted; larger ones are answered with 413. DynamoDB's
+    // own limit is 16 MiB.
+    std::size_t max_body_bytes = 16 * 1024 * 1024;
+    // Largest request line plus headers accepted; larger ones are answered with 431.
+    std::size_t max_header_bytes = 16 * 1024;
+    // A connection that sends nothing for this long is closed.
+    std::int64_t idle_timeout_ms = 60'000;
+    // Threads that run the endpoint's network I/O (the engine runs requests on its own).
+    int threads = 2;
+};
+
+class HttpServerImpl;
+
+// DynamoDB's HTTP endpoint for an Engine: AWS JSON 1.0 over HTTP/1.1
+// (POST / with X-Amz-Target: DynamoDB_20120810.<Operation>). The region of a request
+// is taken from the credential scope of its SigV4 Authorization header; signatures are
+// not checked. Every request goes through Engine::call. Thread-safe, but start() and
+// stop() must not be called from a request callback.
+class HttpServer {
+public:
+    // `engine` must outlive the server.
+    HttpServer(Engine& engine, HttpServerOptions options = {});
+    // Stops the server as stop() does.
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Binds, listens and starts serving. Returns an empty string on success, otherwise
+    // a message saying why the server cannot listen (for example, the port is in
+    // use). Calling it on a running server is an error.
+    std::string start();
+    // Graceful stop: stops accepting connections, closes idle ones, lets every request
+    // already read run to completion and its response be written, then returns. The
+    // engine keeps running. No-op when not running.
+    void stop();
+
+    bool running() const;
+    // The bound address and port (valid after a successful start()).
+    const std::string& address() const;
+    std::uint16_t port() const;
+    // "http://127.0.0.1:8000" — what --endpoint-url takes.
+    std::string url() const;
+
+    // Requests read and not yet answered: a number for the console and for tests.
+    std::size_t requests_in_flight() const;
+    // Open client connections.
+    std::size_t connections() const;
+
+private:
+    std::unique_ptr<HttpServerImpl> impl_;
+};
+
+}  // namespace tablespan

@@ -1,0 +1,80 @@
+#include "server/listener.h"
+
+#include <future>
+
+#include <boost/asio/post.hpp>
+
+#include "server/server_state.h"
+#include "server/session.h"
+
+namespace tablespan::server {
+
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+constexpr std::chrono::milliseconds kRetryDelay{100};
+}  // namespace
+
+Listener::Listener(net::io_context& io, ServerState& state)
+    : io_(io), state_(state), strand_(net::make_strand(io)), acceptor_(strand_), retry_(strand_) {}
+
+std::string Listener::open(const std::string& address, std::uint16_t port) {
+    boost::system::error_code ec;
+    auto ip = net::ip::make_address(address, ec);
+    if (ec) return "'" + address + "' is not an IP address";
+    tcp::endpoint endpoint(ip, port);
+    const std::string where =
+        (ip.is_v6() ? "[" + address + "]" : address) + ":" + std::to_string(port);
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) {
+        boost::system::error_code ignored;
+        acceptor_.close(ignored);
+        return "cannot listen on " + where + ": " + ec.message();
+    }
+    return {};
+}
+
+tcp::endpoint Listener::local_endpoint() const {
+    boost::system::error_code ec;
+    return acceptor_.local_endpoint(ec);
+}
+
+void Listener::start() {
+    net::post(strand_, [self = shared_from_this()] { self->accept(); });
+}
+
+void Listener::accept() {
+    acceptor_.async_accept(
+        net::make_strand(io_),
+        [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+            if (!self->acceptor_.is_open()) return;
+            if (!ec) {
+                if (!self->state_.stopping)
+                    std::make_shared<Session>(std::move(socket), self->state_)->start();
+                return self->accept();
+            }
+            // Accept errors (out of file descriptors, a connection reset before it was
+            // accepted) pass; retry shortly rather than spin.
+            self->retry_.expires_after(kRetryDelay);
+            self->retry_.async_wait([self](boost::system::error_code) {
+                if (self->acceptor_.is_open()) self->accept();
+            });
+        });
+}
+
+void Listener::close() {
+    std::promise<void> closed;
+    net::post(strand_, [this, &closed] {
+        boost::system::error_code ignored;
+        acceptor_.close(ignored);
+        retry_.cancel();
+        closed.set_value();
+    });
+    closed.get_future().wait();
+}
+
+}  // namespace tablespan::server

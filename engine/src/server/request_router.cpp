@@ -1,0 +1,116 @@
+#include "server/request_router.h"
+
+#include <boost/beast/http/field.hpp>
+
+#include "server/crc32.h"
+#include "server/credential_scope.h"
+#include "server/error_body.h"
+#include "server/request_id.h"
+
+namespace tablespan::server {
+
+namespace {
+constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
+
+// Boost 1.74's Beast has its own string_view.
+std::string_view view(boost::beast::string_view s) {
+    return {s.data(), s.size()};
+}
+
+// What the service answers to anything that is not a JSON POST; SDKs never see it.
+Reply unknown_operation_markup() {
+    return Reply{http::status::not_found, "<UnknownOperationException/>\n", {}};
+}
+
+bool acceptable_content_type(std::string_view value) {
+    value = value.substr(0, value.find(';'));
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    return value.empty() || value == "application/x-amz-json-1.0" ||
+           value == "application/x-amz-json-1.1" || value == "application/json";
+}
+
+// nlohmann's text without its "[json.exception.parse_error.101] " tag.
+std::string parse_error_text(const std::exception& e) {
+    std::string_view text = e.what();
+    if (!text.empty() && text.front() == '[') {
+        auto end = text.find("] ");
+        if (end != std::string_view::npos) text.remove_prefix(end + 2);
+    }
+    return std::string(text);
+}
+}  // namespace
+
+RequestRouter::RequestRouter(std::string default_region)
+    : default_region_(std::move(default_region)) {}
+
+std::string RequestRouter::region_of(const HttpRequest& request) const {
+    auto it = request.find(http::field::authorization);
+    if (it != request.end()) {
+        if (auto region = region_from_authorization(view(it->value()))) return *region;
+    }
+    return default_region_;
+}
+
+Route RequestRouter::route(const HttpRequest& request) const {
+    if (request.method() == http::verb::get) {
+        // The service's health check answer, which load balancers and scripts probe.
+        return Reply{http::status::ok, "healthy: dynamodb." + region_of(request) + ".amazonaws.com",
+                     "text/plain"};
+    }
+    if (request.method() != http::verb::post) return unknown_operation_markup();
+    if (!request.body().empty() &&
+        !acceptable_content_type(view(request[http::field::content_type])))
+        return unknown_operation_markup();
+
+    Json body;  // null for an empty body: the engine answers SerializationException
+    if (!request.body().empty()) {
+        try {
+            body = Json::parse(request.body());
+        } catch (const Json::parse_error& e) {
+            return error_reply(Error{"SerializationException", parse_error_text(e), 400});
+        }
+    }
+
+    std::string_view target = view(request["X-Amz-Target"]);
+    if (target.substr(0, kTargetPrefix.size()) != kTargetPrefix ||
+        target.size() == kTargetPrefix.size())
+        return error_reply(Error{"UnknownOperationException", {}, 400});
+    return EngineCall{region_of(request), std::string(target.substr(kTargetPrefix.size())),
+                      std::move(body)};
+}
+
+Reply RequestRouter::reply(const Result& result) {
+    if (result.error) return error_reply(*result.error);
+    return Reply{http::status::ok, result.body.dump(-1, ' ', false, Json::error_handler_t::replace),
+                 "application/x-amz-json-1.0"};
+}
+
+Reply RequestRouter::error_reply(const Error& error) {
+    return Reply{static_cast<http::status>(error.http_status), error_body(error),
+                 "application/x-amz-json-1.0"};
+}
+
+Reply RequestRouter::body_too_large(std::size_t limit) {
+    return error_reply(
+        Error{"RequestEntityTooLargeException",
+              "Request body exceeds the maximum size of " + std::to_string(limit) + " bytes", 413});
+}
+
+Reply RequestRouter::headers_too_large(std::size_t limit) {
+    return error_reply(Error{
+        "RequestEntityTooLargeException",
+        "Request headers exceed the maximum size of " + std::to_string(limit) + " bytes", 431});
+}
+
+HttpResponse make_response(Reply reply, unsigned http_version, bool keep_alive) {
+    HttpResponse response{reply.status, http_version};
+    response.set("x-amzn-RequestId", new_request_id());
+    response.set("x-amz-crc32", std::to_string(crc32(reply.body)));
+    if (!reply.content_type.empty()) response.set(http::field::content_type, reply.content_type);
+    response.body() = std::move(reply.body);
+    response.keep_alive(keep_alive);
+    response.prepare_payload();
+    return response;
+}
+
+}  // namespace tablespan::server

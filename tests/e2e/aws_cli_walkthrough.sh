@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The AWS CLI against a headless Tablespan: create a table in us-west-2, wait for it to
+# become ACTIVE, write a batch, read it back, see a conditional put fail, and see that
+# the table does not exist in ap-southeast-2 (replication is not part of this yet).
+# Usage: aws_cli_walkthrough.sh TABLESPAN_BINARY [AWS_CLI]
+set -euo pipefail
+
+tablespan=${1:?usage: aws_cli_walkthrough.sh TABLESPAN_BINARY [AWS_CLI]}
+aws_cli=${2:-aws}
+here=$(cd "$(dirname "$0")" && pwd)
+table=cloudacademy-courses
+
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    echo "--- server output:" >&2
+    cat "$work/server.out" "$work/server.err" >&2 || true
+    exit 1
+}
+
+# English output whatever the machine's locale: the URL is read from it.
+LC_ALL=C LANGUAGE=C "$tablespan" --headless --listen 127.0.0.1:0 --data-dir "$work/data" \
+    --time-scale 50 --verbose >"$work/server.out" 2>"$work/server.err" &
+server_pid=$!
+
+url=
+for _ in $(seq 100); do
+    url=$(grep -o 'http://[0-9.]*:[0-9]*' "$work/server.out" || true)
+    [ -n "$url" ] && break
+    kill -0 "$server_pid" 2>/dev/null || fail "the server exited before it listened"
+    sleep 0.1
+done
+[ -n "$url" ] || fail "the server printed no URL"
+echo "server at $url"
+
+export AWS_ACCESS_KEY_ID=AKIDTABLESPANTEST AWS_SECRET_ACCESS_KEY=tablespan-test-secret
+export AWS_DEFAULT_OUTPUT=json AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+ddb() { "$aws_cli" dynamodb --endpoint-url "$url" "$@"; }
+
+ddb create-table --region us-west-2 --table-name "$table" \
+    --key-schema AttributeName=courseid,KeyType=HASH \
+    --attribute-definitions AttributeName=courseid,AttributeType=S \
+    --billing-mode PAY_PER_REQUEST >"$work/create.json" || fail "create-table"
+grep -q '"TableStatus": "CREATING"' "$work/create.json" || fail "create-table: $(cat "$work/create.json")"
+
+status=
+for _ in $(seq 60); do
+    status=$(ddb describe-table --region us-west-2 --table-name "$table" \
+        --query Table.TableStatus --output text) || fail "describe-table"
+    [ "$status" = ACTIVE ] && break
+    sleep 0.2
+done
+[ "$status" = ACTIVE ] || fail "the table is $status, not ACTIVE"
+
+ddb batch-write-item --region us-west-2 --request-items "file://$here/courses-batch.json" \
+    >"$work/batch.json" || fail "batch-write-item"
+grep -q '"UnprocessedItems": {}' "$work/batch.json" || fail "batch-write-item: $(cat "$work/batch.json")"
+
+title=$(ddb get-item --region us-west-2 --table-name "$table" \
+    --key '{"courseid": {"S": "ca-102"}}' --query Item.title.S --output text) || fail "get-item"
+[ "$title" = "Conditional writes in practice" ] || fail "get-item returned '$title'"
+
+count=$(ddb scan --region us-west-2 --table-name "$table" --query Count --output text) ||
+    fail "scan"
+[ "$count" = 3 ] || fail "scan counted $count items, not 3"
+ids=$(ddb scan --region us-west-2 --table-name "$table" --query 'Items[].courseid.S' \
+    --output text | tr '\t' '\n' | sort | tr '\n' ' ')
+[ "$ids" = "ca-101 ca-102 ca-201 " ] || fail "scan returned '$ids'"
+
+if ddb put-item --region us-west-2 --table-name "$table" \
+    --item '{"courseid": {"S": "ca-101"}, "title": {"S": "Overwritten"}}' \
+    --condition-expression 'attribute_not_exists(courseid)' 2>"$work/put.err"; then
+    fail "the conditional put-item succeeded"
+fi
+grep -q ConditionalCheckFailedException "$work/put.err" || fail "put-item: $(cat "$work/put.err")"
+title=$(ddb get-item --region us-west-2 --table-name "$table" \
+    --key '{"courseid": {"S": "ca-101"}}' --query Item.title.S --output text)
+[ "$title" = "DynamoDB global tables" ] || fail "the failed put changed the item: '$title'"
+
+if ddb describe-table --region ap-southeast-2 --table-name "$table" 2>"$work/sydney.err" >/dev/null; then
+    fail "the table exists in ap-southeast-2"
+fi
+grep -q ResourceNotFoundException "$work/sydney.err" || fail "describe-table in ap-southeast-2: $(cat "$work/sydney.err")"
+
+# A graceful stop: SIGTERM ends the server with status 0.
+kill -TERM "$server_pid"
+wait "$server_pid" || fail "the server exited with status $?"
+server_pid=
+grep -q "PutItem $table" "$work/server.out" || fail "--verbose logged no PutItem"
+echo "PASS"
