@@ -5,6 +5,7 @@ tablespan_add_test(tst_key_encoding tablespan_model)
 tablespan_add_test(tst_item_size tablespan_model)
 tablespan_add_test(tst_tables tablespan_engine)
 tablespan_add_test(tst_expressions tablespan_expr)
+tablespan_add_test(tst_expression_errors tablespan_expr)
 set(TABLESPAN_TEST_EXTRA_tst_request_validator
     ${PROJECT_SOURCE_DIR}/engine/src/api/request_validator.cpp
     ${PROJECT_SOURCE_DIR}/engine/src/api/request_validator_model.cpp
