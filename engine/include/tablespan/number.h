@@ -53,6 +53,12 @@ public:
     friend bool operator==(const Number& a, const Number& b) = default;
 
 private:
+    // Normalises the digits, checks the range and precision (with the input or the
+    // arithmetic wording of the service's messages) and builds the number.
+    static std::optional<Number> from_parts(bool negative, std::string digits,
+                                            std::int64_t exponent, bool from_arithmetic,
+                                            std::string* error);
+
     bool negative_ = false;
     std::string digits_;         // decimal digits '0'..'9', first and last not '0'; empty for zero
     std::int32_t exponent_ = 0;  // value = 0.d1d2d3… × 10^exponent_

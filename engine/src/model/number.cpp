@@ -89,6 +89,21 @@ constexpr unsigned char kPositivePrefix = 0x03;
 
 }  // namespace
 
+std::optional<Number> Number::from_parts(bool negative, std::string digits, std::int64_t exponent,
+                                         bool from_arithmetic, std::string* error) {
+    normalize(digits, exponent);
+    if (!check_limits(digits.size(), exponent, error,
+                      from_arithmetic ? Origin::arithmetic : Origin::input))
+        return std::nullopt;
+    Number n;
+    if (!digits.empty()) {
+        n.negative_ = negative;
+        n.digits_ = std::move(digits);
+        n.exponent_ = static_cast<std::int32_t>(exponent);
+    }
+    return n;
+}
+
 std::optional<Number> Number::parse(std::string_view text, std::string* error) {
     std::size_t i = 0;
     bool negative = false;
@@ -141,15 +156,7 @@ std::optional<Number> Number::parse(std::string_view text, std::string* error) {
         return std::nullopt;
     }
     exponent += integer_digits;
-    normalize(digits, exponent);
-    if (!check_limits(digits.size(), exponent, error)) return std::nullopt;
-    Number n;
-    if (!digits.empty()) {
-        n.negative_ = negative;
-        n.digits_ = std::move(digits);
-        n.exponent_ = static_cast<std::int32_t>(exponent);
-    }
-    return n;
+    return from_parts(negative, std::move(digits), exponent, false, error);
 }
 
 Number Number::from_integer(std::int64_t value) {
@@ -228,16 +235,8 @@ std::optional<Number> Number::add(const Number& a, const Number& b, std::string*
     std::string digits;
     digits.reserve(width);
     for (std::size_t i = width; i-- > 0;) digits.push_back(static_cast<char>('0' + x[i]));
-    std::int64_t exponent = low + static_cast<std::int64_t>(width);
-    normalize(digits, exponent);
-    if (!check_limits(digits.size(), exponent, error, Origin::arithmetic)) return std::nullopt;
-    Number n;
-    if (!digits.empty()) {
-        n.negative_ = negative;
-        n.digits_ = std::move(digits);
-        n.exponent_ = static_cast<std::int32_t>(exponent);
-    }
-    return n;
+    return from_parts(negative, std::move(digits), low + static_cast<std::int64_t>(width), true,
+                      error);
 }
 
 std::optional<Number> Number::subtract(const Number& a, const Number& b, std::string* error) {
