@@ -11,6 +11,9 @@
 #include "tablespan/clock.h"
 #include "tablespan/error.h"
 #include "tablespan/events.h"
+#include "tablespan/recovery.h"
+#include "tablespan/network.h"
+#include "tablespan/replication_metrics.h"
 
 namespace tablespan {
 
@@ -74,7 +77,16 @@ public:
     double time_scale() const;
 
     EventBus& events();
+    // The simulated network between regions: outages, cut links, latencies.
+    Network& network();
+    // ReplicationLatency and PendingReplicationCount, per second.
+    const ReplicationMetrics& replication_metrics() const;
     const std::string& data_dir() const;
+
+    // Tablespan extension: the storage the PITR history of `table` takes in `region`.
+    // `callback` runs on an engine thread (in manual mode, during run_pending()).
+    void pitr_storage(std::string_view region, std::string_view table,
+                      std::function<void(PitrStorage)> callback);
 
 private:
     explicit Engine(std::unique_ptr<EngineImpl> impl);

@@ -36,7 +36,25 @@ struct ItemsChanged {
     std::int64_t count = 0;
 };
 
-using EngineEvent = std::variant<TableStatusChanged, RequestCompleted, ItemsChanged>;
+// A batch of replicated changes was applied (committed) in `destination`.
+struct ReplicationDelivered {
+    Millis time = 0;  // engine time of the apply
+    std::string table;
+    std::string source;
+    std::string destination;
+    std::int64_t items = 0;
+    double latency_min_ms = 0;
+    double latency_avg_ms = 0;
+    double latency_max_ms = 0;
+    std::int64_t pending = 0;  // changes still waiting on the link after this batch
+};
+
+// The network simulation changed: a region went offline or online, a link was cut or
+// healed, a latency changed.
+struct NetworkChanged {};
+
+using EngineEvent = std::variant<TableStatusChanged, RequestCompleted, ItemsChanged,
+                                 ReplicationDelivered, NetworkChanged>;
 
 // Fan-out of engine events. Subscribers are called on engine threads, synchronously,
 // and must return quickly (post to their own thread and return). Thread-safe.

@@ -36,17 +36,31 @@ const std::map<std::string_view, Handler>& handlers() {
     static const std::map<std::string_view, Handler> table = {
         {"BatchGetItem", batch_get_item},
         {"BatchWriteItem", batch_write_item},
+        {"CreateGlobalTable", create_global_table},
         {"CreateTable", create_table},
         {"DeleteItem", delete_item},
         {"DeleteTable", delete_table},
+        {"DescribeGlobalTable", describe_global_table},
+        {"DescribeGlobalTableSettings", describe_global_table_settings},
         {"DescribeTable", describe_table},
         {"GetItem", get_item},
+        {"ListGlobalTables", list_global_tables},
         {"ListTables", list_tables},
         {"PutItem", put_item},
         {"Query", query},
         {"Scan", scan},
+        {"UpdateGlobalTable", update_global_table},
         {"UpdateItem", update_item},
         {"UpdateTable", update_table},
+        // Backups and point-in-time recovery.
+        {"CreateBackup", create_backup},
+        {"DeleteBackup", delete_backup},
+        {"DescribeBackup", describe_backup},
+        {"DescribeContinuousBackups", describe_continuous_backups},
+        {"ListBackups", list_backups},
+        {"RestoreTableFromBackup", restore_table_from_backup},
+        {"RestoreTableToPointInTime", restore_table_to_point_in_time},
+        {"UpdateContinuousBackups", update_continuous_backups},
     };
     return table;
 }

@@ -28,4 +28,21 @@ Json scan(core::Region&, const Json&);
 Json batch_write_item(core::Region&, const Json&);
 Json batch_get_item(core::Region&, const Json&);
 
+// Legacy global tables (2017.11.29), answered as the service answers them today.
+Json create_global_table(core::Region&, const Json&);
+Json update_global_table(core::Region&, const Json&);
+Json describe_global_table(core::Region&, const Json&);
+Json describe_global_table_settings(core::Region&, const Json&);
+Json list_global_tables(core::Region&, const Json&);
+
+// Backups and point-in-time recovery.
+Json create_backup(core::Region&, const Json&);
+Json describe_backup(core::Region&, const Json&);
+Json list_backups(core::Region&, const Json&);
+Json delete_backup(core::Region&, const Json&);
+Json restore_table_from_backup(core::Region&, const Json&);
+Json update_continuous_backups(core::Region&, const Json&);
+Json describe_continuous_backups(core::Region&, const Json&);
+Json restore_table_to_point_in_time(core::Region&, const Json&);
+
 }  // namespace tablespan::api

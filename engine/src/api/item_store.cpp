@@ -1,6 +1,8 @@
 #include "api/item_store.h"
 
+#include "api/recovery.h"
 #include "core/region.h"
+#include "core/replicator.h"
 #include "tablespan/json_codec.h"
 
 namespace tablespan::api {
@@ -12,9 +14,16 @@ std::optional<Item> ItemStore::get(const StorageKey& key) {
 
 void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
                     const std::optional<Item>& old) {
+    region_.recovery().before_write(table_, key);
     region_.begin_write();
-    region_.store().put_item(table_.id, key.pk, key.sk, static_cast<std::int64_t>(size),
-                             serialize_item(item));
+    const std::int64_t hlc = region_.next_hlc();
+    const std::string bytes = serialize_item(item);
+    region_.store().put_item(table_.id, key.pk, key.sk, static_cast<std::int64_t>(size), bytes,
+                             hlc, region_.code());
+    if (table_.group.global()) {
+        if (!old) region_.store().delete_tombstone(table_.id, key.pk, key.sk);
+        log_change(key, hlc, bytes, static_cast<std::int64_t>(size));
+    }
     if (old) {
         table_.size_bytes +=
             static_cast<std::int64_t>(size) - static_cast<std::int64_t>(item_size(*old));
@@ -26,11 +35,52 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
 }
 
 void ItemStore::remove(const StorageKey& key, const Item& old) {
+    region_.recovery().before_write(table_, key);
     region_.begin_write();
     region_.store().delete_item(table_.id, key.pk, key.sk);
+    if (table_.group.global()) {
+        const std::int64_t hlc = region_.next_hlc();
+        region_.store().put_tombstone(table_.id, key.pk, key.sk, hlc, region_.code(),
+                                      region_.now());
+        log_change(key, hlc, std::nullopt, 0);
+    }
     table_.item_count -= 1;
     table_.size_bytes -= static_cast<std::int64_t>(item_size(old));
     region_.note_items_changed(table_, 1);
+}
+
+void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::string_view origin,
+                                 const std::optional<std::string>& item, std::int64_t size,
+                                 const std::optional<storage::StoredVersion>& current) {
+    region_.recovery().before_write(table_, key);
+    region_.begin_write();
+    auto& store = region_.store();
+    const bool was_live = current && current->live;
+    if (item) {
+        store.put_item(table_.id, key.pk, key.sk, size, *item, hlc, origin);
+        if (current && !current->live) store.delete_tombstone(table_.id, key.pk, key.sk);
+        if (was_live) {
+            table_.size_bytes += size - current->size;
+        } else {
+            table_.item_count += 1;
+            table_.size_bytes += size;
+        }
+    } else {
+        if (was_live) {
+            store.delete_item(table_.id, key.pk, key.sk);
+            table_.item_count -= 1;
+            table_.size_bytes -= current->size;
+        }
+        store.put_tombstone(table_.id, key.pk, key.sk, hlc, origin, region_.now());
+    }
+    region_.note_items_changed(table_, 1);
+}
+
+void ItemStore::log_change(const StorageKey& key, std::int64_t hlc,
+                           std::optional<std::string_view> item, std::int64_t size) {
+    std::int64_t seq = region_.store().append_change(table_.id, key.pk, key.sk, hlc,
+                                                     region_.now(), item, size);
+    region_.replicator().note_local_change(table_, seq);
 }
 
 }  // namespace tablespan::api

@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/ids.h"
 #include "api/lifecycle.h"
+#include "api/replica_updates.h"
 #include "api/request_util.h"
 #include "core/region.h"
 
@@ -20,12 +21,7 @@ namespace {
 
 void start_transition(core::Region& region, TableMeta& t, const std::string& status,
                       const std::string& next, Millis duration) {
-    t.status = status;
-    t.next_status = next;
-    t.status_until = region.now() + duration;
-    region.save_table(t);
-    region.schedule_transition(t, t.status_until);
-    region.core().events.publish(TableStatusChanged{std::string(region.code()), t.name, status});
+    region.start_transition(t, status, next, duration);
 }
 }  // namespace
 
@@ -59,9 +55,9 @@ Json update_table(core::Region& region, const Json& request) {
     auto table_class = string_member(request, "TableClass");
     auto protection = bool_member(request, "DeletionProtectionEnabled");
     const Json* sse = member(request, "SSESpecification");
-    if (member(request, "ReplicaUpdates") || member(request, "GlobalSecondaryIndexUpdates"))
-        throw_validation(
-            "Tablespan does not support ReplicaUpdates and GlobalSecondaryIndexUpdates yet");
+    if (has_replica_updates(request)) return update_replicas(region, request);
+    if (member(request, "GlobalSecondaryIndexUpdates"))
+        throw_validation("Tablespan does not support GlobalSecondaryIndexUpdates yet");
     if (!throughput && !billing && !stream && !table_class && !protection && !sse)
         throw_validation(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -103,6 +99,8 @@ Json update_table(core::Region& region, const Json& request) {
     if (stream) {
         bool enabled = bool_member(*stream, "StreamEnabled").value_or(false);
         auto view = string_member(*stream, "StreamViewType");
+        if (!enabled && t.group.global())
+            throw_invalid_parameter("Disabling Stream is not allowed for a Global Table replica.");
         if (enabled && t.stream_enabled)
             throw_validation("Table already has an enabled stream: TableName: " + t.name);
         if (!enabled && !t.stream_enabled)
@@ -172,6 +170,7 @@ Json delete_table(core::Region& region, const Json& request) {
         throw_validation(
             "Resource cannot be deleted as it is currently protected against deletion. Disable "
             "deletion protection first.");
+    leave_group_on_delete(region, t);
     start_transition(region, t, "DELETING", "", kDeletingMs);
     return {{"TableDescription", t.describe()}};
 }

@@ -55,6 +55,8 @@ Json TableMeta::to_storage() const {
         {"size_bytes", size_bytes},
     };
     if (sort_key) j["sk"] = {{"name", sort_key->name}, {"type", type_code(sort_key->type)}};
+    if (group.global() || group.epoch) j["group"] = group.to_storage();
+    j["recovery"] = recovery.to_storage();
     return j;
 }
 
@@ -92,6 +94,8 @@ TableMeta TableMeta::from_storage(std::int64_t id, const Json& j) {
     m.tags = j.at("tags");
     m.item_count = j.at("item_count");
     m.size_bytes = j.at("size_bytes");
+    if (j.contains("group")) m.group = ReplicaGroup::from_storage(j.at("group"));
+    if (j.contains("recovery")) m.recovery = TableRecovery::from_storage(j.at("recovery"));
     return m;
 }
 
@@ -130,6 +134,11 @@ Json TableMeta::describe() const {
         t["LatestStreamLabel"] = stream_label;
         t["LatestStreamArn"] = arn() + "/stream/" + stream_label;
     }
+    if (group.global()) {
+        t["GlobalTableVersion"] = kGlobalTableVersion;
+        t["Replicas"] = group.describe_replicas(region);
+        t["GlobalTableSettingsReplicationMode"] = "ENABLED_WITH_OVERRIDES";
+    }
     if (sse_enabled)
         t["SSEDescription"] = {
             {"Status", "ENABLED"}, {"SSEType", "KMS"}, {"KMSMasterKeyArn", sse_kms_key_arn}};
@@ -140,6 +149,7 @@ Json TableMeta::describe() const {
     if (billing_mode == "PAY_PER_REQUEST")
         t["WarmThroughput"] = {
             {"ReadUnitsPerSecond", 12000}, {"WriteUnitsPerSecond", 4000}, {"Status", "ACTIVE"}};
+    describe_restore(*this, t);
     return t;
 }
 

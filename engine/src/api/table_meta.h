@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "api/replica_group.h"
+#include "api/table_recovery.h"
 #include "tablespan/attribute_value.h"
 #include "tablespan/clock.h"
 #include "tablespan/json_codec.h"
@@ -58,6 +60,11 @@ struct TableMeta {
 
     std::int64_t item_count = 0;
     std::int64_t size_bytes = 0;
+
+    // Global tables: the replication group as this region sees it.
+    ReplicaGroup group;
+    // Backups and point-in-time recovery: PITR settings, a restore under way.
+    TableRecovery recovery;
 
     std::string arn() const;
     bool has_sort_key() const { return sort_key.has_value(); }

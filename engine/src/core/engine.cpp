@@ -14,8 +14,10 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
+#include "api/recovery.h"
 #include "core/engine_core.h"
 #include "core/region.h"
+#include "core/replicator.h"
 #include "core/scheduler.h"
 #include "tablespan/regions.h"
 
@@ -27,8 +29,34 @@ public:
         : options_(std::move(options)),
           clock_(options_.clock ? options_.clock : std::make_shared<SystemClock>()),
           scheduler_(io_, *clock_, options_.threads == 0),
-          core_{io_, *clock_, scheduler_, events_, options_.account_id, options_.data_dir},
+          core_{io_,
+                *clock_,
+                scheduler_,
+                events_,
+                options_.account_id,
+                options_.data_dir,
+                network_,
+                metrics_,
+                [this](std::string_view code) -> core::Region* {
+                    const RegionInfo* info = find_region(code);
+                    return info ? region(*info) : nullptr;
+                }},
           lock_fd_(lock_fd) {
+        // Regions with data open at once, so replication left pending resumes.
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(fs::path(options_.data_dir) / "regions", ec))
+            if (entry.path().extension() == ".sqlite")
+                if (const RegionInfo* info = find_region(entry.path().stem().string())) region(*info);
+        network_.on_change([this] {
+            std::vector<core::Region*> all;
+            {
+                std::lock_guard lock(regions_mutex_);
+                for (auto& [code, r] : regions_) all.push_back(r.get());
+            }
+            for (auto* r : all) r->post([r] { r->replicator().kick_all(); });
+            events_.publish(NetworkChanged{});
+        });
         if (options_.threads > 0) {
             work_.emplace(io_.get_executor());
             for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this] { io_.run(); });
@@ -75,6 +103,8 @@ public:
     boost::asio::io_context io_;
     core::Scheduler scheduler_;
     EventBus events_;
+    Network network_;
+    ReplicationMetrics metrics_;
     core::EngineCore core_;
     int lock_fd_;
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
@@ -161,6 +191,27 @@ Result Engine::call_sync(std::string_view region, std::string_view operation, Js
     return std::move(*out);
 }
 
+void Engine::pitr_storage(std::string_view region, std::string_view table,
+                          std::function<void(PitrStorage)> callback) {
+    PitrStorage failed;
+    if (const RegionInfo* info = find_region(region)) {
+        try {
+            core::Region* r = impl_->region(*info);
+            r->post([r, name = std::string(table), cb = std::move(callback)] {
+                cb(api::pitr_storage(*r, name));
+            });
+            return;
+        } catch (const std::exception& e) {
+            failed.error = Error{"InternalServerError", e.what(), 500};
+        }
+    } else {
+        failed.error = Error{"UnrecognizedClientException",
+                             "The region '" + std::string(region) + "' is not a known AWS region.",
+                             400};
+    }
+    boost::asio::post(impl_->io_, [cb = std::move(callback), failed] { cb(failed); });
+}
+
 std::size_t Engine::run_pending() {
     return impl_->run_pending();
 }
@@ -194,6 +245,14 @@ void Engine::set_time_scale(double scale) {
 double Engine::time_scale() const {
     if (auto* system = dynamic_cast<SystemClock*>(impl_->clock_.get())) return system->scale();
     return 1.0;
+}
+
+Network& Engine::network() {
+    return impl_->network_;
+}
+
+const ReplicationMetrics& Engine::replication_metrics() const {
+    return impl_->metrics_;
 }
 
 EventBus& Engine::events() {

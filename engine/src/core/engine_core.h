@@ -2,15 +2,21 @@
 
 // What every region shares: the io_context, engine time, the scheduler, the event bus.
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include <boost/asio/io_context.hpp>
 
 #include "core/scheduler.h"
 #include "tablespan/clock.h"
 #include "tablespan/events.h"
+#include "tablespan/network.h"
+#include "tablespan/replication_metrics.h"
 
 namespace tablespan::core {
+
+class Region;
 
 struct EngineCore {
     boost::asio::io_context& io;
@@ -19,6 +25,11 @@ struct EngineCore {
     EventBus& events;
     std::string account_id;
     std::string data_dir;
+    Network& network;
+    ReplicationMetrics& metrics;
+    // The region with this code, opened on first use (thread-safe); nullptr for codes
+    // outside the catalog.
+    std::function<Region*(std::string_view)> region;
 };
 
 }  // namespace tablespan::core

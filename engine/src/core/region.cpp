@@ -5,6 +5,8 @@
 #include <boost/asio/post.hpp>
 
 #include "api/dispatch.h"
+#include "api/recovery.h"
+#include "core/replicator.h"
 #include "storage/sqlite.h"
 
 namespace tablespan::core {
@@ -27,10 +29,15 @@ Region::Region(EngineCore& core, const RegionInfo& info)
     : core_(core),
       info_(info),
       strand_(boost::asio::make_strand(core.io)),
-      store_(core.data_dir + "/regions/" + std::string(info.code) + ".sqlite") {
+      store_(core.data_dir + "/regions/" + std::string(info.code) + ".sqlite"),
+      replicator_(std::make_unique<Replicator>(*this)),
+      recovery_(std::make_unique<api::Recovery>(*this)) {
     load_tables();
+    hlc_.observe(store_.state("hlc"));
     for (auto& [name, table] : tables_)
         if (table->status_until) schedule_transition(*table, table->status_until);
+    post([this] { replicator_->load(); });
+    post([this] { recovery_->load(); });
 }
 
 Region::~Region() {
@@ -42,6 +49,18 @@ void Region::load_tables() {
     for (auto& row : store_.load_tables())
         tables_[row.name] = std::make_unique<api::TableMeta>(
             api::TableMeta::from_storage(row.id, Json::parse(row.meta)));
+    sync_names();
+}
+
+void Region::sync_names() {
+    std::lock_guard lock(names_mutex_);
+    names_.clear();
+    for (const auto& [name, t] : tables_) names_.insert(name);
+}
+
+bool Region::has_table(const std::string& name) const {
+    std::lock_guard lock(names_mutex_);
+    return names_.count(name) > 0;
 }
 
 void Region::submit(std::string operation, Json request, ResultCallback done) {
@@ -58,9 +77,33 @@ void Region::post(std::function<void()> fn) {
 void Region::execute(std::string operation, const Json& request, ResultCallback done,
                      std::chrono::steady_clock::time_point started) {
     Pending p{std::move(operation), table_name_of(request), started, {}, std::move(done)};
+    if (!online()) {
+        p.result.error = Error{"ServiceUnavailable",
+                               "The region " + std::string(code()) +
+                                   " is offline (a simulated outage): it accepts no requests "
+                                   "until it is back online.",
+                               503};
+        finish(p);
+        return;
+    }
+    std::string op = p.operation;
+    run(std::move(p), [&] { return api::dispatch(*this, op, request); });
+}
+
+void Region::run_internal(std::function<void()> work, std::function<void(bool)> done) {
+    Pending p{"", "", std::chrono::steady_clock::now(), {}, {}, true};
+    if (done) p.done = [done = std::move(done)](Result r) { done(r.ok()); };
+    run(std::move(p), [&] {
+        begin_write();
+        work();
+        return Json();
+    });
+}
+
+void Region::run(Pending p, const std::function<Json()>& body) {
     try {
         open_batch();
-        p.result.body = api::dispatch(*this, p.operation, request);
+        p.result.body = body();
         if (in_savepoint_) store_.release_savepoint();
     } catch (const ApiError& e) {
         if (in_savepoint_) store_.rollback_to_savepoint();
@@ -76,6 +119,7 @@ void Region::execute(std::string operation, const Json& request, ResultCallback 
             for (auto& other : pending_) other.result = Result{internal_error(), {}};
             changed_items_.clear();
             dirty_tables_.clear();
+            replicator_->after_commit(false);
         }
         load_tables();
         p.result.error = internal_error();
@@ -107,11 +151,14 @@ void Region::begin_write() {
 
 void Region::commit() {
     if (!txn_open_) return;
+    bool ok = true;
     try {
         for (const auto& name : dirty_tables_)
             if (auto* t = find_table(name)) store_.update_table(t->id, t->to_storage().dump());
+        if (hlc_dirty_) store_.set_state("hlc", hlc_.last());
         store_.commit();
     } catch (const std::exception&) {
+        ok = false;
         try {
             store_.rollback();
         } catch (...) {
@@ -121,7 +168,9 @@ void Region::commit() {
         load_tables();
     }
     txn_open_ = false;
+    hlc_dirty_ = false;
     dirty_tables_.clear();
+    replicator_->after_commit(ok);
     auto done = std::move(pending_);
     pending_.clear();
     auto changed = std::move(changed_items_);
@@ -135,6 +184,10 @@ void Region::finish(Pending& p) {
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - p.started)
             .count();
+    if (p.internal) {
+        if (p.done) p.done(std::move(p.result));
+        return;
+    }
     RequestCompleted event{now(), std::string(info_.code), p.operation, p.table, ms, {}, {}};
     if (p.result.error) {
         event.error_type = p.result.error->type;
@@ -160,6 +213,7 @@ api::TableMeta& Region::add_table(api::TableMeta meta) {
     meta.id = store_.insert_table(meta.name, meta.to_storage().dump());
     auto& slot = tables_[meta.name];
     slot = std::make_unique<api::TableMeta>(std::move(meta));
+    sync_names();
     return *slot;
 }
 
@@ -187,8 +241,11 @@ void Region::apply_transition(const std::string& name, const std::string& table_
     try {
         begin_write();
         if (table->next_status.empty()) {
+            replicator_->on_table_removed(*table);
+            recovery_->on_table_removed(*table);
             store_.delete_table(table->id);
             tables_.erase(tables_.find(name));
+            sync_names();
             dirty_tables_.erase(std::remove(dirty_tables_.begin(), dirty_tables_.end(), name),
                                 dirty_tables_.end());
             store_.release_savepoint();
@@ -208,6 +265,35 @@ void Region::apply_transition(const std::string& name, const std::string& table_
         in_savepoint_ = false;
         load_tables();
     }
+}
+
+void Region::start_transition(api::TableMeta& table, const std::string& status,
+                              const std::string& next_status, Millis duration) {
+    table.status = status;
+    table.next_status = next_status;
+    table.status_until = now() + duration;
+    save_table(table);
+    schedule_transition(table, table.status_until);
+    publish_status(table);
+}
+
+void Region::publish_status(const api::TableMeta& table) {
+    core_.events.publish(TableStatusChanged{std::string(info_.code), table.name, table.status});
+}
+
+bool Region::online() const {
+    return core_.network.region_online(info_.code);
+}
+
+std::int64_t Region::next_hlc() {
+    hlc_dirty_ = true;
+    return hlc_.tick(now());
+}
+
+void Region::observe_hlc(std::int64_t seen) {
+    if (seen <= hlc_.last()) return;
+    hlc_.observe(seen);
+    hlc_dirty_ = true;
 }
 
 }  // namespace tablespan::core

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,11 +22,18 @@
 
 #include "api/table_meta.h"
 #include "core/engine_core.h"
+#include "core/hlc.h"
 #include "storage/region_store.h"
 #include "tablespan/engine.h"
 #include "tablespan/regions.h"
 
+namespace tablespan::api {
+class Recovery;
+}
+
 namespace tablespan::core {
+
+class Replicator;
 
 class Region {
 public:
@@ -38,6 +47,10 @@ public:
     void submit(std::string operation, Json request, ResultCallback done);
     // Runs `fn` on the strand.
     void post(std::function<void()> fn);
+    // On the strand: runs `work` as a write of the current batch (in its own savepoint);
+    // `done` runs after the batch committed (true) or failed (false). For the engine's
+    // own writes: replication, backfill, group changes.
+    void run_internal(std::function<void()> work, std::function<void(bool)> done = {});
 
     // ---- for request handlers, on the strand ----
     Millis now() const { return core_.clock.now(); }
@@ -45,6 +58,9 @@ public:
     storage::RegionStore& store() { return store_; }
 
     api::TableMeta* find_table(std::string_view name);
+    // Whether the region has a table of this name, in any status. Thread-safe: other
+    // regions ask it while validating a new replica.
+    bool has_table(const std::string& name) const;
     // Tables sorted by name.
     std::vector<api::TableMeta*> tables();
     // Starts (or joins) the write transaction. Call before the first storage write.
@@ -57,6 +73,19 @@ public:
     void note_items_changed(api::TableMeta& table, std::int64_t items);
     // Moves the table to `next_status` ("" = remove it) at engine time `at`.
     void schedule_transition(const api::TableMeta& table, Millis at);
+    // Sets `status` now and `next_status` after `duration`; persists; publishes.
+    void start_transition(api::TableMeta& table, const std::string& status,
+                          const std::string& next_status, Millis duration);
+    void publish_status(const api::TableMeta& table);
+
+    // Global tables.
+    Replicator& replicator() { return *replicator_; }
+    // Backups and point-in-time recovery.
+    api::Recovery& recovery() { return *recovery_; }
+    bool online() const;
+    // A version for a local write (see core/hlc.h).
+    std::int64_t next_hlc();
+    void observe_hlc(std::int64_t seen);
 
 private:
     struct Pending {
@@ -65,15 +94,20 @@ private:
         std::chrono::steady_clock::time_point started;
         Result result;
         ResultCallback done;
+        bool internal = false;
     };
 
     void execute(std::string operation, const Json& request, ResultCallback done,
                  std::chrono::steady_clock::time_point started);
+    // Runs `body` as one request of the batch; `internal` work publishes no
+    // RequestCompleted.
+    void run(Pending p, const std::function<Json()>& body);
     // Starts the batch transaction unless one is open.
     void open_batch();
     void commit();
     void finish(Pending& p);
     void load_tables();
+    void sync_names();
     void apply_transition(const std::string& name, const std::string& table_id);
 
     EngineCore& core_;
@@ -87,6 +121,14 @@ private:
     std::vector<Pending> pending_;
     std::map<std::string, std::int64_t> changed_items_;  // table → items written this batch
     std::vector<std::string> dirty_tables_;
+
+    mutable std::mutex names_mutex_;
+    std::set<std::string> names_;  // guarded by names_mutex_; mirrors tables_
+
+    HybridClock hlc_;
+    bool hlc_dirty_ = false;
+    std::unique_ptr<Replicator> replicator_;
+    std::unique_ptr<api::Recovery> recovery_;
 };
 
 }  // namespace tablespan::core

@@ -18,6 +18,65 @@ constexpr const char* kMigrations[] = {
         item BLOB NOT NULL,
         PRIMARY KEY(table_id, pk, sk)) WITHOUT ROWID;
     )sql",
+    // 2: global tables. Every item carries its last-writer-wins version (hybrid logical
+    // clock, origin region); deletes of replicated tables leave tombstones; local writes
+    // of replicated tables append to the change log (the outbox); per-link cursors and
+    // per-origin received watermarks.
+    R"sql(
+    ALTER TABLE items ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE items ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+    CREATE TABLE tombstones(
+        table_id INTEGER NOT NULL,
+        pk BLOB NOT NULL,
+        sk BLOB NOT NULL,
+        hlc INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        deleted_at INTEGER NOT NULL,
+        PRIMARY KEY(table_id, pk, sk)) WITHOUT ROWID;
+    CREATE TABLE changes(
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        table_id INTEGER NOT NULL,
+        pk BLOB NOT NULL,
+        sk BLOB NOT NULL,
+        hlc INTEGER NOT NULL,
+        written_at INTEGER NOT NULL,
+        item BLOB,
+        size INTEGER NOT NULL);
+    CREATE INDEX changes_by_table ON changes(table_id, seq);
+    CREATE TABLE replication_links(
+        table_id INTEGER NOT NULL,
+        destination TEXT NOT NULL,
+        cursor INTEGER NOT NULL,
+        PRIMARY KEY(table_id, destination)) WITHOUT ROWID;
+    CREATE TABLE replication_received(
+        table_id INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY(table_id, origin)) WITHOUT ROWID;
+    CREATE TABLE region_state(
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL) WITHOUT ROWID;
+    )sql",
+    // 3: backups and point-in-time recovery (storage/recovery_store.h). The PITR history
+    // holds one before-image per write of a PITR table (item NULL: the key was absent),
+    // ordered per key by a region-wide sequence number; the backup catalog (the items of
+    // backups live in DATA_DIR/backups/<region>.sqlite, keyed by these never reused ids).
+    R"sql(
+    CREATE TABLE pitr_history(
+        table_id INTEGER NOT NULL,
+        pk BLOB NOT NULL,
+        sk BLOB NOT NULL,
+        seq INTEGER NOT NULL,
+        ts INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        item BLOB,
+        PRIMARY KEY(table_id, pk, sk, seq)) WITHOUT ROWID;
+    CREATE INDEX pitr_history_by_time ON pitr_history(table_id, ts);
+    CREATE TABLE backups(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        arn TEXT NOT NULL UNIQUE,
+        meta TEXT NOT NULL);
+    )sql",
 };
 }  // namespace
 
@@ -32,8 +91,9 @@ RegionStore::RegionStore(const std::string& path) : db_(path) {
     get_ = db_.prepare("SELECT item FROM items WHERE table_id=? AND pk=? AND sk=?");
     get_size_ = db_.prepare("SELECT size FROM items WHERE table_id=? AND pk=? AND sk=?");
     put_ = db_.prepare(
-        "INSERT INTO items(table_id, pk, sk, size, item) VALUES(?,?,?,?,?) "
-        "ON CONFLICT(table_id, pk, sk) DO UPDATE SET size=excluded.size, item=excluded.item");
+        "INSERT INTO items(table_id, pk, sk, size, item, hlc, origin) VALUES(?,?,?,?,?,?,?) "
+        "ON CONFLICT(table_id, pk, sk) DO UPDATE SET size=excluded.size, item=excluded.item, "
+        "hlc=excluded.hlc, origin=excluded.origin");
     delete_ = db_.prepare("DELETE FROM items WHERE table_id=? AND pk=? AND sk=?");
 }
 
@@ -104,8 +164,11 @@ void RegionStore::update_table(std::int64_t id, const std::string& meta) {
 }
 
 void RegionStore::delete_table(std::int64_t id) {
-    db_.prepare("DELETE FROM items WHERE table_id=?").bind(1, id).run();
-    db_.prepare("DELETE FROM tables WHERE id=?").bind(1, id).run();
+    for (const char* sql :
+         {"DELETE FROM items WHERE table_id=?", "DELETE FROM tombstones WHERE table_id=?",
+          "DELETE FROM changes WHERE table_id=?", "DELETE FROM replication_links WHERE table_id=?",
+          "DELETE FROM replication_received WHERE table_id=?", "DELETE FROM tables WHERE id=?"})
+        db_.prepare(sql).bind(1, id).run();
 }
 
 bool RegionStore::get_item(std::int64_t table, std::string_view pk, std::string_view sk,
@@ -127,8 +190,10 @@ std::optional<std::int64_t> RegionStore::get_item_size(std::int64_t table, std::
 }
 
 void RegionStore::put_item(std::int64_t table, std::string_view pk, std::string_view sk,
-                           std::int64_t size, std::string_view item) {
+                           std::int64_t size, std::string_view item, std::int64_t hlc,
+                           std::string_view origin) {
     put_.bind(1, table).bind_blob(2, pk).bind_blob(3, sk).bind(4, size).bind_blob(5, item);
+    put_.bind(6, hlc).bind_text(7, origin);
     put_.run();
 }
 

@@ -30,6 +30,37 @@ struct ItemRow {
     std::string_view item;
 };
 
+struct StoredVersion {
+    std::int64_t hlc = 0;
+    std::string origin;
+    bool live = false;       // an item (true) or a tombstone (false)
+    std::int64_t size = 0;  // of the live item
+};
+
+struct ChangeRow {
+    std::int64_t seq = 0;
+    std::string pk, sk;
+    std::int64_t hlc = 0;
+    std::int64_t written_at = 0;
+    std::optional<std::string> item;  // nullopt: the item was deleted
+    std::int64_t size = 0;
+};
+
+struct LinkRow {
+    std::int64_t table = 0;
+    std::string destination;
+    std::int64_t cursor = 0;
+};
+
+// An item (or, with no item, a tombstone) with its version.
+struct VersionedRow {
+    std::string pk, sk;
+    std::int64_t hlc = 0;
+    std::string origin;
+    std::optional<std::string> item;
+    std::int64_t size = 0;
+};
+
 struct RangeBound {
     std::string value;
     bool inclusive = true;
@@ -37,7 +68,7 @@ struct RangeBound {
 
 class RegionStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens or creates the database at `path` and brings its schema up to date.
     explicit RegionStore(const std::string& path);
@@ -66,8 +97,9 @@ public:
     // The stored size of an item, when present.
     std::optional<std::int64_t> get_item_size(std::int64_t table, std::string_view pk,
                                               std::string_view sk);
+    // `hlc` and `origin` are the item's last-writer-wins version (see core/hlc.h).
     void put_item(std::int64_t table, std::string_view pk, std::string_view sk, std::int64_t size,
-                  std::string_view item);
+                  std::string_view item, std::int64_t hlc = 0, std::string_view origin = {});
     void delete_item(std::int64_t table, std::string_view pk, std::string_view sk);
 
     // Visits the items of one partition whose sort key lies within the bounds, in sort
@@ -82,6 +114,40 @@ public:
     // Visits every item of the table in (pk, sk) order, starting after the given key.
     void scan(std::int64_t table, const std::optional<std::pair<std::string, std::string>>& after,
               const std::function<bool(const ItemRow&)>& visit);
+
+    // ---- global tables (replication_store.cpp) ----
+    // The version an item or its tombstone carries; nullopt when the key never held one.
+    std::optional<StoredVersion> get_version(std::int64_t table, std::string_view pk,
+                                             std::string_view sk);
+    void put_tombstone(std::int64_t table, std::string_view pk, std::string_view sk,
+                       std::int64_t hlc, std::string_view origin, std::int64_t deleted_at);
+    void delete_tombstone(std::int64_t table, std::string_view pk, std::string_view sk);
+    std::int64_t prune_tombstones(std::int64_t table, std::int64_t deleted_before);
+    // Appends to the change log (item empty: a delete); returns its sequence number.
+    std::int64_t append_change(std::int64_t table, std::string_view pk, std::string_view sk,
+                               std::int64_t hlc, std::int64_t written_at,
+                               std::optional<std::string_view> item, std::int64_t size);
+    // Changes of `table` with after < seq <= up_to, in order, at most `limit`.
+    std::vector<ChangeRow> changes_after(std::int64_t table, std::int64_t after,
+                                         std::int64_t up_to, std::size_t limit);
+    std::int64_t count_changes_after(std::int64_t table, std::int64_t after);
+    // The highest sequence number the change log ever handed out.
+    std::int64_t last_change_seq();
+    void prune_changes(std::int64_t table, std::int64_t up_to);
+    std::vector<LinkRow> load_links();
+    void set_link(std::int64_t table, std::string_view destination, std::int64_t cursor);
+    void delete_link(std::int64_t table, std::string_view destination);
+    // The highest sequence number applied from `origin` (0 when none).
+    std::int64_t received(std::int64_t table, std::string_view origin);
+    void set_received(std::int64_t table, std::string_view origin, std::int64_t seq);
+    // Items and tombstones with their versions, in key order after `after`, for backfill.
+    std::vector<VersionedRow> versioned_rows(
+        std::int64_t table, const std::optional<std::pair<std::string, std::string>>& after,
+        std::size_t limit);
+    std::vector<VersionedRow> tombstones(std::int64_t table);
+    // Small named integers of the region (its hybrid logical clock, …).
+    std::int64_t state(std::string_view name);
+    void set_state(std::string_view name, std::int64_t value);
 
 private:
     void migrate();

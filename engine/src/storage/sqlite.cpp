@@ -143,6 +143,10 @@ std::int64_t Database::changes() const {
     return sqlite3_changes64(db_);
 }
 
+std::int64_t Database::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
     db_.exec("BEGIN IMMEDIATE");
 }

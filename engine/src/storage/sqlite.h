@@ -66,6 +66,7 @@ public:
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql) { return Statement(db_, sql); }
     std::int64_t changes() const;
+    std::int64_t last_insert_rowid() const;
     sqlite3* handle() const { return db_; }
 
 private:

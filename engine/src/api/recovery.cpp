@@ -1,0 +1,453 @@
+#include "api/recovery.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include <boost/asio/post.hpp>
+
+#include "api/lifecycle.h"
+#include "api/request_util.h"
+#include "core/region.h"
+
+namespace tablespan::api {
+
+namespace {
+// Rows per step of a backup copy or a restore: large enough that a commit (fsync) per
+// chunk costs little, small enough that the region's requests wait at most a few ms.
+constexpr std::size_t kCopyChunk = 4'000;
+constexpr std::size_t kFillChunk = 4'000;
+constexpr std::int64_t kEraseChunk = 20'000;
+// How often the history of PITR tables is pruned, in engine time.
+constexpr Millis kPruneIntervalMs = 15 * 60'000;
+
+struct OwnedRow {
+    std::string pk, sk;
+    std::int64_t size = 0;
+    std::optional<std::string> item;
+};
+}  // namespace
+
+struct Recovery::CopyJob {
+    std::int64_t backup = 0;
+    std::int64_t table = 0;
+    std::shared_ptr<storage::Snapshot> snapshot;
+    std::optional<storage::Key> cursor;
+    std::int64_t items = 0;
+    std::int64_t bytes = 0;
+};
+
+Recovery::Recovery(core::Region& region)
+    : region_(region),
+      region_path_(region.core().data_dir + "/regions/" + std::string(region.code()) + ".sqlite"),
+      backup_path_(region.core().data_dir + "/backups/" + std::string(region.code()) + ".sqlite"),
+      store_(region.store().db()),
+      worker_(boost::asio::make_strand(region.core().io)) {
+    std::filesystem::create_directories(region.core().data_dir + "/backups");
+    writer_ = std::make_unique<storage::BackupFile>(backup_path_);
+}
+
+Recovery::~Recovery() = default;
+
+void Recovery::load() {
+    std::set<std::int64_t> valid;
+    std::vector<std::int64_t> unfinished;
+    for (const auto& row : store_.load_backups()) {
+        auto b = BackupRecord::from_storage(row.id, Json::parse(row.meta));
+        if (b.status == "CREATING") {
+            // Its snapshot died with the process: the backup cannot be completed faithfully.
+            unfinished.push_back(b.id);
+            continue;
+        }
+        valid.insert(b.id);
+        backups_.emplace(b.id, std::move(b));
+    }
+    region_.run_internal([this, &unfinished] {
+        for (auto id : unfinished) store_.delete_backup(id);
+        store_.drop_orphaned_history();
+    });
+    // Items of backups that are no longer catalogued (deleted, or never completed).
+    boost::asio::post(worker_, [this, valid] {
+        for (auto id : writer_->backup_ids())
+            if (!valid.count(id)) erase_items(id);
+    });
+    for (const auto& [id, b] : backups_)
+        if (b.type == "SYSTEM") schedule_expiry(b);
+    for (TableMeta* t : region_.tables()) {
+        if (t->recovery.pitr.enabled) schedule_prune();
+        if (restoring(*t) && !t->recovery.restore->filled) start_restore(*t);
+    }
+}
+
+// ---------------------------------------------------------------- PITR
+
+void Recovery::before_write(const TableMeta& table, const StorageKey& key) {
+    if (!table.recovery.pitr.enabled) return;
+    region_.begin_write();
+    std::int64_t size = 0;
+    bool present = store_.current_item(table.id, key.pk, key.sk, size, buffer_);
+    // Engine time never runs backwards for the history, so its order is the write order.
+    last_history_ts_ = std::max(region_.now(), last_history_ts_);
+    store_.record(table.id, key.pk, key.sk, last_history_ts_, present ? size : 0,
+                  present ? std::optional<std::string_view>(buffer_) : std::nullopt);
+}
+
+void Recovery::pitr_enabled(const TableMeta&) {
+    schedule_prune();
+}
+
+void Recovery::pitr_disabled(const TableMeta& table) {
+    region_.begin_write();
+    store_.drop_history(table.id);
+}
+
+storage::HistoryStats Recovery::history_stats(const TableMeta& table) {
+    return store_.history_stats(table.id);
+}
+
+void Recovery::on_table_removed(const TableMeta& table) {
+    if (table.recovery.pitr.enabled) {
+        // "Restore the deleted table to the state it was in just before the point of
+        // deletion": the removal is not committed yet, so a snapshot opened now still
+        // holds every item.
+        BackupRecord& b = add_backup(table, table.name + "$DeletedTableBackup", "SYSTEM");
+        start_copy(b.id, table.id, std::make_shared<storage::Snapshot>(region_path_));
+        schedule_expiry(b);
+    }
+    store_.drop_history(table.id);
+}
+
+void Recovery::schedule_prune() {
+    if (prune_scheduled_) return;
+    prune_scheduled_ = true;
+    region_.core().scheduler.schedule_at(region_.now() + kPruneIntervalMs,
+                                         [this] { region_.post([this] { prune(); }); });
+}
+
+void Recovery::prune() {
+    prune_scheduled_ = false;
+    const Millis now = region_.now();
+    // A restore that lost its snapshot (restart) reads the history directly: keep what it
+    // still needs.
+    std::map<std::string, Millis> floors;
+    for (TableMeta* t : region_.tables())
+        if (restoring(*t) && t->recovery.restore->source_backup_arn.empty()) {
+            auto& floor = floors.try_emplace(t->recovery.restore->source_table_id, now).first->second;
+            floor = std::min(floor, t->recovery.restore->restore_time);
+        }
+    bool any = false;
+    region_.run_internal([&] {
+        for (TableMeta* t : region_.tables()) {
+            if (!t->recovery.pitr.enabled) continue;
+            any = true;
+            Millis before = now - t->recovery.pitr.period_days * kDayMs;
+            if (auto it = floors.find(t->table_id); it != floors.end())
+                before = std::min(before, it->second);
+            store_.prune(t->id, before);
+        }
+    });
+    if (any) schedule_prune();
+}
+
+// ---------------------------------------------------------------- backups
+
+BackupRecord& Recovery::add_backup(const TableMeta& table, const std::string& name,
+                                   const std::string& type) {
+    region_.begin_write();
+    BackupRecord b;
+    b.name = name;
+    b.type = type;
+    b.created = region_.now();
+    if (type == "SYSTEM") b.expires = b.created + kSystemBackupRetentionMs;
+    b.arn = backup_arn(table.arn(), b.created, type == "SYSTEM");
+    b.size_bytes = table.size_bytes;
+    b.item_count = table.item_count;
+    b.source = record_source(table);
+    b.id = store_.insert_backup(b.arn, b.to_storage().dump());
+    return backups_.emplace(b.id, std::move(b)).first->second;
+}
+
+const BackupRecord& Recovery::create_backup(const TableMeta& table, const std::string& name) {
+    BackupRecord& b = add_backup(table, name, "USER");
+    // The commit of this batch was posted before: the snapshot holds every write
+    // acknowledged before CreateBackup's answer and none sent after it.
+    region_.post([this, id = b.id, storage_id = table.id] {
+        if (!store_.backup_exists(id)) {  // the batch failed
+            backups_.erase(id);
+            return;
+        }
+        start_copy(id, storage_id, std::make_shared<storage::Snapshot>(region_path_));
+    });
+    return b;
+}
+
+void Recovery::start_copy(std::int64_t backup, std::int64_t table,
+                          std::shared_ptr<storage::Snapshot> snapshot) {
+    auto job = std::make_shared<CopyJob>();
+    job->backup = backup;
+    job->table = table;
+    job->snapshot = std::move(snapshot);
+    boost::asio::post(worker_, [this, job] { copy_chunk(job); });
+}
+
+void Recovery::copy_chunk(const std::shared_ptr<CopyJob>& job) {
+    bool more = false;
+    try {
+        writer_->begin();
+        storage::Key last;
+        std::size_t n =
+            job->snapshot->items(job->table, job->cursor, kCopyChunk, [&](const storage::ItemRow& r) {
+                writer_->insert(job->backup, r.pk, r.sk, r.size, r.item);
+                job->items += 1;
+                job->bytes += r.size;
+                last.first.assign(r.pk);
+                last.second.assign(r.sk);
+            });
+        writer_->commit();
+        if (n) job->cursor = std::move(last);
+        more = n == kCopyChunk;
+    } catch (const std::exception&) {
+        try {
+            writer_->rollback();
+        } catch (...) {
+        }
+        job->snapshot.reset();
+        region_.post([this, job] { finish_copy(job, false); });
+        return;
+    }
+    if (more) {
+        boost::asio::post(worker_, [this, job] { copy_chunk(job); });
+        return;
+    }
+    job->snapshot.reset();  // ends the read transaction
+    region_.post([this, job] { finish_copy(job, true); });
+}
+
+void Recovery::finish_copy(const std::shared_ptr<CopyJob>& job, bool ok) {
+    auto it = backups_.find(job->backup);
+    if (it == backups_.end()) {
+        erase_items(job->backup);
+        return;
+    }
+    region_.run_internal([&] {
+        if (!ok) {
+            drop_backup(job->backup);
+            return;
+        }
+        BackupRecord& b = it->second;
+        b.status = "AVAILABLE";
+        b.item_count = job->items;
+        b.size_bytes = job->bytes;
+        store_.update_backup(b.id, b.to_storage().dump());
+    });
+}
+
+void Recovery::erase_items(std::int64_t backup) {
+    boost::asio::post(worker_, [this, backup] {
+        try {
+            if (writer_->erase(backup, kEraseChunk) == kEraseChunk) erase_items(backup);
+        } catch (const std::exception&) {
+            // Left for the next start, which erases items no backup owns.
+        }
+    });
+}
+
+void Recovery::drop_backup(std::int64_t backup) {
+    region_.begin_write();
+    store_.delete_backup(backup);
+    backups_.erase(backup);
+    erase_items(backup);
+}
+
+const BackupRecord* Recovery::find_backup(const std::string& table, const std::string& id) const {
+    for (const auto& [key, b] : backups_)
+        if (b.arn.size() > id.size() && b.arn.compare(b.arn.size() - id.size(), id.size(), id) == 0 &&
+            b.table_name() == table)
+            return &b;
+    return nullptr;
+}
+
+std::vector<const BackupRecord*> Recovery::backups() const {
+    std::vector<const BackupRecord*> out;
+    for (const auto& [key, b] : backups_) out.push_back(&b);
+    std::sort(out.begin(), out.end(), [](const BackupRecord* a, const BackupRecord* b) {
+        return a->created != b->created ? a->created < b->created : a->arn < b->arn;
+    });
+    return out;
+}
+
+void Recovery::delete_backup(const BackupRecord& backup) {
+    drop_backup(backup.id);
+}
+
+void Recovery::schedule_expiry(const BackupRecord& backup) {
+    region_.core().scheduler.schedule_at(backup.expires, [this, id = backup.id] {
+        region_.post([this, id] { expire(id); });
+    });
+}
+
+void Recovery::expire(std::int64_t backup) {
+    auto it = backups_.find(backup);
+    if (it == backups_.end() || it->second.expires > region_.now()) return;
+    region_.run_internal([&] { drop_backup(backup); });
+}
+
+const TableMeta* Recovery::restore_using(const std::string& backup_arn) {
+    for (TableMeta* t : region_.tables())
+        if (restoring(*t) && t->recovery.restore->source_backup_arn == backup_arn) return t;
+    return nullptr;
+}
+
+int Recovery::restores_in_progress() {
+    int n = 0;
+    for (TableMeta* t : region_.tables()) n += restoring(*t) ? 1 : 0;
+    return n;
+}
+
+// ---------------------------------------------------------------- restores
+
+void Recovery::start_restore(const TableMeta& target) {
+    region_.post([this, name = target.name, id = target.table_id] { fill(name, id); });
+}
+
+void Recovery::fill(const std::string& name, const std::string& table_id) {
+    TableMeta* t = region_.find_table(name);
+    if (!t || t->table_id != table_id || !restoring(*t) || t->recovery.restore->filled) {
+        pitr_sources_.erase(table_id);
+        return;
+    }
+    bool go_on = true;
+    region_.run_internal(
+        [&] {
+            TableMeta* target = region_.find_table(name);
+            go_on = fill_chunk(*target);
+        },
+        [this, name, table_id](bool committed) {
+            // After a failed batch the table is as stored; the next start resumes it.
+            if (committed) region_.post([this, name, table_id] { fill(name, table_id); });
+        });
+    if (!go_on) abort_restore(name, table_id);
+}
+
+bool Recovery::fill_chunk(TableMeta& t) {
+    RestoreJob& job = *t.recovery.restore;
+    std::int64_t written = 0;
+    auto write = [&](std::string_view pk, std::string_view sk, std::int64_t size,
+                     std::string_view item) {
+        region_.store().put_item(t.id, pk, sk, size, item);
+        t.item_count += 1;
+        t.size_bytes += size;
+        ++written;
+    };
+    bool more = false;
+    if (!job.source_backup_arn.empty()) {
+        if (!backups_.count(job.backup_id)) return false;
+        if (!reader_) reader_ = std::make_unique<storage::BackupFile>(backup_path_);
+        storage::Key last;
+        std::size_t n =
+            reader_->read(job.backup_id, job.cursor, kFillChunk, [&](const storage::ItemRow& r) {
+                write(r.pk, r.sk, r.size, r.item);
+                last.first.assign(r.pk);
+                last.second.assign(r.sk);
+            });
+        if (n) job.cursor = std::move(last);
+        more = n == kFillChunk;
+    } else {
+        auto& source = pitr_sources_[t.table_id];
+        if (!source.snapshot) {
+            // First chunk, or the first after a restart: read the source as it is now
+            // (its history after the restore time is complete: pruning keeps it).
+            TableMeta* s = region_.find_table(job.source_table);
+            if (!s || s->table_id != job.source_table_id) return false;
+            source.snapshot = std::make_shared<storage::Snapshot>(region_path_);
+            source.table = s->id;
+        }
+        // The state at the restore time: the current item, unless the key was written
+        // after that time; then the before-image of its first later write.
+        std::vector<OwnedRow> current;
+        std::size_t n = source.snapshot->items(
+            source.table, job.cursor, kFillChunk, [&](const storage::ItemRow& r) {
+                current.push_back({std::string(r.pk), std::string(r.sk), r.size,
+                                   std::string(r.item)});
+            });
+        more = n == kFillChunk;
+        std::optional<storage::Key> upto;
+        if (more) upto = storage::Key{current.back().pk, current.back().sk};
+        std::vector<OwnedRow> before;
+        source.snapshot->history_after(
+            source.table, job.restore_time, job.cursor, upto, [&](const storage::HistoryRow& h) {
+                OwnedRow row{std::string(h.pk), std::string(h.sk), h.size, std::nullopt};
+                if (h.item) row.item = std::string(*h.item);
+                before.push_back(std::move(row));
+            });
+        auto key_less = [](const OwnedRow& a, const OwnedRow& b) {
+            return a.pk != b.pk ? a.pk < b.pk : a.sk < b.sk;
+        };
+        std::size_t i = 0, j = 0;
+        while (i < current.size() || j < before.size()) {
+            const OwnedRow* row;
+            if (j == before.size() || (i < current.size() && key_less(current[i], before[j]))) {
+                row = &current[i++];
+            } else {
+                if (i < current.size() && !key_less(before[j], current[i])) ++i;  // same key
+                row = &before[j++];
+            }
+            if (row->item) write(row->pk, row->sk, row->size, *row->item);
+        }
+        if (upto) job.cursor = upto;
+    }
+    region_.note_items_changed(t, written);
+    if (!more) finish_fill(t);
+    return true;
+}
+
+void Recovery::finish_fill(TableMeta& t) {
+    t.recovery.restore->filled = true;
+    pitr_sources_.erase(t.table_id);
+    // No faster than CreateTable, so the console sees CREATING even for empty tables.
+    const Millis ready = std::max(region_.now(), t.created + kCreatingMs);
+    t.next_status = "ACTIVE";
+    t.status_until = ready;
+    t.recovery.backups_ready = ready + kBackupsEnablingMs;
+    region_.save_table(t);
+    region_.schedule_transition(t, ready);
+}
+
+void Recovery::abort_restore(const std::string& name, const std::string& table_id) {
+    pitr_sources_.erase(table_id);
+    region_.run_internal([&] {
+        TableMeta* t = region_.find_table(name);
+        if (t && t->table_id == table_id) region_.start_transition(*t, "DELETING", "", 0);
+    });
+}
+
+TableMeta& table_for_backups(core::Region& region, const std::string& name_or_arn) {
+    const std::string name = table_name_from(region, name_or_arn);
+    TableMeta* t = region.find_table(name);
+    if (!t || t->status == "CREATING")
+        throw ApiError("TableNotFoundException", "Table not found: " + name);
+    return *t;
+}
+
+Millis millis_from_json(const Json& epoch_seconds) {
+    return static_cast<Millis>(std::llround(epoch_seconds.get<double>() * 1000.0));
+}
+
+PitrStorage pitr_storage(core::Region& region, const std::string& name) {
+    PitrStorage out;
+    TableMeta* t = region.find_table(name);
+    if (!t) {
+        out.error = Error{"ResourceNotFoundException",
+                          "Requested resource not found: Table: " + name + " not found", 400};
+        return out;
+    }
+    out.enabled = t->recovery.pitr.enabled;
+    auto stats = region.recovery().history_stats(*t);
+    out.versions = stats.versions;
+    out.bytes = stats.bytes;
+    out.oldest = stats.oldest;
+    return out;
+}
+
+}  // namespace tablespan::api

@@ -1,0 +1,92 @@
+#include "api/replica_group.h"
+
+#include <algorithm>
+
+#include "api/table_meta.h"
+
+namespace tablespan::api {
+
+namespace {
+std::string decoded(const Json& j) {
+    std::string out;
+    base64_decode(j.get<std::string>(), out);
+    return out;
+}
+}  // namespace
+
+ReplicaMember* ReplicaGroup::find(const std::string& region) {
+    auto it = std::find_if(members.begin(), members.end(),
+                           [&](const ReplicaMember& m) { return m.region == region; });
+    return it == members.end() ? nullptr : &*it;
+}
+
+const ReplicaMember* ReplicaGroup::find(const std::string& region) const {
+    return const_cast<ReplicaGroup*>(this)->find(region);
+}
+
+bool ReplicaGroup::has_change_in_progress() const {
+    return backfill.has_value() ||
+           std::any_of(members.begin(), members.end(), [](const ReplicaMember& m) {
+               return m.status == "CREATING" || m.status == "DELETING";
+           });
+}
+
+Json ReplicaGroup::to_storage() const {
+    Json j = {{"epoch", epoch}, {"members", Json::array()}};
+    for (const auto& m : members)
+        j["members"].push_back({{"region", m.region},
+                                {"status", m.status},
+                                {"class", m.table_class_override},
+                                {"class_updated", m.table_class_updated},
+                                {"progress", m.progress},
+                                {"source_until", m.source_until}});
+    if (backfill) {
+        Json b = {{"destination", backfill->destination},
+                  {"copied", backfill->copied},
+                  {"total", backfill->total},
+                  {"tombstones_copied", backfill->tombstones_copied},
+                  {"ready_at", backfill->ready_at}};
+        if (backfill->after)
+            b["after"] = {base64_encode(backfill->after->first),
+                          base64_encode(backfill->after->second)};
+        j["backfill"] = b;
+    }
+    return j;
+}
+
+ReplicaGroup ReplicaGroup::from_storage(const Json& j) {
+    ReplicaGroup g;
+    g.epoch = j.at("epoch");
+    for (const auto& m : j.at("members"))
+        g.members.push_back(ReplicaMember{m.at("region"), m.at("status"), m.at("class"),
+                                          m.at("class_updated"), m.at("progress"),
+                                          m.at("source_until")});
+    if (j.contains("backfill")) {
+        const Json& b = j.at("backfill");
+        Backfill f{b.at("destination"), std::nullopt, b.at("copied"), b.at("total"),
+                   b.at("tombstones_copied"), b.at("ready_at")};
+        if (b.contains("after"))
+            f.after = std::pair{decoded(b.at("after").at(0)), decoded(b.at("after").at(1))};
+        g.backfill = std::move(f);
+    }
+    return g;
+}
+
+Json ReplicaGroup::describe_replicas(const std::string& self) const {
+    Json out = Json::array();
+    for (const auto& m : members) {
+        if (m.region == self) continue;
+        Json r = {{"RegionName", m.region}, {"ReplicaStatus", m.status}};
+        if (m.status == "CREATING" && m.progress >= 0)
+            r["ReplicaStatusPercentProgress"] = std::to_string(m.progress);
+        if (!m.table_class_override.empty())
+            r["ReplicaTableClassSummary"] = {
+                {"TableClass", m.table_class_override},
+                {"LastUpdateDateTime", epoch_seconds(m.table_class_updated)}};
+        r["GlobalTableSettingsReplicationMode"] = "ENABLED_WITH_OVERRIDES";
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace tablespan::api

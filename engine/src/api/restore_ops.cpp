@@ -1,0 +1,236 @@
+// RestoreTableFromBackup and RestoreTableToPointInTime: both create a new table that is
+// CREATING (with RestoreSummary) while a background job fills it, then ACTIVE. What
+// carries over is what the service carries over: keys, billing mode and throughput,
+// encryption; not streams, TTL, PITR, tags or deletion protection, and the table class is
+// always STANDARD.
+
+#include <string>
+#include <vector>
+
+#include "api/handlers.h"
+#include "api/ids.h"
+#include "api/recovery.h"
+#include "api/request_util.h"
+#include "api/table_recovery.h"
+#include "core/region.h"
+
+namespace tablespan::api {
+
+namespace {
+constexpr int kMaxConcurrentRestores = 50;
+
+// The service checks index overrides against the indexes the source had; Tablespan
+// tables have none, so any named index is one the restore "cannot create".
+void check_index_overrides(const Json& request) {
+    for (const char* member_name :
+         {"GlobalSecondaryIndexOverride", "LocalSecondaryIndexOverride", "VectorIndexOverride"})
+        if (const Json* list = member(request, member_name); list && !list->empty())
+            throw_validation("Index " + list->at(0).at("IndexName").get<std::string>() +
+                             " does not match a secondary index that existed in the source "
+                             "table and cannot be created during the restore operation");
+}
+
+// Billing, throughput and encryption of the new table: the source's, or the overrides.
+void apply_overrides(TableMeta& t, const Json& request, core::Region& region) {
+    auto billing = string_member(request, "BillingModeOverride");
+    const Json* throughput = member(request, "ProvisionedThroughputOverride");
+    const std::string effective = billing.value_or(t.billing_mode);
+    if (throughput && effective != "PROVISIONED")
+        throw_validation("Cannot override ProvisionedThroughput unless BillingMode is PROVISIONED");
+    if (billing == "PROVISIONED" && !throughput)
+        throw_validation(
+            "Must override ProvisionedThroughput if BillingMode is overridden to PROVISIONED");
+    if (const Json* on_demand = member(request, "OnDemandThroughputOverride"))
+        for (const char* field : {"MaxReadRequestUnits", "MaxWriteRequestUnits"})
+            if (auto v = int_member(*on_demand, field); v && *v < 1 && *v != -1)
+                throw_validation(std::string("Requested ") + field +
+                                 " for OnDemandThroughput is outside of valid range");
+    check_index_overrides(request);
+
+    t.billing_mode_summary =
+        t.billing_mode_summary || billing.has_value() || effective == "PAY_PER_REQUEST";
+    t.billing_mode = effective;
+    t.billing_mode_updated = region.now();
+    if (throughput) {
+        t.read_capacity = *int_member(*throughput, "ReadCapacityUnits");
+        t.write_capacity = *int_member(*throughput, "WriteCapacityUnits");
+    }
+    if (effective == "PAY_PER_REQUEST") t.read_capacity = t.write_capacity = 0;
+
+    if (const Json* sse = member(request, "SSESpecificationOverride")) {
+        // Without Enabled=true the table uses the AWS owned key (observed).
+        t.sse_enabled = bool_member(*sse, "Enabled").value_or(false);
+        t.sse_kms_key_arn.clear();
+        if (t.sse_enabled) {
+            auto key = string_member(*sse, "KMSMasterKeyId");
+            t.sse_kms_key_arn = key && key->rfind("arn:", 0) == 0
+                                    ? *key
+                                    : "arn:aws:kms:" + std::string(region.code()) + ":" +
+                                          region.core().account_id + ":key/" +
+                                          (key ? *key : new_uuid());
+        }
+    }
+}
+
+// TableInUseException for a table that a restore is filling, TableAlreadyExistsException
+// for any other table of that name (DELETING ones included, as observed).
+void check_target(core::Region& region, const std::string& target) {
+    TableMeta* existing = region.find_table(target);
+    if (!existing) return;
+    if (restoring(*existing)) {
+        const RestoreJob& r = *existing->recovery.restore;
+        throw ApiError("TableInUseException",
+                       "Table: " + target + " is already being restored from " +
+                           (r.source_backup_arn.empty() ? "table: " + r.source_table_arn
+                                                        : "backup: " + r.source_backup_arn));
+    }
+    throw ApiError("TableAlreadyExistsException", "Table already exists: " + target);
+}
+
+void check_restore_limit(core::Region& region) {
+    if (region.recovery().restores_in_progress() >= kMaxConcurrentRestores)
+        throw ApiError("LimitExceededException",
+                       "Subscriber limit exceeded: Only 50 restore operations can be done "
+                       "simultaneously");
+}
+
+// Creates the target table from `t` (the recorded or current source settings, overrides
+// applied): new identity, CREATING, only what a restore carries over.
+Json create_target(core::Region& region, TableMeta t, const std::string& target, RestoreJob job) {
+    t.id = 0;
+    t.name = target;
+    t.table_id = new_uuid();
+    t.region = std::string(region.code());
+    t.account_id = region.core().account_id;
+    t.created = region.now();
+    t.status = "CREATING";
+    t.next_status = "ACTIVE";
+    t.status_until = 0;  // set when the restore has filled the table
+    t.last_increase = t.last_decrease = 0;
+    t.decreases_today = 0;
+    t.table_class = "STANDARD";
+    t.table_class_updated = 0;
+    t.stream_enabled = false;
+    t.stream_view_type.clear();
+    t.stream_label.clear();
+    t.deletion_protection = false;
+    t.tags = Json::array();
+    t.item_count = 0;
+    t.size_bytes = 0;
+    t.recovery = TableRecovery{};
+    t.recovery.restore = std::move(job);
+    TableMeta& stored = region.add_table(std::move(t));
+    region.publish_status(stored);
+    region.recovery().start_restore(stored);
+    return {{"TableDescription", stored.describe()}};
+}
+
+[[noreturn]] void cross_region(const Json& request) {
+    if (!member(request, "SSESpecificationOverride"))
+        throw_validation(
+            "Invalid Request: sseSpecificationOverride must be provided for cross-region "
+            "restores");
+    throw_validation(
+        "Tablespan does not restore across regions yet: restore in the source's region");
+}
+}  // namespace
+
+Json restore_table_from_backup(core::Region& region, const Json& request) {
+    const std::string target = request.at("TargetTableName");
+    const std::string arn = request.at("BackupArn");
+    auto parts = parse_backup_arn(arn, region.core().account_id);
+    if (parts.region != region.code()) cross_region(request);
+    const BackupRecord* b = region.recovery().find_backup(parts.table, parts.id);
+    if (!b) throw ApiError("BackupNotFoundException", "Backup not found: " + arn);
+    TableMeta settings = table_from_source(b->source);
+    apply_overrides(settings, request, region);
+    check_target(region, target);
+    if (b->status != "AVAILABLE")
+        throw ApiError("BackupInUseException",
+                       "There is another ongoing conflicting backup control plane operation on "
+                       "the table. The backup is either being created, deleted or restored to a "
+                       "table.");
+    if (region.recovery().restore_using(b->arn))
+        throw ApiError("BackupInUseException",
+                       "Backup is being used to restore another table: " + b->arn);
+    check_restore_limit(region);
+
+    RestoreJob job;
+    job.source_backup_arn = b->arn;
+    job.backup_id = b->id;
+    job.source_table_arn = b->table_arn();
+    job.restore_time = b->created;
+    return create_target(region, std::move(settings), target, std::move(job));
+}
+
+Json restore_table_to_point_in_time(core::Region& region, const Json& request) {
+    auto source_name = string_member(request, "SourceTableName");
+    auto source_arn = string_member(request, "SourceTableArn");
+    if (source_name && source_arn)
+        throw_validation("Must provide exactly one of: sourceTableArn, sourceTableName");
+    if (!source_name && !source_arn) throw_validation("The parameter 'TableName' is required");
+    auto restore_at = member(request, "RestoreDateTime");
+    bool use_latest = bool_member(request, "UseLatestRestorableTime").value_or(false);
+    if (restore_at && use_latest)
+        throw_validation(
+            "Invalid Request: Both RestoreDateTime and UseLatestRestorableTime cannot be set for "
+            "point-in-time restore request. Please specify either RestoreDateTime time or "
+            "UseLatestRestorableTime");
+    if (!restore_at && !use_latest)
+        throw_validation(
+            "Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be "
+            "specified, but not both");
+    if (source_arn) {
+        // arn:aws:dynamodb:REGION:ACCOUNT:table/NAME
+        const std::string& a = *source_arn;
+        std::vector<std::string> parts;
+        std::size_t begin = 0;
+        for (int i = 0; i < 5; ++i) {
+            std::size_t colon = a.find(':', begin);
+            if (colon == std::string::npos) throw_validation("sourceTableArn is not a valid ARN");
+            parts.push_back(a.substr(begin, colon - begin));
+            begin = colon + 1;
+        }
+        std::string resource = a.substr(begin);
+        if (parts[0] != "arn" || parts[1] != "aws" || parts[2] != "dynamodb" ||
+            resource.rfind("table/", 0) != 0 || resource.size() <= 6 ||
+            resource.find('/', 6) != std::string::npos)
+            throw_validation("sourceTableArn is not a valid ARN");
+        if (parts[4] != region.core().account_id)
+            throw_validation(
+                "This action is only supported by accounts that match the resource owner's "
+                "account");
+        if (parts[3] != region.code()) cross_region(request);
+        source_name = resource.substr(6);
+    }
+    const std::string target = request.at("TargetTableName");
+
+    TableMeta& source = table_for_backups(region, *source_name);
+    const PitrSettings& pitr = source.recovery.pitr;
+    if (!pitr.enabled)
+        throw ApiError("PointInTimeRecoveryUnavailableException",
+                       "Point in time recovery is not enabled for table '" + source.name + "'");
+    auto [earliest, latest] = restorable_window(pitr, region.now());
+    const Millis at = use_latest ? latest : millis_from_json(*restore_at);
+    if (at < earliest || at > latest)
+        throw ApiError("InvalidRestoreTimeException",
+                       "RestoreDateTime '" + format_iso8601(at) +
+                           "' must be within EarliestRestorableDateTime '" +
+                           format_iso8601(earliest) + "' and LatestRestorableDateTime '" +
+                           format_iso8601(latest) + "'");
+    // The current settings of the source (M: "All these settings come from the current
+    // settings of the source table at the time of restore").
+    TableMeta settings = table_from_source(record_source(source));
+    apply_overrides(settings, request, region);
+    check_target(region, target);
+    check_restore_limit(region);
+
+    RestoreJob job;
+    job.source_table_arn = source.arn();
+    job.source_table = source.name;
+    job.source_table_id = source.table_id;
+    job.restore_time = at;
+    return create_target(region, std::move(settings), target, std::move(job));
+}
+
+}  // namespace tablespan::api

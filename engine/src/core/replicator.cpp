@@ -1,0 +1,204 @@
+// Replicator, data plane: the outbox shippers and the last-writer-wins apply.
+
+#include "core/replicator.h"
+
+#include <algorithm>
+
+#include "api/item_store.h"
+#include "core/region.h"
+
+namespace tablespan::core {
+
+Replicator::Replicator(Region& region) : region_(region) {}
+
+Region* Replicator::other(const std::string& code) {
+    return region_.core().region(code);
+}
+
+void Replicator::load() {
+    committed_seq_ = region_.store().last_change_seq();
+    std::map<std::int64_t, api::TableMeta*> by_id;
+    for (auto* t : region_.tables()) by_id[t->id] = t;
+    for (const auto& row : region_.store().load_links()) {
+        auto it = by_id.find(row.table);
+        if (it == by_id.end()) continue;
+        Link link{it->second->name, row.table, row.destination, row.cursor};
+        link.pending = region_.store().count_changes_after(row.table, row.cursor);
+        auto& slot = links_[{link.table, link.destination}] = std::move(link);
+        record_pending(slot);
+    }
+    kick_all();
+    for (auto* t : region_.tables())
+        if (t->group.backfill) region_.post([this, name = t->name] { backfill_step(name); });
+}
+
+void Replicator::note_local_change(const api::TableMeta& table, std::int64_t seq) {
+    batch_seq_ = std::max(batch_seq_, seq);
+    ++batch_changes_[table.name];
+}
+
+void Replicator::after_commit(bool committed) {
+    auto changed = std::move(batch_changes_);
+    batch_changes_.clear();
+    if (!committed) {
+        batch_seq_ = committed_seq_;
+        return;
+    }
+    committed_seq_ = std::max(committed_seq_, batch_seq_);
+    for (const auto& [table, count] : changed) {
+        for (auto it = links_.lower_bound({table, ""}); it != links_.end() && it->first.first == table;
+             ++it) {
+            it->second.pending += count;
+            record_pending(it->second);
+            ship(it->second);
+        }
+    }
+}
+
+void Replicator::kick_all() {
+    for (auto& [key, link] : links_) ship(link);
+}
+
+std::int64_t Replicator::pending(const std::string& table, const std::string& destination) const {
+    auto it = links_.find({table, destination});
+    return it == links_.end() ? 0 : it->second.pending;
+}
+
+void Replicator::record_pending(const Link& link) {
+    region_.core().metrics.record_pending(link.table, std::string(region_.code()),
+                                          link.destination, region_.now(), link.pending);
+}
+
+void Replicator::ship(Link& link) {
+    if (link.busy || link.cursor >= committed_seq_) return;
+    if (!region_.core().network.can_deliver(region_.code(), link.destination)) return;
+    auto first = region_.store().changes_after(link.table_id, link.cursor, committed_seq_, 1);
+    if (first.empty()) return;
+    link.busy = true;
+    link.generation = next_generation_++;
+    link.latency = region_.core().network.sample_latency(region_.code(), link.destination);
+    Millis due = std::max(first.front().written_at + link.latency, region_.now());
+    region_.core().scheduler.schedule_at(
+        due, [this, key = LinkKey{link.table, link.destination}, generation = link.generation] {
+            region_.post([this, key, generation] { deliver(key, generation); });
+        });
+}
+
+void Replicator::deliver(const LinkKey& key, std::uint64_t generation) {
+    auto it = links_.find(key);
+    if (it == links_.end() || it->second.generation != generation || !it->second.busy) return;
+    Link& link = it->second;
+    Region* destination = other(link.destination);
+    if (!destination || !region_.core().network.can_deliver(region_.code(), link.destination)) {
+        link.busy = false;  // the network healing kicks it again
+        return;
+    }
+    auto changes =
+        region_.store().changes_after(link.table_id, link.cursor, committed_seq_, kDeliveryBatch);
+    const Millis now = region_.now();
+    auto due_end = std::find_if(changes.begin(), changes.end(), [&](const storage::ChangeRow& c) {
+        return c.written_at + link.latency > now;
+    });
+    changes.erase(due_end, changes.end());
+    if (changes.empty()) {
+        link.busy = false;
+        ship(link);
+        return;
+    }
+    const std::int64_t last = changes.back().seq;
+    const auto count = static_cast<std::int64_t>(changes.size());
+    auto ack = [this, key, generation, last, count](bool ok) {
+        region_.post([this, key, generation, last, count, ok] {
+            acknowledged(key, generation, last, count, ok);
+        });
+    };
+    destination->post([destination, table = link.table, origin = std::string(region_.code()),
+                       changes = std::move(changes), ack = std::move(ack)]() mutable {
+        destination->replicator().receive(table, origin, std::move(changes), std::move(ack));
+    });
+}
+
+void Replicator::acknowledged(const LinkKey& key, std::uint64_t generation, std::int64_t last_seq,
+                              std::int64_t count, bool ok) {
+    auto it = links_.find(key);
+    if (it == links_.end() || it->second.generation != generation) return;
+    Link& link = it->second;
+    link.busy = false;
+    if (ok && last_seq > link.cursor) {
+        link.cursor = last_seq;
+        link.pending = std::max<std::int64_t>(0, link.pending - count);
+        record_pending(link);
+        // The outbox keeps a change until every link of the table has shipped it.
+        std::int64_t horizon = link.cursor;
+        for (auto l = links_.lower_bound({key.first, ""});
+             l != links_.end() && l->first.first == key.first; ++l)
+            horizon = std::min(horizon, l->second.cursor);
+        region_.run_internal([this, table_id = link.table_id, destination = link.destination,
+                              cursor = link.cursor, horizon] {
+            region_.store().set_link(table_id, destination, cursor);
+            region_.store().prune_changes(table_id, horizon);
+        });
+    }
+    if (ok) ship(link);
+}
+
+void Replicator::receive(const std::string& table, const std::string& origin,
+                         std::vector<storage::ChangeRow> changes, std::function<void(bool)> ack) {
+    if (!region_.core().network.can_deliver(origin, region_.code())) {
+        ack(false);
+        return;
+    }
+    api::TableMeta* t = region_.find_table(table);
+    if (!t || t->status == "DELETING" || !t->group.find(origin)) {
+        ack(true);  // the replica is gone or going: nothing here wants these changes
+        return;
+    }
+    auto latencies = std::make_shared<std::vector<Millis>>();
+    region_.run_internal(
+        [this, t, &origin, &changes, latencies] {
+            auto& store = region_.store();
+            std::int64_t watermark = store.received(t->id, origin);
+            const Millis now = region_.now();
+            for (const auto& c : changes) {
+                if (c.seq <= watermark) continue;
+                apply(*t, origin, c.pk, c.sk, c.hlc, c.item, c.size);
+                watermark = c.seq;
+                latencies->push_back(now - c.written_at);
+            }
+            store.set_received(t->id, origin, watermark);
+        },
+        [this, table, origin, latencies, ack = std::move(ack)](bool ok) {
+            if (ok && !latencies->empty()) {
+                const Millis now = region_.now();
+                ReplicationDelivered event{now, table, origin, std::string(region_.code()),
+                                           static_cast<std::int64_t>(latencies->size())};
+                double sum = 0;
+                event.latency_min_ms = event.latency_max_ms =
+                    static_cast<double>(latencies->front());
+                for (Millis l : *latencies) {
+                    auto ms = static_cast<double>(l);
+                    region_.core().metrics.record_delivery(table, origin,
+                                                           std::string(region_.code()), now, ms);
+                    event.latency_min_ms = std::min(event.latency_min_ms, ms);
+                    event.latency_max_ms = std::max(event.latency_max_ms, ms);
+                    sum += ms;
+                }
+                event.latency_avg_ms = sum / static_cast<double>(latencies->size());
+                event.pending = region_.core().metrics.pending(table, origin,
+                                                               std::string(region_.code()));
+                region_.core().events.publish(event);
+            }
+            ack(ok);
+        });
+}
+
+void Replicator::apply(api::TableMeta& table, const std::string& origin, const std::string& pk,
+                       const std::string& sk, std::int64_t hlc,
+                       const std::optional<std::string>& item, std::int64_t size) {
+    auto current = region_.store().get_version(table.id, pk, sk);
+    if (current && !supersedes(hlc, origin, current->hlc, current->origin)) return;
+    region_.observe_hlc(hlc);
+    api::ItemStore(region_, table).apply_replicated({pk, sk}, hlc, origin, item, size, current);
+}
+
+}  // namespace tablespan::core

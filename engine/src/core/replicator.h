@@ -1,0 +1,134 @@
+#pragma once
+
+// Replication of global tables, one per region, living on the region's strand.
+//
+// Data plane (replicator.cpp). A local write of a global table commits together with its
+// change record (the outbox, see ItemStore). For every other member of the group a
+// link (this region → destination) has a persisted cursor: the last change the
+// destination has committed. A link with changes past its cursor schedules a delivery
+// at the first change's write time plus the link's latency (core Network); the
+// delivery carries every change that is due by then, the destination applies them
+// last-writer-wins in one transaction and acknowledges after its commit, and only then
+// does the cursor move. The destination skips changes at or below its per-origin
+// received watermark, so a delivery repeated after a crash changes nothing. Offline
+// regions and cut links deliver nothing; when the network heals every link resumes.
+//
+// Control plane (replica_group_ops.cpp). Adding a replica: the new region's table is
+// created CREATING; links to it start from a cut consistent with this region's state
+// (this region's own last change, and for every other member the watermark of what this
+// region received from it); this region copies its items and tombstones to the new
+// replica in chunks (a backfill; ReplicaStatusPercentProgress), then the replica turns
+// ACTIVE everywhere. Group changes travel as whole views with an epoch.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/replica_group.h"
+#include "storage/region_store.h"
+
+namespace tablespan::api {
+struct TableMeta;
+}
+
+namespace tablespan::core {
+
+class Region;
+
+// A new replica starts CREATING for at least this long (engine time), however small
+// the table: the service takes tens of seconds even for an empty table.
+inline constexpr Millis kReplicaCreatingMs = 15'000;
+// A region that sourced a new replica cannot leave the group for this long.
+inline constexpr Millis kSourceLockMs = 24LL * 3600 * 1000;
+// Items per backfill chunk and changes per delivery.
+inline constexpr std::size_t kBackfillChunk = 1000;
+inline constexpr std::size_t kDeliveryBatch = 1000;
+
+class Replicator {
+public:
+    explicit Replicator(Region& region);
+
+    // ---- data plane ----
+    // Startup (on the strand): links and pending counts from storage; resumes shipping
+    // and any backfill this region was running.
+    void load();
+    // A local write of a global table appended change `seq` (inside the batch).
+    void note_local_change(const api::TableMeta& table, std::int64_t seq);
+    // The region's batch committed (or failed): ship what became durable.
+    void after_commit(bool committed);
+    // Something in the network changed: every idle link tries again.
+    void kick_all();
+    // Applies changes that originated in `origin` (on the strand); `ack(true)` after
+    // they are durable here, `ack(false)` when they could not be taken now.
+    void receive(const std::string& table, const std::string& origin,
+                 std::vector<storage::ChangeRow> changes, std::function<void(bool)> ack);
+
+    // ---- control plane ----
+    // UpdateTable ReplicaUpdates Create, issued here: `table` is already validated;
+    // creates the replica in `destination` and starts the backfill.
+    void create_replica(api::TableMeta& table, const std::string& destination,
+                        const std::string& table_class_override);
+    // Marks `member` DELETING in the group (this region or another) and tells everyone.
+    void remove_member(api::TableMeta& table, const std::string& member);
+    // UpdateTable ReplicaUpdates Update: a table class override for `member`.
+    void update_member(api::TableMeta& table, const std::string& member,
+                       const std::string& table_class_override);
+    // The table is about to be removed from this region (end of DELETING).
+    void on_table_removed(const api::TableMeta& table);
+
+    // Pending changes of the link table → destination (for DescribeTable and metrics).
+    std::int64_t pending(const std::string& table, const std::string& destination) const;
+
+private:
+    struct Link {
+        std::string table;
+        std::int64_t table_id = 0;
+        std::string destination;
+        std::int64_t cursor = 0;
+        std::int64_t pending = 0;
+        bool busy = false;   // a delivery is scheduled or in flight
+        Millis latency = 0;  // of the delivery being prepared
+        std::uint64_t generation = 0;
+    };
+    using LinkKey = std::pair<std::string, std::string>;  // (table, destination)
+
+    // Data plane.
+    void ship(Link& link);
+    void deliver(const LinkKey& key, std::uint64_t generation);
+    void acknowledged(const LinkKey& key, std::uint64_t generation, std::int64_t last_seq,
+                      std::int64_t count, bool ok);
+    void apply(api::TableMeta& table, const std::string& origin, const std::string& pk,
+               const std::string& sk, std::int64_t hlc, const std::optional<std::string>& item,
+               std::int64_t size);
+    void record_pending(const Link& link);
+
+    // Control plane.
+    void add_link(const api::TableMeta& table, const std::string& destination,
+                  std::int64_t cursor);
+    void drop_link(const std::string& table, const std::string& destination);
+    void broadcast(const api::TableMeta& table);
+    void on_group(const std::string& table, api::ReplicaGroup group);
+    void create_local(api::TableMeta meta, const std::string& source);
+    void abort_replica(const std::string& table, const std::string& destination);
+    void backfill_step(const std::string& table);
+    void backfill_acknowledged(const std::string& table, std::string destination,
+                               std::optional<std::pair<std::string, std::string>> last,
+                               std::int64_t copied, bool ok);
+    void receive_backfill(const std::string& table, std::vector<storage::VersionedRow> rows,
+                          std::function<void(bool)> ack);
+    void finish_backfill(const std::string& table);
+    Region* other(const std::string& code);
+
+    Region& region_;
+    std::map<LinkKey, Link> links_;
+    std::int64_t committed_seq_ = 0;                // highest durable change of this region
+    std::int64_t batch_seq_ = 0;                    // highest change in the open batch
+    std::map<std::string, std::int64_t> batch_changes_;  // table → changes in the open batch
+    std::uint64_t next_generation_ = 1;
+};
+
+}  // namespace tablespan::core

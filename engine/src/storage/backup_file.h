@@ -1,0 +1,49 @@
+#pragma once
+
+// The items of a region's on-demand backups, in a file of their own
+// (DATA_DIR/backups/<region>.sqlite), so that backups outlive their tables and copying a
+// backup never takes the region database's write lock. One connection writes (the
+// region's backup worker); others may read at the same time (WAL).
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "storage/region_store.h"
+#include "storage/sqlite.h"
+
+namespace tablespan::storage {
+
+using Key = std::pair<std::string, std::string>;  // encoded (partition key, sort key)
+
+class BackupFile {
+public:
+    // Opens or creates the file and its schema.
+    explicit BackupFile(const std::string& path);
+
+    void begin() { db_.exec("BEGIN IMMEDIATE"); }
+    void commit() { db_.exec("COMMIT"); }
+    void rollback() { db_.exec("ROLLBACK"); }
+
+    void insert(std::int64_t backup, std::string_view pk, std::string_view sk, std::int64_t size,
+                std::string_view item);
+    // Removes up to `limit` items of the backup; returns how many.
+    std::int64_t erase(std::int64_t backup, std::int64_t limit);
+    // Ids of the backups that have items here.
+    std::vector<std::int64_t> backup_ids();
+
+    // Visits up to `limit` items of the backup in key order after `after`; returns the
+    // number visited.
+    std::size_t read(std::int64_t backup, const std::optional<Key>& after, std::size_t limit,
+                     const std::function<void(const ItemRow&)>& visit);
+
+private:
+    Database db_;
+    Statement insert_, read_first_, read_after_;
+};
+
+}  // namespace tablespan::storage

@@ -1,0 +1,54 @@
+#pragma once
+
+// A consistent read-only view of a region's database as of its last commit, on a
+// connection of its own: backups copy from it and point-in-time restores read it while
+// the region keeps writing (WAL keeps the pages the view needs until it closes). Used
+// from one thread at a time.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "storage/backup_file.h"
+#include "storage/region_store.h"
+#include "storage/sqlite.h"
+
+namespace tablespan::storage {
+
+// A key's state before a write, as the PITR history keeps it.
+struct HistoryRow {
+    std::string_view pk;
+    std::string_view sk;
+    std::int64_t size;
+    std::optional<std::string_view> item;  // nullopt: the key held no item
+};
+
+class Snapshot {
+public:
+    // Opens the database at `path` and pins its current committed state.
+    explicit Snapshot(const std::string& path);
+    ~Snapshot();
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+
+    // Visits up to `limit` items of `table` in key order after `after`; returns how many.
+    std::size_t items(std::int64_t table, const std::optional<Key>& after, std::size_t limit,
+                      const std::function<void(const ItemRow&)>& visit);
+
+    // For every key in (after, upto] (no bound when nullopt) that was written after engine
+    // time `time`: its state at `time`, which is the before-image of its earliest write
+    // after `time`. In key order.
+    void history_after(std::int64_t table, std::int64_t time, const std::optional<Key>& after,
+                       const std::optional<Key>& upto,
+                       const std::function<void(const HistoryRow&)>& visit);
+
+private:
+    Database db_;
+    Statement items_first_, items_after_;
+    std::map<int, Statement> history_;  // by variant (bounds present)
+};
+
+}  // namespace tablespan::storage
