@@ -23,3 +23,11 @@ target_link_libraries(tst_http_server PRIVATE Boost::headers)
 tablespan_add_test(tst_replication tablespan_engine)
 tablespan_add_test(tst_backup tablespan_engine)
 tablespan_add_test(tst_pitr tablespan_engine)
+tablespan_add_test(tst_convergence tablespan_engine)
+
+# The console's models and widgets (GUI builds only), run under QT_QPA_PLATFORM=offscreen.
+if(TABLESPAN_BUILD_GUI)
+    tablespan_add_test(tst_item_files tablespan_widgets)
+    tablespan_add_test(tst_widgets_models tablespan_widgets)
+    tablespan_add_test(tst_widgets_console tablespan_widgets)
+endif()
