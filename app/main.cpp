@@ -9,11 +9,16 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTranslator>
 
 #include "engine_bridge.h"
+#include "first_launch.h"
+#include "global_console.h"
+#include "screenshot_driver.h"
+#include "theme.h"
 #include "headless.h"
 #include "main_window.h"
 #include "sample_data.h"
@@ -21,13 +26,17 @@
 #include "tablespan/http_server.h"
 
 namespace {
-void installTranslators(QCoreApplication& app) {
+// The language chosen in the View menu, else the system's.
+void installTranslators(QCoreApplication& app, bool headless) {
+    const QString chosen = headless ? QString() : MainWindow::languageSetting();
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    if (!chosen.isEmpty()) QLocale::setDefault(locale);
     auto* qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
     auto* own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("tablespan"), QStringLiteral("_"),
+    if (own->load(locale, QStringLiteral("tablespan"), QStringLiteral("_"),
                   QStringLiteral(":/i18n")))
         app.installTranslator(own);
 }
@@ -65,7 +74,9 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("Tablespan"));
     QCoreApplication::setOrganizationName(QStringLiteral("Tablespan"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
-    installTranslators(*app);
+    installTranslators(*app, headless);
+    if (!headless)
+        Theme::apply(Theme::fromString(QSettings().value(QStringLiteral("theme")).toString()));
     const auto fail = [headless](const QString& message, int status) {
         if (headless) {
             std::fputs(message.toLocal8Bit().append('\n').constData(), stderr);
@@ -107,7 +118,12 @@ int main(int argc, char* argv[]) {
         QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8000"));
     QCommandLineOption verbose(QStringLiteral("verbose"),
                                QApplication::translate("main", "Headless: log every request."));
-    parser.addOptions({dataDir, sample, timeScale, region, port, headlessOption, listen, verbose});
+    QCommandLineOption screenshots(QStringLiteral("screenshot-dir"),
+                                   QApplication::translate("main", "Save screenshots to <dir>."),
+                                   QStringLiteral("dir"));
+    screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions(
+        {dataDir, sample, timeScale, region, port, headlessOption, listen, verbose, screenshots});
     parser.process(*app);
 
     QString dir = parser.value(dataDir);
@@ -126,6 +142,7 @@ int main(int argc, char* argv[]) {
     tablespan::EngineOptions options;
     options.data_dir = QDir(dir).absolutePath().toStdString();
     options.clock = std::make_shared<tablespan::SystemClock>(scale);
+    const bool fresh = FirstLaunch::isEmpty(dir);
     std::string error;
     auto engine = tablespan::Engine::open(options, &error);
     if (!engine)
@@ -138,6 +155,7 @@ int main(int argc, char* argv[]) {
     {
         EngineBridge bridge(*engine);
         MainWindow window(bridge, parser.value(region));
+        installGlobalConsole(window, bridge);
         SampleData seeder(bridge);
         QObject::connect(&seeder, &SampleData::finished, &window, [&window](const QString& error) {
             if (!error.isEmpty())
@@ -145,10 +163,19 @@ int main(int argc, char* argv[]) {
                     QApplication::translate("main", "The sample data could not be written: %1")
                         .arg(error));
         });
-        if (parser.isSet(sample)) seeder.seedIfEmpty();
         tablespan::HttpServer endpoint(*engine, {.port = static_cast<std::uint16_t>(endpointPort)});
         startEndpoint(endpoint, window);
         window.show();
+        std::unique_ptr<ScreenshotDriver> driver;
+        if (parser.isSet(screenshots)) {
+            seeder.seedIfEmpty();
+            driver = std::make_unique<ScreenshotDriver>(bridge, window, parser.value(screenshots));
+            driver->start();
+        } else if (parser.isSet(sample)) {
+            seeder.seedIfEmpty();
+        } else if (fresh) {
+            FirstLaunch::offerSample(window, seeder);
+        }
         status = QApplication::exec();
     }
     return status;

@@ -2,54 +2,1714 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>MainWindow</name>
+    <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="17"/>
-        <source>Tablespan</source>
-        <translation>Tablespan</translation>
+        <location filename="../widgets/activity_dock.cpp" line="15"/>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="20"/>
-        <source>Main</source>
-        <translation>Hauptleiste</translation>
+        <location filename="../widgets/activity_dock.cpp" line="37"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/activity_dock.cpp" line="44"/>
+        <source>%n request(s) (the last %1 are kept)</source>
+        <translation>
+            <numerusform>%n Anfrage (die letzten %1 werden behalten)</numerusform>
+            <numerusform>%n Anfragen (die letzten %1 werden behalten)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="75"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="23"/>
-        <source>Region:</source>
-        <translation>Region:</translation>
+        <location filename="../widgets/activity_model.cpp" line="77"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="30"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <location filename="../widgets/activity_model.cpp" line="77"/>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="34"/>
+        <location filename="../widgets/activity_model.cpp" line="87"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="89"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="91"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="93"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="95"/>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="97"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>BatchWriter</name>
+    <message>
+        <location filename="../widgets/batch_writer.cpp" line="61"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/batch_writer.cpp" line="71"/>
+        <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
+        <translation>Die Engine lässt weiterhin Elemente unverarbeitet; %1 von %2 wurden geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateReplicaDialog</name>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="30"/>
+        <source>Create replica of %1</source>
+        <translation>Replikat von %1 erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="37"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="40"/>
+        <source>Same as the table</source>
+        <translation>Wie die Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="41"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="42"/>
+        <source>Standard-IA (infrequent access)</source>
+        <translation>Standard-IA (seltener Zugriff)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="48"/>
+        <source>Create replica</source>
+        <translation>Replikat erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="52"/>
+        <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
+        <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="58"/>
+        <source>Replica region:</source>
+        <translation>Region des Replikats:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="59"/>
+        <source>Table class:</source>
+        <translation>Tabellenklasse:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="105"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTableDialog</name>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="25"/>
+        <source>String</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="26"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="27"/>
+        <source>Binary</source>
+        <translation>Binär</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="39"/>
+        <source>Create table in %1</source>
+        <translation>Tabelle in %1 erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="50"/>
+        <source>Create table</source>
+        <translation>Tabelle erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="58"/>
+        <source>Table details</source>
+        <translation>Tabellendetails</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="62"/>
+        <source>e.g. Music</source>
+        <translation>z. B. Music</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="63"/>
+        <source>Table name</source>
+        <translation>Tabellenname</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="67"/>
+        <source>e.g. Artist</source>
+        <translation>z. B. Artist</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="71"/>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="77"/>
+        <source>optional, e.g. SongTitle</source>
+        <translation>optional, z. B. SongTitle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="84"/>
+        <source>Sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="94"/>
+        <source>Table settings</source>
+        <translation>Tabelleneinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="97"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="99"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="115"/>
+        <source>Read units</source>
+        <translation>Leseeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="117"/>
+        <source>Write units</source>
+        <translation>Schreibeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="120"/>
+        <source>Capacity mode</source>
+        <translation>Kapazitätsmodus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="123"/>
+        <source>DynamoDB Standard</source>
+        <translation>DynamoDB Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="124"/>
+        <source>DynamoDB Standard-IA</source>
+        <translation>DynamoDB Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="125"/>
+        <source>Table class</source>
+        <translation>Tabellenklasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="128"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="129"/>
+        <source>Key attributes only</source>
+        <translation>Nur Schlüsselattribute</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="130"/>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="131"/>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="132"/>
+        <source>New and old images</source>
+        <translation>Neues und altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="133"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB-Stream</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="137"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Im Besitz von Amazon DynamoDB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="138"/>
+        <source>AWS managed key (aws/dynamodb)</source>
+        <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="139"/>
+        <source>Customer managed KMS key</source>
+        <translation>Kundenverwalteter KMS-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="141"/>
+        <source>KMS key ID, ARN or alias</source>
+        <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="145"/>
+        <source>Encryption at rest</source>
+        <translation>Verschlüsselung im Ruhezustand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="152"/>
+        <source>Turn on deletion protection</source>
+        <translation>Löschschutz einschalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="154"/>
+        <source>Deletion protection</source>
+        <translation>Löschschutz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="159"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="163"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="163"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="169"/>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="170"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="243"/>
+        <source>Creating…</source>
+        <translation>Wird erstellt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="254"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTableSpec</name>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="18"/>
+        <source>A table name has 3 to 255 characters.</source>
+        <translation>Ein Tabellenname hat 3 bis 255 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="22"/>
+        <source>A table name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>Ein Tabellenname darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="28"/>
+        <source>Enter the attribute name.</source>
+        <translation>Geben Sie den Attributnamen ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="30"/>
+        <source>An attribute name has at most 255 bytes.</source>
+        <translation>Ein Attributname hat höchstens 255 Bytes.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="42"/>
+        <source>The sort key must differ from the partition key.</source>
+        <translation>Der Sortierschlüssel muss sich vom Partitionsschlüssel unterscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="49"/>
+        <source>Read and write capacity units are between 1 and 40,000.</source>
+        <translation>Lese- und Schreibkapazitätseinheiten liegen zwischen 1 und 40.000.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="53"/>
+        <source>Enter the KMS key ID, ARN or alias.</source>
+        <translation>Geben Sie die KMS-Schlüssel-ID, den ARN oder den Alias ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="59"/>
+        <source>A tag key has 1 to 128 characters.</source>
+        <translation>Ein Tag-Schlüssel hat 1 bis 128 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="65"/>
+        <source>A tag value has at most 256 characters.</source>
+        <translation>Ein Tag-Wert hat höchstens 256 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="71"/>
+        <source>Tag keys starting with aws: are reserved.</source>
+        <translation>Tag-Schlüssel, die mit aws: beginnen, sind reserviert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="76"/>
+        <source>Tag key %1 appears twice.</source>
+        <translation>Der Tag-Schlüssel %1 kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="86"/>
+        <source>A table has at most 50 tags.</source>
+        <translation>Eine Tabelle hat höchstens 50 Tags.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstLaunch</name>
+    <message>
+        <location filename="../app/first_launch.cpp" line="20"/>
+        <source>Welcome to Tablespan</source>
+        <translation>Willkommen bei Tablespan</translation>
+    </message>
+    <message>
+        <location filename="../app/first_launch.cpp" line="22"/>
+        <source>This data directory is empty.</source>
+        <translation>Dieses Datenverzeichnis ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../app/first_launch.cpp" line="23"/>
+        <source>Create a sample table to explore? It makes a table named courses in US West (Oregon) us-west-2 with a few items.</source>
+        <translation>Eine Beispieltabelle zum Ausprobieren erstellen? Dabei entsteht eine Tabelle namens courses in US West (Oregon) us-west-2 mit einigen Elementen.</translation>
+    </message>
+    <message>
+        <location filename="../app/first_launch.cpp" line="27"/>
+        <source>Create sample table</source>
+        <translation>Beispieltabelle erstellen</translation>
+    </message>
+    <message>
+        <location filename="../app/first_launch.cpp" line="29"/>
+        <source>Start empty</source>
+        <translation>Leer beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalTablesTab</name>
+    <message>
+        <location filename="../widgets/global_console.cpp" line="16"/>
+        <source>Global tables</source>
+        <translation>Globale Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="41"/>
+        <source>Create replica…</source>
+        <translation>Replikat erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="42"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="344"/>
+        <source>Delete replica</source>
+        <translation>Replikat löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="61"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="50"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="63"/>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="87"/>
+        <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/global_tables_tab.cpp" line="252"/>
+        <source>Global table (version %1), %n region(s)</source>
+        <translation>
+            <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
+            <numerusform>Globale Tabelle (Version %1), %n Regionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="256"/>
+        <source>Not replicated: add a replica to make it a global table</source>
+        <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="327"/>
+        <source>Creating a replica of %1 in %2…</source>
+        <translation>Replikat von %1 in %2 wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="338"/>
+        <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
+        <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="361"/>
+        <source>Deleting the replica of %1 in %2…</source>
+        <translation>Replikat von %1 in %2 wird gelöscht…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditorDialog</name>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="29"/>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB-JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="34"/>
+        <source>Create item in %1</source>
+        <translation>Element in %1 erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="35"/>
+        <source>Edit item in %1</source>
+        <translation>Element in %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="52"/>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="53"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="60"/>
+        <source>Create item</source>
+        <translation>Element erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="60"/>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="133"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="140"/>
+        <source>An item with this key already exists.</source>
+        <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="141"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFiles</name>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="50"/>
+        <source>A batch request file is an object with one table name and a list of requests: {&quot;Table&quot;: [{&quot;PutRequest&quot;: …}]}.</source>
+        <translation>Eine Batch-Anforderungsdatei ist ein Objekt mit einem Tabellennamen und einer Liste von Anforderungen: {&quot;Table&quot;: [{&quot;PutRequest&quot;: …}]}.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="69"/>
+        <source>Request %1 is not a PutRequest with an Item.</source>
+        <translation>Anforderung %1 ist kein PutRequest mit einem Item.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="74"/>
+        <source>Request %1: %2</source>
+        <translation>Anforderung %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="96"/>
+        <source>Each line holds one {&quot;Item&quot;: {…}} object.</source>
+        <translation>Jede Zeile enthält ein {&quot;Item&quot;: {…}}-Objekt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="157"/>
+        <source>a quote inside an unquoted field; quote the whole field and double the quote</source>
+        <translation>ein Anführungszeichen in einem Feld ohne Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie das Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="176"/>
+        <source>text after a closing quote</source>
+        <translation>Text nach einem schließenden Anführungszeichen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="183"/>
+        <source>this quote is never closed</source>
+        <translation>dieses Anführungszeichen wird nie geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="207"/>
+        <source>The file is empty; a CSV file starts with a header row.</source>
+        <translation>Die Datei ist leer; eine CSV-Datei beginnt mit einer Kopfzeile.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="219"/>
+        <source>column %1 has no name</source>
+        <translation>Spalte %1 hat keinen Namen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="227"/>
+        <source>this row has %1 fields; the header has %2</source>
+        <translation>diese Zeile hat %1 Felder; die Kopfzeile hat %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="248"/>
+        <source>a BOOL is true or false</source>
+        <translation>ein BOOL ist true oder false</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="259"/>
+        <source>the %1 value is not valid DynamoDB JSON</source>
+        <translation>der %1-Wert ist kein gültiges DynamoDB-JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="285"/>
+        <source>the item has no key attribute %1</source>
+        <translation>dem Element fehlt das Schlüsselattribut %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="288"/>
+        <source>key attribute %1 must be of type %2, not %3</source>
+        <translation>Schlüsselattribut %1 muss vom Typ %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="292"/>
+        <source>key attribute %1 is empty</source>
+        <translation>Schlüsselattribut %1 ist leer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="296"/>
+        <source>another item in the file has the same key</source>
+        <translation>ein anderes Element der Datei hat denselben Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="51"/>
+        <source>Attribute name</source>
+        <translation>Attributname</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="51"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="51"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="59"/>
+        <source>Add attribute</source>
+        <translation>Attribut hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="60"/>
+        <source>Add element</source>
+        <translation>Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="61"/>
+        <source>Adds an element to the selected map or list</source>
+        <translation>Fügt der ausgewählten Map oder Liste einen Eintrag hinzu</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="62"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="90"/>
+        <source>Key attributes of an existing item cannot change</source>
+        <translation>Schlüsselattribute eines vorhandenen Elements können sich nicht ändern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="149"/>
+        <source>%1: every map entry needs a name.</source>
+        <translation>%1: Jeder Map-Eintrag braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="172"/>
+        <source>%1: write a set as a JSON array, e.g. [&quot;a&quot;, &quot;b&quot;].</source>
+        <translation>%1: Schreiben Sie eine Menge als JSON-Array, z. B. [&quot;a&quot;, &quot;b&quot;].</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="179"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="189"/>
+        <source>Attribute %1 needs a name.</source>
+        <translation>Attribut %1 braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="193"/>
+        <source>Attribute %1 appears twice.</source>
+        <translation>Attribut %1 kommt zweimal vor.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemJson</name>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="169"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="221"/>
+        <source>unexpected end of the text</source>
+        <translation>unerwartetes Ende des Textes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="222"/>
+        <source>this is not valid JSON near &apos;%1&apos;</source>
+        <translation>kein gültiges JSON bei „%1“</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="231"/>
+        <location filename="../widgets/item_json.cpp" line="280"/>
+        <source>An item is a JSON object of attributes.</source>
+        <translation>Ein Element ist ein JSON-Objekt aus Attributen.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../widgets/items_model.cpp" line="165"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_model.cpp" line="186"/>
+        <source>%1 (partition key)</source>
+        <translation>%1 (Partitionsschlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_model.cpp" line="187"/>
+        <source>%1 (sort key)</source>
+        <translation>%1 (Sortierschlüssel)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTab</name>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="53"/>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="58"/>
+        <source>Create item</source>
+        <translation>Element erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="59"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="60"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="61"/>
+        <location filename="../widgets/items_tab.cpp" line="284"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="77"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="123"/>
+        <location filename="../widgets/items_tab.cpp" line="404"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="231"/>
+        <source>Choose a table.</source>
+        <translation>Wählen Sie eine Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="232"/>
+        <source>This region has no tables.</source>
+        <translation>Diese Region hat keine Tabellen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="235"/>
+        <source>%n item(s) loaded</source>
+        <translation>
+            <numerusform>%n Element geladen</numerusform>
+            <numerusform>%n Elemente geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="237"/>
+        <source> · loading…</source>
+        <translation> · wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="239"/>
+        <source> · more as you scroll</source>
+        <translation> · mehr beim Scrollen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="251"/>
+        <source>Item saved.</source>
+        <translation>Element gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="280"/>
+        <source>Delete items</source>
+        <translation>Elemente löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="281"/>
+        <source>Delete %n item(s) from %1?</source>
+        <translation>
+            <numerusform>%n Element aus %1 löschen?</numerusform>
+            <numerusform>%n Elemente aus %1 löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="295"/>
+        <source>Deleting</source>
+        <translation>Wird gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="321"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="334"/>
+        <source>Cancelled after %n item(s).</source>
+        <translation>
+            <numerusform>Nach %n Element abgebrochen.</numerusform>
+            <numerusform>Nach %n Elementen abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="335"/>
+        <source>%n item(s) deleted.</source>
+        <translation>
+            <numerusform>%n Element gelöscht.</numerusform>
+            <numerusform>%n Elemente gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="336"/>
+        <source>%n item(s) imported.</source>
+        <translation>
+            <numerusform>%n Element importiert.</numerusform>
+            <numerusform>%n Elemente importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="349"/>
+        <source>Import items</source>
+        <translation>Elemente importieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="350"/>
+        <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
+        <translation>Elementdateien (*.json *.jsonl *.csv);;Batch-Schreibanforderungen (*.json);;DynamoDB-JSON-Zeilen (*.jsonl *.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="357"/>
+        <source>Export items</source>
+        <translation>Elemente exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="358"/>
+        <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation>Batch-Schreibanforderung (*.json);;DynamoDB-JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="366"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="375"/>
+        <source>%1 was not imported. %2</source>
+        <translation>%1 wurde nicht importiert. %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="379"/>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="385"/>
+        <source>Exporting %1</source>
+        <translation>%1 wird exportiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="394"/>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="412"/>
+        <source>Exporting %1: %2 items</source>
+        <translation>%1 wird exportiert: %2 Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="422"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="425"/>
+        <source>%n item(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Element nach %1 exportiert.</numerusform>
+            <numerusform>%n Elemente nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkMatrixModel</name>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="134"/>
+        <source>cut</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="135"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="136"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="137"/>
+        <source>~%1 ms</source>
+        <translation>~%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="139"/>
+        <source>%1 ↔ %2: model %3 ms%4%5</source>
+        <translation>%1 ↔ %2: Modell %3 ms%4%5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="142"/>
+        <source>, override %1 ms</source>
+        <translation>, festgelegt %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="143"/>
+        <source>, cut</source>
+        <translation>, getrennt</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="25"/>
+        <source>Tablespan</source>
+        <translation>Tablespan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="35"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="36"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="73"/>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="77"/>
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="87"/>
+        <source>New table</source>
+        <translation>Neue Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="88"/>
+        <source>New item</source>
+        <translation>Neues Element</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="90"/>
+        <source>Find items</source>
+        <translation>Elemente suchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="91"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="92"/>
+        <source>Import items…</source>
+        <translation>Elemente importieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="93"/>
+        <source>Export items…</source>
+        <translation>Elemente exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="94"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="119"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="124"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="126"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="138"/>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="143"/>
+        <location filename="../widgets/main_window.cpp" line="158"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="144"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="144"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="155"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="168"/>
+        <source>The new language applies when Tablespan starts next time.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Tablespan.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="89"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="44"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="52"/>
+        <location filename="../widgets/main_window.cpp" line="46"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
+</context>
+<context>
+    <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="94"/>
-        <source>Could not list tables: %1</source>
-        <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
+        <location filename="../widgets/global_console.cpp" line="17"/>
+        <source>Monitoring</source>
+        <translation>Überwachung</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../widgets/main_window.cpp" line="78"/>
-        <source>%n table(s)</source>
-        <translation>
-            <numerusform>%n Tabelle</numerusform>
-            <numerusform>%n Tabellen</numerusform>
-        </translation>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="31"/>
+        <source>seconds (engine time)</source>
+        <translation>Sekunden (Engine-Zeit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="80"/>
+        <source>All regions</source>
+        <translation>Alle Regionen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="97"/>
+        <source>Requests per second by operation</source>
+        <translation>Anfragen pro Sekunde nach Operation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="97"/>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="100"/>
+        <source>Request latency by operation (average)</source>
+        <translation>Anfragelatenz nach Operation (Durchschnitt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="100"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="101"/>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="105"/>
+        <source>Requests answered by the engine, per second of engine time.</source>
+        <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
+    </message>
+</context>
+<context>
+    <name>PropagationProbe</name>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="38"/>
+        <source>Send probe</source>
+        <translation>Testelement senden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="47"/>
+        <source>Writes an item in the source region and times its arrival in the destination</source>
+        <translation>Schreibt ein Element in der Quellregion und misst, wann es in der Zielregion ankommt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="52"/>
+        <source>Write in:</source>
+        <translation>Schreiben in:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="53"/>
+        <source>Watch in:</source>
+        <translation>Beobachten in:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="82"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="88"/>
+        <location filename="../widgets/propagation_probe.cpp" line="89"/>
+        <source>Add a replica to probe how fast writes propagate.</source>
+        <translation>Fügen Sie ein Replikat hinzu, um zu messen, wie schnell sich Schreibvorgänge ausbreiten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="128"/>
+        <source>Choose two different regions.</source>
+        <translation>Wählen Sie zwei verschiedene Regionen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="138"/>
+        <source>Writing the probe item in %1…</source>
+        <translation>Testelement wird in %1 geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="145"/>
+        <source>The probe could not be written: %1: %2</source>
+        <translation>Das Testelement konnte nicht geschrieben werden: %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="151"/>
+        <source>Waiting for the probe in %1…</source>
+        <translation>Warten auf das Testelement in %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="165"/>
+        <source>%1 → %2: arrived after %3 ms</source>
+        <translation>%1 → %2: nach %3 ms angekommen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="173"/>
+        <source>%1 → %2: not arrived after %3 s</source>
+        <translation>%1 → %2: nach %3 s nicht angekommen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="181"/>
+        <source>Waiting for the probe in %1 (%2)…</source>
+        <translation>Warten auf das Testelement in %1 (%2)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="196"/>
+        <source>Probe cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryBuilder</name>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="71"/>
+        <source>%1 is not a number.</source>
+        <translation>%1 ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="71"/>
+        <source>An empty value</source>
+        <translation>Ein leerer Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="78"/>
+        <source>A binary value is written in base64.</source>
+        <translation>Ein Binärwert wird in Base64 geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="86"/>
+        <source>A boolean is true or false.</source>
+        <translation>Ein Boolescher Wert ist true oder false.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="92"/>
+        <source>Unknown type %1.</source>
+        <translation>Unbekannter Typ %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="107"/>
+        <source>Enter the partition key value.</source>
+        <translation>Geben Sie den Wert des Partitionsschlüssels ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="133"/>
+        <source>A filter needs an attribute name.</source>
+        <translation>Ein Filter braucht einen Attributnamen.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryForm</name>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="20"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="22"/>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="28"/>
+        <source>Attributes to return:</source>
+        <translation>Zurückzugebende Attribute:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="31"/>
+        <source>all attributes (or: name, age, address)</source>
+        <translation>alle Attribute (oder: name, age, address)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="33"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="45"/>
+        <source>partition key value</source>
+        <translation>Wert des Partitionsschlüssels</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="48"/>
+        <source>(any)</source>
+        <translation>(beliebig)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="52"/>
+        <location filename="../widgets/query_form.cpp" line="137"/>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="53"/>
+        <source>Descending</source>
+        <translation>Absteigend</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="64"/>
+        <source>Add filter</source>
+        <translation>Filter hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="66"/>
+        <source>Match all filters (AND)</source>
+        <translation>Alle Filter erfüllen (AND)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="67"/>
+        <source>Match any filter (OR)</source>
+        <translation>Einen Filter erfüllen (OR)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="89"/>
+        <source>%1 (%2) =</source>
+        <translation>%1 (%2) =</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="90"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="127"/>
+        <source>attribute name</source>
+        <translation>Attributname</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="135"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="140"/>
+        <source>Remove this filter</source>
+        <translation>Diesen Filter entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>RegionMap</name>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="36"/>
+        <source>Click a link to cut or heal it</source>
+        <translation>Klicken Sie auf eine Verbindung, um sie zu trennen oder wiederherzustellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="94"/>
+        <location filename="../widgets/region_map.cpp" line="191"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="96"/>
+        <location filename="../widgets/region_map.cpp" line="191"/>
+        <source>cut</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="98"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="99"/>
+        <source>~%1 ms</source>
+        <translation>~%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="110"/>
+        <source>Heal link %1 ↔ %2</source>
+        <translation>Verbindung %1 ↔ %2 wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="111"/>
+        <source>Cut link %1 ↔ %2</source>
+        <translation>Verbindung %1 ↔ %2 trennen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="167"/>
+        <source>%1 · %2 pending</source>
+        <translation>%1 · %2 ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="186"/>
+        <source>%1 (offline)</source>
+        <translation>%1 (offline)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="191"/>
+        <source>flowing</source>
+        <translation>fließt</translation>
+    </message>
+</context>
+<context>
+    <name>RegionSelector</name>
+    <message>
+        <location filename="../widgets/region_selector.cpp" line="8"/>
+        <source>The region whose tables the console shows</source>
+        <translation>Die Region, deren Tabellen die Konsole zeigt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_selector.cpp" line="14"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsModel</name>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="48"/>
+        <source>Online: uncheck to take the region offline (every request fails with ServiceUnavailable)</source>
+        <translation>Online: Abwählen nimmt die Region vom Netz (jede Anfrage scheitert mit ServiceUnavailable)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="50"/>
+        <source>Offline: check to bring the region back</source>
+        <translation>Offline: Auswählen bringt die Region zurück</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="53"/>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="53"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="84"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="85"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="86"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="87"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsPanel</name>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="35"/>
+        <source>Regions &amp; network</source>
+        <translation>Regionen &amp; Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="42"/>
+        <source>Cut (partition the link)</source>
+        <translation>Trennen (Verbindung partitionieren)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="43"/>
+        <source>Override latency:</source>
+        <translation>Latenz festlegen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="48"/>
+        <source>Regions &amp;&amp; network</source>
+        <translation>Regionen &amp;&amp; Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="64"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="68"/>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="69"/>
+        <source>How many times faster than the wall clock engine time runs</source>
+        <translation>Wie viel schneller als die Uhr die Engine-Zeit läuft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="71"/>
+        <source>Links between regions with tables</source>
+        <translation>Verbindungen zwischen Regionen mit Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="82"/>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="86"/>
+        <source>Time scale:</source>
+        <translation>Zeitfaktor:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="173"/>
+        <source>%1 ↔ %2 (model: %3 ms)</source>
+        <translation>%1 ↔ %2 (Modell: %3 ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="182"/>
+        <source>Links appear here once two regions have tables.</source>
+        <translation>Verbindungen erscheinen hier, sobald zwei Regionen Tabellen haben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="183"/>
+        <source>Select a link in the matrix to cut it or set its latency.</source>
+        <translation>Wählen Sie eine Verbindung in der Matrix, um sie zu trennen oder ihre Latenz festzulegen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaModel</name>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="130"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="140"/>
+        <source>The region the console shows; replicas are listed below it</source>
+        <translation>Die Region, die die Konsole zeigt; die Replikate stehen darunter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="141"/>
+        <source>A replica of the table</source>
+        <translation>Ein Replikat der Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="150"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="151"/>
+        <source>%1 (this region)</source>
+        <translation>%1 (diese Region)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="154"/>
+        <source>%1 %2%</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="158"/>
+        <source>Standard-IA</source>
+        <translation>Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="159"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="161"/>
+        <source>unavailable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="175"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="176"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="177"/>
+        <source>Table class</source>
+        <translation>Tabellenklasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="178"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="179"/>
+        <source>Last latency</source>
+        <translation>Letzte Latenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="180"/>
+        <source>Average latency</source>
+        <translation>Durchschnittliche Latenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="181"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationChart</name>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="34"/>
+        <source>seconds (engine time)</source>
+        <translation>Sekunden (Engine-Zeit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="54"/>
+        <source>Replication latency per receiving region</source>
+        <translation>Replikationslatenz je Empfängerregion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="55"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="56"/>
+        <source>Pending replication</source>
+        <translation>Ausstehende Replikation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="56"/>
+        <source>changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="84"/>
+        <source>%1 min–max</source>
+        <translation>%1 Min.–Max.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="90"/>
+        <source>%1 average</source>
+        <translation>%1 Durchschnitt</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatsModel</name>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="154"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="157"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="159"/>
+        <location filename="../widgets/request_stats_model.cpp" line="160"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="170"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="171"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="172"/>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="173"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="174"/>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="175"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="176"/>
+        <source>Average latency</source>
+        <translation>Durchschnittliche Latenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="177"/>
+        <source>Max latency</source>
+        <translation>Max. Latenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="178"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
     </message>
 </context>
 <context>
@@ -61,66 +1721,341 @@
     </message>
 </context>
 <context>
-    <name>TablesModel</name>
+    <name>StatusDelegate</name>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="99"/>
-        <source>On-demand</source>
-        <translation>On-Demand</translation>
+        <location filename="../widgets/status_delegate.cpp" line="27"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="99"/>
-        <source>Provisioned</source>
-        <translation>Bereitgestellt</translation>
+        <location filename="../widgets/status_delegate.cpp" line="28"/>
+        <source>Creating</source>
+        <translation>Wird erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="105"/>
-        <source>Standard-IA</source>
-        <translation>Standard-IA</translation>
+        <location filename="../widgets/status_delegate.cpp" line="29"/>
+        <source>Updating</source>
+        <translation>Wird aktualisiert</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="106"/>
-        <source>Standard</source>
-        <translation>Standard</translation>
+        <location filename="../widgets/status_delegate.cpp" line="30"/>
+        <source>Deleting</source>
+        <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="120"/>
-        <source>Name</source>
-        <translation>Name</translation>
+        <location filename="../widgets/status_delegate.cpp" line="31"/>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+</context>
+<context>
+    <name>TableDetails</name>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="33"/>
+        <source>On</source>
+        <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="122"/>
+        <location filename="../widgets/table_details.cpp" line="33"/>
+        <location filename="../widgets/table_details.cpp" line="81"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="43"/>
+        <source>General information</source>
+        <translation>Allgemeine Informationen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="124"/>
+        <location filename="../widgets/table_details.cpp" line="45"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="46"/>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="47"/>
+        <source>Table ID</source>
+        <translation>Tabellen-ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="48"/>
+        <source>Item count</source>
+        <translation>Anzahl der Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="49"/>
+        <source>Table size</source>
+        <translation>Tabellengröße</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="52"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="59"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="126"/>
+        <location filename="../widgets/table_details.cpp" line="59"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="128"/>
+        <location filename="../widgets/table_details.cpp" line="63"/>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="67"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="130"/>
+        <location filename="../widgets/table_details.cpp" line="68"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="68"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="70"/>
+        <source>Read capacity units</source>
+        <translation>Lesekapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="71"/>
+        <source>Write capacity units</source>
+        <translation>Schreibkapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="76"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="132"/>
+        <location filename="../widgets/table_details.cpp" line="76"/>
+        <source>DynamoDB Standard-IA</source>
+        <translation>DynamoDB Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="76"/>
+        <source>DynamoDB Standard</source>
+        <translation>DynamoDB Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="78"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="80"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB-Stream</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="82"/>
+        <source>Latest stream ARN</source>
+        <translation>Neuester Stream-ARN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="84"/>
+        <source>Encryption at rest</source>
+        <translation>Verschlüsselung im Ruhezustand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="85"/>
+        <source>KMS: %1</source>
+        <translation>KMS: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="86"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Im Besitz von Amazon DynamoDB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="87"/>
+        <source>Deletion protection</source>
+        <translation>Löschschutz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="89"/>
+        <source>Global table replicas</source>
+        <translation>Replikate der globalen Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="91"/>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="91"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>TablesModel</name>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="129"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="129"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="135"/>
+        <source>Standard-IA</source>
+        <translation>Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="136"/>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="150"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="152"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="154"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="165"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="167"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="169"/>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="171"/>
+        <source>Sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="173"/>
+        <source>Capacity mode</source>
+        <translation>Kapazitätsmodus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="175"/>
+        <source>Table class</source>
+        <translation>Tabellenklasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="177"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="134"/>
+        <location filename="../widgets/tables_model.cpp" line="179"/>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="181"/>
+        <source>Replica regions</source>
+        <translation>Replikatregionen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="183"/>
+        <source>PITR</source>
+        <translation>PITR</translation>
+    </message>
+</context>
+<context>
+    <name>TablesTab</name>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="34"/>
+        <source>Create table</source>
+        <translation>Tabelle erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="36"/>
+        <location filename="../widgets/tables_tab.cpp" line="222"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="38"/>
+        <source>Explore items</source>
+        <translation>Elemente durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="39"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="142"/>
+        <source>Could not list tables: %1</source>
+        <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="206"/>
+        <source>Creating table %1…</source>
+        <translation>Tabelle %1 wird erstellt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="216"/>
+        <source>Delete tables</source>
+        <translation>Tabellen löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/tables_tab.cpp" line="217"/>
+        <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
+
+%2</source>
+        <translation>
+            <numerusform>%n Tabelle in %1 löschen? Alle Elemente werden gelöscht und können nicht wiederhergestellt werden.
+
+%2</numerusform>
+            <numerusform>%n Tabellen in %1 löschen? Alle Elemente werden gelöscht und können nicht wiederhergestellt werden.
+
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="240"/>
+        <source>Deleting table %1…</source>
+        <translation>Tabelle %1 wird gelöscht …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="242"/>
+        <source>Could not delete %1: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -164,89 +2099,94 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="80"/>
+        <location filename="../app/main.cpp" line="91"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>Eine Konsole für DynamoDB-Tabellen über mehrere Regionen, offline.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>Alle Daten in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="88"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>Die Beispieltabelle „courses“ in einem leeren Datenverzeichnis anlegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="92"/>
+        <location filename="../app/main.cpp" line="103"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>Die Engine-Zeit &lt;factor&gt;-mal schneller als die Uhr laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="95"/>
+        <location filename="../app/main.cpp" line="106"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>In Region &lt;code&gt; starten.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="73"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="46"/>
+        <location filename="../app/main.cpp" line="55"/>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="49"/>
+        <location filename="../app/main.cpp" line="58"/>
         <source>The endpoint could not start: %1</source>
         <translation>Der Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="51"/>
+        <location filename="../app/main.cpp" line="60"/>
         <source>Endpoint: off</source>
         <translation>Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>Den DynamoDB-Endpunkt der Konsole auf &lt;port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="103"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>Engine und Endpunkt ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="106"/>
+        <location filename="../app/main.cpp" line="117"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>Ohne Fenster: den DynamoDB-Endpunkt auf &lt;host:port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="109"/>
+        <location filename="../app/main.cpp" line="120"/>
         <source>Headless: log every request.</source>
         <translation>Ohne Fenster: jede Anfrage protokollieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="122"/>
+        <source>Save screenshots to &lt;dir&gt;.</source>
+        <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="134"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <location filename="../app/main.cpp" line="139"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="132"/>
+        <location filename="../app/main.cpp" line="149"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="145"/>
+        <location filename="../app/main.cpp" line="163"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

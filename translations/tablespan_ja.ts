@@ -2,53 +2,1706 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>MainWindow</name>
+    <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="17"/>
-        <source>Tablespan</source>
-        <translation>Tablespan</translation>
+        <location filename="../widgets/activity_dock.cpp" line="15"/>
+        <source>Activity</source>
+        <translation>アクティビティ</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="20"/>
-        <source>Main</source>
-        <translation>メイン</translation>
+        <location filename="../widgets/activity_dock.cpp" line="37"/>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/activity_dock.cpp" line="44"/>
+        <source>%n request(s) (the last %1 are kept)</source>
+        <translation>
+            <numerusform>%n 件のリクエスト (最新 %1 件を保持)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="75"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="23"/>
-        <source>Region:</source>
-        <translation>リージョン:</translation>
+        <location filename="../widgets/activity_model.cpp" line="77"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="30"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <location filename="../widgets/activity_model.cpp" line="77"/>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="34"/>
+        <location filename="../widgets/activity_model.cpp" line="87"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="89"/>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="91"/>
+        <source>Operation</source>
+        <translation>オペレーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="93"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="95"/>
+        <source>Latency</source>
+        <translation>レイテンシー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/activity_model.cpp" line="97"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>BatchWriter</name>
+    <message>
+        <location filename="../widgets/batch_writer.cpp" line="61"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/batch_writer.cpp" line="71"/>
+        <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
+        <translation>エンジンが項目を未処理のまま返し続けています。%2 件中 %1 件を書き込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>CreateReplicaDialog</name>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="30"/>
+        <source>Create replica of %1</source>
+        <translation>%1 のレプリカを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="37"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="40"/>
+        <source>Same as the table</source>
+        <translation>テーブルと同じ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="41"/>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="42"/>
+        <source>Standard-IA (infrequent access)</source>
+        <translation>標準-IA (低頻度アクセス)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="48"/>
+        <source>Create replica</source>
+        <translation>レプリカを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="52"/>
+        <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
+        <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="58"/>
+        <source>Replica region:</source>
+        <translation>レプリカのリージョン:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="59"/>
+        <source>Table class:</source>
+        <translation>テーブルクラス:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_replica_dialog.cpp" line="105"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTableDialog</name>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="25"/>
+        <source>String</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="26"/>
+        <source>Number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="27"/>
+        <source>Binary</source>
+        <translation>バイナリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="39"/>
+        <source>Create table in %1</source>
+        <translation>%1 にテーブルを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="50"/>
+        <source>Create table</source>
+        <translation>テーブルの作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="58"/>
+        <source>Table details</source>
+        <translation>テーブルの詳細</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="62"/>
+        <source>e.g. Music</source>
+        <translation>例: Music</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="63"/>
+        <source>Table name</source>
+        <translation>テーブル名</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="67"/>
+        <source>e.g. Artist</source>
+        <translation>例: Artist</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="71"/>
+        <source>Partition key</source>
+        <translation>パーティションキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="77"/>
+        <source>optional, e.g. SongTitle</source>
+        <translation>任意、例: SongTitle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="84"/>
+        <source>Sort key</source>
+        <translation>ソートキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="94"/>
+        <source>Table settings</source>
+        <translation>テーブル設定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="97"/>
+        <source>On-demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="99"/>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="115"/>
+        <source>Read units</source>
+        <translation>読み込みユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="117"/>
+        <source>Write units</source>
+        <translation>書き込みユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="120"/>
+        <source>Capacity mode</source>
+        <translation>キャパシティモード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="123"/>
+        <source>DynamoDB Standard</source>
+        <translation>DynamoDB Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="124"/>
+        <source>DynamoDB Standard-IA</source>
+        <translation>DynamoDB Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="125"/>
+        <source>Table class</source>
+        <translation>テーブルクラス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="128"/>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="129"/>
+        <source>Key attributes only</source>
+        <translation>キー属性のみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="130"/>
+        <source>New image</source>
+        <translation>新しいイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="131"/>
+        <source>Old image</source>
+        <translation>古いイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="132"/>
+        <source>New and old images</source>
+        <translation>新旧両方のイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="133"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB ストリーム</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="137"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Amazon DynamoDB が所有</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="138"/>
+        <source>AWS managed key (aws/dynamodb)</source>
+        <translation>AWS マネージドキー (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="139"/>
+        <source>Customer managed KMS key</source>
+        <translation>カスタマーマネージド KMS キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="141"/>
+        <source>KMS key ID, ARN or alias</source>
+        <translation>KMS キー ID、ARN またはエイリアス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="145"/>
+        <source>Encryption at rest</source>
+        <translation>保管時の暗号化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="152"/>
+        <source>Turn on deletion protection</source>
+        <translation>削除保護を有効にする</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="154"/>
+        <source>Deletion protection</source>
+        <translation>削除保護</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="159"/>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="163"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="163"/>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="169"/>
+        <source>Add tag</source>
+        <translation>タグを追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="170"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="243"/>
+        <source>Creating…</source>
+        <translation>作成中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_dialog.cpp" line="254"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CreateTableSpec</name>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="18"/>
+        <source>A table name has 3 to 255 characters.</source>
+        <translation>テーブル名は 3～255 文字です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="22"/>
+        <source>A table name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>テーブル名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="28"/>
+        <source>Enter the attribute name.</source>
+        <translation>属性名を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="30"/>
+        <source>An attribute name has at most 255 bytes.</source>
+        <translation>属性名は最大 255 バイトです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="42"/>
+        <source>The sort key must differ from the partition key.</source>
+        <translation>ソートキーはパーティションキーと異なる必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="49"/>
+        <source>Read and write capacity units are between 1 and 40,000.</source>
+        <translation>読み込み/書き込みキャパシティユニットは 1～40,000 です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="53"/>
+        <source>Enter the KMS key ID, ARN or alias.</source>
+        <translation>KMS キー ID、ARN またはエイリアスを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="59"/>
+        <source>A tag key has 1 to 128 characters.</source>
+        <translation>タグキーは 1～128 文字です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="65"/>
+        <source>A tag value has at most 256 characters.</source>
+        <translation>タグ値は最大 256 文字です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="71"/>
+        <source>Tag keys starting with aws: are reserved.</source>
+        <translation>aws: で始まるタグキーは予約されています。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="76"/>
+        <source>Tag key %1 appears twice.</source>
+        <translation>タグキー %1 が重複しています。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_table_request.cpp" line="86"/>
+        <source>A table has at most 50 tags.</source>
+        <translation>テーブルのタグは最大 50 個です。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstLaunch</name>
+    <message>
+        <location filename="../app/first_launch.cpp" line="20"/>
+        <source>Welcome to Tablespan</source>
+        <translation>Tablespan へようこそ</translation>
+    </message>
+    <message>
+        <location filename="../app/first_launch.cpp" line="22"/>
+        <source>This data directory is empty.</source>
+        <translation>このデータディレクトリは空です。</translation>
+    </message>
+    <message>
+        <location filename="../app/first_launch.cpp" line="23"/>
+        <source>Create a sample table to explore? It makes a table named courses in US West (Oregon) us-west-2 with a few items.</source>
+        <translation>試用のサンプルテーブルを作成しますか? US West (Oregon) us-west-2 に courses というテーブルをいくつかの項目とともに作成します。</translation>
+    </message>
+    <message>
+        <location filename="../app/first_launch.cpp" line="27"/>
+        <source>Create sample table</source>
+        <translation>サンプルテーブルを作成</translation>
+    </message>
+    <message>
+        <location filename="../app/first_launch.cpp" line="29"/>
+        <source>Start empty</source>
+        <translation>空のまま開始</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalTablesTab</name>
+    <message>
+        <location filename="../widgets/global_console.cpp" line="16"/>
+        <source>Global tables</source>
+        <translation>グローバルテーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="41"/>
+        <source>Create replica…</source>
+        <translation>レプリカを作成…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="42"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="344"/>
+        <source>Delete replica</source>
+        <translation>レプリカを削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="61"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="50"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="63"/>
+        <source>Table:</source>
+        <translation>テーブル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="87"/>
+        <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
+        <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/global_tables_tab.cpp" line="252"/>
+        <source>Global table (version %1), %n region(s)</source>
+        <translation>
+            <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="256"/>
+        <source>Not replicated: add a replica to make it a global table</source>
+        <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="327"/>
+        <source>Creating a replica of %1 in %2…</source>
+        <translation>%2 に %1 のレプリカを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="338"/>
+        <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
+        <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global_tables_tab.cpp" line="361"/>
+        <source>Deleting the replica of %1 in %2…</source>
+        <translation>%2 にある %1 のレプリカを削除しています…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditorDialog</name>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="29"/>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="34"/>
+        <source>Create item in %1</source>
+        <translation>%1 に項目を作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="35"/>
+        <source>Edit item in %1</source>
+        <translation>%1 の項目を編集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="52"/>
+        <source>Form</source>
+        <translation>フォーム</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="53"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="60"/>
+        <source>Create item</source>
+        <translation>項目を作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="60"/>
+        <source>Save changes</source>
+        <translation>変更を保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="133"/>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="140"/>
+        <source>An item with this key already exists.</source>
+        <translation>このキーの項目は既に存在します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_editor_dialog.cpp" line="141"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFiles</name>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="50"/>
+        <source>A batch request file is an object with one table name and a list of requests: {&quot;Table&quot;: [{&quot;PutRequest&quot;: …}]}.</source>
+        <translation>バッチリクエストファイルは、1 つのテーブル名とリクエストのリストを持つオブジェクトです: {&quot;Table&quot;: [{&quot;PutRequest&quot;: …}]}。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="69"/>
+        <source>Request %1 is not a PutRequest with an Item.</source>
+        <translation>リクエスト %1 は Item を持つ PutRequest ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="74"/>
+        <source>Request %1: %2</source>
+        <translation>リクエスト %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="96"/>
+        <source>Each line holds one {&quot;Item&quot;: {…}} object.</source>
+        <translation>各行には {&quot;Item&quot;: {…}} オブジェクトを 1 つ記述します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="157"/>
+        <source>a quote inside an unquoted field; quote the whole field and double the quote</source>
+        <translation>引用符で囲まれていないフィールド内に引用符があります。フィールド全体を引用符で囲み、引用符を二重にしてください</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="176"/>
+        <source>text after a closing quote</source>
+        <translation>閉じ引用符の後に文字があります</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="183"/>
+        <source>this quote is never closed</source>
+        <translation>この引用符が閉じられていません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="207"/>
+        <source>The file is empty; a CSV file starts with a header row.</source>
+        <translation>ファイルが空です。CSV ファイルはヘッダー行で始まります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="219"/>
+        <source>column %1 has no name</source>
+        <translation>列 %1 に名前がありません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="227"/>
+        <source>this row has %1 fields; the header has %2</source>
+        <translation>この行のフィールド数は %1 ですが、ヘッダーは %2 です</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="248"/>
+        <source>a BOOL is true or false</source>
+        <translation>BOOL は true または false です</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="259"/>
+        <source>the %1 value is not valid DynamoDB JSON</source>
+        <translation>%1 の値が有効な DynamoDB JSON ではありません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="285"/>
+        <source>the item has no key attribute %1</source>
+        <translation>項目にキー属性 %1 がありません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="288"/>
+        <source>key attribute %1 must be of type %2, not %3</source>
+        <translation>キー属性 %1 の型は %3 ではなく %2 である必要があります</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="292"/>
+        <source>key attribute %1 is empty</source>
+        <translation>キー属性 %1 が空です</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_files.cpp" line="296"/>
+        <source>another item in the file has the same key</source>
+        <translation>ファイル内の別の項目が同じキーを持っています</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="51"/>
+        <source>Attribute name</source>
+        <translation>属性名</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="51"/>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="51"/>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="59"/>
+        <source>Add attribute</source>
+        <translation>属性を追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="60"/>
+        <source>Add element</source>
+        <translation>要素を追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="61"/>
+        <source>Adds an element to the selected map or list</source>
+        <translation>選択したマップまたはリストに要素を追加します</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="62"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="90"/>
+        <source>Key attributes of an existing item cannot change</source>
+        <translation>既存の項目のキー属性は変更できません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="149"/>
+        <source>%1: every map entry needs a name.</source>
+        <translation>%1: マップの各エントリには名前が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="172"/>
+        <source>%1: write a set as a JSON array, e.g. [&quot;a&quot;, &quot;b&quot;].</source>
+        <translation>%1: セットは JSON 配列で記述してください (例: [&quot;a&quot;, &quot;b&quot;])。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="179"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="189"/>
+        <source>Attribute %1 needs a name.</source>
+        <translation>属性 %1 に名前が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_form.cpp" line="193"/>
+        <source>Attribute %1 appears twice.</source>
+        <translation>属性 %1 が重複しています。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemJson</name>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="169"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>%1 行目、%2 列目: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="221"/>
+        <source>unexpected end of the text</source>
+        <translation>テキストが途中で終わっています</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="222"/>
+        <source>this is not valid JSON near &apos;%1&apos;</source>
+        <translation>「%1」付近が有効な JSON ではありません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="231"/>
+        <location filename="../widgets/item_json.cpp" line="280"/>
+        <source>An item is a JSON object of attributes.</source>
+        <translation>項目は属性の JSON オブジェクトです。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../widgets/items_model.cpp" line="165"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_model.cpp" line="186"/>
+        <source>%1 (partition key)</source>
+        <translation>%1 (パーティションキー)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_model.cpp" line="187"/>
+        <source>%1 (sort key)</source>
+        <translation>%1 (ソートキー)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTab</name>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="53"/>
+        <source>Table:</source>
+        <translation>テーブル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="58"/>
+        <source>Create item</source>
+        <translation>項目を作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="59"/>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="60"/>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="61"/>
+        <location filename="../widgets/items_tab.cpp" line="284"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <source>Import…</source>
+        <translation>インポート…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="77"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="123"/>
+        <location filename="../widgets/items_tab.cpp" line="404"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="231"/>
+        <source>Choose a table.</source>
+        <translation>テーブルを選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="232"/>
+        <source>This region has no tables.</source>
+        <translation>このリージョンにはテーブルがありません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="235"/>
+        <source>%n item(s) loaded</source>
+        <translation>
+            <numerusform>%n 項目を読み込み済み</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="237"/>
+        <source> · loading…</source>
+        <translation> · 読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="239"/>
+        <source> · more as you scroll</source>
+        <translation> · スクロールで続きを読み込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="251"/>
+        <source>Item saved.</source>
+        <translation>項目を保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="280"/>
+        <source>Delete items</source>
+        <translation>項目の削除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="281"/>
+        <source>Delete %n item(s) from %1?</source>
+        <translation>
+            <numerusform>%1 から %n 項目を削除しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="295"/>
+        <source>Deleting</source>
+        <translation>削除中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="321"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="334"/>
+        <source>Cancelled after %n item(s).</source>
+        <translation>
+            <numerusform>%n 項目の後でキャンセルしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="335"/>
+        <source>%n item(s) deleted.</source>
+        <translation>
+            <numerusform>%n 項目を削除しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="336"/>
+        <source>%n item(s) imported.</source>
+        <translation>
+            <numerusform>%n 項目をインポートしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="349"/>
+        <source>Import items</source>
+        <translation>項目のインポート</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="350"/>
+        <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
+        <translation>項目ファイル (*.json *.jsonl *.csv);;バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl *.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="357"/>
+        <source>Export items</source>
+        <translation>項目のエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="358"/>
+        <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation>バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="366"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="375"/>
+        <source>%1 was not imported. %2</source>
+        <translation>%1 はインポートされませんでした。%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="379"/>
+        <source>Importing %1</source>
+        <translation>%1 をインポート中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="385"/>
+        <source>Exporting %1</source>
+        <translation>%1 をエクスポート中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="394"/>
+        <source>Export cancelled.</source>
+        <translation>エクスポートをキャンセルしました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="412"/>
+        <source>Exporting %1: %2 items</source>
+        <translation>%1 をエクスポート中: %2 項目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="422"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items_tab.cpp" line="425"/>
+        <source>%n item(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n 項目を %1 にエクスポートしました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkMatrixModel</name>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="134"/>
+        <source>cut</source>
+        <translation>切断</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="135"/>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="136"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="137"/>
+        <source>~%1 ms</source>
+        <translation>~%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="139"/>
+        <source>%1 ↔ %2: model %3 ms%4%5</source>
+        <translation>%1 ↔ %2: モデル %3 ms%4%5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="142"/>
+        <source>, override %1 ms</source>
+        <translation>、上書き %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="143"/>
+        <source>, cut</source>
+        <translation>、切断</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="25"/>
+        <source>Tablespan</source>
+        <translation>Tablespan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="35"/>
+        <source>Tables</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="36"/>
+        <source>Items</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="73"/>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="77"/>
+        <source>Region:</source>
+        <translation>リージョン:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="87"/>
+        <source>New table</source>
+        <translation>新しいテーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="88"/>
+        <source>New item</source>
+        <translation>新しい項目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="90"/>
+        <source>Find items</source>
+        <translation>項目を検索</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="91"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="92"/>
+        <source>Import items…</source>
+        <translation>項目をインポート…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="93"/>
+        <source>Export items…</source>
+        <translation>項目をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="94"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="119"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="124"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="126"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="138"/>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="143"/>
+        <location filename="../widgets/main_window.cpp" line="158"/>
+        <source>Follow the system</source>
+        <translation>システムに従う</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="144"/>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="144"/>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="155"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="168"/>
+        <source>The new language applies when Tablespan starts next time.</source>
+        <translation>新しい言語は Tablespan の次回起動時に適用されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="89"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../widgets/main_window.cpp" line="44"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="52"/>
+        <location filename="../widgets/main_window.cpp" line="46"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
+</context>
+<context>
+    <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="94"/>
-        <source>Could not list tables: %1</source>
-        <translation>テーブルを一覧表示できません: %1</translation>
+        <location filename="../widgets/global_console.cpp" line="17"/>
+        <source>Monitoring</source>
+        <translation>モニタリング</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../widgets/main_window.cpp" line="78"/>
-        <source>%n table(s)</source>
-        <translation>
-            <numerusform>%n 個のテーブル</numerusform>
-        </translation>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="31"/>
+        <source>seconds (engine time)</source>
+        <translation>秒 (エンジン時間)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="80"/>
+        <source>All regions</source>
+        <translation>すべてのリージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="97"/>
+        <source>Requests per second by operation</source>
+        <translation>オペレーション別の毎秒リクエスト数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="97"/>
+        <source>requests/s</source>
+        <translation>リクエスト/秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="100"/>
+        <source>Request latency by operation (average)</source>
+        <translation>オペレーション別のリクエストレイテンシー (平均)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="100"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="101"/>
+        <source>errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring_tab.cpp" line="105"/>
+        <source>Requests answered by the engine, per second of engine time.</source>
+        <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
+    </message>
+</context>
+<context>
+    <name>PropagationProbe</name>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="38"/>
+        <source>Send probe</source>
+        <translation>プローブを送信</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="47"/>
+        <source>Writes an item in the source region and times its arrival in the destination</source>
+        <translation>送信元リージョンに項目を書き込み、送信先リージョンに届くまでの時間を計測します</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="52"/>
+        <source>Write in:</source>
+        <translation>書き込み先:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="53"/>
+        <source>Watch in:</source>
+        <translation>監視先:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="82"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="88"/>
+        <location filename="../widgets/propagation_probe.cpp" line="89"/>
+        <source>Add a replica to probe how fast writes propagate.</source>
+        <translation>レプリカを追加すると、書き込みの伝播速度を計測できます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="128"/>
+        <source>Choose two different regions.</source>
+        <translation>異なる 2 つのリージョンを選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="138"/>
+        <source>Writing the probe item in %1…</source>
+        <translation>%1 にプローブ項目を書き込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="145"/>
+        <source>The probe could not be written: %1: %2</source>
+        <translation>プローブを書き込めませんでした: %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="151"/>
+        <source>Waiting for the probe in %1…</source>
+        <translation>%1 でプローブを待っています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="165"/>
+        <source>%1 → %2: arrived after %3 ms</source>
+        <translation>%1 → %2: %3 ms で到着</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="173"/>
+        <source>%1 → %2: not arrived after %3 s</source>
+        <translation>%1 → %2: %3 秒経っても未到着</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="181"/>
+        <source>Waiting for the probe in %1 (%2)…</source>
+        <translation>%1 でプローブを待っています (%2)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/propagation_probe.cpp" line="196"/>
+        <source>Probe cancelled.</source>
+        <translation>プローブを取り消しました。</translation>
+    </message>
+</context>
+<context>
+    <name>QueryBuilder</name>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="71"/>
+        <source>%1 is not a number.</source>
+        <translation>%1 は数値ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="71"/>
+        <source>An empty value</source>
+        <translation>空の値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="78"/>
+        <source>A binary value is written in base64.</source>
+        <translation>バイナリ値は Base64 で記述します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="86"/>
+        <source>A boolean is true or false.</source>
+        <translation>ブール値は true または false です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="92"/>
+        <source>Unknown type %1.</source>
+        <translation>不明な型 %1 です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="107"/>
+        <source>Enter the partition key value.</source>
+        <translation>パーティションキーの値を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_builder.cpp" line="133"/>
+        <source>A filter needs an attribute name.</source>
+        <translation>フィルターには属性名が必要です。</translation>
+    </message>
+</context>
+<context>
+    <name>QueryForm</name>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="20"/>
+        <source>Scan</source>
+        <translation>スキャン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="22"/>
+        <source>Query</source>
+        <translation>クエリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="28"/>
+        <source>Attributes to return:</source>
+        <translation>返す属性:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="31"/>
+        <source>all attributes (or: name, age, address)</source>
+        <translation>すべての属性 (または: name, age, address)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="33"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="45"/>
+        <source>partition key value</source>
+        <translation>パーティションキーの値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="48"/>
+        <source>(any)</source>
+        <translation>(任意)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="52"/>
+        <location filename="../widgets/query_form.cpp" line="137"/>
+        <source>and</source>
+        <translation>から</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="53"/>
+        <source>Descending</source>
+        <translation>降順</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="64"/>
+        <source>Add filter</source>
+        <translation>フィルターを追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="66"/>
+        <source>Match all filters (AND)</source>
+        <translation>すべてのフィルターに一致 (AND)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="67"/>
+        <source>Match any filter (OR)</source>
+        <translation>いずれかのフィルターに一致 (OR)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="89"/>
+        <source>%1 (%2) =</source>
+        <translation>%1 (%2) =</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="90"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="127"/>
+        <source>attribute name</source>
+        <translation>属性名</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="135"/>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/query_form.cpp" line="140"/>
+        <source>Remove this filter</source>
+        <translation>このフィルターを削除</translation>
+    </message>
+</context>
+<context>
+    <name>RegionMap</name>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="36"/>
+        <source>Click a link to cut or heal it</source>
+        <translation>リンクをクリックすると切断または復旧できます</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="94"/>
+        <location filename="../widgets/region_map.cpp" line="191"/>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="96"/>
+        <location filename="../widgets/region_map.cpp" line="191"/>
+        <source>cut</source>
+        <translation>切断</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="98"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="99"/>
+        <source>~%1 ms</source>
+        <translation>~%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="110"/>
+        <source>Heal link %1 ↔ %2</source>
+        <translation>リンク %1 ↔ %2 を復旧</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="111"/>
+        <source>Cut link %1 ↔ %2</source>
+        <translation>リンク %1 ↔ %2 を切断</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="167"/>
+        <source>%1 · %2 pending</source>
+        <translation>%1 · 保留 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="186"/>
+        <source>%1 (offline)</source>
+        <translation>%1 (オフライン)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_map.cpp" line="191"/>
+        <source>flowing</source>
+        <translation>伝送中</translation>
+    </message>
+</context>
+<context>
+    <name>RegionSelector</name>
+    <message>
+        <location filename="../widgets/region_selector.cpp" line="8"/>
+        <source>The region whose tables the console shows</source>
+        <translation>コンソールにテーブルを表示するリージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/region_selector.cpp" line="14"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsModel</name>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="48"/>
+        <source>Online: uncheck to take the region offline (every request fails with ServiceUnavailable)</source>
+        <translation>オンライン: チェックを外すとリージョンがオフラインになります (すべてのリクエストが ServiceUnavailable で失敗します)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="50"/>
+        <source>Offline: check to bring the region back</source>
+        <translation>オフライン: チェックするとリージョンが復帰します</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="53"/>
+        <source>online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="53"/>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="84"/>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="85"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="86"/>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/network_models.cpp" line="87"/>
+        <source>Tables</source>
+        <translation>テーブル</translation>
+    </message>
+</context>
+<context>
+    <name>RegionsPanel</name>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="35"/>
+        <source>Regions &amp; network</source>
+        <translation>リージョンとネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="42"/>
+        <source>Cut (partition the link)</source>
+        <translation>切断 (リンクを分断)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="43"/>
+        <source>Override latency:</source>
+        <translation>レイテンシーを上書き:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="48"/>
+        <source>Regions &amp;&amp; network</source>
+        <translation>リージョンとネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="64"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="68"/>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="69"/>
+        <source>How many times faster than the wall clock engine time runs</source>
+        <translation>エンジン時間が実時間の何倍の速さで進むか</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="71"/>
+        <source>Links between regions with tables</source>
+        <translation>テーブルのあるリージョン間のリンク</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="82"/>
+        <source>Regions</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="86"/>
+        <source>Time scale:</source>
+        <translation>時間倍率:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="173"/>
+        <source>%1 ↔ %2 (model: %3 ms)</source>
+        <translation>%1 ↔ %2 (モデル: %3 ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="182"/>
+        <source>Links appear here once two regions have tables.</source>
+        <translation>2 つのリージョンにテーブルができると、ここにリンクが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/regions_panel.cpp" line="183"/>
+        <source>Select a link in the matrix to cut it or set its latency.</source>
+        <translation>マトリックスでリンクを選択すると、切断やレイテンシーの設定ができます。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaModel</name>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="130"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="140"/>
+        <source>The region the console shows; replicas are listed below it</source>
+        <translation>コンソールが表示しているリージョン。レプリカはその下に表示されます</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="141"/>
+        <source>A replica of the table</source>
+        <translation>テーブルのレプリカ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="150"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="151"/>
+        <source>%1 (this region)</source>
+        <translation>%1 (このリージョン)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="154"/>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="158"/>
+        <source>Standard-IA</source>
+        <translation>標準-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="159"/>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="161"/>
+        <source>unavailable</source>
+        <translation>利用不可</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="175"/>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="176"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="177"/>
+        <source>Table class</source>
+        <translation>テーブルクラス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="178"/>
+        <source>Items</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="179"/>
+        <source>Last latency</source>
+        <translation>直近のレイテンシー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="180"/>
+        <source>Average latency</source>
+        <translation>平均レイテンシー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replica_model.cpp" line="181"/>
+        <source>Pending</source>
+        <translation>保留中</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationChart</name>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="34"/>
+        <source>seconds (engine time)</source>
+        <translation>秒 (エンジン時間)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="54"/>
+        <source>Replication latency per receiving region</source>
+        <translation>受信リージョン別のレプリケーションレイテンシー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="55"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="56"/>
+        <source>Pending replication</source>
+        <translation>保留中のレプリケーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="56"/>
+        <source>changes</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="84"/>
+        <source>%1 min–max</source>
+        <translation>%1 最小–最大</translation>
+    </message>
+    <message>
+        <location filename="../widgets/replication_chart.cpp" line="90"/>
+        <source>%1 average</source>
+        <translation>%1 平均</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatsModel</name>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="154"/>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="157"/>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="159"/>
+        <location filename="../widgets/request_stats_model.cpp" line="160"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="170"/>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="171"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="172"/>
+        <source>Operation</source>
+        <translation>オペレーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="173"/>
+        <source>Requests</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="174"/>
+        <source>Rate</source>
+        <translation>レート</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="175"/>
+        <source>Errors</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="176"/>
+        <source>Average latency</source>
+        <translation>平均レイテンシー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="177"/>
+        <source>Max latency</source>
+        <translation>最大レイテンシー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/request_stats_model.cpp" line="178"/>
+        <source>Last error</source>
+        <translation>最後のエラー</translation>
     </message>
 </context>
 <context>
@@ -60,66 +1713,338 @@
     </message>
 </context>
 <context>
-    <name>TablesModel</name>
+    <name>StatusDelegate</name>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="99"/>
-        <source>On-demand</source>
-        <translation>オンデマンド</translation>
+        <location filename="../widgets/status_delegate.cpp" line="27"/>
+        <source>Active</source>
+        <translation>アクティブ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="99"/>
-        <source>Provisioned</source>
-        <translation>プロビジョンド</translation>
+        <location filename="../widgets/status_delegate.cpp" line="28"/>
+        <source>Creating</source>
+        <translation>作成中</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="105"/>
-        <source>Standard-IA</source>
-        <translation>標準 IA</translation>
+        <location filename="../widgets/status_delegate.cpp" line="29"/>
+        <source>Updating</source>
+        <translation>更新中</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="106"/>
-        <source>Standard</source>
-        <translation>標準</translation>
+        <location filename="../widgets/status_delegate.cpp" line="30"/>
+        <source>Deleting</source>
+        <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="120"/>
-        <source>Name</source>
-        <translation>名前</translation>
+        <location filename="../widgets/status_delegate.cpp" line="31"/>
+        <source>Archived</source>
+        <translation>アーカイブ済み</translation>
+    </message>
+</context>
+<context>
+    <name>TableDetails</name>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="33"/>
+        <source>On</source>
+        <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="122"/>
+        <location filename="../widgets/table_details.cpp" line="33"/>
+        <location filename="../widgets/table_details.cpp" line="81"/>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="43"/>
+        <source>General information</source>
+        <translation>全般情報</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="44"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="124"/>
+        <location filename="../widgets/table_details.cpp" line="45"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="46"/>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="47"/>
+        <source>Table ID</source>
+        <translation>テーブル ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="48"/>
+        <source>Item count</source>
+        <translation>項目数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="49"/>
+        <source>Table size</source>
+        <translation>テーブルサイズ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="52"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="59"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="126"/>
+        <location filename="../widgets/table_details.cpp" line="59"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="128"/>
+        <location filename="../widgets/table_details.cpp" line="63"/>
+        <source>Capacity</source>
+        <translation>キャパシティ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="67"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="130"/>
+        <location filename="../widgets/table_details.cpp" line="68"/>
+        <source>On-demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="68"/>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="70"/>
+        <source>Read capacity units</source>
+        <translation>読み込みキャパシティユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="71"/>
+        <source>Write capacity units</source>
+        <translation>書き込みキャパシティユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="76"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="132"/>
+        <location filename="../widgets/table_details.cpp" line="76"/>
+        <source>DynamoDB Standard-IA</source>
+        <translation>DynamoDB Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="76"/>
+        <source>DynamoDB Standard</source>
+        <translation>DynamoDB Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="78"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="80"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB ストリーム</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="82"/>
+        <source>Latest stream ARN</source>
+        <translation>最新のストリーム ARN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="84"/>
+        <source>Encryption at rest</source>
+        <translation>保管時の暗号化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="85"/>
+        <source>KMS: %1</source>
+        <translation>KMS: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="86"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Amazon DynamoDB が所有</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="87"/>
+        <source>Deletion protection</source>
+        <translation>削除保護</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="89"/>
+        <source>Global table replicas</source>
+        <translation>グローバルテーブルのレプリカ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="91"/>
+        <source>Replicas</source>
+        <translation>レプリカ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/table_details.cpp" line="91"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>TablesModel</name>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="129"/>
+        <source>On-demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="129"/>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="135"/>
+        <source>Standard-IA</source>
+        <translation>標準 IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="136"/>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="150"/>
+        <source>On</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="152"/>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="154"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="165"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="167"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="169"/>
+        <source>Partition key</source>
+        <translation>パーティションキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="171"/>
+        <source>Sort key</source>
+        <translation>ソートキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="173"/>
+        <source>Capacity mode</source>
+        <translation>キャパシティモード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="175"/>
+        <source>Table class</source>
+        <translation>テーブルクラス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="177"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="134"/>
+        <location filename="../widgets/tables_model.cpp" line="179"/>
         <source>Size</source>
         <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="181"/>
+        <source>Replica regions</source>
+        <translation>レプリカリージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_model.cpp" line="183"/>
+        <source>PITR</source>
+        <translation>PITR</translation>
+    </message>
+</context>
+<context>
+    <name>TablesTab</name>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="34"/>
+        <source>Create table</source>
+        <translation>テーブルの作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="36"/>
+        <location filename="../widgets/tables_tab.cpp" line="222"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="38"/>
+        <source>Explore items</source>
+        <translation>項目を探索</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="39"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="142"/>
+        <source>Could not list tables: %1</source>
+        <translation>テーブルを一覧表示できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="206"/>
+        <source>Creating table %1…</source>
+        <translation>テーブル %1 を作成中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="216"/>
+        <source>Delete tables</source>
+        <translation>テーブルの削除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/tables_tab.cpp" line="217"/>
+        <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
+
+%2</source>
+        <translation>
+            <numerusform>%1 の %n 個のテーブルを削除しますか? すべての項目が削除され、復元できません。
+
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="240"/>
+        <source>Deleting table %1…</source>
+        <translation>テーブル %1 を削除中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables_tab.cpp" line="242"/>
+        <source>Could not delete %1: %2</source>
+        <translation>%1 を削除できませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -163,89 +2088,94 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="80"/>
+        <location filename="../app/main.cpp" line="91"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>マルチリージョン DynamoDB テーブルのためのオフラインコンソール。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>すべてのデータを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="88"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>空のデータディレクトリにサンプルの courses テーブルを作成します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="92"/>
+        <location filename="../app/main.cpp" line="103"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>エンジン時間を時計の &lt;factor&gt; 倍の速さで進めます。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="95"/>
+        <location filename="../app/main.cpp" line="106"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>リージョン &lt;code&gt; で起動します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="73"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="46"/>
+        <location filename="../app/main.cpp" line="55"/>
         <source>Endpoint: %1</source>
         <translation>エンドポイント: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="49"/>
+        <location filename="../app/main.cpp" line="58"/>
         <source>The endpoint could not start: %1</source>
         <translation>エンドポイントを開始できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="51"/>
+        <location filename="../app/main.cpp" line="60"/>
         <source>Endpoint: off</source>
         <translation>エンドポイント: オフ</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>コンソールの DynamoDB エンドポイントを &lt;port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="103"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>ウィンドウなしでエンジンとエンドポイントを実行します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="106"/>
+        <location filename="../app/main.cpp" line="117"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>ヘッドレス: DynamoDB エンドポイントを &lt;host:port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="109"/>
+        <location filename="../app/main.cpp" line="120"/>
         <source>Headless: log every request.</source>
         <translation>ヘッドレス: すべてのリクエストをログに記録します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="122"/>
+        <source>Save screenshots to &lt;dir&gt;.</source>
+        <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="134"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <location filename="../app/main.cpp" line="139"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="132"/>
+        <location filename="../app/main.cpp" line="149"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="145"/>
+        <location filename="../app/main.cpp" line="163"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>

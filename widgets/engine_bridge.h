@@ -1,16 +1,49 @@
 #pragma once
 
 // The one object that connects the console to the engine. It forwards requests to the
-// engine without waiting and delivers results and engine events on the GUI thread,
-// as queued signals.
+// engine without waiting and delivers results and engine events on the GUI thread, as
+// queued signals. Engine events are coalesced: whatever arrives within one frame
+// (~16 ms) is delivered together, so an import of a million items does not flood the
+// GUI thread.
 
 #include <functional>
 #include <memory>
+#include <mutex>
 
+#include <QElapsedTimer>
+#include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include "tablespan/engine.h"
+
+class QTimer;
+
+// One finished request, as the Activity dock lists it.
+struct RequestRecord {
+    qint64 timeMs = 0;  // engine time at completion, ms since the epoch
+    QString region;
+    QString operation;
+    QString table;
+    double durationMs = 0;
+    QString errorType;  // empty on success
+    QString errorMessage;
+};
+
+// Replication into one region from another, coalesced over one frame: `items` applied
+// changes, latency min/avg/max (ms) across them, `pending` left on the link afterwards.
+struct ReplicationRecord {
+    qint64 timeMs = 0;  // engine time of the latest apply
+    QString table;
+    QString source;
+    QString destination;
+    qint64 items = 0;
+    double minMs = 0;
+    double avgMs = 0;
+    double maxMs = 0;
+    qint64 pending = 0;
+};
 
 class EngineBridge final : public QObject {
     Q_OBJECT
@@ -22,22 +55,51 @@ public:
     ~EngineBridge() override;
 
     // Runs an operation; `done` is called later on the GUI thread (never synchronously).
+    // `done` is dropped when the bridge is destroyed first.
     void call(const QString& region, const QString& operation, tablespan::Json request,
               std::function<void(const tablespan::Result&)> done);
 
+    // The same, but `done` is dropped when `context` is destroyed before the answer.
+    void call(const QObject* context, const QString& region, const QString& operation,
+              tablespan::Json request, std::function<void(const tablespan::Result&)> done);
+
     tablespan::Engine& engine() { return m_engine; }
 
+    // The display name of a region code ("US West (Oregon)"), or the code itself.
+    static QString regionName(const QString& code);
+
 signals:
+    // `status` is empty when the table is gone. Only the latest status of each table
+    // within one frame is delivered.
     void tableStatusChanged(const QString& region, const QString& table, const QString& status);
     void itemsChanged(const QString& region, const QString& table);
-    void requestCompleted(const QString& region, const QString& operation, const QString& table,
-                          double durationMs, const QString& errorType, const QString& errorMessage);
+    void requestsCompleted(const QList<RequestRecord>& records);
+    // One record per (table, source, destination) that delivered within the frame.
+    void replicationDelivered(const QList<ReplicationRecord>& records);
+    // A region went offline or online, a link was cut or healed, a latency changed.
+    void networkChanged();
 
 private:
+    struct Pending {
+        QList<std::pair<QString, QString>> statusOrder;  // (region, table), first-seen order
+        QHash<std::pair<QString, QString>, QString> status;
+        QSet<std::pair<QString, QString>> items;
+        QList<RequestRecord> requests;
+        QList<ReplicationRecord> replication;  // one per link, merged
+        bool network = false;
+        bool flushQueued = false;
+    };
+
     void onEngineEvent(const tablespan::EngineEvent& event);
+    void mergeReplication(const tablespan::ReplicationDelivered& e);  // m_mutex held
+    void scheduleFlush();
+    void flush();
 
     tablespan::Engine& m_engine;
     int m_subscription = 0;
-    // Set to false on destruction so that late engine callbacks do not touch the bridge.
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    std::mutex m_mutex;
+    Pending m_pending;  // guarded by m_mutex
+    QTimer* m_throttle = nullptr;
+    QElapsedTimer m_sinceFlush;
 };

@@ -1,15 +1,20 @@
 #pragma once
 
-// The console's main window: a region selector, the region's tables, and a status bar
-// with the data directory and time scale.
+// The console's main window: the region selector, one tab per concern (Tables, Items;
+// others add theirs with addTab), the Activity dock, and a status bar with the data
+// directory, the time scale and the endpoint.
 
 #include <QMainWindow>
 
+class ActivityDock;
 class EngineBridge;
-class QComboBox;
+class ItemsTab;
 class QLabel;
-class QTableView;
+class QMenu;
+class QTabWidget;
+class RegionSelector;
 class TablesModel;
+class TablesTab;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -20,21 +25,37 @@ public:
                         QWidget* parent = nullptr);
 
     QString currentRegion() const;
-    TablesModel* tablesModel() const { return m_tables; }
+    void setRegion(const QString& code);
+    // Adds a tab after the existing ones; `tab` should follow regionChanged itself.
+    int addTab(QWidget* tab, const QString& title);
+    QTabWidget* tabs() const { return m_tabs; }
+    TablesTab* tablesTab() const { return m_tablesTab; }
+    ItemsTab* itemsTab() const { return m_itemsTab; }
+    ActivityDock* activityDock() const { return m_activity; }
+    TablesModel* tablesModel() const;
+    QMenu* viewMenu() const { return m_viewMenu; }
+
+    // The language chosen in the View menu ("" follows the system), read at start-up.
+    static QString languageSetting();
 
 public slots:
     void refresh();
     // Shows a message in the status bar (errors stay until the next message).
     void showMessage(const QString& text);
 
+signals:
+    void regionChanged(const QString& code);
+
 private:
-    void describe(const QString& table);
-    void updateCount();
+    void createActions();
+    void createSettingsMenus();
 
     EngineBridge& m_bridge;
-    QComboBox* m_region = nullptr;
-    QTableView* m_view = nullptr;
-    TablesModel* m_tables = nullptr;
+    RegionSelector* m_region = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    TablesTab* m_tablesTab = nullptr;
+    ItemsTab* m_itemsTab = nullptr;
+    ActivityDock* m_activity = nullptr;
+    QMenu* m_viewMenu = nullptr;
     QLabel* m_message = nullptr;
-    int m_generation = 0;  // drops answers that arrive after the region changed
 };

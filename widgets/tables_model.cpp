@@ -1,6 +1,7 @@
 #include "tables_model.h"
 
 #include <QLocale>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -59,10 +60,37 @@ void TablesModel::removeTable(const QString& name) {
         if (str(m_tables[row], "TableName") == name) {
             beginRemoveRows({}, row, row);
             m_tables.removeAt(row);
+            m_pitr.remove(name);
             endRemoveRows();
             return;
         }
     }
+}
+
+void TablesModel::setPitr(const QString& name, PitrState state) {
+    m_pitr.insert(name, state);
+    const int row = rowOf(name);
+    if (row >= 0) emit dataChanged(index(row, Pitr), index(row, Pitr));
+}
+
+int TablesModel::rowOf(const QString& name) const {
+    for (int row = 0; row < m_tables.size(); ++row)
+        if (str(m_tables[row], "TableName") == name) return row;
+    return -1;
+}
+
+tablespan::Json TablesModel::description(int row) const {
+    return row >= 0 && row < m_tables.size() ? m_tables[row] : tablespan::Json();
+}
+
+bool TablesModel::hasTransitions() const {
+    for (const auto& t : m_tables) {
+        const QString s = str(t, "TableStatus");
+        if (s == QLatin1String("CREATING") || s == QLatin1String("UPDATING") ||
+            s == QLatin1String("DELETING"))
+            return true;
+    }
+    return false;
 }
 
 QString TablesModel::tableName(int row) const {
@@ -82,6 +110,8 @@ QVariant TablesModel::data(const QModelIndex& index, int role) const {
     const auto& t = m_tables[index.row()];
     if (role == Qt::TextAlignmentRole && (index.column() == ItemCount || index.column() == Size))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == StatusRole) return str(t, "TableStatus");
+    if (role == DescriptionRole) return QString::fromStdString(t.dump());
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
         case Name:
@@ -108,6 +138,21 @@ QVariant TablesModel::data(const QModelIndex& index, int role) const {
             return QLocale().toString(t.value("ItemCount", qint64{0}));
         case Size:
             return QLocale().formattedDataSize(t.value("TableSizeBytes", qint64{0}));
+        case Replicas: {
+            QStringList regions;
+            for (const auto& r : t.value("Replicas", tablespan::Json::array()))
+                regions << str(r, "RegionName");
+            return regions.join(QStringLiteral(", "));
+        }
+        case Pitr:
+            switch (m_pitr.value(str(t, "TableName"), PitrState::Unknown)) {
+                case PitrState::Enabled:
+                    return tr("On");
+                case PitrState::Disabled:
+                    return tr("Off");
+                default:
+                    return tr("—");
+            }
         default:
             return {};
     }
@@ -132,6 +177,10 @@ QVariant TablesModel::headerData(int section, Qt::Orientation orientation, int r
             return tr("Items");
         case Size:
             return tr("Size");
+        case Replicas:
+            return tr("Replica regions");
+        case Pitr:
+            return tr("PITR");
         default:
             return {};
     }

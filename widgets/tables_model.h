@@ -3,6 +3,7 @@
 // The tables of one region, as DescribeTable shows them.
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 #include "tablespan/json_codec.h"
@@ -21,8 +22,14 @@ public:
         TableClass,
         ItemCount,
         Size,
+        Replicas,
+        Pitr,
         NB_COLUMNS
     };
+    enum Role { StatusRole = Qt::UserRole, DescriptionRole };
+    // Point-in-time recovery as DescribeContinuousBackups reports it; Unknown until the
+    // engine answers that operation.
+    enum class PitrState { Unknown, Enabled, Disabled };
 
     explicit TablesModel(QObject* parent = nullptr);
 
@@ -31,7 +38,12 @@ public:
     // Updates or inserts one table's description.
     void updateTable(const tablespan::Json& description);
     void removeTable(const QString& name);
+    void setPitr(const QString& name, PitrState state);
     QString tableName(int row) const;
+    int rowOf(const QString& name) const;
+    tablespan::Json description(int row) const;
+    // True while some table is CREATING, UPDATING or DELETING (the badge animates).
+    bool hasTransitions() const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -41,4 +53,5 @@ public:
 
 private:
     QList<tablespan::Json> m_tables;
+    QHash<QString, PitrState> m_pitr;
 };

@@ -1,0 +1,39 @@
+#pragma once
+
+// Drives the console through its tabs and dialogs and saves a PNG of each into a
+// directory, then quits (the hidden --screenshot-dir option; see scripts/screenshots).
+// It prepares its tables through the engine API like any client.
+
+#include <QDir>
+#include <QObject>
+#include <functional>
+
+class EngineBridge;
+class MainWindow;
+
+class ScreenshotDriver final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScreenshotDriver)
+
+public:
+    ScreenshotDriver(EngineBridge& bridge, MainWindow& window, const QString& outDir,
+                     QObject* parent = nullptr);
+    void start();
+
+private:
+    // Runs `then` once `ready` holds (checked every 50 ms; gives up after 20 s).
+    void when(std::function<bool()> ready, std::function<void()> then);
+    void save(QWidget* widget, const QString& name);
+    void prepare();
+    void shoot();
+    // The Global tables tab mid-replication, the create-replica dialog, Monitoring and
+    // the Regions & network panel (screenshot_global.cpp); then `done`.
+    void shootGlobal(std::function<void()> done);
+    void writeTraffic();
+
+    EngineBridge& m_bridge;
+    MainWindow& m_window;
+    QDir m_out;
+    int m_pending = 0;
+    int m_written = 0;
+};

@@ -1,0 +1,84 @@
+#pragma once
+
+// The Global tables tab: the replication group of a table as the selected region sees it
+// (a row per region with status, backfill progress, item count, replication latency and
+// pending changes), creating and deleting replicas, a map of the group's links, live
+// replication charts and the propagation probe.
+
+#include <QWidget>
+
+#include "tablespan/engine.h"
+
+class EngineBridge;
+class PropagationProbe;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTimer;
+class RegionMap;
+class ReplicaModel;
+class ReplicaStatusDelegate;
+class ReplicationChart;
+class TablesModel;
+
+class GlobalTablesTab final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GlobalTablesTab)
+
+public:
+    // `tables` lists the region's tables (the Tables tab's model).
+    GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent = nullptr);
+
+    QString table() const;
+    QString region() const { return m_region; }
+    ReplicaModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    RegionMap* map() const { return m_map; }
+    ReplicationChart* chart() const { return m_chart; }
+    PropagationProbe* probe() const { return m_probe; }
+    QString errorText() const;
+
+public slots:
+    void setRegion(const QString& region);
+    void setTable(const QString& table);
+    // Re-reads the group: DescribeTable here and in every replica region.
+    void reload();
+    // Opens the create-replica dialog (returns at once).
+    void createReplica();
+    // Asks for confirmation, then deletes the selected replica.
+    void deleteSelectedReplica();
+    void deleteReplica(const QString& region);
+
+signals:
+    void message(const QString& text);
+
+private:
+    void reloadTableList();
+    void scheduleReload(int delayMs);
+    void describeMember(const QString& member, int generation);
+    void updateMetrics();
+    void updateActions();
+    void showError(const QString& text);
+
+    EngineBridge& m_bridge;
+    TablesModel& m_tables;
+    QString m_region;
+    tablespan::Json m_description;
+    QComboBox* m_tableBox;
+    QPushButton* m_create;
+    QPushButton* m_delete;
+    QLabel* m_error;
+    QLabel* m_summary;
+    ReplicaModel* m_model;
+    ReplicaStatusDelegate* m_status;
+    QTableView* m_view;
+    RegionMap* m_map;
+    ReplicationChart* m_chart;
+    PropagationProbe* m_probe;
+    QTimer* m_reload;   // coalesces reloads
+    QTimer* m_metrics;  // coalesces metric refreshes
+    QTimer* m_tick;     // slides the charts, follows backfill progress
+    QTimer* m_animation;
+    int m_generation = 0;
+};

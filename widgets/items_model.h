@@ -1,0 +1,80 @@
+#pragma once
+
+// The items of one table in one region, loaded page by page as the view scrolls
+// (canFetchMore/fetchMore on LastEvaluatedKey), so a table of any size opens at once.
+// Columns are the union of the attribute names seen so far, key attributes first.
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QStringList>
+
+#include "tablespan/engine.h"
+
+class EngineBridge;
+
+class ItemsModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ItemsModel)
+
+public:
+    enum Role { TypeRole = Qt::UserRole, ItemRole };
+
+    explicit ItemsModel(EngineBridge& bridge, QObject* parent = nullptr);
+
+    // Browses `operation` ("Scan" or "Query") with `request` (without TableName, Limit or
+    // ExclusiveStartKey). `keyNames` are the partition and optional sort key.
+    void setSource(const QString& region, const QString& table, const QStringList& keyNames,
+                   const QString& operation, tablespan::Json request);
+    // Forgets everything (no table selected).
+    void clear();
+    // Reloads from the first page with the same source.
+    void reload();
+    void setPageSize(int size) { m_pageSize = size; }
+
+    QString table() const { return m_table; }
+    QString region() const { return m_region; }
+    QStringList keyNames() const { return m_keyNames; }
+    tablespan::Json item(int row) const;
+    // The key attributes of the item at `row`.
+    tablespan::Json key(int row) const;
+    // Replaces the item with the same key, or appends it.
+    void upsert(const tablespan::Json& item);
+    void removeKey(const tablespan::Json& key);
+    bool isLoading() const { return m_loading; }
+    bool hasMore() const { return m_hasMore; }
+    qint64 scannedCount() const { return m_scanned; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+signals:
+    void loadingChanged(bool loading);
+    // A page arrived (possibly with no rows after a filter).
+    void pageLoaded();
+    void loadFailed(const QString& errorType, const QString& message);
+
+private:
+    void addColumns(const tablespan::Json& item);
+    int rowOfKey(const tablespan::Json& key) const;
+    void setLoading(bool loading);
+
+    EngineBridge& m_bridge;
+    QString m_region;
+    QString m_table;
+    QString m_operation;
+    QStringList m_keyNames;
+    tablespan::Json m_request;
+    tablespan::Json m_startKey;
+    QList<tablespan::Json> m_items;
+    QStringList m_columns;
+    bool m_hasMore = false;
+    bool m_loading = false;
+    qint64 m_scanned = 0;
+    int m_pageSize = 200;
+    int m_generation = 0;
+};

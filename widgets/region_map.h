@@ -1,0 +1,56 @@
+#pragma once
+
+// A map of a replication group: every region placed by latitude and longitude on an
+// equirectangular grid, the group's regions highlighted, and the links between them
+// drawn with their state (flowing, cut, a region offline) and current latency. Clicking
+// a link offers to cut or heal it.
+
+#include <optional>
+#include <utility>
+
+#include <QHash>
+#include <QWidget>
+
+class EngineBridge;
+class QMenu;
+
+class RegionMap final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RegionMap)
+
+public:
+    using Link = std::pair<QString, QString>;
+
+    explicit RegionMap(EngineBridge& bridge, QWidget* parent = nullptr);
+
+    // The regions of the group; `local` is drawn as the region the console shows.
+    void setGroup(const QStringList& regions, const QString& local);
+    // Pending changes per link (source → destination), shown beside the latency.
+    void setPending(const QHash<Link, qint64>& pending);
+    QStringList group() const { return m_group; }
+
+    // Where a region is drawn, in widget coordinates.
+    QPointF positionOf(const QString& region) const;
+    // The link under `pos` (within a few pixels of its line), if any.
+    std::optional<Link> linkAt(const QPointF& pos) const;
+    // The text drawn on a link ("412 ms", "cut", "offline").
+    QString linkLabel(const Link& link) const;
+    // Opens the cut/heal menu of a link at `pos` (non-blocking).
+    QMenu* showLinkMenu(const Link& link, const QPoint& globalPos);
+
+    QSize sizeHint() const override { return {460, 260}; }
+    QSize minimumSizeHint() const override { return {240, 140}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+
+private:
+    QRectF mapRect() const;
+    QPointF project(double latitude, double longitude) const;
+
+    EngineBridge& m_bridge;
+    QStringList m_group;
+    QString m_local;
+    QHash<Link, qint64> m_pending;
+};

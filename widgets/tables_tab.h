@@ -1,0 +1,64 @@
+#pragma once
+
+// The Tables tab: the tables of the selected region with their status badges, a details
+// pane, and the create and delete actions.
+
+#include <QWidget>
+
+#include "tablespan/engine.h"
+
+class EngineBridge;
+class QLabel;
+class QTableView;
+class QTextBrowser;
+class QTimer;
+class StatusDelegate;
+class TablesModel;
+
+class TablesTab final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TablesTab)
+
+public:
+    explicit TablesTab(EngineBridge& bridge, QWidget* parent = nullptr);
+
+    TablesModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QString region() const { return m_region; }
+    QStringList selectedTables() const;
+    // The message above the list: the last error of an action, or empty.
+    QString errorText() const;
+
+public slots:
+    void setRegion(const QString& region);
+    void refresh();
+    // Opens the create-table dialog (non-modal to the event loop: returns at once).
+    void newTable();
+    // Asks for confirmation, then deletes the selected tables.
+    void deleteSelected();
+    // Deletes without asking; the engine's errors (deletion protection) are shown.
+    void deleteTables(const QStringList& names);
+    void selectTable(const QString& name);
+
+signals:
+    // The user asked to browse the items of a table (double click or "Explore items").
+    void exploreItems(const QString& table);
+    void message(const QString& text);
+
+private:
+    void describe(const QString& table);
+    void queryPitr(const QString& table);
+    void updateDetails();
+    void showError(const QString& text);
+
+    EngineBridge& m_bridge;
+    QString m_region;
+    TablesModel* m_model;
+    QTableView* m_view;
+    StatusDelegate* m_status;
+    QTextBrowser* m_details;
+    QLabel* m_error;
+    QTimer* m_animation;
+    int m_generation = 0;  // drops answers that arrive after the region changed
+    enum class Support { Unknown, Yes, No } m_pitrSupport = Support::Unknown;
+};
