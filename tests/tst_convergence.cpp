@@ -237,24 +237,26 @@ class TstConvergence : public QObject {
     Q_OBJECT
 
 private slots:
-    void everyReplicaConvergesToTheLastWriter() {
-        std::vector<std::uint64_t> seeds;
+    void everyReplicaConvergesToTheLastWriter_data() {
+        QTest::addColumn<qulonglong>("seed");
         if (qEnvironmentVariableIsSet("TABLESPAN_SEED")) {
-            seeds.push_back(qEnvironmentVariable("TABLESPAN_SEED").toULongLong());
-        } else {
-            const int count = qEnvironmentVariableIsSet("TABLESPAN_SEEDS")
-                                  ? qEnvironmentVariableIntValue("TABLESPAN_SEEDS")
-                                  : 500;
-            for (int i = 1; i <= count; ++i) seeds.push_back(static_cast<std::uint64_t>(i));
+            auto seed = qEnvironmentVariable("TABLESPAN_SEED").toULongLong();
+            QTest::addRow("seed %llu", seed) << qulonglong(seed);
+            return;
         }
-        for (auto seed : seeds) {
-            try {
-                Scenario(seed).run();
-            } catch (const Failure& f) {
-                QFAIL(qPrintable(QStringLiteral("seed %1: %2 (replay: TABLESPAN_SEED=%1)")
-                                     .arg(seed)
-                                     .arg(QString::fromStdString(f.what))));
-            }
+        const int count = qEnvironmentVariableIsSet("TABLESPAN_SEEDS")
+                              ? qEnvironmentVariableIntValue("TABLESPAN_SEEDS")
+                              : 500;
+        for (int i = 1; i <= count; ++i) QTest::addRow("seed %d", i) << qulonglong(i);
+    }
+    void everyReplicaConvergesToTheLastWriter() {
+        QFETCH(qulonglong, seed);
+        try {
+            Scenario(seed).run();
+        } catch (const Failure& f) {
+            QFAIL(qPrintable(QStringLiteral("seed %1: %2 (replay: TABLESPAN_SEED=%1)")
+                                 .arg(seed)
+                                 .arg(QString::fromStdString(f.what))));
         }
     }
 };

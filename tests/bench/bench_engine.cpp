@@ -33,38 +33,9 @@ Json make_item(long i) {
             {"payload", {{"S", kPayload}}}};
 }
 
-// Keeps up to `window` asynchronous calls in flight.
-class Pipeline {
-public:
-    explicit Pipeline(int window) : window_(window) {}
-    void acquire() {
-        std::unique_lock lock(m_);
-        cv_.wait(lock, [&] { return in_flight_ < window_; });
-        ++in_flight_;
-    }
-    void release(bool ok) {
-        std::lock_guard lock(m_);
-        --in_flight_;
-        if (!ok) ++errors_;
-        cv_.notify_all();
-    }
-    void drain() {
-        std::unique_lock lock(m_);
-        cv_.wait(lock, [&] { return in_flight_ == 0; });
-    }
-    long errors() const { return errors_; }
-
-private:
-    std::mutex m_;
-    std::condition_variable cv_;
-    int window_;
-    int in_flight_ = 0;
-    long errors_ = 0;
-};
-
 template <typename MakeRequest>
 double run_engine(tablespan::Engine& engine, const char* op, long count, MakeRequest make) {
-    Pipeline pipeline(512);
+    bench::Pipeline pipeline(512);
     auto start = std::chrono::steady_clock::now();
     for (long i = 0; i < count; ++i) {
         pipeline.acquire();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The AWS CLI against a headless Tablespan: create a table in us-west-2, wait for it to
-# become ACTIVE, write a batch, read it back, see a conditional put fail, and see that
-# the table does not exist in ap-southeast-2 (replication is not part of this yet).
+# The AWS CLI against a headless Tablespan, the classic global tables walkthrough: create
+# a table in us-west-2, wait for it to become ACTIVE, write a batch, read it back, see a
+# conditional put fail; add a replica in ap-southeast-2 with update-table ReplicaUpdates,
+# poll describe-table there until ACTIVE, and see writes travel both ways.
 # Usage: aws_cli_walkthrough.sh TABLESPAN_BINARY [AWS_CLI]
 set -euo pipefail
 
@@ -88,9 +89,52 @@ title=$(ddb get-item --region us-west-2 --table-name "$table" \
 [ "$title" = "DynamoDB global tables" ] || fail "the failed put changed the item: '$title'"
 
 if ddb describe-table --region ap-southeast-2 --table-name "$table" 2>"$work/sydney.err" >/dev/null; then
-    fail "the table exists in ap-southeast-2"
+    fail "the table exists in ap-southeast-2 before any replica"
 fi
 grep -q ResourceNotFoundException "$work/sydney.err" || fail "describe-table in ap-southeast-2: $(cat "$work/sydney.err")"
+
+# Make it a global table: a replica in Sydney.
+ddb update-table --region us-west-2 --table-name "$table" \
+    --cli-input-json '{"ReplicaUpdates":[{"Create":{"RegionName":"ap-southeast-2"}}]}' \
+    >"$work/replica.json" || fail "update-table ReplicaUpdates"
+grep -q '"GlobalTableVersion": "2019.11.21"' "$work/replica.json" ||
+    fail "update-table: $(cat "$work/replica.json")"
+
+status=
+for _ in $(seq 100); do
+    status=$(ddb describe-table --region ap-southeast-2 --table-name "$table" \
+        --query Table.TableStatus --output text 2>/dev/null) || status=absent
+    [ "$status" = ACTIVE ] && break
+    sleep 0.2
+done
+[ "$status" = ACTIVE ] || fail "the Sydney replica is $status, not ACTIVE"
+replicas=$(ddb describe-table --region ap-southeast-2 --table-name "$table" \
+    --query 'Table.Replicas[].RegionName' --output text)
+[ "$replicas" = us-west-2 ] || fail "Sydney lists replicas '$replicas'"
+
+# The first batch arrived with the replica; a second batch written in Oregon follows.
+ddb batch-write-item --region us-west-2 --request-items "file://$here/courses-batch-2.json" \
+    >/dev/null || fail "second batch-write-item"
+# Poll the replica until an item appears (replication takes a few hundred engine ms).
+wait_for_title() {  # REGION ID EXPECTED
+    local got=
+    for _ in $(seq 100); do
+        got=$(ddb get-item --region "$1" --table-name "$table" \
+            --key "{\"courseid\": {\"S\": \"$2\"}}" --query Item.title.S --output text) ||
+            fail "get-item in $1"
+        [ "$got" = "$3" ] && return 0
+        sleep 0.1
+    done
+    fail "$2 in $1 is '$got', not '$3'"
+}
+wait_for_title ap-southeast-2 ca-101 "DynamoDB global tables"
+wait_for_title ap-southeast-2 ca-302 "Last writer wins"
+
+# And the reverse direction: written in Sydney, read in Oregon.
+ddb put-item --region ap-southeast-2 --table-name "$table" \
+    --item '{"courseid": {"S": "ca-401"}, "title": {"S": "Written in Sydney"}}' ||
+    fail "put-item in ap-southeast-2"
+wait_for_title us-west-2 ca-401 "Written in Sydney"
 
 # A graceful stop: SIGTERM ends the server with status 0.
 kill -TERM "$server_pid"

@@ -44,7 +44,10 @@ void Replicator::after_commit(bool committed) {
         batch_seq_ = committed_seq_;
         return;
     }
-    committed_seq_ = std::max(committed_seq_, batch_seq_);
+    if (batch_seq_ > committed_seq_) {
+        commit_times_.emplace_back(batch_seq_, region_.now());
+        committed_seq_ = batch_seq_;
+    }
     for (const auto& [table, count] : changed) {
         for (auto it = links_.lower_bound({table, ""}); it != links_.end() && it->first.first == table;
              ++it) {
@@ -69,6 +72,19 @@ void Replicator::record_pending(const Link& link) {
                                           link.destination, region_.now(), link.pending);
 }
 
+Millis Replicator::committed_at(std::int64_t seq, Millis written_at) const {
+    auto it = std::lower_bound(commit_times_.begin(), commit_times_.end(), seq,
+                               [](const auto& entry, std::int64_t s) { return entry.first < s; });
+    return it == commit_times_.end() ? written_at : it->second;
+}
+
+void Replicator::forget_commit_times() {
+    std::int64_t horizon = committed_seq_;
+    for (const auto& [key, link] : links_) horizon = std::min(horizon, link.cursor);
+    while (!commit_times_.empty() && commit_times_.front().first <= horizon)
+        commit_times_.pop_front();
+}
+
 void Replicator::ship(Link& link) {
     if (link.busy || link.cursor >= committed_seq_) return;
     if (!region_.core().network.can_deliver(region_.code(), link.destination)) return;
@@ -77,7 +93,8 @@ void Replicator::ship(Link& link) {
     link.busy = true;
     link.generation = next_generation_++;
     link.latency = region_.core().network.sample_latency(region_.code(), link.destination);
-    Millis due = std::max(first.front().written_at + link.latency, region_.now());
+    Millis due = std::max(committed_at(first.front().seq, first.front().written_at) + link.latency,
+                          region_.now());
     region_.core().scheduler.schedule_at(
         due, [this, key = LinkKey{link.table, link.destination}, generation = link.generation] {
             region_.post([this, key, generation] { deliver(key, generation); });
@@ -96,8 +113,9 @@ void Replicator::deliver(const LinkKey& key, std::uint64_t generation) {
     auto changes =
         region_.store().changes_after(link.table_id, link.cursor, committed_seq_, kDeliveryBatch);
     const Millis now = region_.now();
+    for (auto& c : changes) c.committed_at = committed_at(c.seq, c.written_at);
     auto due_end = std::find_if(changes.begin(), changes.end(), [&](const storage::ChangeRow& c) {
-        return c.written_at + link.latency > now;
+        return c.committed_at + link.latency > now;
     });
     changes.erase(due_end, changes.end());
     if (changes.empty()) {
@@ -128,16 +146,21 @@ void Replicator::acknowledged(const LinkKey& key, std::uint64_t generation, std:
         link.cursor = last_seq;
         link.pending = std::max<std::int64_t>(0, link.pending - count);
         record_pending(link);
-        // The outbox keeps a change until every link of the table has shipped it.
+        // The outbox keeps a change until every link of the table has shipped it; it is
+        // pruned in bulk, which costs far less than a delete per delivery.
         std::int64_t horizon = link.cursor;
         for (auto l = links_.lower_bound({key.first, ""});
              l != links_.end() && l->first.first == key.first; ++l)
             horizon = std::min(horizon, l->second.cursor);
+        std::int64_t& pruned = pruned_[link.table_id];
+        const bool prune = horizon - pruned >= 4096 || (link.pending == 0 && horizon > pruned);
         region_.run_internal([this, table_id = link.table_id, destination = link.destination,
-                              cursor = link.cursor, horizon] {
+                              cursor = link.cursor, horizon, prune] {
             region_.store().set_link(table_id, destination, cursor);
-            region_.store().prune_changes(table_id, horizon);
+            if (prune) region_.store().prune_changes(table_id, horizon);
         });
+        if (prune) pruned = horizon;
+        forget_commit_times();
     }
     if (ok) ship(link);
 }
@@ -163,7 +186,8 @@ void Replicator::receive(const std::string& table, const std::string& origin,
                 if (c.seq <= watermark) continue;
                 apply(*t, origin, c.pk, c.sk, c.hlc, c.item, c.size);
                 watermark = c.seq;
-                latencies->push_back(now - c.written_at);
+                // ReplicationLatency: applied here minus committed at the source.
+                latencies->push_back(now - c.committed_at);
             }
             store.set_received(t->id, origin, watermark);
         },

@@ -21,6 +21,7 @@
 // ACTIVE everywhere. Group changes travel as whole views with an epoch.
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -105,6 +106,9 @@ private:
                const std::string& sk, std::int64_t hlc, const std::optional<std::string>& item,
                std::int64_t size);
     void record_pending(const Link& link);
+    // Fills in committed_at; returns the commit time of `seq`.
+    Millis committed_at(std::int64_t seq, Millis written_at) const;
+    void forget_commit_times();
 
     // Control plane.
     void add_link(const api::TableMeta& table, const std::string& destination,
@@ -128,6 +132,11 @@ private:
     std::int64_t committed_seq_ = 0;                // highest durable change of this region
     std::int64_t batch_seq_ = 0;                    // highest change in the open batch
     std::map<std::string, std::int64_t> batch_changes_;  // table → changes in the open batch
+    // When changes became durable: (last sequence number of a batch, commit time), for
+    // the changes still in the outbox. Changes from before a restart use their write
+    // time.
+    std::deque<std::pair<std::int64_t, Millis>> commit_times_;
+    std::map<std::int64_t, std::int64_t> pruned_;  // table id → outbox pruned up to
     std::uint64_t next_generation_ = 1;
 };
 

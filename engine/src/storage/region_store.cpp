@@ -160,7 +160,7 @@ std::int64_t RegionStore::insert_table(const std::string& name, const std::strin
 }
 
 void RegionStore::update_table(std::int64_t id, const std::string& meta) {
-    db_.prepare("UPDATE tables SET meta=? WHERE id=?").bind_text(1, meta).bind(2, id).run();
+    cached("UPDATE tables SET meta=? WHERE id=?").bind_text(1, meta).bind(2, id).run();
 }
 
 void RegionStore::delete_table(std::int64_t id) {

@@ -44,6 +44,7 @@ struct ChangeRow {
     std::int64_t written_at = 0;
     std::optional<std::string> item;  // nullopt: the item was deleted
     std::int64_t size = 0;
+    std::int64_t committed_at = 0;  // filled in by the shipper (not stored)
 };
 
 struct LinkRow {

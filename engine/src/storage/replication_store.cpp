@@ -20,17 +20,16 @@ struct Reset {
 
 std::optional<StoredVersion> RegionStore::get_version(std::int64_t table, std::string_view pk,
                                                       std::string_view sk) {
-    {
-        auto& s = cached("SELECT hlc, origin, size FROM items WHERE table_id=? AND pk=? AND sk=?");
-        Reset reset{s};
-        s.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
-        if (s.step()) return StoredVersion{s.column_int(0), s.column_text(1), true, s.column_int(2)};
-    }
-    auto& s = cached("SELECT hlc, origin FROM tombstones WHERE table_id=? AND pk=? AND sk=?");
+    // One statement for both places a version can live: one step on the hot path.
+    auto& s = cached(
+        "SELECT hlc, origin, size, 1 FROM items WHERE table_id=?1 AND pk=?2 AND sk=?3 "
+        "UNION ALL SELECT hlc, origin, 0, 0 FROM tombstones WHERE table_id=?1 AND pk=?2 AND "
+        "sk=?3 LIMIT 1");
     Reset reset{s};
     s.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
-    if (s.step()) return StoredVersion{s.column_int(0), s.column_text(1), false, 0};
-    return std::nullopt;
+    if (!s.step()) return std::nullopt;
+    return StoredVersion{s.column_int(0), s.column_text(1), s.column_int(3) != 0,
+                         s.column_int(2)};
 }
 
 void RegionStore::put_tombstone(std::int64_t table, std::string_view pk, std::string_view sk,

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""boto3 (Debian's python3-boto3) against a headless Tablespan: the table_exists waiter,
+the scan and query paginators, a conditional write failing with
+ConditionalCheckFailedException, and a validation error's code and message.
+
+Usage: boto3_client.py TABLESPAN_BINARY
+"""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+import boto3
+from boto3.dynamodb.conditions import Key
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+TABLESPAN = None
+URL = None
+
+
+def start_server(binary, data_dir):
+    env = dict(os.environ, LC_ALL="C", LANGUAGE="C")
+    server = subprocess.Popen(
+        [binary, "--headless", "--listen", "127.0.0.1:0", "--data-dir", data_dir,
+         "--time-scale", "50"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    for line in server.stdout:
+        match = re.search(r"http://[0-9.]+:[0-9]+", line)
+        if match:
+            return server, match.group(0)
+    raise RuntimeError("the server exited before it printed its URL")
+
+
+def client(region="us-west-2"):
+    return boto3.client(
+        "dynamodb", region_name=region, endpoint_url=URL,
+        aws_access_key_id="AKIDTABLESPANTEST", aws_secret_access_key="tablespan-test-secret",
+        config=Config(retries={"max_attempts": 1}))
+
+
+class Boto3Client(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.ddb = client()
+        cls.ddb.create_table(
+            TableName="orders",
+            AttributeDefinitions=[{"AttributeName": "customer", "AttributeType": "S"},
+                                  {"AttributeName": "order", "AttributeType": "N"}],
+            KeySchema=[{"AttributeName": "customer", "KeyType": "HASH"},
+                       {"AttributeName": "order", "KeyType": "RANGE"}],
+            BillingMode="PAY_PER_REQUEST")
+        # The waiter polls DescribeTable until ACTIVE (engine time runs 50x faster).
+        cls.ddb.get_waiter("table_exists").wait(
+            TableName="orders", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+        table = boto3.resource(
+            "dynamodb", region_name="us-west-2", endpoint_url=URL,
+            aws_access_key_id="AKIDTABLESPANTEST",
+            aws_secret_access_key="tablespan-test-secret").Table("orders")
+        with table.batch_writer() as batch:
+            for customer in range(5):
+                for order in range(30):
+                    batch.put_item(Item={"customer": f"c{customer}", "order": order,
+                                         "note": "x" * 200})
+
+    def test_waiter_saw_an_active_table(self):
+        status = self.ddb.describe_table(TableName="orders")["Table"]["TableStatus"]
+        self.assertEqual(status, "ACTIVE")
+
+    def test_scan_paginator_visits_every_item_once(self):
+        pages = self.ddb.get_paginator("scan").paginate(
+            TableName="orders", PaginationConfig={"PageSize": 7})
+        seen = [(i["customer"]["S"], i["order"]["N"]) for p in pages for i in p["Items"]]
+        self.assertEqual(len(seen), 150)
+        self.assertEqual(len(set(seen)), 150)
+
+    def test_query_paginator_returns_a_partition_in_order(self):
+        pages = self.ddb.get_paginator("query").paginate(
+            TableName="orders", KeyConditionExpression="customer = :c AND #o >= :from",
+            ExpressionAttributeNames={"#o": "order"},
+            ExpressionAttributeValues={":c": {"S": "c3"}, ":from": {"N": "10"}},
+            PaginationConfig={"PageSize": 4})
+        orders = [int(i["order"]["N"]) for p in pages for i in p["Items"]]
+        self.assertEqual(orders, list(range(10, 30)))
+
+    def test_conditional_write_fails_with_the_service_error(self):
+        with self.assertRaises(ClientError) as caught:
+            self.ddb.put_item(TableName="orders",
+                              Item={"customer": {"S": "c1"}, "order": {"N": "1"}},
+                              ConditionExpression="attribute_not_exists(customer)")
+        error = caught.exception.response["Error"]
+        self.assertEqual(error["Code"], "ConditionalCheckFailedException")
+        self.assertEqual(error["Message"], "The conditional request failed")
+        item = self.ddb.get_item(TableName="orders",
+                                 Key={"customer": {"S": "c1"}, "order": {"N": "1"}})["Item"]
+        self.assertIn("note", item)  # untouched
+
+    def test_validation_error_code_and_message(self):
+        with self.assertRaises(ClientError) as caught:
+            self.ddb.get_item(TableName="orders", Key={"customer": {"S": "c1"}})
+        error = caught.exception.response["Error"]
+        self.assertEqual(error["Code"], "ValidationException")
+        self.assertEqual(error["Message"],
+                         "The provided key element does not match the schema")
+        self.assertEqual(caught.exception.response["ResponseMetadata"]["HTTPStatusCode"], 400)
+
+    def test_resource_api_query_with_conditions(self):
+        table = boto3.resource(
+            "dynamodb", region_name="us-west-2", endpoint_url=URL,
+            aws_access_key_id="AKIDTABLESPANTEST",
+            aws_secret_access_key="tablespan-test-secret").Table("orders")
+        result = table.query(KeyConditionExpression=Key("customer").eq("c0") &
+                             Key("order").between(5, 7))
+        self.assertEqual([int(i["order"]) for i in result["Items"]], [5, 6, 7])
+
+
+def main():
+    global TABLESPAN, URL
+    if len(sys.argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    TABLESPAN = sys.argv[1]
+    data_dir = tempfile.mkdtemp(prefix="tablespan-boto3-")
+    server, URL = start_server(TABLESPAN, data_dir)
+    try:
+        program = unittest.main(argv=[sys.argv[0], "-v"], exit=False)
+        ok = program.result.wasSuccessful()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return 0 if ok and server.returncode == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
