@@ -403,6 +403,16 @@ private slots:
                  "STANDARD_INFREQUENT_ACCESS");
     }
 
+    void aGlobalTableCannotTurnProvisioned() {
+        Global g;
+        g.add_replica(kSydney);
+        auto r = g.call("UpdateTable", J(R"({"TableName": "courses", "BillingMode": "PROVISIONED",
+            "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
+        JCOMPARE(r.error->message,
+                 "Table write capacity should either be Pay-Per-Request or AutoScaled.");
+        JCOMPARE(g.describe(kWest)["BillingModeSummary"]["BillingMode"], "PAY_PER_REQUEST");
+    }
+
     void legacyListGlobalTablesIsEmpty() {
         Global g;
         g.add_replica(kSydney);
