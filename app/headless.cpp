@@ -7,6 +7,8 @@
 #include <cstdio>
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 
 #include "tablespan/engine.h"
@@ -63,6 +65,57 @@ bool parseListenAddress(const QString& text, QString* host, quint16* port) {
     return true;
 }
 
+bool loadCredentials(const QString& file, const QStringList& keys,
+                     std::optional<std::map<std::string, std::string>>* credentials,
+                     QString* error) {
+    if (file.isEmpty() && keys.isEmpty()) return true;
+    std::map<std::string, std::string> pairs;
+    if (!file.isEmpty()) {
+        QFile in(file);
+        if (!in.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            *error = QCoreApplication::translate("headless", "Cannot read the key file %1: %2")
+                         .arg(file, in.errorString());
+            return false;
+        }
+        int number = 0;
+        while (!in.atEnd()) {
+            ++number;
+            const QString line = QString::fromUtf8(in.readLine()).trimmed();
+            if (line.isEmpty() || line.startsWith(QLatin1Char('#'))) continue;
+            const QStringList fields =
+                line.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+            if (fields.size() != 2) {
+                *error =
+                    QCoreApplication::translate(
+                        "headless",
+                        "%1:%2: expected ACCESS_KEY_ID SECRET_ACCESS_KEY, separated by a space.")
+                        .arg(file)
+                        .arg(number);
+                return false;
+            }
+            pairs[fields[0].toStdString()] = fields[1].toStdString();
+        }
+    }
+    for (const QString& key : keys) {
+        const qsizetype colon = key.indexOf(QLatin1Char(':'));
+        if (colon <= 0 || colon == key.size() - 1) {
+            *error =
+                QCoreApplication::translate(
+                    "headless", "Invalid key pair '%1': expected ACCESS_KEY_ID:SECRET_ACCESS_KEY.")
+                    .arg(key);
+            return false;
+        }
+        pairs[key.left(colon).toStdString()] = key.mid(colon + 1).toStdString();
+    }
+    if (pairs.empty()) {
+        *error = QCoreApplication::translate("headless", "The key file %1 holds no key pairs.")
+                     .arg(file);
+        return false;
+    }
+    *credentials = std::move(pairs);
+    return true;
+}
+
 int runHeadless(tablespan::Engine& engine, const HeadlessOptions& options) {
     QString host;
     quint16 port = 0;
@@ -92,6 +145,7 @@ int runHeadless(tablespan::Engine& engine, const HeadlessOptions& options) {
     tablespan::HttpServerOptions serverOptions;
     serverOptions.address = host.toStdString();
     serverOptions.port = port;
+    serverOptions.credentials = options.credentials;
     tablespan::HttpServer server(engine, serverOptions);
     const std::string error = server.start();
     int status = 0;

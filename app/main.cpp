@@ -118,12 +118,24 @@ int main(int argc, char* argv[]) {
         QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8000"));
     QCommandLineOption verbose(QStringLiteral("verbose"),
                                QApplication::translate("main", "Headless: log every request."));
+    QCommandLineOption requireAuth(
+        QStringLiteral("require-auth"),
+        QApplication::translate("main",
+                                "Check SigV4 signatures against the key pairs in <file>, one "
+                                "\"ACCESS_KEY_ID SECRET_ACCESS_KEY\" a line."),
+        QStringLiteral("file"));
+    QCommandLineOption authKey(
+        QStringLiteral("auth-key"),
+        QApplication::translate(
+            "main",
+            "Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth)."),
+        QStringLiteral("akid:secret"));
     QCommandLineOption screenshots(QStringLiteral("screenshot-dir"),
                                    QApplication::translate("main", "Save screenshots to <dir>."),
                                    QStringLiteral("dir"));
     screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {dataDir, sample, timeScale, region, port, headlessOption, listen, verbose, screenshots});
+    parser.addOptions({dataDir, sample, timeScale, region, port, headlessOption, listen, verbose,
+                       requireAuth, authKey, screenshots});
     parser.process(*app);
 
     QString dir = parser.value(dataDir);
@@ -139,6 +151,12 @@ int main(int argc, char* argv[]) {
         return fail(QApplication::translate("main", "The port must be a number from 0 to 65535."),
                     2);
 
+    std::optional<std::map<std::string, std::string>> credentials;
+    QString authError;
+    if (!loadCredentials(parser.value(requireAuth), parser.values(authKey), &credentials,
+                         &authError))
+        return fail(authError, 2);
+
     tablespan::EngineOptions options;
     options.data_dir = QDir(dir).absolutePath().toStdString();
     options.clock = std::make_shared<tablespan::SystemClock>(scale);
@@ -149,7 +167,8 @@ int main(int argc, char* argv[]) {
         return fail(QApplication::translate("main", "Cannot open the data directory:\n%1")
                         .arg(QString::fromStdString(error)),
                     1);
-    if (headless) return runHeadless(*engine, {parser.value(listen), parser.isSet(verbose)});
+    if (headless)
+        return runHeadless(*engine, {parser.value(listen), parser.isSet(verbose), credentials});
 
     int status = 0;
     {
@@ -163,7 +182,8 @@ int main(int argc, char* argv[]) {
                     QApplication::translate("main", "The sample data could not be written: %1")
                         .arg(error));
         });
-        tablespan::HttpServer endpoint(*engine, {.port = static_cast<std::uint16_t>(endpointPort)});
+        tablespan::HttpServer endpoint(*engine, {.port = static_cast<std::uint16_t>(endpointPort),
+                                                 .credentials = credentials});
         startEndpoint(endpoint, window);
         window.show();
         std::unique_ptr<ScreenshotDriver> driver;

@@ -12,6 +12,7 @@
 #include "global_tables_tab.h"
 #include "main_window.h"
 #include "monitoring_tab.h"
+#include "network_models.h"
 #include "propagation_probe.h"
 #include "regions_panel.h"
 #include "replica_model.h"
@@ -27,10 +28,9 @@ const QString kSydney = QStringLiteral("ap-southeast-2");
 
 QString statusIn(ReplicaModel* model, const QString& region) {
     const int row = model->rowOf(region);
-    return row < 0 ? QString()
-                   : model->index(row, ReplicaModel::Status)
-                         .data(ReplicaModel::StatusRole)
-                         .toString();
+    return row < 0
+               ? QString()
+               : model->index(row, ReplicaModel::Status).data(ReplicaModel::StatusRole).toString();
 }
 }  // namespace
 
@@ -40,12 +40,11 @@ void ScreenshotDriver::writeTraffic() {
         Json requests = Json::array();
         for (int i = 0; i < (region == kWest ? 20 : 8); ++i) {
             const int n = ++m_written;
-            requests.push_back(
-                {{"PutRequest",
-                  {{"Item",
-                    {{"Artist", {{"S", "Artist " + std::to_string(n % 40)}}},
-                     {"Song", {{"S", "Song " + std::to_string(n)}}},
-                     {"Plays", {{"N", std::to_string(n * 13 % 1000)}}}}}}}});
+            requests.push_back({{"PutRequest",
+                                 {{"Item",
+                                   {{"Artist", {{"S", "Artist " + std::to_string(n % 40)}}},
+                                    {"Song", {{"S", "Song " + std::to_string(n)}}},
+                                    {"Plays", {{"N", std::to_string(n * 13 % 1000)}}}}}}}});
         }
         m_bridge.call(this, region, QStringLiteral("BatchWriteItem"),
                       {{"RequestItems", {{"Music", requests}}}}, [](const auto&) {});
@@ -62,7 +61,7 @@ void ScreenshotDriver::shootGlobal(std::function<void()> done) {
     }
     const double scale = m_bridge.engine().time_scale();
     // Slow enough that a backfill can be caught half way.
-    m_bridge.engine().set_time_scale(5);
+    panel->setTimeScale(5);
     Json music = {{"TableName", "Music"},
                   {"AttributeDefinitions",
                    {{{"AttributeName", "Artist"}, {"AttributeType", "S"}},
@@ -82,72 +81,72 @@ void ScreenshotDriver::shootGlobal(std::function<void()> done) {
         },
         [=, this] {
             global->setTable(QStringLiteral("Music"));
-            m_bridge.call(this, kWest, QStringLiteral("UpdateTable"),
-                          {{"TableName", "Music"},
-                           {"ReplicaUpdates",
-                            Json::array({{{"Create", {{"RegionName", "eu-west-1"}}}}})}},
-                          [](const auto&) {});
-            when([global] { return statusIn(global->model(), kIreland) == QLatin1String("ACTIVE"); },
-                 [=, this] {
-                     auto* traffic = new QTimer(this);
-                     connect(traffic, &QTimer::timeout, this, &ScreenshotDriver::writeTraffic);
-                     traffic->start(100);
-                     // Let the chart fill for ~25 s of engine time, then add Sydney.
-                     QTimer::singleShot(5'000, this, [=, this] {
-                         m_bridge.call(
-                             this, kWest, QStringLiteral("UpdateTable"),
-                             {{"TableName", "Music"},
-                              {"ReplicaUpdates",
-                               Json::array({{{"Create", {{"RegionName", "ap-southeast-2"}}}}})}},
-                             [](const auto&) {});
-                         PropagationProbe* probe = global->probe();
-                         probe->setSource(kWest);
-                         probe->setDestination(kIreland);
-                         probe->send();
-                         when(
-                             [global] {
-                                 const int row = global->model()->rowOf(kSydney);
-                                 return row >= 0 &&
-                                        global->model()
-                                                ->index(row, ReplicaModel::Status)
-                                                .data(ReplicaModel::ProgressRole)
-                                                .toInt() >= 30 &&
-                                        !global->probe()->isRunning();
-                             },
-                             [=, this] {
-                                 global->view()->selectRow(1);
-                                 save(&m_window, QStringLiteral("13-global-tables"));
-                                 global->createReplica();
-                                 auto* dialog = global->findChild<CreateReplicaDialog*>();
-                                 dialog->setReplicaRegion(QStringLiteral("ap-northeast-1"));
-                                 dialog->setTableClass(
-                                     QStringLiteral("STANDARD_INFREQUENT_ACCESS"));
-                                 save(dialog, QStringLiteral("14-create-replica"));
-                                 dialog->reject();
-                                 m_window.tabs()->setCurrentWidget(monitoring);
-                                 monitoring->refresh();
-                                 save(&m_window, QStringLiteral("15-monitoring"));
-                                 m_window.tabs()->setCurrentWidget(global);
-                                 panel->show();
-                                 panel->discoverRegions();
-                                 when([panel] { return panel->linkModel()->rowCount() >= 3; },
-                                      [=, this] {
-                                          panel->selectLink(kIreland, kSydney);
-                                          panel->setLinkCut(true);
-                                          panel->selectLink(kWest, kIreland);
-                                          panel->setLinkOverride(250);
-                                          QApplication::processEvents();
-                                          save(&m_window, QStringLiteral("16-regions-panel"));
-                                          traffic->stop();
-                                          panel->setLinkOverride(std::nullopt);
-                                          panel->selectLink(kIreland, kSydney);
-                                          panel->setLinkCut(false);
-                                          panel->hide();
-                                          m_bridge.engine().set_time_scale(scale);
-                                          done();
-                                      });
-                             });
-                     });
-                 });
+            m_bridge.call(
+                this, kWest, QStringLiteral("UpdateTable"),
+                {{"TableName", "Music"},
+                 {"ReplicaUpdates", Json::array({{{"Create", {{"RegionName", "eu-west-1"}}}}})}},
+                [](const auto&) {});
+            when(
+                [global] { return statusIn(global->model(), kIreland) == QLatin1String("ACTIVE"); },
+                [=, this] {
+                    auto* traffic = new QTimer(this);
+                    connect(traffic, &QTimer::timeout, this, &ScreenshotDriver::writeTraffic);
+                    traffic->start(100);
+                    // Let the chart fill for ~25 s of engine time, then add Sydney.
+                    QTimer::singleShot(5'000, this, [=, this] {
+                        m_bridge.call(
+                            this, kWest, QStringLiteral("UpdateTable"),
+                            {{"TableName", "Music"},
+                             {"ReplicaUpdates",
+                              Json::array({{{"Create", {{"RegionName", "ap-southeast-2"}}}}})}},
+                            [](const auto&) {});
+                        PropagationProbe* probe = global->probe();
+                        probe->setSource(kWest);
+                        probe->setDestination(kIreland);
+                        probe->send();
+                        when(
+                            [global] {
+                                const int row = global->model()->rowOf(kSydney);
+                                return row >= 0 &&
+                                       global->model()
+                                               ->index(row, ReplicaModel::Status)
+                                               .data(ReplicaModel::ProgressRole)
+                                               .toInt() >= 30 &&
+                                       !global->probe()->isRunning();
+                            },
+                            [=, this] {
+                                global->view()->selectRow(1);
+                                save(&m_window, QStringLiteral("13-global-tables"));
+                                global->createReplica();
+                                auto* dialog = global->findChild<CreateReplicaDialog*>();
+                                dialog->setReplicaRegion(QStringLiteral("ap-northeast-1"));
+                                dialog->setTableClass(QStringLiteral("STANDARD_INFREQUENT_ACCESS"));
+                                save(dialog, QStringLiteral("14-create-replica"));
+                                dialog->reject();
+                                m_window.tabs()->setCurrentWidget(monitoring);
+                                monitoring->refresh();
+                                save(&m_window, QStringLiteral("15-monitoring"));
+                                m_window.tabs()->setCurrentWidget(global);
+                                panel->show();
+                                panel->discoverRegions();
+                                when([panel] { return panel->linkModel()->rowCount() >= 3; },
+                                     [=, this] {
+                                         panel->selectLink(kIreland, kSydney);
+                                         panel->setLinkCut(true);
+                                         panel->selectLink(kWest, kIreland);
+                                         panel->setLinkOverride(250);
+                                         QApplication::processEvents();
+                                         save(&m_window, QStringLiteral("16-regions-panel"));
+                                         traffic->stop();
+                                         panel->setLinkOverride(std::nullopt);
+                                         panel->selectLink(kIreland, kSydney);
+                                         panel->setLinkCut(false);
+                                         panel->hide();
+                                         panel->setTimeScale(scale);
+                                         done();
+                                     });
+                            });
+                    });
+                });
         });
 }

@@ -22,6 +22,7 @@ tablespan_add_test(tst_http_server tablespan_engine)
 target_link_libraries(tst_http_server PRIVATE Boost::headers)
 tablespan_add_test(tst_replication tablespan_engine)
 tablespan_add_test(tst_backup tablespan_engine)
+tablespan_add_test(tst_backup_snapshot tablespan_engine)
 tablespan_add_test(tst_pitr tablespan_engine)
 tablespan_add_test(tst_convergence tablespan_engine)
 
@@ -30,4 +31,10 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_item_files tablespan_widgets)
     tablespan_add_test(tst_widgets_models tablespan_widgets)
     tablespan_add_test(tst_widgets_console tablespan_widgets)
+    tablespan_add_test(tst_global_models tablespan_widgets)
+    tablespan_add_test(tst_widgets_global tablespan_widgets)
 endif()
+
+# SigV4 checking (--require-auth): needs the engine's private server/ headers.
+tablespan_add_test(tst_sigv4 tablespan_engine Boost::headers)
+target_include_directories(tst_sigv4 PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)

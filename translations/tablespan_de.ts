@@ -131,7 +131,7 @@
         <translation>Tabellenklasse:</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="105"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="106"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -449,8 +449,8 @@
     </message>
     <message>
         <location filename="../widgets/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="337"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="344"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="333"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="340"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
@@ -465,12 +465,12 @@
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="87"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="88"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global_tables_tab.cpp" line="252"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="250"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -478,22 +478,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="256"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="254"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="327"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="323"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="338"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="334"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="361"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="357"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -940,37 +940,37 @@
 <context>
     <name>LinkMatrixModel</name>
     <message>
-        <location filename="../widgets/network_models.cpp" line="134"/>
+        <location filename="../widgets/network_models.cpp" line="144"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="135"/>
+        <location filename="../widgets/network_models.cpp" line="145"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="136"/>
+        <location filename="../widgets/network_models.cpp" line="146"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="137"/>
+        <location filename="../widgets/network_models.cpp" line="147"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="139"/>
+        <location filename="../widgets/network_models.cpp" line="149"/>
         <source>%1 ↔ %2: model %3 ms%4%5</source>
         <translation>%1 ↔ %2: Modell %3 ms%4%5</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="142"/>
+        <location filename="../widgets/network_models.cpp" line="152"/>
         <source>, override %1 ms</source>
         <translation>, festgelegt %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="143"/>
+        <location filename="../widgets/network_models.cpp" line="153"/>
         <source>, cut</source>
         <translation>, getrennt</translation>
     </message>
@@ -1122,22 +1122,12 @@
         <translation>Anfragen pro Sekunde nach Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="97"/>
-        <source>requests/s</source>
-        <translation>Anfragen/s</translation>
+        <location filename="../widgets/monitoring_tab.cpp" line="98"/>
+        <source>Request latency by operation (average, ms)</source>
+        <translation>Anfragelatenz nach Operation (Durchschnitt, ms)</translation>
     </message>
     <message>
         <location filename="../widgets/monitoring_tab.cpp" line="100"/>
-        <source>Request latency by operation (average)</source>
-        <translation>Anfragelatenz nach Operation (Durchschnitt)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="100"/>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
-    <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="101"/>
         <source>errors</source>
         <translation>Fehler</translation>
     </message>
@@ -1175,48 +1165,48 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="88"/>
         <location filename="../widgets/propagation_probe.cpp" line="89"/>
+        <location filename="../widgets/propagation_probe.cpp" line="91"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>Fügen Sie ein Replikat hinzu, um zu messen, wie schnell sich Schreibvorgänge ausbreiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="128"/>
+        <location filename="../widgets/propagation_probe.cpp" line="130"/>
         <source>Choose two different regions.</source>
         <translation>Wählen Sie zwei verschiedene Regionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="138"/>
+        <location filename="../widgets/propagation_probe.cpp" line="140"/>
         <source>Writing the probe item in %1…</source>
         <translation>Testelement wird in %1 geschrieben…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="145"/>
+        <location filename="../widgets/propagation_probe.cpp" line="147"/>
         <source>The probe could not be written: %1: %2</source>
         <translation>Das Testelement konnte nicht geschrieben werden: %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="151"/>
+        <location filename="../widgets/propagation_probe.cpp" line="153"/>
         <source>Waiting for the probe in %1…</source>
         <translation>Warten auf das Testelement in %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="165"/>
+        <location filename="../widgets/propagation_probe.cpp" line="167"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: nach %3 ms angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="173"/>
+        <location filename="../widgets/propagation_probe.cpp" line="176"/>
         <source>%1 → %2: not arrived after %3 s</source>
         <translation>%1 → %2: nach %3 s nicht angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="181"/>
+        <location filename="../widgets/propagation_probe.cpp" line="182"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>Warten auf das Testelement in %1 (%2)…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="196"/>
+        <location filename="../widgets/propagation_probe.cpp" line="197"/>
         <source>Probe cancelled.</source>
         <translation>Test abgebrochen.</translation>
     </message>
@@ -1351,54 +1341,54 @@
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.cpp" line="36"/>
+        <location filename="../widgets/region_map.cpp" line="32"/>
         <source>Click a link to cut or heal it</source>
         <translation>Klicken Sie auf eine Verbindung, um sie zu trennen oder wiederherzustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="94"/>
-        <location filename="../widgets/region_map.cpp" line="191"/>
+        <location filename="../widgets/region_map.cpp" line="122"/>
+        <location filename="../widgets/region_map.cpp" line="230"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="96"/>
-        <location filename="../widgets/region_map.cpp" line="191"/>
+        <location filename="../widgets/region_map.cpp" line="124"/>
+        <location filename="../widgets/region_map.cpp" line="230"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="98"/>
+        <location filename="../widgets/region_map.cpp" line="126"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="99"/>
+        <location filename="../widgets/region_map.cpp" line="127"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="110"/>
+        <location filename="../widgets/region_map.cpp" line="136"/>
         <source>Heal link %1 ↔ %2</source>
         <translation>Verbindung %1 ↔ %2 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="111"/>
+        <location filename="../widgets/region_map.cpp" line="137"/>
         <source>Cut link %1 ↔ %2</source>
         <translation>Verbindung %1 ↔ %2 trennen</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="167"/>
+        <location filename="../widgets/region_map.cpp" line="195"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · %2 ausstehend</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="186"/>
+        <location filename="../widgets/region_map.cpp" line="213"/>
         <source>%1 (offline)</source>
         <translation>%1 (offline)</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="191"/>
+        <location filename="../widgets/region_map.cpp" line="230"/>
         <source>flowing</source>
         <translation>fließt</translation>
     </message>
@@ -1429,32 +1419,32 @@
         <translation>Offline: Auswählen bringt die Region zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="53"/>
+        <location filename="../widgets/network_models.cpp" line="54"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="53"/>
+        <location filename="../widgets/network_models.cpp" line="54"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="84"/>
+        <location filename="../widgets/network_models.cpp" line="88"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="85"/>
+        <location filename="../widgets/network_models.cpp" line="90"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="86"/>
+        <location filename="../widgets/network_models.cpp" line="92"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="87"/>
+        <location filename="../widgets/network_models.cpp" line="94"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
@@ -1512,17 +1502,17 @@
         <translation>Zeitfaktor:</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="173"/>
+        <location filename="../widgets/regions_panel.cpp" line="172"/>
         <source>%1 ↔ %2 (model: %3 ms)</source>
         <translation>%1 ↔ %2 (Modell: %3 ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="182"/>
+        <location filename="../widgets/regions_panel.cpp" line="179"/>
         <source>Links appear here once two regions have tables.</source>
         <translation>Verbindungen erscheinen hier, sobald zwei Regionen Tabellen haben.</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="183"/>
+        <location filename="../widgets/regions_panel.cpp" line="180"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>Wählen Sie eine Verbindung in der Matrix, um sie zu trennen oder ihre Latenz festzulegen.</translation>
     </message>
@@ -1535,77 +1525,72 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="140"/>
+        <location filename="../widgets/replica_model.cpp" line="151"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>Die Region, die die Konsole zeigt; die Replikate stehen darunter</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="141"/>
+        <location filename="../widgets/replica_model.cpp" line="152"/>
         <source>A replica of the table</source>
         <translation>Ein Replikat der Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="150"/>
+        <location filename="../widgets/replica_model.cpp" line="161"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="151"/>
-        <source>%1 (this region)</source>
-        <translation>%1 (diese Region)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/replica_model.cpp" line="154"/>
+        <location filename="../widgets/replica_model.cpp" line="164"/>
         <source>%1 %2%</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="158"/>
+        <location filename="../widgets/replica_model.cpp" line="170"/>
         <source>Standard-IA</source>
         <translation>Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="159"/>
+        <location filename="../widgets/replica_model.cpp" line="171"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="161"/>
+        <location filename="../widgets/replica_model.cpp" line="173"/>
         <source>unavailable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="175"/>
+        <location filename="../widgets/replica_model.cpp" line="191"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="176"/>
+        <location filename="../widgets/replica_model.cpp" line="193"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="177"/>
+        <location filename="../widgets/replica_model.cpp" line="195"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="178"/>
+        <location filename="../widgets/replica_model.cpp" line="197"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="179"/>
+        <location filename="../widgets/replica_model.cpp" line="199"/>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="180"/>
+        <location filename="../widgets/replica_model.cpp" line="201"/>
         <source>Average latency</source>
         <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="181"/>
+        <location filename="../widgets/replica_model.cpp" line="203"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
@@ -1619,23 +1604,13 @@
     </message>
     <message>
         <location filename="../widgets/replication_chart.cpp" line="54"/>
-        <source>Replication latency per receiving region</source>
-        <translation>Replikationslatenz je Empfängerregion</translation>
-    </message>
-    <message>
-        <location filename="../widgets/replication_chart.cpp" line="55"/>
-        <source>ms</source>
-        <translation>ms</translation>
+        <source>Replication latency per receiving region (ms)</source>
+        <translation>Replikationslatenz je Empfängerregion (ms)</translation>
     </message>
     <message>
         <location filename="../widgets/replication_chart.cpp" line="56"/>
-        <source>Pending replication</source>
-        <translation>Ausstehende Replikation</translation>
-    </message>
-    <message>
-        <location filename="../widgets/replication_chart.cpp" line="56"/>
-        <source>changes</source>
-        <translation>Änderungen</translation>
+        <source>Pending replication (changes)</source>
+        <translation>Ausstehende Replikation (Änderungen)</translation>
     </message>
     <message>
         <location filename="../widgets/replication_chart.cpp" line="84"/>
@@ -1651,63 +1626,63 @@
 <context>
     <name>RequestStatsModel</name>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="154"/>
+        <location filename="../widgets/request_stats_model.cpp" line="167"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="157"/>
+        <location filename="../widgets/request_stats_model.cpp" line="173"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="159"/>
-        <location filename="../widgets/request_stats_model.cpp" line="160"/>
+        <location filename="../widgets/request_stats_model.cpp" line="177"/>
+        <location filename="../widgets/request_stats_model.cpp" line="179"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="170"/>
+        <location filename="../widgets/request_stats_model.cpp" line="190"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="171"/>
+        <location filename="../widgets/request_stats_model.cpp" line="192"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="172"/>
+        <location filename="../widgets/request_stats_model.cpp" line="194"/>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="173"/>
+        <location filename="../widgets/request_stats_model.cpp" line="196"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="174"/>
+        <location filename="../widgets/request_stats_model.cpp" line="198"/>
         <source>Rate</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="175"/>
+        <location filename="../widgets/request_stats_model.cpp" line="200"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="176"/>
+        <location filename="../widgets/request_stats_model.cpp" line="202"/>
         <source>Average latency</source>
         <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="177"/>
+        <location filename="../widgets/request_stats_model.cpp" line="204"/>
         <source>Max latency</source>
         <translation>Max. Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="178"/>
+        <location filename="../widgets/request_stats_model.cpp" line="206"/>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
@@ -2061,37 +2036,57 @@
 <context>
     <name>headless</name>
     <message>
-        <location filename="../app/headless.cpp" line="43"/>
+        <location filename="../app/headless.cpp" line="45"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="45"/>
+        <location filename="../app/headless.cpp" line="47"/>
         <source>%1 %2 %3 %4 %5 ms %6</source>
         <translation>%1 %2 %3 %4 %5 ms %6</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="70"/>
+        <location filename="../app/headless.cpp" line="76"/>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="89"/>
+        <source>%1:%2: expected ACCESS_KEY_ID SECRET_ACCESS_KEY, separated by a space.</source>
+        <translation>%1:%2: erwartet ACCESS_KEY_ID SECRET_ACCESS_KEY, durch ein Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="103"/>
+        <source>Invalid key pair &apos;%1&apos;: expected ACCESS_KEY_ID:SECRET_ACCESS_KEY.</source>
+        <translation>Ungültiges Schlüsselpaar „%1“: erwartet ACCESS_KEY_ID:SECRET_ACCESS_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="111"/>
+        <source>The key file %1 holds no key pairs.</source>
+        <translation>Die Schlüsseldatei %1 enthält keine Schlüsselpaare.</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="123"/>
         <source>Invalid listen address &apos;%1&apos;: expected HOST:PORT.</source>
         <translation>Ungültige Adresse &apos;%1&apos;: erwartet wird HOST:PORT.</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="77"/>
+        <location filename="../app/headless.cpp" line="130"/>
         <source>Cannot install the signal handlers.</source>
         <translation>Die Signal-Handler können nicht eingerichtet werden.</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="99"/>
+        <location filename="../app/headless.cpp" line="153"/>
         <source>Cannot start the endpoint: %1</source>
         <translation>Der Endpunkt kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="103"/>
+        <location filename="../app/headless.cpp" line="157"/>
         <source>Listening on %1</source>
         <translation>Lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="108"/>
+        <location filename="../app/headless.cpp" line="162"/>
         <source>Stopping: finishing the requests in flight…</source>
         <translation>Wird beendet: laufende Anfragen werden abgeschlossen …</translation>
     </message>
@@ -2164,29 +2159,39 @@
         <translation>Ohne Fenster: jede Anfrage protokollieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="123"/>
+        <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
+        <translation>SigV4-Signaturen gegen die Schlüsselpaare in &lt;file&gt; prüfen, ein „ACCESS_KEY_ID SECRET_ACCESS_KEY“ pro Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="129"/>
+        <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
+        <translation>SigV4-Signaturen prüfen; dieses Schlüsselpaar akzeptieren (wiederholbar, ergänzt --require-auth).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="134"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="134"/>
+        <location filename="../app/main.cpp" line="146"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="139"/>
+        <location filename="../app/main.cpp" line="151"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="149"/>
+        <location filename="../app/main.cpp" line="167"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="163"/>
+        <location filename="../app/main.cpp" line="182"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

@@ -130,7 +130,7 @@
         <translation>テーブルクラス:</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="105"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="106"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -448,8 +448,8 @@
     </message>
     <message>
         <location filename="../widgets/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="337"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="344"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="333"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="340"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
@@ -464,34 +464,34 @@
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="87"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="88"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global_tables_tab.cpp" line="252"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="250"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="256"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="254"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="327"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="323"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="338"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="334"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="361"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="357"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
@@ -932,37 +932,37 @@
 <context>
     <name>LinkMatrixModel</name>
     <message>
-        <location filename="../widgets/network_models.cpp" line="134"/>
+        <location filename="../widgets/network_models.cpp" line="144"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="135"/>
+        <location filename="../widgets/network_models.cpp" line="145"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="136"/>
+        <location filename="../widgets/network_models.cpp" line="146"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="137"/>
+        <location filename="../widgets/network_models.cpp" line="147"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="139"/>
+        <location filename="../widgets/network_models.cpp" line="149"/>
         <source>%1 ↔ %2: model %3 ms%4%5</source>
         <translation>%1 ↔ %2: モデル %3 ms%4%5</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="142"/>
+        <location filename="../widgets/network_models.cpp" line="152"/>
         <source>, override %1 ms</source>
         <translation>、上書き %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="143"/>
+        <location filename="../widgets/network_models.cpp" line="153"/>
         <source>, cut</source>
         <translation>、切断</translation>
     </message>
@@ -1114,22 +1114,12 @@
         <translation>オペレーション別の毎秒リクエスト数</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="97"/>
-        <source>requests/s</source>
-        <translation>リクエスト/秒</translation>
+        <location filename="../widgets/monitoring_tab.cpp" line="98"/>
+        <source>Request latency by operation (average, ms)</source>
+        <translation>オペレーション別のリクエストレイテンシー (平均、ms)</translation>
     </message>
     <message>
         <location filename="../widgets/monitoring_tab.cpp" line="100"/>
-        <source>Request latency by operation (average)</source>
-        <translation>オペレーション別のリクエストレイテンシー (平均)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="100"/>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
-    <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="101"/>
         <source>errors</source>
         <translation>エラー</translation>
     </message>
@@ -1167,48 +1157,48 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="88"/>
         <location filename="../widgets/propagation_probe.cpp" line="89"/>
+        <location filename="../widgets/propagation_probe.cpp" line="91"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>レプリカを追加すると、書き込みの伝播速度を計測できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="128"/>
+        <location filename="../widgets/propagation_probe.cpp" line="130"/>
         <source>Choose two different regions.</source>
         <translation>異なる 2 つのリージョンを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="138"/>
+        <location filename="../widgets/propagation_probe.cpp" line="140"/>
         <source>Writing the probe item in %1…</source>
         <translation>%1 にプローブ項目を書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="145"/>
+        <location filename="../widgets/propagation_probe.cpp" line="147"/>
         <source>The probe could not be written: %1: %2</source>
         <translation>プローブを書き込めませんでした: %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="151"/>
+        <location filename="../widgets/propagation_probe.cpp" line="153"/>
         <source>Waiting for the probe in %1…</source>
         <translation>%1 でプローブを待っています…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="165"/>
+        <location filename="../widgets/propagation_probe.cpp" line="167"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: %3 ms で到着</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="173"/>
+        <location filename="../widgets/propagation_probe.cpp" line="176"/>
         <source>%1 → %2: not arrived after %3 s</source>
         <translation>%1 → %2: %3 秒経っても未到着</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="181"/>
+        <location filename="../widgets/propagation_probe.cpp" line="182"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>%1 でプローブを待っています (%2)…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="196"/>
+        <location filename="../widgets/propagation_probe.cpp" line="197"/>
         <source>Probe cancelled.</source>
         <translation>プローブを取り消しました。</translation>
     </message>
@@ -1343,54 +1333,54 @@
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.cpp" line="36"/>
+        <location filename="../widgets/region_map.cpp" line="32"/>
         <source>Click a link to cut or heal it</source>
         <translation>リンクをクリックすると切断または復旧できます</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="94"/>
-        <location filename="../widgets/region_map.cpp" line="191"/>
+        <location filename="../widgets/region_map.cpp" line="122"/>
+        <location filename="../widgets/region_map.cpp" line="230"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="96"/>
-        <location filename="../widgets/region_map.cpp" line="191"/>
+        <location filename="../widgets/region_map.cpp" line="124"/>
+        <location filename="../widgets/region_map.cpp" line="230"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="98"/>
+        <location filename="../widgets/region_map.cpp" line="126"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="99"/>
+        <location filename="../widgets/region_map.cpp" line="127"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="110"/>
+        <location filename="../widgets/region_map.cpp" line="136"/>
         <source>Heal link %1 ↔ %2</source>
         <translation>リンク %1 ↔ %2 を復旧</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="111"/>
+        <location filename="../widgets/region_map.cpp" line="137"/>
         <source>Cut link %1 ↔ %2</source>
         <translation>リンク %1 ↔ %2 を切断</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="167"/>
+        <location filename="../widgets/region_map.cpp" line="195"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · 保留 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="186"/>
+        <location filename="../widgets/region_map.cpp" line="213"/>
         <source>%1 (offline)</source>
         <translation>%1 (オフライン)</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="191"/>
+        <location filename="../widgets/region_map.cpp" line="230"/>
         <source>flowing</source>
         <translation>伝送中</translation>
     </message>
@@ -1421,32 +1411,32 @@
         <translation>オフライン: チェックするとリージョンが復帰します</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="53"/>
+        <location filename="../widgets/network_models.cpp" line="54"/>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="53"/>
+        <location filename="../widgets/network_models.cpp" line="54"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="84"/>
+        <location filename="../widgets/network_models.cpp" line="88"/>
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="85"/>
+        <location filename="../widgets/network_models.cpp" line="90"/>
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="86"/>
+        <location filename="../widgets/network_models.cpp" line="92"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="87"/>
+        <location filename="../widgets/network_models.cpp" line="94"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
@@ -1504,17 +1494,17 @@
         <translation>時間倍率:</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="173"/>
+        <location filename="../widgets/regions_panel.cpp" line="172"/>
         <source>%1 ↔ %2 (model: %3 ms)</source>
         <translation>%1 ↔ %2 (モデル: %3 ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="182"/>
+        <location filename="../widgets/regions_panel.cpp" line="179"/>
         <source>Links appear here once two regions have tables.</source>
         <translation>2 つのリージョンにテーブルができると、ここにリンクが表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="183"/>
+        <location filename="../widgets/regions_panel.cpp" line="180"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>マトリックスでリンクを選択すると、切断やレイテンシーの設定ができます。</translation>
     </message>
@@ -1527,77 +1517,72 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="140"/>
+        <location filename="../widgets/replica_model.cpp" line="151"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>コンソールが表示しているリージョン。レプリカはその下に表示されます</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="141"/>
+        <location filename="../widgets/replica_model.cpp" line="152"/>
         <source>A replica of the table</source>
         <translation>テーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="150"/>
+        <location filename="../widgets/replica_model.cpp" line="161"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="151"/>
-        <source>%1 (this region)</source>
-        <translation>%1 (このリージョン)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/replica_model.cpp" line="154"/>
+        <location filename="../widgets/replica_model.cpp" line="164"/>
         <source>%1 %2%</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="158"/>
+        <location filename="../widgets/replica_model.cpp" line="170"/>
         <source>Standard-IA</source>
         <translation>標準-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="159"/>
+        <location filename="../widgets/replica_model.cpp" line="171"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="161"/>
+        <location filename="../widgets/replica_model.cpp" line="173"/>
         <source>unavailable</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="175"/>
+        <location filename="../widgets/replica_model.cpp" line="191"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="176"/>
+        <location filename="../widgets/replica_model.cpp" line="193"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="177"/>
+        <location filename="../widgets/replica_model.cpp" line="195"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="178"/>
+        <location filename="../widgets/replica_model.cpp" line="197"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="179"/>
+        <location filename="../widgets/replica_model.cpp" line="199"/>
         <source>Last latency</source>
         <translation>直近のレイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="180"/>
+        <location filename="../widgets/replica_model.cpp" line="201"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="181"/>
+        <location filename="../widgets/replica_model.cpp" line="203"/>
         <source>Pending</source>
         <translation>保留中</translation>
     </message>
@@ -1611,23 +1596,13 @@
     </message>
     <message>
         <location filename="../widgets/replication_chart.cpp" line="54"/>
-        <source>Replication latency per receiving region</source>
-        <translation>受信リージョン別のレプリケーションレイテンシー</translation>
-    </message>
-    <message>
-        <location filename="../widgets/replication_chart.cpp" line="55"/>
-        <source>ms</source>
-        <translation>ms</translation>
+        <source>Replication latency per receiving region (ms)</source>
+        <translation>受信リージョン別のレプリケーションレイテンシー (ms)</translation>
     </message>
     <message>
         <location filename="../widgets/replication_chart.cpp" line="56"/>
-        <source>Pending replication</source>
-        <translation>保留中のレプリケーション</translation>
-    </message>
-    <message>
-        <location filename="../widgets/replication_chart.cpp" line="56"/>
-        <source>changes</source>
-        <translation>変更</translation>
+        <source>Pending replication (changes)</source>
+        <translation>保留中のレプリケーション (変更数)</translation>
     </message>
     <message>
         <location filename="../widgets/replication_chart.cpp" line="84"/>
@@ -1643,63 +1618,63 @@
 <context>
     <name>RequestStatsModel</name>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="154"/>
+        <location filename="../widgets/request_stats_model.cpp" line="167"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="157"/>
+        <location filename="../widgets/request_stats_model.cpp" line="173"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="159"/>
-        <location filename="../widgets/request_stats_model.cpp" line="160"/>
+        <location filename="../widgets/request_stats_model.cpp" line="177"/>
+        <location filename="../widgets/request_stats_model.cpp" line="179"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="170"/>
+        <location filename="../widgets/request_stats_model.cpp" line="190"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="171"/>
+        <location filename="../widgets/request_stats_model.cpp" line="192"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="172"/>
+        <location filename="../widgets/request_stats_model.cpp" line="194"/>
         <source>Operation</source>
         <translation>オペレーション</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="173"/>
+        <location filename="../widgets/request_stats_model.cpp" line="196"/>
         <source>Requests</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="174"/>
+        <location filename="../widgets/request_stats_model.cpp" line="198"/>
         <source>Rate</source>
         <translation>レート</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="175"/>
+        <location filename="../widgets/request_stats_model.cpp" line="200"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="176"/>
+        <location filename="../widgets/request_stats_model.cpp" line="202"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="177"/>
+        <location filename="../widgets/request_stats_model.cpp" line="204"/>
         <source>Max latency</source>
         <translation>最大レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="178"/>
+        <location filename="../widgets/request_stats_model.cpp" line="206"/>
         <source>Last error</source>
         <translation>最後のエラー</translation>
     </message>
@@ -2050,37 +2025,57 @@
 <context>
     <name>headless</name>
     <message>
-        <location filename="../app/headless.cpp" line="43"/>
+        <location filename="../app/headless.cpp" line="45"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="45"/>
+        <location filename="../app/headless.cpp" line="47"/>
         <source>%1 %2 %3 %4 %5 ms %6</source>
         <translation>%1 %2 %3 %4 %5 ms %6</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="70"/>
+        <location filename="../app/headless.cpp" line="76"/>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>キーファイル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="89"/>
+        <source>%1:%2: expected ACCESS_KEY_ID SECRET_ACCESS_KEY, separated by a space.</source>
+        <translation>%1:%2: ACCESS_KEY_ID SECRET_ACCESS_KEY をスペース区切りで指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="103"/>
+        <source>Invalid key pair &apos;%1&apos;: expected ACCESS_KEY_ID:SECRET_ACCESS_KEY.</source>
+        <translation>無効なキーペア &apos;%1&apos;: ACCESS_KEY_ID:SECRET_ACCESS_KEY の形式で指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="111"/>
+        <source>The key file %1 holds no key pairs.</source>
+        <translation>キーファイル %1 にキーペアがありません。</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="123"/>
         <source>Invalid listen address &apos;%1&apos;: expected HOST:PORT.</source>
         <translation>待ち受けアドレス &apos;%1&apos; が無効です。HOST:PORT の形式で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="77"/>
+        <location filename="../app/headless.cpp" line="130"/>
         <source>Cannot install the signal handlers.</source>
         <translation>シグナルハンドラーを設定できません。</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="99"/>
+        <location filename="../app/headless.cpp" line="153"/>
         <source>Cannot start the endpoint: %1</source>
         <translation>エンドポイントを開始できません: %1</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="103"/>
+        <location filename="../app/headless.cpp" line="157"/>
         <source>Listening on %1</source>
         <translation>%1 で待ち受けています</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="108"/>
+        <location filename="../app/headless.cpp" line="162"/>
         <source>Stopping: finishing the requests in flight…</source>
         <translation>停止中: 処理中のリクエストを完了しています…</translation>
     </message>
@@ -2153,29 +2148,39 @@
         <translation>ヘッドレス: すべてのリクエストをログに記録します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="123"/>
+        <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
+        <translation>&lt;file&gt; 内のキーペア (1 行に &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; を 1 組) で SigV4 署名を検証します。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="129"/>
+        <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
+        <translation>SigV4 署名を検証し、このキーペアを受け入れます (複数指定可、--require-auth に追加)。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="134"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="134"/>
+        <location filename="../app/main.cpp" line="146"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="139"/>
+        <location filename="../app/main.cpp" line="151"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="149"/>
+        <location filename="../app/main.cpp" line="167"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="163"/>
+        <location filename="../app/main.cpp" line="182"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>

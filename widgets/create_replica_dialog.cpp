@@ -48,11 +48,11 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create replica"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_target->count() > 0);
 
-    auto* intro = new QLabel(
-        tr("The replica is created empty, backfilled from %1 and then kept in sync. "
-           "It is CREATING until the backfill is done; the table is UPDATING meanwhile.")
-            .arg(region),
-        this);
+    auto* intro =
+        new QLabel(tr("The replica is created empty, backfilled from %1 and then kept in sync. "
+                      "It is CREATING until the backfill is done; the table is UPDATING meanwhile.")
+                       .arg(region),
+                   this);
     intro->setWordWrap(true);
     auto* form = new QFormLayout;
     form->addRow(tr("Replica region:"), m_target);
@@ -95,20 +95,20 @@ void CreateReplicaDialog::accept() {
     m_busy = true;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_error->hide();
-    m_bridge.call(this, m_region, QStringLiteral("UpdateTable"),
-                  {{"TableName", m_table.toStdString()},
-                   {"ReplicaUpdates", Json::array({{{"Create", create}}})}},
-                  [this, target](const tablespan::Result& r) {
-                      m_busy = false;
-                      m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
-                      if (!r.ok()) {
-                          m_error->setText(tr("%1: %2").arg(
-                              QString::fromStdString(r.error->type),
-                              QString::fromStdString(r.error->message)));
-                          m_error->show();
-                          return;
-                      }
-                      emit replicaRequested(target);
-                      QDialog::accept();
-                  });
+    m_bridge.call(
+        this, m_region, QStringLiteral("UpdateTable"),
+        {{"TableName", m_table.toStdString()},
+         {"ReplicaUpdates", Json::array({{{"Create", create}}})}},
+        [this, target](const tablespan::Result& r) {
+            m_busy = false;
+            m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+            if (!r.ok()) {
+                m_error->setText(tr("%1: %2").arg(QString::fromStdString(r.error->type),
+                                                  QString::fromStdString(r.error->message)));
+                m_error->show();
+                return;
+            }
+            emit replicaRequested(target);
+            QDialog::accept();
+        });
 }

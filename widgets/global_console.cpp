@@ -1,6 +1,7 @@
 #include "global_console.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QMenu>
 #include <QTabWidget>
 
@@ -18,15 +19,19 @@ GlobalConsole installGlobalConsole(MainWindow& window, EngineBridge& bridge) {
     c.regions = new RegionsPanel(bridge, &window);
     window.addDockWidget(Qt::RightDockWidgetArea, c.regions);
     c.regions->hide();
+    c.regions->setMinimumWidth(400);
     QAction* toggle = c.regions->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     window.viewMenu()->insertAction(window.viewMenu()->actions().value(2), toggle);
 
     QObject::connect(&window, &MainWindow::regionChanged, c.globalTables,
                      &GlobalTablesTab::setRegion);
-    QObject::connect(&window, &MainWindow::regionChanged, c.monitoring,
-                     &MonitoringTab::setRegion);
+    QObject::connect(&window, &MainWindow::regionChanged, c.monitoring, &MonitoringTab::setRegion);
     QObject::connect(c.globalTables, &GlobalTablesTab::message, &window, &MainWindow::showMessage);
+    QObject::connect(c.regions, &RegionsPanel::timeScaleChanged, &window, [&window](double scale) {
+        if (auto* label = window.findChild<QLabel*>(QStringLiteral("timeScaleLabel")))
+            label->setText(MainWindow::tr("Time ×%1").arg(scale));
+    });
     c.globalTables->setRegion(window.currentRegion());
     c.monitoring->setRegion(window.currentRegion());
     return c;

@@ -43,8 +43,8 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
       m_error(new QLabel(this)),
       m_summary(new QLabel(this)),
       m_model(new ReplicaModel(this)),
-      m_status(new ReplicaStatusDelegate(ReplicaModel::StatusRole, ReplicaModel::ProgressRole,
-                                         this)),
+      m_status(
+          new ReplicaStatusDelegate(ReplicaModel::StatusRole, ReplicaModel::ProgressRole, this)),
       m_view(new QTableView(this)),
       m_map(new RegionMap(bridge, this)),
       m_chart(new ReplicationChart(this)),
@@ -80,6 +80,7 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
+    m_view->setMinimumHeight(m_view->fontMetrics().height() * 8);
 
     auto* probeBox = new QWidget(this);
     auto* probeLayout = new QVBoxLayout(probeBox);
@@ -88,21 +89,20 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     probeLayout->addWidget(probeTitle);
     probeLayout->addWidget(m_probe, 1);
 
-    auto* top = new QSplitter(Qt::Horizontal, this);
-    top->addWidget(m_view);
-    top->addWidget(m_map);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
-    auto* bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(m_chart);
-    bottom->addWidget(probeBox);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 1);
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(top);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    auto* left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(m_view);
+    left->addWidget(m_chart);
+    left->setSizes({200, 400});
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_map);
+    right->addWidget(probeBox);
+    right->setSizes({300, 300});
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({800, 400});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(actions);
     layout->addWidget(m_error);
@@ -139,8 +139,7 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
 
     connect(&m_bridge, &EngineBridge::tableStatusChanged, this,
             [this](const QString& region, const QString& table, const QString&) {
-                if (table == this->table() &&
-                    (region == m_region || m_model->rowOf(region) >= 0))
+                if (table == this->table() && (region == m_region || m_model->rowOf(region) >= 0))
                     scheduleReload(50);
             });
     connect(&m_bridge, &EngineBridge::itemsChanged, this,
@@ -230,35 +229,33 @@ void GlobalTablesTab::reload() {
         updateActions();
         return;
     }
-    m_bridge.call(this, m_region, QStringLiteral("DescribeTable"),
-                  {{"TableName", name.toStdString()}},
-                  [this, generation, name](const tablespan::Result& r) {
-                      if (generation != m_generation) return;
-                      if (!r.ok()) {
-                          showError(errorOf(r));
-                          return;
-                      }
-                      showError({});
-                      m_description = r.body["Table"];
-                      m_model->setGroup(m_region, m_description);
-                      const QStringList regions = m_model->regions();
-                      for (const QString& member : regions)
-                          if (member != m_region) describeMember(member, generation);
-                      m_map->setGroup(regions, m_region);
-                      m_probe->setGroup(m_description, regions);
-                      m_chart->setTable(name, regions);
-                      m_summary->setText(
-                          regions.size() > 1
-                              ? tr("Global table (version %1), %n region(s)", nullptr,
-                                   static_cast<int>(regions.size()))
-                                    .arg(QString::fromStdString(
-                                        m_description.value("GlobalTableVersion", "2019.11.21")))
-                              : tr("Not replicated: add a replica to make it a global table"));
-                      updateMetrics();
-                      updateActions();
-                      if (m_model->hasTransitions() && !m_animation->isActive())
-                          m_animation->start();
-                  });
+    m_bridge.call(
+        this, m_region, QStringLiteral("DescribeTable"), {{"TableName", name.toStdString()}},
+        [this, generation, name](const tablespan::Result& r) {
+            if (generation != m_generation) return;
+            if (!r.ok()) {
+                showError(errorOf(r));
+                return;
+            }
+            showError({});
+            m_description = r.body["Table"];
+            m_model->setGroup(m_region, m_description);
+            const QStringList regions = m_model->regions();
+            for (const QString& member : regions)
+                if (member != m_region) describeMember(member, generation);
+            m_map->setGroup(regions, m_region);
+            m_probe->setGroup(m_description, regions);
+            m_chart->setTable(name, regions);
+            m_summary->setText(regions.size() > 1
+                                   ? tr("Global table (version %1), %n region(s)", nullptr,
+                                        static_cast<int>(regions.size()))
+                                         .arg(QString::fromStdString(m_description.value(
+                                             "GlobalTableVersion", "2019.11.21")))
+                                   : tr("Not replicated: add a replica to make it a global table"));
+            updateMetrics();
+            updateActions();
+            if (m_model->hasTransitions() && !m_animation->isActive()) m_animation->start();
+        });
 }
 
 void GlobalTablesTab::describeMember(const QString& member, int generation) {
@@ -313,8 +310,7 @@ void GlobalTablesTab::updateMetrics() {
 
 void GlobalTablesTab::updateActions() {
     const auto rows = m_view->selectionModel()->selectedRows();
-    const bool replicaSelected =
-        !rows.isEmpty() && !m_model->replica(rows.first().row()).local;
+    const bool replicaSelected = !rows.isEmpty() && !m_model->replica(rows.first().row()).local;
     m_delete->setEnabled(replicaSelected);
     m_create->setEnabled(m_description.is_object());
 }
@@ -348,17 +344,17 @@ void GlobalTablesTab::deleteSelectedReplica() {
 
 void GlobalTablesTab::deleteReplica(const QString& region) {
     const QString name = table();
-    m_bridge.call(this, m_region, QStringLiteral("UpdateTable"),
-                  {{"TableName", name.toStdString()},
-                   {"ReplicaUpdates",
-                    Json::array({{{"Delete", {{"RegionName", region.toStdString()}}}}})}},
-                  [this, name, region](const tablespan::Result& r) {
-                      if (!r.ok()) {
-                          showError(errorOf(r));
-                          return;
-                      }
-                      showError({});
-                      emit message(tr("Deleting the replica of %1 in %2…").arg(name, region));
-                      scheduleReload(0);
-                  });
+    m_bridge.call(
+        this, m_region, QStringLiteral("UpdateTable"),
+        {{"TableName", name.toStdString()},
+         {"ReplicaUpdates", Json::array({{{"Delete", {{"RegionName", region.toStdString()}}}}})}},
+        [this, name, region](const tablespan::Result& r) {
+            if (!r.ok()) {
+                showError(errorOf(r));
+                return;
+            }
+            showError({});
+            emit message(tr("Deleting the replica of %1 in %2…").arg(name, region));
+            scheduleReload(0);
+        });
 }

@@ -42,8 +42,9 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     statusBar()->addWidget(m_message, 1);
     statusBar()->addPermanentWidget(
         new QLabel(tr("Data: %1").arg(QString::fromStdString(m_bridge.engine().data_dir())), this));
-    statusBar()->addPermanentWidget(
-        new QLabel(tr("Time ×%1").arg(m_bridge.engine().time_scale()), this));
+    auto* timeScale = new QLabel(tr("Time ×%1").arg(m_bridge.engine().time_scale()), this);
+    timeScale->setObjectName(QStringLiteral("timeScaleLabel"));
+    statusBar()->addPermanentWidget(timeScale);
 
     createActions();
     createSettingsMenus();

@@ -1,5 +1,8 @@
 #include "monitoring_tab.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -94,17 +97,17 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
 
-    m_rateChart = makeChart(tr("Requests per second by operation"), tr("requests/s"), m_rateX,
-                            m_rateY);
-    m_latencyChart =
-        makeChart(tr("Request latency by operation (average)"), tr("ms"), m_latencyX, m_latencyY);
+    m_rateChart = makeChart(tr("Requests per second by operation"), QString(), m_rateX, m_rateY);
+    m_latencyChart = makeChart(tr("Request latency by operation (average, ms)"), QString(),
+                               m_latencyX, m_latencyY);
+    // Both charts colour operations alike; one legend is enough.
+    m_latencyChart->legend()->hide();
     m_errors = addSeries(m_rateChart, m_rateX, m_rateY, tr("errors"));
     m_errors->setPen(QPen(QColor(0xd1, 0x32, 0x12), 2, Qt::DashLine));
 
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Requests answered by the engine, per second of engine time."),
-                              this),
-                   1);
+    top->addWidget(
+        new QLabel(tr("Requests answered by the engine, per second of engine time."), this), 1);
     top->addWidget(m_all);
     auto* charts = new QSplitter(Qt::Horizontal, this);
     auto* requestCharts = new QWidget(charts);
@@ -202,16 +205,31 @@ void MonitoringTab::refresh() {
         }
         errors << QPointF(x, static_cast<double>(errorCount));
     }
+    // The busiest operations of the window are drawn; the legend stays readable.
+    QList<std::pair<double, QString>> busiest;
     for (auto it = rates.begin(); it != rates.end(); ++it) {
-        OperationSeries& s = seriesFor(it.key());
-        s.rate->replace(*it);
-        s.latency->replace(latencies.value(it.key()));
+        double total = 0;
+        for (const QPointF& p : *it) total += p.y();
+        busiest.append({total, it.key()});
     }
-    for (auto it = m_series.begin(); it != m_series.end(); ++it)
-        if (!rates.contains(it.key())) {
+    std::sort(busiest.begin(), busiest.end(), std::greater<>());
+    QStringList shown;
+    for (int i = 0; i < std::min<qsizetype>(kMaxOperations, busiest.size()); ++i)
+        shown << busiest[i].second;
+    for (const QString& operation : shown) {
+        OperationSeries& s = seriesFor(operation);
+        s.rate->replace(rates.value(operation));
+        s.latency->replace(latencies.value(operation));
+    }
+    for (auto it = m_series.begin(); it != m_series.end(); ++it) {
+        const bool visible = shown.contains(it.key());
+        if (!visible) {
             it->rate->clear();
             it->latency->clear();
         }
+        it->rate->setVisible(visible);
+        it->latency->setVisible(visible);
+    }
     m_errors->replace(errors);
     m_rateY->setRange(0, maxRate * 1.15);
     m_latencyY->setRange(0, maxLatency * 1.15);

@@ -24,6 +24,7 @@ class MonitoringTab final : public QWidget {
 
 public:
     static constexpr int kWindowSeconds = 60;
+    static constexpr int kMaxOperations = 4;  // drawn in the request charts
 
     explicit MonitoringTab(EngineBridge& bridge, QWidget* parent = nullptr);
 

@@ -50,13 +50,16 @@ QVariant RegionsModel::data(const QModelIndex& index, int role) const {
                       : tr("Offline: check to bring the region back");
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
-    case Online: return online ? tr("online") : tr("offline");
-    case Code: return code;
-    case Name: return EngineBridge::regionName(code);
-    case Tables: {
-        const int n = m_tables.value(code, -1);
-        return n < 0 ? QString() : QLocale().toString(n);
-    }
+        case Online:
+            return online ? tr("online") : tr("offline");
+        case Code:
+            return code;
+        case Name:
+            return EngineBridge::regionName(code);
+        case Tables: {
+            const int n = m_tables.value(code, -1);
+            return n < 0 ? QString() : QLocale().toString(n);
+        }
     }
     return {};
 }
@@ -72,7 +75,7 @@ bool RegionsModel::setData(const QModelIndex& index, const QVariant& value, int 
 }
 
 Qt::ItemFlags RegionsModel::flags(const QModelIndex& index) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return Qt::NoItemFlags;
+    if (!index.isValid()) return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.column() == Online) f |= Qt::ItemIsUserCheckable;
     return f;
@@ -81,10 +84,14 @@ Qt::ItemFlags RegionsModel::flags(const QModelIndex& index) const {
 QVariant RegionsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case Online: return tr("Online");
-    case Code: return tr("Code");
-    case Name: return tr("Region");
-    case Tables: return tr("Tables");
+        case Online:
+            return tr("Online");
+        case Code:
+            return tr("Code");
+        case Name:
+            return tr("Region");
+        case Tables:
+            return tr("Tables");
     }
     return {};
 }
@@ -126,27 +133,31 @@ QVariant LinkMatrixModel::data(const QModelIndex& index, int role) const {
         link.override_ms ? static_cast<double>(*link.override_ms) : link.model_ms;
     const QLocale locale;
     switch (role) {
-    case LatencyRole: return latency;
-    case CutRole: return link.cut;
-    case OverrideRole:
-        return link.override_ms ? QVariant(static_cast<qlonglong>(*link.override_ms)) : QVariant();
-    case Qt::DisplayRole:
-        if (link.cut) return tr("cut");
-        if (offline) return tr("offline");
-        return link.override_ms ? tr("%1 ms").arg(locale.toString(latency, 'f', 0))
-                                : tr("~%1 ms").arg(locale.toString(latency, 'f', 0));
-    case Qt::ToolTipRole:
-        return tr("%1 ↔ %2: model %3 ms%4%5")
-            .arg(m_regions.at(index.row()), m_regions.at(index.column()))
-            .arg(locale.toString(link.model_ms, 'f', 0))
-            .arg(link.override_ms ? tr(", override %1 ms").arg(*link.override_ms) : QString())
-            .arg(link.cut ? tr(", cut") : QString());
-    case Qt::TextAlignmentRole: return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
-    case Qt::ForegroundRole:
-        if (link.cut) return QColor(0xd1, 0x32, 0x12);
-        if (offline) return QColor(0x8d, 0x99, 0xa8);
-        if (link.override_ms) return QColor(0x00, 0x73, 0xbb);
-        return {};
+        case LatencyRole:
+            return latency;
+        case CutRole:
+            return link.cut;
+        case OverrideRole:
+            return link.override_ms ? QVariant(static_cast<qlonglong>(*link.override_ms))
+                                    : QVariant();
+        case Qt::DisplayRole:
+            if (link.cut) return tr("cut");
+            if (offline) return tr("offline");
+            return link.override_ms ? tr("%1 ms").arg(locale.toString(latency, 'f', 0))
+                                    : tr("~%1 ms").arg(locale.toString(latency, 'f', 0));
+        case Qt::ToolTipRole:
+            return tr("%1 ↔ %2: model %3 ms%4%5")
+                .arg(m_regions.at(index.row()), m_regions.at(index.column()))
+                .arg(locale.toString(link.model_ms, 'f', 0))
+                .arg(link.override_ms ? tr(", override %1 ms").arg(*link.override_ms) : QString())
+                .arg(link.cut ? tr(", cut") : QString());
+        case Qt::TextAlignmentRole:
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
+        case Qt::ForegroundRole:
+            if (link.cut) return QColor(0xd1, 0x32, 0x12);
+            if (offline) return QColor(0x8d, 0x99, 0xa8);
+            if (link.override_ms) return QColor(0x00, 0x73, 0xbb);
+            return {};
     }
     return {};
 }

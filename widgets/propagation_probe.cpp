@@ -14,8 +14,8 @@
 using tablespan::Json;
 
 namespace {
-constexpr int kPollMs = 20;                         // wall time between GetItem polls
-constexpr tablespan::Millis kGiveUpMs = 600'000;    // engine time
+constexpr int kPollMs = 20;                       // wall time between GetItem polls
+constexpr tablespan::Millis kGiveUpMs = 600'000;  // engine time
 
 std::string typeOf(const Json& description, const std::string& name) {
     for (const Json& d : description.value("AttributeDefinitions", Json::array()))
@@ -81,12 +81,14 @@ void PropagationProbe::setGroup(const Json& description, const QStringList& regi
         for (const QString& r : regions)
             box->addItem(tr("%1 %2").arg(EngineBridge::regionName(r), r), r);
         const int keep = box->findData(current);
-        box->setCurrentIndex(keep >= 0 ? keep : (box == m_destination && regions.size() > 1 ? 1 : 0));
+        box->setCurrentIndex(keep >= 0 ? keep
+                                       : (box == m_destination && regions.size() > 1 ? 1 : 0));
     }
     m_send->setEnabled(!m_polling && regions.size() > 1);
     if (regions.size() < 2 && !m_polling)
         m_result->setText(tr("Add a replica to probe how fast writes propagate."));
-    else if (!m_polling && m_result->text() == tr("Add a replica to probe how fast writes propagate."))
+    else if (!m_polling &&
+             m_result->text() == tr("Add a replica to probe how fast writes propagate."))
         m_result->clear();
 }
 
@@ -170,9 +172,8 @@ void PropagationProbe::poll() {
                 return;
             }
             if (elapsed > kGiveUpMs) {
-                const QString text = tr("%1 → %2: not arrived after %3 s")
-                                         .arg(m_from, m_to)
-                                         .arg(elapsed / 1000);
+                const QString text =
+                    tr("%1 → %2: not arrived after %3 s").arg(m_from, m_to).arg(elapsed / 1000);
                 m_history->insertItem(0, text);
                 finish(text);
                 return;

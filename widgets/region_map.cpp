@@ -17,10 +17,6 @@ const QColor kFlowing(0x1d, 0x81, 0x02);
 const QColor kCut(0xd1, 0x32, 0x12);
 const QColor kOffline(0x8d, 0x99, 0xa8);
 
-QString code(const tablespan::RegionInfo& r) {
-    return QString::fromUtf8(r.code.data(), static_cast<qsizetype>(r.code.size()));
-}
-
 double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b) {
     const QPointF ab = b - a;
     const double len2 = QPointF::dotProduct(ab, ab);
@@ -51,21 +47,16 @@ void RegionMap::setPending(const QHash<Link, qint64>& pending) {
 }
 
 QRectF RegionMap::mapRect() const {
-    // Keep the 2:1 aspect of an equirectangular world, cropped to latitudes 70N–50S.
-    const QRectF area = QRectF(rect()).adjusted(8, 8, -8, -8);
-    const double aspect = 360.0 / 120.0;
-    double w = area.width(), h = area.width() / aspect;
-    if (h > area.height()) {
-        h = area.height();
-        w = h * aspect;
-    }
-    return {area.center().x() - w / 2, area.center().y() - h / 2, w, h};
+    // Plate carrée stretched to the widget, cropped to latitudes 75N–50S where the
+    // regions are.
+    // The bottom line is kept for the legend.
+    return QRectF(rect()).adjusted(8, 8, -8, -8 - fontMetrics().height() - 6);
 }
 
 QPointF RegionMap::project(double latitude, double longitude) const {
     const QRectF r = mapRect();
     return {r.left() + (longitude + 180.0) / 360.0 * r.width(),
-            r.top() + (70.0 - latitude) / 120.0 * r.height()};
+            r.top() + (75.0 - latitude) / 125.0 * r.height()};
 }
 
 QPointF RegionMap::positionOf(const QString& region) const {
@@ -73,16 +64,53 @@ QPointF RegionMap::positionOf(const QString& region) const {
     return info ? project(info->latitude, info->longitude) : QPointF();
 }
 
+QList<QLineF> RegionMap::segments(const Link& link) const {
+    const auto* a = tablespan::find_region(link.first.toStdString());
+    const auto* b = tablespan::find_region(link.second.toStdString());
+    if (!a || !b) return {};
+    const double la = a->longitude, lb = b->longitude;
+    if (std::abs(lb - la) <= 180)
+        return {QLineF(project(a->latitude, la), project(b->latitude, lb))};
+    // The short way crosses the antimeridian: leave on one edge, come back on the other.
+    const double lb2 = lb + (lb < la ? 360 : -360);
+    const double la2 = la + (la < lb ? 360 : -360);
+    return {QLineF(project(a->latitude, la), project(b->latitude, lb2)),
+            QLineF(project(a->latitude, la2), project(b->latitude, lb))};
+}
+
+QPointF RegionMap::labelPosition(const Link& link) const {
+    // The middle of the longest visible piece of the link.
+    const QRectF r = mapRect();
+    QPointF best;
+    double bestLength = -1;
+    for (QLineF line : segments(link)) {
+        for (double edge : {r.left(), r.right()}) {
+            const bool crosses = (line.p1().x() - edge) * (line.p2().x() - edge) < 0;
+            if (!crosses) continue;
+            const double t = (edge - line.p1().x()) / (line.p2().x() - line.p1().x());
+            const QPointF at = line.pointAt(t);
+            line = r.contains(line.p1()) ? QLineF(line.p1(), at) : QLineF(at, line.p2());
+        }
+        if (line.length() > bestLength) {
+            bestLength = line.length();
+            best = line.center();
+        }
+    }
+    return best;
+}
+
 std::optional<RegionMap::Link> RegionMap::linkAt(const QPointF& pos) const {
     std::optional<Link> best;
     double bestDistance = 6;
     for (int i = 0; i < m_group.size(); ++i)
         for (int j = i + 1; j < m_group.size(); ++j) {
-            const double d =
-                distanceToSegment(pos, positionOf(m_group[i]), positionOf(m_group[j]));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = Link{m_group[i], m_group[j]};
+            const Link link{m_group[i], m_group[j]};
+            for (const QLineF& line : segments(link)) {
+                const double d = distanceToSegment(pos, line.p1(), line.p2());
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = link;
+                }
             }
         }
     return best;
@@ -103,10 +131,8 @@ QMenu* RegionMap::showLinkMenu(const Link& link, const QPoint& globalPos) {
     auto* menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("linkMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    const bool cut = m_bridge.engine()
-                         .network()
-                         .link(link.first.toStdString(), link.second.toStdString())
-                         .cut;
+    const bool cut =
+        m_bridge.engine().network().link(link.first.toStdString(), link.second.toStdString()).cut;
     auto* action = menu->addAction(cut ? tr("Heal link %1 ↔ %2").arg(link.first, link.second)
                                        : tr("Cut link %1 ↔ %2").arg(link.first, link.second));
     action->setObjectName(QStringLiteral("toggleLinkCut"));
@@ -135,8 +161,7 @@ void RegionMap::paintEvent(QPaintEvent*) {
     QColor grid = pal.color(QPalette::Mid);
     grid.setAlpha(70);
     p.setPen(QPen(grid, 1));
-    for (int lon = -180; lon <= 180; lon += 30)
-        p.drawLine(project(70, lon), project(-50, lon));
+    for (int lon = -180; lon <= 180; lon += 30) p.drawLine(project(70, lon), project(-50, lon));
     for (int lat = -50; lat <= 70; lat += 20) p.drawLine(project(lat, -180), project(lat, 180));
     QPen equator(grid, 1.5, Qt::DashLine);
     p.setPen(equator);
@@ -160,12 +185,15 @@ void RegionMap::paintEvent(QPaintEvent*) {
             const bool cut = network.link(a, b).cut;
             const QColor c = offline ? kOffline : cut ? kCut : kFlowing;
             p.setPen(QPen(c, 2, cut || offline ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
-            const QPointF pa = positionOf(link.first), pb = positionOf(link.second);
-            p.drawLine(pa, pb);
+            p.save();
+            p.setClipRect(r);
+            for (const QLineF& line : segments(link)) p.drawLine(line);
+            p.restore();
             QString label = linkLabel(link);
-            const qint64 pending = m_pending.value(link) + m_pending.value({link.second, link.first});
+            const qint64 pending =
+                m_pending.value(link) + m_pending.value({link.second, link.first});
             if (pending > 0) label = tr("%1 · %2 pending").arg(label).arg(pending);
-            const QPointF mid = (pa + pb) / 2;
+            const QPointF mid = labelPosition(link);
             QRectF box = fm.boundingRect(label).toRectF().adjusted(-4, -1, 4, 1);
             box.moveCenter(mid);
             QColor back = pal.color(QPalette::Window);
@@ -182,14 +210,25 @@ void RegionMap::paintEvent(QPaintEvent*) {
         p.setPen(QPen(pal.color(QPalette::Base), 2));
         p.setBrush(online ? (region == m_local ? QColor(0x00, 0x73, 0xbb) : kFlowing) : kOffline);
         p.drawEllipse(at, region == m_local ? 7.0 : 6.0, region == m_local ? 7.0 : 6.0);
-        p.setPen(pal.color(QPalette::Text));
         const QString text = online ? region : tr("%1 (offline)").arg(region);
-        p.drawText(at + QPointF(9, -6), text);
+        // Beside the dot, kept inside the map.
+        QRectF box = fm.boundingRect(text).toRectF().adjusted(-3, 0, 3, 0);
+        box.moveCenter(at + QPointF(0, 8 + box.height() / 2));
+        if (box.bottom() > r.bottom()) box.moveBottom(at.y() - 8);
+        if (box.right() > r.right()) box.moveRight(r.right());
+        if (box.left() < r.left()) box.moveLeft(r.left());
+        QColor back = pal.color(QPalette::Base);
+        back.setAlpha(200);
+        p.setPen(Qt::NoPen);
+        p.setBrush(back);
+        p.drawRect(box);
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(box, Qt::AlignCenter, text);
     }
     // Legend.
     const QList<std::pair<QColor, QString>> legend = {
         {kFlowing, tr("flowing")}, {kCut, tr("cut")}, {kOffline, tr("offline")}};
-    QPointF at(r.left() + 8, r.bottom() - 8);
+    QPointF at(r.left() + 8, r.bottom() + 6 + fm.height() / 2.0);
     for (const auto& [colour, text] : legend) {
         p.setPen(QPen(colour, 2));
         p.drawLine(at, at + QPointF(16, 0));

@@ -9,6 +9,8 @@
 #include <utility>
 
 #include <QHash>
+#include <QLineF>
+#include <QList>
 #include <QWidget>
 
 class EngineBridge;
@@ -47,6 +49,9 @@ protected:
 
 private:
     QRectF mapRect() const;
+    // The line(s) a link is drawn as: two when it crosses the antimeridian.
+    QList<QLineF> segments(const Link& link) const;
+    QPointF labelPosition(const Link& link) const;
     QPointF project(double latitude, double longitude) const;
 
     EngineBridge& m_bridge;

@@ -140,10 +140,8 @@ void RegionsPanel::discoverRegions() {
                           if (generation != m_generation) return;
                           // An offline region keeps what it had: it still holds its tables.
                           if (result.ok())
-                              m_tableCounts[code] =
-                                  static_cast<int>(result.body.value("TableNames",
-                                                                     tablespan::Json::array())
-                                                       .size());
+                              m_tableCounts[code] = static_cast<int>(
+                                  result.body.value("TableNames", tablespan::Json::array()).size());
                           if (--*remaining > 0) return;
                           m_regions->setTableCounts(m_tableCounts);
                           QStringList withTables;
@@ -170,9 +168,8 @@ void RegionsPanel::updateLinkEditor() {
     m_latency->setEnabled(has);
     if (has) {
         const auto link = m_bridge.engine().network().link(a.toStdString(), b.toStdString());
-        m_linkTitle->setText(tr("%1 ↔ %2 (model: %3 ms)")
-                                 .arg(a, b)
-                                 .arg(static_cast<qint64>(link.model_ms)));
+        m_linkTitle->setText(
+            tr("%1 ↔ %2 (model: %3 ms)").arg(a, b).arg(static_cast<qint64>(link.model_ms)));
         m_cut->setChecked(link.cut);
         m_override->setChecked(link.override_ms.has_value());
         m_latency->setValue(link.override_ms ? static_cast<int>(*link.override_ms)
@@ -218,6 +215,7 @@ void RegionsPanel::setLinkOverride(std::optional<int> ms) {
 void RegionsPanel::setTimeScale(double scale) {
     m_bridge.engine().set_time_scale(scale);
     m_scale->setValue(m_bridge.engine().time_scale());
+    emit timeScaleChanged(m_bridge.engine().time_scale());
 }
 
 double RegionsPanel::timeScale() const {

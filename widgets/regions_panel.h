@@ -41,6 +41,10 @@ public:
     void setTimeScale(double scale);
     double timeScale() const;
 
+signals:
+    // The engine's time scale was changed in the panel.
+    void timeScaleChanged(double scale);
+
 public slots:
     // Asks every region for its tables (ListTables); the matrix shows those that have some.
     void discoverRegions();

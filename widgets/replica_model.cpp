@@ -1,5 +1,6 @@
 #include "replica_model.h"
 
+#include <QFont>
 #include <QLocale>
 
 #include "engine_bridge.h"
@@ -80,8 +81,7 @@ void ReplicaModel::setRegionError(const QString& region, const QString& error) {
     rowChanged(row);
 }
 
-void ReplicaModel::setLatency(const QString& region, double lastMs, double avgMs,
-                              qint64 pending) {
+void ReplicaModel::setLatency(const QString& region, double lastMs, double avgMs, qint64 pending) {
     const int row = rowOf(region);
     if (row < 0) return;
     Replica& r = m_rows[row];
@@ -130,41 +130,56 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
         return v < 0 ? QStringLiteral("—") : tr("%1 ms").arg(locale.toString(v, 'f', 0));
     };
     switch (role) {
-    case StatusRole: return r.status;
-    case ProgressRole: return r.progress;
-    case RegionCodeRole: return r.region;
-    case LocalRole: return r.local;
-    case Qt::ToolTipRole:
-        if (!r.error.isEmpty()) return r.error;
-        if (index.column() == Region)
-            return r.local ? tr("The region the console shows; replicas are listed below it")
-                           : tr("A replica of the table");
-        return {};
-    case Qt::TextAlignmentRole:
-        if (index.column() >= ItemCount)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Region: {
-            const QString name = tr("%1 %2").arg(EngineBridge::regionName(r.region), r.region);
-            return r.local ? tr("%1 (this region)").arg(name) : name;
-        }
-        case Status:
-            if (r.progress >= 0) return tr("%1 %2%").arg(StatusDelegate::statusText(r.status)).arg(r.progress);
-            return StatusDelegate::statusText(r.status);
-        case TableClass:
-            return r.tableClass == QLatin1String("STANDARD_INFREQUENT_ACCESS")
-                       ? tr("Standard-IA")
-                       : tr("Standard");
-        case ItemCount:
-            if (!r.error.isEmpty()) return tr("unavailable");
-            return r.itemCount < 0 ? QStringLiteral("—") : locale.toString(r.itemCount);
-        case LastLatency: return ms(r.lastMs);
-        case AvgLatency: return ms(r.avgMs);
-        case Pending: return locale.toString(r.pending);
-        }
-        return {};
+        case StatusRole:
+            return r.status;
+        case ProgressRole:
+            return r.progress;
+        case RegionCodeRole:
+            return r.region;
+        case LocalRole:
+        case Qt::FontRole:
+            if (r.local && index.column() == Region) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
+            return {};
+            return r.local;
+        case Qt::ToolTipRole:
+            if (!r.error.isEmpty()) return r.error;
+            if (index.column() == Region)
+                return r.local ? tr("The region the console shows; replicas are listed below it")
+                               : tr("A replica of the table");
+            return {};
+        case Qt::TextAlignmentRole:
+            if (index.column() >= ItemCount)
+                return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+            return {};
+        case Qt::DisplayRole:
+            switch (index.column()) {
+                case Region:
+                    return tr("%1 %2").arg(EngineBridge::regionName(r.region), r.region);
+                case Status:
+                    if (r.progress >= 0)
+                        return tr("%1 %2%")
+                            .arg(StatusDelegate::statusText(r.status))
+                            .arg(r.progress);
+                    return StatusDelegate::statusText(r.status);
+                case TableClass:
+                    return r.tableClass == QLatin1String("STANDARD_INFREQUENT_ACCESS")
+                               ? tr("Standard-IA")
+                               : tr("Standard");
+                case ItemCount:
+                    if (!r.error.isEmpty()) return tr("unavailable");
+                    return r.itemCount < 0 ? QStringLiteral("—") : locale.toString(r.itemCount);
+                case LastLatency:
+                    return ms(r.lastMs);
+                case AvgLatency:
+                    return ms(r.avgMs);
+                case Pending:
+                    return locale.toString(r.pending);
+            }
+            return {};
     }
     return {};
 }
@@ -172,13 +187,20 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
 QVariant ReplicaModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case Region: return tr("Region");
-    case Status: return tr("Status");
-    case TableClass: return tr("Table class");
-    case ItemCount: return tr("Items");
-    case LastLatency: return tr("Last latency");
-    case AvgLatency: return tr("Average latency");
-    case Pending: return tr("Pending");
+        case Region:
+            return tr("Region");
+        case Status:
+            return tr("Status");
+        case TableClass:
+            return tr("Table class");
+        case ItemCount:
+            return tr("Items");
+        case LastLatency:
+            return tr("Last latency");
+        case AvgLatency:
+            return tr("Average latency");
+        case Pending:
+            return tr("Pending");
     }
     return {};
 }

@@ -51,9 +51,9 @@ QChartView* makeView(QChart* chart, QWidget* parent) {
 
 ReplicationChart::ReplicationChart(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("replicationChart"));
-    m_latency = makeChart(tr("Replication latency per receiving region"), m_latencyX, m_latencyY,
-                          tr("ms"));
-    m_pending = makeChart(tr("Pending replication"), m_pendingX, m_pendingY, tr("changes"));
+    m_latency = makeChart(tr("Replication latency per receiving region (ms)"), m_latencyX,
+                          m_latencyY, QString());
+    m_pending = makeChart(tr("Pending replication (changes)"), m_pendingX, m_pendingY, QString());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(makeView(m_latency, this), 3);
@@ -92,8 +92,8 @@ ReplicationChart::Series& ReplicationChart::seriesFor(const QString& destination
     s.pending = new QLineSeries;
     s.pending->setName(destination);
     s.pending->setPen(QPen(colour, 2));
-    for (QAbstractSeries* series : {static_cast<QAbstractSeries*>(s.band),
-                                    static_cast<QAbstractSeries*>(s.avg)}) {
+    for (QAbstractSeries* series :
+         {static_cast<QAbstractSeries*>(s.band), static_cast<QAbstractSeries*>(s.avg)}) {
         m_latency->addSeries(series);
         series->attachAxis(m_latencyX);
         series->attachAxis(m_latencyY);
@@ -160,9 +160,7 @@ void ReplicationChart::refresh(const tablespan::ReplicationMetrics& metrics,
         it->max->clear();
         it->pending->clear();
     }
-    const auto ceiling = [](double v, double floor) {
-        return std::max(floor, v * 1.15);
-    };
+    const auto ceiling = [](double v, double floor) { return std::max(floor, v * 1.15); };
     m_latencyY->setRange(0, ceiling(maxLatency, 100));
     m_pendingY->setRange(0, ceiling(maxPending, 5));
 }

@@ -1,5 +1,6 @@
 #include "request_stats_model.h"
 
+#include <QColor>
 #include <QLocale>
 
 namespace {
@@ -19,17 +20,21 @@ void RequestStatsModel::append(const QList<RequestRecord>& records) {
     if (records.isEmpty()) return;
     QList<Row> added;
     for (const auto& r : records) {
-        int row = rowOf(r.region, r.table, r.operation);
+        const int existing = rowOf(r.region, r.table, r.operation);
         Row* target = nullptr;
-        if (row >= 0) {
-            target = &m_rows[row];
+        if (existing >= 0) {
+            target = &m_rows[existing];
         } else {
             const QString key = keyOf(r.region, r.table, r.operation);
             // New rows are inserted together at the end.
             for (auto& a : added)
                 if (keyOf(a.region, a.table, a.operation) == key) target = &a;
             if (!target) {
-                added.append(Row{r.region, r.table, r.operation});
+                Row row;
+                row.region = r.region;
+                row.table = r.table;
+                row.operation = r.operation;
+                added.append(row);
                 target = &added.last();
             }
         }
@@ -134,12 +139,18 @@ QVariant RequestStatsModel::data(const QModelIndex& index, int role) const {
     const double avg = r.requests ? r.sumMs / static_cast<double>(r.requests) : 0;
     if (role == SortRole) {
         switch (index.column()) {
-        case Requests: return r.requests;
-        case Rate: return r.rate;
-        case Errors: return r.errors;
-        case AvgLatency: return avg;
-        case MaxLatency: return r.maxMs;
-        default: return data(index, Qt::DisplayRole);
+            case Requests:
+                return r.requests;
+            case Rate:
+                return r.rate;
+            case Errors:
+                return r.errors;
+            case AvgLatency:
+                return avg;
+            case MaxLatency:
+                return r.maxMs;
+            default:
+                return data(index, Qt::DisplayRole);
         }
     }
     if (role == RegionCodeRole) return r.region;
@@ -150,32 +161,49 @@ QVariant RequestStatsModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole) return {};
     const QLocale locale;
     switch (index.column()) {
-    case Region: return r.region;
-    case Table: return r.table.isEmpty() ? tr("(none)") : r.table;
-    case Operation: return r.operation;
-    case Requests: return locale.toString(r.requests);
-    case Rate: return tr("%1/s").arg(locale.toString(r.rate, 'f', 1));
-    case Errors: return locale.toString(r.errors);
-    case AvgLatency: return tr("%1 ms").arg(locale.toString(avg, 'f', 2));
-    case MaxLatency: return tr("%1 ms").arg(locale.toString(r.maxMs, 'f', 2));
-    case LastError: return r.lastError;
+        case Region:
+            return r.region;
+        case Table:
+            return r.table.isEmpty() ? tr("(none)") : r.table;
+        case Operation:
+            return r.operation;
+        case Requests:
+            return locale.toString(r.requests);
+        case Rate:
+            return tr("%1/s").arg(locale.toString(r.rate, 'f', 1));
+        case Errors:
+            return locale.toString(r.errors);
+        case AvgLatency:
+            return tr("%1 ms").arg(locale.toString(avg, 'f', 2));
+        case MaxLatency:
+            return tr("%1 ms").arg(locale.toString(r.maxMs, 'f', 2));
+        case LastError:
+            return r.lastError;
     }
     return {};
 }
 
-QVariant RequestStatsModel::headerData(int section, Qt::Orientation orientation,
-                                       int role) const {
+QVariant RequestStatsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case Region: return tr("Region");
-    case Table: return tr("Table");
-    case Operation: return tr("Operation");
-    case Requests: return tr("Requests");
-    case Rate: return tr("Rate");
-    case Errors: return tr("Errors");
-    case AvgLatency: return tr("Average latency");
-    case MaxLatency: return tr("Max latency");
-    case LastError: return tr("Last error");
+        case Region:
+            return tr("Region");
+        case Table:
+            return tr("Table");
+        case Operation:
+            return tr("Operation");
+        case Requests:
+            return tr("Requests");
+        case Rate:
+            return tr("Rate");
+        case Errors:
+            return tr("Errors");
+        case AvgLatency:
+            return tr("Average latency");
+        case MaxLatency:
+            return tr("Max latency");
+        case LastError:
+            return tr("Last error");
     }
     return {};
 }

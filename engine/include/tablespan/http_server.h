@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace tablespan {
@@ -10,7 +12,8 @@ namespace tablespan {
 class Engine;
 
 struct HttpServerOptions {
-    // The address to bind. Loopback by default: the endpoint checks no signatures.
+    // The address to bind. Loopback by default: unless `credentials` are given, the
+    // endpoint checks no signatures.
     std::string address = "127.0.0.1";
     // The TCP port; 0 picks a free one (port() tells which).
     std::uint16_t port = 8000;
@@ -25,6 +28,13 @@ struct HttpServerOptions {
     std::int64_t idle_timeout_ms = 60'000;
     // Threads that run the endpoint's network I/O (the engine runs requests on its own).
     int threads = 2;
+    // Access key id → secret access key. When set (even to an empty map), every DynamoDB
+    // request must carry a valid SigV4 signature by one of these key pairs, made within
+    // 15 minutes of the wall clock; others are answered with the service's errors
+    // (MissingAuthenticationTokenException, IncompleteSignatureException,
+    // InvalidSignatureException, UnrecognizedClientException). Unset: not checked, as in
+    // other local engines.
+    std::optional<std::map<std::string, std::string>> credentials = std::nullopt;
 };
 
 class HttpServerImpl;
@@ -32,8 +42,9 @@ class HttpServerImpl;
 // DynamoDB's HTTP endpoint for an Engine: AWS JSON 1.0 over HTTP/1.1
 // (POST / with X-Amz-Target: DynamoDB_20120810.<Operation>). The region of a request
 // is taken from the credential scope of its SigV4 Authorization header; signatures are
-// not checked. Every request goes through Engine::call. Thread-safe, but start() and
-// stop() must not be called from a request callback.
+// checked only when HttpServerOptions::credentials is set. Every request goes through
+// Engine::call. Thread-safe, but start() and stop() must not be called from a request
+// callback.
 class HttpServer {
 public:
     // `engine` must outlive the server.

@@ -25,9 +25,9 @@ const BackupRecord& backup_named(core::Region& region, const std::string& arn) {
 Json create_backup(core::Region& region, const Json& request) {
     TableMeta& table = table_for_backups(region, request.at("TableName"));
     if (region.now() < backups_ready_at(table))
-        throw ApiError("ContinuousBackupsUnavailableException",
-                       "Backups are being enabled for the table: " + table.name +
-                           ". Please retry later");
+        throw ApiError(
+            "ContinuousBackupsUnavailableException",
+            "Backups are being enabled for the table: " + table.name + ". Please retry later");
     const BackupRecord& b = region.recovery().create_backup(table, request.at("BackupName"));
     return {{"BackupDetails", b.details()}};
 }

@@ -57,8 +57,8 @@ struct BackupArnParts {
     std::string region;
     std::string account;
     std::string table;
-    std::string id;       // "01489173575360-b308cd7d"
-    Millis created = 0;   // from the id
+    std::string id;      // "01489173575360-b308cd7d"
+    Millis created = 0;  // from the id
 };
 // Parses a BackupArn member, throwing the service's errors: ValidationException "Invalid
 // Backup ARN" when it is not a backup ARN, "BackupArn is not valid" for an unknown

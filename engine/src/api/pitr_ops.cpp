@@ -38,9 +38,9 @@ Json update_continuous_backups(core::Region& region, const Json& request) {
     TableMeta& t = table_for_backups(region, request.at("TableName"));
     const Millis now = region.now();
     if (now < backups_ready_at(t))
-        throw ApiError("ContinuousBackupsUnavailableException",
-                       "Backups are being enabled for the table: " + t.name +
-                           ". Please retry later");
+        throw ApiError(
+            "ContinuousBackupsUnavailableException",
+            "Backups are being enabled for the table: " + t.name + ". Please retry later");
     PitrSettings& p = t.recovery.pitr;
     if (enable) {
         if (!p.enabled) {

@@ -1,11 +1,14 @@
 #include "api/recovery.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <variant>
 #include <filesystem>
 #include <set>
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "api/lifecycle.h"
 #include "api/request_util.h"
@@ -21,6 +24,9 @@ constexpr std::size_t kFillChunk = 4'000;
 constexpr std::int64_t kEraseChunk = 20'000;
 // How often the history of PITR tables is pruned, in engine time.
 constexpr Millis kPruneIntervalMs = 15 * 60'000;
+// While the region is taking writes, a backup copy rests this many times as long as its
+// last chunk took before copying the next, leaving the disk to the writes.
+constexpr int kCopyRestFactor = 2;
 
 struct OwnedRow {
     std::string pk, sk;
@@ -36,6 +42,7 @@ struct Recovery::CopyJob {
     std::optional<storage::Key> cursor;
     std::int64_t items = 0;
     std::int64_t bytes = 0;
+    std::uint64_t writes_seen = 0;
 };
 
 Recovery::Recovery(core::Region& region)
@@ -43,12 +50,22 @@ Recovery::Recovery(core::Region& region)
       region_path_(region.core().data_dir + "/regions/" + std::string(region.code()) + ".sqlite"),
       backup_path_(region.core().data_dir + "/backups/" + std::string(region.code()) + ".sqlite"),
       store_(region.store().db()),
-      worker_(boost::asio::make_strand(region.core().io)) {
+      worker_(boost::asio::make_strand(region.core().io)),
+      // Resting needs real time to pass; a manual clock means a test drives the engine.
+      paced_(dynamic_cast<const SystemClock*>(&region.core().clock) != nullptr) {
     std::filesystem::create_directories(region.core().data_dir + "/backups");
     writer_ = std::make_unique<storage::BackupFile>(backup_path_);
+    subscription_ = region.core().events.subscribe(
+        [this, code = std::string(region.code())](const EngineEvent& e) {
+            auto* changed = std::get_if<ItemsChanged>(&e);
+            if (changed && changed->region == code)
+                writes_seen_.fetch_add(1, std::memory_order_relaxed);
+        });
 }
 
-Recovery::~Recovery() = default;
+Recovery::~Recovery() {
+    region_.core().events.unsubscribe(subscription_);
+}
 
 void Recovery::load() {
     std::set<std::int64_t> valid;
@@ -91,6 +108,12 @@ void Recovery::before_write(const TableMeta& table, const StorageKey& key) {
     last_history_ts_ = std::max(region_.now(), last_history_ts_);
     store_.record(table.id, key.pk, key.sk, last_history_ts_, present ? size : 0,
                   present ? std::optional<std::string_view>(buffer_) : std::nullopt);
+    if (auto it = stats_.find(table.id); it != stats_.end()) {
+        it->second.versions += 1;
+        it->second.bytes += static_cast<std::int64_t>(key.pk.size() + key.sk.size()) +
+                            (present ? static_cast<std::int64_t>(buffer_.size()) : 0);
+        if (!it->second.oldest) it->second.oldest = last_history_ts_;
+    }
 }
 
 void Recovery::pitr_enabled(const TableMeta&) {
@@ -99,11 +122,29 @@ void Recovery::pitr_enabled(const TableMeta&) {
 
 void Recovery::pitr_disabled(const TableMeta& table) {
     region_.begin_write();
+    pin_restores_from(table);
     store_.drop_history(table.id);
+    stats_.erase(table.id);
+}
+
+void Recovery::pin_restores_from(const TableMeta& source) {
+    for (TableMeta* t : region_.tables()) {
+        if (!restoring(*t) || t->recovery.restore->filled ||
+            t->recovery.restore->source_table_id != source.table_id)
+            continue;
+        // The history and items are about to go, in this uncommitted batch: a snapshot
+        // opened now still has them, and the restore reads from it from now on.
+        PitrSource& s = pitr_sources_[t->table_id];
+        if (s.pinned) continue;
+        s = PitrSource{std::make_shared<storage::Snapshot>(region_path_), source.id, true};
+    }
 }
 
 storage::HistoryStats Recovery::history_stats(const TableMeta& table) {
-    return store_.history_stats(table.id);
+    // Counted once (a scan), then kept up to date as records come and go.
+    auto it = stats_.find(table.id);
+    if (it == stats_.end()) it = stats_.emplace(table.id, store_.history_stats(table.id)).first;
+    return it->second;
 }
 
 void Recovery::on_table_removed(const TableMeta& table) {
@@ -115,7 +156,9 @@ void Recovery::on_table_removed(const TableMeta& table) {
         start_copy(b.id, table.id, std::make_shared<storage::Snapshot>(region_path_));
         schedule_expiry(b);
     }
+    pin_restores_from(table);
     store_.drop_history(table.id);
+    stats_.erase(table.id);
 }
 
 void Recovery::schedule_prune() {
@@ -128,12 +171,13 @@ void Recovery::schedule_prune() {
 void Recovery::prune() {
     prune_scheduled_ = false;
     const Millis now = region_.now();
-    // A restore that lost its snapshot (restart) reads the history directly: keep what it
-    // still needs.
+    // Point-in-time restores read the source's history as they go: keep what they need.
     std::map<std::string, Millis> floors;
     for (TableMeta* t : region_.tables())
-        if (restoring(*t) && t->recovery.restore->source_backup_arn.empty()) {
-            auto& floor = floors.try_emplace(t->recovery.restore->source_table_id, now).first->second;
+        if (restoring(*t) && t->recovery.restore->source_backup_arn.empty() &&
+            !t->recovery.restore->filled) {
+            auto& floor =
+                floors.try_emplace(t->recovery.restore->source_table_id, now).first->second;
             floor = std::min(floor, t->recovery.restore->restore_time);
         }
     bool any = false;
@@ -144,7 +188,14 @@ void Recovery::prune() {
             Millis before = now - t->recovery.pitr.period_days * kDayMs;
             if (auto it = floors.find(t->table_id); it != floors.end())
                 before = std::min(before, it->second);
+            auto stats = stats_.find(t->id);
+            if (stats != stats_.end()) {
+                auto gone = store_.history_stats_before(t->id, before);
+                stats->second.versions -= gone.versions;
+                stats->second.bytes -= gone.bytes;
+            }
             store_.prune(t->id, before);
+            if (stats != stats_.end()) stats->second.oldest = store_.oldest_record(t->id);
         }
     });
     if (any) schedule_prune();
@@ -188,16 +239,18 @@ void Recovery::start_copy(std::int64_t backup, std::int64_t table,
     job->backup = backup;
     job->table = table;
     job->snapshot = std::move(snapshot);
+    job->writes_seen = writes_seen_.load(std::memory_order_relaxed);
     boost::asio::post(worker_, [this, job] { copy_chunk(job); });
 }
 
 void Recovery::copy_chunk(const std::shared_ptr<CopyJob>& job) {
     bool more = false;
+    const auto started = std::chrono::steady_clock::now();
     try {
         writer_->begin();
         storage::Key last;
-        std::size_t n =
-            job->snapshot->items(job->table, job->cursor, kCopyChunk, [&](const storage::ItemRow& r) {
+        std::size_t n = job->snapshot->items(
+            job->table, job->cursor, kCopyChunk, [&](const storage::ItemRow& r) {
                 writer_->insert(job->backup, r.pk, r.sk, r.size, r.item);
                 job->items += 1;
                 job->bytes += r.size;
@@ -207,6 +260,7 @@ void Recovery::copy_chunk(const std::shared_ptr<CopyJob>& job) {
         writer_->commit();
         if (n) job->cursor = std::move(last);
         more = n == kCopyChunk;
+        if (!more) writer_->seal(job->backup);
     } catch (const std::exception&) {
         try {
             writer_->rollback();
@@ -217,6 +271,16 @@ void Recovery::copy_chunk(const std::shared_ptr<CopyJob>& job) {
         return;
     }
     if (more) {
+        const std::uint64_t seen = writes_seen_.load(std::memory_order_relaxed);
+        const bool busy = seen != job->writes_seen;
+        job->writes_seen = seen;
+        if (busy && paced_) {
+            auto rest = std::make_shared<boost::asio::steady_timer>(
+                worker_, (std::chrono::steady_clock::now() - started) * kCopyRestFactor);
+            rest->async_wait(
+                [this, job, rest](const boost::system::error_code&) { copy_chunk(job); });
+            return;
+        }
         boost::asio::post(worker_, [this, job] { copy_chunk(job); });
         return;
     }
@@ -239,6 +303,9 @@ void Recovery::finish_copy(const std::shared_ptr<CopyJob>& job, bool ok) {
         b.status = "AVAILABLE";
         b.item_count = job->items;
         b.size_bytes = job->bytes;
+        // What the snapshot held, rather than the counters at request time.
+        b.source["item_count"] = job->items;
+        b.source["size_bytes"] = job->bytes;
         store_.update_backup(b.id, b.to_storage().dump());
     });
 }
@@ -262,8 +329,8 @@ void Recovery::drop_backup(std::int64_t backup) {
 
 const BackupRecord* Recovery::find_backup(const std::string& table, const std::string& id) const {
     for (const auto& [key, b] : backups_)
-        if (b.arn.size() > id.size() && b.arn.compare(b.arn.size() - id.size(), id.size(), id) == 0 &&
-            b.table_name() == table)
+        if (b.arn.size() > id.size() &&
+            b.arn.compare(b.arn.size() - id.size(), id.size(), id) == 0 && b.table_name() == table)
             return &b;
     return nullptr;
 }
@@ -282,9 +349,8 @@ void Recovery::delete_backup(const BackupRecord& backup) {
 }
 
 void Recovery::schedule_expiry(const BackupRecord& backup) {
-    region_.core().scheduler.schedule_at(backup.expires, [this, id = backup.id] {
-        region_.post([this, id] { expire(id); });
-    });
+    region_.core().scheduler.schedule_at(
+        backup.expires, [this, id = backup.id] { region_.post([this, id] { expire(id); }); });
 }
 
 void Recovery::expire(std::int64_t backup) {
@@ -333,9 +399,11 @@ void Recovery::fill(const std::string& name, const std::string& table_id) {
 bool Recovery::fill_chunk(TableMeta& t) {
     RestoreJob& job = *t.recovery.restore;
     std::int64_t written = 0;
+    // Restored items are new local writes of the region: one version for the chunk.
+    const std::int64_t hlc = region_.next_hlc();
     auto write = [&](std::string_view pk, std::string_view sk, std::int64_t size,
                      std::string_view item) {
-        region_.store().put_item(t.id, pk, sk, size, item);
+        region_.store().put_item(t.id, pk, sk, size, item, hlc, region_.code());
         t.item_count += 1;
         t.size_bytes += size;
         ++written;
@@ -344,38 +412,43 @@ bool Recovery::fill_chunk(TableMeta& t) {
     if (!job.source_backup_arn.empty()) {
         if (!backups_.count(job.backup_id)) return false;
         if (!reader_) reader_ = std::make_unique<storage::BackupFile>(backup_path_);
-        storage::Key last;
-        std::size_t n =
-            reader_->read(job.backup_id, job.cursor, kFillChunk, [&](const storage::ItemRow& r) {
-                write(r.pk, r.sk, r.size, r.item);
-                last.first.assign(r.pk);
-                last.second.assign(r.sk);
-            });
-        if (n) job.cursor = std::move(last);
+        std::size_t n = 0;
+        job.backup_cursor = reader_->read(job.backup_id, job.backup_cursor, kFillChunk,
+                                          [&](const storage::ItemRow& r) {
+                                              write(r.pk, r.sk, r.size, r.item);
+                                              ++n;
+                                          });
         more = n == kFillChunk;
     } else {
-        auto& source = pitr_sources_[t.table_id];
-        if (!source.snapshot) {
-            // First chunk, or the first after a restart: read the source as it is now
-            // (its history after the restore time is complete: pruning keeps it).
+        auto it = pitr_sources_.find(t.table_id);
+        if (it == pitr_sources_.end()) {
+            // First chunk, or the first after a restart: read the source through the
+            // region's connection. Its history after the restore time stays complete while
+            // the restore runs (pruning keeps it; dropping it pins a snapshot first).
             TableMeta* s = region_.find_table(job.source_table);
-            if (!s || s->table_id != job.source_table_id) return false;
-            source.snapshot = std::make_shared<storage::Snapshot>(region_path_);
-            source.table = s->id;
+            if (!s || s->table_id != job.source_table_id || !s->recovery.pitr.enabled ||
+                s->recovery.pitr.enabled_at > job.restore_time)
+                return false;
+            it = pitr_sources_
+                     .emplace(t.table_id,
+                              PitrSource{std::make_shared<storage::Snapshot>(region_.store().db()),
+                                         s->id, false})
+                     .first;
         }
+        PitrSource& source = it->second;
         // The state at the restore time: the current item, unless the key was written
         // after that time; then the before-image of its first later write.
         std::vector<OwnedRow> current;
-        std::size_t n = source.snapshot->items(
+        std::size_t n = source.reader->items(
             source.table, job.cursor, kFillChunk, [&](const storage::ItemRow& r) {
-                current.push_back({std::string(r.pk), std::string(r.sk), r.size,
-                                   std::string(r.item)});
+                current.push_back(
+                    {std::string(r.pk), std::string(r.sk), r.size, std::string(r.item)});
             });
         more = n == kFillChunk;
         std::optional<storage::Key> upto;
         if (more) upto = storage::Key{current.back().pk, current.back().sk};
         std::vector<OwnedRow> before;
-        source.snapshot->history_after(
+        source.reader->history_after(
             source.table, job.restore_time, job.cursor, upto, [&](const storage::HistoryRow& h) {
                 OwnedRow row{std::string(h.pk), std::string(h.sk), h.size, std::nullopt};
                 if (h.item) row.item = std::string(*h.item);

@@ -7,6 +7,7 @@
 // responsive. Owned by its Region and used on the region's strand, except the copy jobs,
 // which run on a worker strand of their own.
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -79,21 +80,25 @@ public:
 private:
     struct CopyJob;
     struct PitrSource {
-        std::shared_ptr<storage::Snapshot> snapshot;
+        std::shared_ptr<storage::Snapshot> reader;
         std::int64_t table = 0;  // the source's storage id
+        bool pinned = false;     // reads a snapshot taken before the source's data went
     };
 
     BackupRecord& add_backup(const TableMeta& table, const std::string& name,
                              const std::string& type);
     void start_copy(std::int64_t backup, std::int64_t table,
                     std::shared_ptr<storage::Snapshot> snapshot);
-    void copy_chunk(const std::shared_ptr<CopyJob>& job);      // on worker_
+    void copy_chunk(const std::shared_ptr<CopyJob>& job);  // on worker_
     void finish_copy(const std::shared_ptr<CopyJob>& job, bool ok);
     void erase_items(std::int64_t backup);
     void drop_backup(std::int64_t backup);  // inside a write
     void schedule_expiry(const BackupRecord& backup);
     void expire(std::int64_t backup);
 
+    // The source's history or items are about to be dropped: restores from it go on from
+    // a snapshot.
+    void pin_restores_from(const TableMeta& source);
     void fill(const std::string& name, const std::string& table_id);
     // One chunk of a restore, inside a write; false when the restore cannot go on.
     bool fill_chunk(TableMeta& target);
@@ -108,12 +113,16 @@ private:
     const std::string backup_path_;  // its backups file
     storage::RecoveryStore store_;
     boost::asio::strand<boost::asio::io_context::executor_type> worker_;
-    std::unique_ptr<storage::BackupFile> writer_;  // used on worker_ only
-    std::unique_ptr<storage::BackupFile> reader_;  // on the strand; opened on first use
-    std::map<std::int64_t, BackupRecord> backups_;  // by id
-    std::map<std::string, PitrSource> pitr_sources_;  // restore target's TableId → source
+    const bool paced_;                                     // copies rest while the region writes
+    std::unique_ptr<storage::BackupFile> writer_;          // used on worker_ only
+    std::unique_ptr<storage::BackupFile> reader_;          // on the strand; opened on first use
+    std::map<std::int64_t, BackupRecord> backups_;         // by id
+    std::map<std::string, PitrSource> pitr_sources_;       // restore target's TableId → source
+    std::map<std::int64_t, storage::HistoryStats> stats_;  // by storage id, once asked for
     std::string buffer_;
     Millis last_history_ts_ = 0;
+    std::atomic<std::uint64_t> writes_seen_{0};  // commits that wrote items, any table
+    int subscription_ = 0;
     bool prune_scheduled_ = false;
 };
 

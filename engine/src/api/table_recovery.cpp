@@ -33,7 +33,8 @@ Json TableRecovery::to_storage() const {
                   {"source_table", restore->source_table},
                   {"source_table_id", restore->source_table_id},
                   {"restore_time", restore->restore_time},
-                  {"filled", restore->filled}};
+                  {"filled", restore->filled},
+                  {"backup_cursor", restore->backup_cursor}};
         if (restore->cursor) r["cursor"] = key_to_json(*restore->cursor);
         j["restore"] = r;
     }
@@ -55,6 +56,7 @@ TableRecovery TableRecovery::from_storage(const Json& j) {
         job.source_table_id = r.at("source_table_id");
         job.restore_time = r.at("restore_time");
         job.filled = r.at("filled");
+        job.backup_cursor = r.value("backup_cursor", std::int64_t{0});
         if (r.contains("cursor")) job.cursor = key_from_json(r.at("cursor"));
         out.restore = std::move(job);
     }

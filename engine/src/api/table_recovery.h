@@ -37,7 +37,8 @@ struct RestoreJob {
     std::string source_table;     // point-in-time restores: the source, by name
     std::string source_table_id;  // and TableId, to recognise it
     Millis restore_time = 0;      // RestoreDateTime
-    std::optional<std::pair<std::string, std::string>> cursor;  // last key written
+    std::optional<std::pair<std::string, std::string>> cursor;  // last key written (PITR)
+    std::int64_t backup_cursor = 0;  // position of the last backup item written
     bool filled = false;
 };
 

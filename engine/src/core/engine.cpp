@@ -205,9 +205,9 @@ void Engine::pitr_storage(std::string_view region, std::string_view table,
             failed.error = Error{"InternalServerError", e.what(), 500};
         }
     } else {
-        failed.error = Error{"UnrecognizedClientException",
-                             "The region '" + std::string(region) + "' is not a known AWS region.",
-                             400};
+        failed.error =
+            Error{"UnrecognizedClientException",
+                  "The region '" + std::string(region) + "' is not a known AWS region.", 400};
     }
     boost::asio::post(impl_->io_, [cb = std::move(callback), failed] { cb(failed); });
 }

@@ -18,10 +18,22 @@ namespace tablespan {
 
 namespace net = boost::asio;
 
+namespace {
+std::optional<server::Credentials> credentials_of(const HttpServerOptions& options) {
+    if (!options.credentials) return std::nullopt;
+    return server::Credentials(options.credentials->begin(), options.credentials->end());
+}
+}  // namespace
+
 class HttpServerImpl {
 public:
     HttpServerImpl(Engine& engine, HttpServerOptions options)
-        : state_{engine, options, server::RequestRouter(options.default_region), {}, {}, {}} {}
+        : state_{engine,
+                 options,
+                 server::RequestRouter(options.default_region, credentials_of(options)),
+                 {},
+                 {},
+                 {}} {}
 
     std::string start() {
         std::lock_guard lock(mutex_);

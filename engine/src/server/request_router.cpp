@@ -40,8 +40,8 @@ std::string parse_error_text(const std::exception& e) {
 }
 }  // namespace
 
-RequestRouter::RequestRouter(std::string default_region)
-    : default_region_(std::move(default_region)) {}
+RequestRouter::RequestRouter(std::string default_region, std::optional<Credentials> credentials)
+    : default_region_(std::move(default_region)), credentials_(std::move(credentials)) {}
 
 std::string RequestRouter::region_of(const HttpRequest& request) const {
     auto it = request.find(http::field::authorization);
@@ -75,6 +75,10 @@ Route RequestRouter::route(const HttpRequest& request) const {
     if (target.substr(0, kTargetPrefix.size()) != kTargetPrefix ||
         target.size() == kTargetPrefix.size())
         return error_reply(Error{"UnknownOperationException", {}, 400});
+    if (credentials_) {
+        if (auto error = check_signature(request, *credentials_, std::chrono::system_clock::now()))
+            return error_reply(*error);
+    }
     return EngineCall{region_of(request), std::string(target.substr(kTargetPrefix.size())),
                       std::move(body)};
 }

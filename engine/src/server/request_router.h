@@ -1,11 +1,13 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
+#include "server/request_auth.h"
 #include "tablespan/engine.h"
 
 namespace tablespan::server {
@@ -31,12 +33,15 @@ struct EngineCall {
 using Route = std::variant<Reply, EngineCall>;
 
 // Decides what an HTTP request means in DynamoDB's wire protocol (reference §7), in the
-// service's order: method and content type, JSON syntax, X-Amz-Target, then the engine
-// (which answers unknown operations, unknown regions and empty bodies itself).
-// Stateless apart from its settings; thread-safe.
+// service's order: method and content type, JSON syntax, X-Amz-Target, the signature
+// (only when credentials are given), then the engine (which answers unknown operations,
+// unknown regions and empty bodies itself). Stateless apart from its settings;
+// thread-safe.
 class RequestRouter {
 public:
-    explicit RequestRouter(std::string default_region);
+    // Without `credentials` signatures are not checked.
+    explicit RequestRouter(std::string default_region,
+                           std::optional<Credentials> credentials = std::nullopt);
 
     Route route(const HttpRequest& request) const;
 
@@ -51,6 +56,7 @@ private:
     std::string region_of(const HttpRequest& request) const;
 
     std::string default_region_;
+    std::optional<Credentials> credentials_;
 };
 
 // The HTTP response for `reply`: status, body, Content-Type, Content-Length,

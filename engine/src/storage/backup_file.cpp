@@ -4,16 +4,18 @@ namespace tablespan::storage {
 
 BackupFile::BackupFile(const std::string& path) : db_(path) {
     db_.exec(
-        "CREATE TABLE IF NOT EXISTS backup_items("
-        "backup_id INTEGER NOT NULL, pk BLOB NOT NULL, sk BLOB NOT NULL, "
-        "size INTEGER NOT NULL, item BLOB NOT NULL, "
-        "PRIMARY KEY(backup_id, pk, sk)) WITHOUT ROWID");
-    insert_ = db_.prepare("INSERT INTO backup_items(backup_id, pk, sk, size, item) VALUES(?,?,?,?,?)");
-    read_first_ = db_.prepare(
-        "SELECT pk, sk, size, item FROM backup_items WHERE backup_id=?1 ORDER BY pk, sk LIMIT ?2");
-    read_after_ = db_.prepare(
-        "SELECT pk, sk, size, item FROM backup_items WHERE backup_id=?1 AND (pk, sk) > (?3, ?4) "
-        "ORDER BY pk, sk LIMIT ?2");
+        "CREATE TABLE IF NOT EXISTS backup_rows(id INTEGER PRIMARY KEY, "
+        "backup_id INTEGER NOT NULL, pk BLOB NOT NULL, sk BLOB NOT NULL, size INTEGER NOT NULL, "
+        "item BLOB NOT NULL)");
+    db_.exec("CREATE INDEX IF NOT EXISTS backup_rows_by_backup ON backup_rows(backup_id)");
+    db_.exec("CREATE TABLE IF NOT EXISTS sealed(backup_id INTEGER PRIMARY KEY)");
+    db_.exec("PRAGMA user_version=1");
+    db_.exec("PRAGMA synchronous=NORMAL");
+    insert_ =
+        db_.prepare("INSERT INTO backup_rows(backup_id, pk, sk, size, item) VALUES(?,?,?,?,?)");
+    read_ = db_.prepare(
+        "SELECT id, pk, sk, size, item FROM backup_rows WHERE backup_id=?1 AND id>?2 "
+        "ORDER BY id LIMIT ?3");
 }
 
 void BackupFile::insert(std::int64_t backup, std::string_view pk, std::string_view sk,
@@ -22,42 +24,55 @@ void BackupFile::insert(std::int64_t backup, std::string_view pk, std::string_vi
     insert_.run();
 }
 
+void BackupFile::seal(std::int64_t backup) {
+    // In WAL mode a synced commit syncs the log, and with it every commit before it.
+    db_.exec("PRAGMA synchronous=FULL");
+    try {
+        db_.prepare("INSERT OR REPLACE INTO sealed(backup_id) VALUES(?)").bind(1, backup).run();
+    } catch (...) {
+        db_.exec("PRAGMA synchronous=NORMAL");
+        throw;
+    }
+    db_.exec("PRAGMA synchronous=NORMAL");
+}
+
 std::int64_t BackupFile::erase(std::int64_t backup, std::int64_t limit) {
     db_.prepare(
-           "DELETE FROM backup_items WHERE backup_id=?1 AND (pk, sk) IN (SELECT pk, sk FROM "
-           "backup_items WHERE backup_id=?1 ORDER BY pk, sk LIMIT ?2)")
+           "DELETE FROM backup_rows WHERE id IN (SELECT id FROM backup_rows WHERE "
+           "backup_id=?1 LIMIT ?2)")
         .bind(1, backup)
         .bind(2, limit)
         .run();
-    return db_.changes();
+    std::int64_t erased = db_.changes();
+    if (erased < limit) db_.prepare("DELETE FROM sealed WHERE backup_id=?").bind(1, backup).run();
+    return erased;
 }
 
 std::vector<std::int64_t> BackupFile::backup_ids() {
     std::vector<std::int64_t> out;
     // One index seek per backup rather than a scan of every item.
     auto s = db_.prepare(
-        "WITH RECURSIVE ids(id) AS (SELECT min(backup_id) FROM backup_items UNION ALL "
-        "SELECT (SELECT min(backup_id) FROM backup_items WHERE backup_id > ids.id) FROM ids "
+        "WITH RECURSIVE ids(id) AS (SELECT min(backup_id) FROM backup_rows UNION ALL "
+        "SELECT (SELECT min(backup_id) FROM backup_rows WHERE backup_id > ids.id) FROM ids "
         "WHERE ids.id IS NOT NULL) SELECT id FROM ids WHERE id IS NOT NULL");
     while (s.step()) out.push_back(s.column_int(0));
     return out;
 }
 
-std::size_t BackupFile::read(std::int64_t backup, const std::optional<Key>& after,
-                             std::size_t limit, const std::function<void(const ItemRow&)>& visit) {
-    Statement& s = after ? read_after_ : read_first_;
+std::int64_t BackupFile::read(std::int64_t backup, std::int64_t after, std::size_t limit,
+                              const std::function<void(const ItemRow&)>& visit) {
     struct Reset {
         Statement& s;
         ~Reset() { s.reset(); }
-    } reset{s};
-    s.bind(1, backup).bind(2, static_cast<std::int64_t>(limit));
-    if (after) s.bind_blob(3, after->first).bind_blob(4, after->second);
-    std::size_t n = 0;
-    while (s.step()) {
-        visit(ItemRow{s.column_blob(0), s.column_blob(1), s.column_int(2), s.column_blob(3)});
-        ++n;
+    } reset{read_};
+    read_.bind(1, backup).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
+    std::int64_t last = after;
+    while (read_.step()) {
+        last = read_.column_int(0);
+        visit(ItemRow{read_.column_blob(1), read_.column_blob(2), read_.column_int(3),
+                      read_.column_blob(4)});
     }
-    return n;
+    return last;
 }
 
 }  // namespace tablespan::storage

@@ -3,7 +3,9 @@
 // The items of a region's on-demand backups, in a file of their own
 // (DATA_DIR/backups/<region>.sqlite), so that backups outlive their tables and copying a
 // backup never takes the region database's write lock. One connection writes (the
-// region's backup worker); others may read at the same time (WAL).
+// region's backup worker); others may read at the same time (WAL). Items are rows of a
+// rowid table, appended in key order: a ~1 KB item fits in its page, where a key-ordered
+// (WITHOUT ROWID) table would spill it to an overflow page of its own.
 
 #include <cstdint>
 #include <functional>
@@ -25,25 +27,30 @@ public:
     // Opens or creates the file and its schema.
     explicit BackupFile(const std::string& path);
 
+    // Chunks commit without waiting for the disk (synchronous=NORMAL): the writes of the
+    // region come first. seal() makes everything written so far durable.
     void begin() { db_.exec("BEGIN IMMEDIATE"); }
     void commit() { db_.exec("COMMIT"); }
     void rollback() { db_.exec("ROLLBACK"); }
 
     void insert(std::int64_t backup, std::string_view pk, std::string_view sk, std::int64_t size,
                 std::string_view item);
+    // Makes the backup's items durable (one synced commit covers every earlier one).
+    void seal(std::int64_t backup);
     // Removes up to `limit` items of the backup; returns how many.
     std::int64_t erase(std::int64_t backup, std::int64_t limit);
     // Ids of the backups that have items here.
     std::vector<std::int64_t> backup_ids();
 
-    // Visits up to `limit` items of the backup in key order after `after`; returns the
-    // number visited.
-    std::size_t read(std::int64_t backup, const std::optional<Key>& after, std::size_t limit,
-                     const std::function<void(const ItemRow&)>& visit);
+    // Visits up to `limit` items of the backup after position `after` (0: from the start),
+    // in key order (the order they were copied in); returns the position of the last one
+    // visited, or `after` when there was none.
+    std::int64_t read(std::int64_t backup, std::int64_t after, std::size_t limit,
+                      const std::function<void(const ItemRow&)>& visit);
 
 private:
     Database db_;
-    Statement insert_, read_first_, read_after_;
+    Statement insert_, read_;
 };
 
 }  // namespace tablespan::storage

@@ -4,10 +4,9 @@ namespace tablespan::storage {
 
 RecoveryStore::RecoveryStore(Database& db) : db_(db) {
     current_ = db_.prepare("SELECT size, item FROM items WHERE table_id=? AND pk=? AND sk=?");
+    // seq is the rowid: one more than the largest, so records come in write order.
     record_ = db_.prepare(
-        "INSERT INTO pitr_history(table_id, pk, sk, seq, ts, size, item) VALUES(?,?,?,?,?,?,?)");
-    auto s = db_.prepare("SELECT ifnull(max(seq), 0) FROM pitr_history");
-    if (s.step()) last_seq_ = s.column_int(0);
+        "INSERT INTO pitr_history(table_id, pk, sk, ts, size, item) VALUES(?,?,?,?,?,?)");
 }
 
 bool RecoveryStore::current_item(std::int64_t table, std::string_view pk, std::string_view sk,
@@ -25,12 +24,11 @@ bool RecoveryStore::current_item(std::int64_t table, std::string_view pk, std::s
 void RecoveryStore::record(std::int64_t table, std::string_view pk, std::string_view sk,
                            std::int64_t ts, std::int64_t size,
                            std::optional<std::string_view> item) {
-    record_.bind(1, table).bind_blob(2, pk).bind_blob(3, sk).bind(4, ++last_seq_).bind(5, ts).bind(
-        6, size);
+    record_.bind(1, table).bind_blob(2, pk).bind_blob(3, sk).bind(4, ts).bind(5, size);
     if (item)
-        record_.bind_blob(7, *item);
+        record_.bind_blob(6, *item);
     else
-        record_.bind_null(7);
+        record_.bind_null(6);
     record_.run();
 }
 
@@ -58,6 +56,22 @@ HistoryStats RecoveryStore::history_stats(std::int64_t table) {
     HistoryStats out;
     if (s.step()) out = {s.column_int(0), s.column_int(1), s.column_int(2)};
     return out;
+}
+
+HistoryStats RecoveryStore::history_stats_before(std::int64_t table, std::int64_t before) {
+    auto s = db_.prepare(
+        "SELECT count(*), ifnull(sum(length(pk) + length(sk) + ifnull(length(item), 0)), 0) "
+        "FROM pitr_history WHERE table_id=? AND ts<?");
+    s.bind(1, table).bind(2, before);
+    HistoryStats out;
+    if (s.step()) out = {s.column_int(0), s.column_int(1), 0};
+    return out;
+}
+
+std::int64_t RecoveryStore::oldest_record(std::int64_t table) {
+    auto s = db_.prepare("SELECT ifnull(min(ts), 0) FROM pitr_history WHERE table_id=?");
+    s.bind(1, table);
+    return s.step() ? s.column_int(0) : 0;
 }
 
 std::vector<StoredBackup> RecoveryStore::load_backups() {

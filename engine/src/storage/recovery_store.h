@@ -37,7 +37,7 @@ public:
     bool current_item(std::int64_t table, std::string_view pk, std::string_view sk,
                       std::int64_t& size, std::string& item);
     // Appends a before-image written at engine time `ts` (item empty: the key was absent).
-    // Records of one key are ordered by a region-wide sequence number.
+    // Records are numbered in write order (seq).
     void record(std::int64_t table, std::string_view pk, std::string_view sk, std::int64_t ts,
                 std::int64_t size, std::optional<std::string_view> item);
     // Removes the records of `table` older than `before` (engine time); returns how many.
@@ -45,7 +45,11 @@ public:
     void drop_history(std::int64_t table);
     // Removes the history of tables that no longer exist.
     void drop_orphaned_history();
+    // Counts and sizes every record of the table (a scan of its history).
     HistoryStats history_stats(std::int64_t table);
+    // The records older than `before` (engine time), through the time index.
+    HistoryStats history_stats_before(std::int64_t table, std::int64_t before);
+    std::int64_t oldest_record(std::int64_t table);
 
     // ---- backup catalog ----
     std::vector<StoredBackup> load_backups();
@@ -57,7 +61,6 @@ public:
 private:
     Database& db_;
     Statement current_, record_;
-    std::int64_t last_seq_ = 0;
 };
 
 }  // namespace tablespan::storage

@@ -59,18 +59,19 @@ constexpr const char* kMigrations[] = {
     )sql",
     // 3: backups and point-in-time recovery (storage/recovery_store.h). The PITR history
     // holds one before-image per write of a PITR table (item NULL: the key was absent),
-    // ordered per key by a region-wide sequence number; the backup catalog (the items of
-    // backups live in DATA_DIR/backups/<region>.sqlite, keyed by these never reused ids).
+    // appended in write order (seq); a rowid table keeps ~1 KB images in their page. The
+    // backup catalog (the items of backups live in DATA_DIR/backups/<region>.sqlite,
+    // keyed by these never reused ids).
     R"sql(
     CREATE TABLE pitr_history(
+        seq INTEGER PRIMARY KEY,
         table_id INTEGER NOT NULL,
         pk BLOB NOT NULL,
         sk BLOB NOT NULL,
-        seq INTEGER NOT NULL,
         ts INTEGER NOT NULL,
         size INTEGER NOT NULL,
-        item BLOB,
-        PRIMARY KEY(table_id, pk, sk, seq)) WITHOUT ROWID;
+        item BLOB);
+    CREATE INDEX pitr_history_by_key ON pitr_history(table_id, pk, sk, ts);
     CREATE INDEX pitr_history_by_time ON pitr_history(table_id, ts);
     CREATE TABLE backups(
         id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -28,8 +28,7 @@ std::optional<StoredVersion> RegionStore::get_version(std::int64_t table, std::s
     Reset reset{s};
     s.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
     if (!s.step()) return std::nullopt;
-    return StoredVersion{s.column_int(0), s.column_text(1), s.column_int(3) != 0,
-                         s.column_int(2)};
+    return StoredVersion{s.column_int(0), s.column_text(1), s.column_int(3) != 0, s.column_int(2)};
 }
 
 void RegionStore::put_tombstone(std::int64_t table, std::string_view pk, std::string_view sk,
@@ -114,8 +113,7 @@ std::vector<LinkRow> RegionStore::load_links() {
     return out;
 }
 
-void RegionStore::set_link(std::int64_t table, std::string_view destination,
-                           std::int64_t cursor) {
+void RegionStore::set_link(std::int64_t table, std::string_view destination, std::int64_t cursor) {
     cached(
         "INSERT INTO replication_links(table_id, destination, cursor) VALUES(?,?,?) "
         "ON CONFLICT(table_id, destination) DO UPDATE SET cursor=excluded.cursor")
@@ -162,8 +160,8 @@ std::vector<VersionedRow> RegionStore::versioned_rows(
     std::vector<VersionedRow> out;
     while (s.step())
         out.push_back(VersionedRow{std::string(s.column_blob(0)), std::string(s.column_blob(1)),
-                                   s.column_int(2), s.column_text(3),
-                                   std::string(s.column_blob(4)), s.column_int(5)});
+                                   s.column_int(2), s.column_text(3), std::string(s.column_blob(4)),
+                                   s.column_int(5)});
     return out;
 }
 

@@ -1,13 +1,15 @@
 #pragma once
 
-// A consistent read-only view of a region's database as of its last commit, on a
-// connection of its own: backups copy from it and point-in-time restores read it while
-// the region keeps writing (WAL keeps the pages the view needs until it closes). Used
-// from one thread at a time.
+// Reads a table's items and PITR history for backups and restores. Either a consistent
+// read-only view of a region's database as of its last commit, on a connection of its
+// own (backups copy from it while the region keeps writing; WAL keeps the pages the view
+// needs until it closes), or the region's own connection, as it is now. Used from one
+// thread at a time.
 
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +32,8 @@ class Snapshot {
 public:
     // Opens the database at `path` and pins its current committed state.
     explicit Snapshot(const std::string& path);
+    // Reads through `db` (the region's connection), seeing its current state.
+    explicit Snapshot(Database& db);
     ~Snapshot();
     Snapshot(const Snapshot&) = delete;
     Snapshot& operator=(const Snapshot&) = delete;
@@ -46,7 +50,10 @@ public:
                        const std::function<void(const HistoryRow&)>& visit);
 
 private:
-    Database db_;
+    void prepare();
+
+    std::unique_ptr<Database> owned_;
+    Database& db_;
     Statement items_first_, items_after_;
     std::map<int, Statement> history_;  // by variant (bounds present)
 };

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The AWS CLI against a headless Tablespan started with --require-auth: the configured
+# key pair is accepted; a wrong secret gets InvalidSignatureException, an unknown access
+# key UnrecognizedClientException, as the service answers them. Without --require-auth
+# any signature is accepted.
+# Usage: auth_walkthrough.sh TABLESPAN_BINARY [AWS_CLI]
+set -euo pipefail
+
+tablespan=${1:?usage: auth_walkthrough.sh TABLESPAN_BINARY [AWS_CLI]}
+aws_cli=${2:-aws}
+
+work=$(mktemp -d)
+server_pid=
+stop_server() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    server_pid=
+}
+cleanup() {
+    stop_server
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    echo "--- server output:" >&2
+    cat "$work/server.out" "$work/server.err" >&2 || true
+    exit 1
+}
+
+# Starts the server with the given extra options; sets $url.
+start_server() {
+    # English output whatever the machine's locale: the URL is read from it.
+    LC_ALL=C LANGUAGE=C "$tablespan" --headless --listen 127.0.0.1:0 --data-dir "$work/data" \
+        "$@" >"$work/server.out" 2>"$work/server.err" &
+    server_pid=$!
+    url=
+    for _ in $(seq 100); do
+        url=$(grep -o 'http://[0-9.]*:[0-9]*' "$work/server.out" || true)
+        [ -n "$url" ] && break
+        kill -0 "$server_pid" 2>/dev/null || fail "the server exited before it listened"
+        sleep 0.1
+    done
+    [ -n "$url" ] || fail "the server printed no URL"
+    echo "server at $url ($*)"
+}
+
+export AWS_DEFAULT_OUTPUT=json AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+export AWS_MAX_ATTEMPTS=1
+# Runs `aws dynamodb list-tables` as ACCESS_KEY/SECRET; its output in $work/out.
+list_tables_as() {
+    AWS_ACCESS_KEY_ID=$1 AWS_SECRET_ACCESS_KEY=$2 "$aws_cli" dynamodb list-tables \
+        --region us-west-2 --endpoint-url "$url" >"$work/out" 2>&1
+}
+
+cat >"$work/keys" <<'EOF'
+# ACCESS_KEY_ID SECRET_ACCESS_KEY
+AKIDTABLESPANE2E   e2e-secret/with+special=chars
+
+EOF
+
+start_server --require-auth "$work/keys" --auth-key AKIDSECOND:second-secret
+
+list_tables_as AKIDTABLESPANE2E 'e2e-secret/with+special=chars' ||
+    fail "the key file's pair was refused: $(cat "$work/out")"
+grep -q '"TableNames": \[\]' "$work/out" || fail "list-tables: $(cat "$work/out")"
+list_tables_as AKIDSECOND second-secret || fail "the --auth-key pair was refused: $(cat "$work/out")"
+
+if list_tables_as AKIDTABLESPANE2E not-the-secret; then fail "a wrong secret was accepted"; fi
+# "An error occurred (CODE) when calling the ListTables operation[ (reached max retries: 0)]: MESSAGE"
+expect_error() {
+    grep -q "An error occurred ($1) when calling the ListTables operation" "$work/out" &&
+        grep -qF ": $2" "$work/out"
+}
+expect_error InvalidSignatureException 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.' ||
+    fail "wrong secret: $(cat "$work/out")"
+
+if list_tables_as AKIDNOBODY 'e2e-secret/with+special=chars'; then fail "an unknown key was accepted"; fi
+expect_error UnrecognizedClientException 'The security token included in the request is invalid.' ||
+    fail "unknown key: $(cat "$work/out")"
+
+# A write goes through the same check: create-table signed with the right key works.
+AWS_ACCESS_KEY_ID=AKIDSECOND AWS_SECRET_ACCESS_KEY=second-secret "$aws_cli" dynamodb create-table \
+    --region us-west-2 --endpoint-url "$url" --table-name auth-e2e \
+    --key-schema AttributeName=pk,KeyType=HASH \
+    --attribute-definitions AttributeName=pk,AttributeType=S \
+    --billing-mode PAY_PER_REQUEST >"$work/out" 2>&1 || fail "create-table: $(cat "$work/out")"
+
+stop_server
+
+# A malformed key file is refused at start.
+echo "ONLY-ONE-FIELD" >"$work/bad-keys"
+if LC_ALL=C "$tablespan" --headless --listen 127.0.0.1:0 --data-dir "$work/data" \
+    --require-auth "$work/bad-keys" >/dev/null 2>"$work/server.err"; then
+    fail "a malformed key file was accepted"
+fi
+grep -q 'expected ACCESS_KEY_ID SECRET_ACCESS_KEY' "$work/server.err" ||
+    fail "malformed key file: $(cat "$work/server.err")"
+
+# Off by default: any key pair works.
+start_server
+list_tables_as AKIDANYONE anything || fail "without --require-auth: $(cat "$work/out")"
+grep -q '"auth-e2e"' "$work/out" || fail "list-tables: $(cat "$work/out")"
+
+echo "PASS"

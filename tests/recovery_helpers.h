@@ -1,0 +1,53 @@
+#pragma once
+
+// Helpers shared by the backup and PITR tests: error checks, reading a whole table,
+// waiting on engine time for a restored table.
+
+#include <QTest>
+
+#include <map>
+#include <string>
+
+#include "engine_fixture.h"
+
+// Checks that `result` failed with the service's exception name and message.
+#define EXPECT_ERROR(result, type_, message_)                                                  \
+    do {                                                                                       \
+        const tablespan::Result r_ = (result);                                                 \
+        QVERIFY2(!r_.ok(), "expected an error");                                               \
+        QCOMPARE(QString::fromStdString(r_.error->type), QStringLiteral(type_));               \
+        QCOMPARE(QString::fromStdString(r_.error->message), QString::fromStdString(message_)); \
+    } while (false)
+
+// Every item of the table, by the string value of its partition key (and sort key).
+inline std::map<std::string, tablespan::Json> scan_all(TestEngine& t, const std::string& table) {
+    std::map<std::string, tablespan::Json> out;
+    tablespan::Json request = {{"TableName", table}};
+    for (;;) {
+        tablespan::Json page = t.ok("Scan", request);
+        for (const auto& item : page["Items"]) {
+            std::string key = item["pk"].begin().value().get<std::string>();
+            if (item.contains("sk")) key += "/" + item["sk"].begin().value().get<std::string>();
+            out[key] = item;
+        }
+        if (!page.contains("LastEvaluatedKey")) return out;
+        request["ExclusiveStartKey"] = page["LastEvaluatedKey"];
+    }
+}
+
+inline std::string table_status(TestEngine& t, const std::string& table) {
+    return t.ok("DescribeTable", {{"TableName", table}})["Table"]["TableStatus"];
+}
+
+// Advances engine time a second at a time until the table is ACTIVE (at most a minute).
+inline bool wait_active(TestEngine& t, const std::string& table) {
+    for (int i = 0; i < 60; ++i) {
+        if (table_status(t, table) == "ACTIVE") return true;
+        t.engine->advance(1'000);
+    }
+    return false;
+}
+
+inline double now_seconds(TestEngine& t) {
+    return static_cast<double>(t.clock->now()) / 1000.0;
+}
