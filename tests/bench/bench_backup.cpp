@@ -42,35 +42,6 @@ Json make_item(long i, long version) {
     return item;
 }
 
-// Keeps up to `window` asynchronous calls in flight.
-class Pipeline {
-public:
-    explicit Pipeline(int window) : window_(window) {}
-    void acquire() {
-        std::unique_lock lock(m_);
-        cv_.wait(lock, [&] { return in_flight_ < window_; });
-        ++in_flight_;
-    }
-    void release(bool ok) {
-        std::lock_guard lock(m_);
-        --in_flight_;
-        if (!ok) ++errors_;
-        cv_.notify_all();
-    }
-    void drain() {
-        std::unique_lock lock(m_);
-        cv_.wait(lock, [&] { return in_flight_ == 0; });
-    }
-    long errors() const { return errors_; }
-
-private:
-    std::mutex m_;
-    std::condition_variable cv_;
-    int window_;
-    int in_flight_ = 0;
-    long errors_ = 0;
-};
-
 Json must(tablespan::Engine& engine, const char* op, const Json& request) {
     auto r = engine.call_sync(kRegion, op, request);
     if (!r.ok()) {
@@ -82,7 +53,7 @@ Json must(tablespan::Engine& engine, const char* op, const Json& request) {
 
 // Puts items [0, count) with `version`; returns items per second.
 double put_all(tablespan::Engine& engine, long count, long version) {
-    Pipeline pipeline(512);
+    bench::Pipeline pipeline(512);
     auto start = std::chrono::steady_clock::now();
     for (long i = 0; i < count; ++i) {
         pipeline.acquire();
@@ -98,7 +69,7 @@ double put_all(tablespan::Engine& engine, long count, long version) {
 // returns items per second.
 template <typename Stop>
 double put_while(tablespan::Engine& engine, long items, double seconds, Stop stop) {
-    Pipeline pipeline(512);
+    bench::Pipeline pipeline(512);
     std::mt19937_64 rng(42);
     std::uniform_int_distribution<long> pick(0, items - 1);
     auto start = std::chrono::steady_clock::now();
