@@ -26,8 +26,8 @@
 using tablespan::Json;
 
 namespace {
-const std::vector<std::string> kRegionPool = {"us-west-2",      "ap-southeast-2", "eu-west-1",
-                                              "us-east-1",      "ap-northeast-1", "sa-east-1",
+const std::vector<std::string> kRegionPool = {"us-west-2",   "ap-southeast-2", "eu-west-1",
+                                              "us-east-1",   "ap-northeast-1", "sa-east-1",
                                               "eu-central-1"};
 
 struct Failure {
@@ -60,7 +60,9 @@ public:
 
 private:
     int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-    const std::string& any_region() { return regions_[pick(0, static_cast<int>(regions_.size()) - 1)]; }
+    const std::string& any_region() {
+        return regions_[pick(0, static_cast<int>(regions_.size()) - 1)];
+    }
 
     void open() {
         tablespan::EngineOptions options;
@@ -77,7 +79,8 @@ private:
     }
     Json ok(const std::string& region, const std::string& op, Json request) {
         auto r = call(region, op, std::move(request));
-        if (!r.ok()) throw Failure{op + " in " + region + ": " + r.error->type + ": " + r.error->message};
+        if (!r.ok())
+            throw Failure{op + " in " + region + ": " + r.error->type + ": " + r.error->message};
         return r.body;
     }
 
@@ -91,14 +94,16 @@ private:
         for (int i = 0; i < pick(0, 6); ++i) write(regions_[0]);
         for (std::size_t i = 1; i < regions_.size(); ++i) {
             // Any member can add the next replica.
-            const std::string& from = regions_[static_cast<std::size_t>(pick(0, static_cast<int>(i) - 1))];
+            const std::string& from =
+                regions_[static_cast<std::size_t>(pick(0, static_cast<int>(i) - 1))];
             ok(from, "UpdateTable",
                {{"TableName", "things"},
                 {"ReplicaUpdates", Json::array({{{"Create", {{"RegionName", regions_[i]}}}}})}});
             engine_->advance(60'000);
         }
         for (const auto& r : regions_)
-            if (ok(r, "DescribeTable", {{"TableName", "things"}})["Table"]["TableStatus"] != "ACTIVE")
+            if (ok(r, "DescribeTable", {{"TableName", "things"}})["Table"]["TableStatus"] !=
+                "ACTIVE")
                 throw Failure{"replica in " + r + " is not ACTIVE after setup"};
     }
 
@@ -117,8 +122,9 @@ private:
             const auto& a = any_region();
             const auto& b = any_region();
             if (a != b)
-                network.set_link_latency(a, b, pick(0, 2) ? std::optional<tablespan::Millis>(pick(0, 3000))
-                                                          : std::nullopt);
+                network.set_link_latency(
+                    a, b,
+                    pick(0, 2) ? std::optional<tablespan::Millis>(pick(0, 3000)) : std::nullopt);
         } else if (dice < 96) {
             engine_.reset();  // a restart: the network simulation starts whole again
             open();

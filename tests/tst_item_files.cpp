@@ -132,12 +132,21 @@ private slots:
         spec.sortOp = QStringLiteral("BETWEEN");
         spec.sortValue = QStringLiteral("A");
         spec.sortValue2 = QStringLiteral("M");
-        spec.filters = {{QStringLiteral("rating"), QStringLiteral(">="), QStringLiteral("N"),
-                         QStringLiteral("7"), {}},
-                        {QStringLiteral("size"), QStringLiteral("attribute_not_exists"),
-                         QStringLiteral("S"), {}, {}},
-                        {QStringLiteral("genres"), QStringLiteral("not contains"),
-                         QStringLiteral("S"), QStringLiteral("Horror"), {}}};
+        spec.filters = {{QStringLiteral("rating"),
+                         QStringLiteral(">="),
+                         QStringLiteral("N"),
+                         QStringLiteral("7"),
+                         {}},
+                        {QStringLiteral("size"),
+                         QStringLiteral("attribute_not_exists"),
+                         QStringLiteral("S"),
+                         {},
+                         {}},
+                        {QStringLiteral("genres"),
+                         QStringLiteral("not contains"),
+                         QStringLiteral("S"),
+                         QStringLiteral("Horror"),
+                         {}}};
         spec.projection = {QStringLiteral("title"), QStringLiteral("rating")};
         QString error;
         const Json r = QueryBuilder::build(spec, &error);

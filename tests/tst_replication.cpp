@@ -84,8 +84,7 @@ private slots:
         JCOMPARE(g.title("c1", kSydney), "Intro");
         // Each region lists the others, never itself.
         Json west = g.describe(kWest), sydney = g.describe(kSydney);
-        JCOMPARE(west["Replicas"],
-                 J(R"([{"RegionName": "ap-southeast-2", "ReplicaStatus": "ACTIVE",
+        JCOMPARE(west["Replicas"], J(R"([{"RegionName": "ap-southeast-2", "ReplicaStatus": "ACTIVE",
                         "GlobalTableSettingsReplicationMode": "ENABLED_WITH_OVERRIDES"}])"));
         JCOMPARE(sydney["Replicas"][0]["RegionName"], kWest);
         JCOMPARE(sydney["GlobalTableVersion"], "2019.11.21");
@@ -239,8 +238,7 @@ private slots:
         const tablespan::Millis start = g.clock->now();
         g.ok("PutItem", put("c1", "x"), kWest);
         g.engine->advance(3'000);
-        auto samples = g.engine->replication_metrics().query(
-            {"courses", kWest, kSydney, start, 0});
+        auto samples = g.engine->replication_metrics().query({"courses", kWest, kSydney, start, 0});
         double max = 0;
         std::int64_t delivered = 0;
         for (const auto& s : samples) {
@@ -340,7 +338,7 @@ private slots:
         QFETCH(QString, message);
         Global g;
         Json body = Json::parse(request.toStdString());
-        std::string op = body.contains("ReplicationGroup") ? "CreateGlobalTable"
+        std::string op = body.contains("ReplicationGroup")  ? "CreateGlobalTable"
                          : body.contains("GlobalTableName") ? "DescribeGlobalTable"
                                                             : "UpdateTable";
         auto r = g.call(op, body);
@@ -388,7 +386,8 @@ private slots:
             "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}})"));
         t.engine->advance(10'000);
         auto r = t.call("UpdateTable", replica_create(kSydney));
-        JCOMPARE(r.error->message, "Table write capacity should either be Pay-Per-Request or AutoScaled.");
+        JCOMPARE(r.error->message,
+                 "Table write capacity should either be Pay-Per-Request or AutoScaled.");
     }
 
     void tableClassOverrideAppliesToTheReplica() {

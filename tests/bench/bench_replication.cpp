@@ -88,7 +88,8 @@ double throughput(tablespan::Engine& engine, long first, long count) {
     auto start = std::chrono::steady_clock::now();
     for (long i = first; i < first + count; ++i) {
         pipeline.acquire();
-        engine.call(kSource, "PutItem", put(i), [&](tablespan::Result r) { pipeline.release(r.ok()); });
+        engine.call(kSource, "PutItem", put(i),
+                    [&](tablespan::Result r) { pipeline.release(r.ok()); });
     }
     pipeline.drain();
     return static_cast<double>(count) / bench::seconds_since(start);
@@ -188,8 +189,8 @@ void bench_latency_model() {
     f.engine->advance(10'000);
     double sum = 0;
     std::int64_t delivered = 0;
-    for (const auto& s : f.engine->replication_metrics().query(
-             {"bench", kSource, "ap-southeast-2", start, 0})) {
+    for (const auto& s :
+         f.engine->replication_metrics().query({"bench", kSource, "ap-southeast-2", start, 0})) {
         sum += s.latency_avg_ms * static_cast<double>(s.delivered);
         delivered += s.delivered;
     }

@@ -69,12 +69,12 @@ private:
     void notify();
 
     mutable std::mutex mutex_;
-    std::set<std::string, std::less<>> offline_;     // guarded by mutex_
-    std::set<Key> cut_;                              // guarded by mutex_
-    std::map<Key, Millis> overrides_;                // guarded by mutex_
-    std::optional<Millis> all_override_;             // guarded by mutex_
-    std::mt19937_64 rng_;                            // guarded by mutex_
-    std::vector<std::function<void()>> listeners_;   // guarded by mutex_
+    std::set<std::string, std::less<>> offline_;    // guarded by mutex_
+    std::set<Key> cut_;                             // guarded by mutex_
+    std::map<Key, Millis> overrides_;               // guarded by mutex_
+    std::optional<Millis> all_override_;            // guarded by mutex_
+    std::mt19937_64 rng_;                           // guarded by mutex_
+    std::vector<std::function<void()>> listeners_;  // guarded by mutex_
 };
 
 }  // namespace tablespan

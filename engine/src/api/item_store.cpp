@@ -18,8 +18,8 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
     region_.begin_write();
     const std::int64_t hlc = region_.next_hlc();
     const std::string bytes = serialize_item(item);
-    region_.store().put_item(table_.id, key.pk, key.sk, static_cast<std::int64_t>(size), bytes,
-                             hlc, region_.code());
+    region_.store().put_item(table_.id, key.pk, key.sk, static_cast<std::int64_t>(size), bytes, hlc,
+                             region_.code());
     if (table_.group.global()) {
         if (!old) region_.store().delete_tombstone(table_.id, key.pk, key.sk);
         log_change(key, hlc, bytes, static_cast<std::int64_t>(size));
@@ -78,8 +78,8 @@ void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::s
 
 void ItemStore::log_change(const StorageKey& key, std::int64_t hlc,
                            std::optional<std::string_view> item, std::int64_t size) {
-    std::int64_t seq = region_.store().append_change(table_.id, key.pk, key.sk, hlc,
-                                                     region_.now(), item, size);
+    std::int64_t seq =
+        region_.store().append_change(table_.id, key.pk, key.sk, hlc, region_.now(), item, size);
     region_.replicator().note_local_change(table_, seq);
 }
 

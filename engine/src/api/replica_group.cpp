@@ -63,7 +63,7 @@ ReplicaGroup ReplicaGroup::from_storage(const Json& j) {
                                           m.at("source_until")});
     if (j.contains("backfill")) {
         const Json& b = j.at("backfill");
-        Backfill f{b.at("destination"), std::nullopt, b.at("copied"), b.at("total"),
+        Backfill f{b.at("destination"),       std::nullopt,    b.at("copied"), b.at("total"),
                    b.at("tombstones_copied"), b.at("ready_at")};
         if (b.contains("after"))
             f.after = std::pair{decoded(b.at("after").at(0)), decoded(b.at("after").at(1))};

@@ -18,10 +18,10 @@ inline constexpr const char* kGlobalTableVersion = "2019.11.21";
 
 struct ReplicaMember {
     std::string region;
-    std::string status = "ACTIVE";  // CREATING, ACTIVE, UPDATING, DELETING
+    std::string status = "ACTIVE";     // CREATING, ACTIVE, UPDATING, DELETING
     std::string table_class_override;  // empty: inherits the table's class
     Millis table_class_updated = 0;
-    int progress = -1;  // ReplicaStatusPercentProgress while CREATING; -1: not shown
+    int progress = -1;        // ReplicaStatusPercentProgress while CREATING; -1: not shown
     Millis source_until = 0;  // sourced a new replica: cannot be deleted until then
 };
 
@@ -31,7 +31,7 @@ struct Backfill {
     std::int64_t copied = 0;
     std::int64_t total = 0;
     bool tombstones_copied = false;  // sent last, after every item
-    Millis ready_at = 0;  // the new replica turns ACTIVE no earlier than this
+    Millis ready_at = 0;             // the new replica turns ACTIVE no earlier than this
 };
 
 struct ReplicaGroup {

@@ -69,8 +69,9 @@ std::vector<Action> read_actions(const Json& updates) {
         if (kinds.size() > 1)
             throw_validation(
                 "Update table operation with more than one type of replica actions not allowed");
-        throw_validation("Update table operation with more than one create or delete replica "
-                         "actions not allowed");
+        throw_validation(
+            "Update table operation with more than one create or delete replica "
+            "actions not allowed");
     }
     return actions;
 }
@@ -81,11 +82,13 @@ bool has_replica_updates(const Json& request) {
 }
 
 Json update_replicas(core::Region& region, const Json& request) {
-    for (const char* other : {"ProvisionedThroughput", "BillingMode", "StreamSpecification",
-                              "SSESpecification", "TableClass", "DeletionProtectionEnabled",
-                              "GlobalSecondaryIndexUpdates", "OnDemandThroughput", "WarmThroughput"})
+    for (const char* other :
+         {"ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification",
+          "TableClass", "DeletionProtectionEnabled", "GlobalSecondaryIndexUpdates",
+          "OnDemandThroughput", "WarmThroughput"})
         if (member(request, other))
-            throw_invalid_parameter("Replica modification must be the only operation in the request");
+            throw_invalid_parameter(
+                "Replica modification must be the only operation in the request");
     const Action action = read_actions(request.at("ReplicaUpdates")).front();
     TableMeta& t = table_for_control(region, request.at("TableName"));
 
@@ -104,7 +107,8 @@ Json update_replicas(core::Region& region, const Json& request) {
     const ReplicaMember* existing = t.group.find(action.region);
     if (action.kind == "Create") {
         if (t.billing_mode != "PAY_PER_REQUEST")
-            throw_validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
+            throw_validation(
+                "Table write capacity should either be Pay-Per-Request or AutoScaled.");
         core::Region* destination = region.core().region(action.region);
         if (existing || (destination && destination->has_table(t.name)))
             throw_validation("Failed to create a the new replica of table with name: '" + t.name +
@@ -169,8 +173,7 @@ Json create_global_table(core::Region&, const Json&) {
 
 Json update_global_table(core::Region&, const Json& request) {
     const Json* updates = member(request, "ReplicaUpdates");
-    if (!updates || updates->empty())
-        throw_validation("One or more parameter values were invalid");
+    if (!updates || updates->empty()) throw_validation("One or more parameter values were invalid");
     throw_legacy_unsupported();
 }
 

@@ -45,9 +45,11 @@ public:
         // Regions with data open at once, so replication left pending resumes.
         namespace fs = std::filesystem;
         std::error_code ec;
-        for (const auto& entry : fs::directory_iterator(fs::path(options_.data_dir) / "regions", ec))
+        for (const auto& entry :
+             fs::directory_iterator(fs::path(options_.data_dir) / "regions", ec))
             if (entry.path().extension() == ".sqlite")
-                if (const RegionInfo* info = find_region(entry.path().stem().string())) region(*info);
+                if (const RegionInfo* info = find_region(entry.path().stem().string()))
+                    region(*info);
         network_.on_change([this] {
             std::vector<core::Region*> all;
             {

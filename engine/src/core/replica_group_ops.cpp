@@ -54,7 +54,8 @@ void Replicator::create_replica(api::TableMeta& t, const std::string& destinatio
                                 const std::string& table_class_override) {
     const std::string self(region_.code());
     const Millis now = region_.now();
-    if (!t.group.global()) t.group.members.push_back(api::ReplicaMember{self, "ACTIVE", "", 0, -1, 0});
+    if (!t.group.global())
+        t.group.members.push_back(api::ReplicaMember{self, "ACTIVE", "", 0, -1, 0});
     t.group.members.push_back(api::ReplicaMember{destination, "CREATING", table_class_override,
                                                  table_class_override.empty() ? 0 : now,
                                                  t.item_count > 0 ? 0 : -1, 0});
@@ -175,7 +176,8 @@ void Replicator::update_member(api::TableMeta& t, const std::string& member,
 }
 
 void Replicator::on_table_removed(const api::TableMeta& t) {
-    for (auto it = links_.lower_bound({t.name, ""}); it != links_.end() && it->first.first == t.name;)
+    for (auto it = links_.lower_bound({t.name, ""});
+         it != links_.end() && it->first.first == t.name;)
         it = links_.erase(it);
     if (!t.group.global()) return;
     api::ReplicaGroup rest = shared_view(t.group);
@@ -195,7 +197,8 @@ void Replicator::on_group(const std::string& name, api::ReplicaGroup view) {
         t->group.members = std::move(view.members);
         t->group.epoch = view.epoch;
         const api::ReplicaMember* me = t->group.find(self);
-        for (auto it = links_.lower_bound({name, ""}); it != links_.end() && it->first.first == name;) {
+        for (auto it = links_.lower_bound({name, ""});
+             it != links_.end() && it->first.first == name;) {
             const api::ReplicaMember* m = t->group.find(it->first.second);
             auto next = std::next(it);
             if (!m || m->status == "DELETING" || !me) drop_link(name, it->first.second);
@@ -305,9 +308,8 @@ void Replicator::finish_backfill(const std::string& name) {
     if (!t || !t->group.backfill) return;
     const Millis ready_at = t->group.backfill->ready_at;
     if (region_.now() < ready_at) {
-        region_.core().scheduler.schedule_at(ready_at, [this, name] {
-            region_.post([this, name] { finish_backfill(name); });
-        });
+        region_.core().scheduler.schedule_at(
+            ready_at, [this, name] { region_.post([this, name] { finish_backfill(name); }); });
         return;
     }
     region_.run_internal([&] {

@@ -50,8 +50,8 @@ std::vector<ReplicationSample> ReplicationMetrics::query(const ReplicationQuery&
             continue;
         for (const auto& b : series.buckets) {
             if (b.second + 1000 <= q.from || (q.to && b.second >= q.to)) continue;
-            ReplicationSample s{table, source, destination, b.second, b.delivered, b.min, 0,
-                                b.max, b.pending};
+            ReplicationSample s{table, source, destination, b.second, b.delivered,
+                                b.min, 0,      b.max,       b.pending};
             if (b.delivered) s.latency_avg_ms = b.sum / static_cast<double>(b.delivered);
             out.push_back(std::move(s));
         }

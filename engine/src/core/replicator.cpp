@@ -49,8 +49,8 @@ void Replicator::after_commit(bool committed) {
         committed_seq_ = batch_seq_;
     }
     for (const auto& [table, count] : changed) {
-        for (auto it = links_.lower_bound({table, ""}); it != links_.end() && it->first.first == table;
-             ++it) {
+        for (auto it = links_.lower_bound({table, ""});
+             it != links_.end() && it->first.first == table; ++it) {
             it->second.pending += count;
             record_pending(it->second);
             ship(it->second);
@@ -68,8 +68,8 @@ std::int64_t Replicator::pending(const std::string& table, const std::string& de
 }
 
 void Replicator::record_pending(const Link& link) {
-    region_.core().metrics.record_pending(link.table, std::string(region_.code()),
-                                          link.destination, region_.now(), link.pending);
+    region_.core().metrics.record_pending(link.table, std::string(region_.code()), link.destination,
+                                          region_.now(), link.pending);
 }
 
 Millis Replicator::committed_at(std::int64_t seq, Millis written_at) const {
@@ -208,8 +208,8 @@ void Replicator::receive(const std::string& table, const std::string& origin,
                     sum += ms;
                 }
                 event.latency_avg_ms = sum / static_cast<double>(latencies->size());
-                event.pending = region_.core().metrics.pending(table, origin,
-                                                               std::string(region_.code()));
+                event.pending =
+                    region_.core().metrics.pending(table, origin, std::string(region_.code()));
                 region_.core().events.publish(event);
             }
             ack(ok);

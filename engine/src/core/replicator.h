@@ -111,8 +111,7 @@ private:
     void forget_commit_times();
 
     // Control plane.
-    void add_link(const api::TableMeta& table, const std::string& destination,
-                  std::int64_t cursor);
+    void add_link(const api::TableMeta& table, const std::string& destination, std::int64_t cursor);
     void drop_link(const std::string& table, const std::string& destination);
     void broadcast(const api::TableMeta& table);
     void on_group(const std::string& table, api::ReplicaGroup group);
@@ -129,8 +128,8 @@ private:
 
     Region& region_;
     std::map<LinkKey, Link> links_;
-    std::int64_t committed_seq_ = 0;                // highest durable change of this region
-    std::int64_t batch_seq_ = 0;                    // highest change in the open batch
+    std::int64_t committed_seq_ = 0;                     // highest durable change of this region
+    std::int64_t batch_seq_ = 0;                         // highest change in the open batch
     std::map<std::string, std::int64_t> batch_changes_;  // table → changes in the open batch
     // When changes became durable: (last sequence number of a batch, commit time), for
     // the changes still in the outbox. Changes from before a restart use their write

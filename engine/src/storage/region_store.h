@@ -33,7 +33,7 @@ struct ItemRow {
 struct StoredVersion {
     std::int64_t hlc = 0;
     std::string origin;
-    bool live = false;       // an item (true) or a tombstone (false)
+    bool live = false;      // an item (true) or a tombstone (false)
     std::int64_t size = 0;  // of the live item
 };
 
@@ -129,8 +129,8 @@ public:
                                std::int64_t hlc, std::int64_t written_at,
                                std::optional<std::string_view> item, std::int64_t size);
     // Changes of `table` with after < seq <= up_to, in order, at most `limit`.
-    std::vector<ChangeRow> changes_after(std::int64_t table, std::int64_t after,
-                                         std::int64_t up_to, std::size_t limit);
+    std::vector<ChangeRow> changes_after(std::int64_t table, std::int64_t after, std::int64_t up_to,
+                                         std::size_t limit);
     std::int64_t count_changes_after(std::int64_t table, std::int64_t after);
     // The highest sequence number the change log ever handed out.
     std::int64_t last_change_seq();

@@ -47,8 +47,7 @@ Statement& Statement::bind(int index, double value) {
 Statement& Statement::bind_text(int index, std::string_view value) {
     // An empty view may have no data pointer, which SQLite would store as NULL.
     if (sqlite3_bind_text(stmt_, index, value.data() ? value.data() : "",
-                          static_cast<int>(value.size()),
-                          SQLITE_STATIC) != SQLITE_OK)
+                          static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK)
         fail(db_, "bind");
     return *this;
 }
