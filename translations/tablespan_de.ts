@@ -438,39 +438,39 @@
 <context>
     <name>GlobalTablesTab</name>
     <message>
-        <location filename="../widgets/global_console.cpp" line="16"/>
+        <location filename="../widgets/global_console.cpp" line="17"/>
         <source>Global tables</source>
         <translation>Globale Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="41"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="42"/>
         <source>Create replica…</source>
         <translation>Replikat erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="333"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="340"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="43"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="324"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="331"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="61"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="62"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="63"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="64"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="88"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="89"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global_tables_tab.cpp" line="250"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="241"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -478,22 +478,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="254"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="245"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="323"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="314"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="334"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="325"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="357"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="348"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -747,64 +747,64 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="53"/>
+        <location filename="../widgets/items_tab.cpp" line="54"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="58"/>
+        <location filename="../widgets/items_tab.cpp" line="59"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items_tab.cpp" line="60"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items_tab.cpp" line="61"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="61"/>
-        <location filename="../widgets/items_tab.cpp" line="284"/>
+        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items_tab.cpp" line="276"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items_tab.cpp" line="63"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items_tab.cpp" line="64"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="77"/>
+        <location filename="../widgets/items_tab.cpp" line="78"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="123"/>
-        <location filename="../widgets/items_tab.cpp" line="404"/>
+        <location filename="../widgets/items_tab.cpp" line="124"/>
+        <location filename="../widgets/items_tab.cpp" line="396"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="231"/>
+        <location filename="../widgets/items_tab.cpp" line="223"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="232"/>
+        <location filename="../widgets/items_tab.cpp" line="224"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="235"/>
+        <location filename="../widgets/items_tab.cpp" line="227"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -812,27 +812,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="237"/>
+        <location filename="../widgets/items_tab.cpp" line="229"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="239"/>
+        <location filename="../widgets/items_tab.cpp" line="231"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="251"/>
+        <location filename="../widgets/items_tab.cpp" line="243"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="280"/>
+        <location filename="../widgets/items_tab.cpp" line="272"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="281"/>
+        <location filename="../widgets/items_tab.cpp" line="273"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -840,17 +840,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="295"/>
+        <location filename="../widgets/items_tab.cpp" line="287"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="321"/>
+        <location filename="../widgets/items_tab.cpp" line="313"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="334"/>
+        <location filename="../widgets/items_tab.cpp" line="326"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -858,7 +858,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="335"/>
+        <location filename="../widgets/items_tab.cpp" line="327"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -866,7 +866,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="336"/>
+        <location filename="../widgets/items_tab.cpp" line="328"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -874,62 +874,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="349"/>
+        <location filename="../widgets/items_tab.cpp" line="341"/>
         <source>Import items</source>
         <translation>Elemente importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="350"/>
+        <location filename="../widgets/items_tab.cpp" line="342"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>Elementdateien (*.json *.jsonl *.csv);;Batch-Schreibanforderungen (*.json);;DynamoDB-JSON-Zeilen (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="357"/>
+        <location filename="../widgets/items_tab.cpp" line="349"/>
         <source>Export items</source>
         <translation>Elemente exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="358"/>
+        <location filename="../widgets/items_tab.cpp" line="350"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>Batch-Schreibanforderung (*.json);;DynamoDB-JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="366"/>
+        <location filename="../widgets/items_tab.cpp" line="358"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="375"/>
+        <location filename="../widgets/items_tab.cpp" line="367"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 wurde nicht importiert. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="379"/>
+        <location filename="../widgets/items_tab.cpp" line="371"/>
         <source>Importing %1</source>
         <translation>%1 wird importiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="385"/>
+        <location filename="../widgets/items_tab.cpp" line="377"/>
         <source>Exporting %1</source>
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="394"/>
+        <location filename="../widgets/items_tab.cpp" line="386"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="412"/>
+        <location filename="../widgets/items_tab.cpp" line="404"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 wird exportiert: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="422"/>
+        <location filename="../widgets/items_tab.cpp" line="414"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="425"/>
+        <location filename="../widgets/items_tab.cpp" line="417"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n Element nach %1 exportiert.</numerusform>
@@ -993,98 +993,98 @@
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="73"/>
+        <location filename="../widgets/main_window.cpp" line="74"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="77"/>
+        <location filename="../widgets/main_window.cpp" line="78"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="87"/>
+        <location filename="../widgets/main_window.cpp" line="88"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="88"/>
+        <location filename="../widgets/main_window.cpp" line="89"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="90"/>
+        <location filename="../widgets/main_window.cpp" line="91"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="91"/>
+        <location filename="../widgets/main_window.cpp" line="92"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="92"/>
+        <location filename="../widgets/main_window.cpp" line="93"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="93"/>
+        <location filename="../widgets/main_window.cpp" line="94"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="94"/>
+        <location filename="../widgets/main_window.cpp" line="95"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="119"/>
+        <location filename="../widgets/main_window.cpp" line="120"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="124"/>
+        <location filename="../widgets/main_window.cpp" line="125"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="126"/>
+        <location filename="../widgets/main_window.cpp" line="127"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="138"/>
+        <location filename="../widgets/main_window.cpp" line="139"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="143"/>
-        <location filename="../widgets/main_window.cpp" line="158"/>
+        <location filename="../widgets/main_window.cpp" line="144"/>
+        <location filename="../widgets/main_window.cpp" line="159"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="144"/>
+        <location filename="../widgets/main_window.cpp" line="145"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="144"/>
+        <location filename="../widgets/main_window.cpp" line="145"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="155"/>
+        <location filename="../widgets/main_window.cpp" line="156"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="168"/>
+        <location filename="../widgets/main_window.cpp" line="169"/>
         <source>The new language applies when Tablespan starts next time.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Tablespan.</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="89"/>
+        <location filename="../widgets/main_window.cpp" line="90"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -1094,7 +1094,8 @@
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="46"/>
+        <location filename="../widgets/global_console.cpp" line="33"/>
+        <location filename="../widgets/main_window.cpp" line="45"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
@@ -1102,37 +1103,32 @@
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/global_console.cpp" line="17"/>
+        <location filename="../widgets/global_console.cpp" line="18"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="31"/>
-        <source>seconds (engine time)</source>
-        <translation>Sekunden (Engine-Zeit)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="80"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="59"/>
         <source>All regions</source>
         <translation>Alle Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="97"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="77"/>
         <source>Requests per second by operation</source>
         <translation>Anfragen pro Sekunde nach Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="98"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="78"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>Anfragelatenz nach Operation (Durchschnitt, ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="100"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="82"/>
         <source>errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="105"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="87"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
     </message>
@@ -1598,27 +1594,22 @@
 <context>
     <name>ReplicationChart</name>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="34"/>
-        <source>seconds (engine time)</source>
-        <translation>Sekunden (Engine-Zeit)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/replication_chart.cpp" line="54"/>
+        <location filename="../widgets/replication_chart.cpp" line="30"/>
         <source>Replication latency per receiving region (ms)</source>
         <translation>Replikationslatenz je Empfängerregion (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="56"/>
+        <location filename="../widgets/replication_chart.cpp" line="32"/>
         <source>Pending replication (changes)</source>
         <translation>Ausstehende Replikation (Änderungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="84"/>
+        <location filename="../widgets/replication_chart.cpp" line="61"/>
         <source>%1 min–max</source>
         <translation>%1 Min.–Max.</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="90"/>
+        <location filename="../widgets/replication_chart.cpp" line="67"/>
         <source>%1 average</source>
         <translation>%1 Durchschnitt</translation>
     </message>
@@ -2031,6 +2022,14 @@
         <location filename="../widgets/tables_tab.cpp" line="242"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <location filename="../widgets/time_chart.cpp" line="21"/>
+        <source>seconds (engine time)</source>
+        <translation>Sekunden (Engine-Zeit)</translation>
     </message>
 </context>
 <context>

@@ -437,61 +437,61 @@
 <context>
     <name>GlobalTablesTab</name>
     <message>
-        <location filename="../widgets/global_console.cpp" line="16"/>
+        <location filename="../widgets/global_console.cpp" line="17"/>
         <source>Global tables</source>
         <translation>グローバルテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="41"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="42"/>
         <source>Create replica…</source>
         <translation>レプリカを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="333"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="340"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="43"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="324"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="331"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="61"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="62"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="63"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="64"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="88"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="89"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global_tables_tab.cpp" line="250"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="241"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="254"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="245"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="323"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="314"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="334"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="325"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="357"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="348"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
@@ -745,184 +745,184 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="53"/>
+        <location filename="../widgets/items_tab.cpp" line="54"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="58"/>
+        <location filename="../widgets/items_tab.cpp" line="59"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items_tab.cpp" line="60"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items_tab.cpp" line="61"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="61"/>
-        <location filename="../widgets/items_tab.cpp" line="284"/>
+        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items_tab.cpp" line="276"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items_tab.cpp" line="63"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items_tab.cpp" line="64"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="77"/>
+        <location filename="../widgets/items_tab.cpp" line="78"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="123"/>
-        <location filename="../widgets/items_tab.cpp" line="404"/>
+        <location filename="../widgets/items_tab.cpp" line="124"/>
+        <location filename="../widgets/items_tab.cpp" line="396"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="231"/>
+        <location filename="../widgets/items_tab.cpp" line="223"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="232"/>
+        <location filename="../widgets/items_tab.cpp" line="224"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="235"/>
+        <location filename="../widgets/items_tab.cpp" line="227"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="237"/>
+        <location filename="../widgets/items_tab.cpp" line="229"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="239"/>
+        <location filename="../widgets/items_tab.cpp" line="231"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="251"/>
+        <location filename="../widgets/items_tab.cpp" line="243"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="280"/>
+        <location filename="../widgets/items_tab.cpp" line="272"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="281"/>
+        <location filename="../widgets/items_tab.cpp" line="273"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="295"/>
+        <location filename="../widgets/items_tab.cpp" line="287"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="321"/>
+        <location filename="../widgets/items_tab.cpp" line="313"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="334"/>
+        <location filename="../widgets/items_tab.cpp" line="326"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="335"/>
+        <location filename="../widgets/items_tab.cpp" line="327"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="336"/>
+        <location filename="../widgets/items_tab.cpp" line="328"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="349"/>
+        <location filename="../widgets/items_tab.cpp" line="341"/>
         <source>Import items</source>
         <translation>項目のインポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="350"/>
+        <location filename="../widgets/items_tab.cpp" line="342"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>項目ファイル (*.json *.jsonl *.csv);;バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="357"/>
+        <location filename="../widgets/items_tab.cpp" line="349"/>
         <source>Export items</source>
         <translation>項目のエクスポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="358"/>
+        <location filename="../widgets/items_tab.cpp" line="350"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="366"/>
+        <location filename="../widgets/items_tab.cpp" line="358"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="375"/>
+        <location filename="../widgets/items_tab.cpp" line="367"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 はインポートされませんでした。%2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="379"/>
+        <location filename="../widgets/items_tab.cpp" line="371"/>
         <source>Importing %1</source>
         <translation>%1 をインポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="385"/>
+        <location filename="../widgets/items_tab.cpp" line="377"/>
         <source>Exporting %1</source>
         <translation>%1 をエクスポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="394"/>
+        <location filename="../widgets/items_tab.cpp" line="386"/>
         <source>Export cancelled.</source>
         <translation>エクスポートをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="412"/>
+        <location filename="../widgets/items_tab.cpp" line="404"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 をエクスポート中: %2 項目</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="422"/>
+        <location filename="../widgets/items_tab.cpp" line="414"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="425"/>
+        <location filename="../widgets/items_tab.cpp" line="417"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n 項目を %1 にエクスポートしました。</numerusform>
@@ -985,98 +985,98 @@
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="73"/>
+        <location filename="../widgets/main_window.cpp" line="74"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="77"/>
+        <location filename="../widgets/main_window.cpp" line="78"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="87"/>
+        <location filename="../widgets/main_window.cpp" line="88"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="88"/>
+        <location filename="../widgets/main_window.cpp" line="89"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="90"/>
+        <location filename="../widgets/main_window.cpp" line="91"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="91"/>
+        <location filename="../widgets/main_window.cpp" line="92"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="92"/>
+        <location filename="../widgets/main_window.cpp" line="93"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="93"/>
+        <location filename="../widgets/main_window.cpp" line="94"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="94"/>
+        <location filename="../widgets/main_window.cpp" line="95"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="119"/>
+        <location filename="../widgets/main_window.cpp" line="120"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="124"/>
+        <location filename="../widgets/main_window.cpp" line="125"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="126"/>
+        <location filename="../widgets/main_window.cpp" line="127"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="138"/>
+        <location filename="../widgets/main_window.cpp" line="139"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="143"/>
-        <location filename="../widgets/main_window.cpp" line="158"/>
+        <location filename="../widgets/main_window.cpp" line="144"/>
+        <location filename="../widgets/main_window.cpp" line="159"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="144"/>
+        <location filename="../widgets/main_window.cpp" line="145"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="144"/>
+        <location filename="../widgets/main_window.cpp" line="145"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="155"/>
+        <location filename="../widgets/main_window.cpp" line="156"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="168"/>
+        <location filename="../widgets/main_window.cpp" line="169"/>
         <source>The new language applies when Tablespan starts next time.</source>
         <translation>新しい言語は Tablespan の次回起動時に適用されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="89"/>
+        <location filename="../widgets/main_window.cpp" line="90"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
@@ -1086,7 +1086,8 @@
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="46"/>
+        <location filename="../widgets/global_console.cpp" line="33"/>
+        <location filename="../widgets/main_window.cpp" line="45"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
@@ -1094,37 +1095,32 @@
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/global_console.cpp" line="17"/>
+        <location filename="../widgets/global_console.cpp" line="18"/>
         <source>Monitoring</source>
         <translation>モニタリング</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="31"/>
-        <source>seconds (engine time)</source>
-        <translation>秒 (エンジン時間)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="80"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="59"/>
         <source>All regions</source>
         <translation>すべてのリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="97"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="77"/>
         <source>Requests per second by operation</source>
         <translation>オペレーション別の毎秒リクエスト数</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="98"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="78"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>オペレーション別のリクエストレイテンシー (平均、ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="100"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="82"/>
         <source>errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="105"/>
+        <location filename="../widgets/monitoring_tab.cpp" line="87"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
     </message>
@@ -1590,27 +1586,22 @@
 <context>
     <name>ReplicationChart</name>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="34"/>
-        <source>seconds (engine time)</source>
-        <translation>秒 (エンジン時間)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/replication_chart.cpp" line="54"/>
+        <location filename="../widgets/replication_chart.cpp" line="30"/>
         <source>Replication latency per receiving region (ms)</source>
         <translation>受信リージョン別のレプリケーションレイテンシー (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="56"/>
+        <location filename="../widgets/replication_chart.cpp" line="32"/>
         <source>Pending replication (changes)</source>
         <translation>保留中のレプリケーション (変更数)</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="84"/>
+        <location filename="../widgets/replication_chart.cpp" line="61"/>
         <source>%1 min–max</source>
         <translation>%1 最小–最大</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="90"/>
+        <location filename="../widgets/replication_chart.cpp" line="67"/>
         <source>%1 average</source>
         <translation>%1 平均</translation>
     </message>
@@ -2020,6 +2011,14 @@
         <location filename="../widgets/tables_tab.cpp" line="242"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <location filename="../widgets/time_chart.cpp" line="21"/>
+        <source>seconds (engine time)</source>
+        <translation>秒 (エンジン時間)</translation>
     </message>
 </context>
 <context>

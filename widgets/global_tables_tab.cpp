@@ -20,6 +20,7 @@
 #include "replica_model.h"
 #include "replica_status_delegate.h"
 #include "replication_chart.h"
+#include "table_box.h"
 #include "tables_model.h"
 
 using tablespan::Json;
@@ -175,17 +176,7 @@ void GlobalTablesTab::showError(const QString& text) {
 
 void GlobalTablesTab::reloadTableList() {
     const QString current = table();
-    QStringList names;
-    for (int row = 0; row < m_tables.rowCount(); ++row) names << m_tables.tableName(row);
-    QStringList shown;
-    for (int i = 0; i < m_tableBox->count(); ++i) shown << m_tableBox->itemText(i);
-    if (names == shown) return;
-    {
-        const QSignalBlocker block(m_tableBox);
-        m_tableBox->clear();
-        m_tableBox->addItems(names);
-        m_tableBox->setCurrentIndex(std::max(0, static_cast<int>(names.indexOf(current))));
-    }
+    if (!syncTableBox(m_tableBox, m_tables)) return;
     if (table() != current || m_description.is_null()) reload();
 }
 

@@ -22,6 +22,7 @@
 #include "item_editor_dialog.h"
 #include "items_model.h"
 #include "query_form.h"
+#include "table_box.h"
 #include "tables_model.h"
 
 using tablespan::Json;
@@ -154,16 +155,7 @@ void ItemsTab::showError(const QString& text) {
 }
 
 void ItemsTab::reloadTableList() {
-    const QString current = table();
-    QStringList names;
-    for (int row = 0; row < m_tables.rowCount(); ++row) names << m_tables.tableName(row);
-    QStringList shown;
-    for (int i = 0; i < m_tableBox->count(); ++i) shown << m_tableBox->itemText(i);
-    if (names == shown) return;
-    const QSignalBlocker block(m_tableBox);
-    m_tableBox->clear();
-    m_tableBox->addItems(names);
-    m_tableBox->setCurrentIndex(std::max(0, static_cast<int>(names.indexOf(current))));
+    if (!syncTableBox(m_tableBox, m_tables)) return;
     if (table() != m_model->table()) setTable(table());
 }
 

@@ -20,33 +20,9 @@
 #include "engine_bridge.h"
 #include "replication_chart.h"
 #include "request_stats_model.h"
+#include "time_chart.h"
 
 namespace {
-QChart* makeChart(const QString& title, const QString& yTitle, QValueAxis*& x, QValueAxis*& y) {
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    x = new QValueAxis(chart);
-    x->setRange(-MonitoringTab::kWindowSeconds, 0);
-    x->setLabelFormat(QStringLiteral("%d"));
-    x->setTitleText(MonitoringTab::tr("seconds (engine time)"));
-    y = new QValueAxis(chart);
-    y->setRange(0, 1);
-    y->setTitleText(yTitle);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    return chart;
-}
-
-QChartView* makeView(QChart* chart, QWidget* parent) {
-    auto* view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(140);
-    return view;
-}
-
 QLineSeries* addSeries(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& name) {
     auto* s = new QLineSeries;
     s->setName(name);
@@ -97,9 +73,10 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
 
-    m_rateChart = makeChart(tr("Requests per second by operation"), QString(), m_rateX, m_rateY);
-    m_latencyChart = makeChart(tr("Request latency by operation (average, ms)"), QString(),
-                               m_latencyX, m_latencyY);
+    m_rateChart =
+        TimeChart::make(tr("Requests per second by operation"), kWindowSeconds, m_rateX, m_rateY);
+    m_latencyChart = TimeChart::make(tr("Request latency by operation (average, ms)"),
+                                     kWindowSeconds, m_latencyX, m_latencyY);
     // Both charts colour operations alike; one legend is enough.
     m_latencyChart->legend()->hide();
     m_errors = addSeries(m_rateChart, m_rateX, m_rateY, tr("errors"));
@@ -113,8 +90,8 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     auto* requestCharts = new QWidget(charts);
     auto* requestLayout = new QVBoxLayout(requestCharts);
     requestLayout->setContentsMargins(0, 0, 0, 0);
-    requestLayout->addWidget(makeView(m_rateChart, requestCharts));
-    requestLayout->addWidget(makeView(m_latencyChart, requestCharts));
+    requestLayout->addWidget(TimeChart::view(m_rateChart, requestCharts, 140));
+    requestLayout->addWidget(TimeChart::view(m_latencyChart, requestCharts, 140));
     charts->addWidget(requestCharts);
     charts->addWidget(m_replication);
     auto* split = new QSplitter(Qt::Vertical, this);

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "tablespan/replication_metrics.h"
+#include "time_chart.h"
 
 namespace {
 QColor colourFor(int n) {
@@ -22,42 +23,18 @@ QColor colourFor(int n) {
     return palette[n % 6];
 }
 
-QChart* makeChart(const QString& title, QValueAxis*& x, QValueAxis*& y, const QString& yTitle) {
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    x = new QValueAxis(chart);
-    x->setRange(-ReplicationChart::kWindowSeconds, 0);
-    x->setLabelFormat(QStringLiteral("%d"));
-    x->setTitleText(ReplicationChart::tr("seconds (engine time)"));
-    y = new QValueAxis(chart);
-    y->setRange(0, 1);
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setTitleText(yTitle);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    return chart;
-}
-
-QChartView* makeView(QChart* chart, QWidget* parent) {
-    auto* view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(150);
-    return view;
-}
 }  // namespace
 
 ReplicationChart::ReplicationChart(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("replicationChart"));
-    m_latency = makeChart(tr("Replication latency per receiving region (ms)"), m_latencyX,
-                          m_latencyY, QString());
-    m_pending = makeChart(tr("Pending replication (changes)"), m_pendingX, m_pendingY, QString());
+    m_latency = TimeChart::make(tr("Replication latency per receiving region (ms)"), kWindowSeconds,
+                                m_latencyX, m_latencyY, {}, QStringLiteral("%d"));
+    m_pending = TimeChart::make(tr("Pending replication (changes)"), kWindowSeconds, m_pendingX,
+                                m_pendingY, {}, QStringLiteral("%d"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(makeView(m_latency, this), 3);
-    layout->addWidget(makeView(m_pending, this), 2);
+    layout->addWidget(TimeChart::view(m_latency, this, 150), 3);
+    layout->addWidget(TimeChart::view(m_pending, this, 150), 2);
 }
 
 void ReplicationChart::setTable(const QString& table, const QStringList& destinations) {
