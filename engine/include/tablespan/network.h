@@ -45,7 +45,6 @@ public:
     // Regions are online unless taken offline.
     void set_region_online(std::string_view region, bool online);
     bool region_online(std::string_view region) const;
-    std::vector<std::string> offline_regions() const;
 
     void set_link_cut(std::string_view a, std::string_view b, bool cut);
     void set_link_latency(std::string_view a, std::string_view b, std::optional<Millis> ms);

@@ -32,11 +32,6 @@ bool Network::region_online(std::string_view region) const {
     return offline_.find(region) == offline_.end();
 }
 
-std::vector<std::string> Network::offline_regions() const {
-    std::lock_guard lock(mutex_);
-    return {offline_.begin(), offline_.end()};
-}
-
 void Network::set_link_cut(std::string_view a, std::string_view b, bool cut) {
     {
         std::lock_guard lock(mutex_);

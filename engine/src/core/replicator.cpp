@@ -62,11 +62,6 @@ void Replicator::kick_all() {
     for (auto& [key, link] : links_) ship(link);
 }
 
-std::int64_t Replicator::pending(const std::string& table, const std::string& destination) const {
-    auto it = links_.find({table, destination});
-    return it == links_.end() ? 0 : it->second.pending;
-}
-
 void Replicator::record_pending(const Link& link) {
     region_.core().metrics.record_pending(link.table, std::string(region_.code()), link.destination,
                                           region_.now(), link.pending);

@@ -81,9 +81,6 @@ public:
     // The table is about to be removed from this region (end of DELETING).
     void on_table_removed(const api::TableMeta& table);
 
-    // Pending changes of the link table → destination (for DescribeTable and metrics).
-    std::int64_t pending(const std::string& table, const std::string& destination) const;
-
 private:
     struct Link {
         std::string table;
