@@ -21,6 +21,7 @@
 #include "theme.h"
 #include "headless.h"
 #include "main_window.h"
+#include "recovery_console.h"
 #include "sample_data.h"
 #include "tablespan/engine.h"
 #include "tablespan/http_server.h"
@@ -175,6 +176,7 @@ int main(int argc, char* argv[]) {
         EngineBridge bridge(*engine);
         MainWindow window(bridge, parser.value(region));
         installGlobalConsole(window, bridge);
+        installRecoveryConsole(window, bridge);
         SampleData seeder(bridge);
         QObject::connect(&seeder, &SampleData::finished, &window, [&window](const QString& error) {
             if (!error.isEmpty())

@@ -167,13 +167,15 @@ void ScreenshotDriver::shoot() {
                                when([tablesTab] { return !tablesTab->errorText().isEmpty(); },
                                     [=, this] {
                                         save(&m_window, QStringLiteral("10-delete-protected"));
-                                        shootGlobal([=, this] {
-                                            Theme::apply(Theme::Mode::Dark);
-                                            m_window.tabs()->setCurrentWidget(tablesTab);
-                                            save(&m_window, QStringLiteral("11-tables-dark"));
-                                            m_window.tabs()->setCurrentWidget(itemsTab);
-                                            save(&m_window, QStringLiteral("12-items-dark"));
-                                            QApplication::quit();
+                                        shootReplication([=, this] {
+                                            shootRecovery([=, this] {
+                                                Theme::apply(Theme::Mode::Dark);
+                                                m_window.tabs()->setCurrentWidget(tablesTab);
+                                                save(&m_window, QStringLiteral("11-tables-dark"));
+                                                m_window.tabs()->setCurrentWidget(itemsTab);
+                                                save(&m_window, QStringLiteral("12-items-dark"));
+                                                QApplication::quit();
+                                            });
                                         });
                                     });
                            });

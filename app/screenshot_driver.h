@@ -29,7 +29,16 @@ private:
     // The Global tables tab mid-replication, the create-replica dialog, Monitoring and
     // the Regions & network panel (screenshot_global.cpp); then `done`.
     void shootGlobal(std::function<void()> done);
+    // shootGlobal, then the Items tab comparing two regions mid-replication
+    // (screenshot_compare.cpp); then `done`.
+    void shootReplication(std::function<void()> done);
+    void shootCompare(std::function<void()> done);
     void writeTraffic();
+    // The Backups tab with a restore running, the create and restore dialogs and the
+    // Point-in-time recovery tab (screenshot_recovery.cpp); then `done`.
+    void shootRecovery(std::function<void()> done);
+    void shootBackups(double scale, std::function<void()> done);
+    void writeOrders();
 
     EngineBridge& m_bridge;
     MainWindow& m_window;

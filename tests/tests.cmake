@@ -24,6 +24,7 @@ tablespan_add_test(tst_replication tablespan_engine)
 tablespan_add_test(tst_backup tablespan_engine)
 tablespan_add_test(tst_backup_snapshot tablespan_engine)
 tablespan_add_test(tst_pitr tablespan_engine)
+tablespan_add_test(tst_pitr_activity tablespan_engine)
 tablespan_add_test(tst_convergence tablespan_engine)
 
 # The console's models and widgets (GUI builds only), run under QT_QPA_PLATFORM=offscreen.
@@ -33,6 +34,8 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_console tablespan_widgets)
     tablespan_add_test(tst_global_models tablespan_widgets)
     tablespan_add_test(tst_widgets_global tablespan_widgets)
+    tablespan_add_test(tst_widgets_compare tablespan_widgets)
+    tablespan_add_test(tst_widgets_backup tablespan_widgets)
 endif()
 
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.

@@ -249,6 +249,56 @@ private slots:
         JCOMPARE(max, 700.0);
     }
 
+    void deliveriesListTheirItemsWithKeysAndMeasuredLatency() {
+        std::vector<tablespan::ReplicationDelivered> seen;  // outlives the engine
+        TestEngine t;
+        t.create_table("readings", "device", "S", "at", "N");
+        t.ok("UpdateTable",
+             {{"TableName", "readings"},
+              {"ReplicaUpdates", Json::array({{{"Create", {{"RegionName", kSydney}}}}})}});
+        t.engine->advance(60'000);
+        t.engine->events().subscribe([&seen](const tablespan::EngineEvent& e) {
+            if (const auto* d = std::get_if<tablespan::ReplicationDelivered>(&e))
+                if (d->table == "readings" && d->destination == kSydney) seen.push_back(*d);
+        });
+        t.engine->network().set_link_latency(kWest, kSydney, 700);
+        auto reading = [](const char* device, const char* at) {
+            return Json{{"device", {{"S", device}}}, {"at", {{"N", at}}}};
+        };
+
+        Json item = reading("d1", "1");
+        item["value"] = {{"N", "20"}};
+        t.ok("PutItem", {{"TableName", "readings"}, {"Item", item}});
+        t.engine->advance(1'000);
+        QCOMPARE(seen.size(), 1u);
+        QCOMPARE(seen[0].delivered.size(), 1u);
+        JCOMPARE(seen[0].delivered[0].key, reading("d1", "1"));  // the key only
+        QVERIFY(!seen[0].delivered[0].deleted);
+        QCOMPARE(seen[0].delivered[0].latency_ms, 700.0);
+
+        // Held on a cut link, a put and a later delete arrive together when it heals,
+        // each with its own latency; the number comes back in its canonical form.
+        t.engine->network().set_link_cut(kWest, kSydney, true);
+        t.ok("PutItem", {{"TableName", "readings"}, {"Item", reading("d2", "2.50")}});
+        t.clock->advance(300);
+        t.ok("DeleteItem", {{"TableName", "readings"}, {"Key", reading("d1", "1")}});
+        t.engine->advance(1'000);
+        QCOMPARE(seen.size(), 1u);
+        t.engine->network().set_link_cut(kWest, kSydney, false);
+        t.engine->run_pending();
+        QCOMPARE(seen.size(), 2u);
+        const auto& batch = seen[1];
+        QCOMPARE(batch.items, 2);
+        QCOMPARE(batch.delivered.size(), 2u);
+        JCOMPARE(batch.delivered[0].key, reading("d2", "2.5"));
+        QVERIFY(!batch.delivered[0].deleted);
+        QCOMPARE(batch.delivered[0].latency_ms, 1'300.0);
+        JCOMPARE(batch.delivered[1].key, reading("d1", "1"));
+        QVERIFY(batch.delivered[1].deleted);
+        QCOMPARE(batch.delivered[1].latency_ms, 1'000.0);
+        QCOMPARE(batch.latency_max_ms, 1'300.0);
+    }
+
     void removingAReplicaMakesTheTableRegionalAgain() {
         Global g;
         g.add_replica(kSydney);

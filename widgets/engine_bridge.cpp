@@ -93,6 +93,15 @@ void EngineBridge::onEngineEvent(const tablespan::EngineEvent& event) {
     QMetaObject::invokeMethod(this, &EngineBridge::scheduleFlush, Qt::QueuedConnection);
 }
 
+namespace {
+void appendDelivered(ReplicationRecord& r, const tablespan::ReplicationDelivered& e) {
+    for (const auto& item : e.delivered) {
+        if (r.delivered.size() >= ReplicationRecord::kDeliveredRecordsMax) return;
+        r.delivered.append({item.key, item.deleted, item.latency_ms});
+    }
+}
+}  // namespace
+
 void EngineBridge::mergeReplication(const tablespan::ReplicationDelivered& e) {
     const QString table = qs(e.table), source = qs(e.source), destination = qs(e.destination);
     for (auto& r : m_pending.replication) {
@@ -107,10 +116,12 @@ void EngineBridge::mergeReplication(const tablespan::ReplicationDelivered& e) {
         r.items = items;
         r.timeMs = std::max<qint64>(r.timeMs, e.time);
         r.pending = e.pending;
+        appendDelivered(r, e);
         return;
     }
     m_pending.replication.append({e.time, table, source, destination, e.items, e.latency_min_ms,
                                   e.latency_avg_ms, e.latency_max_ms, e.pending});
+    appendDelivered(m_pending.replication.last(), e);
 }
 
 void EngineBridge::scheduleFlush() {

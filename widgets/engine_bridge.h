@@ -31,6 +31,14 @@ struct RequestRecord {
     QString errorMessage;
 };
 
+// One replicated change: the item's key (DynamoDB JSON, as the API returns keys),
+// whether it was a delete, and its latency (applied minus committed at the source, ms).
+struct DeliveredItemRecord {
+    tablespan::Json key;
+    bool deleted = false;
+    double latencyMs = 0;
+};
+
 // Replication into one region from another, coalesced over one frame: `items` applied
 // changes, latency min/avg/max (ms) across them, `pending` left on the link afterwards.
 struct ReplicationRecord {
@@ -43,6 +51,11 @@ struct ReplicationRecord {
     double avgMs = 0;
     double maxMs = 0;
     qint64 pending = 0;
+    // The first changes of the frame (at most kDeliveredItemsMax per engine event and
+    // kDeliveredRecordsMax per record), in the order they were applied.
+    QList<DeliveredItemRecord> delivered = {};
+
+    static constexpr qsizetype kDeliveredRecordsMax = 1000;
 };
 
 class EngineBridge final : public QObject {

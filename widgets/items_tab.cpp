@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "batch_writer.h"
+#include "compare_view.h"
 #include "engine_bridge.h"
 #include "icons.h"
 #include "item_editor_dialog.h"
@@ -47,7 +48,9 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
       m_error(new QLabel(this)),
       m_progressRow(new QWidget(this)),
       m_progressLabel(new QLabel(m_progressRow)),
-      m_progress(new QProgressBar(m_progressRow)) {
+      m_progress(new QProgressBar(m_progressRow)),
+      m_compareButton(button("region", tr("Compare regions"), "compareRegions", this)),
+      m_compare(new CompareView(bridge, this)) {
     setObjectName(QStringLiteral("itemsTab"));
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
@@ -62,7 +65,9 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     auto* remove = button("delete", tr("Delete"), "deleteItems", this);
     auto* import = button("import", tr("Import…"), "importItems", this);
     auto* exportButton = button("export", tr("Export…"), "exportItems", this);
-    for (auto* b : {create, edit, duplicate, remove, import, exportButton}) top->addWidget(b);
+    m_compareButton->setCheckable(true);
+    for (auto* b : {create, edit, duplicate, remove, import, exportButton, m_compareButton})
+        top->addWidget(b);
     layout->addLayout(top);
     layout->addWidget(m_form);
 
@@ -93,6 +98,8 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     layout->addWidget(m_view, 1);
+    m_compare->hide();
+    layout->addWidget(m_compare, 1);
     m_status->setObjectName(QStringLiteral("itemsStatus"));
     layout->addWidget(m_status);
 
@@ -106,6 +113,7 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     connect(import, &QPushButton::clicked, this, &ItemsTab::chooseImportFile);
     connect(exportButton, &QPushButton::clicked, this, &ItemsTab::chooseExportFile);
     connect(cancelButton, &QPushButton::clicked, this, &ItemsTab::cancel);
+    connect(m_compareButton, &QPushButton::toggled, this, &ItemsTab::updateCompare);
     connect(m_view, &QTableView::doubleClicked, this, &ItemsTab::editSelected);
     connect(m_model, &ItemsModel::pageLoaded, this, &ItemsTab::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_sized = false; });
@@ -129,8 +137,10 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     connect(&m_tables, &QAbstractItemModel::dataChanged, this, [this] {
         // The key schema becomes known once DescribeTable answered.
         if (m_model->table().isEmpty() && !table().isEmpty()) setTable(table());
+        updateCompare();  // replicas come and go
     });
     updateStatus();
+    updateCompare();
 }
 
 QString ItemsTab::table() const {
@@ -163,6 +173,7 @@ void ItemsTab::setRegion(const QString& region) {
     m_region = region;
     m_model->clear();
     showError({});
+    updateCompare();
 }
 
 ItemFiles::KeySchema ItemsTab::keySchema() const {
@@ -202,6 +213,26 @@ void ItemsTab::setTable(const QString& name) {
     m_form->setKeys(keys[0].first, keys[0].second, keys.size() > 1 ? keys[1].first : QString(),
                     keys.size() > 1 ? keys[1].second : QString());
     m_model->setSource(m_region, name, keyNames(), QStringLiteral("Scan"), Json::object());
+    updateCompare();
+}
+
+void ItemsTab::updateCompare() {
+    const QStringList others =
+        CompareView::replicaRegions(m_tables.description(m_tables.rowOf(table())));
+    m_compareButton->setEnabled(!others.isEmpty());
+    m_compareButton->setToolTip(
+        others.isEmpty() ? tr("Only a global table can be compared: this table has no replica in "
+                              "another region.")
+                         : tr("Show this table in two regions side by side."));
+    const bool on = m_compareButton->isChecked() && !others.isEmpty();
+    m_form->setVisible(!on);
+    m_view->setVisible(!on);
+    m_status->setVisible(!on);
+    m_compare->setVisible(on);
+    if (on)
+        m_compare->setSource(m_region, table(), keyNames(), others);
+    else
+        m_compare->clear();
 }
 
 void ItemsTab::run() {

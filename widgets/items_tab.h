@@ -9,6 +9,7 @@
 #include "tablespan/engine.h"
 
 class BatchWriter;
+class CompareView;
 class EngineBridge;
 class ItemsModel;
 class QComboBox;
@@ -30,6 +31,8 @@ public:
     ItemsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QueryForm* queryForm() const { return m_form; }
+    CompareView* compareView() const { return m_compare; }
+    QPushButton* compareButton() const { return m_compareButton; }
     QString table() const;
     // The error shown above the items (the engine's or a file's), or empty.
     QString errorText() const;
@@ -70,6 +73,8 @@ private:
     void exportPage(const QString& path, ItemFiles::Format format,
                     std::shared_ptr<QList<tablespan::Json>> items, const tablespan::Json& start);
     void updateStatus();
+    // Compare regions: offered for a table with replicas; shown while toggled on.
+    void updateCompare();
 
     EngineBridge& m_bridge;
     TablesModel& m_tables;
@@ -83,6 +88,8 @@ private:
     QWidget* m_progressRow;
     QLabel* m_progressLabel;
     QProgressBar* m_progress;
+    QPushButton* m_compareButton;
+    CompareView* m_compare;
     BatchWriter* m_writer = nullptr;
     bool m_exporting = false;
     bool m_cancelled = false;

@@ -6,10 +6,12 @@
 
 namespace {
 QColor colourOf(const QString& status) {
-    if (status == QLatin1String("ACTIVE")) return QColor(0x03, 0x74, 0x3c);
+    if (status == QLatin1String("ACTIVE") || status == QLatin1String("AVAILABLE"))
+        return QColor(0x03, 0x74, 0x3c);
     if (status == QLatin1String("DELETING")) return QColor(0xb8, 0x3b, 0x1d);
     if (status == QLatin1String("ARCHIVED") ||
-        status == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS"))
+        status == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS") ||
+        status == QLatin1String("DELETED"))
         return QColor(0x6b, 0x6b, 0x6b);
     return QColor(0x06, 0x6f, 0xb8);  // CREATING, UPDATING, …
 }
@@ -29,6 +31,9 @@ QString StatusDelegate::statusText(const QString& status) {
     if (status == QLatin1String("UPDATING")) return tr("Updating");
     if (status == QLatin1String("DELETING")) return tr("Deleting");
     if (status == QLatin1String("ARCHIVED")) return tr("Archived");
+    // Backups (BackupStatus): CREATING, AVAILABLE, DELETED.
+    if (status == QLatin1String("AVAILABLE")) return tr("Available");
+    if (status == QLatin1String("DELETED")) return tr("Deleted");
     return status;
 }
 

@@ -88,6 +88,14 @@ public:
     void pitr_storage(std::string_view region, std::string_view table,
                       std::function<void(PitrStorage)> callback);
 
+    // Tablespan extension: how many writes the PITR history of `table` in `region` holds
+    // per `bucket_ms` of engine time over [from, to). At most 10,000 buckets; `to` must be
+    // after `from` and `bucket_ms` positive, else PitrActivity::error is a
+    // ValidationException. `callback` runs on an engine thread (in manual mode, during
+    // run_pending()).
+    void pitr_activity(std::string_view region, std::string_view table, Millis from, Millis to,
+                       Millis bucket_ms, std::function<void(PitrActivity)> callback);
+
 private:
     explicit Engine(std::unique_ptr<EngineImpl> impl);
     std::unique_ptr<EngineImpl> impl_;

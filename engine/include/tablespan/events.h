@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tablespan/clock.h"
+#include "tablespan/json_codec.h"
 
 namespace tablespan {
 
@@ -36,6 +37,16 @@ struct ItemsChanged {
     std::int64_t count = 0;
 };
 
+// One change of a ReplicationDelivered batch.
+struct DeliveredItem {
+    Json key;               // the item's key as the API returns keys: {"id": {"S": "c1"}, …}
+    bool deleted = false;   // a delete (tombstone) rather than a put
+    double latency_ms = 0;  // applied in the destination minus committed at the source
+};
+
+// A ReplicationDelivered event lists at most this many of its changes.
+inline constexpr std::size_t kDeliveredItemsMax = 200;
+
 // A batch of replicated changes was applied (committed) in `destination`.
 struct ReplicationDelivered {
     Millis time = 0;  // engine time of the apply
@@ -47,6 +58,10 @@ struct ReplicationDelivered {
     double latency_avg_ms = 0;
     double latency_max_ms = 0;
     std::int64_t pending = 0;  // changes still waiting on the link after this batch
+    // The batch's first kDeliveredItemsMax changes, in the order they were applied.
+    // Every change is listed, including one that lost last-writer-wins to a newer
+    // version already here.
+    std::vector<DeliveredItem> delivered = {};
 };
 
 // The network simulation changed: a region went offline or online, a link was cut or

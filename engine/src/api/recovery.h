@@ -53,6 +53,9 @@ public:
     // PITR was turned off: its history is gone (re-enabling starts a new window).
     void pitr_disabled(const TableMeta& table);
     storage::HistoryStats history_stats(const TableMeta& table);
+    // Writes recorded per bucket over [from, to) (see PitrActivity; arguments checked).
+    std::vector<std::int64_t> write_activity(const TableMeta& table, Millis from, Millis to,
+                                             Millis bucket_ms);
     // The table disappears (end of DELETING, inside that write): leaves a SYSTEM backup
     // when PITR is enabled, and drops the table's history.
     void on_table_removed(const TableMeta& table);
@@ -134,6 +137,11 @@ TableMeta& table_for_backups(core::Region& region, const std::string& name_or_ar
 // The storage the PITR history of the table `name` takes (Engine::pitr_storage), on the
 // strand.
 PitrStorage pitr_storage(core::Region& region, const std::string& name);
+
+// The writes in the PITR history of the table `name` per bucket (Engine::pitr_activity),
+// on the strand.
+PitrActivity pitr_activity(core::Region& region, const std::string& name, Millis from, Millis to,
+                           Millis bucket_ms);
 
 // Epoch seconds (a JSON timestamp) to engine milliseconds.
 Millis millis_from_json(const Json& epoch_seconds);

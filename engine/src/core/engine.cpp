@@ -214,6 +214,27 @@ void Engine::pitr_storage(std::string_view region, std::string_view table,
     boost::asio::post(impl_->io_, [cb = std::move(callback), failed] { cb(failed); });
 }
 
+void Engine::pitr_activity(std::string_view region, std::string_view table, Millis from, Millis to,
+                           Millis bucket_ms, std::function<void(PitrActivity)> callback) {
+    PitrActivity failed;
+    if (const RegionInfo* info = find_region(region)) {
+        try {
+            core::Region* r = impl_->region(*info);
+            r->post([r, name = std::string(table), from, to, bucket_ms, cb = std::move(callback)] {
+                cb(api::pitr_activity(*r, name, from, to, bucket_ms));
+            });
+            return;
+        } catch (const std::exception& e) {
+            failed.error = Error{"InternalServerError", e.what(), 500};
+        }
+    } else {
+        failed.error =
+            Error{"UnrecognizedClientException",
+                  "The region '" + std::string(region) + "' is not a known AWS region.", 400};
+    }
+    boost::asio::post(impl_->io_, [cb = std::move(callback), failed] { cb(failed); });
+}
+
 std::size_t Engine::run_pending() {
     return impl_->run_pending();
 }

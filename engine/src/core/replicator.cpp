@@ -3,7 +3,9 @@
 #include "core/replicator.h"
 
 #include <algorithm>
+#include <exception>
 
+#include "api/item_key.h"
 #include "api/item_store.h"
 #include "core/region.h"
 
@@ -172,8 +174,16 @@ void Replicator::receive(const std::string& table, const std::string& origin,
         return;
     }
     auto latencies = std::make_shared<std::vector<Millis>>();
+    // The event's list of changes; their keys are decoded after the commit, which keeps
+    // the transaction short.
+    struct Applied {
+        std::string pk, sk;
+        bool deleted = false;
+        Millis latency = 0;
+    };
+    auto applied = std::make_shared<std::vector<Applied>>();
     region_.run_internal(
-        [this, t, &origin, &changes, latencies] {
+        [this, t, &origin, &changes, latencies, applied] {
             auto& store = region_.store();
             std::int64_t watermark = store.received(t->id, origin);
             const Millis now = region_.now();
@@ -183,14 +193,20 @@ void Replicator::receive(const std::string& table, const std::string& origin,
                 watermark = c.seq;
                 // ReplicationLatency: applied here minus committed at the source.
                 latencies->push_back(now - c.committed_at);
+                if (applied->size() < kDeliveredItemsMax)
+                    applied->push_back({c.pk, c.sk, !c.item.has_value(), now - c.committed_at});
             }
             store.set_received(t->id, origin, watermark);
         },
-        [this, table, origin, latencies, ack = std::move(ack)](bool ok) {
+        [this, table, origin, latencies, applied, ack = std::move(ack)](bool ok) {
             if (ok && !latencies->empty()) {
                 const Millis now = region_.now();
-                ReplicationDelivered event{now, table, origin, std::string(region_.code()),
-                                           static_cast<std::int64_t>(latencies->size())};
+                ReplicationDelivered event;
+                event.time = now;
+                event.table = table;
+                event.source = origin;
+                event.destination = std::string(region_.code());
+                event.items = static_cast<std::int64_t>(latencies->size());
                 double sum = 0;
                 event.latency_min_ms = event.latency_max_ms =
                     static_cast<double>(latencies->front());
@@ -205,6 +221,19 @@ void Replicator::receive(const std::string& table, const std::string& origin,
                 event.latency_avg_ms = sum / static_cast<double>(latencies->size());
                 event.pending =
                     region_.core().metrics.pending(table, origin, std::string(region_.code()));
+                if (const api::TableMeta* meta = region_.find_table(table)) {
+                    event.delivered.reserve(applied->size());
+                    for (const Applied& a : *applied) {
+                        // A key that does not decode is left out of the event; the change
+                        // itself was applied.
+                        try {
+                            event.delivered.push_back(
+                                {encode_item(api::key_from_storage(*meta, a.pk, a.sk)), a.deleted,
+                                 static_cast<double>(a.latency)});
+                        } catch (const std::exception&) {
+                        }
+                    }
+                }
                 region_.core().events.publish(event);
             }
             ack(ok);

@@ -74,6 +74,21 @@ std::int64_t RecoveryStore::oldest_record(std::int64_t table) {
     return s.step() ? s.column_int(0) : 0;
 }
 
+std::vector<std::int64_t> RecoveryStore::count_by_time(std::int64_t table, std::int64_t from,
+                                                       std::int64_t to, std::int64_t bucket,
+                                                       std::size_t buckets) {
+    std::vector<std::int64_t> out(buckets, 0);
+    auto s = db_.prepare(
+        "SELECT (ts - ?2) / ?4, count(*) FROM pitr_history INDEXED BY pitr_history_by_time "
+        "WHERE table_id=?1 AND ts>=?2 AND ts<?3 GROUP BY 1");
+    s.bind(1, table).bind(2, from).bind(3, to).bind(4, bucket);
+    while (s.step()) {
+        const auto i = static_cast<std::size_t>(s.column_int(0));
+        if (i < buckets) out[i] = s.column_int(1);
+    }
+    return out;
+}
+
 std::vector<StoredBackup> RecoveryStore::load_backups() {
     std::vector<StoredBackup> out;
     auto s = db_.prepare("SELECT id, arn, meta FROM backups ORDER BY id");

@@ -50,6 +50,10 @@ public:
     // The records older than `before` (engine time), through the time index.
     HistoryStats history_stats_before(std::int64_t table, std::int64_t before);
     std::int64_t oldest_record(std::int64_t table);
+    // How many records of `table` fall in each bucket of `bucket` ms from `from` up to
+    // `to` (exclusive), through the time index; `buckets` entries.
+    std::vector<std::int64_t> count_by_time(std::int64_t table, std::int64_t from, std::int64_t to,
+                                            std::int64_t bucket, std::size_t buckets);
 
     // ---- backup catalog ----
     std::vector<StoredBackup> load_backups();
