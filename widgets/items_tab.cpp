@@ -97,6 +97,9 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     m_view->horizontalHeader()->setDefaultSectionSize(150);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // No row numbers (the AWS console shows none): sizing a header for a million of them
+    // costs every layout pass while the table loads.
+    m_view->verticalHeader()->hide();
     layout->addWidget(m_view, 1);
     m_compare->hide();
     layout->addWidget(m_compare, 1);

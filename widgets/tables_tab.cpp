@@ -149,18 +149,23 @@ void TablesTab::refresh() {
 
 void TablesTab::describe(const QString& table) {
     const int generation = m_generation;
-    m_bridge.call(this, m_region, QStringLiteral("DescribeTable"),
-                  {{"TableName", table.toStdString()}},
-                  [this, generation, table](const tablespan::Result& r) {
-                      if (generation != m_generation) return;
-                      if (r.ok()) {
-                          const bool isNew = m_model->rowOf(table) < 0;
-                          m_model->updateTable(r.body["Table"]);
-                          if (isNew) queryPitr(table);
-                      } else if (r.error->type == "ResourceNotFoundException") {
-                          m_model->removeTable(table);
-                      }
-                  });
+    m_bridge.call(
+        this, m_region, QStringLiteral("DescribeTable"), {{"TableName", table.toStdString()}},
+        [this, generation, table](const tablespan::Result& r) {
+            if (generation != m_generation) return;
+            if (r.ok()) {
+                // PITR settings exist once the table is ACTIVE: ask when it
+                // first shows up ACTIVE (new, or just out of CREATING).
+                const int row = m_model->rowOf(table);
+                const bool wasActive = row >= 0 && m_model->description(row).value(
+                                                       "TableStatus", "") == std::string("ACTIVE");
+                m_model->updateTable(r.body["Table"]);
+                if (!wasActive && r.body["Table"].value("TableStatus", "") == std::string("ACTIVE"))
+                    queryPitr(table);
+            } else if (r.error->type == "ResourceNotFoundException") {
+                m_model->removeTable(table);
+            }
+        });
 }
 
 void TablesTab::queryPitr(const QString& table) {

@@ -83,16 +83,35 @@ struct Fixture {
     }
 };
 
-double throughput(tablespan::Engine& engine, long first, long count) {
+struct Throughput {
+    double acknowledged = 0;  // writes/s until the source acknowledged the last one
+    double replicated = 0;    // writes/s until every replica also holds them all
+};
+
+// Writes `count` new items in the source; `replicas` are waited for until their
+// ItemCount equals the source's (the writes are new keys, so counts match only when
+// everything arrived).
+Throughput throughput(Fixture& f, long first, long count,
+                      const std::vector<std::string>& replicas = {}) {
     bench::Pipeline pipeline(256);
     auto start = std::chrono::steady_clock::now();
     for (long i = first; i < first + count; ++i) {
         pipeline.acquire();
-        engine.call(kSource, "PutItem", put(i),
-                    [&](tablespan::Result r) { pipeline.release(r.ok()); });
+        f.engine->call(kSource, "PutItem", put(i),
+                       [&](tablespan::Result r) { pipeline.release(r.ok()); });
     }
     pipeline.drain();
-    return static_cast<double>(count) / bench::seconds_since(start);
+    Throughput t;
+    t.acknowledged = static_cast<double>(count) / bench::seconds_since(start);
+    auto items = [&](const std::string& region) {
+        return f.ok(region, "DescribeTable", {{"TableName", "bench"}})["Table"]["ItemCount"]
+            .get<std::int64_t>();
+    };
+    const std::int64_t expected = items(kSource);
+    for (const auto& r : replicas)
+        while (items(r) < expected) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    t.replicated = static_cast<double>(count) / bench::seconds_since(start);
+    return t;
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -108,8 +127,8 @@ void bench_throughput_and_lag(long writes) {
         Fixture f("regional", std::make_shared<tablespan::SystemClock>(100.0), 2);
         f.create_table();
         f.wait_active({kSource});
-        throughput(*f.engine, 0, writes / 10);  // warm-up
-        regional = throughput(*f.engine, writes, writes);
+        throughput(f, 0, writes / 10);  // warm-up
+        regional = throughput(f, writes, writes).acknowledged;
     }
 
     Fixture f("global", std::make_shared<tablespan::SystemClock>(100.0), 2);
@@ -136,12 +155,16 @@ void bench_throughput_and_lag(long writes) {
         }
     });
 
-    throughput(*f.engine, 0, writes / 10);  // warm-up
-    double global = throughput(*f.engine, writes, writes);
+    throughput(f, 0, writes / 10, kReplicas);  // warm-up
+    const Throughput global = throughput(f, writes, writes, kReplicas);
+    // The target ratio is the sustained one: writes acknowledged in the source AND
+    // applied in both replicas, against the regional figure.
     std::printf(
         "{\"name\": \"write_throughput\", \"regional_ops_per_sec\": %.0f, "
-        "\"two_replicas_ops_per_sec\": %.0f, \"ratio\": %.3f, \"target_ratio\": 0.4}\n",
-        regional, global, global / regional);
+        "\"two_replicas_acknowledged_ops_per_sec\": %.0f, "
+        "\"two_replicas_replicated_ops_per_sec\": %.0f, \"ratio\": %.3f, "
+        "\"target_ratio\": 0.4}\n",
+        regional, global.acknowledged, global.replicated, global.replicated / regional);
     std::fflush(stdout);
 
     // Let the backlog drain, then pace 5,000 writes/s for five seconds.

@@ -84,6 +84,53 @@ private:
     std::vector<double> m_gaps;
 };
 
+// Times every event the GUI thread delivers and keeps the slowest, to name what made a
+// stall (the receiver's class and the event type; posted slot calls show as MetaCall).
+class TimedApplication final : public QApplication {
+public:
+    using QApplication::QApplication;
+    struct Slow {
+        double ms;
+        std::string receiver;
+        int type;
+    };
+    std::vector<Slow> slowest;
+
+    bool notify(QObject* receiver, QEvent* event) override {
+        if (++m_depth > 1) {
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            return r;
+        }
+        QElapsedTimer t;
+        t.start();
+        const int type = event->type();
+        const std::string name = receiver->metaObject()->className();
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
+        if (ms >= 10) {
+            slowest.push_back({ms, name, type});
+            std::sort(slowest.begin(), slowest.end(),
+                      [](const Slow& a, const Slow& b) { return a.ms > b.ms; });
+            if (slowest.size() > 8) slowest.pop_back();
+        }
+        return r;
+    }
+    void report(const char* phase) {
+        std::printf("{\"name\": \"ui_slowest_events\", \"phase\": \"%s\", \"events\": [", phase);
+        for (std::size_t i = 0; i < slowest.size(); ++i)
+            std::printf("%s{\"ms\": %.1f, \"receiver\": \"%s\", \"event_type\": %d}", i ? ", " : "",
+                        slowest[i].ms, slowest[i].receiver.c_str(), slowest[i].type);
+        std::printf("]}\n");
+        std::fflush(stdout);
+        slowest.clear();
+    }
+
+private:
+    int m_depth = 0;
+};
+
 class FirstPaint final : public QObject {
 public:
     QElapsedTimer clock;
@@ -99,7 +146,7 @@ protected:
 
 int main(int argc, char* argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     const long count = argc > 1 ? std::atol(argv[1]) : 1'000'000;
     const int writesPerSecond = argc > 2 ? std::atoi(argv[2]) : 2'000;
     QTemporaryDir dir;
@@ -210,12 +257,14 @@ int main(int argc, char* argv[]) {
                         static_cast<long long>(paint.ms));
             std::fflush(stdout);
             meter.start();
+            app.slowest.clear();
             ticker.start(5);
         });
         QTimer scroll;
         QElapsedTimer scrollClock;
         QTimer::singleShot(6'000, &window, [&] {
             meter.report("global_tab_with_chart");
+            app.report("global_tab_with_chart");
             meter.start();
             window.tabs()->setCurrentWidget(window.itemsTab());
             window.itemsTab()->setTable(QStringLiteral("bench"));
@@ -231,6 +280,7 @@ int main(int argc, char* argv[]) {
             std::printf("{\"name\": \"ui_scroll_end_to_end\", \"rows\": %d, \"seconds\": %.1f}\n",
                         model->rowCount(), scrollClock.elapsed() / 1000.0);
             meter.report("items_scroll");
+            app.report("items_scroll");
             meter.start();
             auto* tabs = new QTimer(&window);
             QObject::connect(tabs, &QTimer::timeout, &window,
@@ -239,6 +289,7 @@ int main(int argc, char* argv[]) {
                                  if (++switches < 4 * window.tabs()->count()) return;
                                  tabs->stop();
                                  meter.report("tab_switching");
+                                 app.report("tab_switching");
                                  app.quit();
                              });
             tabs->start(250);

@@ -130,6 +130,11 @@ Json update_replicas(core::Region& region, const Json& request) {
                 "There are no actions specified in the Replica Update Action of the request.");
         region.replicator().update_member(t, action.region, action.table_class);
     } else {
+        core::Region* member = region.core().region(action.region);
+        if (member && member->deletion_protected(t.name))
+            throw_validation("Cannot delete table " + t.name + " in region " + action.region +
+                             " because it has deletion protection enabled. Disable deletion "
+                             "protection first.");
         if (existing->source_until > region.now())
             throw_validation(
                 "Replica cannot be deleted because it has acted as a source region for new "

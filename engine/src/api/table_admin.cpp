@@ -3,6 +3,7 @@
 #include "api/handlers.h"
 #include "api/ids.h"
 #include "api/lifecycle.h"
+#include "core/replicator.h"
 #include "api/replica_updates.h"
 #include "api/request_util.h"
 #include "core/region.h"
@@ -64,6 +65,10 @@ Json update_table(core::Region& region, const Json& request) {
             "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
 
     TableMeta& t = table_for_control(region, request.at("TableName"));
+    // While a replica is being added or removed, the group refuses these two.
+    if ((protection || table_class) && t.group.has_change_in_progress())
+        throw ApiError("ResourceInUseException",
+                       "The resource which you are attempting to change is in use.");
     if (t.status != "ACTIVE") throw_in_use(t);
 
     std::string new_billing = billing.value_or(t.billing_mode);
@@ -158,6 +163,7 @@ Json update_table(core::Region& region, const Json& request) {
                                           (key ? *key : new_uuid());
         }
         needs_updating = true;
+        if (t.group.global()) region.replicator().fan_out_encryption(t);
     }
     if (needs_updating)
         start_transition(region, t, "UPDATING", "ACTIVE", kUpdatingMs);

@@ -55,7 +55,16 @@ void Region::load_tables() {
 void Region::sync_names() {
     std::lock_guard lock(names_mutex_);
     names_.clear();
-    for (const auto& [name, t] : tables_) names_.insert(name);
+    protected_names_.clear();
+    for (const auto& [name, t] : tables_) {
+        names_.insert(name);
+        if (t->deletion_protection) protected_names_.insert(name);
+    }
+}
+
+bool Region::deletion_protected(const std::string& name) const {
+    std::lock_guard lock(names_mutex_);
+    return protected_names_.count(name) > 0;
 }
 
 bool Region::has_table(const std::string& name) const {
@@ -220,6 +229,11 @@ api::TableMeta& Region::add_table(api::TableMeta meta) {
 void Region::save_table(const api::TableMeta& table) {
     begin_write();
     store_.update_table(table.id, table.to_storage().dump());
+    std::lock_guard lock(names_mutex_);
+    if (table.deletion_protection)
+        protected_names_.insert(table.name);
+    else
+        protected_names_.erase(table.name);
 }
 
 void Region::note_items_changed(api::TableMeta& table, std::int64_t items) {

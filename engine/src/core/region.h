@@ -61,6 +61,9 @@ public:
     // Whether the region has a table of this name, in any status. Thread-safe: other
     // regions ask it while validating a new replica.
     bool has_table(const std::string& name) const;
+    // Whether the region's table of this name has deletion protection on. Thread-safe:
+    // a member region asks it before removing this replica.
+    bool deletion_protected(const std::string& name) const;
     // Tables sorted by name.
     std::vector<api::TableMeta*> tables();
     // Starts (or joins) the write transaction. Call before the first storage write.
@@ -123,7 +126,8 @@ private:
     std::vector<std::string> dirty_tables_;
 
     mutable std::mutex names_mutex_;
-    std::set<std::string> names_;  // guarded by names_mutex_; mirrors tables_
+    std::set<std::string> names_;            // guarded by names_mutex_; mirrors tables_
+    std::set<std::string> protected_names_;  // guarded by names_mutex_
 
     HybridClock hlc_;
     bool hlc_dirty_ = false;

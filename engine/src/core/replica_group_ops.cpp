@@ -227,6 +227,32 @@ void Replicator::on_group(const std::string& name, api::ReplicaGroup view) {
     region_.publish_status(*t);
 }
 
+void Replicator::fan_out_encryption(const api::TableMeta& table) {
+    for (const auto& m : table.group.members) {
+        if (m.region == region_.code()) continue;
+        if (Region* r = other(m.region))
+            r->post([r, name = table.name, enabled = table.sse_enabled] {
+                r->replicator().on_encryption(name, enabled);
+            });
+    }
+}
+
+void Replicator::on_encryption(const std::string& name, bool enabled) {
+    api::TableMeta* t = region_.find_table(name);
+    if (!t || t->status == "DELETING" || t->sse_enabled == enabled) return;
+    region_.run_internal([&] {
+        t->sse_enabled = enabled;
+        // A KMS key lives in one region: each replica uses its own.
+        if (enabled)
+            t->sse_kms_key_arn = "arn:aws:kms:" + std::string(region_.code()) + ":" +
+                                 t->account_id + ":key/" + api::new_uuid();
+        if (t->status == "ACTIVE")
+            region_.start_transition(*t, "UPDATING", "ACTIVE", api::kUpdatingMs);
+        else
+            region_.save_table(*t);
+    });
+}
+
 void Replicator::backfill_step(const std::string& name) {
     api::TableMeta* t = region_.find_table(name);
     if (!t || !t->group.backfill) return;

@@ -78,6 +78,9 @@ public:
     // UpdateTable ReplicaUpdates Update: a table class override for `member`.
     void update_member(api::TableMeta& table, const std::string& member,
                        const std::string& table_class_override);
+    // UpdateTable SSESpecification on a global table: every other replica takes the same
+    // encryption type, each with a key of its own region.
+    void fan_out_encryption(const api::TableMeta& table);
     // The table is about to be removed from this region (end of DELETING).
     void on_table_removed(const api::TableMeta& table);
 
@@ -112,6 +115,7 @@ private:
     void drop_link(const std::string& table, const std::string& destination);
     void broadcast(const api::TableMeta& table);
     void on_group(const std::string& table, api::ReplicaGroup group);
+    void on_encryption(const std::string& table, bool enabled);
     void create_local(api::TableMeta meta, const std::string& source);
     void abort_replica(const std::string& table, const std::string& destination);
     void backfill_step(const std::string& table);
