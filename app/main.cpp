@@ -6,20 +6,19 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLabel>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTranslator>
 
+#include "console_host.h"
 #include "engine_bridge.h"
 #include "first_launch.h"
 #include "global_console.h"
 #include "screenshot_driver.h"
 #include "theme.h"
 #include "headless.h"
+#include "language.h"
 #include "main_window.h"
 #include "recovery_console.h"
 #include "sample_data.h"
@@ -27,30 +26,15 @@
 #include "tablespan/http_server.h"
 
 namespace {
-// The language chosen in the View menu, else the system's.
-void installTranslators(QCoreApplication& app, bool headless) {
-    const QString chosen = headless ? QString() : MainWindow::languageSetting();
-    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
-    if (!chosen.isEmpty()) QLocale::setDefault(locale);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
-    auto* own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("tablespan"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
-        app.installTranslator(own);
-}
-
 bool hasArgument(int argc, char* argv[], const char* name) {
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], name) == 0) return true;
     return false;
 }
 
-// Starts the endpoint beside the window; a busy port is reported, not fatal.
-void startEndpoint(tablespan::HttpServer& endpoint, MainWindow& window) {
-    const std::string error = endpoint.start();
+// The endpoint's address (or why it is off) in the window's status bar.
+void showEndpoint(const tablespan::HttpServer& endpoint, const std::string& error,
+                  MainWindow& window) {
     auto* label = new QLabel(&window);
     if (error.empty()) {
         label->setText(QApplication::translate("main", "Endpoint: %1")
@@ -75,7 +59,7 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("Tablespan"));
     QCoreApplication::setOrganizationName(QStringLiteral("Tablespan"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
-    installTranslators(*app, headless);
+    Language::apply(headless ? QString() : Language::setting());
     if (!headless)
         Theme::apply(Theme::fromString(QSettings().value(QStringLiteral("theme")).toString()));
     const auto fail = [headless](const QString& message, int status) {
@@ -174,19 +158,23 @@ int main(int argc, char* argv[]) {
     int status = 0;
     {
         EngineBridge bridge(*engine);
-        MainWindow window(bridge, parser.value(region));
-        installGlobalConsole(window, bridge);
-        installRecoveryConsole(window, bridge);
+        // The endpoint starts beside the window; a busy port is reported, not fatal.
+        tablespan::HttpServer endpoint(*engine, {.port = static_cast<std::uint16_t>(endpointPort),
+                                                 .credentials = credentials});
+        const std::string endpointError = endpoint.start();
+        ConsoleHost host(bridge, parser.value(region), [&](MainWindow& w) {
+            installGlobalConsole(w, bridge);
+            installRecoveryConsole(w, bridge);
+            showEndpoint(endpoint, endpointError, w);
+        });
+        MainWindow& window = host.window();
         SampleData seeder(bridge);
-        QObject::connect(&seeder, &SampleData::finished, &window, [&window](const QString& error) {
+        QObject::connect(&seeder, &SampleData::finished, &host, [&host](const QString& error) {
             if (!error.isEmpty())
-                window.showMessage(
+                host.window().showMessage(
                     QApplication::translate("main", "The sample data could not be written: %1")
                         .arg(error));
         });
-        tablespan::HttpServer endpoint(*engine, {.port = static_cast<std::uint16_t>(endpointPort),
-                                                 .credentials = credentials});
-        startEndpoint(endpoint, window);
         window.show();
         std::unique_ptr<ScreenshotDriver> driver;
         if (parser.isSet(screenshots)) {

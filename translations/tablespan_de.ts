@@ -71,6 +71,259 @@
     </message>
 </context>
 <context>
+    <name>BackupDetails</name>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="66"/>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="67"/>
+        <location filename="../widgets/backup_details.cpp" line="77"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="68"/>
+        <location filename="../widgets/backup_details.cpp" line="79"/>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="69"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="70"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="71"/>
+        <location filename="../widgets/backup_details.cpp" line="82"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="72"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="74"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="76"/>
+        <source>Source table</source>
+        <translation>Quelltabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="78"/>
+        <source>Table ID</source>
+        <translation>Tabellen-ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="80"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="81"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="84"/>
+        <source>Capacity mode</source>
+        <translation>Kapazitätsmodus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="85"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="86"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="90"/>
+        <source>Read / write units</source>
+        <translation>Lese-/Schreibeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="90"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="92"/>
+        <source>Table created</source>
+        <translation>Tabelle erstellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="94"/>
+        <source>Features at backup time</source>
+        <translation>Funktionen zum Zeitpunkt des Backups</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="95"/>
+        <source>Global secondary indexes</source>
+        <translation>Globale sekundäre Indizes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="97"/>
+        <source>Local secondary indexes</source>
+        <translation>Lokale sekundäre Indizes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="100"/>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="102"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="104"/>
+        <source>Time to live</source>
+        <translation>Time to Live (TTL)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="106"/>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="107"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="108"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Im Besitz von Amazon DynamoDB</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="77"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="78"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="79"/>
+        <source>AWS Backup</source>
+        <translation>AWS Backup</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="143"/>
+        <source>Backup name</source>
+        <translation>Backup-Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="145"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="147"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="149"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="151"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="153"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="43"/>
+        <source>Restore…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="44"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="48"/>
+        <source>Create backup…</source>
+        <translation>Backup erstellen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="52"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="154"/>
+        <source>Could not list backups: %1</source>
+        <translation>Backups konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="220"/>
+        <source>Backup %1 created.</source>
+        <translation>Backup %1 wurde erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="240"/>
+        <source>Restoring table %1…</source>
+        <translation>Tabelle %1 wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="251"/>
+        <location filename="../widgets/backups_tab.cpp" line="256"/>
+        <source>Delete backup</source>
+        <translation>Backup löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="252"/>
+        <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
+        <translation>Backup %1 in %2 löschen? Danach kann daraus nichts mehr wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="265"/>
+        <source>Could not delete the backup: %1</source>
+        <translation>Das Backup konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="270"/>
+        <source>Backup deleted.</source>
+        <translation>Backup gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_console.cpp" line="20"/>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+</context>
+<context>
     <name>BatchWriter</name>
     <message>
         <location filename="../widgets/batch_writer.cpp" line="61"/>
@@ -81,6 +334,158 @@
         <location filename="../widgets/batch_writer.cpp" line="71"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>Die Engine lässt weiterhin Elemente unverarbeitet; %1 von %2 wurden geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareLoader</name>
+    <message>
+        <location filename="../widgets/compare_loader.cpp" line="113"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModel</name>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="229"/>
+        <source>Missing in %1</source>
+        <translation>Fehlt in %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="237"/>
+        <source>Differs between the regions: %1</source>
+        <translation>Unterschiede zwischen den Regionen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="241"/>
+        <source>↓ %1 ms</source>
+        <translation>↓ %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="265"/>
+        <source>Replicated from %1 to %2 in %3 ms</source>
+        <translation>In %3 ms von %1 nach %2 repliziert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="333"/>
+        <source>(not in this region)</source>
+        <translation>(nicht in dieser Region)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="345"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="362"/>
+        <source>Replication</source>
+        <translation>Replikation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="365"/>
+        <source>%1 (partition key)</source>
+        <translation>%1 (Partitionsschlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="366"/>
+        <source>%1 (sort key)</source>
+        <translation>%1 (Sortierschlüssel)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="37"/>
+        <source>Compare with:</source>
+        <translation>Vergleichen mit:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="45"/>
+        <source>Blue rows just arrived by replication; amber rows differ between the regions until they converge.</source>
+        <translation>Blaue Zeilen sind gerade durch Replikation angekommen; gelbe Zeilen unterscheiden sich zwischen den Regionen, bis sie wieder übereinstimmen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="122"/>
+        <location filename="../widgets/compare_view.cpp" line="167"/>
+        <location filename="../widgets/compare_view.cpp" line="169"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="210"/>
+        <source>This table has no replica to compare with.</source>
+        <translation>Diese Tabelle hat kein Replikat zum Vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="217"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="220"/>
+        <source>Reading both regions…</source>
+        <translation>Beide Regionen werden gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/compare_view.cpp" line="223"/>
+        <source>%n item(s) differ between the regions.</source>
+        <translation>
+            <numerusform>%n Element unterscheidet sich zwischen den Regionen.</numerusform>
+            <numerusform>%n Elemente unterscheiden sich zwischen den Regionen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="224"/>
+        <source>The two regions hold the same items.</source>
+        <translation>Beide Regionen enthalten dieselben Elemente.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="227"/>
+        <source>Only the first %1 items of each region are compared.</source>
+        <translation>Nur die ersten %1 Elemente jeder Region werden verglichen.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateBackupDialog</name>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="32"/>
+        <source>Create backup in %1</source>
+        <translation>Backup in %1 erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="39"/>
+        <source>3 to 255 characters: a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>3 bis 255 Zeichen: a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="43"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="44"/>
+        <source>Backup name</source>
+        <translation>Backup-Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="49"/>
+        <source>Create backup</source>
+        <translation>Backup erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="98"/>
+        <source>This region has no table to back up.</source>
+        <translation>In dieser Region gibt es keine Tabelle, die gesichert werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="113"/>
+        <source>Creating…</source>
+        <translation>Wird erstellt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="127"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -747,64 +1152,79 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="54"/>
+        <location filename="../widgets/items_tab.cpp" line="52"/>
+        <source>Compare regions</source>
+        <translation>Regionen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="57"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items_tab.cpp" line="62"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items_tab.cpp" line="63"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="61"/>
+        <location filename="../widgets/items_tab.cpp" line="64"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="62"/>
-        <location filename="../widgets/items_tab.cpp" line="276"/>
+        <location filename="../widgets/items_tab.cpp" line="65"/>
+        <location filename="../widgets/items_tab.cpp" line="310"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items_tab.cpp" line="66"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="64"/>
+        <location filename="../widgets/items_tab.cpp" line="67"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="78"/>
+        <location filename="../widgets/items_tab.cpp" line="83"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="124"/>
-        <location filename="../widgets/items_tab.cpp" line="396"/>
+        <location filename="../widgets/items_tab.cpp" line="135"/>
+        <location filename="../widgets/items_tab.cpp" line="430"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="223"/>
+        <location filename="../widgets/items_tab.cpp" line="227"/>
+        <source>Only a global table can be compared: this table has no replica in another region.</source>
+        <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="229"/>
+        <source>Show this table in two regions side by side.</source>
+        <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="257"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="224"/>
+        <location filename="../widgets/items_tab.cpp" line="258"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items_tab.cpp" line="261"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -812,27 +1232,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="229"/>
+        <location filename="../widgets/items_tab.cpp" line="263"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="231"/>
+        <location filename="../widgets/items_tab.cpp" line="265"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="243"/>
+        <location filename="../widgets/items_tab.cpp" line="277"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="272"/>
+        <location filename="../widgets/items_tab.cpp" line="306"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="273"/>
+        <location filename="../widgets/items_tab.cpp" line="307"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -840,17 +1260,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="287"/>
+        <location filename="../widgets/items_tab.cpp" line="321"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="313"/>
+        <location filename="../widgets/items_tab.cpp" line="347"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="326"/>
+        <location filename="../widgets/items_tab.cpp" line="360"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -858,7 +1278,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="327"/>
+        <location filename="../widgets/items_tab.cpp" line="361"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -866,7 +1286,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="328"/>
+        <location filename="../widgets/items_tab.cpp" line="362"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -874,62 +1294,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="341"/>
+        <location filename="../widgets/items_tab.cpp" line="375"/>
         <source>Import items</source>
         <translation>Elemente importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="342"/>
+        <location filename="../widgets/items_tab.cpp" line="376"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>Elementdateien (*.json *.jsonl *.csv);;Batch-Schreibanforderungen (*.json);;DynamoDB-JSON-Zeilen (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="349"/>
+        <location filename="../widgets/items_tab.cpp" line="383"/>
         <source>Export items</source>
         <translation>Elemente exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="350"/>
+        <location filename="../widgets/items_tab.cpp" line="384"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>Batch-Schreibanforderung (*.json);;DynamoDB-JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="358"/>
+        <location filename="../widgets/items_tab.cpp" line="392"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="367"/>
+        <location filename="../widgets/items_tab.cpp" line="401"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 wurde nicht importiert. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="371"/>
+        <location filename="../widgets/items_tab.cpp" line="405"/>
         <source>Importing %1</source>
         <translation>%1 wird importiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="377"/>
+        <location filename="../widgets/items_tab.cpp" line="411"/>
         <source>Exporting %1</source>
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="386"/>
+        <location filename="../widgets/items_tab.cpp" line="420"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="404"/>
+        <location filename="../widgets/items_tab.cpp" line="438"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 wird exportiert: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="414"/>
+        <location filename="../widgets/items_tab.cpp" line="448"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="417"/>
+        <location filename="../widgets/items_tab.cpp" line="451"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n Element nach %1 exportiert.</numerusform>
@@ -978,124 +1398,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="25"/>
+        <location filename="../widgets/main_window.cpp" line="26"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="35"/>
+        <location filename="../widgets/main_window.cpp" line="36"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="36"/>
+        <location filename="../widgets/main_window.cpp" line="37"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="74"/>
+        <location filename="../widgets/main_window.cpp" line="75"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="78"/>
+        <location filename="../widgets/main_window.cpp" line="79"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="88"/>
+        <location filename="../widgets/main_window.cpp" line="89"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="89"/>
+        <location filename="../widgets/main_window.cpp" line="90"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="91"/>
+        <location filename="../widgets/main_window.cpp" line="92"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="92"/>
+        <location filename="../widgets/main_window.cpp" line="93"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="93"/>
+        <location filename="../widgets/main_window.cpp" line="94"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="94"/>
+        <location filename="../widgets/main_window.cpp" line="95"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="95"/>
+        <location filename="../widgets/main_window.cpp" line="96"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="120"/>
+        <location filename="../widgets/main_window.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="125"/>
+        <location filename="../widgets/main_window.cpp" line="126"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="127"/>
+        <location filename="../widgets/main_window.cpp" line="128"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="139"/>
+        <location filename="../widgets/main_window.cpp" line="136"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="144"/>
-        <location filename="../widgets/main_window.cpp" line="159"/>
+        <location filename="../widgets/main_window.cpp" line="141"/>
+        <location filename="../widgets/main_window.cpp" line="156"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="145"/>
+        <location filename="../widgets/main_window.cpp" line="142"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="145"/>
+        <location filename="../widgets/main_window.cpp" line="142"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="156"/>
+        <location filename="../widgets/main_window.cpp" line="153"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="169"/>
-        <source>The new language applies when Tablespan starts next time.</source>
-        <translation>Die neue Sprache gilt ab dem nächsten Start von Tablespan.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/main_window.cpp" line="90"/>
+        <location filename="../widgets/main_window.cpp" line="91"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="44"/>
+        <location filename="../widgets/main_window.cpp" line="45"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global_console.cpp" line="33"/>
-        <location filename="../widgets/main_window.cpp" line="45"/>
+        <location filename="../widgets/main_window.cpp" line="46"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
@@ -1131,6 +1546,159 @@
         <location filename="../widgets/monitoring_tab.cpp" line="87"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
+    </message>
+</context>
+<context>
+    <name>PitrPanel</name>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="51"/>
+        <location filename="../widgets/recovery_console.cpp" line="21"/>
+        <source>Point-in-time recovery</source>
+        <translation>Zeitpunktbezogene Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="60"/>
+        <source>Latest restorable time</source>
+        <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="61"/>
+        <source>Restore to new table…</source>
+        <translation>In neuer Tabelle wiederherstellen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="73"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="74"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="76"/>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="81"/>
+        <source>Recovery period:</source>
+        <translation>Wiederherstellungszeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="91"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="101"/>
+        <source>Recovery</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="102"/>
+        <source>Earliest restorable</source>
+        <translation>Frühester wiederherstellbarer Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="103"/>
+        <source>Latest restorable</source>
+        <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="104"/>
+        <source>History storage</source>
+        <translation>Verlaufsspeicher</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="106"/>
+        <source>Writes — click or drag to pick the restore moment</source>
+        <translation>Schreibvorgänge — klicken oder ziehen Sie, um den Wiederherstellungszeitpunkt zu wählen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="116"/>
+        <source>Restore to:</source>
+        <translation>Wiederherstellen auf:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="224"/>
+        <source>No table in this region.</source>
+        <translation>Keine Tabelle in dieser Region.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pitr_panel.cpp" line="248"/>
+        <source>%n version(s), %1</source>
+        <translation>
+            <numerusform>%n Version, %1</numerusform>
+            <numerusform>%n Versionen, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="250"/>
+        <source> — oldest %1</source>
+        <translation> — älteste %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pitr_panel.cpp" line="269"/>
+        <source>Enabled: every write is kept for %n day(s).</source>
+        <translation>
+            <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tag lang aufbewahrt.</numerusform>
+            <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tage lang aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="271"/>
+        <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
+        <translation>Deaktiviert: Schalten Sie sie ein, um diese Tabelle auf jede beliebige Sekunde ihres Wiederherstellungszeitraums wiederherstellen zu können.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="273"/>
+        <source>Disabled: backups are being enabled for this table.</source>
+        <translation>Deaktiviert: Backups werden für diese Tabelle gerade aktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="344"/>
+        <source>Point-in-time recovery is on for %1.</source>
+        <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 eingeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="345"/>
+        <source>Point-in-time recovery is off for %1.</source>
+        <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 ausgeschaltet.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="384"/>
+        <source>Restoring table %1…</source>
+        <translation>Tabelle %1 wird wiederhergestellt …</translation>
+    </message>
+</context>
+<context>
+    <name>PitrTimeline</name>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="38"/>
+        <source>Restorable</source>
+        <translation>Wiederherstellbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="41"/>
+        <source>Writes</source>
+        <translation>Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="44"/>
+        <source>Restore point</source>
+        <translation>Wiederherstellungspunkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="50"/>
+        <source>local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="51"/>
+        <source>writes</source>
+        <translation>Schreibvorgänge</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1900,39 @@
         <location filename="../widgets/query_form.cpp" line="140"/>
         <source>Remove this filter</source>
         <translation>Diesen Filter entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryRequest</name>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="15"/>
+        <source>A backup name has 3 to 255 characters.</source>
+        <translation>Ein Backup-Name hat 3 bis 255 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="18"/>
+        <source>A backup name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>Ein Backup-Name darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="27"/>
+        <source>A table name has 3 to 255 characters.</source>
+        <translation>Ein Tabellenname hat 3 bis 255 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="30"/>
+        <source>A table name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>Ein Tabellenname darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="41"/>
+        <source>Read and write capacity units are between 1 and 40,000.</source>
+        <translation>Lese- und Schreibkapazitätseinheiten liegen zwischen 1 und 40.000.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="44"/>
+        <source>Enter the KMS key ID, ARN or alias.</source>
+        <translation>Geben Sie die KMS-Schlüssel-ID, den ARN oder den Alias ein.</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +2280,149 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="38"/>
+        <source>Restore backup</source>
+        <translation>Backup wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="38"/>
+        <source>Restore to a point in time</source>
+        <translation>Zu einem Zeitpunkt wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="41"/>
+        <source>Backup &lt;b&gt;%1&lt;/b&gt; of table &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Backup &lt;b&gt;%1&lt;/b&gt; der Tabelle &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="45"/>
+        <source>Table &lt;b&gt;%1&lt;/b&gt; at the latest restorable time</source>
+        <translation>Tabelle &lt;b&gt;%1&lt;/b&gt; zum spätesten wiederherstellbaren Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="47"/>
+        <source>Table &lt;b&gt;%1&lt;/b&gt; as it was at %2</source>
+        <translation>Tabelle &lt;b&gt;%1&lt;/b&gt; im Zustand vom %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="57"/>
+        <source>New table</source>
+        <translation>Neue Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="62"/>
+        <source>Table name</source>
+        <translation>Tabellenname</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="63"/>
+        <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
+        <translation>Eine Wiederherstellung erstellt immer eine neue Tabelle. Streams, Time to Live, Tags, Löschschutz und zeitpunktbezogene Wiederherstellung werden nicht übernommen: Legen Sie sie für die neue Tabelle fest.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="71"/>
+        <source>Overrides</source>
+        <translation>Abweichende Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="74"/>
+        <location filename="../widgets/restore_dialog.cpp" line="93"/>
+        <source>Same as the source</source>
+        <translation>Wie die Quelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="75"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="76"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="80"/>
+        <source>Read units</source>
+        <translation>Leseeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="82"/>
+        <source>Write units</source>
+        <translation>Schreibeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="91"/>
+        <source>Capacity mode</source>
+        <translation>Kapazitätsmodus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="94"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Im Besitz von Amazon DynamoDB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="95"/>
+        <source>AWS managed key (aws/dynamodb)</source>
+        <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="96"/>
+        <source>Customer managed KMS key</source>
+        <translation>Kundenverwalteter KMS-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="97"/>
+        <source>KMS key ID, ARN or alias</source>
+        <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="102"/>
+        <source>Encryption at rest</source>
+        <translation>Verschlüsselung im Ruhezustand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="107"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="197"/>
+        <source>Starting the restore…</source>
+        <translation>Wiederherstellung wird gestartet …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="210"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreProgress</name>
+    <message>
+        <location filename="../widgets/restore_progress.cpp" line="29"/>
+        <location filename="../widgets/restore_progress.cpp" line="64"/>
+        <source>The restore of %1 did not finish: the table is gone.</source>
+        <translation>Die Wiederherstellung von %1 wurde nicht abgeschlossen: Die Tabelle existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_progress.cpp" line="76"/>
+        <source>Restore finished: %1 is active.</source>
+        <translation>Wiederherstellung abgeschlossen: %1 ist aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_progress.cpp" line="90"/>
+        <source>Restoring %1… (%2)</source>
+        <translation>%1 wird wiederhergestellt … (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_progress.cpp" line="92"/>
+        <source>Restoring %1 from %2… (%3)</source>
+        <translation>%1 wird aus %2 wiederhergestellt … (%3)</translation>
+    </message>
+</context>
+<context>
     <name>SampleData</name>
     <message>
         <location filename="../app/sample_data.cpp" line="42"/>
@@ -1689,29 +2433,39 @@
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="27"/>
+        <location filename="../widgets/status_delegate.cpp" line="29"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="28"/>
+        <location filename="../widgets/status_delegate.cpp" line="30"/>
         <source>Creating</source>
         <translation>Wird erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="29"/>
+        <location filename="../widgets/status_delegate.cpp" line="31"/>
         <source>Updating</source>
         <translation>Wird aktualisiert</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="30"/>
+        <location filename="../widgets/status_delegate.cpp" line="32"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="31"/>
+        <location filename="../widgets/status_delegate.cpp" line="33"/>
         <source>Archived</source>
         <translation>Archiviert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/status_delegate.cpp" line="35"/>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/status_delegate.cpp" line="36"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
     </message>
 </context>
 <context>
@@ -1970,7 +2724,7 @@
     </message>
     <message>
         <location filename="../widgets/tables_tab.cpp" line="36"/>
-        <location filename="../widgets/tables_tab.cpp" line="222"/>
+        <location filename="../widgets/tables_tab.cpp" line="227"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1990,17 +2744,17 @@
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="206"/>
+        <location filename="../widgets/tables_tab.cpp" line="211"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="216"/>
+        <location filename="../widgets/tables_tab.cpp" line="221"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables_tab.cpp" line="217"/>
+        <location filename="../widgets/tables_tab.cpp" line="222"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -2014,12 +2768,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables_tab.cpp" line="245"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="242"/>
+        <location filename="../widgets/tables_tab.cpp" line="247"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
@@ -2093,104 +2847,104 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="91"/>
+        <location filename="../app/main.cpp" line="76"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>Eine Konsole für DynamoDB-Tabellen über mehrere Regionen, offline.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="95"/>
+        <location filename="../app/main.cpp" line="80"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>Alle Daten in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>Die Beispieltabelle „courses“ in einem leeren Datenverzeichnis anlegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="103"/>
+        <location filename="../app/main.cpp" line="88"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>Die Engine-Zeit &lt;factor&gt;-mal schneller als die Uhr laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="106"/>
+        <location filename="../app/main.cpp" line="91"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>In Region &lt;code&gt; starten.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="69"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="55"/>
+        <location filename="../app/main.cpp" line="40"/>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="58"/>
+        <location filename="../app/main.cpp" line="43"/>
         <source>The endpoint could not start: %1</source>
         <translation>Der Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="60"/>
+        <location filename="../app/main.cpp" line="45"/>
         <source>Endpoint: off</source>
         <translation>Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>Den DynamoDB-Endpunkt der Konsole auf &lt;port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>Engine und Endpunkt ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="117"/>
+        <location filename="../app/main.cpp" line="102"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>Ohne Fenster: den DynamoDB-Endpunkt auf &lt;host:port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="120"/>
+        <location filename="../app/main.cpp" line="105"/>
         <source>Headless: log every request.</source>
         <translation>Ohne Fenster: jede Anfrage protokollieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <location filename="../app/main.cpp" line="108"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>SigV4-Signaturen gegen die Schlüsselpaare in &lt;file&gt; prüfen, ein „ACCESS_KEY_ID SECRET_ACCESS_KEY“ pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="129"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4-Signaturen prüfen; dieses Schlüsselpaar akzeptieren (wiederholbar, ergänzt --require-auth).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="134"/>
+        <location filename="../app/main.cpp" line="119"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="146"/>
+        <location filename="../app/main.cpp" line="131"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="151"/>
+        <location filename="../app/main.cpp" line="136"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="167"/>
+        <location filename="../app/main.cpp" line="152"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="182"/>
+        <location filename="../app/main.cpp" line="175"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

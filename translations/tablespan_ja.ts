@@ -70,6 +70,259 @@
     </message>
 </context>
 <context>
+    <name>BackupDetails</name>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="66"/>
+        <source>Backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="67"/>
+        <location filename="../widgets/backup_details.cpp" line="77"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="68"/>
+        <location filename="../widgets/backup_details.cpp" line="79"/>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="69"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="70"/>
+        <source>Type</source>
+        <translation>タイプ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="71"/>
+        <location filename="../widgets/backup_details.cpp" line="82"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="72"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="74"/>
+        <source>Expires</source>
+        <translation>失効日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="76"/>
+        <source>Source table</source>
+        <translation>ソーステーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="78"/>
+        <source>Table ID</source>
+        <translation>テーブル ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="80"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="81"/>
+        <source>Items</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="84"/>
+        <source>Capacity mode</source>
+        <translation>キャパシティモード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="85"/>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="86"/>
+        <source>On-demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="90"/>
+        <source>Read / write units</source>
+        <translation>読み込み/書き込みユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="90"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="92"/>
+        <source>Table created</source>
+        <translation>テーブルの作成日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="94"/>
+        <source>Features at backup time</source>
+        <translation>バックアップ時点の機能</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="95"/>
+        <source>Global secondary indexes</source>
+        <translation>グローバルセカンダリインデックス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="97"/>
+        <source>Local secondary indexes</source>
+        <translation>ローカルセカンダリインデックス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="100"/>
+        <source>Stream</source>
+        <translation>ストリーム</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="102"/>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="104"/>
+        <source>Time to live</source>
+        <translation>有効期限 (TTL)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="106"/>
+        <source>Encryption</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="107"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backup_details.cpp" line="108"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Amazon DynamoDB が所有</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="77"/>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="78"/>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="79"/>
+        <source>AWS Backup</source>
+        <translation>AWS Backup</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="143"/>
+        <source>Backup name</source>
+        <translation>バックアップ名</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="145"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="147"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="149"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="151"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_model.cpp" line="153"/>
+        <source>Type</source>
+        <translation>タイプ</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="43"/>
+        <source>Restore…</source>
+        <translation>復元…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="44"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="48"/>
+        <source>Create backup…</source>
+        <translation>バックアップを作成…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="52"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="154"/>
+        <source>Could not list backups: %1</source>
+        <translation>バックアップを一覧表示できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="220"/>
+        <source>Backup %1 created.</source>
+        <translation>バックアップ %1 を作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="240"/>
+        <source>Restoring table %1…</source>
+        <translation>テーブル %1 を復元中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="251"/>
+        <location filename="../widgets/backups_tab.cpp" line="256"/>
+        <source>Delete backup</source>
+        <translation>バックアップの削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="252"/>
+        <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
+        <translation>%2 のバックアップ %1 を削除しますか? 削除後はこのバックアップから復元できなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="265"/>
+        <source>Could not delete the backup: %1</source>
+        <translation>バックアップを削除できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/backups_tab.cpp" line="270"/>
+        <source>Backup deleted.</source>
+        <translation>バックアップを削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_console.cpp" line="20"/>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+</context>
+<context>
     <name>BatchWriter</name>
     <message>
         <location filename="../widgets/batch_writer.cpp" line="61"/>
@@ -80,6 +333,157 @@
         <location filename="../widgets/batch_writer.cpp" line="71"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>エンジンが項目を未処理のまま返し続けています。%2 件中 %1 件を書き込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareLoader</name>
+    <message>
+        <location filename="../widgets/compare_loader.cpp" line="113"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModel</name>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="229"/>
+        <source>Missing in %1</source>
+        <translation>%1 にありません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="237"/>
+        <source>Differs between the regions: %1</source>
+        <translation>リージョン間で異なる属性: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="241"/>
+        <source>↓ %1 ms</source>
+        <translation>↓ %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="265"/>
+        <source>Replicated from %1 to %2 in %3 ms</source>
+        <translation>%1 から %2 へ %3 ms でレプリケートされました</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="333"/>
+        <source>(not in this region)</source>
+        <translation>(このリージョンにはありません)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="345"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="362"/>
+        <source>Replication</source>
+        <translation>レプリケーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="365"/>
+        <source>%1 (partition key)</source>
+        <translation>%1 (パーティションキー)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_model.cpp" line="366"/>
+        <source>%1 (sort key)</source>
+        <translation>%1 (ソートキー)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="37"/>
+        <source>Compare with:</source>
+        <translation>比較先:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="45"/>
+        <source>Blue rows just arrived by replication; amber rows differ between the regions until they converge.</source>
+        <translation>青い行はレプリケーションで届いたばかりの項目です。黄色の行は、収束するまでリージョン間で内容が異なる項目です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="122"/>
+        <location filename="../widgets/compare_view.cpp" line="167"/>
+        <location filename="../widgets/compare_view.cpp" line="169"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="210"/>
+        <source>This table has no replica to compare with.</source>
+        <translation>このテーブルには比較できるレプリカがありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="217"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="220"/>
+        <source>Reading both regions…</source>
+        <translation>両方のリージョンを読み込み中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/compare_view.cpp" line="223"/>
+        <source>%n item(s) differ between the regions.</source>
+        <translation>
+            <numerusform>%n 項目がリージョン間で異なります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="224"/>
+        <source>The two regions hold the same items.</source>
+        <translation>2 つのリージョンの項目は同じです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/compare_view.cpp" line="227"/>
+        <source>Only the first %1 items of each region are compared.</source>
+        <translation>各リージョンの最初の %1 項目のみを比較します。</translation>
+    </message>
+</context>
+<context>
+    <name>CreateBackupDialog</name>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="32"/>
+        <source>Create backup in %1</source>
+        <translation>%1 にバックアップを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="39"/>
+        <source>3 to 255 characters: a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>3～255 文字: a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="43"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="44"/>
+        <source>Backup name</source>
+        <translation>バックアップ名</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="49"/>
+        <source>Create backup</source>
+        <translation>バックアップを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="98"/>
+        <source>This region has no table to back up.</source>
+        <translation>このリージョンにはバックアップできるテーブルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="113"/>
+        <source>Creating…</source>
+        <translation>作成中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/create_backup_dialog.cpp" line="127"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -745,184 +1149,199 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="54"/>
+        <location filename="../widgets/items_tab.cpp" line="52"/>
+        <source>Compare regions</source>
+        <translation>リージョンを比較</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="57"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items_tab.cpp" line="62"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items_tab.cpp" line="63"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="61"/>
+        <location filename="../widgets/items_tab.cpp" line="64"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="62"/>
-        <location filename="../widgets/items_tab.cpp" line="276"/>
+        <location filename="../widgets/items_tab.cpp" line="65"/>
+        <location filename="../widgets/items_tab.cpp" line="310"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items_tab.cpp" line="66"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="64"/>
+        <location filename="../widgets/items_tab.cpp" line="67"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="78"/>
+        <location filename="../widgets/items_tab.cpp" line="83"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="124"/>
-        <location filename="../widgets/items_tab.cpp" line="396"/>
+        <location filename="../widgets/items_tab.cpp" line="135"/>
+        <location filename="../widgets/items_tab.cpp" line="430"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="223"/>
+        <location filename="../widgets/items_tab.cpp" line="227"/>
+        <source>Only a global table can be compared: this table has no replica in another region.</source>
+        <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="229"/>
+        <source>Show this table in two regions side by side.</source>
+        <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items_tab.cpp" line="257"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="224"/>
+        <location filename="../widgets/items_tab.cpp" line="258"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items_tab.cpp" line="261"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="229"/>
+        <location filename="../widgets/items_tab.cpp" line="263"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="231"/>
+        <location filename="../widgets/items_tab.cpp" line="265"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="243"/>
+        <location filename="../widgets/items_tab.cpp" line="277"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="272"/>
+        <location filename="../widgets/items_tab.cpp" line="306"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="273"/>
+        <location filename="../widgets/items_tab.cpp" line="307"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="287"/>
+        <location filename="../widgets/items_tab.cpp" line="321"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="313"/>
+        <location filename="../widgets/items_tab.cpp" line="347"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="326"/>
+        <location filename="../widgets/items_tab.cpp" line="360"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="327"/>
+        <location filename="../widgets/items_tab.cpp" line="361"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="328"/>
+        <location filename="../widgets/items_tab.cpp" line="362"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="341"/>
+        <location filename="../widgets/items_tab.cpp" line="375"/>
         <source>Import items</source>
         <translation>項目のインポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="342"/>
+        <location filename="../widgets/items_tab.cpp" line="376"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>項目ファイル (*.json *.jsonl *.csv);;バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="349"/>
+        <location filename="../widgets/items_tab.cpp" line="383"/>
         <source>Export items</source>
         <translation>項目のエクスポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="350"/>
+        <location filename="../widgets/items_tab.cpp" line="384"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="358"/>
+        <location filename="../widgets/items_tab.cpp" line="392"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="367"/>
+        <location filename="../widgets/items_tab.cpp" line="401"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 はインポートされませんでした。%2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="371"/>
+        <location filename="../widgets/items_tab.cpp" line="405"/>
         <source>Importing %1</source>
         <translation>%1 をインポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="377"/>
+        <location filename="../widgets/items_tab.cpp" line="411"/>
         <source>Exporting %1</source>
         <translation>%1 をエクスポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="386"/>
+        <location filename="../widgets/items_tab.cpp" line="420"/>
         <source>Export cancelled.</source>
         <translation>エクスポートをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="404"/>
+        <location filename="../widgets/items_tab.cpp" line="438"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 をエクスポート中: %2 項目</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="414"/>
+        <location filename="../widgets/items_tab.cpp" line="448"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="417"/>
+        <location filename="../widgets/items_tab.cpp" line="451"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n 項目を %1 にエクスポートしました。</numerusform>
@@ -970,124 +1389,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="25"/>
+        <location filename="../widgets/main_window.cpp" line="26"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="35"/>
+        <location filename="../widgets/main_window.cpp" line="36"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="36"/>
+        <location filename="../widgets/main_window.cpp" line="37"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="74"/>
+        <location filename="../widgets/main_window.cpp" line="75"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="78"/>
+        <location filename="../widgets/main_window.cpp" line="79"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="88"/>
+        <location filename="../widgets/main_window.cpp" line="89"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="89"/>
+        <location filename="../widgets/main_window.cpp" line="90"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="91"/>
+        <location filename="../widgets/main_window.cpp" line="92"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="92"/>
+        <location filename="../widgets/main_window.cpp" line="93"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="93"/>
+        <location filename="../widgets/main_window.cpp" line="94"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="94"/>
+        <location filename="../widgets/main_window.cpp" line="95"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="95"/>
+        <location filename="../widgets/main_window.cpp" line="96"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="120"/>
+        <location filename="../widgets/main_window.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="125"/>
+        <location filename="../widgets/main_window.cpp" line="126"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="127"/>
+        <location filename="../widgets/main_window.cpp" line="128"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="139"/>
+        <location filename="../widgets/main_window.cpp" line="136"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="144"/>
-        <location filename="../widgets/main_window.cpp" line="159"/>
+        <location filename="../widgets/main_window.cpp" line="141"/>
+        <location filename="../widgets/main_window.cpp" line="156"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="145"/>
+        <location filename="../widgets/main_window.cpp" line="142"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="145"/>
+        <location filename="../widgets/main_window.cpp" line="142"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="156"/>
+        <location filename="../widgets/main_window.cpp" line="153"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="169"/>
-        <source>The new language applies when Tablespan starts next time.</source>
-        <translation>新しい言語は Tablespan の次回起動時に適用されます。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/main_window.cpp" line="90"/>
+        <location filename="../widgets/main_window.cpp" line="91"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="44"/>
+        <location filename="../widgets/main_window.cpp" line="45"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global_console.cpp" line="33"/>
-        <location filename="../widgets/main_window.cpp" line="45"/>
+        <location filename="../widgets/main_window.cpp" line="46"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
@@ -1123,6 +1537,157 @@
         <location filename="../widgets/monitoring_tab.cpp" line="87"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
+    </message>
+</context>
+<context>
+    <name>PitrPanel</name>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="51"/>
+        <location filename="../widgets/recovery_console.cpp" line="21"/>
+        <source>Point-in-time recovery</source>
+        <translation>ポイントインタイムリカバリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="60"/>
+        <source>Latest restorable time</source>
+        <translation>最新の復元可能時刻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="61"/>
+        <source>Restore to new table…</source>
+        <translation>新しいテーブルに復元…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="73"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="74"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="76"/>
+        <source>Table:</source>
+        <translation>テーブル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="81"/>
+        <source>Recovery period:</source>
+        <translation>リカバリ期間:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="91"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="101"/>
+        <source>Recovery</source>
+        <translation>リカバリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="102"/>
+        <source>Earliest restorable</source>
+        <translation>最も早い復元可能時刻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="103"/>
+        <source>Latest restorable</source>
+        <translation>最新の復元可能時刻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="104"/>
+        <source>History storage</source>
+        <translation>履歴ストレージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="106"/>
+        <source>Writes — click or drag to pick the restore moment</source>
+        <translation>書き込み — クリックまたはドラッグして復元時点を選択</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="116"/>
+        <source>Restore to:</source>
+        <translation>復元時点:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="224"/>
+        <source>No table in this region.</source>
+        <translation>このリージョンにはテーブルがありません。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pitr_panel.cpp" line="248"/>
+        <source>%n version(s), %1</source>
+        <translation>
+            <numerusform>%n 個のバージョン、%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="250"/>
+        <source> — oldest %1</source>
+        <translation> — 最古: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/pitr_panel.cpp" line="269"/>
+        <source>Enabled: every write is kept for %n day(s).</source>
+        <translation>
+            <numerusform>有効: すべての書き込みが %n 日間保持されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="271"/>
+        <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
+        <translation>無効: オンにすると、このテーブルをリカバリ期間内の任意の秒の状態に復元できます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="273"/>
+        <source>Disabled: backups are being enabled for this table.</source>
+        <translation>無効: このテーブルのバックアップを有効化しています。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="344"/>
+        <source>Point-in-time recovery is on for %1.</source>
+        <translation>%1 のポイントインタイムリカバリはオンです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="345"/>
+        <source>Point-in-time recovery is off for %1.</source>
+        <translation>%1 のポイントインタイムリカバリはオフです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_panel.cpp" line="384"/>
+        <source>Restoring table %1…</source>
+        <translation>テーブル %1 を復元中…</translation>
+    </message>
+</context>
+<context>
+    <name>PitrTimeline</name>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="38"/>
+        <source>Restorable</source>
+        <translation>復元可能</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="41"/>
+        <source>Writes</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="44"/>
+        <source>Restore point</source>
+        <translation>復元ポイント</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="50"/>
+        <source>local time</source>
+        <translation>ローカル時刻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pitr_timeline.cpp" line="51"/>
+        <source>writes</source>
+        <translation>書き込み数</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1889,39 @@
         <location filename="../widgets/query_form.cpp" line="140"/>
         <source>Remove this filter</source>
         <translation>このフィルターを削除</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryRequest</name>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="15"/>
+        <source>A backup name has 3 to 255 characters.</source>
+        <translation>バックアップ名は 3～255 文字です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="18"/>
+        <source>A backup name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>バックアップ名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="27"/>
+        <source>A table name has 3 to 255 characters.</source>
+        <translation>テーブル名は 3～255 文字です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="30"/>
+        <source>A table name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>テーブル名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="41"/>
+        <source>Read and write capacity units are between 1 and 40,000.</source>
+        <translation>読み込み/書き込みキャパシティユニットは 1～40,000 です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery_request.cpp" line="44"/>
+        <source>Enter the KMS key ID, ARN or alias.</source>
+        <translation>KMS キー ID、ARN またはエイリアスを入力してください。</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +2269,149 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="38"/>
+        <source>Restore backup</source>
+        <translation>バックアップの復元</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="38"/>
+        <source>Restore to a point in time</source>
+        <translation>特定の時点への復元</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="41"/>
+        <source>Backup &lt;b&gt;%1&lt;/b&gt; of table &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>テーブル &lt;b&gt;%2&lt;/b&gt; のバックアップ &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="45"/>
+        <source>Table &lt;b&gt;%1&lt;/b&gt; at the latest restorable time</source>
+        <translation>最新の復元可能時刻のテーブル &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="47"/>
+        <source>Table &lt;b&gt;%1&lt;/b&gt; as it was at %2</source>
+        <translation>%2 時点のテーブル &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="57"/>
+        <source>New table</source>
+        <translation>新しいテーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="62"/>
+        <source>Table name</source>
+        <translation>テーブル名</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="63"/>
+        <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
+        <translation>復元では常に新しいテーブルが作成されます。ストリーム、有効期限 (TTL)、タグ、削除保護、ポイントインタイムリカバリは引き継がれないため、新しいテーブルで設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="71"/>
+        <source>Overrides</source>
+        <translation>上書き設定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="74"/>
+        <location filename="../widgets/restore_dialog.cpp" line="93"/>
+        <source>Same as the source</source>
+        <translation>ソースと同じ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="75"/>
+        <source>On-demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="76"/>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="80"/>
+        <source>Read units</source>
+        <translation>読み込みユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="82"/>
+        <source>Write units</source>
+        <translation>書き込みユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="91"/>
+        <source>Capacity mode</source>
+        <translation>キャパシティモード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="94"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Amazon DynamoDB が所有</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="95"/>
+        <source>AWS managed key (aws/dynamodb)</source>
+        <translation>AWS マネージドキー (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="96"/>
+        <source>Customer managed KMS key</source>
+        <translation>カスタマーマネージド KMS キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="97"/>
+        <source>KMS key ID, ARN or alias</source>
+        <translation>KMS キー ID、ARN またはエイリアス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="102"/>
+        <source>Encryption at rest</source>
+        <translation>保管時の暗号化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="107"/>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="197"/>
+        <source>Starting the restore…</source>
+        <translation>復元を開始しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_dialog.cpp" line="210"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreProgress</name>
+    <message>
+        <location filename="../widgets/restore_progress.cpp" line="29"/>
+        <location filename="../widgets/restore_progress.cpp" line="64"/>
+        <source>The restore of %1 did not finish: the table is gone.</source>
+        <translation>%1 の復元は完了しませんでした: テーブルが存在しません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_progress.cpp" line="76"/>
+        <source>Restore finished: %1 is active.</source>
+        <translation>復元が完了しました: %1 はアクティブです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_progress.cpp" line="90"/>
+        <source>Restoring %1… (%2)</source>
+        <translation>%1 を復元中… (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/restore_progress.cpp" line="92"/>
+        <source>Restoring %1 from %2… (%3)</source>
+        <translation>%2 から %1 を復元中… (%3)</translation>
+    </message>
+</context>
+<context>
     <name>SampleData</name>
     <message>
         <location filename="../app/sample_data.cpp" line="42"/>
@@ -1681,29 +2422,39 @@
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="27"/>
+        <location filename="../widgets/status_delegate.cpp" line="29"/>
         <source>Active</source>
         <translation>アクティブ</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="28"/>
+        <location filename="../widgets/status_delegate.cpp" line="30"/>
         <source>Creating</source>
         <translation>作成中</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="29"/>
+        <location filename="../widgets/status_delegate.cpp" line="31"/>
         <source>Updating</source>
         <translation>更新中</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="30"/>
+        <location filename="../widgets/status_delegate.cpp" line="32"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="31"/>
+        <location filename="../widgets/status_delegate.cpp" line="33"/>
         <source>Archived</source>
         <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/status_delegate.cpp" line="35"/>
+        <source>Available</source>
+        <translation>利用可能</translation>
+    </message>
+    <message>
+        <location filename="../widgets/status_delegate.cpp" line="36"/>
+        <source>Deleted</source>
+        <translation>削除済み</translation>
     </message>
 </context>
 <context>
@@ -1962,7 +2713,7 @@
     </message>
     <message>
         <location filename="../widgets/tables_tab.cpp" line="36"/>
-        <location filename="../widgets/tables_tab.cpp" line="222"/>
+        <location filename="../widgets/tables_tab.cpp" line="227"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -1982,17 +2733,17 @@
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="206"/>
+        <location filename="../widgets/tables_tab.cpp" line="211"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="216"/>
+        <location filename="../widgets/tables_tab.cpp" line="221"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables_tab.cpp" line="217"/>
+        <location filename="../widgets/tables_tab.cpp" line="222"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -2003,12 +2754,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables_tab.cpp" line="245"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="242"/>
+        <location filename="../widgets/tables_tab.cpp" line="247"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>
@@ -2082,104 +2833,104 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="91"/>
+        <location filename="../app/main.cpp" line="76"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>マルチリージョン DynamoDB テーブルのためのオフラインコンソール。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="95"/>
+        <location filename="../app/main.cpp" line="80"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>すべてのデータを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>空のデータディレクトリにサンプルの courses テーブルを作成します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="103"/>
+        <location filename="../app/main.cpp" line="88"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>エンジン時間を時計の &lt;factor&gt; 倍の速さで進めます。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="106"/>
+        <location filename="../app/main.cpp" line="91"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>リージョン &lt;code&gt; で起動します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="69"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="55"/>
+        <location filename="../app/main.cpp" line="40"/>
         <source>Endpoint: %1</source>
         <translation>エンドポイント: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="58"/>
+        <location filename="../app/main.cpp" line="43"/>
         <source>The endpoint could not start: %1</source>
         <translation>エンドポイントを開始できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="60"/>
+        <location filename="../app/main.cpp" line="45"/>
         <source>Endpoint: off</source>
         <translation>エンドポイント: オフ</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>コンソールの DynamoDB エンドポイントを &lt;port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>ウィンドウなしでエンジンとエンドポイントを実行します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="117"/>
+        <location filename="../app/main.cpp" line="102"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>ヘッドレス: DynamoDB エンドポイントを &lt;host:port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="120"/>
+        <location filename="../app/main.cpp" line="105"/>
         <source>Headless: log every request.</source>
         <translation>ヘッドレス: すべてのリクエストをログに記録します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <location filename="../app/main.cpp" line="108"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>&lt;file&gt; 内のキーペア (1 行に &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; を 1 組) で SigV4 署名を検証します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="129"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4 署名を検証し、このキーペアを受け入れます (複数指定可、--require-auth に追加)。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="134"/>
+        <location filename="../app/main.cpp" line="119"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="146"/>
+        <location filename="../app/main.cpp" line="131"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="151"/>
+        <location filename="../app/main.cpp" line="136"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="167"/>
+        <location filename="../app/main.cpp" line="152"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="182"/>
+        <location filename="../app/main.cpp" line="175"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>

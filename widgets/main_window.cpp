@@ -15,6 +15,7 @@
 #include "engine_bridge.h"
 #include "icons.h"
 #include "items_tab.h"
+#include "language.h"
 #include "query_form.h"
 #include "region_selector.h"
 #include "tables_tab.h"
@@ -130,10 +131,6 @@ void MainWindow::createActions() {
     m_viewMenu->addSeparator();
 }
 
-QString MainWindow::languageSetting() {
-    return QSettings().value(QStringLiteral("language")).toString();
-}
-
 void MainWindow::createSettingsMenus() {
     QSettings settings;
     QMenu* theme = m_viewMenu->addMenu(tr("Theme"));
@@ -155,7 +152,7 @@ void MainWindow::createSettingsMenus() {
 
     QMenu* language = m_viewMenu->addMenu(tr("Language"));
     auto* languages = new QActionGroup(this);
-    const QString chosen = languageSetting();
+    const QString chosen = Language::setting();
     for (auto [code, text] : {std::pair{QString(), tr("Follow the system")},
                               std::pair{QStringLiteral("en"), QStringLiteral("English")},
                               std::pair{QStringLiteral("de"), QStringLiteral("Deutsch")},
@@ -165,8 +162,8 @@ void MainWindow::createSettingsMenus() {
         a->setChecked(code == chosen);
         languages->addAction(a);
         connect(a, &QAction::triggered, this, [this, code] {
-            QSettings().setValue(QStringLiteral("language"), code);
-            showMessage(tr("The new language applies when Tablespan starts next time."));
+            Language::setSetting(code);
+            emit languageChosen(code);
         });
     }
 }

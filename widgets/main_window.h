@@ -35,9 +35,6 @@ public:
     TablesModel* tablesModel() const;
     QMenu* viewMenu() const { return m_viewMenu; }
 
-    // The language chosen in the View menu ("" follows the system), read at start-up.
-    static QString languageSetting();
-
 public slots:
     void refresh();
     // Shows a message in the status bar (errors stay until the next message).
@@ -45,6 +42,8 @@ public slots:
 
 signals:
     void regionChanged(const QString& code);
+    // The user picked a language in the View menu ("" follows the system); saved already.
+    void languageChosen(const QString& code);
 
 private:
     void createActions();
