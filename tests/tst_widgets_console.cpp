@@ -23,6 +23,7 @@
 #include "items_model.h"
 #include "items_tab.h"
 #include "main_window.h"
+#include "query_form.h"
 #include "tables_model.h"
 #include "tables_tab.h"
 #include "widget_fixture.h"
@@ -247,6 +248,35 @@ private slots:
         view->scrollToBottom();
         QTRY_VERIFY(!items->model()->canFetchMore({}));
         QCOMPARE(items->model()->rowCount(), 1000);
+    }
+
+    void anotherTableStartsFromAPlainScan() {
+        WidgetEngine e;
+        e.create_table("music", "artist", "S", "song", "S");
+        e.create_table("orders", "id", "S");
+        e.ok("PutItem", {{"TableName", "music"},
+                         {"Item", {{"artist", {{"S", "A"}}}, {"song", {{"S", "x"}}}}}});
+        e.ok("PutItem", {{"TableName", "orders"}, {"Item", {{"id", {{"S", "o1"}}}}}});
+        MainWindow window(*e.bridge);
+        window.show();
+        ItemsTab* items = window.itemsTab();
+        window.tabs()->setCurrentWidget(items);
+        QTRY_VERIFY(!items->table().isEmpty());
+        items->setTable(QStringLiteral("music"));
+        QTRY_COMPARE(items->model()->rowCount(), 1);
+        QueryForm* form = items->queryForm();
+        form->setQueryMode(true);
+        form->setPartitionValue(QStringLiteral("A"));
+        form->setProjection(QStringLiteral("song"));
+        items->run();
+        QTRY_COMPARE(items->model()->operation(), QStringLiteral("Query"));
+
+        items->setTable(QStringLiteral("orders"));
+        QTRY_COMPARE(items->model()->rowCount(), 1);
+        QCOMPARE(items->model()->operation(), QStringLiteral("Scan"));
+        const QuerySpec spec = form->spec();
+        QVERIFY(!spec.query);
+        QVERIFY(spec.projection.isEmpty());
     }
 };
 

@@ -32,6 +32,7 @@ public:
     void setPageSize(int size) { m_pageSize = size; }
 
     QString table() const { return m_table; }
+    QString operation() const { return m_operation; }  // "Scan" or "Query"
     QString region() const { return m_region; }
     QStringList keyNames() const { return m_keyNames; }
     tablespan::Json item(int row) const;

@@ -215,6 +215,10 @@ void ItemsTab::setTable(const QString& name) {
     }
     m_form->setKeys(keys[0].first, keys[0].second, keys.size() > 1 ? keys[1].first : QString(),
                     keys.size() > 1 ? keys[1].second : QString());
+    // Another table starts from a plain Scan, and the form says so.
+    m_form->setQueryMode(false);
+    m_form->clearFilters();
+    m_form->setProjection({});
     m_model->setSource(m_region, name, keyNames(), QStringLiteral("Scan"), Json::object());
     updateCompare();
 }
