@@ -2,6 +2,7 @@
 // and DeleteTable, and CreateTable's validation errors as the service words them.
 
 #include <QRegularExpression>
+#include <QFileInfo>
 #include <QTest>
 
 #include "engine_fixture.h"
@@ -12,6 +13,20 @@ class TstTables : public QObject {
     Q_OBJECT
 
 private slots:
+    void tableCountsNameOnlyTheRegionsInUse() {
+        TestEngine t;
+        t.create_table("one", "pk", "S");
+        t.create_table("two", "pk", "S");
+        t.create_table("three", "pk", "S", {}, {}, "eu-west-1");
+        const auto counts = t.engine->table_counts();
+        QCOMPARE(counts.at("us-west-2"), 2);
+        QCOMPARE(counts.at("eu-west-1"), 1);
+        // Asking creates nothing: a region never used has no entry and no file.
+        QVERIFY(!counts.count("ap-south-1"));
+        QVERIFY(!QFileInfo::exists(
+            QString::fromStdString(t.engine->data_dir() + "/regions/ap-south-1.sqlite")));
+    }
+
     void createTableGoesActiveAfterCreatingOnEngineTime() {
         TestEngine t;
         auto created = t.ok("CreateTable", J(R"({"TableName": "Music",

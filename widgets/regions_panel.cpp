@@ -129,28 +129,17 @@ RegionsPanel::RegionsPanel(EngineBridge& bridge, QWidget* parent)
 }
 
 void RegionsPanel::discoverRegions() {
-    const int generation = ++m_generation;
-    auto remaining = std::make_shared<int>(0);
-    for (const auto& r : tablespan::all_regions()) {
-        const QString code =
-            QString::fromUtf8(r.code.data(), static_cast<qsizetype>(r.code.size()));
-        ++*remaining;
-        m_bridge.call(this, code, QStringLiteral("ListTables"), tablespan::Json::object(),
-                      [this, code, generation, remaining](const tablespan::Result& result) {
-                          if (generation != m_generation) return;
-                          // An offline region keeps what it had: it still holds its tables.
-                          if (result.ok())
-                              m_tableCounts[code] = static_cast<int>(
-                                  result.body.value("TableNames", tablespan::Json::array()).size());
-                          if (--*remaining > 0) return;
-                          m_regions->setTableCounts(m_tableCounts);
-                          QStringList withTables;
-                          for (auto it = m_tableCounts.begin(); it != m_tableCounts.end(); ++it)
-                              if (*it > 0) withTables << it.key();
-                          m_links->setRegions(withTables);
-                          updateLinkEditor();
-                      });
-    }
+    // Read from the engine without a request: a ListTables in every region would open
+    // (and create) a database for each and fill the Activity dock.
+    m_tableCounts.clear();
+    for (const auto& [code, count] : m_bridge.engine().table_counts())
+        m_tableCounts[QString::fromStdString(code)] = count;
+    m_regions->setTableCounts(m_tableCounts);
+    QStringList withTables;
+    for (auto it = m_tableCounts.begin(); it != m_tableCounts.end(); ++it)
+        if (*it > 0) withTables << it.key();
+    m_links->setRegions(withTables);
+    updateLinkEditor();
 }
 
 std::pair<QString, QString> RegionsPanel::selectedLink() const {

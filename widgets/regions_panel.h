@@ -65,6 +65,5 @@ private:
     QDoubleSpinBox* m_scale;
     QTimer* m_discover;
     QHash<QString, int> m_tableCounts;
-    int m_generation = 0;
     bool m_updating = false;
 };

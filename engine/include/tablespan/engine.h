@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -82,6 +83,11 @@ public:
     // ReplicationLatency and PendingReplicationCount, per second.
     const ReplicationMetrics& replication_metrics() const;
     const std::string& data_dir() const;
+
+    // Tablespan extension: how many tables (in any status) each region holds, for the
+    // regions that have been used; regions never used are absent and are not created.
+    // Thread-safe and quick: it waits on no engine work.
+    std::map<std::string, int> table_counts() const;
 
     // Tablespan extension: the storage the PITR history of `table` takes in `region`.
     // `callback` runs on an engine thread (in manual mode, during run_pending()).

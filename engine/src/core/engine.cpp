@@ -88,6 +88,13 @@ public:
         return it->second.get();
     }
 
+    std::map<std::string, int> table_counts() {
+        std::map<std::string, int> counts;
+        std::lock_guard lock(regions_mutex_);
+        for (const auto& [code, r] : regions_) counts[std::string(code)] = r->table_count();
+        return counts;
+    }
+
     std::size_t run_pending() {
         std::size_t total = 0;
         for (;;) {
@@ -191,6 +198,10 @@ Result Engine::call_sync(std::string_view region, std::string_view operation, Js
     std::unique_lock lock(m);
     cv.wait(lock, [&] { return out.has_value(); });
     return std::move(*out);
+}
+
+std::map<std::string, int> Engine::table_counts() const {
+    return impl_->table_counts();
 }
 
 void Engine::pitr_storage(std::string_view region, std::string_view table,

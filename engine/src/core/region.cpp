@@ -62,6 +62,11 @@ void Region::sync_names() {
     }
 }
 
+int Region::table_count() const {
+    std::lock_guard lock(names_mutex_);
+    return static_cast<int>(names_.size());
+}
+
 bool Region::deletion_protected(const std::string& name) const {
     std::lock_guard lock(names_mutex_);
     return protected_names_.count(name) > 0;

@@ -64,6 +64,8 @@ public:
     // Whether the region's table of this name has deletion protection on. Thread-safe:
     // a member region asks it before removing this replica.
     bool deletion_protected(const std::string& name) const;
+    // How many tables the region holds, in any status. Thread-safe.
+    int table_count() const;
     // Tables sorted by name.
     std::vector<api::TableMeta*> tables();
     // Starts (or joins) the write transaction. Call before the first storage write.
