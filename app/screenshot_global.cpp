@@ -127,6 +127,8 @@ void ScreenshotDriver::shootGlobal(std::function<void()> done) {
                                 monitoring->refresh();
                                 save(&m_window, QStringLiteral("15-monitoring"));
                                 m_window.tabs()->setCurrentWidget(global);
+                                // Room for the dock beside the tab (its minimum width).
+                                m_window.resize(1440, 800);
                                 panel->show();
                                 panel->discoverRegions();
                                 when([panel] { return panel->linkModel()->rowCount() >= 3; },
@@ -142,6 +144,7 @@ void ScreenshotDriver::shootGlobal(std::function<void()> done) {
                                          panel->selectLink(kIreland, kSydney);
                                          panel->setLinkCut(false);
                                          panel->hide();
+                                         m_window.resize(1280, 800);
                                          panel->setTimeScale(scale);
                                          done();
                                      });

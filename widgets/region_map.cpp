@@ -196,6 +196,11 @@ void RegionMap::paintEvent(QPaintEvent*) {
             const QPointF mid = labelPosition(link);
             QRectF box = fm.boundingRect(label).toRectF().adjusted(-4, -1, 4, 1);
             box.moveCenter(mid);
+            // Kept inside the map, as the region names are.
+            if (box.right() > r.right()) box.moveRight(r.right());
+            if (box.left() < r.left()) box.moveLeft(r.left());
+            if (box.bottom() > r.bottom()) box.moveBottom(r.bottom());
+            if (box.top() < r.top()) box.moveTop(r.top());
             QColor back = pal.color(QPalette::Window);
             back.setAlpha(220);
             p.setPen(QPen(c, 1));
