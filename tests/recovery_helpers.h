@@ -20,11 +20,12 @@
     } while (false)
 
 // Every item of the table, by the string value of its partition key (and sort key).
-inline std::map<std::string, tablespan::Json> scan_all(TestEngine& t, const std::string& table) {
+inline std::map<std::string, tablespan::Json> scan_all(TestEngine& t, const std::string& table,
+                                                       const std::string& region = "us-west-2") {
     std::map<std::string, tablespan::Json> out;
     tablespan::Json request = {{"TableName", table}};
     for (;;) {
-        tablespan::Json page = t.ok("Scan", request);
+        tablespan::Json page = t.ok("Scan", request, region);
         for (const auto& item : page["Items"]) {
             std::string key = item["pk"].begin().value().get<std::string>();
             if (item.contains("sk")) key += "/" + item["sk"].begin().value().get<std::string>();
@@ -35,14 +36,27 @@ inline std::map<std::string, tablespan::Json> scan_all(TestEngine& t, const std:
     }
 }
 
-inline std::string table_status(TestEngine& t, const std::string& table) {
-    return t.ok("DescribeTable", {{"TableName", table}})["Table"]["TableStatus"];
+inline std::string table_status(TestEngine& t, const std::string& table,
+                                const std::string& region = "us-west-2") {
+    return t.ok("DescribeTable", {{"TableName", table}}, region)["Table"]["TableStatus"];
 }
 
 // Advances engine time a second at a time until the table is ACTIVE (at most a minute).
-inline bool wait_active(TestEngine& t, const std::string& table) {
+inline bool wait_active(TestEngine& t, const std::string& table,
+                        const std::string& region = "us-west-2") {
     for (int i = 0; i < 60; ++i) {
-        if (table_status(t, table) == "ACTIVE") return true;
+        if (table_status(t, table, region) == "ACTIVE") return true;
+        t.engine->advance(1'000);
+    }
+    return false;
+}
+
+// Advances engine time a second at a time until the table is gone (at most a minute).
+inline bool wait_gone(TestEngine& t, const std::string& table,
+                      const std::string& region = "us-west-2") {
+    for (int i = 0; i < 60; ++i) {
+        auto r = t.call("DescribeTable", {{"TableName", table}}, region);
+        if (!r.ok()) return r.error->type == "ResourceNotFoundException";
         t.engine->advance(1'000);
     }
     return false;

@@ -47,7 +47,7 @@ Json delete_backup(core::Region& region, const Json& request) {
                        "There is another ongoing conflicting backup control plane operation on "
                        "the table. The backup is either being created, deleted or restored to a "
                        "table.");
-    if (region.recovery().restore_using(b.arn))
+    if (region.recovery().backup_in_use(b.arn))
         throw ApiError("BackupInUseException", "Backup is being used to restore table: " + b.arn);
     Json out = {{"BackupDescription", b.description("DELETED")}};
     region.recovery().delete_backup(b);

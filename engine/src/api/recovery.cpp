@@ -17,22 +17,18 @@
 namespace tablespan::api {
 
 namespace {
-// Rows per step of a backup copy or a restore: large enough that a commit (fsync) per
-// chunk costs little, small enough that the region's requests wait at most a few ms.
+// Rows per step of a backup copy: large enough that a commit (fsync) per chunk costs
+// little, small enough that the region's requests wait at most a few ms.
 constexpr std::size_t kCopyChunk = 4'000;
-constexpr std::size_t kFillChunk = 4'000;
 constexpr std::int64_t kEraseChunk = 20'000;
 // How often the history of PITR tables is pruned, in engine time.
 constexpr Millis kPruneIntervalMs = 15 * 60'000;
+// An expired SYSTEM backup that a restore is reading goes once the restore is done: it
+// is looked at again this often.
+constexpr Millis kExpiryRetryMs = 60'000;
 // While the region is taking writes, a backup copy rests this many times as long as its
 // last chunk took before copying the next, leaving the disk to the writes.
 constexpr int kCopyRestFactor = 2;
-
-struct OwnedRow {
-    std::string pk, sk;
-    std::int64_t size = 0;
-    std::optional<std::string> item;
-};
 }  // namespace
 
 struct Recovery::CopyJob {
@@ -93,7 +89,9 @@ void Recovery::load() {
         if (b.type == "SYSTEM") schedule_expiry(b);
     for (TableMeta* t : region_.tables()) {
         if (t->recovery.pitr.enabled) schedule_prune();
-        if (restoring(*t) && !t->recovery.restore->filled) start_restore(*t);
+        if (!restoring(*t)) continue;
+        reclaim(*t);
+        if (!t->recovery.restore->filled) start_restore(*t);
     }
 }
 
@@ -324,7 +322,12 @@ void Recovery::drop_backup(std::int64_t backup) {
     region_.begin_write();
     store_.delete_backup(backup);
     backups_.erase(backup);
-    erase_items(backup);
+    // Only once the deletion committed (the batch's commit was posted before): a
+    // cross-region restore that still read the backup in the catalog holds a view of
+    // every item (cross_region_source.h).
+    region_.post([this, backup] {
+        if (!store_.backup_exists(backup)) erase_items(backup);
+    });
 }
 
 const BackupRecord* Recovery::find_backup(const std::string& table, const std::string& id) const {
@@ -356,143 +359,13 @@ void Recovery::schedule_expiry(const BackupRecord& backup) {
 void Recovery::expire(std::int64_t backup) {
     auto it = backups_.find(backup);
     if (it == backups_.end() || it->second.expires > region_.now()) return;
-    region_.run_internal([&] { drop_backup(backup); });
-}
-
-const TableMeta* Recovery::restore_using(const std::string& backup_arn) {
-    for (TableMeta* t : region_.tables())
-        if (restoring(*t) && t->recovery.restore->source_backup_arn == backup_arn) return t;
-    return nullptr;
-}
-
-int Recovery::restores_in_progress() {
-    int n = 0;
-    for (TableMeta* t : region_.tables()) n += restoring(*t) ? 1 : 0;
-    return n;
-}
-
-// ---------------------------------------------------------------- restores
-
-void Recovery::start_restore(const TableMeta& target) {
-    region_.post([this, name = target.name, id = target.table_id] { fill(name, id); });
-}
-
-void Recovery::fill(const std::string& name, const std::string& table_id) {
-    TableMeta* t = region_.find_table(name);
-    if (!t || t->table_id != table_id || !restoring(*t) || t->recovery.restore->filled) {
-        pitr_sources_.erase(table_id);
+    if (claims_.held(it->second.arn)) {
+        region_.core().scheduler.schedule_at(region_.now() + kExpiryRetryMs, [this, backup] {
+            region_.post([this, backup] { expire(backup); });
+        });
         return;
     }
-    bool go_on = true;
-    region_.run_internal(
-        [&] {
-            TableMeta* target = region_.find_table(name);
-            go_on = fill_chunk(*target);
-        },
-        [this, name, table_id](bool committed) {
-            // After a failed batch the table is as stored; the next start resumes it.
-            if (committed) region_.post([this, name, table_id] { fill(name, table_id); });
-        });
-    if (!go_on) abort_restore(name, table_id);
-}
-
-bool Recovery::fill_chunk(TableMeta& t) {
-    RestoreJob& job = *t.recovery.restore;
-    std::int64_t written = 0;
-    // Restored items are new local writes of the region: one version for the chunk.
-    const std::int64_t hlc = region_.next_hlc();
-    auto write = [&](std::string_view pk, std::string_view sk, std::int64_t size,
-                     std::string_view item) {
-        region_.store().put_item(t.id, pk, sk, size, item, hlc, region_.code());
-        t.item_count += 1;
-        t.size_bytes += size;
-        ++written;
-    };
-    bool more = false;
-    if (!job.source_backup_arn.empty()) {
-        if (!backups_.count(job.backup_id)) return false;
-        if (!reader_) reader_ = std::make_unique<storage::BackupFile>(backup_path_);
-        std::size_t n = 0;
-        job.backup_cursor = reader_->read(job.backup_id, job.backup_cursor, kFillChunk,
-                                          [&](const storage::ItemRow& r) {
-                                              write(r.pk, r.sk, r.size, r.item);
-                                              ++n;
-                                          });
-        more = n == kFillChunk;
-    } else {
-        auto it = pitr_sources_.find(t.table_id);
-        if (it == pitr_sources_.end()) {
-            // First chunk, or the first after a restart: read the source through the
-            // region's connection. Its history after the restore time stays complete while
-            // the restore runs (pruning keeps it; dropping it pins a snapshot first).
-            TableMeta* s = region_.find_table(job.source_table);
-            if (!s || s->table_id != job.source_table_id || !s->recovery.pitr.enabled ||
-                s->recovery.pitr.enabled_at > job.restore_time)
-                return false;
-            it = pitr_sources_
-                     .emplace(t.table_id,
-                              PitrSource{std::make_shared<storage::Snapshot>(region_.store().db()),
-                                         s->id, false})
-                     .first;
-        }
-        PitrSource& source = it->second;
-        // The state at the restore time: the current item, unless the key was written
-        // after that time; then the before-image of its first later write.
-        std::vector<OwnedRow> current;
-        std::size_t n = source.reader->items(
-            source.table, job.cursor, kFillChunk, [&](const storage::ItemRow& r) {
-                current.push_back(
-                    {std::string(r.pk), std::string(r.sk), r.size, std::string(r.item)});
-            });
-        more = n == kFillChunk;
-        std::optional<storage::Key> upto;
-        if (more) upto = storage::Key{current.back().pk, current.back().sk};
-        std::vector<OwnedRow> before;
-        source.reader->history_after(
-            source.table, job.restore_time, job.cursor, upto, [&](const storage::HistoryRow& h) {
-                OwnedRow row{std::string(h.pk), std::string(h.sk), h.size, std::nullopt};
-                if (h.item) row.item = std::string(*h.item);
-                before.push_back(std::move(row));
-            });
-        auto key_less = [](const OwnedRow& a, const OwnedRow& b) {
-            return a.pk != b.pk ? a.pk < b.pk : a.sk < b.sk;
-        };
-        std::size_t i = 0, j = 0;
-        while (i < current.size() || j < before.size()) {
-            const OwnedRow* row;
-            if (j == before.size() || (i < current.size() && key_less(current[i], before[j]))) {
-                row = &current[i++];
-            } else {
-                if (i < current.size() && !key_less(before[j], current[i])) ++i;  // same key
-                row = &before[j++];
-            }
-            if (row->item) write(row->pk, row->sk, row->size, *row->item);
-        }
-        if (upto) job.cursor = upto;
-    }
-    region_.note_items_changed(t, written);
-    if (!more) finish_fill(t);
-    return true;
-}
-
-void Recovery::finish_fill(TableMeta& t) {
-    t.recovery.restore->filled = true;
-    pitr_sources_.erase(t.table_id);
-    // No faster than CreateTable, so the console sees CREATING even for empty tables.
-    const Millis ready = std::max(region_.now(), t.created + kCreatingMs);
-    t.next_status = "ACTIVE";
-    t.status_until = ready;
-    t.recovery.backups_ready = ready + kBackupsEnablingMs;
-    region_.save_table(t);
-    region_.schedule_transition(t, ready);
-}
-
-void Recovery::abort_restore(const std::string& name, const std::string& table_id) {
-    pitr_sources_.erase(table_id);
-    region_.run_internal([&] {
-        TableMeta* t = region_.find_table(name);
-        if (t && t->table_id == table_id) region_.start_transition(*t, "DELETING", "", 0);
-    });
+    region_.run_internal([&] { drop_backup(backup); });
 }
 
 TableMeta& table_for_backups(core::Region& region, const std::string& name_or_arn) {

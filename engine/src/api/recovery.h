@@ -4,8 +4,9 @@
 // (one before-image per write, kept for the recovery window, pruned on engine time), and
 // the background jobs — copying a backup from a consistent snapshot without blocking the
 // region's writes, and filling a restored table in chunks so the region stays
-// responsive. Owned by its Region and used on the region's strand, except the copy jobs,
-// which run on a worker strand of their own.
+// responsive, from a source in this region or in another (cross_region_source.h). Owned
+// by its Region and used on the region's strand, except the copy jobs, which run on a
+// worker strand of their own, and the backup claims, which are thread-safe.
 
 #include <atomic>
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/strand.hpp>
 
+#include "api/backup_claims.h"
 #include "api/backup_record.h"
 #include "api/item_key.h"
 #include "api/table_meta.h"
@@ -31,6 +33,14 @@ class Region;
 }
 
 namespace tablespan::api {
+
+// What a cross-region restore reads: views of the source region's files, pinned when the
+// request was accepted (see cross_region_source.h). Empty for a restore in the region.
+struct RemoteInput {
+    std::shared_ptr<storage::Snapshot> table_view;          // PITR: the source's database
+    std::int64_t table = 0;                                 // PITR: its storage id there
+    std::shared_ptr<storage::BackupSnapshot> backup_items;  // a backup's items
+};
 
 class Recovery {
 public:
@@ -70,15 +80,21 @@ public:
     // Removes the backup from the catalog (inside the request's write); its items are
     // erased in the background.
     void delete_backup(const BackupRecord& backup);
-    // The table a restore from this backup is filling now, if any.
-    const TableMeta* restore_using(const std::string& backup_arn);
+    // Whether a restore (in any region) is reading this region's backup `backup_arn`: from
+    // its request until its table is ACTIVE (or the restore failed).
+    bool backup_in_use(const std::string& backup_arn) const;
+    // The claims on this region's backups. Thread-safe: restores in other regions claim
+    // here. A restore handler claims before it creates its table; start_restore() takes
+    // the claim over.
+    BackupClaims& backup_claims() { return claims_; }
     // Restores in progress in this region.
     int restores_in_progress();
 
     // ---- restores ----
     // Starts filling `target` (CREATING, with recovery.restore set) once the current
-    // batch committed.
-    void start_restore(const TableMeta& target);
+    // batch committed. A restore from a backup holds its claim on the backup until the
+    // table is ACTIVE, or the restore failed.
+    void start_restore(const TableMeta& target, RemoteInput remote = {});
 
 private:
     struct CopyJob;
@@ -105,8 +121,19 @@ private:
     void fill(const std::string& name, const std::string& table_id);
     // One chunk of a restore, inside a write; false when the restore cannot go on.
     bool fill_chunk(TableMeta& target);
+    // Where the next chunk of `target` comes from (opened on its first chunk, or the first
+    // after a restart); nullptr when the source is gone.
+    PitrSource* pitr_source(const TableMeta& target);
+    storage::BackupSnapshot* remote_backup(const TableMeta& target);
     void finish_fill(TableMeta& target);
     void abort_restore(const std::string& name, const std::string& table_id);
+    // The claims of the region holding the backup the restore `job` reads.
+    BackupClaims& claims_for(const RestoreJob& job);
+    // A restored table from a backup at startup: claims its backup again.
+    void reclaim(const TableMeta& target);
+    void release_claim(const std::string& table_id);
+    // Lets go of the backup once the target is no longer restoring (ACTIVE, or gone).
+    void release_when_created(const std::string& name, const std::string& table_id);
 
     void schedule_prune();
     void prune();
@@ -116,11 +143,15 @@ private:
     const std::string backup_path_;  // its backups file
     storage::RecoveryStore store_;
     boost::asio::strand<boost::asio::io_context::executor_type> worker_;
-    const bool paced_;                                     // copies rest while the region writes
-    std::unique_ptr<storage::BackupFile> writer_;          // used on worker_ only
-    std::unique_ptr<storage::BackupFile> reader_;          // on the strand; opened on first use
-    std::map<std::int64_t, BackupRecord> backups_;         // by id
-    std::map<std::string, PitrSource> pitr_sources_;       // restore target's TableId → source
+    const bool paced_;                                // copies rest while the region writes
+    std::unique_ptr<storage::BackupFile> writer_;     // used on worker_ only
+    std::unique_ptr<storage::BackupFile> reader_;     // on the strand; opened on first use
+    std::map<std::int64_t, BackupRecord> backups_;    // by id
+    std::map<std::string, PitrSource> pitr_sources_;  // restore target's TableId → source
+    // Cross-region restores from a backup: restore target's TableId → the backup's items.
+    std::map<std::string, std::shared_ptr<storage::BackupSnapshot>> backup_sources_;
+    std::map<std::string, std::string> claimed_;  // restore target's TableId → backup ARN
+    BackupClaims claims_;                         // on this region's backups
     std::map<std::int64_t, storage::HistoryStats> stats_;  // by storage id, once asked for
     std::string buffer_;
     Millis last_history_ts_ = 0;

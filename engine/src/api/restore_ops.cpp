@@ -3,10 +3,23 @@
 // carries over is what the service carries over: keys, billing mode and throughput,
 // encryption; not streams, TTL, PITR, tags or deletion protection, and the table class is
 // always STANDARD.
+//
+// The source may be in another region (a backup ARN or SourceTableArn of that region):
+// a cross-region restore, which needs SSESpecificationOverride, and whose new table gets
+// a key of its own region. The request reads the source as that region last committed it
+// through pinned read-only views of its files (cross_region_source.h), which the fill
+// then reads on. The checks are the in-region ones, each against the region that holds
+// what it checks: the backup (existence, status, the one restore it feeds) or the PITR
+// table in the source's region; the target name and the concurrent-restore limit in the
+// region the restore runs in. A source region that is offline, or cut off from this one,
+// refuses the request with ServiceUnavailable; if it goes away while the table is being
+// filled, the restore fails and its table goes (DELETING, then gone).
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "api/cross_region_source.h"
 #include "api/handlers.h"
 #include "api/ids.h"
 #include "api/recovery.h"
@@ -94,12 +107,13 @@ void check_restore_limit(core::Region& region) {
                        "simultaneously");
 }
 
-// Creates the target table from `t` (the recorded or current source settings, overrides
-// applied): new identity, CREATING, only what a restore carries over.
-Json create_target(core::Region& region, TableMeta t, const std::string& target, RestoreJob job) {
+// Creates the target table `table_id` from `t` (the recorded or current source settings,
+// overrides applied): new identity, CREATING, only what a restore carries over.
+Json create_target(core::Region& region, TableMeta t, const std::string& target,
+                   const std::string& table_id, RestoreJob job, RemoteInput remote = {}) {
     t.id = 0;
     t.name = target;
-    t.table_id = new_uuid();
+    t.table_id = table_id;
     t.region = std::string(region.code());
     t.account_id = region.core().account_id;
     t.created = region.now();
@@ -121,17 +135,24 @@ Json create_target(core::Region& region, TableMeta t, const std::string& target,
     t.recovery.restore = std::move(job);
     TableMeta& stored = region.add_table(std::move(t));
     region.publish_status(stored);
-    region.recovery().start_restore(stored);
+    region.recovery().start_restore(stored, std::move(remote));
     return {{"TableDescription", stored.describe()}};
 }
 
-[[noreturn]] void cross_region(const Json& request) {
+void require_sse_override(const Json& request) {
     if (!member(request, "SSESpecificationOverride"))
         throw_validation(
             "Invalid Request: sseSpecificationOverride must be provided for cross-region "
             "restores");
-    throw_validation(
-        "Tablespan does not restore across regions yet: restore in the source's region");
+}
+
+void require_reachable(core::Region& region, const std::string& source) {
+    if (!source_reachable(region.core(), source, region.code()))
+        throw_unreachable(source, region.code());
+}
+
+[[noreturn]] void backup_in_use(const std::string& arn) {
+    throw ApiError("BackupInUseException", "Backup is being used to restore another table: " + arn);
 }
 }  // namespace
 
@@ -139,8 +160,17 @@ Json restore_table_from_backup(core::Region& region, const Json& request) {
     const std::string target = request.at("TargetTableName");
     const std::string arn = request.at("BackupArn");
     auto parts = parse_backup_arn(arn, region.core().account_id);
-    if (parts.region != region.code()) cross_region(request);
-    const BackupRecord* b = region.recovery().find_backup(parts.table, parts.id);
+    const bool remote = parts.region != region.code();
+    std::optional<RemoteBackup> remote_backup;
+    const BackupRecord* b = nullptr;
+    if (remote) {
+        require_sse_override(request);
+        require_reachable(region, parts.region);
+        remote_backup = open_remote_backup(region.core(), parts.region, arn);
+        if (remote_backup) b = &remote_backup->record;
+    } else {
+        b = region.recovery().find_backup(parts.table, parts.id);
+    }
     if (!b) throw ApiError("BackupNotFoundException", "Backup not found: " + arn);
     TableMeta settings = table_from_source(b->source);
     apply_overrides(settings, request, region);
@@ -150,9 +180,10 @@ Json restore_table_from_backup(core::Region& region, const Json& request) {
                        "There is another ongoing conflicting backup control plane operation on "
                        "the table. The backup is either being created, deleted or restored to a "
                        "table.");
-    if (region.recovery().restore_using(b->arn))
-        throw ApiError("BackupInUseException",
-                       "Backup is being used to restore another table: " + b->arn);
+    // The backup's region keeps the claims on its backups, wherever the restores run.
+    BackupClaims& claims =
+        remote ? backup_claims_of(region.core(), parts.region) : region.recovery().backup_claims();
+    if (claims.held(b->arn)) backup_in_use(b->arn);
     check_restore_limit(region);
 
     RestoreJob job;
@@ -160,7 +191,21 @@ Json restore_table_from_backup(core::Region& region, const Json& request) {
     job.backup_id = b->id;
     job.source_table_arn = b->table_arn();
     job.restore_time = b->created;
-    return create_target(region, std::move(settings), target, std::move(job));
+    RemoteInput input;
+    if (remote) {
+        job.source_region = parts.region;
+        input.backup_items = remote_backup->items;
+    }
+    const std::string table_id = new_uuid();
+    // Checked just before, but a restore in another region may have claimed it since.
+    if (!claims.claim(b->arn, table_id)) backup_in_use(b->arn);
+    try {
+        return create_target(region, std::move(settings), target, table_id, std::move(job),
+                             std::move(input));
+    } catch (...) {
+        claims.release(b->arn, table_id);
+        throw;
+    }
 }
 
 Json restore_table_to_point_in_time(core::Region& region, const Json& request) {
@@ -180,6 +225,7 @@ Json restore_table_to_point_in_time(core::Region& region, const Json& request) {
         throw_validation(
             "Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be "
             "specified, but not both");
+    std::string source_region(region.code());
     if (source_arn) {
         // arn:aws:dynamodb:REGION:ACCOUNT:table/NAME
         const std::string& a = *source_arn;
@@ -200,12 +246,24 @@ Json restore_table_to_point_in_time(core::Region& region, const Json& request) {
             throw_validation(
                 "This action is only supported by accounts that match the resource owner's "
                 "account");
-        if (parts[3] != region.code()) cross_region(request);
+        if (parts[3] != region.code()) {
+            require_sse_override(request);
+            source_region = parts[3];
+        }
         source_name = resource.substr(6);
     }
     const std::string target = request.at("TargetTableName");
 
-    TableMeta& source = table_for_backups(region, *source_name);
+    const bool remote = source_region != region.code();
+    std::optional<RemoteTable> remote_table;
+    if (remote) {
+        require_reachable(region, source_region);
+        remote_table = open_remote_table(region.core(), source_region, *source_name);
+        // table_for_backups' answer, for the source's region.
+        if (!remote_table || remote_table->meta.status == "CREATING")
+            throw ApiError("TableNotFoundException", "Table not found: " + *source_name);
+    }
+    TableMeta& source = remote ? remote_table->meta : table_for_backups(region, *source_name);
     const PitrSettings& pitr = source.recovery.pitr;
     if (!pitr.enabled)
         throw ApiError("PointInTimeRecoveryUnavailableException",
@@ -230,7 +288,14 @@ Json restore_table_to_point_in_time(core::Region& region, const Json& request) {
     job.source_table = source.name;
     job.source_table_id = source.table_id;
     job.restore_time = at;
-    return create_target(region, std::move(settings), target, std::move(job));
+    RemoteInput input;
+    if (remote) {
+        job.source_region = source_region;
+        input.table_view = remote_table->view;
+        input.table = remote_table->meta.id;
+    }
+    return create_target(region, std::move(settings), target, new_uuid(), std::move(job),
+                         std::move(input));
 }
 
 }  // namespace tablespan::api

@@ -36,6 +36,7 @@ Json TableRecovery::to_storage() const {
                   {"filled", restore->filled},
                   {"backup_cursor", restore->backup_cursor}};
         if (restore->cursor) r["cursor"] = key_to_json(*restore->cursor);
+        if (!restore->source_region.empty()) r["source_region"] = restore->source_region;
         j["restore"] = r;
     }
     return j;
@@ -52,6 +53,7 @@ TableRecovery TableRecovery::from_storage(const Json& j) {
         job.source_backup_arn = r.at("source_backup_arn");
         job.backup_id = r.at("backup_id");
         job.source_table_arn = r.at("source_table_arn");
+        job.source_region = r.value("source_region", std::string());
         job.source_table = r.at("source_table");
         job.source_table_id = r.at("source_table_id");
         job.restore_time = r.at("restore_time");

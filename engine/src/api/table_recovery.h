@@ -34,6 +34,7 @@ struct RestoreJob {
     std::string source_backup_arn;  // restores from a backup
     std::int64_t backup_id = 0;     // its items in the backups file
     std::string source_table_arn;
+    std::string source_region;    // cross-region restores: where the source is ("": here)
     std::string source_table;     // point-in-time restores: the source, by name
     std::string source_table_id;  // and TableId, to recognise it
     Millis restore_time = 0;      // RestoreDateTime

@@ -2,6 +2,28 @@
 
 namespace tablespan::storage {
 
+namespace {
+constexpr const char* kReadSql =
+    "SELECT id, pk, sk, size, item FROM backup_rows WHERE backup_id=?1 AND id>?2 "
+    "ORDER BY id LIMIT ?3";
+
+std::int64_t read_rows(Statement& read, std::int64_t backup, std::int64_t after, std::size_t limit,
+                       const std::function<void(const ItemRow&)>& visit) {
+    struct Reset {
+        Statement& s;
+        ~Reset() { s.reset(); }
+    } reset{read};
+    read.bind(1, backup).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
+    std::int64_t last = after;
+    while (read.step()) {
+        last = read.column_int(0);
+        visit(ItemRow{read.column_blob(1), read.column_blob(2), read.column_int(3),
+                      read.column_blob(4)});
+    }
+    return last;
+}
+}  // namespace
+
 BackupFile::BackupFile(const std::string& path) : db_(path) {
     db_.exec(
         "CREATE TABLE IF NOT EXISTS backup_rows(id INTEGER PRIMARY KEY, "
@@ -13,9 +35,7 @@ BackupFile::BackupFile(const std::string& path) : db_(path) {
     db_.exec("PRAGMA synchronous=NORMAL");
     insert_ =
         db_.prepare("INSERT INTO backup_rows(backup_id, pk, sk, size, item) VALUES(?,?,?,?,?)");
-    read_ = db_.prepare(
-        "SELECT id, pk, sk, size, item FROM backup_rows WHERE backup_id=?1 AND id>?2 "
-        "ORDER BY id LIMIT ?3");
+    read_ = db_.prepare(kReadSql);
 }
 
 void BackupFile::insert(std::int64_t backup, std::string_view pk, std::string_view sk,
@@ -61,18 +81,27 @@ std::vector<std::int64_t> BackupFile::backup_ids() {
 
 std::int64_t BackupFile::read(std::int64_t backup, std::int64_t after, std::size_t limit,
                               const std::function<void(const ItemRow&)>& visit) {
-    struct Reset {
-        Statement& s;
-        ~Reset() { s.reset(); }
-    } reset{read_};
-    read_.bind(1, backup).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
-    std::int64_t last = after;
-    while (read_.step()) {
-        last = read_.column_int(0);
-        visit(ItemRow{read_.column_blob(1), read_.column_blob(2), read_.column_int(3),
-                      read_.column_blob(4)});
+    return read_rows(read_, backup, after, limit, visit);
+}
+
+BackupSnapshot::BackupSnapshot(const std::string& path) : db_(path, Database::Mode::ReadOnly) {
+    read_ = db_.prepare(kReadSql);
+    // A read transaction sees the file as of its first read until it ends.
+    db_.exec("BEGIN");
+    db_.prepare("SELECT count(*) FROM sealed").step();
+}
+
+BackupSnapshot::~BackupSnapshot() {
+    read_ = {};  // statements go before their connection
+    try {
+        db_.exec("COMMIT");
+    } catch (...) {
     }
-    return last;
+}
+
+std::int64_t BackupSnapshot::read(std::int64_t backup, std::int64_t after, std::size_t limit,
+                                  const std::function<void(const ItemRow&)>& visit) {
+    return read_rows(read_, backup, after, limit, visit);
 }
 
 }  // namespace tablespan::storage

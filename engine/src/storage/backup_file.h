@@ -53,4 +53,25 @@ private:
     Statement insert_, read_;
 };
 
+// A consistent read-only view of a backups file: how a cross-region restore reads the
+// items of another region's backup. A read-only connection of its own holds one read
+// transaction from open to close, so the items it saw stay readable even if the backup
+// is deleted and its items erased meanwhile. Used from one thread at a time.
+class BackupSnapshot {
+public:
+    // Opens the existing file at `path`; throws StorageError when it cannot.
+    explicit BackupSnapshot(const std::string& path);
+    ~BackupSnapshot();
+    BackupSnapshot(const BackupSnapshot&) = delete;
+    BackupSnapshot& operator=(const BackupSnapshot&) = delete;
+
+    // As BackupFile::read.
+    std::int64_t read(std::int64_t backup, std::int64_t after, std::size_t limit,
+                      const std::function<void(const ItemRow&)>& visit);
+
+private:
+    Database db_;
+    Statement read_;
+};
+
 }  // namespace tablespan::storage

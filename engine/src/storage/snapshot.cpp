@@ -3,7 +3,7 @@
 namespace tablespan::storage {
 
 Snapshot::Snapshot(const std::string& path)
-    : owned_(std::make_unique<Database>(path)), db_(*owned_) {
+    : owned_(std::make_unique<Database>(path, Database::Mode::ReadOnly)), db_(*owned_) {
     prepare();
     // A read transaction sees the database as of its first read until it ends.
     db_.exec("BEGIN");
@@ -83,6 +83,20 @@ void Snapshot::history_after(std::int64_t table, std::int64_t time, const std::o
         if (!s.column_is_null(3)) row.item = s.column_blob(3);
         visit(row);
     }
+}
+
+std::optional<StoredTable> Snapshot::table(const std::string& name) {
+    auto s = db_.prepare("SELECT id, name, meta FROM tables WHERE name=?");
+    s.bind_text(1, name);
+    if (!s.step()) return std::nullopt;
+    return StoredTable{s.column_int(0), s.column_text(1), s.column_text(2)};
+}
+
+std::optional<StoredBackup> Snapshot::backup(const std::string& arn) {
+    auto s = db_.prepare("SELECT id, arn, meta FROM backups WHERE arn=?");
+    s.bind_text(1, arn);
+    if (!s.step()) return std::nullopt;
+    return StoredBackup{s.column_int(0), s.column_text(1), s.column_text(2)};
 }
 
 }  // namespace tablespan::storage

@@ -1,10 +1,11 @@
 #pragma once
 
 // Reads a table's items and PITR history for backups and restores. Either a consistent
-// read-only view of a region's database as of its last commit, on a connection of its
-// own (backups copy from it while the region keeps writing; WAL keeps the pages the view
-// needs until it closes), or the region's own connection, as it is now. Used from one
-// thread at a time.
+// read-only view of a region's database as of its last commit, on a read-only connection
+// of its own (backups copy from it while the region keeps writing, and cross-region
+// restores read another region's tables through it; WAL keeps the pages the view needs
+// until it closes), or the region's own connection, as it is now. Used from one thread
+// at a time.
 
 #include <cstdint>
 #include <functional>
@@ -15,6 +16,7 @@
 #include <string_view>
 
 #include "storage/backup_file.h"
+#include "storage/recovery_store.h"
 #include "storage/region_store.h"
 #include "storage/sqlite.h"
 
@@ -30,7 +32,8 @@ struct HistoryRow {
 
 class Snapshot {
 public:
-    // Opens the database at `path` and pins its current committed state.
+    // Opens the existing database at `path` read-only and pins its current committed
+    // state. Throws StorageError when it cannot.
     explicit Snapshot(const std::string& path);
     // Reads through `db` (the region's connection), seeing its current state.
     explicit Snapshot(Database& db);
@@ -48,6 +51,10 @@ public:
     void history_after(std::int64_t table, std::int64_t time, const std::optional<Key>& after,
                        const std::optional<Key>& upto,
                        const std::function<void(const HistoryRow&)>& visit);
+
+    // The catalog rows of the table `name` and of the backup `arn`, as the view holds them.
+    std::optional<StoredTable> table(const std::string& name);
+    std::optional<StoredBackup> backup(const std::string& arn);
 
 private:
     void prepare();

@@ -112,8 +112,10 @@ bool Statement::column_is_null(int index) const {
     return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
-Database::Database(const std::string& path) {
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+Database::Database(const std::string& path, Mode mode) {
+    const int flags =
+        SQLITE_OPEN_NOMUTEX | (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -121,6 +123,7 @@ Database::Database(const std::string& path) {
         throw StorageError("open " + path + ": " + message);
     }
     sqlite3_busy_timeout(db_, 5000);
+    if (mode == Mode::ReadOnly) return;
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");

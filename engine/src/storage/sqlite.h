@@ -56,9 +56,13 @@ private:
 
 class Database {
 public:
-    // Opens (creating if needed) the file in WAL mode with synchronous=FULL, so that a
-    // commit that returned survives a crash of the process or the machine.
-    explicit Database(const std::string& path);
+    enum class Mode { ReadWrite, ReadOnly };
+
+    // ReadWrite: opens (creating if needed) the file in WAL mode with synchronous=FULL, so
+    // that a commit that returned survives a crash of the process or the machine.
+    // ReadOnly: opens an existing file for reading only (StorageError when it is missing),
+    // leaving its settings alone: another region's files, read by a cross-region restore.
+    explicit Database(const std::string& path, Mode mode = Mode::ReadWrite);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
