@@ -312,6 +312,35 @@ private slots:
         QCOMPARE(client.call("ListTables", Json::object()).result_int(), 200u);
     }
 
+    void refusedRequestsAreReportedLikeOthers() {
+        // What the endpoint refuses itself reaches the event bus (the console's Activity).
+        std::mutex mutex;
+        std::vector<tablespan::RequestCompleted> seen;
+        const int id = m_engine->events().subscribe([&](const tablespan::EngineEvent& e) {
+            if (auto* r = std::get_if<tablespan::RequestCompleted>(&e);
+                r && !r->error_type.empty()) {
+                std::lock_guard lock(mutex);
+                seen.push_back(*r);
+            }
+        });
+        Client client(m_server->port());
+        auto req = dynamo_request("PutItem", "{not json", "eu-west-1");
+        QCOMPARE(client.send(req).result_int(), 400u);
+        auto unknown = dynamo_request("X", "{}", "us-west-2");
+        unknown.set("X-Amz-Target", "Nonsense.ListTables");
+        QCOMPARE(client.send(unknown).result_int(), 400u);
+        m_engine->events().unsubscribe(id);
+
+        std::lock_guard lock(mutex);
+        QCOMPARE(seen.size(), 2u);
+        QCOMPARE(seen[0].region, std::string("eu-west-1"));
+        QCOMPARE(seen[0].operation, std::string("PutItem"));
+        QCOMPARE(seen[0].error_type, std::string("SerializationException"));
+        QVERIFY(!seen[0].error_message.empty());
+        QCOMPARE(seen[1].operation, std::string());
+        QCOMPARE(seen[1].error_type, std::string("UnknownOperationException"));
+    }
+
     void errorBodyCarriesTheErrorsMembers() {
         Client client(m_server->port());
         client.call("PutItem", {{"TableName", "Courses"},

@@ -19,7 +19,7 @@ std::string_view view(boost::beast::string_view s) {
 
 // What the service answers to anything that is not a JSON POST; SDKs never see it.
 Reply unknown_operation_markup() {
-    return Reply{http::status::not_found, "<UnknownOperationException/>\n", {}};
+    return Reply{http::status::not_found, "<UnknownOperationException/>\n", {}, std::nullopt};
 }
 
 bool acceptable_content_type(std::string_view value) {
@@ -55,7 +55,7 @@ Route RequestRouter::route(const HttpRequest& request) const {
     if (request.method() == http::verb::get) {
         // The service's health check answer, which load balancers and scripts probe.
         return Reply{http::status::ok, "healthy: dynamodb." + region_of(request) + ".amazonaws.com",
-                     "text/plain"};
+                     "text/plain", std::nullopt};
     }
     if (request.method() != http::verb::post) return unknown_operation_markup();
     if (!request.body().empty() &&
@@ -86,12 +86,12 @@ Route RequestRouter::route(const HttpRequest& request) const {
 Reply RequestRouter::reply(const Result& result) {
     if (result.error) return error_reply(*result.error);
     return Reply{http::status::ok, result.body.dump(-1, ' ', false, Json::error_handler_t::replace),
-                 "application/x-amz-json-1.0"};
+                 "application/x-amz-json-1.0", std::nullopt};
 }
 
 Reply RequestRouter::error_reply(const Error& error) {
     return Reply{static_cast<http::status>(error.http_status), error_body(error),
-                 "application/x-amz-json-1.0"};
+                 "application/x-amz-json-1.0", error};
 }
 
 Reply RequestRouter::body_too_large(std::size_t limit) {

@@ -21,6 +21,8 @@ struct Reply {
     http::status status = http::status::ok;
     std::string body;
     std::string content_type = "application/x-amz-json-1.0";  // empty: no Content-Type
+    // The error the body carries, when the endpoint refused the request itself.
+    std::optional<Error> error;
 };
 
 // A request that goes to the engine.
@@ -51,9 +53,10 @@ public:
     // Replies for requests the endpoint refuses to read to the end.
     static Reply body_too_large(std::size_t limit);
     static Reply headers_too_large(std::size_t limit);
+    // The region in the request's SigV4 credential scope, else the default region.
+    std::string region_of(const HttpRequest& request) const;
 
 private:
-    std::string region_of(const HttpRequest& request) const;
 
     std::string default_region_;
     std::optional<Credentials> credentials_;

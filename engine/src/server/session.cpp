@@ -51,6 +51,7 @@ void Session::read_request() {
     // Checked after registering, so a stop that began meanwhile is never missed.
     if (shutting_down_ || state_.stopping) return close();
     parser_.emplace();
+    started_ = {};
     parser_->header_limit(static_cast<std::uint32_t>(state_.options.max_header_bytes));
     parser_->body_limit(state_.options.max_body_bytes);
     reading_ = true;
@@ -62,6 +63,7 @@ void Session::read_request() {
 
 void Session::on_header(beast::error_code ec) {
     if (ec) return on_read_failed(ec);
+    started_ = std::chrono::steady_clock::now();
     const auto& request = parser_->get();
     // curl and some SDKs wait for this before they send a large body.
     if (beast::iequals(request[http::field::expect], "100-continue") && !parser_->is_done()) {
@@ -93,7 +95,10 @@ void Session::on_request(beast::error_code ec) {
     ++state_.in_flight;
 
     Route route = state_.router.route(request);
-    if (auto* reply = std::get_if<Reply>(&route)) return send(std::move(*reply), keep_alive_);
+    if (auto* reply = std::get_if<Reply>(&route)) {
+        if (reply->error) publish_refused(request, *reply->error);
+        return send(std::move(*reply), keep_alive_);
+    }
     call_engine(std::move(std::get<EngineCall>(route)));
 }
 
@@ -104,13 +109,16 @@ void Session::on_read_failed(beast::error_code ec) {
         ec == beast::error::timeout || ec == net::error::eof || ec == net::error::connection_reset)
         return close();
     // The rest of the request is unread, so the connection cannot be reused.
-    if (ec == http::error::body_limit)
-        return send(RequestRouter::body_too_large(state_.options.max_body_bytes), false);
-    if (ec == http::error::header_limit)
-        return send(RequestRouter::headers_too_large(state_.options.max_header_bytes), false);
+    if (ec == http::error::body_limit || ec == http::error::header_limit) {
+        Reply reply = ec == http::error::body_limit
+                          ? RequestRouter::body_too_large(state_.options.max_body_bytes)
+                          : RequestRouter::headers_too_large(state_.options.max_header_bytes);
+        if (parser_ && reply.error) publish_refused(parser_->get(), *reply.error);
+        return send(std::move(reply), false);
+    }
     if (ec.category() == beast::error_code(http::error::bad_target).category()) {
         version_ = 11;  // malformed HTTP: answer as HTTP/1.1
-        return send(Reply{http::status::bad_request, "", {}}, false);
+        return send(Reply{http::status::bad_request, "", {}, std::nullopt}, false);
     }
     close();
 }
@@ -127,6 +135,24 @@ void Session::call_engine(EngineCall call) {
                                session->send(RequestRouter::reply(result), session->keep_alive_);
                            });
                        });
+}
+
+void Session::publish_refused(const HttpRequest& request, const Error& error) {
+    constexpr std::string_view kPrefix = "DynamoDB_20120810.";
+    const auto target = request["X-Amz-Target"];
+    const std::string_view t(target.data(), target.size());
+    RequestCompleted event;
+    event.time = state_.engine.clock().now();
+    event.region = state_.router.region_of(request);
+    event.operation = t.substr(0, kPrefix.size()) == kPrefix ? std::string(t.substr(kPrefix.size()))
+                                                             : std::string();
+    if (started_ != std::chrono::steady_clock::time_point{})
+        event.duration_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+                .count();
+    event.error_type = error.type;
+    event.error_message = error.message;
+    state_.engine.events().publish(event);
 }
 
 void Session::send(Reply reply, bool keep_alive) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -41,6 +42,9 @@ private:
     void on_request(boost::beast::error_code ec);
     void on_read_failed(boost::beast::error_code ec);
     void call_engine(EngineCall call);
+    // A request the endpoint answered itself with an error (bad JSON, unknown target,
+    // bad signature, too large) shows in the console's Activity like any other.
+    void publish_refused(const HttpRequest& request, const Error& error);
     void send(Reply reply, bool keep_alive);
     void on_written(bool keep_alive, boost::beast::error_code ec);
     void close();
@@ -57,6 +61,7 @@ private:
     std::array<char, 4096> discard_;  // what linger() reads and drops
     unsigned version_ = 11;
     bool keep_alive_ = true;
+    std::chrono::steady_clock::time_point started_;  // the request's header arrived
     bool reading_ = false;    // a read is pending with no request begun being served
     bool in_flight_ = false;  // counted in ServerState::in_flight
     bool shutting_down_ = false;
