@@ -26,6 +26,7 @@
 #include "items_model.h"
 #include "items_tab.h"
 #include "main_window.h"
+#include "recovery_console.h"
 #include "tablespan/engine.h"
 
 using tablespan::Json;
@@ -237,6 +238,7 @@ int main(int argc, char* argv[]) {
         EngineBridge bridge(*engine);
         MainWindow window(bridge);
         const GlobalConsole console = installGlobalConsole(window, bridge);
+        installRecoveryConsole(window, bridge);
         window.resize(1280, 800);
         window.installEventFilter(&paint);
         window.itemsTab()->installEventFilter(&paint);
