@@ -57,7 +57,6 @@ public:
     std::string region_of(const HttpRequest& request) const;
 
 private:
-
     std::string default_region_;
     std::optional<Credentials> credentials_;
 };
