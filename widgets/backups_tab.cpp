@@ -20,6 +20,7 @@
 #include "restore_dialog.h"
 #include "restore_progress.h"
 #include "status_delegate.h"
+#include "view_style.h"
 
 using tablespan::Json;
 
@@ -56,20 +57,12 @@ BackupsTab::BackupsTab(EngineBridge& bridge, TablesModel& tables, QWidget* paren
     actions->addWidget(m_delete);
     actions->addStretch();
     actions->addWidget(refresh);
-    m_error->setObjectName(QStringLiteral("backupsError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d13212;"));
-    m_error->hide();
+    ViewStyle::inlineError(m_error, QStringLiteral("backupsError"));
 
-    m_view->setObjectName(QStringLiteral("backupsView"));
+    ViewStyle::rowList(m_view, QStringLiteral("backupsView"));
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(BackupsModel::Status, m_status);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
     m_details->setObjectName(QStringLiteral("backupDetails"));
     m_details->setOpenLinks(false);
     auto* splitter = new QSplitter(Qt::Vertical, this);

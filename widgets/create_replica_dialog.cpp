@@ -12,6 +12,7 @@
 #include "engine_bridge.h"
 #include "icons.h"
 #include "tablespan/regions.h"
+#include "view_style.h"
 
 using tablespan::Json;
 
@@ -41,10 +42,7 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     m_class->addItem(tr("Standard"), QStringLiteral("STANDARD"));
     m_class->addItem(tr("Standard-IA (infrequent access)"),
                      QStringLiteral("STANDARD_INFREQUENT_ACCESS"));
-    m_error->setObjectName(QStringLiteral("replicaError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d13212;"));
-    m_error->hide();
+    ViewStyle::inlineError(m_error, QStringLiteral("replicaError"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create replica"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_target->count() > 0);
 

@@ -22,6 +22,7 @@
 #include "replication_chart.h"
 #include "table_box.h"
 #include "tables_model.h"
+#include "view_style.h"
 
 using tablespan::Json;
 
@@ -67,20 +68,12 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     actions->addWidget(m_delete);
     actions->addWidget(m_summary, 1);
     actions->addWidget(refresh);
-    m_error->setObjectName(QStringLiteral("globalError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d13212;"));
-    m_error->hide();
+    ViewStyle::inlineError(m_error, QStringLiteral("globalError"));
 
-    m_view->setObjectName(QStringLiteral("replicasView"));
+    ViewStyle::rowList(m_view, QStringLiteral("replicasView"));
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(ReplicaModel::Status, m_status);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
     m_view->setMinimumHeight(m_view->fontMetrics().height() * 8);
 
     auto* probeBox = new QWidget(this);

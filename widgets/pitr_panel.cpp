@@ -22,6 +22,7 @@
 #include "restore_progress.h"
 #include "table_box.h"
 #include "tables_model.h"
+#include "view_style.h"
 
 using tablespan::Json;
 
@@ -83,10 +84,7 @@ PitrPanel::PitrPanel(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     top->addStretch();
     top->addWidget(reload);
 
-    m_error->setObjectName(QStringLiteral("pitrError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d13212;"));
-    m_error->hide();
+    ViewStyle::inlineError(m_error, QStringLiteral("pitrError"));
 
     auto* statusBox = new QGroupBox(tr("Status"), this);
     auto* form = new QFormLayout(statusBox);

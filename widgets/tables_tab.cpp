@@ -18,6 +18,7 @@
 #include "status_delegate.h"
 #include "table_details.h"
 #include "tables_model.h"
+#include "view_style.h"
 
 TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     : QWidget(parent),
@@ -43,20 +44,12 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     actions->addStretch();
     actions->addWidget(refresh);
     layout->addLayout(actions);
-    m_error->setObjectName(QStringLiteral("tablesError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #d13212;"));
-    m_error->hide();
+    ViewStyle::inlineError(m_error, QStringLiteral("tablesError"));
     layout->addWidget(m_error);
 
-    m_view->setObjectName(QStringLiteral("tablesView"));
+    ViewStyle::rowList(m_view, QStringLiteral("tablesView"));
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(TablesModel::Status, m_status);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
     m_details->setObjectName(QStringLiteral("tableDetails"));
     m_details->setOpenLinks(false);
     auto* splitter = new QSplitter(Qt::Vertical, this);
