@@ -38,14 +38,6 @@ using tablespan::Json;
 using tablespan::Millis;
 
 namespace {
-bool advanceUntil(WidgetEngine& e, const std::function<bool()>& done, Millis step, int steps) {
-    for (int i = 0; i < steps; ++i) {
-        if (QTest::qWaitFor(done, 20)) return true;
-        e.advance(step);
-    }
-    return QTest::qWaitFor(done, 1000);
-}
-
 QString tableStatus(TablesModel* tables, const QString& name) {
     const int row = tables->rowOf(name);
     return row < 0
@@ -198,8 +190,7 @@ void TstWidgetsBackup::backupAndRestoreThroughTheBackupsTab() {
     tab->deleteBackup(tab->model()->arn(0));
     QTRY_VERIFY(tab->errorText().contains(QLatin1String("BackupInUseException: ")));
     QCOMPARE(tab->model()->rowCount(), 1);
-    QVERIFY(advanceUntil(
-        e,
+    QVERIFY(e.advanceUntil(
         [&] {
             return tableStatus(window.tablesModel(), QStringLiteral("MusicCopy")) ==
                    QLatin1String("ACTIVE");
@@ -316,8 +307,7 @@ void TstWidgetsBackup::restoreToAPointInTimeFromThePanel() {
     clickOk(restore);
     QTRY_VERIFY(!panel->findChild<RestoreDialog*>());
     QTRY_COMPARE(panel->progress()->running(), QStringList{QStringLiteral("Ledger-middle")});
-    QVERIFY(advanceUntil(
-        e,
+    QVERIFY(e.advanceUntil(
         [&] {
             return tableStatus(window.tablesModel(), QStringLiteral("Ledger-middle")) ==
                    QLatin1String("ACTIVE");

@@ -24,17 +24,6 @@ namespace {
 const QString kWest = QStringLiteral("us-west-2");
 const QString kIreland = QStringLiteral("eu-west-1");
 
-// Advances engine time in steps until `done` holds, letting the console catch up after
-// each step (no sleeping: the wait ends as soon as `done` holds).
-bool advanceUntil(WidgetEngine& e, const std::function<bool()>& done, tablespan::Millis step,
-                  int steps) {
-    for (int i = 0; i < steps; ++i) {
-        if (QTest::qWaitFor(done, 20)) return true;
-        e.advance(step);
-    }
-    return QTest::qWaitFor(done, 1000);
-}
-
 // "courses" with a replica in Ireland, ACTIVE everywhere, replicating in 800 ms.
 void globalTable(WidgetEngine& e) {
     e.create_table("courses", "courseid", "S");
@@ -177,8 +166,7 @@ private slots:
         QVERIFY(!model->isFlashing(row()));
         QTRY_VERIFY(view->noteText().contains(QLatin1String("differ between")));
 
-        QVERIFY(advanceUntil(
-            e, [&] { return row() >= 0 && !model->differs(row()); }, 100, 30));
+        QVERIFY(e.advanceUntil([&] { return row() >= 0 && !model->differs(row()); }, 100, 30));
         QVERIFY(model->isFlashing(row()));
         QCOMPARE(model->index(row(), 0).data(CompareModel::LatencyRole).toDouble(), 800.0);
         QCOMPARE(model->index(row(), 0).data().toString(), QStringLiteral("↓ 800 ms"));
@@ -221,8 +209,8 @@ private slots:
         QVERIFY(model->index(c2(), 0).data(CompareModel::LatencyRole).isNull());
 
         e.engine->network().set_link_cut("us-west-2", "eu-west-1", false);
-        QVERIFY(advanceUntil(
-            e, [&] { return !model->differs(c1()) && !model->differs(c2()); }, 100, 30));
+        QVERIFY(e.advanceUntil([&] { return !model->differs(c1()) && !model->differs(c2()); }, 100,
+                               30));
         QTRY_VERIFY(view->noteText().contains(QLatin1String("same items")));
         // Both directions flashed; the changes waited on the link, and it shows.
         QVERIFY(model->index(c2(), 0).data(CompareModel::LatencyRole).toDouble() >= 30'000);

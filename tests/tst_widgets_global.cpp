@@ -44,17 +44,6 @@ QString statusOf(ReplicaModel* model, const QString& region) {
                : model->index(row, ReplicaModel::Status).data(ReplicaModel::StatusRole).toString();
 }
 
-// Advances engine time in steps until `done` holds, letting the console catch up after
-// each step (no sleeping: the wait ends as soon as `done` holds).
-bool advanceUntil(WidgetEngine& e, const std::function<bool()>& done, tablespan::Millis step,
-                  int steps) {
-    for (int i = 0; i < steps; ++i) {
-        if (QTest::qWaitFor(done, 20)) return true;
-        e.advance(step);
-    }
-    return QTest::qWaitFor(done, 1000);
-}
-
 // A table with a replica in Ireland, ACTIVE everywhere.
 void globalTable(WidgetEngine& e) {
     e.create_table("courses", "courseid", "S");
@@ -120,8 +109,8 @@ private slots:
         e.advance(1'000);
         QTRY_VERIFY(progress() > 0);
         QCOMPARE(statusOf(tab->model(), kIreland), QStringLiteral("CREATING"));
-        QVERIFY(advanceUntil(
-            e, [&] { return statusOf(tab->model(), kIreland) == QLatin1String("ACTIVE"); }, 1'000,
+        QVERIFY(e.advanceUntil(
+            [&] { return statusOf(tab->model(), kIreland) == QLatin1String("ACTIVE"); }, 1'000,
             60));
         QTRY_COMPARE(statusOf(tab->model(), kWest), QStringLiteral("ACTIVE"));
         QCOMPARE(
@@ -144,8 +133,7 @@ private slots:
         for (auto* b : confirm->buttons())
             if (confirm->buttonRole(b) == QMessageBox::DestructiveRole) b->click();
         QTRY_COMPARE(statusOf(tab->model(), kIreland), QStringLiteral("DELETING"));
-        QVERIFY(advanceUntil(
-            e, [&] { return tab->model()->rowCount() == 1; }, 1'000, 60));
+        QVERIFY(e.advanceUntil([&] { return tab->model()->rowCount() == 1; }, 1'000, 60));
     }
 
     void engineErrorsAreShownInTheReplicaDialog() {
@@ -183,8 +171,7 @@ private slots:
         QTest::mouseClick(probe->findChild<QPushButton*>(QStringLiteral("sendProbe")),
                           Qt::LeftButton);
         QTRY_VERIFY(probe->resultText().contains(QLatin1String("Waiting")));
-        QVERIFY(advanceUntil(
-            e, [&] { return arrived.count() == 1; }, 50, 200));
+        QVERIFY(e.advanceUntil([&] { return arrived.count() == 1; }, 50, 200));
         const qint64 ms = arrived.first().at(2).toLongLong();
         const double model = tablespan::Network::model_latency_ms("us-west-2", "eu-west-1");
         QVERIFY2(ms >= model - 150 && ms <= model + 250, qPrintable(QString::number(ms)));

@@ -4,7 +4,10 @@
 // and a zero-interval timer runs whatever the console queued, so QTRY_ loops see the
 // answers without sleeping. Engine time moves only through advance().
 
+#include <QTest>
 #include <QTimer>
+
+#include <functional>
 
 #include <memory>
 
@@ -25,4 +28,13 @@ struct WidgetEngine : TestEngine {
     }
     // Advances engine time (status transitions) and lets the console see it.
     void advance(tablespan::Millis ms) { engine->advance(ms); }
+    // Advances engine time in steps until `done` holds, letting the console catch up
+    // after each step (no sleeping: the wait ends as soon as `done` holds).
+    bool advanceUntil(const std::function<bool()>& done, tablespan::Millis step, int steps) {
+        for (int i = 0; i < steps; ++i) {
+            if (QTest::qWaitFor(done, 20)) return true;
+            advance(step);
+        }
+        return QTest::qWaitFor(done, 1000);
+    }
 };

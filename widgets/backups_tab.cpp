@@ -24,13 +24,6 @@
 
 using tablespan::Json;
 
-namespace {
-QString errorOf(const tablespan::Result& r) {
-    return QStringLiteral("%1: %2").arg(QString::fromStdString(r.error->type),
-                                        QString::fromStdString(r.error->message));
-}
-}  // namespace
-
 BackupsTab::BackupsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     : QWidget(parent),
       m_bridge(bridge),
@@ -140,33 +133,32 @@ void BackupsTab::refresh() {
 void BackupsTab::listPage(const Json& start, QList<Json> found, int generation) {
     Json request = {{"BackupType", "ALL"}};
     if (!start.is_null()) request["ExclusiveStartBackupArn"] = start;
-    m_bridge.call(this, m_region, QStringLiteral("ListBackups"), request,
-                  [this, found = std::move(found), generation](const tablespan::Result& r) mutable {
-                      if (generation != m_generation) return;
-                      if (!r.ok()) {
-                          showError(tr("Could not list backups: %1").arg(errorOf(r)));
-                          return;
-                      }
-                      for (const auto& s : r.body.value("BackupSummaries", Json::array()))
-                          found.append(s);
-                      if (r.body.contains("LastEvaluatedBackupArn")) {
-                          listPage(r.body["LastEvaluatedBackupArn"], std::move(found), generation);
-                          return;
-                      }
-                      const QString selected = selectedArn();
-                      m_model->setBackups(found);
-                      const QString wanted =
-                          m_pendingSelection.isEmpty() ? selected : m_pendingSelection;
-                      if (m_model->rowOf(wanted) >= 0) {
-                          m_pendingSelection.clear();
-                          selectBackup(wanted);
-                      }
-                      describeSelected();
-                      if (m_model->hasTransitions()) {
-                          if (!m_animation->isActive()) m_animation->start();
-                          if (!m_reload->isActive()) m_reload->start(1000);
-                      }
-                  });
+    m_bridge.call(
+        this, m_region, QStringLiteral("ListBackups"), request,
+        [this, found = std::move(found), generation](const tablespan::Result& r) mutable {
+            if (generation != m_generation) return;
+            if (!r.ok()) {
+                showError(tr("Could not list backups: %1").arg(EngineBridge::errorText(r)));
+                return;
+            }
+            for (const auto& s : r.body.value("BackupSummaries", Json::array())) found.append(s);
+            if (r.body.contains("LastEvaluatedBackupArn")) {
+                listPage(r.body["LastEvaluatedBackupArn"], std::move(found), generation);
+                return;
+            }
+            const QString selected = selectedArn();
+            m_model->setBackups(found);
+            const QString wanted = m_pendingSelection.isEmpty() ? selected : m_pendingSelection;
+            if (m_model->rowOf(wanted) >= 0) {
+                m_pendingSelection.clear();
+                selectBackup(wanted);
+            }
+            describeSelected();
+            if (m_model->hasTransitions()) {
+                if (!m_animation->isActive()) m_animation->start();
+                if (!m_reload->isActive()) m_reload->start(1000);
+            }
+        });
 }
 
 void BackupsTab::selectBackup(const QString& arn) {
@@ -190,7 +182,7 @@ void BackupsTab::describeSelected() {
                       if (r.ok())
                           m_details->setHtml(BackupDetails::html(r.body["BackupDescription"]));
                       else
-                          m_details->setPlainText(errorOf(r));
+                          m_details->setPlainText(EngineBridge::errorText(r));
                   });
 }
 
@@ -252,15 +244,16 @@ void BackupsTab::deleteSelected() {
 }
 
 void BackupsTab::deleteBackup(const QString& arn) {
-    m_bridge.call(this, m_region, QStringLiteral("DeleteBackup"),
-                  {{"BackupArn", arn.toStdString()}}, [this, arn](const tablespan::Result& r) {
-                      if (!r.ok()) {
-                          showError(tr("Could not delete the backup: %1").arg(errorOf(r)));
-                          return;
-                      }
-                      showError({});
-                      m_model->removeBackup(arn);
-                      emit message(tr("Backup deleted."));
-                      refresh();
-                  });
+    m_bridge.call(
+        this, m_region, QStringLiteral("DeleteBackup"), {{"BackupArn", arn.toStdString()}},
+        [this, arn](const tablespan::Result& r) {
+            if (!r.ok()) {
+                showError(tr("Could not delete the backup: %1").arg(EngineBridge::errorText(r)));
+                return;
+            }
+            showError({});
+            m_model->removeBackup(arn);
+            emit message(tr("Backup deleted."));
+            refresh();
+        });
 }

@@ -154,3 +154,8 @@ void EngineBridge::flush() {
         emit itemsChanged(key.first, key.second);
     }
 }
+
+QString EngineBridge::errorText(const tablespan::Result& result) {
+    return QStringLiteral("%1: %2").arg(QString::fromStdString(result.error->type),
+                                        QString::fromStdString(result.error->message));
+}

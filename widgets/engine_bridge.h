@@ -80,6 +80,8 @@ public:
 
     // The display name of a region code ("US West (Oregon)"), or the code itself.
     static QString regionName(const QString& code);
+    // "ExceptionName: message" of a failed result, as the console shows errors inline.
+    static QString errorText(const tablespan::Result& result);
 
 signals:
     // `status` is empty when the table is gone. Only the latest status of each table

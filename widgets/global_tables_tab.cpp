@@ -29,10 +29,6 @@ using tablespan::Json;
 namespace {
 constexpr tablespan::Millis kAverageWindowMs = 300'000;
 
-QString errorOf(const tablespan::Result& r) {
-    return QStringLiteral("%1: %2").arg(QString::fromStdString(r.error->type),
-                                        QString::fromStdString(r.error->message));
-}
 }  // namespace
 
 GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
@@ -218,7 +214,7 @@ void GlobalTablesTab::reload() {
         [this, generation, name](const tablespan::Result& r) {
             if (generation != m_generation) return;
             if (!r.ok()) {
-                showError(errorOf(r));
+                showError(EngineBridge::errorText(r));
                 return;
             }
             showError({});
@@ -250,7 +246,7 @@ void GlobalTablesTab::describeMember(const QString& member, int generation) {
                       if (r.ok())
                           m_model->setRegionDescription(member, r.body["Table"]);
                       else
-                          m_model->setRegionError(member, errorOf(r));
+                          m_model->setRegionError(member, EngineBridge::errorText(r));
                   });
 }
 
@@ -334,7 +330,7 @@ void GlobalTablesTab::deleteReplica(const QString& region) {
          {"ReplicaUpdates", Json::array({{{"Delete", {{"RegionName", region.toStdString()}}}}})}},
         [this, name, region](const tablespan::Result& r) {
             if (!r.ok()) {
-                showError(errorOf(r));
+                showError(EngineBridge::errorText(r));
                 return;
             }
             showError({});

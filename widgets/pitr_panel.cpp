@@ -27,11 +27,6 @@
 using tablespan::Json;
 
 namespace {
-QString errorOf(const tablespan::Result& r) {
-    return QStringLiteral("%1: %2").arg(QString::fromStdString(r.error->type),
-                                        QString::fromStdString(r.error->message));
-}
-
 qint64 msOf(const Json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_number() ? static_cast<qint64>(it->get<double>() * 1000) : 0;
@@ -229,7 +224,7 @@ void PitrPanel::refresh() {
                   [this, generation](const tablespan::Result& r) {
                       if (generation != m_generation) return;
                       if (!r.ok()) {
-                          m_status->setText(errorOf(r));
+                          m_status->setText(EngineBridge::errorText(r));
                           m_enabled = false;
                           updateActions();
                           return;
@@ -332,7 +327,7 @@ void PitrPanel::setPitr(bool on) {
             if (generation != m_generation) return;
             if (!r.ok()) {
                 m_switch->setChecked(!on);
-                showError(errorOf(r));
+                showError(EngineBridge::errorText(r));
                 updateActions();
                 return;
             }
@@ -359,7 +354,7 @@ void PitrPanel::setRecoveryPeriod(int days) {
                       m_busy = false;
                       if (generation != m_generation) return;
                       if (!r.ok()) {
-                          showError(errorOf(r));
+                          showError(EngineBridge::errorText(r));
                           refresh();
                           return;
                       }
