@@ -4,6 +4,9 @@
 # keys): PutItem and GetItem requests per second and p99 latency, one JSON line per
 # server and operation, then one line per operation with the ratio. Checks that every
 # PutItem Tablespan acknowledged is still there after a SIGTERM and a restart.
+# Last, the same load against reference_responder.c (a server that does no work at all):
+# the most any server can reach on this machine with this load generator, printed with
+# each ratio line as "ceiling_ratio" (reference over dynalite).
 # Installs wrk (Debian), node/npm and dynalite (npm, into $BENCH_DIR) when missing.
 # Not a test: run it by hand with a Release build.
 # Usage: bench_endpoint.sh TABLESPAN_BINARY [SECONDS_PER_PHASE]
@@ -33,6 +36,7 @@ fi
 work=$(mktemp -d)
 tablespan_pid=
 dynalite_pid=
+reference_pid=
 stop() {  # PID: SIGTERM, then wait for it
     if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
         kill -TERM "$1" 2>/dev/null || true
@@ -42,6 +46,7 @@ stop() {  # PID: SIGTERM, then wait for it
 cleanup() {
     stop "$tablespan_pid"
     stop "$dynalite_pid"
+    stop "$reference_pid"
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -160,19 +165,36 @@ echo "$d_put"
 d_get=$(wrk_phase dynalite "$dynalite_url" GetItem "$(field "$d_put" keys_per_thread)")
 echo "$d_get"
 
-ratio_line() {  # OP TABLESPAN_LINE DYNALITE_LINE
+stop "$dynalite_pid"
+dynalite_pid=
+
+# The reference responder: no work at all, the load generator's ceiling.
+cc -O2 -o "$work/reference_responder" "$here/reference_responder.c"
+reference_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$work/reference_responder" "$reference_port" &
+reference_pid=$!
+sleep 0.2
+r_put=$(wrk_phase reference "http://127.0.0.1:$reference_port" PutItem)
+echo "$r_put"
+r_get=$(wrk_phase reference "http://127.0.0.1:$reference_port" GetItem 1)
+echo "$r_get"
+
+ratio_line() {  # OP TABLESPAN_LINE DYNALITE_LINE REFERENCE_LINE
     python3 - "$@" <<'EOF'
 import json, sys
-op, t, d = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+op, t, d, r = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
 ratio = t["requests_per_s"] / d["requests_per_s"] if d["requests_per_s"] else None
+ceiling = r["requests_per_s"] / d["requests_per_s"] if d["requests_per_s"] else None
 print(json.dumps({"op": op,
     "tablespan_requests_per_s": t["requests_per_s"], "dynalite_requests_per_s": d["requests_per_s"],
+    "reference_requests_per_s": r["requests_per_s"],
     "throughput_ratio": round(ratio, 2) if ratio else None,
+    "ceiling_ratio": round(ceiling, 2) if ceiling else None,
     "tablespan_p99_ms": t["p99_ms"], "dynalite_p99_ms": d["p99_ms"],
     "target_met": bool(ratio and ratio >= 5 and t["p99_ms"] < d["p99_ms"])},
     separators=(",", ":")))
 EOF
 }
-ratio_line PutItem "$t_put" "$d_put"
-ratio_line GetItem "$t_get" "$d_get"
+ratio_line PutItem "$t_put" "$d_put" "$r_put"
+ratio_line GetItem "$t_get" "$d_get" "$r_get"
 [ "$durable" = true ] || fail "Tablespan lost acknowledged writes: $after items after restart, $acknowledged acknowledged"
