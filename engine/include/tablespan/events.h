@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <variant>
@@ -78,13 +80,24 @@ public:
     using Subscriber = std::function<void(const EngineEvent&)>;
     // Returns an id for unsubscribe().
     int subscribe(Subscriber s);
+    // Once it returns, the subscriber is not running and will not be called again, so
+    // what it captured may go. Called from inside a subscriber, it cannot wait for that
+    // very call: it only stops later ones.
     void unsubscribe(int id);
     void publish(const EngineEvent& e) const;
 
 private:
+    // An immutable snapshot: publish() calls a list without copying it or holding the
+    // lock; subscribe() and unsubscribe() replace it.
+    struct List {
+        std::vector<std::pair<int, Subscriber>> subscribers;
+        mutable int publishing = 0;  // guarded by EventBus::mutex_
+    };
+
     mutable std::mutex mutex_;
-    int next_id_ = 1;                                      // guarded by mutex_
-    std::vector<std::pair<int, Subscriber>> subscribers_;  // guarded by mutex_
+    mutable std::condition_variable done_publishing_;
+    int next_id_ = 1;                                              // guarded by mutex_
+    std::shared_ptr<const List> list_ = std::make_shared<List>();  // guarded by mutex_
 };
 
 }  // namespace tablespan
