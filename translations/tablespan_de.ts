@@ -262,58 +262,58 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="43"/>
+        <location filename="../widgets/backups_tab.cpp" line="37"/>
         <source>Restore…</source>
         <translation>Wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="44"/>
+        <location filename="../widgets/backups_tab.cpp" line="38"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="48"/>
+        <location filename="../widgets/backups_tab.cpp" line="42"/>
         <source>Create backup…</source>
         <translation>Backup erstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="52"/>
+        <location filename="../widgets/backups_tab.cpp" line="46"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="154"/>
+        <location filename="../widgets/backups_tab.cpp" line="141"/>
         <source>Could not list backups: %1</source>
         <translation>Backups konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="220"/>
+        <location filename="../widgets/backups_tab.cpp" line="205"/>
         <source>Backup %1 created.</source>
         <translation>Backup %1 wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="240"/>
+        <location filename="../widgets/backups_tab.cpp" line="225"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="251"/>
-        <location filename="../widgets/backups_tab.cpp" line="256"/>
+        <location filename="../widgets/backups_tab.cpp" line="236"/>
+        <location filename="../widgets/backups_tab.cpp" line="241"/>
         <source>Delete backup</source>
         <translation>Backup löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="252"/>
+        <location filename="../widgets/backups_tab.cpp" line="237"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>Backup %1 in %2 löschen? Danach kann daraus nichts mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="265"/>
+        <location filename="../widgets/backups_tab.cpp" line="251"/>
         <source>Could not delete the backup: %1</source>
         <translation>Das Backup konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="270"/>
+        <location filename="../widgets/backups_tab.cpp" line="256"/>
         <source>Backup deleted.</source>
         <translation>Backup gelöscht.</translation>
     </message>
@@ -326,22 +326,9 @@
 <context>
     <name>BatchWriter</name>
     <message>
-        <location filename="../widgets/batch_writer.cpp" line="61"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/batch_writer.cpp" line="71"/>
+        <location filename="../widgets/batch_writer.cpp" line="69"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>Die Engine lässt weiterhin Elemente unverarbeitet; %1 von %2 wurden geschrieben.</translation>
-    </message>
-</context>
-<context>
-    <name>CompareLoader</name>
-    <message>
-        <location filename="../widgets/compare_loader.cpp" line="113"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -482,63 +469,53 @@
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
-    <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="127"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
 </context>
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="30"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="31"/>
         <source>Create replica of %1</source>
         <translation>Replikat von %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="37"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="38"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="40"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="41"/>
         <source>Same as the table</source>
         <translation>Wie die Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="41"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="42"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="42"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="43"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>Standard-IA (seltener Zugriff)</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="48"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="46"/>
         <source>Create replica</source>
         <translation>Replikat erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="52"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="50"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="58"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="56"/>
         <source>Replica region:</source>
         <translation>Region des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="59"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="57"/>
         <source>Table class:</source>
         <translation>Tabellenklasse:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="106"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -743,11 +720,6 @@
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
-    <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="254"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
 </context>
 <context>
     <name>CreateTableSpec</name>
@@ -848,34 +820,34 @@
         <translation>Globale Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="42"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="39"/>
         <source>Create replica…</source>
         <translation>Replikat erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="43"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="324"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="331"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="40"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="313"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="320"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="62"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="59"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="64"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="61"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="89"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="78"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global_tables_tab.cpp" line="241"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="230"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -883,22 +855,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="245"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="234"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="303"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="325"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="314"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="348"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="337"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -946,14 +918,9 @@
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="140"/>
+        <location filename="../widgets/item_editor_dialog.cpp" line="139"/>
         <source>An item with this key already exists.</source>
         <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="141"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1152,54 +1119,53 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="52"/>
+        <location filename="../widgets/items_tab.cpp" line="48"/>
         <source>Compare regions</source>
         <translation>Regionen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="57"/>
+        <location filename="../widgets/items_tab.cpp" line="53"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items_tab.cpp" line="58"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items_tab.cpp" line="59"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="64"/>
+        <location filename="../widgets/items_tab.cpp" line="60"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="65"/>
+        <location filename="../widgets/items_tab.cpp" line="61"/>
         <location filename="../widgets/items_tab.cpp" line="310"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="66"/>
+        <location filename="../widgets/items_tab.cpp" line="62"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="67"/>
+        <location filename="../widgets/items_tab.cpp" line="63"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="83"/>
+        <location filename="../widgets/items_tab.cpp" line="79"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="135"/>
-        <location filename="../widgets/items_tab.cpp" line="430"/>
+        <location filename="../widgets/items_tab.cpp" line="131"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1294,62 +1260,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="375"/>
+        <location filename="../widgets/items_tab_files.cpp" line="18"/>
         <source>Import items</source>
         <translation>Elemente importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="376"/>
+        <location filename="../widgets/items_tab_files.cpp" line="19"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>Elementdateien (*.json *.jsonl *.csv);;Batch-Schreibanforderungen (*.json);;DynamoDB-JSON-Zeilen (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="383"/>
+        <location filename="../widgets/items_tab_files.cpp" line="26"/>
         <source>Export items</source>
         <translation>Elemente exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="384"/>
+        <location filename="../widgets/items_tab_files.cpp" line="27"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>Batch-Schreibanforderung (*.json);;DynamoDB-JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="392"/>
+        <location filename="../widgets/items_tab_files.cpp" line="35"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="401"/>
+        <location filename="../widgets/items_tab_files.cpp" line="44"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 wurde nicht importiert. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="405"/>
+        <location filename="../widgets/items_tab_files.cpp" line="48"/>
         <source>Importing %1</source>
         <translation>%1 wird importiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="411"/>
+        <location filename="../widgets/items_tab_files.cpp" line="54"/>
         <source>Exporting %1</source>
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="420"/>
+        <location filename="../widgets/items_tab_files.cpp" line="63"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="438"/>
+        <location filename="../widgets/items_tab_files.cpp" line="79"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 wird exportiert: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="448"/>
+        <location filename="../widgets/items_tab_files.cpp" line="89"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="451"/>
+        <location filename="../widgets/items_tab_files.cpp" line="92"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n Element nach %1 exportiert.</numerusform>
@@ -1551,83 +1517,83 @@
 <context>
     <name>PitrPanel</name>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="51"/>
+        <location filename="../widgets/pitr_panel.cpp" line="47"/>
         <location filename="../widgets/recovery_console.cpp" line="21"/>
         <source>Point-in-time recovery</source>
         <translation>Zeitpunktbezogene Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="60"/>
+        <location filename="../widgets/pitr_panel.cpp" line="56"/>
         <source>Latest restorable time</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="61"/>
+        <location filename="../widgets/pitr_panel.cpp" line="57"/>
         <source>Restore to new table…</source>
         <translation>In neuer Tabelle wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="73"/>
+        <location filename="../widgets/pitr_panel.cpp" line="69"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="74"/>
+        <location filename="../widgets/pitr_panel.cpp" line="70"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="76"/>
+        <location filename="../widgets/pitr_panel.cpp" line="72"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="81"/>
+        <location filename="../widgets/pitr_panel.cpp" line="77"/>
         <source>Recovery period:</source>
         <translation>Wiederherstellungszeitraum:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="91"/>
+        <location filename="../widgets/pitr_panel.cpp" line="84"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="101"/>
+        <location filename="../widgets/pitr_panel.cpp" line="94"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="102"/>
+        <location filename="../widgets/pitr_panel.cpp" line="95"/>
         <source>Earliest restorable</source>
         <translation>Frühester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="103"/>
+        <location filename="../widgets/pitr_panel.cpp" line="96"/>
         <source>Latest restorable</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="104"/>
+        <location filename="../widgets/pitr_panel.cpp" line="97"/>
         <source>History storage</source>
         <translation>Verlaufsspeicher</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="106"/>
+        <location filename="../widgets/pitr_panel.cpp" line="99"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>Schreibvorgänge — klicken oder ziehen Sie, um den Wiederherstellungszeitpunkt zu wählen</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="116"/>
+        <location filename="../widgets/pitr_panel.cpp" line="109"/>
         <source>Restore to:</source>
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="224"/>
+        <location filename="../widgets/pitr_panel.cpp" line="217"/>
         <source>No table in this region.</source>
         <translation>Keine Tabelle in dieser Region.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pitr_panel.cpp" line="248"/>
+        <location filename="../widgets/pitr_panel.cpp" line="241"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n Version, %1</numerusform>
@@ -1635,12 +1601,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="250"/>
+        <location filename="../widgets/pitr_panel.cpp" line="243"/>
         <source> — oldest %1</source>
         <translation> — älteste %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pitr_panel.cpp" line="269"/>
+        <location filename="../widgets/pitr_panel.cpp" line="262"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tag lang aufbewahrt.</numerusform>
@@ -1648,27 +1614,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="271"/>
+        <location filename="../widgets/pitr_panel.cpp" line="264"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>Deaktiviert: Schalten Sie sie ein, um diese Tabelle auf jede beliebige Sekunde ihres Wiederherstellungszeitraums wiederherstellen zu können.</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="273"/>
+        <location filename="../widgets/pitr_panel.cpp" line="266"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>Deaktiviert: Backups werden für diese Tabelle gerade aktiviert.</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="344"/>
+        <location filename="../widgets/pitr_panel.cpp" line="337"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 eingeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="345"/>
+        <location filename="../widgets/pitr_panel.cpp" line="338"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="384"/>
+        <location filename="../widgets/pitr_panel.cpp" line="377"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
@@ -1944,13 +1910,13 @@
     </message>
     <message>
         <location filename="../widgets/region_map.cpp" line="122"/>
-        <location filename="../widgets/region_map.cpp" line="230"/>
+        <location filename="../widgets/region_map.cpp" line="235"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
         <location filename="../widgets/region_map.cpp" line="124"/>
-        <location filename="../widgets/region_map.cpp" line="230"/>
+        <location filename="../widgets/region_map.cpp" line="235"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
@@ -1980,12 +1946,12 @@
         <translation>%1 · %2 ausstehend</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="213"/>
+        <location filename="../widgets/region_map.cpp" line="218"/>
         <source>%1 (offline)</source>
         <translation>%1 (offline)</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="230"/>
+        <location filename="../widgets/region_map.cpp" line="235"/>
         <source>flowing</source>
         <translation>fließt</translation>
     </message>
@@ -2099,17 +2065,17 @@
         <translation>Zeitfaktor:</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="172"/>
+        <location filename="../widgets/regions_panel.cpp" line="161"/>
         <source>%1 ↔ %2 (model: %3 ms)</source>
         <translation>%1 ↔ %2 (Modell: %3 ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="179"/>
+        <location filename="../widgets/regions_panel.cpp" line="168"/>
         <source>Links appear here once two regions have tables.</source>
         <translation>Verbindungen erscheinen hier, sobald zwei Regionen Tabellen haben.</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="180"/>
+        <location filename="../widgets/regions_panel.cpp" line="169"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>Wählen Sie eine Verbindung in der Matrix, um sie zu trennen oder ihre Latenz festzulegen.</translation>
     </message>
@@ -2391,11 +2357,6 @@
         <location filename="../widgets/restore_dialog.cpp" line="197"/>
         <source>Starting the restore…</source>
         <translation>Wiederherstellung wird gestartet …</translation>
-    </message>
-    <message>
-        <location filename="../widgets/restore_dialog.cpp" line="210"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2718,43 +2679,43 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="34"/>
+        <location filename="../widgets/tables_tab.cpp" line="35"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="36"/>
-        <location filename="../widgets/tables_tab.cpp" line="227"/>
+        <location filename="../widgets/tables_tab.cpp" line="37"/>
+        <location filename="../widgets/tables_tab.cpp" line="220"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="38"/>
+        <location filename="../widgets/tables_tab.cpp" line="39"/>
         <source>Explore items</source>
         <translation>Elemente durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="39"/>
+        <location filename="../widgets/tables_tab.cpp" line="40"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="142"/>
+        <location filename="../widgets/tables_tab.cpp" line="135"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="211"/>
+        <location filename="../widgets/tables_tab.cpp" line="204"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="221"/>
+        <location filename="../widgets/tables_tab.cpp" line="214"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables_tab.cpp" line="222"/>
+        <location filename="../widgets/tables_tab.cpp" line="215"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -2768,12 +2729,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="245"/>
+        <location filename="../widgets/tables_tab.cpp" line="238"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="247"/>
+        <location filename="../widgets/tables_tab.cpp" line="240"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>

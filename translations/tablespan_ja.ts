@@ -261,58 +261,58 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="43"/>
+        <location filename="../widgets/backups_tab.cpp" line="37"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="44"/>
+        <location filename="../widgets/backups_tab.cpp" line="38"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="48"/>
+        <location filename="../widgets/backups_tab.cpp" line="42"/>
         <source>Create backup…</source>
         <translation>バックアップを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="52"/>
+        <location filename="../widgets/backups_tab.cpp" line="46"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="154"/>
+        <location filename="../widgets/backups_tab.cpp" line="141"/>
         <source>Could not list backups: %1</source>
         <translation>バックアップを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="220"/>
+        <location filename="../widgets/backups_tab.cpp" line="205"/>
         <source>Backup %1 created.</source>
         <translation>バックアップ %1 を作成しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="240"/>
+        <location filename="../widgets/backups_tab.cpp" line="225"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="251"/>
-        <location filename="../widgets/backups_tab.cpp" line="256"/>
+        <location filename="../widgets/backups_tab.cpp" line="236"/>
+        <location filename="../widgets/backups_tab.cpp" line="241"/>
         <source>Delete backup</source>
         <translation>バックアップの削除</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="252"/>
+        <location filename="../widgets/backups_tab.cpp" line="237"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>%2 のバックアップ %1 を削除しますか? 削除後はこのバックアップから復元できなくなります。</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="265"/>
+        <location filename="../widgets/backups_tab.cpp" line="251"/>
         <source>Could not delete the backup: %1</source>
         <translation>バックアップを削除できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="270"/>
+        <location filename="../widgets/backups_tab.cpp" line="256"/>
         <source>Backup deleted.</source>
         <translation>バックアップを削除しました。</translation>
     </message>
@@ -325,22 +325,9 @@
 <context>
     <name>BatchWriter</name>
     <message>
-        <location filename="../widgets/batch_writer.cpp" line="61"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/batch_writer.cpp" line="71"/>
+        <location filename="../widgets/batch_writer.cpp" line="69"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>エンジンが項目を未処理のまま返し続けています。%2 件中 %1 件を書き込みました。</translation>
-    </message>
-</context>
-<context>
-    <name>CompareLoader</name>
-    <message>
-        <location filename="../widgets/compare_loader.cpp" line="113"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -480,63 +467,53 @@
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
-    <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="127"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
 </context>
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="30"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="31"/>
         <source>Create replica of %1</source>
         <translation>%1 のレプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="37"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="38"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="40"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="41"/>
         <source>Same as the table</source>
         <translation>テーブルと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="41"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="42"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="42"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="43"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>標準-IA (低頻度アクセス)</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="48"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="46"/>
         <source>Create replica</source>
         <translation>レプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="52"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="50"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="58"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="56"/>
         <source>Replica region:</source>
         <translation>レプリカのリージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="59"/>
+        <location filename="../widgets/create_replica_dialog.cpp" line="57"/>
         <source>Table class:</source>
         <translation>テーブルクラス:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="106"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -741,11 +718,6 @@
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
-    <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="254"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
 </context>
 <context>
     <name>CreateTableSpec</name>
@@ -846,56 +818,56 @@
         <translation>グローバルテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="42"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="39"/>
         <source>Create replica…</source>
         <translation>レプリカを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="43"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="324"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="331"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="40"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="313"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="320"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="62"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="59"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="64"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="61"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="89"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="78"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global_tables_tab.cpp" line="241"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="230"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="245"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="234"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="303"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="325"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="314"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="348"/>
+        <location filename="../widgets/global_tables_tab.cpp" line="337"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
@@ -943,14 +915,9 @@
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="140"/>
+        <location filename="../widgets/item_editor_dialog.cpp" line="139"/>
         <source>An item with this key already exists.</source>
         <translation>このキーの項目は既に存在します。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="141"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1149,54 +1116,53 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="52"/>
+        <location filename="../widgets/items_tab.cpp" line="48"/>
         <source>Compare regions</source>
         <translation>リージョンを比較</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="57"/>
+        <location filename="../widgets/items_tab.cpp" line="53"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items_tab.cpp" line="58"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items_tab.cpp" line="59"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="64"/>
+        <location filename="../widgets/items_tab.cpp" line="60"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="65"/>
+        <location filename="../widgets/items_tab.cpp" line="61"/>
         <location filename="../widgets/items_tab.cpp" line="310"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="66"/>
+        <location filename="../widgets/items_tab.cpp" line="62"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="67"/>
+        <location filename="../widgets/items_tab.cpp" line="63"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="83"/>
+        <location filename="../widgets/items_tab.cpp" line="79"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="135"/>
-        <location filename="../widgets/items_tab.cpp" line="430"/>
+        <location filename="../widgets/items_tab.cpp" line="131"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1286,62 +1252,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="375"/>
+        <location filename="../widgets/items_tab_files.cpp" line="18"/>
         <source>Import items</source>
         <translation>項目のインポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="376"/>
+        <location filename="../widgets/items_tab_files.cpp" line="19"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>項目ファイル (*.json *.jsonl *.csv);;バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="383"/>
+        <location filename="../widgets/items_tab_files.cpp" line="26"/>
         <source>Export items</source>
         <translation>項目のエクスポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="384"/>
+        <location filename="../widgets/items_tab_files.cpp" line="27"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="392"/>
+        <location filename="../widgets/items_tab_files.cpp" line="35"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="401"/>
+        <location filename="../widgets/items_tab_files.cpp" line="44"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 はインポートされませんでした。%2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="405"/>
+        <location filename="../widgets/items_tab_files.cpp" line="48"/>
         <source>Importing %1</source>
         <translation>%1 をインポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="411"/>
+        <location filename="../widgets/items_tab_files.cpp" line="54"/>
         <source>Exporting %1</source>
         <translation>%1 をエクスポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="420"/>
+        <location filename="../widgets/items_tab_files.cpp" line="63"/>
         <source>Export cancelled.</source>
         <translation>エクスポートをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="438"/>
+        <location filename="../widgets/items_tab_files.cpp" line="79"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 をエクスポート中: %2 項目</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="448"/>
+        <location filename="../widgets/items_tab_files.cpp" line="89"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="451"/>
+        <location filename="../widgets/items_tab_files.cpp" line="92"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n 項目を %1 にエクスポートしました。</numerusform>
@@ -1542,122 +1508,122 @@
 <context>
     <name>PitrPanel</name>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="51"/>
+        <location filename="../widgets/pitr_panel.cpp" line="47"/>
         <location filename="../widgets/recovery_console.cpp" line="21"/>
         <source>Point-in-time recovery</source>
         <translation>ポイントインタイムリカバリ</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="60"/>
+        <location filename="../widgets/pitr_panel.cpp" line="56"/>
         <source>Latest restorable time</source>
         <translation>最新の復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="61"/>
+        <location filename="../widgets/pitr_panel.cpp" line="57"/>
         <source>Restore to new table…</source>
         <translation>新しいテーブルに復元…</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="73"/>
+        <location filename="../widgets/pitr_panel.cpp" line="69"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="74"/>
+        <location filename="../widgets/pitr_panel.cpp" line="70"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="76"/>
+        <location filename="../widgets/pitr_panel.cpp" line="72"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="81"/>
+        <location filename="../widgets/pitr_panel.cpp" line="77"/>
         <source>Recovery period:</source>
         <translation>リカバリ期間:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="91"/>
+        <location filename="../widgets/pitr_panel.cpp" line="84"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="101"/>
+        <location filename="../widgets/pitr_panel.cpp" line="94"/>
         <source>Recovery</source>
         <translation>リカバリ</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="102"/>
+        <location filename="../widgets/pitr_panel.cpp" line="95"/>
         <source>Earliest restorable</source>
         <translation>最も早い復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="103"/>
+        <location filename="../widgets/pitr_panel.cpp" line="96"/>
         <source>Latest restorable</source>
         <translation>最新の復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="104"/>
+        <location filename="../widgets/pitr_panel.cpp" line="97"/>
         <source>History storage</source>
         <translation>履歴ストレージ</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="106"/>
+        <location filename="../widgets/pitr_panel.cpp" line="99"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>書き込み — クリックまたはドラッグして復元時点を選択</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="116"/>
+        <location filename="../widgets/pitr_panel.cpp" line="109"/>
         <source>Restore to:</source>
         <translation>復元時点:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="224"/>
+        <location filename="../widgets/pitr_panel.cpp" line="217"/>
         <source>No table in this region.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pitr_panel.cpp" line="248"/>
+        <location filename="../widgets/pitr_panel.cpp" line="241"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n 個のバージョン、%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="250"/>
+        <location filename="../widgets/pitr_panel.cpp" line="243"/>
         <source> — oldest %1</source>
         <translation> — 最古: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pitr_panel.cpp" line="269"/>
+        <location filename="../widgets/pitr_panel.cpp" line="262"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>有効: すべての書き込みが %n 日間保持されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="271"/>
+        <location filename="../widgets/pitr_panel.cpp" line="264"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>無効: オンにすると、このテーブルをリカバリ期間内の任意の秒の状態に復元できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="273"/>
+        <location filename="../widgets/pitr_panel.cpp" line="266"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>無効: このテーブルのバックアップを有効化しています。</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="344"/>
+        <location filename="../widgets/pitr_panel.cpp" line="337"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオンです。</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="345"/>
+        <location filename="../widgets/pitr_panel.cpp" line="338"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオフです。</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="384"/>
+        <location filename="../widgets/pitr_panel.cpp" line="377"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
@@ -1933,13 +1899,13 @@
     </message>
     <message>
         <location filename="../widgets/region_map.cpp" line="122"/>
-        <location filename="../widgets/region_map.cpp" line="230"/>
+        <location filename="../widgets/region_map.cpp" line="235"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
         <location filename="../widgets/region_map.cpp" line="124"/>
-        <location filename="../widgets/region_map.cpp" line="230"/>
+        <location filename="../widgets/region_map.cpp" line="235"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
@@ -1969,12 +1935,12 @@
         <translation>%1 · 保留 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="213"/>
+        <location filename="../widgets/region_map.cpp" line="218"/>
         <source>%1 (offline)</source>
         <translation>%1 (オフライン)</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="230"/>
+        <location filename="../widgets/region_map.cpp" line="235"/>
         <source>flowing</source>
         <translation>伝送中</translation>
     </message>
@@ -2088,17 +2054,17 @@
         <translation>時間倍率:</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="172"/>
+        <location filename="../widgets/regions_panel.cpp" line="161"/>
         <source>%1 ↔ %2 (model: %3 ms)</source>
         <translation>%1 ↔ %2 (モデル: %3 ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="179"/>
+        <location filename="../widgets/regions_panel.cpp" line="168"/>
         <source>Links appear here once two regions have tables.</source>
         <translation>2 つのリージョンにテーブルができると、ここにリンクが表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="180"/>
+        <location filename="../widgets/regions_panel.cpp" line="169"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>マトリックスでリンクを選択すると、切断やレイテンシーの設定ができます。</translation>
     </message>
@@ -2380,11 +2346,6 @@
         <location filename="../widgets/restore_dialog.cpp" line="197"/>
         <source>Starting the restore…</source>
         <translation>復元を開始しています…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/restore_dialog.cpp" line="210"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2707,43 +2668,43 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="34"/>
+        <location filename="../widgets/tables_tab.cpp" line="35"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="36"/>
-        <location filename="../widgets/tables_tab.cpp" line="227"/>
+        <location filename="../widgets/tables_tab.cpp" line="37"/>
+        <location filename="../widgets/tables_tab.cpp" line="220"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="38"/>
+        <location filename="../widgets/tables_tab.cpp" line="39"/>
         <source>Explore items</source>
         <translation>項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="39"/>
+        <location filename="../widgets/tables_tab.cpp" line="40"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="142"/>
+        <location filename="../widgets/tables_tab.cpp" line="135"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="211"/>
+        <location filename="../widgets/tables_tab.cpp" line="204"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="221"/>
+        <location filename="../widgets/tables_tab.cpp" line="214"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables_tab.cpp" line="222"/>
+        <location filename="../widgets/tables_tab.cpp" line="215"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -2754,12 +2715,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="245"/>
+        <location filename="../widgets/tables_tab.cpp" line="238"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="247"/>
+        <location filename="../widgets/tables_tab.cpp" line="240"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>

@@ -57,9 +57,7 @@ void BatchWriter::sendNext() {
                   {{"RequestItems", {{m_table.toStdString(), batch}}}},
                   [this, sent](const tablespan::Result& r) {
                       if (!r.ok()) {
-                          emit finished(false,
-                                        tr("%1: %2").arg(QString::fromStdString(r.error->type),
-                                                         QString::fromStdString(r.error->message)));
+                          emit finished(false, EngineBridge::errorText(r));
                           return;
                       }
                       const Json unprocessed = r.body.value("UnprocessedItems", Json::object())

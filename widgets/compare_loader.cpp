@@ -110,8 +110,7 @@ void CompareLoader::readPage(Side side, const Json& start) {
 void CompareLoader::pageRead(Side side, const tablespan::Result& r) {
     SideState& s = m_sides[side];
     if (!r.ok()) {
-        s.error = tr("%1: %2").arg(QString::fromStdString(r.error->type),
-                                   QString::fromStdString(r.error->message));
+        s.error = EngineBridge::errorText(r);
         s.scanning = false;
         s.sinceRead.start();
         emit stateChanged();

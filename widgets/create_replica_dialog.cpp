@@ -93,20 +93,18 @@ void CreateReplicaDialog::accept() {
     m_busy = true;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_error->hide();
-    m_bridge.call(
-        this, m_region, QStringLiteral("UpdateTable"),
-        {{"TableName", m_table.toStdString()},
-         {"ReplicaUpdates", Json::array({{{"Create", create}}})}},
-        [this, target](const tablespan::Result& r) {
-            m_busy = false;
-            m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
-            if (!r.ok()) {
-                m_error->setText(tr("%1: %2").arg(QString::fromStdString(r.error->type),
-                                                  QString::fromStdString(r.error->message)));
-                m_error->show();
-                return;
-            }
-            emit replicaRequested(target);
-            QDialog::accept();
-        });
+    m_bridge.call(this, m_region, QStringLiteral("UpdateTable"),
+                  {{"TableName", m_table.toStdString()},
+                   {"ReplicaUpdates", Json::array({{{"Create", create}}})}},
+                  [this, target](const tablespan::Result& r) {
+                      m_busy = false;
+                      m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+                      if (!r.ok()) {
+                          m_error->setText(EngineBridge::errorText(r));
+                          m_error->show();
+                          return;
+                      }
+                      emit replicaRequested(target);
+                      QDialog::accept();
+                  });
 }

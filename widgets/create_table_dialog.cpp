@@ -251,8 +251,7 @@ void CreateTableDialog::accept() {
                           return;
                       }
                       m_error->setStyleSheet(QStringLiteral("color: #d13212;"));
-                      m_error->setText(tr("%1: %2").arg(QString::fromStdString(r.error->type),
-                                                        QString::fromStdString(r.error->message)));
+                      m_error->setText(EngineBridge::errorText(r));
                       m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
                   });
 }

@@ -131,18 +131,16 @@ void ItemEditorDialog::accept() {
     }
     m_buttons->setEnabled(false);
     showError(tr("Saving…"));
-    m_bridge.call(
-        this, m_region, QStringLiteral("PutItem"), request,
-        [this, item](const tablespan::Result& r) {
-            m_buttons->setEnabled(true);
-            if (!r.ok()) {
-                showError(r.error->type == "ConditionalCheckFailedException"
-                              ? tr("An item with this key already exists.")
-                              : tr("%1: %2").arg(QString::fromStdString(r.error->type),
-                                                 QString::fromStdString(r.error->message)));
-                return;
-            }
-            emit itemSaved(item);
-            QDialog::accept();
-        });
+    m_bridge.call(this, m_region, QStringLiteral("PutItem"), request,
+                  [this, item](const tablespan::Result& r) {
+                      m_buttons->setEnabled(true);
+                      if (!r.ok()) {
+                          showError(r.error->type == "ConditionalCheckFailedException"
+                                        ? tr("An item with this key already exists.")
+                                        : EngineBridge::errorText(r));
+                          return;
+                      }
+                      emit itemSaved(item);
+                      QDialog::accept();
+                  });
 }

@@ -1,9 +1,6 @@
 #include "items_tab.h"
 
 #include <QComboBox>
-#include <QFile>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -12,7 +9,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -372,88 +368,4 @@ void ItemsTab::startBatch(const QList<Json>& items, bool deleteKeys, const QStri
 void ItemsTab::cancel() {
     m_cancelled = true;
     if (m_writer) m_writer->cancel();
-}
-
-void ItemsTab::chooseImportFile() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import items"), {},
-        tr("Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;"
-           "DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)"));
-    if (!path.isEmpty()) importFile(path);
-}
-
-void ItemsTab::chooseExportFile() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export items"), table() + QStringLiteral(".json"),
-        tr("Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)"));
-    if (!path.isEmpty()) exportFile(path);
-}
-
-void ItemsTab::importFile(const QString& path) {
-    if (table().isEmpty() || isBusy()) return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showError(tr("Cannot read %1: %2").arg(path, file.errorString()));
-        emit operationFinished(errorText());
-        return;
-    }
-    // Parse and check the whole file before the first write.
-    ItemFiles::Parsed parsed = ItemFiles::parse(file.readAll(), ItemFiles::formatForFile(path));
-    if (!parsed.error.isError()) parsed.error = ItemFiles::checkKeys(parsed, keySchema());
-    if (parsed.error.isError()) {
-        showError(
-            tr("%1 was not imported. %2").arg(QFileInfo(path).fileName(), parsed.error.toString()));
-        emit operationFinished(errorText());
-        return;
-    }
-    startBatch(parsed.items, false, tr("Importing %1").arg(QFileInfo(path).fileName()));
-}
-
-void ItemsTab::exportFile(const QString& path) {
-    if (table().isEmpty() || isBusy()) return;
-    showError({});
-    setBusy(tr("Exporting %1").arg(table()));
-    m_exporting = true;
-    exportPage(path, ItemFiles::formatForFile(path), std::make_shared<QList<Json>>(), Json());
-}
-
-void ItemsTab::exportPage(const QString& path, ItemFiles::Format format,
-                          std::shared_ptr<QList<Json>> items, const Json& start) {
-    if (m_cancelled) {
-        m_exporting = false;
-        finishBusy({}, tr("Export cancelled."));
-        return;
-    }
-    Json request = {{"TableName", table().toStdString()}, {"Limit", 1000}};
-    if (!start.is_null()) request["ExclusiveStartKey"] = start;
-    const QString tableName = table();
-    m_bridge.call(this, m_region, QStringLiteral("Scan"), request,
-                  [this, path, format, items, tableName](const tablespan::Result& r) {
-                      if (!r.ok()) {
-                          m_exporting = false;
-                          finishBusy(tr("%1: %2").arg(QString::fromStdString(r.error->type),
-                                                      QString::fromStdString(r.error->message)),
-                                     {});
-                          return;
-                      }
-                      for (const auto& item : r.body["Items"]) items->append(item);
-                      m_progress->setRange(0, 0);
-                      m_progressLabel->setText(
-                          tr("Exporting %1: %2 items").arg(tableName).arg(items->size()));
-                      if (r.body.contains("LastEvaluatedKey")) {
-                          exportPage(path, format, items, r.body["LastEvaluatedKey"]);
-                          return;
-                      }
-                      m_exporting = false;
-                      QSaveFile file(path);
-                      if (!file.open(QIODevice::WriteOnly) ||
-                          file.write(ItemFiles::write(*items, format, tableName, keyNames())) < 0 ||
-                          !file.commit()) {
-                          finishBusy(tr("Cannot write %1: %2").arg(path, file.errorString()), {});
-                          return;
-                      }
-                      finishBusy({}, tr("%n item(s) exported to %1.", nullptr,
-                                        static_cast<int>(items->size()))
-                                         .arg(QFileInfo(path).fileName()));
-                  });
 }

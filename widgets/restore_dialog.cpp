@@ -207,8 +207,7 @@ void RestoreDialog::accept() {
                           return;
                       }
                       m_error->setStyleSheet(kErrorStyle);
-                      m_error->setText(tr("%1: %2").arg(QString::fromStdString(r.error->type),
-                                                        QString::fromStdString(r.error->message)));
+                      m_error->setText(EngineBridge::errorText(r));
                       m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
                   });
 }
