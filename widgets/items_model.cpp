@@ -49,7 +49,7 @@ void ItemsModel::setLoading(bool loading) {
 }
 
 Json ItemsModel::item(int row) const {
-    return row >= 0 && row < m_items.size() ? m_items.at(row) : Json();
+    return row >= 0 && row < rowCount() ? m_items[static_cast<std::size_t>(row)] : Json();
 }
 
 Json ItemsModel::key(int row) const {
@@ -63,8 +63,16 @@ Json ItemsModel::key(int row) const {
 }
 
 int ItemsModel::rowOfKey(const Json& key) const {
-    for (int row = 0; row < m_items.size(); ++row)
-        if (this->key(row) == key) return row;
+    // Compares the key attributes in place: no copy of each row.
+    for (std::size_t row = 0; row < m_items.size(); ++row) {
+        const Json& item = m_items[row];
+        bool same = true;
+        for (auto it = key.begin(); same && it != key.end(); ++it) {
+            const auto found = item.find(it.key());
+            same = found != item.end() && *found == it.value();
+        }
+        if (same) return static_cast<int>(row);
+    }
     return -1;
 }
 
@@ -75,12 +83,12 @@ void ItemsModel::upsert(const Json& item) {
     addColumns(item);
     const int row = rowOfKey(k);
     if (row >= 0) {
-        m_items[row] = item;
+        m_items[static_cast<std::size_t>(row)] = item;
         emit dataChanged(index(row, 0), index(row, columnCount() - 1));
         return;
     }
     beginInsertRows({}, rowCount(), rowCount());
-    m_items.append(item);
+    m_items.push_back(item);
     endInsertRows();
 }
 
@@ -88,7 +96,7 @@ void ItemsModel::removeKey(const Json& key) {
     const int row = rowOfKey(key);
     if (row < 0) return;
     beginRemoveRows({}, row, row);
-    m_items.removeAt(row);
+    m_items.erase(m_items.begin() + row);
     endRemoveRows();
 }
 
@@ -133,7 +141,7 @@ void ItemsModel::fetchMore(const QModelIndex& parent) {
             for (const auto& item : items) addColumns(item);
             if (!items.empty()) {
                 beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(items.size()) - 1);
-                for (const auto& item : items) m_items.append(item);
+                for (const auto& item : items) m_items.push_back(item);
                 endInsertRows();
             }
             emit pageLoaded();
@@ -153,7 +161,7 @@ int ItemsModel::columnCount(const QModelIndex& parent) const {
 QVariant ItemsModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Json& item = m_items.at(index.row());
+    const Json& item = m_items[static_cast<std::size_t>(index.row())];
     const std::string name = m_columns.at(index.column()).toStdString();
     const auto it = item.find(name);
     if (role == ItemRole) return QString::fromStdString(item.dump());

@@ -4,8 +4,9 @@
 // (canFetchMore/fetchMore on LastEvaluatedKey), so a table of any size opens at once.
 // Columns are the union of the attribute names seen so far, key attributes first.
 
+#include <deque>
+
 #include <QAbstractTableModel>
-#include <QList>
 #include <QStringList>
 
 #include "tablespan/engine.h"
@@ -71,7 +72,9 @@ private:
     QStringList m_keyNames;
     tablespan::Json m_request;
     tablespan::Json m_startKey;
-    QList<tablespan::Json> m_items;
+    // A deque: a million rows grow by pages without moving every row already loaded
+    // (a QList reallocating at 2^20 rows stalled the GUI for 60 ms).
+    std::deque<tablespan::Json> m_items;
     QStringList m_columns;
     bool m_hasMore = false;
     bool m_loading = false;
