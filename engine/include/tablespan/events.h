@@ -81,8 +81,8 @@ public:
     // Returns an id for unsubscribe().
     int subscribe(Subscriber s);
     // Once it returns, the subscriber is not running and will not be called again, so
-    // what it captured may go. Called from inside a subscriber, it cannot wait for that
-    // very call: it only stops later ones.
+    // what it captured may go. Called from inside a subscriber it does not wait (it
+    // could be waiting for itself): it only stops later calls.
     void unsubscribe(int id);
     void publish(const EngineEvent& e) const;
 

@@ -1,5 +1,7 @@
 #include "tablespan/events.h"
 
+#include <utility>
+
 namespace tablespan {
 
 namespace {
