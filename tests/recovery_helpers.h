@@ -6,7 +6,9 @@
 #include <QTest>
 
 #include <map>
+#include <memory>
 #include <string>
+#include <thread>
 
 #include "engine_fixture.h"
 
@@ -65,3 +67,45 @@ inline bool wait_gone(TestEngine& t, const std::string& table,
 inline double now_seconds(TestEngine& t) {
     return static_cast<double>(t.clock->now()) / 1000.0;
 }
+
+// An engine on real threads whose SystemClock runs 1000× faster than the wall clock, for
+// the tests that race real threads against backups and restores.
+struct RealTimeEngine {
+    QTemporaryDir dir;
+    std::unique_ptr<tablespan::Engine> engine;
+
+    RealTimeEngine() {
+        tablespan::EngineOptions options;
+        options.data_dir = dir.path().toStdString();
+        options.threads = 2;
+        options.clock = std::make_shared<tablespan::SystemClock>(1000.0);
+        std::string error;
+        engine = tablespan::Engine::open(options, &error);
+        if (!engine) qFatal("cannot open engine: %s", error.c_str());
+    }
+
+    // Calls and expects success (from any thread: a failure ends the test run).
+    tablespan::Json ok(const std::string& region, const std::string& op,
+                       const tablespan::Json& request) {
+        auto r = engine->call_sync(region, op, request);
+        if (!r.ok()) qFatal("%s: %s", op.c_str(), r.error->message.c_str());
+        return r.body;
+    }
+
+    // Creates an on-demand table keyed by "pk" and waits until it can be backed up
+    // (TableNotFoundException while CREATING, then DISABLED for a few seconds).
+    void create_backed_up_table(const std::string& region, const std::string& name) {
+        ok(region, "CreateTable",
+           {{"TableName", name},
+            {"BillingMode", "PAY_PER_REQUEST"},
+            {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
+            {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}}});
+        for (;;) {
+            auto r = engine->call_sync(region, "DescribeContinuousBackups", {{"TableName", name}});
+            if (r.ok() &&
+                r.body["ContinuousBackupsDescription"]["ContinuousBackupsStatus"] == "ENABLED")
+                return;
+            std::this_thread::yield();
+        }
+    }
+};

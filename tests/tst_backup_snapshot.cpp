@@ -32,31 +32,12 @@ private slots:
     void backupDuringWritesIsAConsistentSnapshot() {
         constexpr int kKeys = 9'000;  // more than two copy chunks
         constexpr int kWrites = 20'000;
-        QTemporaryDir dir;
-        tablespan::EngineOptions options;
-        options.data_dir = dir.path().toStdString();
-        options.threads = 2;
-        options.clock = std::make_shared<tablespan::SystemClock>(1000.0);
-        std::string error;
-        auto engine = tablespan::Engine::open(options, &error);
-        QVERIFY2(engine, error.c_str());
+        RealTimeEngine t;
+        auto& engine = t.engine;
         auto sync = [&](const std::string& op, const Json& request) {
-            auto r = engine->call_sync("us-west-2", op, request);
-            if (!r.ok()) qFatal("%s: %s", op.c_str(), r.error->message.c_str());
-            return r.body;
+            return t.ok("us-west-2", op, request);
         };
-        sync("CreateTable", J(R"({"TableName": "Live", "BillingMode": "PAY_PER_REQUEST",
-            "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
-            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})"));
-        // TableNotFoundException while CREATING, then DISABLED for a few seconds.
-        for (;;) {
-            auto r = engine->call_sync("us-west-2", "DescribeContinuousBackups",
-                                       {{"TableName", "Live"}});
-            if (r.ok() &&
-                r.body["ContinuousBackupsDescription"]["ContinuousBackupsStatus"] == "ENABLED")
-                break;
-            std::this_thread::yield();
-        }
+        t.create_backed_up_table("us-west-2", "Live");
 
         std::mutex m;
         std::condition_variable cv;

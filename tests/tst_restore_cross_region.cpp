@@ -416,29 +416,12 @@ private slots:
     // Real threads and a real clock: two regions race to restore one backup while the
     // source keeps writing. Exactly one wins; its table is the backup.
     void realThreadsRaceForOneBackup() {
-        QTemporaryDir dir;
-        tablespan::EngineOptions options;
-        options.data_dir = dir.path().toStdString();
-        options.threads = 2;
-        options.clock = std::make_shared<tablespan::SystemClock>(1000.0);
-        std::string error;
-        auto engine = tablespan::Engine::open(options, &error);
-        QVERIFY2(engine, error.c_str());
+        RealTimeEngine t;
+        auto& engine = t.engine;
         auto sync = [&](const std::string& region, const std::string& op, const Json& request) {
-            auto r = engine->call_sync(region, op, request);
-            if (!r.ok()) qFatal("%s: %s", op.c_str(), r.error->message.c_str());
-            return r.body;
+            return t.ok(region, op, request);
         };
-        sync(kWest, "CreateTable", J(R"({"TableName": "Live", "BillingMode": "PAY_PER_REQUEST",
-            "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
-            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})"));
-        for (;;) {
-            auto r = engine->call_sync(kWest, "DescribeContinuousBackups", {{"TableName", "Live"}});
-            if (r.ok() &&
-                r.body["ContinuousBackupsDescription"]["ContinuousBackupsStatus"] == "ENABLED")
-                break;
-            std::this_thread::yield();
-        }
+        t.create_backed_up_table(kWest, "Live");
         constexpr int kKeys = 300;
         for (int i = 0; i < kKeys; ++i)
             sync(kWest, "PutItem", {{"TableName", "Live"}, {"Item", item(i, 0)}});
