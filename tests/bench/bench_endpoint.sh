@@ -6,7 +6,9 @@
 # PutItem Tablespan acknowledged is still there after a SIGTERM and a restart.
 # Last, the same load against reference_responder.c (a server that does no work at all):
 # the most any server can reach on this machine with this load generator, printed with
-# each ratio line as "ceiling_ratio" (reference over dynalite).
+# each ratio line as "ceiling_ratio" (reference over dynalite). For PutItem it runs a
+# second time, flushing every request to disk before answering it, as Tablespan does:
+# "durable_ceiling_ratio" is the most a server that makes its writes durable can reach.
 # Installs wrk (Debian), node/npm and dynalite (npm, into $BENCH_DIR) when missing.
 # Not a test: run it by hand with a Release build.
 # Usage: bench_endpoint.sh TABLESPAN_BINARY [SECONDS_PER_PHASE]
@@ -169,32 +171,58 @@ stop "$dynalite_pid"
 dynalite_pid=
 
 # The reference responder: no work at all, the load generator's ceiling.
-cc -O2 -o "$work/reference_responder" "$here/reference_responder.c"
-reference_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$work/reference_responder" "$reference_port" &
-reference_pid=$!
-sleep 0.2
-r_put=$(wrk_phase reference "http://127.0.0.1:$reference_port" PutItem)
+cc -O2 -pthread -o "$work/reference_responder" "$here/reference_responder.c"
+start_reference() {  # [FILE]: sets $reference_url
+    local port
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    "$work/reference_responder" "$port" "$@" &
+    reference_pid=$!
+    reference_url="http://127.0.0.1:$port"
+    for _ in $(seq 100); do
+        python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' \
+            "$port" 2>/dev/null && return
+        kill -0 "$reference_pid" 2>/dev/null || fail "reference_responder exited"
+        sleep 0.1
+    done
+    fail "reference_responder never listened"
+}
+start_reference
+r_put=$(wrk_phase reference "$reference_url" PutItem)
 echo "$r_put"
-r_get=$(wrk_phase reference "http://127.0.0.1:$reference_port" GetItem 1)
+r_get=$(wrk_phase reference "$reference_url" GetItem 1)
 echo "$r_get"
+stop "$reference_pid"
+# The same, flushing each batch of requests to disk before answering it (to a ring file
+# on the file system of the data directories, like Tablespan's write-ahead log).
+start_reference "$work/reference.ring"
+r_durable_put=$(wrk_phase durable_reference "$reference_url" PutItem)
+echo "$r_durable_put"
+stop "$reference_pid"
+reference_pid=
 
-ratio_line() {  # OP TABLESPAN_LINE DYNALITE_LINE REFERENCE_LINE
+ratio_line() {  # OP TABLESPAN_LINE DYNALITE_LINE REFERENCE_LINE [DURABLE_REFERENCE_LINE]
     python3 - "$@" <<'EOF'
 import json, sys
 op, t, d, r = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
-ratio = t["requests_per_s"] / d["requests_per_s"] if d["requests_per_s"] else None
-ceiling = r["requests_per_s"] / d["requests_per_s"] if d["requests_per_s"] else None
-print(json.dumps({"op": op,
+durable = json.loads(sys.argv[5]) if len(sys.argv) > 5 else None
+def over_dynalite(x):
+    return round(x["requests_per_s"] / d["requests_per_s"], 2) if d["requests_per_s"] else None
+ratio = over_dynalite(t)
+line = {"op": op,
     "tablespan_requests_per_s": t["requests_per_s"], "dynalite_requests_per_s": d["requests_per_s"],
-    "reference_requests_per_s": r["requests_per_s"],
-    "throughput_ratio": round(ratio, 2) if ratio else None,
-    "ceiling_ratio": round(ceiling, 2) if ceiling else None,
-    "tablespan_p99_ms": t["p99_ms"], "dynalite_p99_ms": d["p99_ms"],
-    "target_met": bool(ratio and ratio >= 5 and t["p99_ms"] < d["p99_ms"])},
-    separators=(",", ":")))
+    "reference_requests_per_s": r["requests_per_s"]}
+if durable:
+    line["durable_reference_requests_per_s"] = durable["requests_per_s"]
+line["throughput_ratio"] = ratio
+line["ceiling_ratio"] = over_dynalite(r)
+if durable:
+    line["durable_ceiling_ratio"] = over_dynalite(durable)
+line["tablespan_p99_ms"] = t["p99_ms"]
+line["dynalite_p99_ms"] = d["p99_ms"]
+line["target_met"] = bool(ratio and ratio >= 5 and t["p99_ms"] < d["p99_ms"])
+print(json.dumps(line, separators=(",", ":")))
 EOF
 }
-ratio_line PutItem "$t_put" "$d_put" "$r_put"
+ratio_line PutItem "$t_put" "$d_put" "$r_put" "$r_durable_put"
 ratio_line GetItem "$t_get" "$d_get" "$r_get"
 [ "$durable" = true ] || fail "Tablespan lost acknowledged writes: $after items after restart, $acknowledged acknowledged"
