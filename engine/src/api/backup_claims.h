@@ -4,7 +4,7 @@
 // time, whichever region the restore runs in (BackupInUseException for a second one, or
 // for DeleteBackup meanwhile). Owned by the backup's region; thread-safe, because
 // restores in other regions claim and release from their own strands. Kept in memory:
-// each region claims again for the restores it resumes when it starts.
+// the restores under way claim again as the engine opens (Recovery::reclaim_restores).
 
 #include <map>
 #include <mutex>

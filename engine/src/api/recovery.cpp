@@ -90,8 +90,12 @@ void Recovery::load() {
     for (TableMeta* t : region_.tables()) {
         if (t->recovery.pitr.enabled) schedule_prune();
         if (!restoring(*t)) continue;
-        reclaim(*t);
-        if (!t->recovery.restore->filled) start_restore(*t);
+        const RestoreJob& job = *t->recovery.restore;
+        // Its claim was taken again as the engine opened (reclaim_restores).
+        if (!job.filled)
+            start_restore(*t);
+        else if (!job.source_backup_arn.empty())
+            release_when_created(t->name, t->table_id);
     }
 }
 

@@ -53,6 +53,9 @@ public:
     // what a crash left half done (backups still CREATING), resumes restores, schedules
     // pruning and the expiry of SYSTEM backups.
     void load();
+    // When the engine opens, before any request can run in any region: each restore from
+    // a backup that was under way claims the backup again (claims live in memory).
+    void reclaim_restores();
 
     // ---- PITR ----
     // Before every write of an item (ItemStore): when the table has PITR enabled, records
@@ -129,8 +132,6 @@ private:
     void abort_restore(const std::string& name, const std::string& table_id);
     // The claims of the region holding the backup the restore `job` reads.
     BackupClaims& claims_for(const RestoreJob& job);
-    // A restored table from a backup at startup: claims its backup again.
-    void reclaim(const TableMeta& target);
     void release_claim(const std::string& table_id);
     // Lets go of the backup once the target is no longer restoring (ACTIVE, or gone).
     void release_when_created(const std::string& name, const std::string& table_id);

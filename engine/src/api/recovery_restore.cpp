@@ -46,14 +46,14 @@ BackupClaims& Recovery::claims_for(const RestoreJob& job) {
                                              : claims_;
 }
 
-void Recovery::reclaim(const TableMeta& target) {
-    const RestoreJob& job = *target.recovery.restore;
-    if (job.source_backup_arn.empty()) return;
-    // Claims start empty with the process, and each region claims again first thing on
-    // its strand (a restore accepted elsewhere before that is the one race left).
-    claims_for(job).claim(job.source_backup_arn, target.table_id);
-    claimed_[target.table_id] = job.source_backup_arn;
-    if (job.filled) release_when_created(target.name, target.table_id);
+void Recovery::reclaim_restores() {
+    for (TableMeta* t : region_.tables()) {
+        if (!restoring(*t)) continue;
+        const RestoreJob& job = *t->recovery.restore;
+        if (job.source_backup_arn.empty()) continue;
+        claims_for(job).claim(job.source_backup_arn, t->table_id);
+        claimed_[t->table_id] = job.source_backup_arn;
+    }
 }
 
 void Recovery::release_claim(const std::string& table_id) {

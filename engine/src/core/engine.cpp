@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -50,6 +51,12 @@ public:
             if (entry.path().extension() == ".sqlite")
                 if (const RegionInfo* info = find_region(entry.path().stem().string()))
                     region(*info);
+        // Backup claims live in memory. The restores under way take theirs again before
+        // any thread runs, so that no request in the backup's region (a DeleteBackup, a
+        // second restore) can come first. A region opened later has no restores.
+        std::vector<core::Region*> opened;
+        for (auto& [code, r] : regions_) opened.push_back(r.get());
+        for (auto* r : opened) r->recovery().reclaim_restores();
         network_.on_change([this] {
             std::vector<core::Region*> all;
             {
