@@ -413,6 +413,35 @@ private slots:
         t.ok("RestoreTableFromBackup", from_backup("Other", arn), kSydney);
     }
 
+    // Claims live in memory. After a restart the first request can be a DeleteBackup in
+    // the backup's region, queued before the region that runs the restore has run at all:
+    // the claim must already hold. Two restores, each the other's mirror, so that this is
+    // met whichever region the engine opens first.
+    void restartClaimsBeforeTheFirstRequest() {
+        TestEngine t;
+        t.create_table("Music", "pk", "S");
+        put_range(t, "Music", 0, 5, 1);
+        const std::string west = create_backup(t, "Music", "bk1");
+        t.create_table("Books", "pk", "S", {}, {}, kIreland);
+        t.ok("PutItem", {{"TableName", "Books"}, {"Item", item(1, 1)}}, kIreland);
+        const std::string ireland =
+            t.ok("CreateBackup", {{"TableName", "Books"}, {"BackupName", "bk2"}},
+                 kIreland)["BackupDetails"]["BackupArn"];
+        t.engine->run_pending();
+        t.ok("RestoreTableFromBackup", from_backup("MusicCopy", west), kIreland);
+        t.ok("RestoreTableFromBackup", from_backup("BooksCopy", ireland), kWest);
+        t.reopen();
+        EXPECT_ERROR(t.call("DeleteBackup", {{"BackupArn", west}}), "BackupInUseException",
+                     "Backup is being used to restore table: " + west);
+        t.reopen();
+        EXPECT_ERROR(t.call("DeleteBackup", {{"BackupArn", ireland}}, kIreland),
+                     "BackupInUseException", "Backup is being used to restore table: " + ireland);
+        QVERIFY(wait_active(t, "MusicCopy", kIreland));
+        QVERIFY(wait_active(t, "BooksCopy", kWest));
+        t.ok("DeleteBackup", {{"BackupArn", west}});
+        t.ok("DeleteBackup", {{"BackupArn", ireland}}, kIreland);
+    }
+
     // Real threads and a real clock: two regions race to restore one backup while the
     // source keeps writing. Exactly one wins; its table is the backup.
     void realThreadsRaceForOneBackup() {
