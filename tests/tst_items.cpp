@@ -57,6 +57,19 @@ private slots:
         JCOMPARE(
             got["Item"],
             J(R"({"a": {"M": {"b": {"S": "x"}}}, "l": {"L": [{"N": "3"}]}, "other": {"S": "o"}})"));
+
+        // GetItem and BatchGetItem take no ExpressionAttributeValues: like any member their
+        // input does not have, it is ignored, whatever it holds (it was an internal error).
+        for (const Json& values : {Json(1), Json(true), J(R"({":v": {"S": "x"}})")}) {
+            Json request = J(
+                R"({"TableName": "Tab", "Key": {"pk": {"S": "k"}}, "ProjectionExpression": "\u0023o", "ExpressionAttributeNames": {"\u0023o": "other"}})");
+            request["ExpressionAttributeValues"] = values;
+            JCOMPARE(t.ok("GetItem", request)["Item"], J(R"({"other": {"S": "o"}})"));
+            Json keys = {{"Keys", {{{"pk", {{"S", "k"}}}}}}, {"ExpressionAttributeValues", values}};
+            JCOMPARE(t.ok("BatchGetItem", {{"RequestItems", {{"Tab", keys}}}})["Responses"]["Tab"]
+                         .size(),
+                     std::size_t{1});
+        }
     }
 
     void failedConditionChangesNothing() {

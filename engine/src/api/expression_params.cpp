@@ -43,13 +43,16 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
                          "; use " + (expressions.empty() ? "expressions" : expressions[0]) +
                          " instead");
 
-    const Json* names = member(request, "ExpressionAttributeNames");
-    const Json* values = member(request, "ExpressionAttributeValues");
-    if (names && used_expressions.empty())
-        throw_validation("ExpressionAttributeNames can only be specified when using expressions");
     std::vector<std::string> value_expressions;
     for (const auto& e : expressions)
         if (e != "ProjectionExpression") value_expressions.push_back(e);
+    const Json* names = member(request, "ExpressionAttributeNames");
+    // Not a member of GetItem's input or BatchGetItem's KeysAndAttributes, which take no
+    // values: ignored there, as the service ignores members its shapes do not have.
+    const Json* values =
+        value_expressions.empty() ? nullptr : member(request, "ExpressionAttributeValues");
+    if (names && used_expressions.empty())
+        throw_validation("ExpressionAttributeNames can only be specified when using expressions");
     bool any_value_expression = false;
     for (const auto& e : value_expressions) any_value_expression |= member(request, e) != nullptr;
     if (values && !value_expressions.empty() && !any_value_expression)
