@@ -397,6 +397,10 @@ void TestRequestValidator::validates_data() {
             R"({"RequestItems":{"t":{"Keys":[]}}})",
             errors({violation("'[]'", "requestItems.t.member.keys",
                               "Member must have length greater than or equal to 1")}));
+    // A null entry reads as an empty one (it was an internal error in the handler).
+    invalid("null structure in a map", "BatchGetItem",
+            R"({"RequestItems":{"t":null,"u":{"Keys":[{"k":{"S":"a"}}]}}})",
+            errors({not_null("requestItems.t.member.keys")}));
     invalid(
         "attribute values are not descended", "PutItem",
         R"({"TableName":"t","Item":{"a":{"S":"","M":{"":{"L":[]}}}},"ReturnValues":"x"})",

@@ -252,12 +252,16 @@ private:
         }
         if (!val.constrained_below) return;
         for (auto it = v.begin(); it != v.end() && !full(); ++it) {
-            if (it->is_null()) continue;
+            // A null entry reads as an empty one: a structure's required members are null.
+            if (it->is_null() && val.kind != shape_kind::structure) continue;
             const std::size_t mark = path_.size();
             path_ += '.';
             path_ += it.key();
             path_ += ".member";
-            value(*it, s.value, false);
+            if (it->is_null())
+                structure_members(json::object(), val);
+            else
+                value(*it, s.value, false);
             path_.resize(mark);
         }
     }
