@@ -58,6 +58,16 @@ private slots:
             got["Item"],
             J(R"({"a": {"M": {"b": {"S": "x"}}}, "l": {"L": [{"N": "3"}]}, "other": {"S": "o"}})"));
 
+        // A name mapped to null is no name (it was an internal error).
+        auto unnamed = t.call(
+            "GetItem",
+            J(R"({"TableName": "Tab", "Key": {"pk": {"S": "k"}}, "ProjectionExpression": "\u0023o", "ExpressionAttributeNames": {"\u0023o": null}})"));
+        QVERIFY(!unnamed.ok());
+        JCOMPARE(unnamed.error->type, "ValidationException");
+        JCOMPARE(unnamed.error->message,
+                 "Invalid ProjectionExpression: An expression attribute name used in the document "
+                 "path is not defined; attribute name: #o");
+
         // GetItem and BatchGetItem take no ExpressionAttributeValues: like any member their
         // input does not have, it is ignored, whatever it holds (it was an internal error).
         for (const Json& values : {Json(1), Json(true), J(R"({":v": {"S": "x"}})")}) {

@@ -69,7 +69,8 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
                 throw_validation(
                     "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" +
                     it.key() + "\"");
-            out->names.emplace(it.key(), it->get<std::string>());
+            // A null entry is no entry (the validator has checked the others are strings).
+            if (it->is_string()) out->names.emplace(it.key(), it->get<std::string>());
         }
     }
     if (values) {
