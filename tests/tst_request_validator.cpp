@@ -150,7 +150,8 @@ void TestRequestValidator::validates_data() {
     row("unknown members are ignored", "GetItem",
         R"({"TableName":"t","Key":{},"Bogus":[1,{"x":2}],"tablename":5})");
     row("null is absent", "GetItem", R"({"TableName":"t","Key":{},"ConsistentRead":null})");
-    row("null list element is skipped", "CreateTable", R"({"TableName":"t","KeySchema":[null]})");
+    row("null list element of a simple type is skipped", "BatchGetItem",
+        R"({"RequestItems":{"t":{"Keys":[{"k":{"S":"a"}}],"AttributesToGet":[null,"a"]}}})");
     row("unknown operation", "Bogus", R"({"TableName":5})");
     row("booleans as text", "Scan",
         R"({"TableName":"t","ConsistentRead":"yes","Limit":1.9,"ExpressionAttributeValues":
@@ -397,7 +398,12 @@ void TestRequestValidator::validates_data() {
             R"({"RequestItems":{"t":{"Keys":[]}}})",
             errors({violation("'[]'", "requestItems.t.member.keys",
                               "Member must have length greater than or equal to 1")}));
-    // A null entry reads as an empty one (it was an internal error in the handler).
+    // A null structure in a list or map reads as an empty one (these were internal errors
+    // in the handlers).
+    invalid("null structure in a list", "CreateTable",
+            R"({"TableName":"t","KeySchema":[null],"AttributeDefinitions":[]})",
+            errors({not_null("keySchema.1.member.attributeName"),
+                    not_null("keySchema.1.member.keyType")}));
     invalid("null structure in a map", "BatchGetItem",
             R"({"RequestItems":{"t":null,"u":{"Keys":[{"k":{"S":"a"}}]}}})",
             errors({not_null("requestItems.t.member.keys")}));

@@ -214,12 +214,17 @@ private:
                 return;
             case shape_kind::list:
                 for (std::size_t i = 0; i < v.size() && !full(); ++i) {
-                    if (v[i].is_null()) continue;
+                    // A null element reads as an empty one, as a null map entry does.
+                    const bool null = v[i].is_null();
+                    if (null && model_.at(s.element).kind != shape_kind::structure) continue;
                     const std::size_t mark = path_.size();
                     path_ += '.';
                     path_ += std::to_string(i + 1);
                     path_ += ".member";
-                    value(v[i], s.element, true);
+                    if (null)
+                        structure_members(json::object(), model_.at(s.element));
+                    else
+                        value(v[i], s.element, true);
                     path_.resize(mark);
                 }
                 return;

@@ -1,0 +1,290 @@
+#!/usr/bin/env python3
+"""Malformed requests against a headless Tablespan: valid requests of every kind, bent at
+random (a member of the wrong type, removed, repeated, an expression with a character
+changed, a list made long), and HTTP requests with bytes changed. Every answer must be
+the service's: 200, or a 4xx with a JSON body naming the exception (never a 5xx, never a
+dropped connection on a complete request), the server must still be running at the end,
+and a table the requests never name must hold exactly what it held before.
+
+The mutations are seeded: TABLESPAN_FUZZ_SEED=N replays one seed, TABLESPAN_FUZZ_COUNT
+sets requests per seed. A failure prints the request and the seed.
+
+Usage: malformed_requests.py TABLESPAN_BINARY
+"""
+
+import copy
+import http.client
+import json
+import os
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+TABLE = "fuzzed"
+KEY = {"pk": {"S": "a"}, "sk": {"N": "1"}}
+ITEM = {"pk": {"S": "a"}, "sk": {"N": "1"},
+        "l": {"L": [{"N": "1"}, {"M": {"x": {"S": "y"}}}]},
+        "m": {"M": {"a": {"SS": ["x", "y"]}}}, "n": {"N": "5"}, "b": {"B": "AAE="},
+        "ns": {"NS": ["1", "2"]}}
+TABLE_DEFINITION = {
+    "BillingMode": "PAY_PER_REQUEST",
+    "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
+                             {"AttributeName": "sk", "AttributeType": "N"}],
+    "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
+                  {"AttributeName": "sk", "KeyType": "RANGE"}]}
+
+# One valid request per kind; each is bent from here.
+REQUESTS = [
+    ("PutItem", {"TableName": TABLE, "Item": ITEM,
+                 "ConditionExpression": "attribute_not_exists(pk) OR n < :v",
+                 "ExpressionAttributeValues": {":v": {"N": "3"}}, "ReturnValues": "ALL_OLD",
+                 "ReturnConsumedCapacity": "TOTAL", "ReturnItemCollectionMetrics": "SIZE"}),
+    ("GetItem", {"TableName": TABLE, "Key": KEY, "ProjectionExpression": "#l[1].x, m.a",
+                 "ExpressionAttributeNames": {"#l": "l"}, "ConsistentRead": True}),
+    ("UpdateItem", {"TableName": TABLE, "Key": KEY,
+                    "UpdateExpression": "SET n = n + :one, l = list_append(l, :l) "
+                                        "ADD ns :ns DELETE m.a :ss",
+                    "ExpressionAttributeValues": {":one": {"N": "1"}, ":l": {"L": [{"S": "z"}]},
+                                                  ":ns": {"NS": ["7"]}, ":ss": {"SS": ["x"]}},
+                    "ReturnValues": "UPDATED_NEW"}),
+    ("DeleteItem", {"TableName": TABLE, "Key": KEY, "ConditionExpression": "size(l) > :z",
+                    "ExpressionAttributeValues": {":z": {"N": "0"}}, "ReturnValues": "ALL_OLD"}),
+    ("Query", {"TableName": TABLE, "KeyConditionExpression": "pk = :p AND sk BETWEEN :a AND :b",
+               "FilterExpression": "contains(l, :s)",
+               "ExpressionAttributeValues": {":p": {"S": "a"}, ":a": {"N": "0"},
+                                             ":b": {"N": "9"}, ":s": {"S": "z"}},
+               "Limit": 5, "ScanIndexForward": False, "ExclusiveStartKey": KEY}),
+    ("Scan", {"TableName": TABLE, "Segment": 0, "TotalSegments": 2,
+              "FilterExpression": "attribute_type(n, :t)",
+              "ExpressionAttributeValues": {":t": {"S": "N"}}, "Limit": 10,
+              "ProjectionExpression": "pk, sk"}),
+    ("BatchWriteItem", {"RequestItems": {TABLE: [
+        {"PutRequest": {"Item": ITEM}},
+        {"DeleteRequest": {"Key": {"pk": {"S": "b"}, "sk": {"N": "2"}}}}]},
+        "ReturnConsumedCapacity": "INDEXES"}),
+    ("BatchGetItem", {"RequestItems": {TABLE: {
+        "Keys": [KEY, {"pk": {"S": "b"}, "sk": {"N": "2"}}], "ProjectionExpression": "pk"}}}),
+    ("UpdateTable", {"TableName": TABLE, "BillingMode": "PAY_PER_REQUEST",
+                     "DeletionProtectionEnabled": False}),
+    ("UpdateTable", {"TableName": TABLE,
+                     "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]}),
+    ("CreateBackup", {"TableName": TABLE, "BackupName": "bent"}),
+    ("ListBackups", {"TableName": TABLE, "Limit": 5, "BackupType": "ALL",
+                     "TimeRangeLowerBound": 0}),
+    ("UpdateContinuousBackups", {"TableName": TABLE, "PointInTimeRecoverySpecification": {
+        "PointInTimeRecoveryEnabled": True, "RecoveryPeriodInDays": 7}}),
+    ("RestoreTableToPointInTime", {"SourceTableName": TABLE, "TargetTableName": "restored",
+                                   "UseLatestRestorableTime": True}),
+    ("DescribeContinuousBackups", {"TableName": TABLE}),
+    ("ListTables", {"Limit": 3, "ExclusiveStartTableName": "abc"}),
+    ("DescribeTable", {"TableName": TABLE}),
+    ("DescribeGlobalTable", {"GlobalTableName": TABLE}),
+    ("CreateTable", dict(TABLE_DEFINITION, TableName="created")),
+]
+
+ODD_VALUES = [None, True, False, 0, -1, 1.5, 10 ** 20, "", "x" * 3000, "\ud800", [], {},
+              [None], {"": None}, {"S": "a"}, {"N": "1e999"}, {"L": [{"L": [{"L": []}]}]},
+              {"M": {"": {"S": ""}}}, "pk = :p", "SET #a = :a",
+              "arn:aws:dynamodb:us-west-2:000000000000:table/" + TABLE]
+ODD_CHARACTERS = ["(", ")", ":", "#", ".", "[", "]", "'", '"', ",", " AND ", "\x00",
+                  "[99999999999]"]
+
+
+def paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from paths(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from paths(v, path + (i,))
+
+
+def at(value, path):
+    for k in path:
+        value = value[k]
+    return value
+
+
+def bend(request, rnd):
+    """One random change somewhere in the request."""
+    where = list(paths(request))[1:]
+    if not where:
+        return
+    path = rnd.choice(where)
+    parent, key = at(request, path[:-1]), path[-1]
+    odd = copy.deepcopy(rnd.choice(ODD_VALUES))
+    roll = rnd.random()
+    if roll < 0.5:
+        parent[key] = odd
+    elif roll < 0.65:
+        del parent[key]
+    elif roll < 0.8:
+        if isinstance(parent, dict):
+            parent[rnd.choice(["Extra", "#x", ":x", "", "pk", "S", "N", "M"])] = odd
+        else:
+            parent.append(odd)
+    elif roll < 0.9 and isinstance(at(request, path), str) and at(request, path):
+        text = at(request, path)
+        i = rnd.randrange(len(text))
+        parent[key] = text[:i] + rnd.choice(ODD_CHARACTERS) + text[i + 1:]
+    else:
+        parent[key] = [copy.deepcopy(at(request, path))] * rnd.choice([2, 30, 120])
+
+
+class Failure(Exception):
+    pass
+
+
+def post(url_port, operation, body):
+    connection = http.client.HTTPConnection("127.0.0.1", url_port, timeout=60)
+    try:
+        connection.request("POST", "/", body, {
+            "Content-Type": "application/x-amz-json-1.0",
+            "X-Amz-Target": "DynamoDB_20120810." + operation,
+            "Authorization": "AWS4-HMAC-SHA256 Credential=AKID/20261122/us-west-2/dynamodb/"
+                             "aws4_request, SignedHeaders=host, Signature=0"})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def check_answer(status, payload, what):
+    try:
+        answer = json.loads(payload) if payload else {}
+    except ValueError:
+        raise Failure("%s: a body that is not JSON (%d): %r" % (what, status, payload[:200]))
+    if status >= 500:
+        raise Failure("%s: %d %s" % (what, status, payload[:300]))
+    if status != 200 and "__type" not in answer:
+        raise Failure("%s: %d without an exception name: %s" % (what, status, payload[:300]))
+    return answer
+
+
+def bent_requests(port, seed, count):
+    rnd = random.Random(seed)
+    for _ in range(count):
+        operation, request = rnd.choice(REQUESTS)
+        request = copy.deepcopy(request)
+        for _ in range(rnd.choice([0, 1, 1, 2, 3])):
+            bend(request, rnd)
+        body = json.dumps(request).encode("utf-8", "surrogatepass")
+        status, payload = post(port, operation, body)
+        check_answer(status, payload, "seed %d, %s %s" % (seed, operation, body[:500]))
+
+
+def bent_bytes(port, seed, count):
+    rnd = random.Random(seed)
+    body = json.dumps({"TableName": TABLE, "Key": KEY}).encode()
+    valid = (b"POST / HTTP/1.1\r\nHost: tablespan\r\n"
+             b"Content-Type: application/x-amz-json-1.0\r\n"
+             b"X-Amz-Target: DynamoDB_20120810.GetItem\r\n"
+             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+    for _ in range(count):
+        raw = bytearray(valid)
+        for _ in range(rnd.randint(1, 6)):
+            roll, i = rnd.random(), rnd.randrange(len(raw))
+            if roll < 0.4:
+                raw[i] = rnd.randrange(256)
+            elif roll < 0.6:
+                del raw[i:i + rnd.randint(1, 10)]
+            elif roll < 0.8:
+                raw[i:i] = rnd.choice([b"\r\n", b"\r\n\r\n", b"Transfer-Encoding: chunked\r\n",
+                                       b"Content-Length: 99999999999\r\n",
+                                       b"Expect: 100-continue\r\n", b"\x00" * 10, b"9" * 30])
+            else:
+                raw[i:i] = bytes(rnd.randrange(256) for _ in range(rnd.randint(1, 50)))
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+            s.sendall(bytes(raw))
+            s.shutdown(socket.SHUT_WR)  # what is missing never comes: the server must end it
+            received = b""
+            try:
+                while True:
+                    chunk = s.recv(65536)
+                    if not chunk:
+                        break
+                    received += chunk
+            except ConnectionResetError:
+                pass
+        what = "seed %d, bytes %r" % (seed, bytes(raw)[:300])
+        if received and not received.startswith(b"HTTP/1.1 "):
+            raise Failure("%s: not an HTTP answer: %r" % (what, received[:200]))
+        if received[9:10] == b"5":
+            raise Failure("%s: %r" % (what, received[:300]))
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    data_dir = tempfile.mkdtemp(prefix="tablespan-malformed-")
+    server = subprocess.Popen(
+        [sys.argv[1], "--headless", "--listen", "127.0.0.1:0", "--data-dir", data_dir,
+         "--time-scale", "100"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=dict(os.environ, LC_ALL="C", LANGUAGE="C"))
+    try:
+        port = None
+        for line in server.stdout:
+            match = re.search(r"http://127\.0\.0\.1:([0-9]+)", line)
+            if match:
+                port = int(match.group(1))
+                break
+        if port is None:
+            raise Failure("the server exited before it printed its URL")
+
+        def call(operation, request):
+            status, payload = post(port, operation, json.dumps(request).encode())
+            answer = check_answer(status, payload, operation)
+            if status != 200:
+                raise Failure("set-up %s: %s" % (operation, payload))
+            return answer
+
+        kept = {"pk": {"S": "kept"}, "sk": {"N": "7"}, "doc": {"M": {"v": {"S": "intact"}}}}
+        for name in (TABLE, "untouched"):
+            call("CreateTable", dict(TABLE_DEFINITION, TableName=name))
+        deadline = time.time() + 60
+        while any(call("DescribeTable", {"TableName": name})["Table"]["TableStatus"] != "ACTIVE"
+                  for name in (TABLE, "untouched")):
+            if time.time() > deadline:
+                raise Failure("the tables never became ACTIVE")
+            time.sleep(0.05)
+        call("PutItem", {"TableName": "untouched", "Item": kept})
+        call("PutItem", {"TableName": TABLE, "Item": ITEM})
+
+        seeds = ([int(os.environ["TABLESPAN_FUZZ_SEED"])] if "TABLESPAN_FUZZ_SEED" in os.environ
+                 else [1, 2, 3])
+        count = int(os.environ.get("TABLESPAN_FUZZ_COUNT", "1000"))
+        for seed in seeds:
+            bent_requests(port, seed, count)
+            bent_bytes(port, seed, count // 4)
+
+        if server.poll() is not None:
+            raise Failure("the server exited (status %s)" % server.returncode)
+        got = call("GetItem", {"TableName": "untouched", "Key": {k: kept[k] for k in ("pk", "sk")}})
+        if got.get("Item") != kept:
+            raise Failure("the untouched table changed: %s" % got)
+        if call("Scan", {"TableName": "untouched"})["Count"] != 1:
+            raise Failure("the untouched table gained items")
+        print("ok: %d seeds, %d bent requests and %d bent byte streams each, all answered"
+              % (len(seeds), count, count // 4))
+    except Failure as failure:
+        print("FAIL:", failure)
+        return 1
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
