@@ -85,3 +85,6 @@ struct TestEngine {
 inline tablespan::Json J(const char* text) {
     return tablespan::Json::parse(text);
 }
+inline tablespan::Json J(const std::string& text) {
+    return tablespan::Json::parse(text);
+}

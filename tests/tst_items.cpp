@@ -82,6 +82,41 @@ private slots:
         }
     }
 
+    // A request nested a hundred thousand levels deep (about a megabyte, well within the
+    // request size limit) is refused, as the service's JSON reader refuses it. It used to
+    // overflow the engine thread's stack in the validator and end the process.
+    void deepNestingIsRefused() {
+        TestEngine t;
+        t.create_table("Tab", "pk", "S");
+        for (const auto& [open, close] :
+             {std::pair{R"({"M": {"a": )", "}}"}, std::pair{R"({"L": [)", "]}"}}) {
+            std::string value;
+            for (int i = 0; i < 100000; ++i) value += open;
+            value += R"({"S": "x"})";
+            for (int i = 0; i < 100000; ++i) value += close;
+            // Moved, not copied: a copy of the document would recurse as deep as it nests.
+            auto r = t.engine->call_sync(
+                "us-west-2", "PutItem",
+                J(R"({"TableName": "Tab", "Item": {"pk": {"S": "k"}, "v": )" + value + "}}"));
+            QVERIFY(!r.ok());
+            JCOMPARE(r.error->type, "SerializationException");
+            JCOMPARE(r.error->message, "Document nesting depth exceeds the maximum allowed (1000)");
+        }
+        QVERIFY(!t.ok("GetItem", J(R"({"TableName": "Tab", "Key": {"pk": {"S": "k"}}})"))
+                     .contains("Item"));
+        // Deep, but within the reader's limit: the item's own limit of 32 levels answers.
+        std::string value = R"({"S": "x"})";
+        for (int i = 0; i < 400; ++i) value = R"({"M": {"a": )" + value + "}}";
+        auto r = t.call("PutItem", J(R"({"TableName": "Tab", "Item": {"pk": {"S": "k"}, "v": )" +
+                                     value + "}}"));
+        QVERIFY(!r.ok());
+        JCOMPARE(r.error->type, "ValidationException");
+        JCOMPARE(
+            r.error->message,
+            "Nesting Levels have exceeded supported limits: Attributes in the item have nested "
+            "levels beyond supported limit");
+    }
+
     void failedConditionChangesNothing() {
         TestEngine t;
         t.create_table("Tab", "pk", "S");

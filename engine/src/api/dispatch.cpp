@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "api/handlers.h"
 #include "api/request_validator.h"
@@ -30,6 +33,21 @@ void validate_table_name(const Json& request) {
     if (name.size() > 255)
         errors.push_back(prefix + "Member must have length less than or equal to 255");
     throw_constraint_violations(errors);
+}
+
+// Whether `request` nests arrays and objects deeper than `limit`. Iterative, because the
+// validator and the handlers that walk a request recurse: a request nested a hundred
+// thousand levels (about a megabyte) would overflow a thread's stack.
+bool nested_deeper_than(const Json& request, std::size_t limit) {
+    std::vector<std::pair<const Json*, std::size_t>> open{{&request, 1}};
+    while (!open.empty()) {
+        auto [value, depth] = open.back();
+        open.pop_back();
+        if (!value->is_structured()) continue;
+        if (depth > limit) return true;
+        for (const auto& child : *value) open.emplace_back(&child, depth + 1);
+    }
+    return false;
 }
 
 const std::map<std::string_view, Handler>& handlers() {
@@ -84,6 +102,12 @@ Json dispatch(core::Region& region, std::string_view operation, const Json& requ
         throw ApiError("SerializationException", request.is_array()
                                                      ? "Start of list found where not expected"
                                                      : "Unexpected token received from parser");
+    // As the service's JSON reader (Jackson) refuses documents nested deeper than 1,000.
+    constexpr std::size_t kMaxNesting = 1000;
+    if (nested_deeper_than(request, kMaxNesting))
+        throw ApiError("SerializationException",
+                       "Document nesting depth exceeds the maximum allowed (" +
+                           std::to_string(kMaxNesting) + ")");
     validate_request(operation, request);
     validate_table_name(request);
     return it->second(region, request);
