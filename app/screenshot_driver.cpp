@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPixmap>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryFile>
@@ -148,6 +149,12 @@ void ScreenshotDriver::shoot() {
                                save(editor, QStringLiteral("07-item-editor-json"));
                                editor->dynamoToggle()->setChecked(false);
                                save(editor, QStringLiteral("08-item-editor-plain"));
+                               // Too deep to parse: the editor says where, and stays.
+                               editor->jsonEdit()->setPlainText(
+                                   QStringLiteral("{\"deep\": ") + QString(1200, QLatin1Char('[')) +
+                                   QString(1200, QLatin1Char(']')) + QLatin1Char('}'));
+                               editor->tabs()->setCurrentIndex(0);
+                               save(editor, QStringLiteral("08b-item-editor-too-deep"));
                                editor->reject();
 
                                QTemporaryFile bad(QDir::tempPath() +

@@ -121,6 +121,28 @@ private slots:
         QCOMPARE(QString::fromStdString(back.dump()), QString::fromStdString(item.dump()));
     }
 
+    // Pasted or imported JSON nested 100,000 levels deep: a message pointing at where it
+    // gets too deep, not a console that overflows its stack (the parsers recurse).
+    void deepJsonIsRefusedWithItsPosition() {
+        const QString deep = QStringLiteral("{\"a\": ") + QString(100000, QLatin1Char('[')) +
+                             QString(100000, QLatin1Char(']')) + QLatin1Char('}');
+        for (auto parse : {&ItemJson::parsePlain, &ItemJson::parseDynamo}) {
+            ItemJson::ParseError error;
+            QVERIFY(parse(deep, &error).is_null());
+            QCOMPARE(error.message, QStringLiteral("the JSON nests deeper than 1000 levels"));
+            QCOMPARE(error.line, 1);
+            QCOMPARE(error.column, 1006);  // the 1,001st opening: {, then the 1,000th [
+        }
+        // A bracket inside a string does not count.
+        ItemJson::ParseError error;
+        const Json item =
+            ItemJson::parsePlain(QStringLiteral("{\"a\": \"") + QString(2000, QLatin1Char('[')) +
+                                     QStringLiteral("\\\"\"}"),
+                                 &error);
+        QVERIFY2(!error.isError(), qPrintable(error.toString()));
+        QCOMPARE(item["a"]["S"].get<std::string>().size(), std::size_t{2001});
+    }
+
     void buildsExpressionsWithPlaceholders() {
         QuerySpec spec;
         spec.query = true;

@@ -1077,23 +1077,28 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/item_json.cpp" line="169"/>
+        <location filename="../widgets/item_json.cpp" line="194"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="221"/>
+        <location filename="../widgets/item_json.cpp" line="242"/>
+        <source>the JSON nests deeper than %1 levels</source>
+        <translation>das JSON ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="255"/>
         <source>unexpected end of the text</source>
         <translation>unerwartetes Ende des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="222"/>
+        <location filename="../widgets/item_json.cpp" line="256"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>kein gültiges JSON bei „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="231"/>
-        <location filename="../widgets/item_json.cpp" line="280"/>
+        <location filename="../widgets/item_json.cpp" line="265"/>
+        <location filename="../widgets/item_json.cpp" line="314"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>Ein Element ist ein JSON-Objekt aus Attributen.</translation>
     </message>
@@ -1101,17 +1106,17 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items_model.cpp" line="165"/>
+        <location filename="../widgets/items_model.cpp" line="173"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_model.cpp" line="186"/>
+        <location filename="../widgets/items_model.cpp" line="194"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_model.cpp" line="187"/>
+        <location filename="../widgets/items_model.cpp" line="195"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>

@@ -1074,23 +1074,28 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/item_json.cpp" line="169"/>
+        <location filename="../widgets/item_json.cpp" line="194"/>
         <source>Line %1, column %2: %3</source>
         <translation>%1 行目、%2 列目: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="221"/>
+        <location filename="../widgets/item_json.cpp" line="242"/>
+        <source>the JSON nests deeper than %1 levels</source>
+        <translation>JSON の入れ子が %1 階層を超えています</translation>
+    </message>
+    <message>
+        <location filename="../widgets/item_json.cpp" line="255"/>
         <source>unexpected end of the text</source>
         <translation>テキストが途中で終わっています</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="222"/>
+        <location filename="../widgets/item_json.cpp" line="256"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>「%1」付近が有効な JSON ではありません</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="231"/>
-        <location filename="../widgets/item_json.cpp" line="280"/>
+        <location filename="../widgets/item_json.cpp" line="265"/>
+        <location filename="../widgets/item_json.cpp" line="314"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>項目は属性の JSON オブジェクトです。</translation>
     </message>
@@ -1098,17 +1103,17 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items_model.cpp" line="165"/>
+        <location filename="../widgets/items_model.cpp" line="173"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_model.cpp" line="186"/>
+        <location filename="../widgets/items_model.cpp" line="194"/>
         <source>%1 (partition key)</source>
         <translation>%1 (パーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_model.cpp" line="187"/>
+        <location filename="../widgets/items_model.cpp" line="195"/>
         <source>%1 (sort key)</source>
         <translation>%1 (ソートキー)</translation>
     </message>

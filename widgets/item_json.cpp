@@ -71,6 +71,31 @@ private:
     std::vector<Frame> m_stack;
 };
 
+// Where `text` first opens more than `limit` arrays and objects at once, or npos. Deeper
+// documents are refused before they are parsed: the functions below recurse, and the
+// engine refuses them anyway.
+constexpr std::size_t kMaxNesting = 1000;
+std::size_t nestedTooDeepAt(const std::string& text, std::size_t limit) {
+    std::size_t depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > limit) return i;
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
 bool isExactNumber(const Json& j) {
     return j.is_object() && j.size() == 1 && j.contains(kNumberTag);
 }
@@ -209,6 +234,15 @@ QString ItemJson::typeOf(const Json& value) {
 }
 
 Json ItemJson::parseJsonExact(const std::string& text, ParseError* error, int lineOffset) {
+    if (const auto at = nestedTooDeepAt(text, kMaxNesting); at != std::string::npos) {
+        if (error) {
+            const auto [line, column] = position(text, at);
+            error->line = line + lineOffset;
+            error->column = column;
+            error->message = tr("the JSON nests deeper than %1 levels").arg(kMaxNesting);
+        }
+        return {};
+    }
     ExactSax sax;
     const bool ok = Json::sax_parse(text, &sax, nlohmann::detail::input_format_t::json, true);
     if (!ok || sax.failed) {
