@@ -1,3 +1,5 @@
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -32,6 +34,17 @@ bool hasArgument(int argc, char* argv[], const char* name) {
     return false;
 }
 
+// Each endpoint connection holds a file descriptor, and the soft limit is often 1,024:
+// the endpoint would stop accepting there. Raise it to the hard limit, as servers do.
+void raiseOpenFileLimit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        // Linux refuses an infinite limit for open files; its usual ceiling then.
+        limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? rlim_t{1} << 20 : limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 // The endpoint's address (or why it is off) in the window's status bar.
 void showEndpoint(const tablespan::HttpServer& endpoint, const std::string& error,
                   MainWindow& window) {
@@ -51,6 +64,7 @@ void showEndpoint(const tablespan::HttpServer& endpoint, const std::string& erro
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    raiseOpenFileLimit();
     // Only the console needs a display.
     const bool headless = hasArgument(argc, argv, "--headless");
     std::unique_ptr<QCoreApplication> app = headless

@@ -1,6 +1,9 @@
 #include "server/listener.h"
 
+#include <sys/resource.h>
+
 #include <future>
+#include <limits>
 
 #include <boost/asio/post.hpp>
 
@@ -14,6 +17,19 @@ using tcp = net::ip::tcp;
 
 namespace {
 constexpr std::chrono::milliseconds kRetryDelay{100};
+
+// How many connections may be open at once. Each holds a file descriptor, and the engine
+// needs descriptors of its own (its databases and their logs): a server whose clients
+// took them all would answer every request with InternalServerError. Connections past
+// the cap wait in the listen backlog until others close.
+std::size_t connection_cap() {
+    constexpr rlim_t kReserved = 128;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return std::numeric_limits<std::size_t>::max();
+    return static_cast<std::size_t>(limit.rlim_cur > 2 * kReserved ? limit.rlim_cur - kReserved
+                                                                   : limit.rlim_cur / 2);
+}
 }  // namespace
 
 Listener::Listener(net::io_context& io, ServerState& state)
@@ -44,10 +60,12 @@ tcp::endpoint Listener::local_endpoint() const {
 }
 
 void Listener::start() {
+    max_connections_ = connection_cap();
     net::post(strand_, [self = shared_from_this()] { self->accept(); });
 }
 
 void Listener::accept() {
+    if (state_.sessions.size() >= max_connections_) return accept_later();
     acceptor_.async_accept(
         net::make_strand(io_),
         [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
@@ -59,11 +77,15 @@ void Listener::accept() {
             }
             // Accept errors (out of file descriptors, a connection reset before it was
             // accepted) pass; retry shortly rather than spin.
-            self->retry_.expires_after(kRetryDelay);
-            self->retry_.async_wait([self](boost::system::error_code) {
-                if (self->acceptor_.is_open()) self->accept();
-            });
+            self->accept_later();
         });
+}
+
+void Listener::accept_later() {
+    retry_.expires_after(kRetryDelay);
+    retry_.async_wait([self = shared_from_this()](boost::system::error_code) {
+        if (self->acceptor_.is_open()) self->accept();
+    });
 }
 
 void Listener::close() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -29,12 +30,15 @@ public:
 
 private:
     void accept();
+    // accept() again after a short delay.
+    void accept_later();
 
     boost::asio::io_context& io_;
     ServerState& state_;
     boost::asio::strand<boost::asio::io_context::executor_type> strand_;
     boost::asio::ip::tcp::acceptor acceptor_;
     boost::asio::steady_timer retry_;
+    std::size_t max_connections_ = 0;  // set by start()
 };
 
 }  // namespace tablespan::server
