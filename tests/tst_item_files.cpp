@@ -3,6 +3,9 @@
 
 #include <QTest>
 
+#include <iterator>
+#include <random>
+
 #include "item_files.h"
 #include "item_json.h"
 #include "query_builder.h"
@@ -99,6 +102,63 @@ private slots:
                      QString::fromStdString(items[0].dump()));
             QCOMPARE(QString::fromStdString(parsed.items[1].dump()),
                      QString::fromStdString(items[1].dump()));
+        }
+    }
+
+    // Import files damaged at random (bytes changed, cut, repeated; seeded): each parse
+    // gives items or an error with a line and column inside the file, and what it gives
+    // as items are items, never a crash. Then checkKeys on whatever came out.
+    void damagedFilesGiveItemsOrAPositionedError() {
+        const QList<Json> items = {
+            Json{{"id", {{"S", "a,\"b\""}}},
+                 {"n", {{"N", "1.5"}}},
+                 {"m", {{"M", {{"x", {{"L", {{{"N", "1"}}, {{"NULL", true}}}}}}}}}},
+                 {"ss", {{"SS", {"p", "q"}}}}},
+            Json::parse(R"({"id": {"S": "c"}, "b": {"BOOL": false}, "bin": {"B": "AAE="}})")};
+        const ItemFiles::KeySchema keys = {{QStringLiteral("id"), QStringLiteral("S")}};
+        std::mt19937 random(20261122);
+        auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+        const QByteArray odd[] = {"\"",   ",",    "{",     "}",    "[",    "]",
+                                  "\n",   "\r\n", "\\",    "\xff", "\xc3", "(N)",
+                                  " (S)", "\"\"", "1e999", ":",    "null"};
+        for (auto format : {ItemFiles::Format::BatchRequest, ItemFiles::Format::JsonLines,
+                            ItemFiles::Format::Csv}) {
+            const QByteArray original =
+                ItemFiles::write(items, format, QStringLiteral("T"), {QStringLiteral("id")});
+            for (int round = 0; round < 2000; ++round) {
+                QByteArray data = original;
+                for (int change = 1 + pick(4); change > 0 && !data.isEmpty(); --change) {
+                    const int at = pick(static_cast<int>(data.size()));
+                    switch (pick(4)) {
+                        case 0:
+                            data[at] = static_cast<char>(pick(256));
+                            break;
+                        case 1:
+                            data.remove(at, 1 + pick(8));
+                            break;
+                        case 2:
+                            data.insert(at, odd[pick(std::size(odd))]);
+                            break;
+                        default:
+                            data.insert(at, data.mid(at, 1 + pick(30)));
+                            break;
+                    }
+                }
+                const auto parsed = ItemFiles::parse(data, format);
+                const int lines = static_cast<int>(data.count('\n')) + 1;
+                if (parsed.error.isError()) {
+                    QVERIFY2(parsed.error.line >= 1 && parsed.error.line <= lines,
+                             qPrintable(parsed.error.toString() + QLatin1Char('\n') +
+                                        QString::fromUtf8(data)));
+                    QVERIFY(parsed.error.column >= 1);
+                    continue;
+                }
+                QCOMPARE(parsed.lines.size(), parsed.items.size());
+                for (const Json& item : parsed.items)
+                    QVERIFY2(ItemJson::validateItem(item).isEmpty(),
+                             qPrintable(QString::fromStdString(item.dump())));
+                ItemFiles::checkKeys(parsed, keys);
+            }
         }
     }
 
