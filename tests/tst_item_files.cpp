@@ -12,6 +12,18 @@
 
 using tablespan::Json;
 
+namespace {
+// Two items keyed by "id": a quote and a comma in a key, an exact number, nesting, a set;
+// a number attribute holding text in the other, so CSV must carry types.
+QList<Json> sampleItems() {
+    return {Json{{"id", {{"S", "a,\"b\""}}},
+                 {"n", {{"N", "0.10000000000000000000000000000000000001"}}},
+                 {"m", {{"M", {{"x", {{"L", {{{"N", "1"}}, {{"NULL", true}}}}}}}}}},
+                 {"ns", {{"NS", {"1", "2"}}}}},
+            Json::parse(R"({"id": {"S": "c"}, "n": {"S": "text"}, "b": {"BOOL": false}})")};
+}
+}  // namespace
+
 class TstItemFiles : public QObject {
     Q_OBJECT
 
@@ -84,12 +96,7 @@ private slots:
     }
 
     void exportRoundTripsEveryFormat() {
-        const QList<Json> items = {
-            Json{{"id", {{"S", "a,\"b\""}}},
-                 {"n", {{"N", "0.10000000000000000000000000000000000001"}}},
-                 {"m", {{"M", {{"x", {{"L", {{{"N", "1"}}, {{"NULL", true}}}}}}}}}},
-                 {"ns", {{"NS", {"1", "2"}}}}},
-            Json::parse(R"({"id": {"S": "c"}, "n": {"S": "text"}, "b": {"BOOL": false}})")};
+        const QList<Json> items = sampleItems();
         for (auto format : {ItemFiles::Format::BatchRequest, ItemFiles::Format::JsonLines,
                             ItemFiles::Format::Csv}) {
             const QByteArray data =
@@ -109,12 +116,7 @@ private slots:
     // gives items or an error with a line and column inside the file, and what it gives
     // as items are items, never a crash. Then checkKeys on whatever came out.
     void damagedFilesGiveItemsOrAPositionedError() {
-        const QList<Json> items = {
-            Json{{"id", {{"S", "a,\"b\""}}},
-                 {"n", {{"N", "1.5"}}},
-                 {"m", {{"M", {{"x", {{"L", {{{"N", "1"}}, {{"NULL", true}}}}}}}}}},
-                 {"ss", {{"SS", {"p", "q"}}}}},
-            Json::parse(R"({"id": {"S": "c"}, "b": {"BOOL": false}, "bin": {"B": "AAE="}})")};
+        const QList<Json> items = sampleItems();
         const ItemFiles::KeySchema keys = {{QStringLiteral("id"), QStringLiteral("S")}};
         std::mt19937 random(20261122);
         auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
