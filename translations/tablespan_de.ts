@@ -1077,28 +1077,28 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/item_json.cpp" line="194"/>
+        <location filename="../widgets/item_json.cpp" line="193"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="242"/>
+        <location filename="../widgets/item_json.cpp" line="243"/>
         <source>the JSON nests deeper than %1 levels</source>
         <translation>das JSON ist tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="255"/>
+        <location filename="../widgets/item_json.cpp" line="256"/>
         <source>unexpected end of the text</source>
         <translation>unerwartetes Ende des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="256"/>
+        <location filename="../widgets/item_json.cpp" line="257"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>kein gültiges JSON bei „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="265"/>
-        <location filename="../widgets/item_json.cpp" line="314"/>
+        <location filename="../widgets/item_json.cpp" line="266"/>
+        <location filename="../widgets/item_json.cpp" line="315"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>Ein Element ist ein JSON-Objekt aus Attributen.</translation>
     </message>
@@ -2813,104 +2813,104 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="76"/>
+        <location filename="../app/main.cpp" line="90"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>Eine Konsole für DynamoDB-Tabellen über mehrere Regionen, offline.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="80"/>
+        <location filename="../app/main.cpp" line="94"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>Alle Daten in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="98"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>Die Beispieltabelle „courses“ in einem leeren Datenverzeichnis anlegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="88"/>
+        <location filename="../app/main.cpp" line="102"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>Die Engine-Zeit &lt;factor&gt;-mal schneller als die Uhr laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="91"/>
+        <location filename="../app/main.cpp" line="105"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>In Region &lt;code&gt; starten.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="69"/>
+        <location filename="../app/main.cpp" line="83"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="40"/>
+        <location filename="../app/main.cpp" line="53"/>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="43"/>
+        <location filename="../app/main.cpp" line="56"/>
         <source>The endpoint could not start: %1</source>
         <translation>Der Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="45"/>
+        <location filename="../app/main.cpp" line="58"/>
         <source>Endpoint: off</source>
         <translation>Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="95"/>
+        <location filename="../app/main.cpp" line="109"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>Den DynamoDB-Endpunkt der Konsole auf &lt;port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="113"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>Engine und Endpunkt ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="102"/>
+        <location filename="../app/main.cpp" line="116"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>Ohne Fenster: den DynamoDB-Endpunkt auf &lt;host:port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="105"/>
+        <location filename="../app/main.cpp" line="119"/>
         <source>Headless: log every request.</source>
         <translation>Ohne Fenster: jede Anfrage protokollieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="108"/>
+        <location filename="../app/main.cpp" line="122"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>SigV4-Signaturen gegen die Schlüsselpaare in &lt;file&gt; prüfen, ein „ACCESS_KEY_ID SECRET_ACCESS_KEY“ pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="128"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4-Signaturen prüfen; dieses Schlüsselpaar akzeptieren (wiederholbar, ergänzt --require-auth).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="119"/>
+        <location filename="../app/main.cpp" line="133"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="131"/>
+        <location filename="../app/main.cpp" line="145"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="136"/>
+        <location filename="../app/main.cpp" line="150"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="152"/>
+        <location filename="../app/main.cpp" line="166"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="175"/>
+        <location filename="../app/main.cpp" line="189"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

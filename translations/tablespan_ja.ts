@@ -1074,28 +1074,28 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/item_json.cpp" line="194"/>
+        <location filename="../widgets/item_json.cpp" line="193"/>
         <source>Line %1, column %2: %3</source>
         <translation>%1 行目、%2 列目: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="242"/>
+        <location filename="../widgets/item_json.cpp" line="243"/>
         <source>the JSON nests deeper than %1 levels</source>
         <translation>JSON の入れ子が %1 階層を超えています</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="255"/>
+        <location filename="../widgets/item_json.cpp" line="256"/>
         <source>unexpected end of the text</source>
         <translation>テキストが途中で終わっています</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="256"/>
+        <location filename="../widgets/item_json.cpp" line="257"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>「%1」付近が有効な JSON ではありません</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="265"/>
-        <location filename="../widgets/item_json.cpp" line="314"/>
+        <location filename="../widgets/item_json.cpp" line="266"/>
+        <location filename="../widgets/item_json.cpp" line="315"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>項目は属性の JSON オブジェクトです。</translation>
     </message>
@@ -2799,104 +2799,104 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="76"/>
+        <location filename="../app/main.cpp" line="90"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>マルチリージョン DynamoDB テーブルのためのオフラインコンソール。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="80"/>
+        <location filename="../app/main.cpp" line="94"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>すべてのデータを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="98"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>空のデータディレクトリにサンプルの courses テーブルを作成します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="88"/>
+        <location filename="../app/main.cpp" line="102"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>エンジン時間を時計の &lt;factor&gt; 倍の速さで進めます。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="91"/>
+        <location filename="../app/main.cpp" line="105"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>リージョン &lt;code&gt; で起動します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="69"/>
+        <location filename="../app/main.cpp" line="83"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="40"/>
+        <location filename="../app/main.cpp" line="53"/>
         <source>Endpoint: %1</source>
         <translation>エンドポイント: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="43"/>
+        <location filename="../app/main.cpp" line="56"/>
         <source>The endpoint could not start: %1</source>
         <translation>エンドポイントを開始できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="45"/>
+        <location filename="../app/main.cpp" line="58"/>
         <source>Endpoint: off</source>
         <translation>エンドポイント: オフ</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="95"/>
+        <location filename="../app/main.cpp" line="109"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>コンソールの DynamoDB エンドポイントを &lt;port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="113"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>ウィンドウなしでエンジンとエンドポイントを実行します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="102"/>
+        <location filename="../app/main.cpp" line="116"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>ヘッドレス: DynamoDB エンドポイントを &lt;host:port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="105"/>
+        <location filename="../app/main.cpp" line="119"/>
         <source>Headless: log every request.</source>
         <translation>ヘッドレス: すべてのリクエストをログに記録します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="108"/>
+        <location filename="../app/main.cpp" line="122"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>&lt;file&gt; 内のキーペア (1 行に &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; を 1 組) で SigV4 署名を検証します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="128"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4 署名を検証し、このキーペアを受け入れます (複数指定可、--require-auth に追加)。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="119"/>
+        <location filename="../app/main.cpp" line="133"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="131"/>
+        <location filename="../app/main.cpp" line="145"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="136"/>
+        <location filename="../app/main.cpp" line="150"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="152"/>
+        <location filename="../app/main.cpp" line="166"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="175"/>
+        <location filename="../app/main.cpp" line="189"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>

@@ -73,8 +73,7 @@ private:
 
 // Where `text` first opens more than `limit` arrays and objects at once, or npos. Deeper
 // documents are refused before they are parsed: the functions below recurse, and the
-// engine refuses them anyway.
-constexpr std::size_t kMaxNesting = 1000;
+// engine refuses them anyway (tablespan::kMaxJsonNesting).
 std::size_t nestedTooDeepAt(const std::string& text, std::size_t limit) {
     std::size_t depth = 0;
     bool inString = false;
@@ -234,12 +233,14 @@ QString ItemJson::typeOf(const Json& value) {
 }
 
 Json ItemJson::parseJsonExact(const std::string& text, ParseError* error, int lineOffset) {
-    if (const auto at = nestedTooDeepAt(text, kMaxNesting); at != std::string::npos) {
+    if (const auto at = nestedTooDeepAt(text, tablespan::kMaxJsonNesting);
+        at != std::string::npos) {
         if (error) {
             const auto [line, column] = position(text, at);
             error->line = line + lineOffset;
             error->column = column;
-            error->message = tr("the JSON nests deeper than %1 levels").arg(kMaxNesting);
+            error->message =
+                tr("the JSON nests deeper than %1 levels").arg(tablespan::kMaxJsonNesting);
         }
         return {};
     }

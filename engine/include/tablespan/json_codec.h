@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,10 @@
 namespace tablespan {
 
 using Json = nlohmann::json;
+
+// How deep a request may nest arrays and objects: the engine refuses deeper ones with
+// SerializationException, as the service's JSON reader (Jackson) does.
+inline constexpr std::size_t kMaxJsonNesting = 1000;
 
 // DynamoDB JSON ({"S": "x"}, {"N": "1"}, {"B": "<base64>"}, {"M": {...}}, …) to and
 // from attribute values. The decoders validate as the service does and throw ApiError

@@ -102,12 +102,10 @@ Json dispatch(core::Region& region, std::string_view operation, const Json& requ
         throw ApiError("SerializationException", request.is_array()
                                                      ? "Start of list found where not expected"
                                                      : "Unexpected token received from parser");
-    // As the service's JSON reader (Jackson) refuses documents nested deeper than 1,000.
-    constexpr std::size_t kMaxNesting = 1000;
-    if (nested_deeper_than(request, kMaxNesting))
+    if (nested_deeper_than(request, kMaxJsonNesting))
         throw ApiError("SerializationException",
                        "Document nesting depth exceeds the maximum allowed (" +
-                           std::to_string(kMaxNesting) + ")");
+                           std::to_string(kMaxJsonNesting) + ")");
     validate_request(operation, request);
     validate_table_name(request);
     return it->second(region, request);
