@@ -5,7 +5,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 
-#include "main_window.h"
+#include "window/main_window.h"
 #include "sample_data.h"
 
 bool FirstLaunch::isEmpty(const QString& dataDir) {

@@ -13,16 +13,16 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
-#include "console_host.h"
-#include "engine_bridge.h"
+#include "window/console_host.h"
+#include "common/engine_bridge.h"
 #include "first_launch.h"
-#include "global_console.h"
+#include "global/global_console.h"
 #include "screenshot_driver.h"
-#include "theme.h"
+#include "common/theme.h"
 #include "headless.h"
-#include "language.h"
-#include "main_window.h"
-#include "recovery_console.h"
+#include "common/language.h"
+#include "window/main_window.h"
+#include "recovery/recovery_console.h"
 #include "sample_data.h"
 #include "tablespan/engine.h"
 #include "tablespan/http_server.h"

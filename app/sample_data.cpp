@@ -2,7 +2,7 @@
 
 #include <QFile>
 
-#include "engine_bridge.h"
+#include "common/engine_bridge.h"
 
 namespace {
 const QString kRegion = QStringLiteral("us-west-2");

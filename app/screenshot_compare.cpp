@@ -8,13 +8,13 @@
 #include <QTabWidget>
 #include <QTimer>
 
-#include "compare_loader.h"
-#include "compare_model.h"
-#include "compare_view.h"
-#include "engine_bridge.h"
-#include "items_tab.h"
-#include "main_window.h"
-#include "regions_panel.h"
+#include "items/compare_loader.h"
+#include "items/compare_model.h"
+#include "items/compare_view.h"
+#include "common/engine_bridge.h"
+#include "items/items_tab.h"
+#include "window/main_window.h"
+#include "global/regions_panel.h"
 #include "screenshot_driver.h"
 
 using tablespan::Json;

@@ -13,16 +13,16 @@
 #include <QTemporaryFile>
 #include <QTimer>
 
-#include "create_table_dialog.h"
-#include "engine_bridge.h"
-#include "item_editor_dialog.h"
-#include "items_model.h"
-#include "items_tab.h"
-#include "main_window.h"
-#include "query_form.h"
-#include "tables_model.h"
-#include "tables_tab.h"
-#include "theme.h"
+#include "tables/create_table_dialog.h"
+#include "common/engine_bridge.h"
+#include "items/item_editor_dialog.h"
+#include "items/items_model.h"
+#include "items/items_tab.h"
+#include "window/main_window.h"
+#include "items/query_form.h"
+#include "tables/tables_model.h"
+#include "tables/tables_tab.h"
+#include "common/theme.h"
 
 using tablespan::Json;
 

@@ -7,17 +7,17 @@
 #include <QTableView>
 #include <QTimer>
 
-#include "create_replica_dialog.h"
-#include "engine_bridge.h"
-#include "global_tables_tab.h"
-#include "main_window.h"
-#include "monitoring_tab.h"
-#include "network_models.h"
-#include "propagation_probe.h"
-#include "regions_panel.h"
-#include "replica_model.h"
+#include "global/create_replica_dialog.h"
+#include "common/engine_bridge.h"
+#include "global/global_tables_tab.h"
+#include "window/main_window.h"
+#include "monitoring/monitoring_tab.h"
+#include "global/network_models.h"
+#include "global/propagation_probe.h"
+#include "global/regions_panel.h"
+#include "global/replica_model.h"
 #include "screenshot_driver.h"
-#include "tables_model.h"
+#include "tables/tables_model.h"
 
 using tablespan::Json;
 

@@ -10,15 +10,15 @@
 #include <QTableView>
 #include <QTimer>
 
-#include "backups_model.h"
-#include "backups_tab.h"
-#include "create_backup_dialog.h"
-#include "engine_bridge.h"
-#include "main_window.h"
-#include "pitr_panel.h"
-#include "pitr_timeline.h"
-#include "restore_dialog.h"
-#include "restore_progress.h"
+#include "recovery/backups_model.h"
+#include "recovery/backups_tab.h"
+#include "recovery/create_backup_dialog.h"
+#include "common/engine_bridge.h"
+#include "window/main_window.h"
+#include "recovery/pitr_panel.h"
+#include "recovery/pitr_timeline.h"
+#include "recovery/restore_dialog.h"
+#include "recovery/restore_progress.h"
 #include "screenshot_driver.h"
 
 using tablespan::Json;

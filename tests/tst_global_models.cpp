@@ -4,9 +4,9 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
-#include "network_models.h"
-#include "replica_model.h"
-#include "request_stats_model.h"
+#include "global/network_models.h"
+#include "global/replica_model.h"
+#include "monitoring/request_stats_model.h"
 #include "tablespan/network.h"
 
 using tablespan::Json;

@@ -6,9 +6,9 @@
 #include <iterator>
 #include <random>
 
-#include "item_files.h"
-#include "item_json.h"
-#include "query_builder.h"
+#include "items/item_files.h"
+#include "items/item_json.h"
+#include "items/query_builder.h"
 
 using tablespan::Json;
 

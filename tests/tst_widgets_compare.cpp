@@ -11,11 +11,11 @@
 
 #include <functional>
 
-#include "compare_loader.h"
-#include "compare_model.h"
-#include "compare_view.h"
-#include "items_tab.h"
-#include "main_window.h"
+#include "items/compare_loader.h"
+#include "items/compare_model.h"
+#include "items/compare_view.h"
+#include "items/items_tab.h"
+#include "window/main_window.h"
 #include "widget_fixture.h"
 
 using tablespan::Json;

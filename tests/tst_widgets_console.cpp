@@ -15,17 +15,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "activity_dock.h"
-#include "activity_model.h"
-#include "create_table_dialog.h"
-#include "item_editor_dialog.h"
-#include "item_form.h"
-#include "items_model.h"
-#include "items_tab.h"
-#include "main_window.h"
-#include "query_form.h"
-#include "tables_model.h"
-#include "tables_tab.h"
+#include "window/activity_dock.h"
+#include "window/activity_model.h"
+#include "tables/create_table_dialog.h"
+#include "items/item_editor_dialog.h"
+#include "items/item_form.h"
+#include "items/items_model.h"
+#include "items/items_tab.h"
+#include "window/main_window.h"
+#include "items/query_form.h"
+#include "tables/tables_model.h"
+#include "tables/tables_tab.h"
 #include "widget_fixture.h"
 
 using tablespan::Json;

@@ -10,10 +10,10 @@
 #include <QTabWidget>
 #include <QTest>
 
-#include "console_host.h"
-#include "global_console.h"
-#include "language.h"
-#include "main_window.h"
+#include "window/console_host.h"
+#include "global/global_console.h"
+#include "common/language.h"
+#include "window/main_window.h"
 #include "widget_fixture.h"
 
 namespace {

@@ -6,9 +6,9 @@
 #include <QSet>
 #include <QTest>
 
-#include "activity_model.h"
-#include "items_model.h"
-#include "tables_model.h"
+#include "window/activity_model.h"
+#include "items/items_model.h"
+#include "tables/tables_model.h"
 #include "widget_fixture.h"
 
 using tablespan::Json;

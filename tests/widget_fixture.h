@@ -11,7 +11,7 @@
 
 #include <memory>
 
-#include "engine_bridge.h"
+#include "common/engine_bridge.h"
 #include "engine_fixture.h"
 
 struct WidgetEngine : TestEngine {

@@ -4,17 +4,17 @@
 <context>
     <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/activity_dock.cpp" line="15"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="15"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_dock.cpp" line="37"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="37"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/activity_dock.cpp" line="44"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
         <source>%n request(s) (the last %1 are kept)</source>
         <translation>
             <numerusform>%n Anfrage (die letzten %1 werden behalten)</numerusform>
@@ -25,47 +25,47 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="75"/>
+        <location filename="../widgets/window/activity_model.cpp" line="75"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="77"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="77"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="89"/>
+        <location filename="../widgets/window/activity_model.cpp" line="89"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="91"/>
+        <location filename="../widgets/window/activity_model.cpp" line="91"/>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="93"/>
+        <location filename="../widgets/window/activity_model.cpp" line="93"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="95"/>
+        <location filename="../widgets/window/activity_model.cpp" line="95"/>
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="97"/>
+        <location filename="../widgets/window/activity_model.cpp" line="97"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -73,140 +73,140 @@
 <context>
     <name>BackupDetails</name>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="66"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="66"/>
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="67"/>
-        <location filename="../widgets/backup_details.cpp" line="77"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="67"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="77"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="68"/>
-        <location filename="../widgets/backup_details.cpp" line="79"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="68"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="79"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="69"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="70"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="70"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="71"/>
-        <location filename="../widgets/backup_details.cpp" line="82"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="71"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="82"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="72"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="72"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="74"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="74"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="76"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="76"/>
         <source>Source table</source>
         <translation>Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="78"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="78"/>
         <source>Table ID</source>
         <translation>Tabellen-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="80"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="80"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="81"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="81"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="84"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="84"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="85"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="85"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="86"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="86"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="90"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="90"/>
         <source>Read / write units</source>
         <translation>Lese-/Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="90"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="90"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="92"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="92"/>
         <source>Table created</source>
         <translation>Tabelle erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="94"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="94"/>
         <source>Features at backup time</source>
         <translation>Funktionen zum Zeitpunkt des Backups</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="95"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="95"/>
         <source>Global secondary indexes</source>
         <translation>Globale sekundäre Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="97"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="97"/>
         <source>Local secondary indexes</source>
         <translation>Lokale sekundäre Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="100"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="100"/>
         <source>Stream</source>
         <translation>Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="102"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="102"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="104"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="104"/>
         <source>Time to live</source>
         <translation>Time to Live (TTL)</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="106"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="106"/>
         <source>Encryption</source>
         <translation>Verschlüsselung</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="107"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="107"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="108"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="108"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
@@ -214,47 +214,47 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="77"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="77"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="78"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="78"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="79"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="79"/>
         <source>AWS Backup</source>
         <translation>AWS Backup</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="143"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="143"/>
         <source>Backup name</source>
         <translation>Backup-Name</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="145"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="145"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="147"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="147"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="149"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="149"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="151"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="151"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="153"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="153"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -262,63 +262,63 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="37"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="37"/>
         <source>Restore…</source>
         <translation>Wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="38"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="38"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="42"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="42"/>
         <source>Create backup…</source>
         <translation>Backup erstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="46"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="46"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="141"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="141"/>
         <source>Could not list backups: %1</source>
         <translation>Backups konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="205"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="205"/>
         <source>Backup %1 created.</source>
         <translation>Backup %1 wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="225"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="225"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="236"/>
-        <location filename="../widgets/backups_tab.cpp" line="241"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="241"/>
         <source>Delete backup</source>
         <translation>Backup löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="237"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="237"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>Backup %1 in %2 löschen? Danach kann daraus nichts mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="251"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="251"/>
         <source>Could not delete the backup: %1</source>
         <translation>Das Backup konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="256"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="256"/>
         <source>Backup deleted.</source>
         <translation>Backup gelöscht.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_console.cpp" line="20"/>
+        <location filename="../widgets/recovery/recovery_console.cpp" line="20"/>
         <source>Backups</source>
         <translation>Backups</translation>
     </message>
@@ -326,7 +326,7 @@
 <context>
     <name>BatchWriter</name>
     <message>
-        <location filename="../widgets/batch_writer.cpp" line="69"/>
+        <location filename="../widgets/items/batch_writer.cpp" line="69"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>Die Engine lässt weiterhin Elemente unverarbeitet; %1 von %2 wurden geschrieben.</translation>
     </message>
@@ -334,47 +334,47 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="229"/>
+        <location filename="../widgets/items/compare_model.cpp" line="229"/>
         <source>Missing in %1</source>
         <translation>Fehlt in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="237"/>
+        <location filename="../widgets/items/compare_model.cpp" line="237"/>
         <source>Differs between the regions: %1</source>
         <translation>Unterschiede zwischen den Regionen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="241"/>
+        <location filename="../widgets/items/compare_model.cpp" line="241"/>
         <source>↓ %1 ms</source>
         <translation>↓ %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="265"/>
+        <location filename="../widgets/items/compare_model.cpp" line="265"/>
         <source>Replicated from %1 to %2 in %3 ms</source>
         <translation>In %3 ms von %1 nach %2 repliziert</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="333"/>
+        <location filename="../widgets/items/compare_model.cpp" line="333"/>
         <source>(not in this region)</source>
         <translation>(nicht in dieser Region)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="345"/>
+        <location filename="../widgets/items/compare_model.cpp" line="345"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="362"/>
+        <location filename="../widgets/items/compare_model.cpp" line="362"/>
         <source>Replication</source>
         <translation>Replikation</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="365"/>
+        <location filename="../widgets/items/compare_model.cpp" line="365"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="366"/>
+        <location filename="../widgets/items/compare_model.cpp" line="366"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
@@ -382,39 +382,39 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="37"/>
+        <location filename="../widgets/items/compare_view.cpp" line="37"/>
         <source>Compare with:</source>
         <translation>Vergleichen mit:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="45"/>
+        <location filename="../widgets/items/compare_view.cpp" line="45"/>
         <source>Blue rows just arrived by replication; amber rows differ between the regions until they converge.</source>
         <translation>Blaue Zeilen sind gerade durch Replikation angekommen; gelbe Zeilen unterscheiden sich zwischen den Regionen, bis sie wieder übereinstimmen.</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="122"/>
-        <location filename="../widgets/compare_view.cpp" line="167"/>
-        <location filename="../widgets/compare_view.cpp" line="169"/>
+        <location filename="../widgets/items/compare_view.cpp" line="122"/>
+        <location filename="../widgets/items/compare_view.cpp" line="167"/>
+        <location filename="../widgets/items/compare_view.cpp" line="169"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="210"/>
+        <location filename="../widgets/items/compare_view.cpp" line="210"/>
         <source>This table has no replica to compare with.</source>
         <translation>Diese Tabelle hat kein Replikat zum Vergleichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="217"/>
+        <location filename="../widgets/items/compare_view.cpp" line="217"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="220"/>
+        <location filename="../widgets/items/compare_view.cpp" line="220"/>
         <source>Reading both regions…</source>
         <translation>Beide Regionen werden gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/compare_view.cpp" line="223"/>
+        <location filename="../widgets/items/compare_view.cpp" line="223"/>
         <source>%n item(s) differ between the regions.</source>
         <translation>
             <numerusform>%n Element unterscheidet sich zwischen den Regionen.</numerusform>
@@ -422,12 +422,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="224"/>
+        <location filename="../widgets/items/compare_view.cpp" line="224"/>
         <source>The two regions hold the same items.</source>
         <translation>Beide Regionen enthalten dieselben Elemente.</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="227"/>
+        <location filename="../widgets/items/compare_view.cpp" line="227"/>
         <source>Only the first %1 items of each region are compared.</source>
         <translation>Nur die ersten %1 Elemente jeder Region werden verglichen.</translation>
     </message>
@@ -435,37 +435,37 @@
 <context>
     <name>CreateBackupDialog</name>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="32"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="32"/>
         <source>Create backup in %1</source>
         <translation>Backup in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="39"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="39"/>
         <source>3 to 255 characters: a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>3 bis 255 Zeichen: a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.).</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="43"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="43"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="44"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="44"/>
         <source>Backup name</source>
         <translation>Backup-Name</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="49"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="49"/>
         <source>Create backup</source>
         <translation>Backup erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="98"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="98"/>
         <source>This region has no table to back up.</source>
         <translation>In dieser Region gibt es keine Tabelle, die gesichert werden kann.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="113"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="113"/>
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
@@ -473,47 +473,47 @@
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="31"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="31"/>
         <source>Create replica of %1</source>
         <translation>Replikat von %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="38"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="38"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="41"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="41"/>
         <source>Same as the table</source>
         <translation>Wie die Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="42"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="42"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="43"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="43"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>Standard-IA (seltener Zugriff)</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="46"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="46"/>
         <source>Create replica</source>
         <translation>Replikat erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="50"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="50"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="56"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="56"/>
         <source>Replica region:</source>
         <translation>Region des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="57"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="57"/>
         <source>Table class:</source>
         <translation>Tabellenklasse:</translation>
     </message>
@@ -521,202 +521,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="25"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="25"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="26"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="26"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="27"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="27"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="39"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="39"/>
         <source>Create table in %1</source>
         <translation>Tabelle in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="50"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="50"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="58"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="58"/>
         <source>Table details</source>
         <translation>Tabellendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="62"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="62"/>
         <source>e.g. Music</source>
         <translation>z. B. Music</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="63"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="63"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="67"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="67"/>
         <source>e.g. Artist</source>
         <translation>z. B. Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="77"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="77"/>
         <source>optional, e.g. SongTitle</source>
         <translation>optional, z. B. SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="84"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="84"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="94"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="94"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="97"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="97"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="99"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="99"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="115"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="115"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="117"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="120"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="123"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="123"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="124"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="128"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="128"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="129"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
         <source>Key attributes only</source>
         <translation>Nur Schlüsselattribute</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="130"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="130"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="132"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="132"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="133"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="137"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="137"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="139"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="141"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="141"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="145"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="145"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="152"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="152"/>
         <source>Turn on deletion protection</source>
         <translation>Löschschutz einschalten</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="154"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="154"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="159"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
         <source>Add tag</source>
         <translation>Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="170"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="243"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="243"/>
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
@@ -724,62 +724,62 @@
 <context>
     <name>CreateTableSpec</name>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="18"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="18"/>
         <source>A table name has 3 to 255 characters.</source>
         <translation>Ein Tabellenname hat 3 bis 255 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="22"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="22"/>
         <source>A table name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>Ein Tabellenname darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="28"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="28"/>
         <source>Enter the attribute name.</source>
         <translation>Geben Sie den Attributnamen ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="30"/>
         <source>An attribute name has at most 255 bytes.</source>
         <translation>Ein Attributname hat höchstens 255 Bytes.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="42"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="42"/>
         <source>The sort key must differ from the partition key.</source>
         <translation>Der Sortierschlüssel muss sich vom Partitionsschlüssel unterscheiden.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="49"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="49"/>
         <source>Read and write capacity units are between 1 and 40,000.</source>
         <translation>Lese- und Schreibkapazitätseinheiten liegen zwischen 1 und 40.000.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="53"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="53"/>
         <source>Enter the KMS key ID, ARN or alias.</source>
         <translation>Geben Sie die KMS-Schlüssel-ID, den ARN oder den Alias ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="59"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="59"/>
         <source>A tag key has 1 to 128 characters.</source>
         <translation>Ein Tag-Schlüssel hat 1 bis 128 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="65"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="65"/>
         <source>A tag value has at most 256 characters.</source>
         <translation>Ein Tag-Wert hat höchstens 256 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="71"/>
         <source>Tag keys starting with aws: are reserved.</source>
         <translation>Tag-Schlüssel, die mit aws: beginnen, sind reserviert.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="76"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="76"/>
         <source>Tag key %1 appears twice.</source>
         <translation>Der Tag-Schlüssel %1 kommt zweimal vor.</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="86"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="86"/>
         <source>A table has at most 50 tags.</source>
         <translation>Eine Tabelle hat höchstens 50 Tags.</translation>
     </message>
@@ -815,39 +815,39 @@
 <context>
     <name>GlobalTablesTab</name>
     <message>
-        <location filename="../widgets/global_console.cpp" line="17"/>
+        <location filename="../widgets/global/global_console.cpp" line="17"/>
         <source>Global tables</source>
         <translation>Globale Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="39"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="39"/>
         <source>Create replica…</source>
         <translation>Replikat erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="40"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="313"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="320"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="40"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="313"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="320"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="59"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="59"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="61"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="61"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="78"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="78"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global_tables_tab.cpp" line="230"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="230"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -855,22 +855,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="234"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="234"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="303"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="303"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -878,47 +878,47 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="29"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="29"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB-JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="34"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="34"/>
         <source>Create item in %1</source>
         <translation>Element in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="35"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="35"/>
         <source>Edit item in %1</source>
         <translation>Element in %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="52"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="52"/>
         <source>Form</source>
         <translation>Formular</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="53"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="53"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="133"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="133"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="139"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="139"/>
         <source>An item with this key already exists.</source>
         <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
     </message>
@@ -926,82 +926,82 @@
 <context>
     <name>ItemFiles</name>
     <message>
-        <location filename="../widgets/item_files.cpp" line="50"/>
+        <location filename="../widgets/items/item_files.cpp" line="50"/>
         <source>A batch request file is an object with one table name and a list of requests: {&quot;Table&quot;: [{&quot;PutRequest&quot;: …}]}.</source>
         <translation>Eine Batch-Anforderungsdatei ist ein Objekt mit einem Tabellennamen und einer Liste von Anforderungen: {&quot;Table&quot;: [{&quot;PutRequest&quot;: …}]}.</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="69"/>
+        <location filename="../widgets/items/item_files.cpp" line="69"/>
         <source>Request %1 is not a PutRequest with an Item.</source>
         <translation>Anforderung %1 ist kein PutRequest mit einem Item.</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="74"/>
+        <location filename="../widgets/items/item_files.cpp" line="74"/>
         <source>Request %1: %2</source>
         <translation>Anforderung %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="96"/>
+        <location filename="../widgets/items/item_files.cpp" line="96"/>
         <source>Each line holds one {&quot;Item&quot;: {…}} object.</source>
         <translation>Jede Zeile enthält ein {&quot;Item&quot;: {…}}-Objekt.</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="157"/>
+        <location filename="../widgets/items/item_files.cpp" line="157"/>
         <source>a quote inside an unquoted field; quote the whole field and double the quote</source>
         <translation>ein Anführungszeichen in einem Feld ohne Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie das Zeichen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="176"/>
+        <location filename="../widgets/items/item_files.cpp" line="176"/>
         <source>text after a closing quote</source>
         <translation>Text nach einem schließenden Anführungszeichen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="183"/>
+        <location filename="../widgets/items/item_files.cpp" line="183"/>
         <source>this quote is never closed</source>
         <translation>dieses Anführungszeichen wird nie geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="207"/>
+        <location filename="../widgets/items/item_files.cpp" line="207"/>
         <source>The file is empty; a CSV file starts with a header row.</source>
         <translation>Die Datei ist leer; eine CSV-Datei beginnt mit einer Kopfzeile.</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="219"/>
+        <location filename="../widgets/items/item_files.cpp" line="219"/>
         <source>column %1 has no name</source>
         <translation>Spalte %1 hat keinen Namen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="227"/>
+        <location filename="../widgets/items/item_files.cpp" line="227"/>
         <source>this row has %1 fields; the header has %2</source>
         <translation>diese Zeile hat %1 Felder; die Kopfzeile hat %2</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="248"/>
+        <location filename="../widgets/items/item_files.cpp" line="248"/>
         <source>a BOOL is true or false</source>
         <translation>ein BOOL ist true oder false</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="259"/>
+        <location filename="../widgets/items/item_files.cpp" line="259"/>
         <source>the %1 value is not valid DynamoDB JSON</source>
         <translation>der %1-Wert ist kein gültiges DynamoDB-JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="285"/>
+        <location filename="../widgets/items/item_files.cpp" line="285"/>
         <source>the item has no key attribute %1</source>
         <translation>dem Element fehlt das Schlüsselattribut %1</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="288"/>
+        <location filename="../widgets/items/item_files.cpp" line="288"/>
         <source>key attribute %1 must be of type %2, not %3</source>
         <translation>Schlüsselattribut %1 muss vom Typ %2 sein, nicht %3</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="292"/>
+        <location filename="../widgets/items/item_files.cpp" line="292"/>
         <source>key attribute %1 is empty</source>
         <translation>Schlüsselattribut %1 ist leer</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="296"/>
+        <location filename="../widgets/items/item_files.cpp" line="296"/>
         <source>another item in the file has the same key</source>
         <translation>ein anderes Element der Datei hat denselben Schlüssel</translation>
     </message>
@@ -1009,67 +1009,67 @@
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../widgets/item_form.cpp" line="51"/>
+        <location filename="../widgets/items/item_form.cpp" line="51"/>
         <source>Attribute name</source>
         <translation>Attributname</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="51"/>
+        <location filename="../widgets/items/item_form.cpp" line="51"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="51"/>
+        <location filename="../widgets/items/item_form.cpp" line="51"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="59"/>
+        <location filename="../widgets/items/item_form.cpp" line="59"/>
         <source>Add attribute</source>
         <translation>Attribut hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="60"/>
+        <location filename="../widgets/items/item_form.cpp" line="60"/>
         <source>Add element</source>
         <translation>Eintrag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="61"/>
+        <location filename="../widgets/items/item_form.cpp" line="61"/>
         <source>Adds an element to the selected map or list</source>
         <translation>Fügt der ausgewählten Map oder Liste einen Eintrag hinzu</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="62"/>
+        <location filename="../widgets/items/item_form.cpp" line="62"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="90"/>
+        <location filename="../widgets/items/item_form.cpp" line="90"/>
         <source>Key attributes of an existing item cannot change</source>
         <translation>Schlüsselattribute eines vorhandenen Elements können sich nicht ändern</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="149"/>
+        <location filename="../widgets/items/item_form.cpp" line="149"/>
         <source>%1: every map entry needs a name.</source>
         <translation>%1: Jeder Map-Eintrag braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="172"/>
+        <location filename="../widgets/items/item_form.cpp" line="172"/>
         <source>%1: write a set as a JSON array, e.g. [&quot;a&quot;, &quot;b&quot;].</source>
         <translation>%1: Schreiben Sie eine Menge als JSON-Array, z. B. [&quot;a&quot;, &quot;b&quot;].</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="179"/>
+        <location filename="../widgets/items/item_form.cpp" line="179"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="189"/>
+        <location filename="../widgets/items/item_form.cpp" line="189"/>
         <source>Attribute %1 needs a name.</source>
         <translation>Attribut %1 braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="193"/>
+        <location filename="../widgets/items/item_form.cpp" line="193"/>
         <source>Attribute %1 appears twice.</source>
         <translation>Attribut %1 kommt zweimal vor.</translation>
     </message>
@@ -1077,28 +1077,28 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/item_json.cpp" line="193"/>
+        <location filename="../widgets/items/item_json.cpp" line="193"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="243"/>
+        <location filename="../widgets/items/item_json.cpp" line="243"/>
         <source>the JSON nests deeper than %1 levels</source>
         <translation>das JSON ist tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="256"/>
+        <location filename="../widgets/items/item_json.cpp" line="256"/>
         <source>unexpected end of the text</source>
         <translation>unerwartetes Ende des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="257"/>
+        <location filename="../widgets/items/item_json.cpp" line="257"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>kein gültiges JSON bei „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="266"/>
-        <location filename="../widgets/item_json.cpp" line="315"/>
+        <location filename="../widgets/items/item_json.cpp" line="266"/>
+        <location filename="../widgets/items/item_json.cpp" line="315"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>Ein Element ist ein JSON-Objekt aus Attributen.</translation>
     </message>
@@ -1106,17 +1106,17 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items_model.cpp" line="173"/>
+        <location filename="../widgets/items/items_model.cpp" line="173"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_model.cpp" line="194"/>
+        <location filename="../widgets/items/items_model.cpp" line="194"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_model.cpp" line="195"/>
+        <location filename="../widgets/items/items_model.cpp" line="195"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
@@ -1124,78 +1124,78 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="48"/>
+        <location filename="../widgets/items/items_tab.cpp" line="48"/>
         <source>Compare regions</source>
         <translation>Regionen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="53"/>
+        <location filename="../widgets/items/items_tab.cpp" line="53"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="58"/>
+        <location filename="../widgets/items/items_tab.cpp" line="58"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items/items_tab.cpp" line="59"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items/items_tab.cpp" line="60"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="61"/>
-        <location filename="../widgets/items_tab.cpp" line="310"/>
+        <location filename="../widgets/items/items_tab.cpp" line="61"/>
+        <location filename="../widgets/items/items_tab.cpp" line="310"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items/items_tab.cpp" line="62"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab.cpp" line="63"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="79"/>
+        <location filename="../widgets/items/items_tab.cpp" line="79"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="131"/>
+        <location filename="../widgets/items/items_tab.cpp" line="131"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items/items_tab.cpp" line="227"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="229"/>
+        <location filename="../widgets/items/items_tab.cpp" line="229"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="257"/>
+        <location filename="../widgets/items/items_tab.cpp" line="257"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="258"/>
+        <location filename="../widgets/items/items_tab.cpp" line="258"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="261"/>
+        <location filename="../widgets/items/items_tab.cpp" line="261"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1203,27 +1203,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="263"/>
+        <location filename="../widgets/items/items_tab.cpp" line="263"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="265"/>
+        <location filename="../widgets/items/items_tab.cpp" line="265"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="277"/>
+        <location filename="../widgets/items/items_tab.cpp" line="277"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="306"/>
+        <location filename="../widgets/items/items_tab.cpp" line="306"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="307"/>
+        <location filename="../widgets/items/items_tab.cpp" line="307"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1231,17 +1231,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="321"/>
+        <location filename="../widgets/items/items_tab.cpp" line="321"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="347"/>
+        <location filename="../widgets/items/items_tab.cpp" line="347"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="360"/>
+        <location filename="../widgets/items/items_tab.cpp" line="360"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1249,7 +1249,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="361"/>
+        <location filename="../widgets/items/items_tab.cpp" line="361"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1257,7 +1257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="362"/>
+        <location filename="../widgets/items/items_tab.cpp" line="362"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -1265,62 +1265,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="18"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="18"/>
         <source>Import items</source>
         <translation>Elemente importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="19"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="19"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>Elementdateien (*.json *.jsonl *.csv);;Batch-Schreibanforderungen (*.json);;DynamoDB-JSON-Zeilen (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="26"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="26"/>
         <source>Export items</source>
         <translation>Elemente exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="27"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="27"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>Batch-Schreibanforderung (*.json);;DynamoDB-JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="35"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="35"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="44"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="44"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 wurde nicht importiert. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="48"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="48"/>
         <source>Importing %1</source>
         <translation>%1 wird importiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="54"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="54"/>
         <source>Exporting %1</source>
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="63"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="79"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="79"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 wird exportiert: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="89"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="89"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab_files.cpp" line="92"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="92"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n Element nach %1 exportiert.</numerusform>
@@ -1331,37 +1331,37 @@
 <context>
     <name>LinkMatrixModel</name>
     <message>
-        <location filename="../widgets/network_models.cpp" line="144"/>
+        <location filename="../widgets/global/network_models.cpp" line="144"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="145"/>
+        <location filename="../widgets/global/network_models.cpp" line="145"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="146"/>
+        <location filename="../widgets/global/network_models.cpp" line="146"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="147"/>
+        <location filename="../widgets/global/network_models.cpp" line="147"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="149"/>
+        <location filename="../widgets/global/network_models.cpp" line="149"/>
         <source>%1 ↔ %2: model %3 ms%4%5</source>
         <translation>%1 ↔ %2: Modell %3 ms%4%5</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="152"/>
+        <location filename="../widgets/global/network_models.cpp" line="152"/>
         <source>, override %1 ms</source>
         <translation>, festgelegt %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="153"/>
+        <location filename="../widgets/global/network_models.cpp" line="153"/>
         <source>, cut</source>
         <translation>, getrennt</translation>
     </message>
@@ -1369,119 +1369,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="26"/>
+        <location filename="../widgets/window/main_window.cpp" line="26"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="36"/>
+        <location filename="../widgets/window/main_window.cpp" line="36"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="37"/>
+        <location filename="../widgets/window/main_window.cpp" line="37"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="75"/>
+        <location filename="../widgets/window/main_window.cpp" line="75"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="79"/>
+        <location filename="../widgets/window/main_window.cpp" line="79"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="89"/>
+        <location filename="../widgets/window/main_window.cpp" line="89"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="90"/>
+        <location filename="../widgets/window/main_window.cpp" line="90"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="92"/>
+        <location filename="../widgets/window/main_window.cpp" line="92"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="93"/>
+        <location filename="../widgets/window/main_window.cpp" line="93"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="94"/>
+        <location filename="../widgets/window/main_window.cpp" line="94"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="95"/>
+        <location filename="../widgets/window/main_window.cpp" line="95"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="96"/>
+        <location filename="../widgets/window/main_window.cpp" line="96"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="121"/>
+        <location filename="../widgets/window/main_window.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="126"/>
+        <location filename="../widgets/window/main_window.cpp" line="126"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="128"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="136"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="141"/>
-        <location filename="../widgets/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="141"/>
+        <location filename="../widgets/window/main_window.cpp" line="156"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="153"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="91"/>
+        <location filename="../widgets/window/main_window.cpp" line="91"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="45"/>
+        <location filename="../widgets/window/main_window.cpp" line="45"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global_console.cpp" line="33"/>
-        <location filename="../widgets/main_window.cpp" line="46"/>
+        <location filename="../widgets/global/global_console.cpp" line="33"/>
+        <location filename="../widgets/window/main_window.cpp" line="46"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
@@ -1489,32 +1489,32 @@
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/global_console.cpp" line="18"/>
+        <location filename="../widgets/global/global_console.cpp" line="18"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="59"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="59"/>
         <source>All regions</source>
         <translation>Alle Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="77"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
         <source>Requests per second by operation</source>
         <translation>Anfragen pro Sekunde nach Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="78"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="78"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>Anfragelatenz nach Operation (Durchschnitt, ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="82"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="82"/>
         <source>errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="87"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="87"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
     </message>
@@ -1522,83 +1522,83 @@
 <context>
     <name>PitrPanel</name>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="47"/>
-        <location filename="../widgets/recovery_console.cpp" line="21"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="47"/>
+        <location filename="../widgets/recovery/recovery_console.cpp" line="21"/>
         <source>Point-in-time recovery</source>
         <translation>Zeitpunktbezogene Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="56"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="56"/>
         <source>Latest restorable time</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="57"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
         <source>Restore to new table…</source>
         <translation>In neuer Tabelle wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="69"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="69"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="70"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="72"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="72"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="77"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="77"/>
         <source>Recovery period:</source>
         <translation>Wiederherstellungszeitraum:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="84"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="84"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="94"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="94"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="95"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
         <source>Earliest restorable</source>
         <translation>Frühester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="96"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
         <source>Latest restorable</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="97"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
         <source>History storage</source>
         <translation>Verlaufsspeicher</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="99"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="99"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>Schreibvorgänge — klicken oder ziehen Sie, um den Wiederherstellungszeitpunkt zu wählen</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="109"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="109"/>
         <source>Restore to:</source>
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="217"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="217"/>
         <source>No table in this region.</source>
         <translation>Keine Tabelle in dieser Region.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pitr_panel.cpp" line="241"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="241"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n Version, %1</numerusform>
@@ -1606,12 +1606,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="243"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="243"/>
         <source> — oldest %1</source>
         <translation> — älteste %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pitr_panel.cpp" line="262"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="262"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tag lang aufbewahrt.</numerusform>
@@ -1619,27 +1619,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="264"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="264"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>Deaktiviert: Schalten Sie sie ein, um diese Tabelle auf jede beliebige Sekunde ihres Wiederherstellungszeitraums wiederherstellen zu können.</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="266"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="266"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>Deaktiviert: Backups werden für diese Tabelle gerade aktiviert.</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="337"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="337"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 eingeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="338"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="338"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="377"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="377"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
@@ -1647,27 +1647,27 @@
 <context>
     <name>PitrTimeline</name>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="38"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="38"/>
         <source>Restorable</source>
         <translation>Wiederherstellbar</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="41"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="41"/>
         <source>Writes</source>
         <translation>Schreibvorgänge</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="44"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="44"/>
         <source>Restore point</source>
         <translation>Wiederherstellungspunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="50"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="50"/>
         <source>local time</source>
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="51"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
         <source>writes</source>
         <translation>Schreibvorgänge</translation>
     </message>
@@ -1675,73 +1675,73 @@
 <context>
     <name>PropagationProbe</name>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="38"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="38"/>
         <source>Send probe</source>
         <translation>Testelement senden</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="47"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="47"/>
         <source>Writes an item in the source region and times its arrival in the destination</source>
         <translation>Schreibt ein Element in der Quellregion und misst, wann es in der Zielregion ankommt</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="52"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="52"/>
         <source>Write in:</source>
         <translation>Schreiben in:</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="53"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
         <source>Watch in:</source>
         <translation>Beobachten in:</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="82"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="82"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="89"/>
-        <location filename="../widgets/propagation_probe.cpp" line="91"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="89"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="91"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>Fügen Sie ein Replikat hinzu, um zu messen, wie schnell sich Schreibvorgänge ausbreiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="130"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="130"/>
         <source>Choose two different regions.</source>
         <translation>Wählen Sie zwei verschiedene Regionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="140"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="140"/>
         <source>Writing the probe item in %1…</source>
         <translation>Testelement wird in %1 geschrieben…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="147"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="147"/>
         <source>The probe could not be written: %1: %2</source>
         <translation>Das Testelement konnte nicht geschrieben werden: %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="153"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="153"/>
         <source>Waiting for the probe in %1…</source>
         <translation>Warten auf das Testelement in %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="167"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="167"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: nach %3 ms angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="176"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="176"/>
         <source>%1 → %2: not arrived after %3 s</source>
         <translation>%1 → %2: nach %3 s nicht angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="182"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="182"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>Warten auf das Testelement in %1 (%2)…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="197"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="197"/>
         <source>Probe cancelled.</source>
         <translation>Test abgebrochen.</translation>
     </message>
@@ -1749,37 +1749,37 @@
 <context>
     <name>QueryBuilder</name>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="71"/>
+        <location filename="../widgets/items/query_builder.cpp" line="71"/>
         <source>%1 is not a number.</source>
         <translation>%1 ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="71"/>
+        <location filename="../widgets/items/query_builder.cpp" line="71"/>
         <source>An empty value</source>
         <translation>Ein leerer Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="78"/>
+        <location filename="../widgets/items/query_builder.cpp" line="78"/>
         <source>A binary value is written in base64.</source>
         <translation>Ein Binärwert wird in Base64 geschrieben.</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="86"/>
+        <location filename="../widgets/items/query_builder.cpp" line="86"/>
         <source>A boolean is true or false.</source>
         <translation>Ein Boolescher Wert ist true oder false.</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="92"/>
+        <location filename="../widgets/items/query_builder.cpp" line="92"/>
         <source>Unknown type %1.</source>
         <translation>Unbekannter Typ %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="107"/>
+        <location filename="../widgets/items/query_builder.cpp" line="107"/>
         <source>Enter the partition key value.</source>
         <translation>Geben Sie den Wert des Partitionsschlüssels ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="133"/>
+        <location filename="../widgets/items/query_builder.cpp" line="133"/>
         <source>A filter needs an attribute name.</source>
         <translation>Ein Filter braucht einen Attributnamen.</translation>
     </message>
@@ -1787,88 +1787,88 @@
 <context>
     <name>QueryForm</name>
     <message>
-        <location filename="../widgets/query_form.cpp" line="20"/>
+        <location filename="../widgets/items/query_form.cpp" line="20"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="22"/>
+        <location filename="../widgets/items/query_form.cpp" line="22"/>
         <source>Query</source>
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="28"/>
+        <location filename="../widgets/items/query_form.cpp" line="28"/>
         <source>Attributes to return:</source>
         <translation>Zurückzugebende Attribute:</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="31"/>
+        <location filename="../widgets/items/query_form.cpp" line="31"/>
         <source>all attributes (or: name, age, address)</source>
         <translation>alle Attribute (oder: name, age, address)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="33"/>
+        <location filename="../widgets/items/query_form.cpp" line="33"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="45"/>
+        <location filename="../widgets/items/query_form.cpp" line="45"/>
         <source>partition key value</source>
         <translation>Wert des Partitionsschlüssels</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="48"/>
+        <location filename="../widgets/items/query_form.cpp" line="48"/>
         <source>(any)</source>
         <translation>(beliebig)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="52"/>
-        <location filename="../widgets/query_form.cpp" line="137"/>
+        <location filename="../widgets/items/query_form.cpp" line="52"/>
+        <location filename="../widgets/items/query_form.cpp" line="137"/>
         <source>and</source>
         <translation>und</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="53"/>
+        <location filename="../widgets/items/query_form.cpp" line="53"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="64"/>
+        <location filename="../widgets/items/query_form.cpp" line="64"/>
         <source>Add filter</source>
         <translation>Filter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="66"/>
+        <location filename="../widgets/items/query_form.cpp" line="66"/>
         <source>Match all filters (AND)</source>
         <translation>Alle Filter erfüllen (AND)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="67"/>
+        <location filename="../widgets/items/query_form.cpp" line="67"/>
         <source>Match any filter (OR)</source>
         <translation>Einen Filter erfüllen (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="89"/>
+        <location filename="../widgets/items/query_form.cpp" line="89"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="90"/>
+        <location filename="../widgets/items/query_form.cpp" line="90"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="127"/>
+        <location filename="../widgets/items/query_form.cpp" line="127"/>
         <source>attribute name</source>
         <translation>Attributname</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="135"/>
+        <location filename="../widgets/items/query_form.cpp" line="135"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="140"/>
+        <location filename="../widgets/items/query_form.cpp" line="140"/>
         <source>Remove this filter</source>
         <translation>Diesen Filter entfernen</translation>
     </message>
@@ -1876,32 +1876,32 @@
 <context>
     <name>RecoveryRequest</name>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="15"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="15"/>
         <source>A backup name has 3 to 255 characters.</source>
         <translation>Ein Backup-Name hat 3 bis 255 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="18"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="18"/>
         <source>A backup name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>Ein Backup-Name darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="27"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="27"/>
         <source>A table name has 3 to 255 characters.</source>
         <translation>Ein Tabellenname hat 3 bis 255 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="30"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="30"/>
         <source>A table name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>Ein Tabellenname darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="41"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="41"/>
         <source>Read and write capacity units are between 1 and 40,000.</source>
         <translation>Lese- und Schreibkapazitätseinheiten liegen zwischen 1 und 40.000.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="44"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="44"/>
         <source>Enter the KMS key ID, ARN or alias.</source>
         <translation>Geben Sie die KMS-Schlüssel-ID, den ARN oder den Alias ein.</translation>
     </message>
@@ -1909,54 +1909,54 @@
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.cpp" line="32"/>
+        <location filename="../widgets/global/region_map.cpp" line="32"/>
         <source>Click a link to cut or heal it</source>
         <translation>Klicken Sie auf eine Verbindung, um sie zu trennen oder wiederherzustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="122"/>
-        <location filename="../widgets/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="122"/>
+        <location filename="../widgets/global/region_map.cpp" line="235"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="124"/>
-        <location filename="../widgets/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="124"/>
+        <location filename="../widgets/global/region_map.cpp" line="235"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="126"/>
+        <location filename="../widgets/global/region_map.cpp" line="126"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="127"/>
+        <location filename="../widgets/global/region_map.cpp" line="127"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="136"/>
+        <location filename="../widgets/global/region_map.cpp" line="136"/>
         <source>Heal link %1 ↔ %2</source>
         <translation>Verbindung %1 ↔ %2 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="137"/>
+        <location filename="../widgets/global/region_map.cpp" line="137"/>
         <source>Cut link %1 ↔ %2</source>
         <translation>Verbindung %1 ↔ %2 trennen</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="195"/>
+        <location filename="../widgets/global/region_map.cpp" line="195"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · %2 ausstehend</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="218"/>
+        <location filename="../widgets/global/region_map.cpp" line="218"/>
         <source>%1 (offline)</source>
         <translation>%1 (offline)</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="235"/>
         <source>flowing</source>
         <translation>fließt</translation>
     </message>
@@ -1964,12 +1964,12 @@
 <context>
     <name>RegionSelector</name>
     <message>
-        <location filename="../widgets/region_selector.cpp" line="8"/>
+        <location filename="../widgets/window/region_selector.cpp" line="8"/>
         <source>The region whose tables the console shows</source>
         <translation>Die Region, deren Tabellen die Konsole zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/region_selector.cpp" line="14"/>
+        <location filename="../widgets/window/region_selector.cpp" line="14"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1977,42 +1977,42 @@
 <context>
     <name>RegionsModel</name>
     <message>
-        <location filename="../widgets/network_models.cpp" line="48"/>
+        <location filename="../widgets/global/network_models.cpp" line="48"/>
         <source>Online: uncheck to take the region offline (every request fails with ServiceUnavailable)</source>
         <translation>Online: Abwählen nimmt die Region vom Netz (jede Anfrage scheitert mit ServiceUnavailable)</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="50"/>
+        <location filename="../widgets/global/network_models.cpp" line="50"/>
         <source>Offline: check to bring the region back</source>
         <translation>Offline: Auswählen bringt die Region zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="54"/>
+        <location filename="../widgets/global/network_models.cpp" line="54"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="54"/>
+        <location filename="../widgets/global/network_models.cpp" line="54"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="88"/>
+        <location filename="../widgets/global/network_models.cpp" line="88"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="90"/>
+        <location filename="../widgets/global/network_models.cpp" line="90"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="92"/>
+        <location filename="../widgets/global/network_models.cpp" line="92"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="94"/>
+        <location filename="../widgets/global/network_models.cpp" line="94"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
@@ -2020,67 +2020,67 @@
 <context>
     <name>RegionsPanel</name>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="35"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="35"/>
         <source>Regions &amp; network</source>
         <translation>Regionen &amp; Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="42"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="42"/>
         <source>Cut (partition the link)</source>
         <translation>Trennen (Verbindung partitionieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="43"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="43"/>
         <source>Override latency:</source>
         <translation>Latenz festlegen:</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="48"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="48"/>
         <source>Regions &amp;&amp; network</source>
         <translation>Regionen &amp;&amp; Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="64"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="64"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="68"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="68"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="69"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="69"/>
         <source>How many times faster than the wall clock engine time runs</source>
         <translation>Wie viel schneller als die Uhr die Engine-Zeit läuft</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="71"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="71"/>
         <source>Links between regions with tables</source>
         <translation>Verbindungen zwischen Regionen mit Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="82"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="82"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="86"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="86"/>
         <source>Time scale:</source>
         <translation>Zeitfaktor:</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="161"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="161"/>
         <source>%1 ↔ %2 (model: %3 ms)</source>
         <translation>%1 ↔ %2 (Modell: %3 ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="168"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="168"/>
         <source>Links appear here once two regions have tables.</source>
         <translation>Verbindungen erscheinen hier, sobald zwei Regionen Tabellen haben.</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="169"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="169"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>Wählen Sie eine Verbindung in der Matrix, um sie zu trennen oder ihre Latenz festzulegen.</translation>
     </message>
@@ -2088,77 +2088,77 @@
 <context>
     <name>ReplicaModel</name>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="130"/>
+        <location filename="../widgets/global/replica_model.cpp" line="130"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="151"/>
+        <location filename="../widgets/global/replica_model.cpp" line="151"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>Die Region, die die Konsole zeigt; die Replikate stehen darunter</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="152"/>
+        <location filename="../widgets/global/replica_model.cpp" line="152"/>
         <source>A replica of the table</source>
         <translation>Ein Replikat der Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="161"/>
+        <location filename="../widgets/global/replica_model.cpp" line="161"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="164"/>
+        <location filename="../widgets/global/replica_model.cpp" line="164"/>
         <source>%1 %2%</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="170"/>
+        <location filename="../widgets/global/replica_model.cpp" line="170"/>
         <source>Standard-IA</source>
         <translation>Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="171"/>
+        <location filename="../widgets/global/replica_model.cpp" line="171"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="173"/>
+        <location filename="../widgets/global/replica_model.cpp" line="173"/>
         <source>unavailable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="191"/>
+        <location filename="../widgets/global/replica_model.cpp" line="191"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="193"/>
+        <location filename="../widgets/global/replica_model.cpp" line="193"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="195"/>
+        <location filename="../widgets/global/replica_model.cpp" line="195"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="197"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="199"/>
+        <location filename="../widgets/global/replica_model.cpp" line="199"/>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="201"/>
         <source>Average latency</source>
         <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="203"/>
+        <location filename="../widgets/global/replica_model.cpp" line="203"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
@@ -2166,22 +2166,22 @@
 <context>
     <name>ReplicationChart</name>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="30"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="30"/>
         <source>Replication latency per receiving region (ms)</source>
         <translation>Replikationslatenz je Empfängerregion (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="32"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="32"/>
         <source>Pending replication (changes)</source>
         <translation>Ausstehende Replikation (Änderungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="61"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="61"/>
         <source>%1 min–max</source>
         <translation>%1 Min.–Max.</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="67"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="67"/>
         <source>%1 average</source>
         <translation>%1 Durchschnitt</translation>
     </message>
@@ -2189,63 +2189,63 @@
 <context>
     <name>RequestStatsModel</name>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="167"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="167"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="173"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="173"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="177"/>
-        <location filename="../widgets/request_stats_model.cpp" line="179"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="177"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="179"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="190"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="190"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="192"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="192"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="194"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="194"/>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="196"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="196"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="198"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="198"/>
         <source>Rate</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="200"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="200"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="202"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="202"/>
         <source>Average latency</source>
         <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="204"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="204"/>
         <source>Max latency</source>
         <translation>Max. Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="206"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="206"/>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
@@ -2253,113 +2253,113 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
         <source>Restore backup</source>
         <translation>Backup wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
         <source>Restore to a point in time</source>
         <translation>Zu einem Zeitpunkt wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="41"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
         <source>Backup &lt;b&gt;%1&lt;/b&gt; of table &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>Backup &lt;b&gt;%1&lt;/b&gt; der Tabelle &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="45"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="45"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; at the latest restorable time</source>
         <translation>Tabelle &lt;b&gt;%1&lt;/b&gt; zum spätesten wiederherstellbaren Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="47"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="47"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; as it was at %2</source>
         <translation>Tabelle &lt;b&gt;%1&lt;/b&gt; im Zustand vom %2</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="57"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="57"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="62"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="62"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="63"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="63"/>
         <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
         <translation>Eine Wiederherstellung erstellt immer eine neue Tabelle. Streams, Time to Live, Tags, Löschschutz und zeitpunktbezogene Wiederherstellung werden nicht übernommen: Legen Sie sie für die neue Tabelle fest.</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="71"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
         <source>Overrides</source>
         <translation>Abweichende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="74"/>
-        <location filename="../widgets/restore_dialog.cpp" line="93"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="93"/>
         <source>Same as the source</source>
         <translation>Wie die Quelle</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="75"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="76"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="76"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="80"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="80"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="82"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="82"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="91"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="91"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="94"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="95"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="95"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="96"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="96"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="97"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="97"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="102"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="102"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="107"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="197"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="197"/>
         <source>Starting the restore…</source>
         <translation>Wiederherstellung wird gestartet …</translation>
     </message>
@@ -2367,23 +2367,23 @@
 <context>
     <name>RestoreProgress</name>
     <message>
-        <location filename="../widgets/restore_progress.cpp" line="29"/>
-        <location filename="../widgets/restore_progress.cpp" line="64"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="29"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="64"/>
         <source>The restore of %1 did not finish: the table is gone.</source>
         <translation>Die Wiederherstellung von %1 wurde nicht abgeschlossen: Die Tabelle existiert nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_progress.cpp" line="76"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="76"/>
         <source>Restore finished: %1 is active.</source>
         <translation>Wiederherstellung abgeschlossen: %1 ist aktiv.</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_progress.cpp" line="90"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="90"/>
         <source>Restoring %1… (%2)</source>
         <translation>%1 wird wiederhergestellt … (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_progress.cpp" line="92"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="92"/>
         <source>Restoring %1 from %2… (%3)</source>
         <translation>%1 wird aus %2 wiederhergestellt … (%3)</translation>
     </message>
@@ -2399,37 +2399,37 @@
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="29"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="29"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="30"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="30"/>
         <source>Creating</source>
         <translation>Wird erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="31"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="31"/>
         <source>Updating</source>
         <translation>Wird aktualisiert</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="32"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="32"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="33"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="33"/>
         <source>Archived</source>
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="35"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="35"/>
         <source>Available</source>
         <translation>Verfügbar</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="36"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="36"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
@@ -2437,158 +2437,158 @@
 <context>
     <name>TableDetails</name>
     <message>
-        <location filename="../widgets/table_details.cpp" line="33"/>
+        <location filename="../widgets/tables/table_details.cpp" line="33"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="33"/>
-        <location filename="../widgets/table_details.cpp" line="81"/>
+        <location filename="../widgets/tables/table_details.cpp" line="33"/>
+        <location filename="../widgets/tables/table_details.cpp" line="81"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="43"/>
+        <location filename="../widgets/tables/table_details.cpp" line="43"/>
         <source>General information</source>
         <translation>Allgemeine Informationen</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="44"/>
+        <location filename="../widgets/tables/table_details.cpp" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="45"/>
+        <location filename="../widgets/tables/table_details.cpp" line="45"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="46"/>
+        <location filename="../widgets/tables/table_details.cpp" line="46"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="47"/>
+        <location filename="../widgets/tables/table_details.cpp" line="47"/>
         <source>Table ID</source>
         <translation>Tabellen-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="48"/>
+        <location filename="../widgets/tables/table_details.cpp" line="48"/>
         <source>Item count</source>
         <translation>Anzahl der Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="49"/>
+        <location filename="../widgets/tables/table_details.cpp" line="49"/>
         <source>Table size</source>
         <translation>Tabellengröße</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="52"/>
+        <location filename="../widgets/tables/table_details.cpp" line="52"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="59"/>
+        <location filename="../widgets/tables/table_details.cpp" line="59"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="59"/>
+        <location filename="../widgets/tables/table_details.cpp" line="59"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="63"/>
+        <location filename="../widgets/tables/table_details.cpp" line="63"/>
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="67"/>
+        <location filename="../widgets/tables/table_details.cpp" line="67"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="68"/>
+        <location filename="../widgets/tables/table_details.cpp" line="68"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="68"/>
+        <location filename="../widgets/tables/table_details.cpp" line="68"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="70"/>
+        <location filename="../widgets/tables/table_details.cpp" line="70"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="71"/>
+        <location filename="../widgets/tables/table_details.cpp" line="71"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="76"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="76"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="76"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="78"/>
+        <location filename="../widgets/tables/table_details.cpp" line="78"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="82"/>
+        <location filename="../widgets/tables/table_details.cpp" line="82"/>
         <source>Latest stream ARN</source>
         <translation>Neuester Stream-ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="84"/>
+        <location filename="../widgets/tables/table_details.cpp" line="84"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="85"/>
+        <location filename="../widgets/tables/table_details.cpp" line="85"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="86"/>
+        <location filename="../widgets/tables/table_details.cpp" line="86"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="87"/>
+        <location filename="../widgets/tables/table_details.cpp" line="87"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="89"/>
+        <location filename="../widgets/tables/table_details.cpp" line="89"/>
         <source>Global table replicas</source>
         <translation>Replikate der globalen Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>Replicas</source>
         <translation>Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -2596,87 +2596,87 @@
 <context>
     <name>TablesModel</name>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="129"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="129"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="129"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="129"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="135"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="135"/>
         <source>Standard-IA</source>
         <translation>Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="136"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="136"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="150"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="150"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="152"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="152"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="154"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="154"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="165"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="165"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="167"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="167"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="169"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="169"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="171"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="171"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="173"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="173"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="175"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="175"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="177"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="177"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="179"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="179"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="181"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="181"/>
         <source>Replica regions</source>
         <translation>Replikatregionen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="183"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="183"/>
         <source>PITR</source>
         <translation>PITR</translation>
     </message>
@@ -2684,43 +2684,43 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="35"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="35"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="37"/>
-        <location filename="../widgets/tables_tab.cpp" line="220"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="37"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="220"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="39"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="39"/>
         <source>Explore items</source>
         <translation>Elemente durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="40"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="135"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="135"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="204"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="204"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="214"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="214"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables_tab.cpp" line="215"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="215"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -2734,12 +2734,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="238"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="238"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
@@ -2747,7 +2747,7 @@
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../widgets/time_chart.cpp" line="21"/>
+        <location filename="../widgets/common/time_chart.cpp" line="21"/>
         <source>seconds (engine time)</source>
         <translation>Sekunden (Engine-Zeit)</translation>
     </message>

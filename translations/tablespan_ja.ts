@@ -4,17 +4,17 @@
 <context>
     <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/activity_dock.cpp" line="15"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="15"/>
         <source>Activity</source>
         <translation>アクティビティ</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_dock.cpp" line="37"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="37"/>
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/activity_dock.cpp" line="44"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
         <source>%n request(s) (the last %1 are kept)</source>
         <translation>
             <numerusform>%n 件のリクエスト (最新 %1 件を保持)</numerusform>
@@ -24,47 +24,47 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="75"/>
+        <location filename="../widgets/window/activity_model.cpp" line="75"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="77"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="77"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="89"/>
+        <location filename="../widgets/window/activity_model.cpp" line="89"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="91"/>
+        <location filename="../widgets/window/activity_model.cpp" line="91"/>
         <source>Operation</source>
         <translation>オペレーション</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="93"/>
+        <location filename="../widgets/window/activity_model.cpp" line="93"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="95"/>
+        <location filename="../widgets/window/activity_model.cpp" line="95"/>
         <source>Latency</source>
         <translation>レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/activity_model.cpp" line="97"/>
+        <location filename="../widgets/window/activity_model.cpp" line="97"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
@@ -72,140 +72,140 @@
 <context>
     <name>BackupDetails</name>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="66"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="66"/>
         <source>Backup</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="67"/>
-        <location filename="../widgets/backup_details.cpp" line="77"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="67"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="77"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="68"/>
-        <location filename="../widgets/backup_details.cpp" line="79"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="68"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="79"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="69"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="69"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="70"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="70"/>
         <source>Type</source>
         <translation>タイプ</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="71"/>
-        <location filename="../widgets/backup_details.cpp" line="82"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="71"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="82"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="72"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="72"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="74"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="74"/>
         <source>Expires</source>
         <translation>失効日時</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="76"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="76"/>
         <source>Source table</source>
         <translation>ソーステーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="78"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="78"/>
         <source>Table ID</source>
         <translation>テーブル ID</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="80"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="80"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="81"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="81"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="84"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="84"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="85"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="85"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="86"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="86"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="90"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="90"/>
         <source>Read / write units</source>
         <translation>読み込み/書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="90"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="90"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="92"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="92"/>
         <source>Table created</source>
         <translation>テーブルの作成日時</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="94"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="94"/>
         <source>Features at backup time</source>
         <translation>バックアップ時点の機能</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="95"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="95"/>
         <source>Global secondary indexes</source>
         <translation>グローバルセカンダリインデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="97"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="97"/>
         <source>Local secondary indexes</source>
         <translation>ローカルセカンダリインデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="100"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="100"/>
         <source>Stream</source>
         <translation>ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="102"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="102"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="104"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="104"/>
         <source>Time to live</source>
         <translation>有効期限 (TTL)</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="106"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="106"/>
         <source>Encryption</source>
         <translation>暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="107"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="107"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/backup_details.cpp" line="108"/>
+        <location filename="../widgets/recovery/backup_details.cpp" line="108"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
@@ -213,47 +213,47 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="77"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="77"/>
         <source>User</source>
         <translation>ユーザー</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="78"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="78"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="79"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="79"/>
         <source>AWS Backup</source>
         <translation>AWS Backup</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="143"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="143"/>
         <source>Backup name</source>
         <translation>バックアップ名</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="145"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="145"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="147"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="147"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="149"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="149"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="151"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="151"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_model.cpp" line="153"/>
+        <location filename="../widgets/recovery/backups_model.cpp" line="153"/>
         <source>Type</source>
         <translation>タイプ</translation>
     </message>
@@ -261,63 +261,63 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="37"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="37"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="38"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="38"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="42"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="42"/>
         <source>Create backup…</source>
         <translation>バックアップを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="46"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="46"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="141"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="141"/>
         <source>Could not list backups: %1</source>
         <translation>バックアップを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="205"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="205"/>
         <source>Backup %1 created.</source>
         <translation>バックアップ %1 を作成しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="225"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="225"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="236"/>
-        <location filename="../widgets/backups_tab.cpp" line="241"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="241"/>
         <source>Delete backup</source>
         <translation>バックアップの削除</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="237"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="237"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>%2 のバックアップ %1 を削除しますか? 削除後はこのバックアップから復元できなくなります。</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="251"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="251"/>
         <source>Could not delete the backup: %1</source>
         <translation>バックアップを削除できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/backups_tab.cpp" line="256"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="256"/>
         <source>Backup deleted.</source>
         <translation>バックアップを削除しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_console.cpp" line="20"/>
+        <location filename="../widgets/recovery/recovery_console.cpp" line="20"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
@@ -325,7 +325,7 @@
 <context>
     <name>BatchWriter</name>
     <message>
-        <location filename="../widgets/batch_writer.cpp" line="69"/>
+        <location filename="../widgets/items/batch_writer.cpp" line="69"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>エンジンが項目を未処理のまま返し続けています。%2 件中 %1 件を書き込みました。</translation>
     </message>
@@ -333,47 +333,47 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="229"/>
+        <location filename="../widgets/items/compare_model.cpp" line="229"/>
         <source>Missing in %1</source>
         <translation>%1 にありません</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="237"/>
+        <location filename="../widgets/items/compare_model.cpp" line="237"/>
         <source>Differs between the regions: %1</source>
         <translation>リージョン間で異なる属性: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="241"/>
+        <location filename="../widgets/items/compare_model.cpp" line="241"/>
         <source>↓ %1 ms</source>
         <translation>↓ %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="265"/>
+        <location filename="../widgets/items/compare_model.cpp" line="265"/>
         <source>Replicated from %1 to %2 in %3 ms</source>
         <translation>%1 から %2 へ %3 ms でレプリケートされました</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="333"/>
+        <location filename="../widgets/items/compare_model.cpp" line="333"/>
         <source>(not in this region)</source>
         <translation>(このリージョンにはありません)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="345"/>
+        <location filename="../widgets/items/compare_model.cpp" line="345"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="362"/>
+        <location filename="../widgets/items/compare_model.cpp" line="362"/>
         <source>Replication</source>
         <translation>レプリケーション</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="365"/>
+        <location filename="../widgets/items/compare_model.cpp" line="365"/>
         <source>%1 (partition key)</source>
         <translation>%1 (パーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_model.cpp" line="366"/>
+        <location filename="../widgets/items/compare_model.cpp" line="366"/>
         <source>%1 (sort key)</source>
         <translation>%1 (ソートキー)</translation>
     </message>
@@ -381,51 +381,51 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="37"/>
+        <location filename="../widgets/items/compare_view.cpp" line="37"/>
         <source>Compare with:</source>
         <translation>比較先:</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="45"/>
+        <location filename="../widgets/items/compare_view.cpp" line="45"/>
         <source>Blue rows just arrived by replication; amber rows differ between the regions until they converge.</source>
         <translation>青い行はレプリケーションで届いたばかりの項目です。黄色の行は、収束するまでリージョン間で内容が異なる項目です。</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="122"/>
-        <location filename="../widgets/compare_view.cpp" line="167"/>
-        <location filename="../widgets/compare_view.cpp" line="169"/>
+        <location filename="../widgets/items/compare_view.cpp" line="122"/>
+        <location filename="../widgets/items/compare_view.cpp" line="167"/>
+        <location filename="../widgets/items/compare_view.cpp" line="169"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="210"/>
+        <location filename="../widgets/items/compare_view.cpp" line="210"/>
         <source>This table has no replica to compare with.</source>
         <translation>このテーブルには比較できるレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="217"/>
+        <location filename="../widgets/items/compare_view.cpp" line="217"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="220"/>
+        <location filename="../widgets/items/compare_view.cpp" line="220"/>
         <source>Reading both regions…</source>
         <translation>両方のリージョンを読み込み中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/compare_view.cpp" line="223"/>
+        <location filename="../widgets/items/compare_view.cpp" line="223"/>
         <source>%n item(s) differ between the regions.</source>
         <translation>
             <numerusform>%n 項目がリージョン間で異なります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="224"/>
+        <location filename="../widgets/items/compare_view.cpp" line="224"/>
         <source>The two regions hold the same items.</source>
         <translation>2 つのリージョンの項目は同じです。</translation>
     </message>
     <message>
-        <location filename="../widgets/compare_view.cpp" line="227"/>
+        <location filename="../widgets/items/compare_view.cpp" line="227"/>
         <source>Only the first %1 items of each region are compared.</source>
         <translation>各リージョンの最初の %1 項目のみを比較します。</translation>
     </message>
@@ -433,37 +433,37 @@
 <context>
     <name>CreateBackupDialog</name>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="32"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="32"/>
         <source>Create backup in %1</source>
         <translation>%1 にバックアップを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="39"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="39"/>
         <source>3 to 255 characters: a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>3～255 文字: a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.)。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="43"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="43"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="44"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="44"/>
         <source>Backup name</source>
         <translation>バックアップ名</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="49"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="49"/>
         <source>Create backup</source>
         <translation>バックアップを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="98"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="98"/>
         <source>This region has no table to back up.</source>
         <translation>このリージョンにはバックアップできるテーブルがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_backup_dialog.cpp" line="113"/>
+        <location filename="../widgets/recovery/create_backup_dialog.cpp" line="113"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -471,47 +471,47 @@
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="31"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="31"/>
         <source>Create replica of %1</source>
         <translation>%1 のレプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="38"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="38"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="41"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="41"/>
         <source>Same as the table</source>
         <translation>テーブルと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="42"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="42"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="43"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="43"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>標準-IA (低頻度アクセス)</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="46"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="46"/>
         <source>Create replica</source>
         <translation>レプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="50"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="50"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="56"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="56"/>
         <source>Replica region:</source>
         <translation>レプリカのリージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/create_replica_dialog.cpp" line="57"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="57"/>
         <source>Table class:</source>
         <translation>テーブルクラス:</translation>
     </message>
@@ -519,202 +519,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="25"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="25"/>
         <source>String</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="26"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="26"/>
         <source>Number</source>
         <translation>数値</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="27"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="27"/>
         <source>Binary</source>
         <translation>バイナリ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="39"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="39"/>
         <source>Create table in %1</source>
         <translation>%1 にテーブルを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="50"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="50"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="58"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="58"/>
         <source>Table details</source>
         <translation>テーブルの詳細</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="62"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="62"/>
         <source>e.g. Music</source>
         <translation>例: Music</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="63"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="63"/>
         <source>Table name</source>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="67"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="67"/>
         <source>e.g. Artist</source>
         <translation>例: Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="77"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="77"/>
         <source>optional, e.g. SongTitle</source>
         <translation>任意、例: SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="84"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="84"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="94"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="94"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="97"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="97"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="99"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="99"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="115"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="115"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="117"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="120"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="123"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="123"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="124"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="128"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="128"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="129"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
         <source>Key attributes only</source>
         <translation>キー属性のみ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="130"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="130"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="132"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="132"/>
         <source>New and old images</source>
         <translation>新旧両方のイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="133"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="137"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="137"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="139"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="141"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="141"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS キー ID、ARN またはエイリアス</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="145"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="145"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="152"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="152"/>
         <source>Turn on deletion protection</source>
         <translation>削除保護を有効にする</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="154"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="154"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="159"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
         <source>Add tag</source>
         <translation>タグを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="170"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_dialog.cpp" line="243"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="243"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -722,62 +722,62 @@
 <context>
     <name>CreateTableSpec</name>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="18"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="18"/>
         <source>A table name has 3 to 255 characters.</source>
         <translation>テーブル名は 3～255 文字です。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="22"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="22"/>
         <source>A table name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>テーブル名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="28"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="28"/>
         <source>Enter the attribute name.</source>
         <translation>属性名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="30"/>
         <source>An attribute name has at most 255 bytes.</source>
         <translation>属性名は最大 255 バイトです。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="42"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="42"/>
         <source>The sort key must differ from the partition key.</source>
         <translation>ソートキーはパーティションキーと異なる必要があります。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="49"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="49"/>
         <source>Read and write capacity units are between 1 and 40,000.</source>
         <translation>読み込み/書き込みキャパシティユニットは 1～40,000 です。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="53"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="53"/>
         <source>Enter the KMS key ID, ARN or alias.</source>
         <translation>KMS キー ID、ARN またはエイリアスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="59"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="59"/>
         <source>A tag key has 1 to 128 characters.</source>
         <translation>タグキーは 1～128 文字です。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="65"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="65"/>
         <source>A tag value has at most 256 characters.</source>
         <translation>タグ値は最大 256 文字です。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="71"/>
         <source>Tag keys starting with aws: are reserved.</source>
         <translation>aws: で始まるタグキーは予約されています。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="76"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="76"/>
         <source>Tag key %1 appears twice.</source>
         <translation>タグキー %1 が重複しています。</translation>
     </message>
     <message>
-        <location filename="../widgets/create_table_request.cpp" line="86"/>
+        <location filename="../widgets/tables/create_table_request.cpp" line="86"/>
         <source>A table has at most 50 tags.</source>
         <translation>テーブルのタグは最大 50 個です。</translation>
     </message>
@@ -813,61 +813,61 @@
 <context>
     <name>GlobalTablesTab</name>
     <message>
-        <location filename="../widgets/global_console.cpp" line="17"/>
+        <location filename="../widgets/global/global_console.cpp" line="17"/>
         <source>Global tables</source>
         <translation>グローバルテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="39"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="39"/>
         <source>Create replica…</source>
         <translation>レプリカを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="40"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="313"/>
-        <location filename="../widgets/global_tables_tab.cpp" line="320"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="40"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="313"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="320"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="59"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="59"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="61"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="61"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="78"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="78"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global_tables_tab.cpp" line="230"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="230"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="234"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="234"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="303"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="303"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
@@ -875,47 +875,47 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="29"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="29"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="34"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="34"/>
         <source>Create item in %1</source>
         <translation>%1 に項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="35"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="35"/>
         <source>Edit item in %1</source>
         <translation>%1 の項目を編集</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="52"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="52"/>
         <source>Form</source>
         <translation>フォーム</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="53"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="53"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
         <source>Save changes</source>
         <translation>変更を保存</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="133"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="133"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../widgets/item_editor_dialog.cpp" line="139"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="139"/>
         <source>An item with this key already exists.</source>
         <translation>このキーの項目は既に存在します。</translation>
     </message>
@@ -923,82 +923,82 @@
 <context>
     <name>ItemFiles</name>
     <message>
-        <location filename="../widgets/item_files.cpp" line="50"/>
+        <location filename="../widgets/items/item_files.cpp" line="50"/>
         <source>A batch request file is an object with one table name and a list of requests: {&quot;Table&quot;: [{&quot;PutRequest&quot;: …}]}.</source>
         <translation>バッチリクエストファイルは、1 つのテーブル名とリクエストのリストを持つオブジェクトです: {&quot;Table&quot;: [{&quot;PutRequest&quot;: …}]}。</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="69"/>
+        <location filename="../widgets/items/item_files.cpp" line="69"/>
         <source>Request %1 is not a PutRequest with an Item.</source>
         <translation>リクエスト %1 は Item を持つ PutRequest ではありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="74"/>
+        <location filename="../widgets/items/item_files.cpp" line="74"/>
         <source>Request %1: %2</source>
         <translation>リクエスト %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="96"/>
+        <location filename="../widgets/items/item_files.cpp" line="96"/>
         <source>Each line holds one {&quot;Item&quot;: {…}} object.</source>
         <translation>各行には {&quot;Item&quot;: {…}} オブジェクトを 1 つ記述します。</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="157"/>
+        <location filename="../widgets/items/item_files.cpp" line="157"/>
         <source>a quote inside an unquoted field; quote the whole field and double the quote</source>
         <translation>引用符で囲まれていないフィールド内に引用符があります。フィールド全体を引用符で囲み、引用符を二重にしてください</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="176"/>
+        <location filename="../widgets/items/item_files.cpp" line="176"/>
         <source>text after a closing quote</source>
         <translation>閉じ引用符の後に文字があります</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="183"/>
+        <location filename="../widgets/items/item_files.cpp" line="183"/>
         <source>this quote is never closed</source>
         <translation>この引用符が閉じられていません</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="207"/>
+        <location filename="../widgets/items/item_files.cpp" line="207"/>
         <source>The file is empty; a CSV file starts with a header row.</source>
         <translation>ファイルが空です。CSV ファイルはヘッダー行で始まります。</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="219"/>
+        <location filename="../widgets/items/item_files.cpp" line="219"/>
         <source>column %1 has no name</source>
         <translation>列 %1 に名前がありません</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="227"/>
+        <location filename="../widgets/items/item_files.cpp" line="227"/>
         <source>this row has %1 fields; the header has %2</source>
         <translation>この行のフィールド数は %1 ですが、ヘッダーは %2 です</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="248"/>
+        <location filename="../widgets/items/item_files.cpp" line="248"/>
         <source>a BOOL is true or false</source>
         <translation>BOOL は true または false です</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="259"/>
+        <location filename="../widgets/items/item_files.cpp" line="259"/>
         <source>the %1 value is not valid DynamoDB JSON</source>
         <translation>%1 の値が有効な DynamoDB JSON ではありません</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="285"/>
+        <location filename="../widgets/items/item_files.cpp" line="285"/>
         <source>the item has no key attribute %1</source>
         <translation>項目にキー属性 %1 がありません</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="288"/>
+        <location filename="../widgets/items/item_files.cpp" line="288"/>
         <source>key attribute %1 must be of type %2, not %3</source>
         <translation>キー属性 %1 の型は %3 ではなく %2 である必要があります</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="292"/>
+        <location filename="../widgets/items/item_files.cpp" line="292"/>
         <source>key attribute %1 is empty</source>
         <translation>キー属性 %1 が空です</translation>
     </message>
     <message>
-        <location filename="../widgets/item_files.cpp" line="296"/>
+        <location filename="../widgets/items/item_files.cpp" line="296"/>
         <source>another item in the file has the same key</source>
         <translation>ファイル内の別の項目が同じキーを持っています</translation>
     </message>
@@ -1006,67 +1006,67 @@
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../widgets/item_form.cpp" line="51"/>
+        <location filename="../widgets/items/item_form.cpp" line="51"/>
         <source>Attribute name</source>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="51"/>
+        <location filename="../widgets/items/item_form.cpp" line="51"/>
         <source>Type</source>
         <translation>型</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="51"/>
+        <location filename="../widgets/items/item_form.cpp" line="51"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="59"/>
+        <location filename="../widgets/items/item_form.cpp" line="59"/>
         <source>Add attribute</source>
         <translation>属性を追加</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="60"/>
+        <location filename="../widgets/items/item_form.cpp" line="60"/>
         <source>Add element</source>
         <translation>要素を追加</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="61"/>
+        <location filename="../widgets/items/item_form.cpp" line="61"/>
         <source>Adds an element to the selected map or list</source>
         <translation>選択したマップまたはリストに要素を追加します</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="62"/>
+        <location filename="../widgets/items/item_form.cpp" line="62"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="90"/>
+        <location filename="../widgets/items/item_form.cpp" line="90"/>
         <source>Key attributes of an existing item cannot change</source>
         <translation>既存の項目のキー属性は変更できません</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="149"/>
+        <location filename="../widgets/items/item_form.cpp" line="149"/>
         <source>%1: every map entry needs a name.</source>
         <translation>%1: マップの各エントリには名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="172"/>
+        <location filename="../widgets/items/item_form.cpp" line="172"/>
         <source>%1: write a set as a JSON array, e.g. [&quot;a&quot;, &quot;b&quot;].</source>
         <translation>%1: セットは JSON 配列で記述してください (例: [&quot;a&quot;, &quot;b&quot;])。</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="179"/>
+        <location filename="../widgets/items/item_form.cpp" line="179"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="189"/>
+        <location filename="../widgets/items/item_form.cpp" line="189"/>
         <source>Attribute %1 needs a name.</source>
         <translation>属性 %1 に名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/item_form.cpp" line="193"/>
+        <location filename="../widgets/items/item_form.cpp" line="193"/>
         <source>Attribute %1 appears twice.</source>
         <translation>属性 %1 が重複しています。</translation>
     </message>
@@ -1074,28 +1074,28 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/item_json.cpp" line="193"/>
+        <location filename="../widgets/items/item_json.cpp" line="193"/>
         <source>Line %1, column %2: %3</source>
         <translation>%1 行目、%2 列目: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="243"/>
+        <location filename="../widgets/items/item_json.cpp" line="243"/>
         <source>the JSON nests deeper than %1 levels</source>
         <translation>JSON の入れ子が %1 階層を超えています</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="256"/>
+        <location filename="../widgets/items/item_json.cpp" line="256"/>
         <source>unexpected end of the text</source>
         <translation>テキストが途中で終わっています</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="257"/>
+        <location filename="../widgets/items/item_json.cpp" line="257"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>「%1」付近が有効な JSON ではありません</translation>
     </message>
     <message>
-        <location filename="../widgets/item_json.cpp" line="266"/>
-        <location filename="../widgets/item_json.cpp" line="315"/>
+        <location filename="../widgets/items/item_json.cpp" line="266"/>
+        <location filename="../widgets/items/item_json.cpp" line="315"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>項目は属性の JSON オブジェクトです。</translation>
     </message>
@@ -1103,17 +1103,17 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items_model.cpp" line="173"/>
+        <location filename="../widgets/items/items_model.cpp" line="173"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_model.cpp" line="194"/>
+        <location filename="../widgets/items/items_model.cpp" line="194"/>
         <source>%1 (partition key)</source>
         <translation>%1 (パーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_model.cpp" line="195"/>
+        <location filename="../widgets/items/items_model.cpp" line="195"/>
         <source>%1 (sort key)</source>
         <translation>%1 (ソートキー)</translation>
     </message>
@@ -1121,198 +1121,198 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="48"/>
+        <location filename="../widgets/items/items_tab.cpp" line="48"/>
         <source>Compare regions</source>
         <translation>リージョンを比較</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="53"/>
+        <location filename="../widgets/items/items_tab.cpp" line="53"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="58"/>
+        <location filename="../widgets/items/items_tab.cpp" line="58"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items/items_tab.cpp" line="59"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items/items_tab.cpp" line="60"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="61"/>
-        <location filename="../widgets/items_tab.cpp" line="310"/>
+        <location filename="../widgets/items/items_tab.cpp" line="61"/>
+        <location filename="../widgets/items/items_tab.cpp" line="310"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items/items_tab.cpp" line="62"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab.cpp" line="63"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="79"/>
+        <location filename="../widgets/items/items_tab.cpp" line="79"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="131"/>
+        <location filename="../widgets/items/items_tab.cpp" line="131"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items/items_tab.cpp" line="227"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="229"/>
+        <location filename="../widgets/items/items_tab.cpp" line="229"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="257"/>
+        <location filename="../widgets/items/items_tab.cpp" line="257"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="258"/>
+        <location filename="../widgets/items/items_tab.cpp" line="258"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="261"/>
+        <location filename="../widgets/items/items_tab.cpp" line="261"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="263"/>
+        <location filename="../widgets/items/items_tab.cpp" line="263"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="265"/>
+        <location filename="../widgets/items/items_tab.cpp" line="265"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="277"/>
+        <location filename="../widgets/items/items_tab.cpp" line="277"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="306"/>
+        <location filename="../widgets/items/items_tab.cpp" line="306"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="307"/>
+        <location filename="../widgets/items/items_tab.cpp" line="307"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="321"/>
+        <location filename="../widgets/items/items_tab.cpp" line="321"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab.cpp" line="347"/>
+        <location filename="../widgets/items/items_tab.cpp" line="347"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="360"/>
+        <location filename="../widgets/items/items_tab.cpp" line="360"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="361"/>
+        <location filename="../widgets/items/items_tab.cpp" line="361"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab.cpp" line="362"/>
+        <location filename="../widgets/items/items_tab.cpp" line="362"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="18"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="18"/>
         <source>Import items</source>
         <translation>項目のインポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="19"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="19"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>項目ファイル (*.json *.jsonl *.csv);;バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="26"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="26"/>
         <source>Export items</source>
         <translation>項目のエクスポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="27"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="27"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="35"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="35"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="44"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="44"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 はインポートされませんでした。%2</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="48"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="48"/>
         <source>Importing %1</source>
         <translation>%1 をインポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="54"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="54"/>
         <source>Exporting %1</source>
         <translation>%1 をエクスポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="63"/>
         <source>Export cancelled.</source>
         <translation>エクスポートをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="79"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="79"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 をエクスポート中: %2 項目</translation>
     </message>
     <message>
-        <location filename="../widgets/items_tab_files.cpp" line="89"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="89"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items_tab_files.cpp" line="92"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="92"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n 項目を %1 にエクスポートしました。</numerusform>
@@ -1322,37 +1322,37 @@
 <context>
     <name>LinkMatrixModel</name>
     <message>
-        <location filename="../widgets/network_models.cpp" line="144"/>
+        <location filename="../widgets/global/network_models.cpp" line="144"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="145"/>
+        <location filename="../widgets/global/network_models.cpp" line="145"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="146"/>
+        <location filename="../widgets/global/network_models.cpp" line="146"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="147"/>
+        <location filename="../widgets/global/network_models.cpp" line="147"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="149"/>
+        <location filename="../widgets/global/network_models.cpp" line="149"/>
         <source>%1 ↔ %2: model %3 ms%4%5</source>
         <translation>%1 ↔ %2: モデル %3 ms%4%5</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="152"/>
+        <location filename="../widgets/global/network_models.cpp" line="152"/>
         <source>, override %1 ms</source>
         <translation>、上書き %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="153"/>
+        <location filename="../widgets/global/network_models.cpp" line="153"/>
         <source>, cut</source>
         <translation>、切断</translation>
     </message>
@@ -1360,119 +1360,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/main_window.cpp" line="26"/>
+        <location filename="../widgets/window/main_window.cpp" line="26"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="36"/>
+        <location filename="../widgets/window/main_window.cpp" line="36"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="37"/>
+        <location filename="../widgets/window/main_window.cpp" line="37"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="75"/>
+        <location filename="../widgets/window/main_window.cpp" line="75"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="79"/>
+        <location filename="../widgets/window/main_window.cpp" line="79"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="89"/>
+        <location filename="../widgets/window/main_window.cpp" line="89"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="90"/>
+        <location filename="../widgets/window/main_window.cpp" line="90"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="92"/>
+        <location filename="../widgets/window/main_window.cpp" line="92"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="93"/>
+        <location filename="../widgets/window/main_window.cpp" line="93"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="94"/>
+        <location filename="../widgets/window/main_window.cpp" line="94"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="95"/>
+        <location filename="../widgets/window/main_window.cpp" line="95"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="96"/>
+        <location filename="../widgets/window/main_window.cpp" line="96"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="121"/>
+        <location filename="../widgets/window/main_window.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="126"/>
+        <location filename="../widgets/window/main_window.cpp" line="126"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="128"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="136"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="141"/>
-        <location filename="../widgets/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="141"/>
+        <location filename="../widgets/window/main_window.cpp" line="156"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="153"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="91"/>
+        <location filename="../widgets/window/main_window.cpp" line="91"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/main_window.cpp" line="45"/>
+        <location filename="../widgets/window/main_window.cpp" line="45"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global_console.cpp" line="33"/>
-        <location filename="../widgets/main_window.cpp" line="46"/>
+        <location filename="../widgets/global/global_console.cpp" line="33"/>
+        <location filename="../widgets/window/main_window.cpp" line="46"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
@@ -1480,32 +1480,32 @@
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/global_console.cpp" line="18"/>
+        <location filename="../widgets/global/global_console.cpp" line="18"/>
         <source>Monitoring</source>
         <translation>モニタリング</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="59"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="59"/>
         <source>All regions</source>
         <translation>すべてのリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="77"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
         <source>Requests per second by operation</source>
         <translation>オペレーション別の毎秒リクエスト数</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="78"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="78"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>オペレーション別のリクエストレイテンシー (平均、ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="82"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="82"/>
         <source>errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring_tab.cpp" line="87"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="87"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
     </message>
@@ -1513,122 +1513,122 @@
 <context>
     <name>PitrPanel</name>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="47"/>
-        <location filename="../widgets/recovery_console.cpp" line="21"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="47"/>
+        <location filename="../widgets/recovery/recovery_console.cpp" line="21"/>
         <source>Point-in-time recovery</source>
         <translation>ポイントインタイムリカバリ</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="56"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="56"/>
         <source>Latest restorable time</source>
         <translation>最新の復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="57"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
         <source>Restore to new table…</source>
         <translation>新しいテーブルに復元…</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="69"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="69"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="70"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="72"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="72"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="77"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="77"/>
         <source>Recovery period:</source>
         <translation>リカバリ期間:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="84"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="84"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="94"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="94"/>
         <source>Recovery</source>
         <translation>リカバリ</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="95"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
         <source>Earliest restorable</source>
         <translation>最も早い復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="96"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
         <source>Latest restorable</source>
         <translation>最新の復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="97"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
         <source>History storage</source>
         <translation>履歴ストレージ</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="99"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="99"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>書き込み — クリックまたはドラッグして復元時点を選択</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="109"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="109"/>
         <source>Restore to:</source>
         <translation>復元時点:</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="217"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="217"/>
         <source>No table in this region.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pitr_panel.cpp" line="241"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="241"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n 個のバージョン、%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="243"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="243"/>
         <source> — oldest %1</source>
         <translation> — 最古: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/pitr_panel.cpp" line="262"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="262"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>有効: すべての書き込みが %n 日間保持されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="264"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="264"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>無効: オンにすると、このテーブルをリカバリ期間内の任意の秒の状態に復元できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="266"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="266"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>無効: このテーブルのバックアップを有効化しています。</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="337"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="337"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオンです。</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="338"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="338"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオフです。</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_panel.cpp" line="377"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="377"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
@@ -1636,27 +1636,27 @@
 <context>
     <name>PitrTimeline</name>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="38"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="38"/>
         <source>Restorable</source>
         <translation>復元可能</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="41"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="41"/>
         <source>Writes</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="44"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="44"/>
         <source>Restore point</source>
         <translation>復元ポイント</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="50"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="50"/>
         <source>local time</source>
         <translation>ローカル時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/pitr_timeline.cpp" line="51"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
         <source>writes</source>
         <translation>書き込み数</translation>
     </message>
@@ -1664,73 +1664,73 @@
 <context>
     <name>PropagationProbe</name>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="38"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="38"/>
         <source>Send probe</source>
         <translation>プローブを送信</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="47"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="47"/>
         <source>Writes an item in the source region and times its arrival in the destination</source>
         <translation>送信元リージョンに項目を書き込み、送信先リージョンに届くまでの時間を計測します</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="52"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="52"/>
         <source>Write in:</source>
         <translation>書き込み先:</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="53"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
         <source>Watch in:</source>
         <translation>監視先:</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="82"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="82"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="89"/>
-        <location filename="../widgets/propagation_probe.cpp" line="91"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="89"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="91"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>レプリカを追加すると、書き込みの伝播速度を計測できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="130"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="130"/>
         <source>Choose two different regions.</source>
         <translation>異なる 2 つのリージョンを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="140"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="140"/>
         <source>Writing the probe item in %1…</source>
         <translation>%1 にプローブ項目を書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="147"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="147"/>
         <source>The probe could not be written: %1: %2</source>
         <translation>プローブを書き込めませんでした: %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="153"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="153"/>
         <source>Waiting for the probe in %1…</source>
         <translation>%1 でプローブを待っています…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="167"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="167"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: %3 ms で到着</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="176"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="176"/>
         <source>%1 → %2: not arrived after %3 s</source>
         <translation>%1 → %2: %3 秒経っても未到着</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="182"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="182"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>%1 でプローブを待っています (%2)…</translation>
     </message>
     <message>
-        <location filename="../widgets/propagation_probe.cpp" line="197"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="197"/>
         <source>Probe cancelled.</source>
         <translation>プローブを取り消しました。</translation>
     </message>
@@ -1738,37 +1738,37 @@
 <context>
     <name>QueryBuilder</name>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="71"/>
+        <location filename="../widgets/items/query_builder.cpp" line="71"/>
         <source>%1 is not a number.</source>
         <translation>%1 は数値ではありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="71"/>
+        <location filename="../widgets/items/query_builder.cpp" line="71"/>
         <source>An empty value</source>
         <translation>空の値</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="78"/>
+        <location filename="../widgets/items/query_builder.cpp" line="78"/>
         <source>A binary value is written in base64.</source>
         <translation>バイナリ値は Base64 で記述します。</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="86"/>
+        <location filename="../widgets/items/query_builder.cpp" line="86"/>
         <source>A boolean is true or false.</source>
         <translation>ブール値は true または false です。</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="92"/>
+        <location filename="../widgets/items/query_builder.cpp" line="92"/>
         <source>Unknown type %1.</source>
         <translation>不明な型 %1 です。</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="107"/>
+        <location filename="../widgets/items/query_builder.cpp" line="107"/>
         <source>Enter the partition key value.</source>
         <translation>パーティションキーの値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/query_builder.cpp" line="133"/>
+        <location filename="../widgets/items/query_builder.cpp" line="133"/>
         <source>A filter needs an attribute name.</source>
         <translation>フィルターには属性名が必要です。</translation>
     </message>
@@ -1776,88 +1776,88 @@
 <context>
     <name>QueryForm</name>
     <message>
-        <location filename="../widgets/query_form.cpp" line="20"/>
+        <location filename="../widgets/items/query_form.cpp" line="20"/>
         <source>Scan</source>
         <translation>スキャン</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="22"/>
+        <location filename="../widgets/items/query_form.cpp" line="22"/>
         <source>Query</source>
         <translation>クエリ</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="28"/>
+        <location filename="../widgets/items/query_form.cpp" line="28"/>
         <source>Attributes to return:</source>
         <translation>返す属性:</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="31"/>
+        <location filename="../widgets/items/query_form.cpp" line="31"/>
         <source>all attributes (or: name, age, address)</source>
         <translation>すべての属性 (または: name, age, address)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="33"/>
+        <location filename="../widgets/items/query_form.cpp" line="33"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="45"/>
+        <location filename="../widgets/items/query_form.cpp" line="45"/>
         <source>partition key value</source>
         <translation>パーティションキーの値</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="48"/>
+        <location filename="../widgets/items/query_form.cpp" line="48"/>
         <source>(any)</source>
         <translation>(任意)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="52"/>
-        <location filename="../widgets/query_form.cpp" line="137"/>
+        <location filename="../widgets/items/query_form.cpp" line="52"/>
+        <location filename="../widgets/items/query_form.cpp" line="137"/>
         <source>and</source>
         <translation>から</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="53"/>
+        <location filename="../widgets/items/query_form.cpp" line="53"/>
         <source>Descending</source>
         <translation>降順</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="64"/>
+        <location filename="../widgets/items/query_form.cpp" line="64"/>
         <source>Add filter</source>
         <translation>フィルターを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="66"/>
+        <location filename="../widgets/items/query_form.cpp" line="66"/>
         <source>Match all filters (AND)</source>
         <translation>すべてのフィルターに一致 (AND)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="67"/>
+        <location filename="../widgets/items/query_form.cpp" line="67"/>
         <source>Match any filter (OR)</source>
         <translation>いずれかのフィルターに一致 (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="89"/>
+        <location filename="../widgets/items/query_form.cpp" line="89"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="90"/>
+        <location filename="../widgets/items/query_form.cpp" line="90"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="127"/>
+        <location filename="../widgets/items/query_form.cpp" line="127"/>
         <source>attribute name</source>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="135"/>
+        <location filename="../widgets/items/query_form.cpp" line="135"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/query_form.cpp" line="140"/>
+        <location filename="../widgets/items/query_form.cpp" line="140"/>
         <source>Remove this filter</source>
         <translation>このフィルターを削除</translation>
     </message>
@@ -1865,32 +1865,32 @@
 <context>
     <name>RecoveryRequest</name>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="15"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="15"/>
         <source>A backup name has 3 to 255 characters.</source>
         <translation>バックアップ名は 3～255 文字です。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="18"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="18"/>
         <source>A backup name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>バックアップ名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="27"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="27"/>
         <source>A table name has 3 to 255 characters.</source>
         <translation>テーブル名は 3～255 文字です。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="30"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="30"/>
         <source>A table name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>テーブル名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="41"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="41"/>
         <source>Read and write capacity units are between 1 and 40,000.</source>
         <translation>読み込み/書き込みキャパシティユニットは 1～40,000 です。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery_request.cpp" line="44"/>
+        <location filename="../widgets/recovery/recovery_request.cpp" line="44"/>
         <source>Enter the KMS key ID, ARN or alias.</source>
         <translation>KMS キー ID、ARN またはエイリアスを入力してください。</translation>
     </message>
@@ -1898,54 +1898,54 @@
 <context>
     <name>RegionMap</name>
     <message>
-        <location filename="../widgets/region_map.cpp" line="32"/>
+        <location filename="../widgets/global/region_map.cpp" line="32"/>
         <source>Click a link to cut or heal it</source>
         <translation>リンクをクリックすると切断または復旧できます</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="122"/>
-        <location filename="../widgets/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="122"/>
+        <location filename="../widgets/global/region_map.cpp" line="235"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="124"/>
-        <location filename="../widgets/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="124"/>
+        <location filename="../widgets/global/region_map.cpp" line="235"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="126"/>
+        <location filename="../widgets/global/region_map.cpp" line="126"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="127"/>
+        <location filename="../widgets/global/region_map.cpp" line="127"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="136"/>
+        <location filename="../widgets/global/region_map.cpp" line="136"/>
         <source>Heal link %1 ↔ %2</source>
         <translation>リンク %1 ↔ %2 を復旧</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="137"/>
+        <location filename="../widgets/global/region_map.cpp" line="137"/>
         <source>Cut link %1 ↔ %2</source>
         <translation>リンク %1 ↔ %2 を切断</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="195"/>
+        <location filename="../widgets/global/region_map.cpp" line="195"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · 保留 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="218"/>
+        <location filename="../widgets/global/region_map.cpp" line="218"/>
         <source>%1 (offline)</source>
         <translation>%1 (オフライン)</translation>
     </message>
     <message>
-        <location filename="../widgets/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="235"/>
         <source>flowing</source>
         <translation>伝送中</translation>
     </message>
@@ -1953,12 +1953,12 @@
 <context>
     <name>RegionSelector</name>
     <message>
-        <location filename="../widgets/region_selector.cpp" line="8"/>
+        <location filename="../widgets/window/region_selector.cpp" line="8"/>
         <source>The region whose tables the console shows</source>
         <translation>コンソールにテーブルを表示するリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/region_selector.cpp" line="14"/>
+        <location filename="../widgets/window/region_selector.cpp" line="14"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -1966,42 +1966,42 @@
 <context>
     <name>RegionsModel</name>
     <message>
-        <location filename="../widgets/network_models.cpp" line="48"/>
+        <location filename="../widgets/global/network_models.cpp" line="48"/>
         <source>Online: uncheck to take the region offline (every request fails with ServiceUnavailable)</source>
         <translation>オンライン: チェックを外すとリージョンがオフラインになります (すべてのリクエストが ServiceUnavailable で失敗します)</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="50"/>
+        <location filename="../widgets/global/network_models.cpp" line="50"/>
         <source>Offline: check to bring the region back</source>
         <translation>オフライン: チェックするとリージョンが復帰します</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="54"/>
+        <location filename="../widgets/global/network_models.cpp" line="54"/>
         <source>online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="54"/>
+        <location filename="../widgets/global/network_models.cpp" line="54"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="88"/>
+        <location filename="../widgets/global/network_models.cpp" line="88"/>
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="90"/>
+        <location filename="../widgets/global/network_models.cpp" line="90"/>
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="92"/>
+        <location filename="../widgets/global/network_models.cpp" line="92"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/network_models.cpp" line="94"/>
+        <location filename="../widgets/global/network_models.cpp" line="94"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
@@ -2009,67 +2009,67 @@
 <context>
     <name>RegionsPanel</name>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="35"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="35"/>
         <source>Regions &amp; network</source>
         <translation>リージョンとネットワーク</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="42"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="42"/>
         <source>Cut (partition the link)</source>
         <translation>切断 (リンクを分断)</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="43"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="43"/>
         <source>Override latency:</source>
         <translation>レイテンシーを上書き:</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="48"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="48"/>
         <source>Regions &amp;&amp; network</source>
         <translation>リージョンとネットワーク</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="64"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="64"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="68"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="68"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="69"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="69"/>
         <source>How many times faster than the wall clock engine time runs</source>
         <translation>エンジン時間が実時間の何倍の速さで進むか</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="71"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="71"/>
         <source>Links between regions with tables</source>
         <translation>テーブルのあるリージョン間のリンク</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="82"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="82"/>
         <source>Regions</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="86"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="86"/>
         <source>Time scale:</source>
         <translation>時間倍率:</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="161"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="161"/>
         <source>%1 ↔ %2 (model: %3 ms)</source>
         <translation>%1 ↔ %2 (モデル: %3 ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="168"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="168"/>
         <source>Links appear here once two regions have tables.</source>
         <translation>2 つのリージョンにテーブルができると、ここにリンクが表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/regions_panel.cpp" line="169"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="169"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>マトリックスでリンクを選択すると、切断やレイテンシーの設定ができます。</translation>
     </message>
@@ -2077,77 +2077,77 @@
 <context>
     <name>ReplicaModel</name>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="130"/>
+        <location filename="../widgets/global/replica_model.cpp" line="130"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="151"/>
+        <location filename="../widgets/global/replica_model.cpp" line="151"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>コンソールが表示しているリージョン。レプリカはその下に表示されます</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="152"/>
+        <location filename="../widgets/global/replica_model.cpp" line="152"/>
         <source>A replica of the table</source>
         <translation>テーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="161"/>
+        <location filename="../widgets/global/replica_model.cpp" line="161"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="164"/>
+        <location filename="../widgets/global/replica_model.cpp" line="164"/>
         <source>%1 %2%</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="170"/>
+        <location filename="../widgets/global/replica_model.cpp" line="170"/>
         <source>Standard-IA</source>
         <translation>標準-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="171"/>
+        <location filename="../widgets/global/replica_model.cpp" line="171"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="173"/>
+        <location filename="../widgets/global/replica_model.cpp" line="173"/>
         <source>unavailable</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="191"/>
+        <location filename="../widgets/global/replica_model.cpp" line="191"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="193"/>
+        <location filename="../widgets/global/replica_model.cpp" line="193"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="195"/>
+        <location filename="../widgets/global/replica_model.cpp" line="195"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="197"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="199"/>
+        <location filename="../widgets/global/replica_model.cpp" line="199"/>
         <source>Last latency</source>
         <translation>直近のレイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="201"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/replica_model.cpp" line="203"/>
+        <location filename="../widgets/global/replica_model.cpp" line="203"/>
         <source>Pending</source>
         <translation>保留中</translation>
     </message>
@@ -2155,22 +2155,22 @@
 <context>
     <name>ReplicationChart</name>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="30"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="30"/>
         <source>Replication latency per receiving region (ms)</source>
         <translation>受信リージョン別のレプリケーションレイテンシー (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="32"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="32"/>
         <source>Pending replication (changes)</source>
         <translation>保留中のレプリケーション (変更数)</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="61"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="61"/>
         <source>%1 min–max</source>
         <translation>%1 最小–最大</translation>
     </message>
     <message>
-        <location filename="../widgets/replication_chart.cpp" line="67"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="67"/>
         <source>%1 average</source>
         <translation>%1 平均</translation>
     </message>
@@ -2178,63 +2178,63 @@
 <context>
     <name>RequestStatsModel</name>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="167"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="167"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="173"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="173"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="177"/>
-        <location filename="../widgets/request_stats_model.cpp" line="179"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="177"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="179"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="190"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="190"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="192"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="192"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="194"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="194"/>
         <source>Operation</source>
         <translation>オペレーション</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="196"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="196"/>
         <source>Requests</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="198"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="198"/>
         <source>Rate</source>
         <translation>レート</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="200"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="200"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="202"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="202"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="204"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="204"/>
         <source>Max latency</source>
         <translation>最大レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/request_stats_model.cpp" line="206"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="206"/>
         <source>Last error</source>
         <translation>最後のエラー</translation>
     </message>
@@ -2242,113 +2242,113 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
         <source>Restore backup</source>
         <translation>バックアップの復元</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
         <source>Restore to a point in time</source>
         <translation>特定の時点への復元</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="41"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
         <source>Backup &lt;b&gt;%1&lt;/b&gt; of table &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>テーブル &lt;b&gt;%2&lt;/b&gt; のバックアップ &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="45"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="45"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; at the latest restorable time</source>
         <translation>最新の復元可能時刻のテーブル &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="47"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="47"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; as it was at %2</source>
         <translation>%2 時点のテーブル &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="57"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="57"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="62"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="62"/>
         <source>Table name</source>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="63"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="63"/>
         <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
         <translation>復元では常に新しいテーブルが作成されます。ストリーム、有効期限 (TTL)、タグ、削除保護、ポイントインタイムリカバリは引き継がれないため、新しいテーブルで設定してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="71"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
         <source>Overrides</source>
         <translation>上書き設定</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="74"/>
-        <location filename="../widgets/restore_dialog.cpp" line="93"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="93"/>
         <source>Same as the source</source>
         <translation>ソースと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="75"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="76"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="76"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="80"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="80"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="82"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="82"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="91"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="91"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="94"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="95"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="95"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="96"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="96"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="97"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="97"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS キー ID、ARN またはエイリアス</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="102"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="102"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="107"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_dialog.cpp" line="197"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="197"/>
         <source>Starting the restore…</source>
         <translation>復元を開始しています…</translation>
     </message>
@@ -2356,23 +2356,23 @@
 <context>
     <name>RestoreProgress</name>
     <message>
-        <location filename="../widgets/restore_progress.cpp" line="29"/>
-        <location filename="../widgets/restore_progress.cpp" line="64"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="29"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="64"/>
         <source>The restore of %1 did not finish: the table is gone.</source>
         <translation>%1 の復元は完了しませんでした: テーブルが存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_progress.cpp" line="76"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="76"/>
         <source>Restore finished: %1 is active.</source>
         <translation>復元が完了しました: %1 はアクティブです。</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_progress.cpp" line="90"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="90"/>
         <source>Restoring %1… (%2)</source>
         <translation>%1 を復元中… (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/restore_progress.cpp" line="92"/>
+        <location filename="../widgets/recovery/restore_progress.cpp" line="92"/>
         <source>Restoring %1 from %2… (%3)</source>
         <translation>%2 から %1 を復元中… (%3)</translation>
     </message>
@@ -2388,37 +2388,37 @@
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="29"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="29"/>
         <source>Active</source>
         <translation>アクティブ</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="30"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="30"/>
         <source>Creating</source>
         <translation>作成中</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="31"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="31"/>
         <source>Updating</source>
         <translation>更新中</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="32"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="32"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="33"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="33"/>
         <source>Archived</source>
         <translation>アーカイブ済み</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="35"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="35"/>
         <source>Available</source>
         <translation>利用可能</translation>
     </message>
     <message>
-        <location filename="../widgets/status_delegate.cpp" line="36"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="36"/>
         <source>Deleted</source>
         <translation>削除済み</translation>
     </message>
@@ -2426,158 +2426,158 @@
 <context>
     <name>TableDetails</name>
     <message>
-        <location filename="../widgets/table_details.cpp" line="33"/>
+        <location filename="../widgets/tables/table_details.cpp" line="33"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="33"/>
-        <location filename="../widgets/table_details.cpp" line="81"/>
+        <location filename="../widgets/tables/table_details.cpp" line="33"/>
+        <location filename="../widgets/tables/table_details.cpp" line="81"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="43"/>
+        <location filename="../widgets/tables/table_details.cpp" line="43"/>
         <source>General information</source>
         <translation>全般情報</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="44"/>
+        <location filename="../widgets/tables/table_details.cpp" line="44"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="45"/>
+        <location filename="../widgets/tables/table_details.cpp" line="45"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="46"/>
+        <location filename="../widgets/tables/table_details.cpp" line="46"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="47"/>
+        <location filename="../widgets/tables/table_details.cpp" line="47"/>
         <source>Table ID</source>
         <translation>テーブル ID</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="48"/>
+        <location filename="../widgets/tables/table_details.cpp" line="48"/>
         <source>Item count</source>
         <translation>項目数</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="49"/>
+        <location filename="../widgets/tables/table_details.cpp" line="49"/>
         <source>Table size</source>
         <translation>テーブルサイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="52"/>
+        <location filename="../widgets/tables/table_details.cpp" line="52"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="59"/>
+        <location filename="../widgets/tables/table_details.cpp" line="59"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="59"/>
+        <location filename="../widgets/tables/table_details.cpp" line="59"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="63"/>
+        <location filename="../widgets/tables/table_details.cpp" line="63"/>
         <source>Capacity</source>
         <translation>キャパシティ</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="67"/>
+        <location filename="../widgets/tables/table_details.cpp" line="67"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="68"/>
+        <location filename="../widgets/tables/table_details.cpp" line="68"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="68"/>
+        <location filename="../widgets/tables/table_details.cpp" line="68"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="70"/>
+        <location filename="../widgets/tables/table_details.cpp" line="70"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="71"/>
+        <location filename="../widgets/tables/table_details.cpp" line="71"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="76"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="76"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="76"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="78"/>
+        <location filename="../widgets/tables/table_details.cpp" line="78"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="82"/>
+        <location filename="../widgets/tables/table_details.cpp" line="82"/>
         <source>Latest stream ARN</source>
         <translation>最新のストリーム ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="84"/>
+        <location filename="../widgets/tables/table_details.cpp" line="84"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="85"/>
+        <location filename="../widgets/tables/table_details.cpp" line="85"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="86"/>
+        <location filename="../widgets/tables/table_details.cpp" line="86"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="87"/>
+        <location filename="../widgets/tables/table_details.cpp" line="87"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="89"/>
+        <location filename="../widgets/tables/table_details.cpp" line="89"/>
         <source>Global table replicas</source>
         <translation>グローバルテーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>Replicas</source>
         <translation>レプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
@@ -2585,87 +2585,87 @@
 <context>
     <name>TablesModel</name>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="129"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="129"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="129"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="129"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="135"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="135"/>
         <source>Standard-IA</source>
         <translation>標準 IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="136"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="136"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="150"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="150"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="152"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="152"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="154"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="154"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="165"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="165"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="167"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="167"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="169"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="169"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="171"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="171"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="173"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="173"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="175"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="175"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="177"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="177"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="179"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="179"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="181"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="181"/>
         <source>Replica regions</source>
         <translation>レプリカリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_model.cpp" line="183"/>
+        <location filename="../widgets/tables/tables_model.cpp" line="183"/>
         <source>PITR</source>
         <translation>PITR</translation>
     </message>
@@ -2673,43 +2673,43 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="35"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="35"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="37"/>
-        <location filename="../widgets/tables_tab.cpp" line="220"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="37"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="220"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="39"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="39"/>
         <source>Explore items</source>
         <translation>項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="40"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="135"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="135"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="204"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="204"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="214"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="214"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables_tab.cpp" line="215"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="215"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -2720,12 +2720,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="238"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="238"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>
@@ -2733,7 +2733,7 @@
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../widgets/time_chart.cpp" line="21"/>
+        <location filename="../widgets/common/time_chart.cpp" line="21"/>
         <source>seconds (engine time)</source>
         <translation>秒 (エンジン時間)</translation>
     </message>

@@ -20,13 +20,13 @@
 #include <QTimer>
 
 #include "bench_util.h"
-#include "engine_bridge.h"
-#include "global_console.h"
-#include "global_tables_tab.h"
-#include "items_model.h"
-#include "items_tab.h"
-#include "main_window.h"
-#include "recovery_console.h"
+#include "common/engine_bridge.h"
+#include "global/global_console.h"
+#include "global/global_tables_tab.h"
+#include "items/items_model.h"
+#include "items/items_tab.h"
+#include "window/main_window.h"
+#include "recovery/recovery_console.h"
 #include "tablespan/engine.h"
 
 using tablespan::Json;

@@ -1,0 +1,38 @@
+#include "global/global_console.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QTabWidget>
+
+#include "global/global_tables_tab.h"
+#include "window/main_window.h"
+#include "monitoring/monitoring_tab.h"
+#include "global/regions_panel.h"
+
+GlobalConsole installGlobalConsole(MainWindow& window, EngineBridge& bridge) {
+    GlobalConsole c;
+    c.globalTables = new GlobalTablesTab(bridge, *window.tablesModel(), window.tabs());
+    c.monitoring = new MonitoringTab(bridge, window.tabs());
+    window.addTab(c.globalTables, GlobalTablesTab::tr("Global tables"));
+    window.addTab(c.monitoring, MonitoringTab::tr("Monitoring"));
+    c.regions = new RegionsPanel(bridge, &window);
+    window.addDockWidget(Qt::RightDockWidgetArea, c.regions);
+    c.regions->hide();
+    c.regions->setMinimumWidth(400);
+    QAction* toggle = c.regions->toggleViewAction();
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    window.viewMenu()->insertAction(window.viewMenu()->actions().value(2), toggle);
+
+    QObject::connect(&window, &MainWindow::regionChanged, c.globalTables,
+                     &GlobalTablesTab::setRegion);
+    QObject::connect(&window, &MainWindow::regionChanged, c.monitoring, &MonitoringTab::setRegion);
+    QObject::connect(c.globalTables, &GlobalTablesTab::message, &window, &MainWindow::showMessage);
+    QObject::connect(c.regions, &RegionsPanel::timeScaleChanged, &window, [&window](double scale) {
+        if (auto* label = window.findChild<QLabel*>(QStringLiteral("timeScaleLabel")))
+            label->setText(MainWindow::tr("Time ×%1").arg(scale));
+    });
+    c.globalTables->setRegion(window.currentRegion());
+    c.monitoring->setRegion(window.currentRegion());
+    return c;
+}

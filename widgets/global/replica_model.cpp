@@ -1,0 +1,206 @@
+#include "global/replica_model.h"
+
+#include <QFont>
+#include <QLocale>
+
+#include "common/engine_bridge.h"
+#include "common/status_delegate.h"
+
+using tablespan::Json;
+
+namespace {
+QString str(const Json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? QString::fromStdString(j[key].get<std::string>())
+                                                 : QString();
+}
+QString tableClassOf(const Json& summary) {
+    const QString c = summary.is_object() ? str(summary, "TableClass") : QString();
+    return c.isEmpty() ? QStringLiteral("STANDARD") : c;
+}
+}  // namespace
+
+ReplicaModel::ReplicaModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ReplicaModel::setGroup(const QString& localRegion, const Json& description) {
+    QList<Replica> rows;
+    if (description.is_object()) {
+        Replica local;
+        local.region = localRegion;
+        local.local = true;
+        local.status = str(description, "TableStatus");
+        local.tableClass = tableClassOf(description.value("TableClassSummary", Json()));
+        if (description.contains("ItemCount"))
+            local.itemCount = description["ItemCount"].get<qint64>();
+        rows << local;
+        for (const Json& r : description.value("Replicas", Json::array())) {
+            Replica replica;
+            replica.region = str(r, "RegionName");
+            replica.status = str(r, "ReplicaStatus");
+            const QString progress = str(r, "ReplicaStatusPercentProgress");
+            if (!progress.isEmpty()) replica.progress = progress.toInt();
+            replica.tableClass = tableClassOf(r.value("ReplicaTableClassSummary", Json()));
+            rows << replica;
+        }
+    }
+    bool same = rows.size() == m_rows.size();
+    for (int i = 0; same && i < rows.size(); ++i) same = rows[i].region == m_rows[i].region;
+    // Keep what other sources filled in (item counts, latencies) for known regions.
+    for (auto& row : rows) {
+        const int old = rowOf(row.region);
+        if (old < 0) continue;
+        const Replica& was = m_rows[old];
+        if (row.itemCount < 0) row.itemCount = was.itemCount;
+        row.error = was.error;
+        row.lastMs = was.lastMs;
+        row.avgMs = was.avgMs;
+        row.pending = was.pending;
+    }
+    if (!same) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+        return;
+    }
+    m_rows = rows;
+    if (!m_rows.isEmpty()) emit dataChanged(index(0, 0), index(rowCount() - 1, NB_COLUMNS - 1));
+}
+
+void ReplicaModel::setRegionDescription(const QString& region, const Json& description) {
+    const int row = rowOf(region);
+    if (row < 0) return;
+    Replica& r = m_rows[row];
+    r.error.clear();
+    if (description.contains("ItemCount")) r.itemCount = description["ItemCount"].get<qint64>();
+    rowChanged(row);
+}
+
+void ReplicaModel::setRegionError(const QString& region, const QString& error) {
+    const int row = rowOf(region);
+    if (row < 0 || m_rows[row].error == error) return;
+    m_rows[row].error = error;
+    rowChanged(row);
+}
+
+void ReplicaModel::setLatency(const QString& region, double lastMs, double avgMs, qint64 pending) {
+    const int row = rowOf(region);
+    if (row < 0) return;
+    Replica& r = m_rows[row];
+    if (r.lastMs == lastMs && r.avgMs == avgMs && r.pending == pending) return;
+    r.lastMs = lastMs;
+    r.avgMs = avgMs;
+    r.pending = pending;
+    emit dataChanged(index(row, LastLatency), index(row, Pending));
+}
+
+void ReplicaModel::rowChanged(int row) {
+    emit dataChanged(index(row, 0), index(row, NB_COLUMNS - 1));
+}
+
+QStringList ReplicaModel::regions() const {
+    QStringList out;
+    for (const auto& r : m_rows) out << r.region;
+    return out;
+}
+
+int ReplicaModel::rowOf(const QString& region) const {
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].region == region) return i;
+    return -1;
+}
+
+bool ReplicaModel::hasTransitions() const {
+    for (const auto& r : m_rows)
+        if (StatusDelegate::isTransitional(r.status)) return true;
+    return false;
+}
+
+int ReplicaModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ReplicaModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : NB_COLUMNS;
+}
+
+QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Replica& r = m_rows.at(index.row());
+    const QLocale locale;
+    const auto ms = [&locale](double v) {
+        return v < 0 ? QStringLiteral("—") : tr("%1 ms").arg(locale.toString(v, 'f', 0));
+    };
+    switch (role) {
+        case StatusRole:
+            return r.status;
+        case ProgressRole:
+            return r.progress;
+        case RegionCodeRole:
+            return r.region;
+        case LocalRole:
+        case Qt::FontRole:
+            if (r.local && index.column() == Region) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
+            return {};
+            return r.local;
+        case Qt::ToolTipRole:
+            if (!r.error.isEmpty()) return r.error;
+            if (index.column() == Region)
+                return r.local ? tr("The region the console shows; replicas are listed below it")
+                               : tr("A replica of the table");
+            return {};
+        case Qt::TextAlignmentRole:
+            if (index.column() >= ItemCount)
+                return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+            return {};
+        case Qt::DisplayRole:
+            switch (index.column()) {
+                case Region:
+                    return tr("%1 %2").arg(EngineBridge::regionName(r.region), r.region);
+                case Status:
+                    if (r.progress >= 0)
+                        return tr("%1 %2%")
+                            .arg(StatusDelegate::statusText(r.status))
+                            .arg(r.progress);
+                    return StatusDelegate::statusText(r.status);
+                case TableClass:
+                    return r.tableClass == QLatin1String("STANDARD_INFREQUENT_ACCESS")
+                               ? tr("Standard-IA")
+                               : tr("Standard");
+                case ItemCount:
+                    if (!r.error.isEmpty()) return tr("unavailable");
+                    return r.itemCount < 0 ? QStringLiteral("—") : locale.toString(r.itemCount);
+                case LastLatency:
+                    return ms(r.lastMs);
+                case AvgLatency:
+                    return ms(r.avgMs);
+                case Pending:
+                    return locale.toString(r.pending);
+            }
+            return {};
+    }
+    return {};
+}
+
+QVariant ReplicaModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+        case Region:
+            return tr("Region");
+        case Status:
+            return tr("Status");
+        case TableClass:
+            return tr("Table class");
+        case ItemCount:
+            return tr("Items");
+        case LastLatency:
+            return tr("Last latency");
+        case AvgLatency:
+            return tr("Average latency");
+        case Pending:
+            return tr("Pending");
+    }
+    return {};
+}

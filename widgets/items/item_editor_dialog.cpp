@@ -1,0 +1,146 @@
+#include "items/item_editor_dialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "common/engine_bridge.h"
+#include "items/item_form.h"
+#include "items/item_json.h"
+
+using tablespan::Json;
+
+ItemEditorDialog::ItemEditorDialog(EngineBridge& bridge, const QString& region,
+                                   const QString& table, const QStringList& keyNames, Mode mode,
+                                   const Json& item, QWidget* parent)
+    : QDialog(parent),
+      m_bridge(bridge),
+      m_region(region),
+      m_table(table),
+      m_keyNames(keyNames),
+      m_mode(mode),
+      m_form(new ItemForm(this)),
+      m_json(new QPlainTextEdit(this)),
+      m_dynamo(new QCheckBox(tr("DynamoDB JSON"), this)),
+      m_tabs(new QTabWidget(this)),
+      m_error(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this)) {
+    setObjectName(QStringLiteral("itemEditor"));
+    setWindowTitle(mode == Mode::Create ? tr("Create item in %1").arg(table)
+                                        : tr("Edit item in %1").arg(table));
+    resize(640, 520);
+    auto* layout = new QVBoxLayout(this);
+    m_form->setItem(item, mode == Mode::Edit ? keyNames : QStringList());
+    if (mode == Mode::Create && item.empty()) {
+        // A new item starts with its key attributes, typed as the table defines them.
+        Json keys = Json::object();
+        for (const QString& k : keyNames) keys[k.toStdString()] = {{"S", ""}};
+        m_form->setItem(keys);
+    }
+    m_json->setObjectName(QStringLiteral("itemJson"));
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* jsonPage = new QWidget(this);
+    auto* jsonLayout = new QVBoxLayout(jsonPage);
+    jsonLayout->addWidget(m_dynamo);
+    jsonLayout->addWidget(m_json, 1);
+    m_dynamo->setChecked(true);
+    m_tabs->addTab(m_form, tr("Form"));
+    m_tabs->addTab(jsonPage, tr("JSON"));
+    layout->addWidget(m_tabs, 1);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #d13212;"));
+    layout->addWidget(m_error);
+    m_buttons->button(QDialogButtonBox::Save)
+        ->setText(mode == Mode::Create ? tr("Create item") : tr("Save changes"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ItemEditorDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ItemEditorDialog::reject);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ItemEditorDialog::syncTo);
+    connect(m_dynamo, &QCheckBox::toggled, this, &ItemEditorDialog::setDynamoJson);
+}
+
+void ItemEditorDialog::showError(const QString& text) {
+    m_error->setText(text);
+}
+
+QString ItemEditorDialog::errorText() const {
+    return m_error->text();
+}
+
+Json ItemEditorDialog::currentItem(QString* error) const {
+    if (m_shownTab == 0) return m_form->item(error);
+    ItemJson::ParseError e;
+    Json item = m_dynamoShown ? ItemJson::parseDynamo(m_json->toPlainText(), &e)
+                              : ItemJson::parsePlain(m_json->toPlainText(), &e);
+    if (e.isError()) *error = e.toString();
+    return item;
+}
+
+void ItemEditorDialog::syncTo(int tab) {
+    if (tab == m_shownTab) return;
+    QString error;
+    const Json item = currentItem(&error);
+    if (item.is_null()) {
+        // Stay on the view with the mistake.
+        const QSignalBlocker block(m_tabs);
+        m_tabs->setCurrentIndex(m_shownTab);
+        showError(error);
+        return;
+    }
+    showError({});
+    m_shownTab = tab;
+    if (tab == 0)
+        m_form->setItem(item, m_mode == Mode::Edit ? m_keyNames : QStringList());
+    else
+        m_json->setPlainText(m_dynamoShown ? ItemJson::toDynamoText(item)
+                                           : ItemJson::toPlainText(item));
+}
+
+void ItemEditorDialog::setDynamoJson(bool on) {
+    if (on == m_dynamoShown) return;
+    QString error;
+    const Json item = currentItem(&error);
+    if (item.is_null()) {
+        const QSignalBlocker block(m_dynamo);
+        m_dynamo->setChecked(m_dynamoShown);
+        showError(error);
+        return;
+    }
+    showError({});
+    m_dynamoShown = on;
+    m_json->setPlainText(on ? ItemJson::toDynamoText(item) : ItemJson::toPlainText(item));
+}
+
+void ItemEditorDialog::accept() {
+    QString error;
+    const Json item = currentItem(&error);
+    if (item.is_null()) {
+        showError(error);
+        return;
+    }
+    Json request = {{"TableName", m_table.toStdString()}, {"Item", item}};
+    if (m_mode == Mode::Create && !m_keyNames.isEmpty()) {
+        request["ConditionExpression"] = "attribute_not_exists(#pk)";
+        request["ExpressionAttributeNames"] = {{"#pk", m_keyNames.first().toStdString()}};
+    }
+    m_buttons->setEnabled(false);
+    showError(tr("Saving…"));
+    m_bridge.call(this, m_region, QStringLiteral("PutItem"), request,
+                  [this, item](const tablespan::Result& r) {
+                      m_buttons->setEnabled(true);
+                      if (!r.ok()) {
+                          showError(r.error->type == "ConditionalCheckFailedException"
+                                        ? tr("An item with this key already exists.")
+                                        : EngineBridge::errorText(r));
+                          return;
+                      }
+                      emit itemSaved(item);
+                      QDialog::accept();
+                  });
+}

@@ -1,0 +1,199 @@
+#include "items/items_model.h"
+
+#include <QSet>
+
+#include "common/engine_bridge.h"
+#include "items/item_json.h"
+
+using tablespan::Json;
+
+ItemsModel::ItemsModel(EngineBridge& bridge, QObject* parent)
+    : QAbstractTableModel(parent), m_bridge(bridge) {}
+
+void ItemsModel::setSource(const QString& region, const QString& table, const QStringList& keyNames,
+                           const QString& operation, Json request) {
+    m_region = region;
+    m_table = table;
+    m_keyNames = keyNames;
+    m_operation = operation;
+    m_request = std::move(request);
+    reload();
+}
+
+void ItemsModel::clear() {
+    m_table.clear();
+    m_keyNames.clear();
+    reload();
+}
+
+void ItemsModel::reload() {
+    ++m_generation;
+    const bool wasLoading = m_loading;
+    beginResetModel();
+    m_loading = false;  // answers to the previous source are dropped by generation
+    m_items.clear();
+    m_columns = m_keyNames;
+    m_startKey = Json();
+    m_scanned = 0;
+    m_hasMore = !m_table.isEmpty();
+    endResetModel();
+    if (wasLoading && !m_loading) emit loadingChanged(false);
+    // The view asks for the first page itself; so do we, for views not yet shown.
+    if (m_hasMore) fetchMore({});
+}
+
+void ItemsModel::setLoading(bool loading) {
+    if (loading == m_loading) return;
+    m_loading = loading;
+    emit loadingChanged(loading);
+}
+
+Json ItemsModel::item(int row) const {
+    return row >= 0 && row < rowCount() ? m_items[static_cast<std::size_t>(row)] : Json();
+}
+
+Json ItemsModel::key(int row) const {
+    Json key = Json::object();
+    const Json it = item(row);
+    for (const QString& name : m_keyNames) {
+        const std::string n = name.toStdString();
+        if (it.contains(n)) key[n] = it[n];
+    }
+    return key;
+}
+
+int ItemsModel::rowOfKey(const Json& key) const {
+    // Compares the key attributes in place: no copy of each row.
+    for (std::size_t row = 0; row < m_items.size(); ++row) {
+        const Json& item = m_items[row];
+        bool same = true;
+        for (auto it = key.begin(); same && it != key.end(); ++it) {
+            const auto found = item.find(it.key());
+            same = found != item.end() && *found == it.value();
+        }
+        if (same) return static_cast<int>(row);
+    }
+    return -1;
+}
+
+void ItemsModel::upsert(const Json& item) {
+    Json k = Json::object();
+    for (const QString& name : m_keyNames)
+        if (item.contains(name.toStdString())) k[name.toStdString()] = item[name.toStdString()];
+    addColumns(item);
+    const int row = rowOfKey(k);
+    if (row >= 0) {
+        m_items[static_cast<std::size_t>(row)] = item;
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+        return;
+    }
+    beginInsertRows({}, rowCount(), rowCount());
+    m_items.push_back(item);
+    endInsertRows();
+}
+
+void ItemsModel::removeKey(const Json& key) {
+    const int row = rowOfKey(key);
+    if (row < 0) return;
+    beginRemoveRows({}, row, row);
+    m_items.erase(m_items.begin() + row);
+    endRemoveRows();
+}
+
+void ItemsModel::addColumns(const Json& item) {
+    QStringList added;
+    for (auto it = item.begin(); it != item.end(); ++it) {
+        const QString name = QString::fromStdString(it.key());
+        if (!m_columns.contains(name) && !added.contains(name)) added << name;
+    }
+    if (added.isEmpty()) return;
+    beginInsertColumns({}, columnCount(), columnCount() + static_cast<int>(added.size()) - 1);
+    m_columns += added;
+    endInsertColumns();
+}
+
+bool ItemsModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && m_hasMore && !m_loading;
+}
+
+void ItemsModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent)) return;
+    setLoading(true);
+    Json request = m_request.is_object() ? m_request : Json::object();
+    request["TableName"] = m_table.toStdString();
+    request["Limit"] = m_pageSize;
+    if (!m_startKey.is_null()) request["ExclusiveStartKey"] = m_startKey;
+    const int generation = m_generation;
+    m_bridge.call(
+        this, m_region, m_operation, request, [this, generation](const tablespan::Result& r) {
+            if (generation != m_generation) return;
+            setLoading(false);
+            if (!r.ok()) {
+                m_hasMore = false;
+                emit loadFailed(QString::fromStdString(r.error->type),
+                                QString::fromStdString(r.error->message));
+                return;
+            }
+            const Json& items = r.body["Items"];
+            m_scanned += r.body.value("ScannedCount", qint64{0});
+            m_hasMore = r.body.contains("LastEvaluatedKey");
+            m_startKey = m_hasMore ? r.body["LastEvaluatedKey"] : Json();
+            for (const auto& item : items) addColumns(item);
+            if (!items.empty()) {
+                beginInsertRows({}, rowCount(), rowCount() + static_cast<int>(items.size()) - 1);
+                for (const auto& item : items) m_items.push_back(item);
+                endInsertRows();
+            }
+            emit pageLoaded();
+            // A filter may leave a page empty; the view would not ask again.
+            if (items.empty() && m_hasMore) fetchMore({});
+        });
+}
+
+int ItemsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+int ItemsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
+}
+
+QVariant ItemsModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Json& item = m_items[static_cast<std::size_t>(index.row())];
+    const std::string name = m_columns.at(index.column()).toStdString();
+    const auto it = item.find(name);
+    if (role == ItemRole) return QString::fromStdString(item.dump());
+    if (it == item.end()) return {};
+    switch (role) {
+        case Qt::DisplayRole:
+            return ItemJson::cellText(*it).left(500);
+        case Qt::ToolTipRole:
+            return tr("%1 (%2)").arg(ItemJson::cellText(*it).left(2000), ItemJson::typeOf(*it));
+        case TypeRole:
+            return ItemJson::typeOf(*it);
+        case Qt::TextAlignmentRole:
+            return ItemJson::typeOf(*it) == QLatin1String("N")
+                       ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                       : QVariant();
+        default:
+            return {};
+    }
+}
+
+QVariant ItemsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical) {
+        if (role == Qt::DisplayRole) return section + 1;
+        return {};
+    }
+    if (section < 0 || section >= m_columns.size()) return {};
+    const QString name = m_columns.at(section);
+    if (role == Qt::DisplayRole) {
+        if (!m_keyNames.isEmpty() && name == m_keyNames.first())
+            return tr("%1 (partition key)").arg(name);
+        if (m_keyNames.size() > 1 && name == m_keyNames.at(1)) return tr("%1 (sort key)").arg(name);
+        return name;
+    }
+    return {};
+}

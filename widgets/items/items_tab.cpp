@@ -1,0 +1,371 @@
+#include "items/items_tab.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "items/batch_writer.h"
+#include "items/compare_view.h"
+#include "common/engine_bridge.h"
+#include "common/icons.h"
+#include "items/item_editor_dialog.h"
+#include "items/items_model.h"
+#include "items/query_form.h"
+#include "common/table_box.h"
+#include "tables/tables_model.h"
+
+using tablespan::Json;
+
+namespace {
+QPushButton* button(const char* iconName, const QString& text, const char* name, QWidget* parent) {
+    auto* b = new QPushButton(icon(QString::fromLatin1(iconName)), text, parent);
+    b->setObjectName(QString::fromLatin1(name));
+    return b;
+}
+}  // namespace
+
+ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
+    : QWidget(parent),
+      m_bridge(bridge),
+      m_tables(tables),
+      m_tableBox(new QComboBox(this)),
+      m_form(new QueryForm(this)),
+      m_model(new ItemsModel(bridge, this)),
+      m_view(new QTableView(this)),
+      m_status(new QLabel(this)),
+      m_error(new QLabel(this)),
+      m_progressRow(new QWidget(this)),
+      m_progressLabel(new QLabel(m_progressRow)),
+      m_progress(new QProgressBar(m_progressRow)),
+      m_compareButton(button("region", tr("Compare regions"), "compareRegions", this)),
+      m_compare(new CompareView(bridge, this)) {
+    setObjectName(QStringLiteral("itemsTab"));
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Table:"), this));
+    m_tableBox->setObjectName(QStringLiteral("tableBox"));
+    m_tableBox->setMinimumWidth(200);
+    top->addWidget(m_tableBox);
+    top->addStretch();
+    auto* create = button("add", tr("Create item"), "createItem", this);
+    auto* edit = button("edit", tr("Edit"), "editItem", this);
+    auto* duplicate = button("duplicate", tr("Duplicate"), "duplicateItem", this);
+    auto* remove = button("delete", tr("Delete"), "deleteItems", this);
+    auto* import = button("import", tr("Import…"), "importItems", this);
+    auto* exportButton = button("export", tr("Export…"), "exportItems", this);
+    m_compareButton->setCheckable(true);
+    for (auto* b : {create, edit, duplicate, remove, import, exportButton, m_compareButton})
+        top->addWidget(b);
+    layout->addLayout(top);
+    layout->addWidget(m_form);
+
+    m_error->setObjectName(QStringLiteral("itemsError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("color: #d13212;"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    auto* progressLayout = new QHBoxLayout(m_progressRow);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    auto* cancelButton = new QPushButton(tr("Cancel"), m_progressRow);
+    cancelButton->setObjectName(QStringLiteral("cancel"));
+    progressLayout->addWidget(m_progressLabel);
+    progressLayout->addWidget(m_progress, 1);
+    progressLayout->addWidget(cancelButton);
+    m_progressRow->hide();
+    layout->addWidget(m_progressRow);
+
+    m_view->setObjectName(QStringLiteral("itemsView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setDefaultSectionSize(150);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // No row numbers (the AWS console shows none): sizing a header for a million of them
+    // costs every layout pass while the table loads.
+    m_view->verticalHeader()->hide();
+    layout->addWidget(m_view, 1);
+    m_compare->hide();
+    layout->addWidget(m_compare, 1);
+    m_status->setObjectName(QStringLiteral("itemsStatus"));
+    layout->addWidget(m_status);
+
+    connect(m_tableBox, &QComboBox::currentIndexChanged, this,
+            [this] { setTable(m_tableBox->currentText()); });
+    connect(m_form, &QueryForm::runRequested, this, &ItemsTab::run);
+    connect(create, &QPushButton::clicked, this, &ItemsTab::newItem);
+    connect(edit, &QPushButton::clicked, this, &ItemsTab::editSelected);
+    connect(duplicate, &QPushButton::clicked, this, &ItemsTab::duplicateSelected);
+    connect(remove, &QPushButton::clicked, this, &ItemsTab::deleteSelected);
+    connect(import, &QPushButton::clicked, this, &ItemsTab::chooseImportFile);
+    connect(exportButton, &QPushButton::clicked, this, &ItemsTab::chooseExportFile);
+    connect(cancelButton, &QPushButton::clicked, this, &ItemsTab::cancel);
+    connect(m_compareButton, &QPushButton::toggled, this, &ItemsTab::updateCompare);
+    connect(m_view, &QTableView::doubleClicked, this, &ItemsTab::editSelected);
+    connect(m_model, &ItemsModel::pageLoaded, this, &ItemsTab::updateStatus);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_sized = false; });
+    connect(m_model, &ItemsModel::pageLoaded, this, [this] {
+        // Fit the columns to the first page (headers included), within reason.
+        if (m_sized || m_model->rowCount() == 0) return;
+        m_sized = true;
+        m_view->resizeColumnsToContents();
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), 320));
+    });
+    connect(m_model, &ItemsModel::loadingChanged, this, &ItemsTab::updateStatus);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ItemsTab::updateStatus);
+    connect(m_model, &ItemsModel::loadFailed, this,
+            [this](const QString& type, const QString& message) {
+                showError(tr("%1: %2").arg(type, message));
+            });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(&m_tables, signal, this, &ItemsTab::reloadTableList);
+    connect(&m_tables, &QAbstractItemModel::modelReset, this, &ItemsTab::reloadTableList);
+    connect(&m_tables, &QAbstractItemModel::dataChanged, this, [this] {
+        // The key schema becomes known once DescribeTable answered.
+        if (m_model->table().isEmpty() && !table().isEmpty()) setTable(table());
+        updateCompare();  // replicas come and go
+    });
+    updateStatus();
+    updateCompare();
+}
+
+QString ItemsTab::table() const {
+    return m_tableBox->currentText();
+}
+
+QString ItemsTab::errorText() const {
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+QString ItemsTab::statusText() const {
+    return m_status->text();
+}
+
+bool ItemsTab::isBusy() const {
+    return m_writer || m_exporting;
+}
+
+void ItemsTab::showError(const QString& text) {
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+void ItemsTab::reloadTableList() {
+    if (!syncTableBox(m_tableBox, m_tables)) return;
+    if (table() != m_model->table()) setTable(table());
+}
+
+void ItemsTab::setRegion(const QString& region) {
+    m_region = region;
+    m_model->clear();
+    showError({});
+    updateCompare();
+}
+
+ItemFiles::KeySchema ItemsTab::keySchema() const {
+    const Json d = m_tables.description(m_tables.rowOf(table()));
+    ItemFiles::KeySchema keys;
+    if (!d.is_object()) return keys;
+    for (const auto& k : d.value("KeySchema", Json::array())) {
+        const std::string name = k.value("AttributeName", "");
+        for (const auto& a : d.value("AttributeDefinitions", Json::array()))
+            if (a.value("AttributeName", "") == name)
+                keys.append({QString::fromStdString(name),
+                             QString::fromStdString(a.value("AttributeType", ""))});
+    }
+    return keys;
+}
+
+QStringList ItemsTab::keyNames() const {
+    QStringList names;
+    for (const auto& k : keySchema()) names << k.first;
+    return names;
+}
+
+void ItemsTab::setTable(const QString& name) {
+    if (name != table()) {
+        const int index = m_tableBox->findText(name);
+        if (index < 0) return;
+        m_tableBox->setCurrentIndex(index);  // comes back here
+        return;
+    }
+    const auto keys = keySchema();
+    showError({});
+    if (name.isEmpty() || keys.isEmpty()) {
+        m_model->clear();
+        updateStatus();
+        return;
+    }
+    m_form->setKeys(keys[0].first, keys[0].second, keys.size() > 1 ? keys[1].first : QString(),
+                    keys.size() > 1 ? keys[1].second : QString());
+    // Another table starts from a plain Scan, and the form says so.
+    m_form->setQueryMode(false);
+    m_form->clearFilters();
+    m_form->setProjection({});
+    m_model->setSource(m_region, name, keyNames(), QStringLiteral("Scan"), Json::object());
+    updateCompare();
+}
+
+void ItemsTab::updateCompare() {
+    const QStringList others =
+        CompareView::replicaRegions(m_tables.description(m_tables.rowOf(table())));
+    m_compareButton->setEnabled(!others.isEmpty());
+    m_compareButton->setToolTip(
+        others.isEmpty() ? tr("Only a global table can be compared: this table has no replica in "
+                              "another region.")
+                         : tr("Show this table in two regions side by side."));
+    const bool on = m_compareButton->isChecked() && !others.isEmpty();
+    m_form->setVisible(!on);
+    m_view->setVisible(!on);
+    m_status->setVisible(!on);
+    m_compare->setVisible(on);
+    if (on)
+        m_compare->setSource(m_region, table(), keyNames(), others);
+    else
+        m_compare->clear();
+}
+
+void ItemsTab::run() {
+    if (table().isEmpty()) return;
+    QString error;
+    const QuerySpec spec = m_form->spec();
+    Json request = QueryBuilder::build(spec, &error);
+    if (request.is_null()) {
+        showError(error);
+        return;
+    }
+    showError({});
+    m_model->setSource(m_region, table(), keyNames(),
+                       spec.query ? QStringLiteral("Query") : QStringLiteral("Scan"), request);
+}
+
+void ItemsTab::updateStatus() {
+    if (m_model->table().isEmpty()) {
+        m_status->setText(m_tableBox->count() ? tr("Choose a table.")
+                                              : tr("This region has no tables."));
+        return;
+    }
+    QString text = tr("%n item(s) loaded", nullptr, m_model->rowCount());
+    if (m_model->isLoading())
+        text += tr(" · loading…");
+    else if (m_model->hasMore())
+        text += tr(" · more as you scroll");
+    m_status->setText(text);
+}
+
+void ItemsTab::openEditor(int mode, const Json& item) {
+    if (table().isEmpty()) return;
+    auto* dialog = new ItemEditorDialog(m_bridge, m_region, table(), keyNames(),
+                                        static_cast<ItemEditorDialog::Mode>(mode), item, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ItemEditorDialog::itemSaved, this, [this](const Json& saved) {
+        m_model->upsert(saved);
+        updateStatus();
+        emit message(tr("Item saved."));
+    });
+    dialog->open();
+}
+
+void ItemsTab::newItem() {
+    Json keys = Json::object();
+    for (const auto& [name, type] : keySchema())
+        keys[name.toStdString()] = {{type.toStdString(), ""}};
+    openEditor(static_cast<int>(ItemEditorDialog::Mode::Create), keys);
+}
+
+void ItemsTab::editSelected() {
+    const auto rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty()) return;
+    openEditor(static_cast<int>(ItemEditorDialog::Mode::Edit), m_model->item(rows.first().row()));
+}
+
+void ItemsTab::duplicateSelected() {
+    const auto rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty()) return;
+    openEditor(static_cast<int>(ItemEditorDialog::Mode::Create), m_model->item(rows.first().row()));
+}
+
+void ItemsTab::deleteSelected() {
+    QList<int> rows;
+    for (const auto& index : m_view->selectionModel()->selectedRows()) rows << index.row();
+    if (rows.isEmpty() || isBusy()) return;
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Delete items"),
+        tr("Delete %n item(s) from %1?", nullptr, static_cast<int>(rows.size())).arg(table()),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDeleteItems"));
+    box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, rows](QAbstractButton* b) {
+        if (box->buttonRole(b) == QMessageBox::DestructiveRole) deleteRows(rows);
+    });
+    box->open();
+}
+
+void ItemsTab::deleteRows(const QList<int>& rows) {
+    QList<Json> keys;
+    for (int row : rows) keys << m_model->key(row);
+    startBatch(keys, true, tr("Deleting"));
+}
+
+void ItemsTab::setBusy(const QString& what) {
+    m_cancelled = false;
+    m_progressLabel->setText(what);
+    m_progress->setRange(0, 0);
+    m_progressRow->show();
+}
+
+void ItemsTab::finishBusy(const QString& error, const QString& done) {
+    m_progressRow->hide();
+    if (!error.isEmpty()) showError(error);
+    if (!done.isEmpty()) emit message(done);
+    emit operationFinished(error);
+}
+
+void ItemsTab::startBatch(const QList<Json>& items, bool deleteKeys, const QString& what) {
+    if (isBusy()) return;
+    showError({});
+    setBusy(what);
+    m_writer = new BatchWriter(m_bridge, m_region, table(), keyNames(), this);
+    connect(m_writer, &BatchWriter::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, std::max(1, total));
+        m_progress->setValue(done);
+        m_progress->setFormat(
+            tr("%1 of %2").arg(QLocale().toString(done), QLocale().toString(total)));
+    });
+    connect(m_writer, &BatchWriter::finished, this,
+            [this, deleteKeys, items](bool cancelled, const QString& error) {
+                const int written = m_writer->written();
+                m_writer->deleteLater();
+                m_writer = nullptr;
+                if (deleteKeys) {
+                    for (int i = 0; i < written && i < items.size(); ++i)
+                        m_model->removeKey(items[i]);
+                } else {
+                    m_model->reload();
+                }
+                const QString done = cancelled ? tr("Cancelled after %n item(s).", nullptr, written)
+                                     : deleteKeys ? tr("%n item(s) deleted.", nullptr, written)
+                                                  : tr("%n item(s) imported.", nullptr, written);
+                finishBusy(error, done);
+            });
+    m_writer->start(items, deleteKeys);
+}
+
+void ItemsTab::cancel() {
+    m_cancelled = true;
+    if (m_writer) m_writer->cancel();
+}

@@ -1,0 +1,97 @@
+#pragma once
+
+// The Items tab: browse one table of the selected region page by page, Scan or Query
+// with conditions, create/edit/duplicate/delete items, import and export files.
+
+#include <QWidget>
+
+#include "items/item_files.h"
+#include "tablespan/engine.h"
+
+class BatchWriter;
+class CompareView;
+class EngineBridge;
+class ItemsModel;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QueryForm;
+class TablesModel;
+
+class ItemsTab final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ItemsTab)
+
+public:
+    // `tables` lists the region's tables (the Tables tab's model).
+    ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent = nullptr);
+
+    ItemsModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QueryForm* queryForm() const { return m_form; }
+    CompareView* compareView() const { return m_compare; }
+    QPushButton* compareButton() const { return m_compareButton; }
+    QString table() const;
+    // The error shown above the items (the engine's or a file's), or empty.
+    QString errorText() const;
+    QString statusText() const;
+    bool isBusy() const;
+
+public slots:
+    void setRegion(const QString& region);
+    void setTable(const QString& table);
+    // Runs the Scan or Query the form describes.
+    void run();
+    void newItem();
+    void editSelected();
+    void duplicateSelected();
+    // Asks for confirmation, then deletes the selected items in chunks of 25.
+    void deleteSelected();
+    void deleteRows(const QList<int>& rows);
+    void importFile(const QString& path);
+    void exportFile(const QString& path);
+    void chooseImportFile();
+    void chooseExportFile();
+    void cancel();
+
+signals:
+    // A long operation (import, export, delete) finished; `error` is empty on success.
+    void operationFinished(const QString& error);
+    void message(const QString& text);
+
+private:
+    ItemFiles::KeySchema keySchema() const;
+    QStringList keyNames() const;
+    void reloadTableList();
+    void openEditor(int mode, const tablespan::Json& item);
+    void showError(const QString& text);
+    void setBusy(const QString& what);
+    void finishBusy(const QString& error, const QString& done);
+    void startBatch(const QList<tablespan::Json>& items, bool deleteKeys, const QString& what);
+    void exportPage(const QString& path, ItemFiles::Format format,
+                    std::shared_ptr<QList<tablespan::Json>> items, const tablespan::Json& start);
+    void updateStatus();
+    // Compare regions: offered for a table with replicas; shown while toggled on.
+    void updateCompare();
+
+    EngineBridge& m_bridge;
+    TablesModel& m_tables;
+    QString m_region;
+    QComboBox* m_tableBox;
+    QueryForm* m_form;
+    ItemsModel* m_model;
+    QTableView* m_view;
+    QLabel* m_status;
+    QLabel* m_error;
+    QWidget* m_progressRow;
+    QLabel* m_progressLabel;
+    QProgressBar* m_progress;
+    QPushButton* m_compareButton;
+    CompareView* m_compare;
+    BatchWriter* m_writer = nullptr;
+    bool m_exporting = false;
+    bool m_cancelled = false;
+    bool m_sized = false;  // columns fitted to the first page
+};

@@ -1,0 +1,210 @@
+#include "items/query_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "common/icons.h"
+
+QueryForm::QueryForm(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* modeRow = new QHBoxLayout;
+    m_scan = new QRadioButton(tr("Scan"), this);
+    m_scan->setObjectName(QStringLiteral("scanMode"));
+    m_query = new QRadioButton(tr("Query"), this);
+    m_query->setObjectName(QStringLiteral("queryMode"));
+    m_scan->setChecked(true);
+    modeRow->addWidget(m_scan);
+    modeRow->addWidget(m_query);
+    modeRow->addSpacing(16);
+    modeRow->addWidget(new QLabel(tr("Attributes to return:"), this));
+    m_projection = new QLineEdit(this);
+    m_projection->setObjectName(QStringLiteral("projection"));
+    m_projection->setPlaceholderText(tr("all attributes (or: name, age, address)"));
+    modeRow->addWidget(m_projection, 1);
+    auto* run = new QPushButton(icon(QStringLiteral("search")), tr("Run"), this);
+    run->setObjectName(QStringLiteral("run"));
+    run->setDefault(true);
+    modeRow->addWidget(run);
+    layout->addLayout(modeRow);
+
+    m_keyBox = new QWidget(this);
+    auto* keys = new QHBoxLayout(m_keyBox);
+    keys->setContentsMargins(0, 0, 0, 0);
+    m_pkLabel = new QLabel(m_keyBox);
+    m_pkValue = new QLineEdit(m_keyBox);
+    m_pkValue->setObjectName(QStringLiteral("partitionValue"));
+    m_pkValue->setPlaceholderText(tr("partition key value"));
+    m_skLabel = new QLabel(m_keyBox);
+    m_skOp = new QComboBox(m_keyBox);
+    m_skOp->addItem(tr("(any)"), QString());
+    for (const QString& op : QueryBuilder::sortKeyOperators()) m_skOp->addItem(op, op);
+    m_skValue = new QLineEdit(m_keyBox);
+    m_skValue2 = new QLineEdit(m_keyBox);
+    m_skValue2->setPlaceholderText(tr("and"));
+    m_descending = new QCheckBox(tr("Descending"), m_keyBox);
+    keys->addWidget(m_pkLabel);
+    keys->addWidget(m_pkValue, 2);
+    keys->addWidget(m_skLabel);
+    keys->addWidget(m_skOp);
+    keys->addWidget(m_skValue, 1);
+    keys->addWidget(m_skValue2, 1);
+    keys->addWidget(m_descending);
+    layout->addWidget(m_keyBox);
+
+    auto* filterHead = new QHBoxLayout;
+    auto* addFilterButton = new QPushButton(icon(QStringLiteral("add")), tr("Add filter"), this);
+    m_match = new QComboBox(this);
+    m_match->addItem(tr("Match all filters (AND)"), true);
+    m_match->addItem(tr("Match any filter (OR)"), false);
+    filterHead->addWidget(addFilterButton);
+    filterHead->addWidget(m_match);
+    filterHead->addStretch();
+    layout->addLayout(filterHead);
+    m_filters = new QGridLayout;
+    layout->addLayout(m_filters);
+
+    connect(m_scan, &QRadioButton::toggled, this, &QueryForm::updateMode);
+    connect(m_skOp, &QComboBox::currentIndexChanged, this, &QueryForm::updateMode);
+    connect(addFilterButton, &QPushButton::clicked, this, [this] { addFilter(); });
+    connect(run, &QPushButton::clicked, this, &QueryForm::runRequested);
+    connect(m_pkValue, &QLineEdit::returnPressed, this, &QueryForm::runRequested);
+    updateMode();
+}
+
+void QueryForm::setKeys(const QString& pk, const QString& pkType, const QString& sk,
+                        const QString& skType) {
+    m_pk = pk;
+    m_pkType = pkType;
+    m_sk = sk;
+    m_skType = skType;
+    m_pkLabel->setText(tr("%1 (%2) =").arg(pk, pkType));
+    m_skLabel->setText(sk.isEmpty() ? QString() : tr("%1 (%2)").arg(sk, skType));
+    updateMode();
+}
+
+void QueryForm::updateMode() {
+    m_keyBox->setVisible(m_query->isChecked());
+    const bool hasSort = !m_sk.isEmpty();
+    m_skLabel->setVisible(hasSort);
+    m_skOp->setVisible(hasSort);
+    m_descending->setVisible(hasSort);
+    const int n = QueryBuilder::operandCount(m_skOp->currentData().toString());
+    m_skValue->setVisible(hasSort && !m_skOp->currentData().toString().isEmpty());
+    m_skValue2->setVisible(hasSort && n == 2);
+}
+
+void QueryForm::setQueryMode(bool query) {
+    (query ? m_query : m_scan)->setChecked(true);
+}
+
+void QueryForm::setPartitionValue(const QString& value) {
+    m_pkValue->setText(value);
+}
+
+void QueryForm::setSortCondition(const QString& op, const QString& value, const QString& value2) {
+    m_skOp->setCurrentIndex(std::max(0, m_skOp->findData(op)));
+    m_skValue->setText(value);
+    m_skValue2->setText(value2);
+}
+
+void QueryForm::setProjection(const QString& names) {
+    m_projection->setText(names);
+}
+
+int QueryForm::addFilter(const QString& attribute, const QString& op, const QString& type,
+                         const QString& value, const QString& value2) {
+    FilterRow row;
+    row.attribute = new QLineEdit(attribute, this);
+    row.attribute->setPlaceholderText(tr("attribute name"));
+    row.type = new QComboBox(this);
+    for (const char* t : {"S", "N", "B", "BOOL", "NULL"}) row.type->addItem(QString::fromLatin1(t));
+    row.type->setCurrentText(type);
+    row.op = new QComboBox(this);
+    row.op->addItems(QueryBuilder::filterOperators());
+    row.op->setCurrentText(op);
+    row.value = new QLineEdit(value, this);
+    row.value->setPlaceholderText(tr("value"));
+    row.value2 = new QLineEdit(value2, this);
+    row.value2->setPlaceholderText(tr("and"));
+    auto* remove = new QToolButton(this);
+    remove->setIcon(icon(QStringLiteral("delete")));
+    remove->setToolTip(tr("Remove this filter"));
+    row.remove = remove;
+    const int r = static_cast<int>(m_rows.size());
+    m_filters->addWidget(row.attribute, r, 0);
+    m_filters->addWidget(row.type, r, 1);
+    m_filters->addWidget(row.op, r, 2);
+    m_filters->addWidget(row.value, r, 3);
+    m_filters->addWidget(row.value2, r, 4);
+    m_filters->addWidget(row.remove, r, 5);
+    const auto update = [row] {
+        const int n = QueryBuilder::operandCount(row.op->currentText());
+        row.value->setVisible(n >= 1);
+        row.value2->setVisible(n == 2);
+        row.type->setVisible(n >= 1 && row.op->currentText() != QLatin1String("attribute_type"));
+    };
+    connect(row.op, &QComboBox::currentTextChanged, this, update);
+    update();
+    connect(remove, &QToolButton::clicked, this, [this, remove] {
+        for (qsizetype i = 0; i < m_rows.size(); ++i) {
+            if (m_rows[i].remove != remove) continue;
+            const FilterRow dead = m_rows.takeAt(i);
+            for (QWidget* w :
+                 {static_cast<QWidget*>(dead.attribute), static_cast<QWidget*>(dead.type),
+                  static_cast<QWidget*>(dead.op), static_cast<QWidget*>(dead.value),
+                  static_cast<QWidget*>(dead.value2), dead.remove})
+                w->deleteLater();
+            return;
+        }
+    });
+    m_rows << row;
+    return r;
+}
+
+void QueryForm::clearFilters() {
+    for (const FilterRow& row : m_rows)
+        for (QWidget* w : {static_cast<QWidget*>(row.attribute), static_cast<QWidget*>(row.type),
+                           static_cast<QWidget*>(row.op), static_cast<QWidget*>(row.value),
+                           static_cast<QWidget*>(row.value2), row.remove})
+            w->deleteLater();
+    m_rows.clear();
+}
+
+QuerySpec QueryForm::spec() const {
+    QuerySpec s;
+    s.query = m_query->isChecked();
+    s.partitionKey = m_pk;
+    s.partitionType = m_pkType;
+    s.partitionValue = m_pkValue->text();
+    s.sortKey = m_sk;
+    s.sortType = m_skType;
+    s.sortOp = m_skOp->currentData().toString();
+    s.sortValue = m_skValue->text();
+    s.sortValue2 = m_skValue2->text();
+    s.descending = m_descending->isChecked();
+    s.matchAll = m_match->currentData().toBool();
+    for (const FilterRow& row : m_rows)
+        s.filters << Condition{row.attribute->text().trimmed(), row.op->currentText(),
+                               row.type->currentText(), row.value->text(), row.value2->text()};
+    for (const QString& name : m_projection->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!name.trimmed().isEmpty()) s.projection << name.trimmed();
+    return s;
+}
+
+void QueryForm::focusInput() {
+    if (m_query->isChecked()) {
+        m_pkValue->setFocus();
+        return;
+    }
+    if (m_rows.isEmpty()) addFilter();
+    m_rows.last().attribute->setFocus();
+}

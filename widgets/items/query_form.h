@@ -1,0 +1,68 @@
+#pragma once
+
+// The Scan/Query form of the Items tab: mode, key condition (Query), filter conditions
+// and projection. It produces a QuerySpec; QueryBuilder turns it into a request.
+
+#include <QWidget>
+
+#include "items/query_builder.h"
+
+class QComboBox;
+class QGridLayout;
+class QLineEdit;
+class QRadioButton;
+class QCheckBox;
+
+class QueryForm final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QueryForm)
+
+public:
+    explicit QueryForm(QWidget* parent = nullptr);
+
+    // The table's keys: (name, type) of the partition key and optional sort key.
+    void setKeys(const QString& pk, const QString& pkType, const QString& sk,
+                 const QString& skType);
+    QuerySpec spec() const;
+    void setQueryMode(bool query);
+    void setPartitionValue(const QString& value);
+    void setSortCondition(const QString& op, const QString& value, const QString& value2 = {});
+    // Adds a filter row and returns its index.
+    int addFilter(const QString& attribute = {}, const QString& op = QStringLiteral("="),
+                  const QString& type = QStringLiteral("S"), const QString& value = {},
+                  const QString& value2 = {});
+    void clearFilters();
+    void setProjection(const QString& names);
+    // Puts the keyboard focus where a search starts (the key value, else a new filter).
+    void focusInput();
+
+signals:
+    void runRequested();
+
+private:
+    struct FilterRow {
+        QLineEdit* attribute;
+        QComboBox* type;
+        QComboBox* op;
+        QLineEdit* value;
+        QLineEdit* value2;
+        QWidget* remove;
+    };
+    void updateMode();
+
+    QRadioButton* m_scan;
+    QRadioButton* m_query;
+    QWidget* m_keyBox;
+    QLineEdit* m_pkValue;
+    QComboBox* m_skOp;
+    QLineEdit* m_skValue;
+    QLineEdit* m_skValue2;
+    QCheckBox* m_descending;
+    QComboBox* m_match;
+    QGridLayout* m_filters;
+    QList<FilterRow> m_rows;
+    QLineEdit* m_projection;
+    QString m_pk, m_pkType, m_sk, m_skType;
+    class QLabel* m_pkLabel;
+    class QLabel* m_skLabel;
+};

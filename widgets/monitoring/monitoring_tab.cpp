@@ -1,0 +1,214 @@
+#include "monitoring/monitoring_tab.h"
+
+#include <algorithm>
+#include <functional>
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include "common/engine_bridge.h"
+#include "global/replication_chart.h"
+#include "monitoring/request_stats_model.h"
+#include "common/time_chart.h"
+
+namespace {
+QLineSeries* addSeries(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& name) {
+    auto* s = new QLineSeries;
+    s->setName(name);
+    chart->addSeries(s);
+    s->attachAxis(x);
+    s->attachAxis(y);
+    return s;
+}
+
+class RegionFilter final : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QString region;  // empty: every region
+    void setRegion(const QString& r) {
+        region = r;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        if (region.isEmpty()) return true;
+        return sourceModel()->index(row, 0, parent).data(RequestStatsModel::RegionCodeRole) ==
+               region;
+    }
+};
+}  // namespace
+
+MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
+    : QWidget(parent),
+      m_bridge(bridge),
+      m_model(new RequestStatsModel(this)),
+      m_proxy(new RegionFilter(this)),
+      m_view(new QTableView(this)),
+      m_all(new QCheckBox(tr("All regions"), this)),
+      m_replication(new ReplicationChart(this)),
+      m_refresh(new QTimer(this)) {
+    setObjectName(QStringLiteral("monitoringTab"));
+    m_all->setObjectName(QStringLiteral("allRegions"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(RequestStatsModel::SortRole);
+    m_view->setObjectName(QStringLiteral("requestStatsView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(RequestStatsModel::Requests, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+
+    m_rateChart =
+        TimeChart::make(tr("Requests per second by operation"), kWindowSeconds, m_rateX, m_rateY);
+    m_latencyChart = TimeChart::make(tr("Request latency by operation (average, ms)"),
+                                     kWindowSeconds, m_latencyX, m_latencyY);
+    // Both charts colour operations alike; one legend is enough.
+    m_latencyChart->legend()->hide();
+    m_errors = addSeries(m_rateChart, m_rateX, m_rateY, tr("errors"));
+    m_errors->setPen(QPen(QColor(0xd1, 0x32, 0x12), 2, Qt::DashLine));
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(
+        new QLabel(tr("Requests answered by the engine, per second of engine time."), this), 1);
+    top->addWidget(m_all);
+    auto* charts = new QSplitter(Qt::Horizontal, this);
+    auto* requestCharts = new QWidget(charts);
+    auto* requestLayout = new QVBoxLayout(requestCharts);
+    requestLayout->setContentsMargins(0, 0, 0, 0);
+    requestLayout->addWidget(TimeChart::view(m_rateChart, requestCharts, 140));
+    requestLayout->addWidget(TimeChart::view(m_latencyChart, requestCharts, 140));
+    charts->addWidget(requestCharts);
+    charts->addWidget(m_replication);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(charts);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_all, &QCheckBox::toggled, this, &MonitoringTab::applyFilter);
+    connect(&m_bridge, &EngineBridge::requestsCompleted, this,
+            [this](const QList<RequestRecord>& records) {
+                m_model->append(records);
+                m_dirty = true;
+            });
+    connect(&m_bridge, &EngineBridge::replicationDelivered, this, [this] { m_dirty = true; });
+    // Charts are redrawn at most four times a second, and every second as time slides.
+    m_refresh->setInterval(250);
+    connect(m_refresh, &QTimer::timeout, this, [this, ticks = 0]() mutable {
+        if (m_dirty || ++ticks % 4 == 0) refresh();
+    });
+    m_refresh->start();
+}
+
+QStringList MonitoringTab::chartedOperations() const {
+    QStringList out;
+    for (auto it = m_series.begin(); it != m_series.end(); ++it)
+        if (it->rate->count() > 0) out << it.key();
+    out.sort();
+    return out;
+}
+
+bool MonitoringTab::showsAllRegions() const {
+    return m_all->isChecked();
+}
+
+void MonitoringTab::setShowAllRegions(bool all) {
+    m_all->setChecked(all);
+}
+
+void MonitoringTab::setRegion(const QString& region) {
+    m_region = region;
+    applyFilter();
+}
+
+void MonitoringTab::applyFilter() {
+    static_cast<RegionFilter*>(m_proxy)->setRegion(m_all->isChecked() ? QString() : m_region);
+    for (auto& s : m_series) {
+        s.rate->clear();
+        s.latency->clear();
+    }
+    refresh();
+}
+
+MonitoringTab::OperationSeries& MonitoringTab::seriesFor(const QString& operation) {
+    auto it = m_series.find(operation);
+    if (it != m_series.end()) return *it;
+    OperationSeries s;
+    s.rate = addSeries(m_rateChart, m_rateX, m_rateY, operation);
+    s.latency = addSeries(m_latencyChart, m_latencyX, m_latencyY, operation);
+    s.latency->setPen(QPen(s.rate->pen().color(), 2));
+    return *m_series.insert(operation, s);
+}
+
+void MonitoringTab::refresh() {
+    m_dirty = false;
+    const qint64 now = m_bridge.engine().clock().now();
+    m_model->setNow(now);
+    if (!isVisible()) return;
+    const qint64 current = now / 1000 * 1000;
+    const qint64 from = current - kWindowSeconds * 1000;
+    const auto seconds = m_model->series(m_all->isChecked() ? QString() : m_region);
+    QHash<QString, QList<QPointF>> rates, latencies;
+    QList<QPointF> errors;
+    double maxRate = 1, maxLatency = 1;
+    for (auto it = seconds.lowerBound(from); it != seconds.end() && it.key() <= current; ++it) {
+        const double x = static_cast<double>(it.key() - current) / 1000.0;
+        qint64 errorCount = 0;
+        for (auto op = it->begin(); op != it->end(); ++op) {
+            const double avg = op->requests ? op->sumMs / static_cast<double>(op->requests) : 0;
+            rates[op.key()] << QPointF(x, static_cast<double>(op->requests));
+            latencies[op.key()] << QPointF(x, avg);
+            errorCount += op->errors;
+            maxRate = std::max(maxRate, static_cast<double>(op->requests));
+            maxLatency = std::max(maxLatency, avg);
+        }
+        errors << QPointF(x, static_cast<double>(errorCount));
+    }
+    // The busiest operations of the window are drawn; the legend stays readable.
+    QList<std::pair<double, QString>> busiest;
+    for (auto it = rates.begin(); it != rates.end(); ++it) {
+        double total = 0;
+        for (const QPointF& p : *it) total += p.y();
+        busiest.append({total, it.key()});
+    }
+    std::sort(busiest.begin(), busiest.end(), std::greater<>());
+    QStringList shown;
+    for (int i = 0; i < std::min<qsizetype>(kMaxOperations, busiest.size()); ++i)
+        shown << busiest[i].second;
+    for (const QString& operation : shown) {
+        OperationSeries& s = seriesFor(operation);
+        s.rate->replace(rates.value(operation));
+        s.latency->replace(latencies.value(operation));
+    }
+    for (auto it = m_series.begin(); it != m_series.end(); ++it) {
+        const bool visible = shown.contains(it.key());
+        if (!visible) {
+            it->rate->clear();
+            it->latency->clear();
+        }
+        it->rate->setVisible(visible);
+        it->latency->setVisible(visible);
+    }
+    m_errors->replace(errors);
+    m_rateY->setRange(0, maxRate * 1.15);
+    m_latencyY->setRange(0, maxLatency * 1.15);
+    m_replication->refresh(m_bridge.engine().replication_metrics(), now);
+}

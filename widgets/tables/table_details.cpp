@@ -1,0 +1,95 @@
+#include "tables/table_details.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+
+#include "common/status_delegate.h"
+
+namespace {
+QString row(const QString& label, const QString& value) {
+    return QStringLiteral(
+               "<tr><td style='padding-right:14px;color:palette(mid)'>%1</td>"
+               "<td>%2</td></tr>")
+        .arg(label.toHtmlEscaped(), value.isEmpty() ? QStringLiteral("—") : value.toHtmlEscaped());
+}
+
+QString section(const QString& title) {
+    return QStringLiteral("<tr><td colspan='2'><b>%1</b></td></tr>").arg(title.toHtmlEscaped());
+}
+
+QString dateOf(const tablespan::Json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_number()) return {};
+    const auto ms = static_cast<qint64>(it->get<double>() * 1000);
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+}
+}  // namespace
+
+QString TableDetails::str(const tablespan::Json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end()) return {};
+    if (it->is_string()) return QString::fromStdString(it->get<std::string>());
+    if (it->is_boolean()) return it->get<bool>() ? tr("On") : tr("Off");
+    if (it->is_number()) return QString::fromStdString(it->dump());
+    return {};
+}
+
+QString TableDetails::html(const tablespan::Json& table) {
+    using tablespan::Json;
+    if (!table.is_object()) return {};
+    QString html =
+        QStringLiteral("<h3>%1</h3><table>").arg(str(table, "TableName").toHtmlEscaped());
+    html += section(tr("General information"));
+    html += row(tr("Status"), StatusDelegate::statusText(str(table, "TableStatus")));
+    html += row(tr("Created"), dateOf(table, "CreationDateTime"));
+    html += row(tr("ARN"), str(table, "TableArn"));
+    html += row(tr("Table ID"), str(table, "TableId"));
+    html += row(tr("Item count"), QLocale().toString(table.value("ItemCount", qint64{0})));
+    html += row(tr("Table size"),
+                QLocale().formattedDataSize(table.value("TableSizeBytes", qint64{0})));
+
+    html += section(tr("Keys"));
+    for (const auto& k : table.value("KeySchema", Json::array())) {
+        QString type;
+        for (const auto& d : table.value("AttributeDefinitions", Json::array()))
+            if (d.value("AttributeName", "") == k.value("AttributeName", ""))
+                type = str(d, "AttributeType");
+        const QString role =
+            str(k, "KeyType") == QLatin1String("HASH") ? tr("Partition key") : tr("Sort key");
+        html += row(role, QStringLiteral("%1 (%2)").arg(str(k, "AttributeName"), type));
+    }
+
+    html += section(tr("Capacity"));
+    const QString mode = table.contains("BillingModeSummary")
+                             ? str(table["BillingModeSummary"], "BillingMode")
+                             : QStringLiteral("PROVISIONED");
+    html += row(tr("Capacity mode"),
+                mode == QLatin1String("PAY_PER_REQUEST") ? tr("On-demand") : tr("Provisioned"));
+    if (const auto it = table.find("ProvisionedThroughput"); it != table.end()) {
+        html += row(tr("Read capacity units"), str(*it, "ReadCapacityUnits"));
+        html += row(tr("Write capacity units"), str(*it, "WriteCapacityUnits"));
+    }
+    const bool ia =
+        table.contains("TableClassSummary") && str(table["TableClassSummary"], "TableClass") ==
+                                                   QLatin1String("STANDARD_INFREQUENT_ACCESS");
+    html += row(tr("Table class"), ia ? tr("DynamoDB Standard-IA") : tr("DynamoDB Standard"));
+
+    html += section(tr("Settings"));
+    const auto stream = table.find("StreamSpecification");
+    html += row(tr("DynamoDB stream"),
+                stream != table.end() ? str(*stream, "StreamViewType") : tr("Off"));
+    if (stream != table.end()) html += row(tr("Latest stream ARN"), str(table, "LatestStreamArn"));
+    const auto sse = table.find("SSEDescription");
+    html += row(tr("Encryption at rest"), sse != table.end()
+                                              ? tr("KMS: %1").arg(str(*sse, "KMSMasterKeyArn"))
+                                              : tr("Owned by Amazon DynamoDB"));
+    html += row(tr("Deletion protection"), str(table, "DeletionProtectionEnabled"));
+
+    html += section(tr("Global table replicas"));
+    const Json replicas = table.value("Replicas", Json::array());
+    if (replicas.empty()) html += row(tr("Replicas"), tr("None"));
+    for (const auto& r : replicas) html += row(str(r, "RegionName"), str(r, "ReplicaStatus"));
+    html += QStringLiteral("</table>");
+    return html;
+}

@@ -1,0 +1,245 @@
+#include "tables/tables_tab.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "tables/create_table_dialog.h"
+#include "common/engine_bridge.h"
+#include "common/icons.h"
+#include "common/status_delegate.h"
+#include "tables/table_details.h"
+#include "tables/tables_model.h"
+#include "common/view_style.h"
+
+TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
+    : QWidget(parent),
+      m_bridge(bridge),
+      m_model(new TablesModel(this)),
+      m_view(new QTableView(this)),
+      m_status(new StatusDelegate(TablesModel::StatusRole, this)),
+      m_details(new QTextBrowser(this)),
+      m_error(new QLabel(this)),
+      m_animation(new QTimer(this)) {
+    setObjectName(QStringLiteral("tablesTab"));
+    auto* layout = new QVBoxLayout(this);
+    auto* actions = new QHBoxLayout;
+    auto* create = new QPushButton(icon(QStringLiteral("add")), tr("Create table"), this);
+    create->setObjectName(QStringLiteral("createTable"));
+    auto* remove = new QPushButton(icon(QStringLiteral("delete")), tr("Delete"), this);
+    remove->setObjectName(QStringLiteral("deleteTable"));
+    auto* explore = new QPushButton(icon(QStringLiteral("items")), tr("Explore items"), this);
+    auto* refresh = new QPushButton(icon(QStringLiteral("refresh")), tr("Refresh"), this);
+    actions->addWidget(create);
+    actions->addWidget(remove);
+    actions->addWidget(explore);
+    actions->addStretch();
+    actions->addWidget(refresh);
+    layout->addLayout(actions);
+    ViewStyle::inlineError(m_error, QStringLiteral("tablesError"));
+    layout->addWidget(m_error);
+
+    ViewStyle::rowList(m_view, QStringLiteral("tablesView"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(TablesModel::Status, m_status);
+    m_details->setObjectName(QStringLiteral("tableDetails"));
+    m_details->setOpenLinks(false);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(create, &QPushButton::clicked, this, &TablesTab::newTable);
+    connect(remove, &QPushButton::clicked, this, &TablesTab::deleteSelected);
+    connect(refresh, &QPushButton::clicked, this, &TablesTab::refresh);
+    connect(explore, &QPushButton::clicked, this, [this] {
+        const auto names = selectedTables();
+        if (!names.isEmpty()) emit exploreItems(names.first());
+    });
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        emit exploreItems(m_model->tableName(index.row()));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &TablesTab::updateDetails);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &TablesTab::updateDetails);
+
+    m_animation->setInterval(80);
+    connect(m_animation, &QTimer::timeout, this, [this, phase = 0]() mutable {
+        m_status->setPhase(++phase);
+        m_view->viewport()->update();
+        if (!m_model->hasTransitions()) m_animation->stop();
+    });
+    const auto animate = [this] {
+        if (m_model->hasTransitions() && !m_animation->isActive()) m_animation->start();
+    };
+    connect(m_model, &QAbstractItemModel::dataChanged, this, animate);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, animate);
+
+    connect(&m_bridge, &EngineBridge::tableStatusChanged, this,
+            [this](const QString& region, const QString& table, const QString& status) {
+                if (region != m_region) return;
+                if (status.isEmpty())
+                    m_model->removeTable(table);
+                else
+                    describe(table);
+            });
+    connect(&m_bridge, &EngineBridge::itemsChanged, this,
+            [this](const QString& region, const QString& table) {
+                if (region == m_region) describe(table);
+            });
+}
+
+QStringList TablesTab::selectedTables() const {
+    QStringList names;
+    for (const auto& index : m_view->selectionModel()->selectedRows())
+        names << m_model->tableName(index.row());
+    return names;
+}
+
+QString TablesTab::errorText() const {
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void TablesTab::showError(const QString& text) {
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+void TablesTab::setRegion(const QString& region) {
+    if (region == m_region) return;
+    m_region = region;
+    refresh();
+}
+
+void TablesTab::refresh() {
+    const int generation = ++m_generation;
+    showError({});
+    m_pitrSupport = Support::Unknown;
+    m_model->setTables({});
+    m_bridge.call(
+        this, m_region, QStringLiteral("ListTables"), tablespan::Json::object(),
+        [this, generation](const tablespan::Result& r) {
+            if (generation != m_generation) return;
+            if (!r.ok()) {
+                showError(
+                    tr("Could not list tables: %1").arg(QString::fromStdString(r.error->message)));
+                return;
+            }
+            for (const auto& name : r.body["TableNames"])
+                describe(QString::fromStdString(name.get<std::string>()));
+        });
+}
+
+void TablesTab::describe(const QString& table) {
+    const int generation = m_generation;
+    m_bridge.call(
+        this, m_region, QStringLiteral("DescribeTable"), {{"TableName", table.toStdString()}},
+        [this, generation, table](const tablespan::Result& r) {
+            if (generation != m_generation) return;
+            if (r.ok()) {
+                // PITR settings exist once the table is ACTIVE: ask when it
+                // first shows up ACTIVE (new, or just out of CREATING).
+                const int row = m_model->rowOf(table);
+                const bool wasActive = row >= 0 && m_model->description(row).value(
+                                                       "TableStatus", "") == std::string("ACTIVE");
+                m_model->updateTable(r.body["Table"]);
+                if (!wasActive && r.body["Table"].value("TableStatus", "") == std::string("ACTIVE"))
+                    queryPitr(table);
+            } else if (r.error->type == "ResourceNotFoundException") {
+                m_model->removeTable(table);
+            }
+        });
+}
+
+void TablesTab::queryPitr(const QString& table) {
+    // Until the engine answers DescribeContinuousBackups, the column shows "—"; one
+    // UnknownOperationException per refresh is enough to know.
+    if (m_pitrSupport == Support::No) return;
+    const int generation = m_generation;
+    m_bridge.call(this, m_region, QStringLiteral("DescribeContinuousBackups"),
+                  {{"TableName", table.toStdString()}},
+                  [this, generation, table](const tablespan::Result& r) {
+                      if (generation != m_generation) return;
+                      if (!r.ok()) {
+                          if (r.error->type == "UnknownOperationException")
+                              m_pitrSupport = Support::No;
+                          return;
+                      }
+                      m_pitrSupport = Support::Yes;
+                      const auto& d = r.body["ContinuousBackupsDescription"];
+                      const bool on = d.contains("PointInTimeRecoveryDescription") &&
+                                      d["PointInTimeRecoveryDescription"].value(
+                                          "PointInTimeRecoveryStatus", "") == "ENABLED";
+                      m_model->setPitr(table, on ? TablesModel::PitrState::Enabled
+                                                 : TablesModel::PitrState::Disabled);
+                  });
+}
+
+void TablesTab::updateDetails() {
+    const auto rows = m_view->selectionModel()->selectedRows();
+    m_details->setHtml(rows.size() == 1
+                           ? TableDetails::html(m_model->description(rows.first().row()))
+                           : QString());
+}
+
+void TablesTab::selectTable(const QString& name) {
+    const int row = m_model->rowOf(name);
+    if (row >= 0) m_view->selectRow(row);
+}
+
+void TablesTab::newTable() {
+    auto* dialog = new CreateTableDialog(m_bridge, m_region, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CreateTableDialog::tableCreated, this, [this](const QString& name) {
+        emit message(tr("Creating table %1…").arg(name));
+        describe(name);
+    });
+    dialog->open();
+}
+
+void TablesTab::deleteSelected() {
+    const QStringList names = selectedTables();
+    if (names.isEmpty()) return;
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Delete tables"),
+        tr("Delete %n table(s) in %1? All items are deleted and cannot be recovered.\n\n%2",
+           nullptr, static_cast<int>(names.size()))
+            .arg(m_region, names.join(QLatin1Char('\n'))),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDelete"));
+    box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, names](QAbstractButton* b) {
+        if (box->buttonRole(b) == QMessageBox::DestructiveRole) deleteTables(names);
+    });
+    box->open();
+}
+
+void TablesTab::deleteTables(const QStringList& names) {
+    showError({});
+    for (const QString& name : names) {
+        const int generation = m_generation;
+        m_bridge.call(this, m_region, QStringLiteral("DeleteTable"),
+                      {{"TableName", name.toStdString()}},
+                      [this, generation, name](const tablespan::Result& r) {
+                          if (generation != m_generation) return;
+                          if (r.ok()) {
+                              m_model->updateTable(r.body["TableDescription"]);
+                              emit message(tr("Deleting table %1…").arg(name));
+                          } else {
+                              showError(tr("Could not delete %1: %2")
+                                            .arg(name, QString::fromStdString(r.error->message)));
+                          }
+                      });
+    }
+}

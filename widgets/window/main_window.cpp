@@ -1,0 +1,186 @@
+#include "window/main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+#include "window/activity_dock.h"
+#include "common/engine_bridge.h"
+#include "common/icons.h"
+#include "items/items_tab.h"
+#include "common/language.h"
+#include "items/query_form.h"
+#include "window/region_selector.h"
+#include "tables/tables_tab.h"
+#include "common/theme.h"
+
+MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* parent)
+    : QMainWindow(parent), m_bridge(bridge) {
+    setWindowTitle(tr("Tablespan"));
+    setWindowIcon(icon(QStringLiteral("tablespan")));
+    resize(1200, 760);
+
+    m_region = new RegionSelector(this);
+    m_region->setRegion(region);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tablesTab = new TablesTab(bridge, m_tabs);
+    m_itemsTab = new ItemsTab(bridge, *m_tablesTab->model(), m_tabs);
+    addTab(m_tablesTab, tr("Tables"));
+    addTab(m_itemsTab, tr("Items"));
+    setCentralWidget(m_tabs);
+    m_activity = new ActivityDock(bridge, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activity);
+
+    m_message = new QLabel(this);
+    statusBar()->addWidget(m_message, 1);
+    statusBar()->addPermanentWidget(
+        new QLabel(tr("Data: %1").arg(QString::fromStdString(m_bridge.engine().data_dir())), this));
+    auto* timeScale = new QLabel(tr("Time ×%1").arg(m_bridge.engine().time_scale()), this);
+    timeScale->setObjectName(QStringLiteral("timeScaleLabel"));
+    statusBar()->addPermanentWidget(timeScale);
+
+    createActions();
+    createSettingsMenus();
+
+    connect(m_region, &RegionSelector::regionChanged, this, &MainWindow::regionChanged);
+    connect(this, &MainWindow::regionChanged, m_itemsTab, &ItemsTab::setRegion);
+    connect(this, &MainWindow::regionChanged, m_tablesTab, &TablesTab::setRegion);
+    connect(m_tablesTab, &TablesTab::exploreItems, this, [this](const QString& table) {
+        m_itemsTab->setTable(table);
+        m_tabs->setCurrentWidget(m_itemsTab);
+    });
+    connect(m_tablesTab, &TablesTab::message, this, &MainWindow::showMessage);
+    connect(m_itemsTab, &ItemsTab::message, this, &MainWindow::showMessage);
+    m_itemsTab->setRegion(currentRegion());
+    m_tablesTab->setRegion(currentRegion());
+}
+
+int MainWindow::addTab(QWidget* tab, const QString& title) {
+    return m_tabs->addTab(tab, title);
+}
+
+TablesModel* MainWindow::tablesModel() const {
+    return m_tablesTab->model();
+}
+
+void MainWindow::createActions() {
+    auto* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addWidget(new QLabel(tr("Region:"), toolbar));
+    toolbar->addWidget(m_region);
+    toolbar->addSeparator();
+
+    const auto make = [this](const char* iconName, const QString& text, const QKeySequence& key) {
+        auto* a = new QAction(icon(QString::fromLatin1(iconName)), text, this);
+        a->setShortcut(key);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(text, key.toString(QKeySequence::NativeText)));
+        return a;
+    };
+    auto* newTable = make("add", tr("New table"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    auto* newItem = make("add", tr("New item"), QKeySequence::New);
+    auto* refreshAction = make("refresh", tr("Refresh"), QKeySequence::Refresh);
+    auto* find = make("search", tr("Find items"), QKeySequence::Find);
+    auto* remove = make("delete", tr("Delete"), QKeySequence::Delete);
+    auto* import = make("import", tr("Import items…"), QKeySequence(Qt::CTRL | Qt::Key_I));
+    auto* exportAction = make("export", tr("Export items…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto* quit = new QAction(tr("Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    for (auto* a : {newTable, newItem, refreshAction}) toolbar->addAction(a);
+
+    connect(newTable, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_tablesTab);
+        m_tablesTab->newTable();
+    });
+    connect(newItem, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_itemsTab);
+        m_itemsTab->newItem();
+    });
+    connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(find, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_itemsTab);
+        m_itemsTab->queryForm()->focusInput();
+    });
+    connect(remove, &QAction::triggered, this, [this] {
+        if (m_tabs->currentWidget() == m_tablesTab) m_tablesTab->deleteSelected();
+        if (m_tabs->currentWidget() == m_itemsTab) m_itemsTab->deleteSelected();
+    });
+    connect(import, &QAction::triggered, m_itemsTab, &ItemsTab::chooseImportFile);
+    connect(exportAction, &QAction::triggered, m_itemsTab, &ItemsTab::chooseExportFile);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(import);
+    file->addAction(exportAction);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    for (auto* a : {newTable, newItem, find, remove}) edit->addAction(a);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(refreshAction);
+    m_viewMenu->addAction(m_activity->toggleViewAction());
+    m_viewMenu->addSeparator();
+}
+
+void MainWindow::createSettingsMenus() {
+    QSettings settings;
+    QMenu* theme = m_viewMenu->addMenu(tr("Theme"));
+    auto* themes = new QActionGroup(this);
+    const Theme::Mode current =
+        Theme::fromString(settings.value(QStringLiteral("theme")).toString());
+    for (auto [mode, text] :
+         {std::pair{Theme::Mode::System, tr("Follow the system")},
+          std::pair{Theme::Mode::Light, tr("Light")}, std::pair{Theme::Mode::Dark, tr("Dark")}}) {
+        auto* a = theme->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(mode == current);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [mode] {
+            QSettings().setValue(QStringLiteral("theme"), Theme::toString(mode));
+            Theme::apply(mode);
+        });
+    }
+
+    QMenu* language = m_viewMenu->addMenu(tr("Language"));
+    auto* languages = new QActionGroup(this);
+    const QString chosen = Language::setting();
+    for (auto [code, text] : {std::pair{QString(), tr("Follow the system")},
+                              std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                              std::pair{QStringLiteral("de"), QStringLiteral("Deutsch")},
+                              std::pair{QStringLiteral("ja"), QStringLiteral("日本語")}}) {
+        auto* a = language->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            Language::setSetting(code);
+            emit languageChosen(code);
+        });
+    }
+}
+
+void MainWindow::showMessage(const QString& text) {
+    m_message->setText(text);
+}
+
+QString MainWindow::currentRegion() const {
+    return m_region->region();
+}
+
+void MainWindow::setRegion(const QString& code) {
+    m_region->setRegion(code);
+}
+
+void MainWindow::refresh() {
+    m_tablesTab->refresh();
+    if (m_tabs->currentWidget() == m_itemsTab) m_itemsTab->run();
+}
