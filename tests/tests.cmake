@@ -17,6 +17,7 @@ set(TABLESPAN_TEST_EXTRA_tst_request_validator
 tablespan_add_test(tst_request_validator tablespan_model)
 target_include_directories(tst_request_validator PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)
 tablespan_add_test(tst_items tablespan_engine)
+tablespan_add_test(tst_indexes tablespan_engine)
 tablespan_add_test(tst_persistence tablespan_engine)
 target_link_libraries(tst_persistence PRIVATE SQLite::SQLite3)
 tablespan_add_test(tst_http_server tablespan_engine)

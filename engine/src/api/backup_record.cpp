@@ -93,6 +93,21 @@ Json BackupRecord::description(const std::string& shown_status) const {
         if (s.at("stream_enabled").get<bool>())
             features["StreamDescription"] = {{"StreamEnabled", true},
                                              {"StreamViewType", s.at("stream_view_type")}};
+        if (s.contains("indexes")) {
+            Json gsis = Json::array(), lsis = Json::array();
+            for (const auto& j : s.at("indexes")) {
+                auto ix = indexes::SecondaryIndex::from_storage(j);
+                Json info = {{"IndexName", ix.name},
+                             {"KeySchema", ix.key_schema()},
+                             {"Projection", ix.projection()}};
+                if (ix.global)
+                    info["ProvisionedThroughput"] = {{"ReadCapacityUnits", ix.read_capacity},
+                                                     {"WriteCapacityUnits", ix.write_capacity}};
+                (ix.global ? gsis : lsis).push_back(info);
+            }
+            if (!lsis.empty()) features["LocalSecondaryIndexes"] = lsis;
+            if (!gsis.empty()) features["GlobalSecondaryIndexes"] = gsis;
+        }
         if (s.at("sse_enabled").get<bool>())
             features["SSEDescription"] = {{"Status", "ENABLED"},
                                           {"SSEType", "KMS"},
@@ -139,6 +154,13 @@ Json record_source(const TableMeta& t) {
     if (t.sort_key)
         j["sk"] = {{"name", t.sort_key->name},
                    {"type", AttributeValue::type_name(t.sort_key->type)}};
+    if (!t.indexes.empty()) {
+        Json list = Json::array();
+        for (const auto& ix : t.indexes)
+            if (ix.status != "DELETING" && ix.status != "CREATING") list.push_back(ix.to_storage());
+        j["indexes"] = list;
+        j["next_index_id"] = t.next_index_id;
+    }
     return j;
 }
 
@@ -157,6 +179,11 @@ TableMeta table_from_source(const Json& s) {
     t.stream_view_type = s.at("stream_view_type");
     t.sse_enabled = s.at("sse_enabled");
     t.sse_kms_key_arn = s.at("sse_kms_key_arn");
+    if (s.contains("indexes")) {
+        for (const auto& ix : s.at("indexes"))
+            t.indexes.push_back(indexes::SecondaryIndex::from_storage(ix));
+        t.next_index_id = s.at("next_index_id");
+    }
     return t;
 }
 

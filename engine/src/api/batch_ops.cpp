@@ -10,6 +10,7 @@
 #include "api/item_store.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "indexes/index_entries.h"
 
 namespace tablespan::api {
 
@@ -55,6 +56,9 @@ Json batch_write_item(core::Region& region, const Json& request) {
                 if (op.size > kMaxItemSize)
                     throw_validation("Item size has exceeded the maximum allowed size");
                 op.key = key_from_item(table, item);
+                // One bad index key refuses the whole batch (Alternator's
+                // test_gsi_wrong_type_attribute_batch, run against the service).
+                indexes::check_index_keys(table, item, indexes::WriteKind::Put);
                 op.item = std::move(item);
             } else {
                 op.key = key_from_key(table, decode_item(write.at("DeleteRequest").at("Key")));

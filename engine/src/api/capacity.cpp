@@ -27,6 +27,22 @@ void add_consumed_capacity(Json& response, const Json& request, const std::strin
     if (mode != "NONE") response["ConsumedCapacity"] = consumed(mode, table, units);
 }
 
+void add_consumed_capacity(Json& response, const Json& request, const std::string& table,
+                           const std::string& index, bool global, double index_units,
+                           double table_units) {
+    // Shape: dynalite's query tests against the service, e.g. {CapacityUnits: 0.5,
+    // TableName, Table: {CapacityUnits: 0}, GlobalSecondaryIndexes: {index4: {…: 0.5}}}.
+    auto mode = string_member(request, "ReturnConsumedCapacity").value_or("NONE");
+    if (mode == "NONE") return;
+    Json c = {{"TableName", table}, {"CapacityUnits", index_units + table_units}};
+    if (mode == "INDEXES") {
+        c["Table"] = {{"CapacityUnits", table_units}};
+        c[global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes"] = {
+            {index, {{"CapacityUnits", index_units}}}};
+    }
+    response["ConsumedCapacity"] = c;
+}
+
 void add_consumed_capacity(Json& response, const Json& request,
                            const std::map<std::string, double>& units_by_table) {
     auto mode = string_member(request, "ReturnConsumedCapacity").value_or("NONE");

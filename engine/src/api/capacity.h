@@ -16,6 +16,11 @@ double read_units(std::int64_t bytes, bool consistent);
 // Adds ConsumedCapacity to `response` when ReturnConsumedCapacity asks for it.
 void add_consumed_capacity(Json& response, const Json& request, const std::string& table,
                            double units);
+// The same for a Query or Scan of a secondary index: `index_units` read from the index,
+// `table_units` for attributes an LSI fetched from the table. INDEXES mode splits them.
+void add_consumed_capacity(Json& response, const Json& request, const std::string& table,
+                           const std::string& index, bool global, double index_units,
+                           double table_units);
 // The same for batch operations: a list with one entry per table.
 void add_consumed_capacity(Json& response, const Json& request,
                            const std::map<std::string, double>& units_by_table);

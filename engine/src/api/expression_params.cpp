@@ -25,7 +25,8 @@ bool valid_placeholder(const std::string& key, char sigil) {
 std::unique_ptr<Expressions> parse_expressions(const Json& request,
                                                const std::vector<std::string>& expressions,
                                                const std::vector<std::string>& legacy,
-                                               const TableMeta* table) {
+                                               const TableMeta* table,
+                                               const indexes::SecondaryIndex* index) {
     std::vector<std::string> used_expressions, used_legacy;
     for (const auto& e : expressions)
         if (member(request, e)) used_expressions.push_back(e);
@@ -97,12 +98,13 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
     if (auto text = string_member(request, "ConditionExpression"))
         out->condition = expr::Condition::parse(*text, ctx, "ConditionExpression");
     if (auto text = string_member(request, "KeyConditionExpression")) {
-        AttributeValue::Type sort_type =
-            table->sort_key ? table->sort_key->type : AttributeValue::Type::S;
+        const KeyElement& hash = index ? index->partition_key : table->partition_key;
+        const std::optional<KeyElement>& range = index ? index->sort_key : table->sort_key;
+        AttributeValue::Type sort_type = range ? range->type : AttributeValue::Type::S;
         std::optional<std::string> sort_name;
-        if (table->sort_key) sort_name = table->sort_key->name;
-        out->key_condition = expr::KeyCondition::parse(
-            *text, ctx, table->partition_key.name, table->partition_key.type, sort_name, sort_type);
+        if (range) sort_name = range->name;
+        out->key_condition =
+            expr::KeyCondition::parse(*text, ctx, hash.name, hash.type, sort_name, sort_type);
     }
     if (auto text = string_member(request, "FilterExpression"))
         out->filter = expr::Condition::parse(*text, ctx, "FilterExpression");

@@ -27,10 +27,12 @@ struct Expressions {
 
 // `expressions` lists the expression members the operation accepts; `legacy` the
 // non-expression members it also accepts (which Tablespan does not implement: using one
-// is a clear ValidationException). `table` is needed for KeyConditionExpression.
+// is a clear ValidationException). `table` is needed for KeyConditionExpression, which is
+// checked against the keys of `index` when the request reads one.
 std::unique_ptr<Expressions> parse_expressions(const Json& request,
                                                const std::vector<std::string>& expressions,
                                                const std::vector<std::string>& legacy,
-                                               const TableMeta* table = nullptr);
+                                               const TableMeta* table = nullptr,
+                                               const indexes::SecondaryIndex* index = nullptr);
 
 }  // namespace tablespan::api

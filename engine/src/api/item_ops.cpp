@@ -7,6 +7,7 @@
 #include "api/item_store.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "indexes/index_entries.h"
 
 namespace tablespan::api {
 
@@ -43,6 +44,7 @@ Json put_item(core::Region& region, const Json& request) {
 
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_item(table, item);
+    indexes::check_index_keys(table, item, indexes::WriteKind::Put);
     ItemStore store(region, table);
     auto old = store.get(key);
     check_condition(request, *ex, old);
@@ -106,7 +108,18 @@ Json update_item(core::Region& region, const Json& request) {
             const std::string& top = path.front().name;
             bool is_key =
                 top == table.partition_key.name || (table.sort_key && top == table.sort_key->name);
-            if (!is_key) continue;
+            if (!is_key) {
+                // An index key must stay a scalar too (dynalite's updateItem tests).
+                if (path.size() > 1)
+                    for (const auto& ix : table.indexes)
+                        if (ix.maintained() && (ix.partition_key.name == top ||
+                                                (ix.sort_key && ix.sort_key->name == top)))
+                            throw_validation(
+                                "Key attributes must be scalars; list random access '[]' and map "
+                                "lookup '.' are not allowed: IndexKey: " +
+                                top);
+                continue;
+            }
             if (path.size() > 1)
                 throw_validation(
                     "Key attributes must be scalars; list random access '[]' and map lookup '.' "
@@ -126,6 +139,7 @@ Json update_item(core::Region& region, const Json& request) {
     std::size_t size = item_size(updated);
     if (size > kMaxItemSize)
         throw_validation("Item size to update has exceeded the maximum allowed size");
+    indexes::check_index_keys(table, updated, indexes::WriteKind::UpdateExpression);
     store.put(key, updated, size, old);
 
     Json out = Json::object();

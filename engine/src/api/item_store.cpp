@@ -3,6 +3,7 @@
 #include "api/recovery.h"
 #include "core/region.h"
 #include "core/replicator.h"
+#include "indexes/index_entries.h"
 #include "tablespan/json_codec.h"
 
 namespace tablespan::api {
@@ -20,6 +21,9 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
     const std::string bytes = serialize_item(item);
     region_.store().put_item(table_.id, key.pk, key.sk, static_cast<std::int64_t>(size), bytes, hlc,
                              region_.code());
+    if (!table_.indexes.empty())
+        indexes::update_entries(region_.store(), table_, key.pk, key.sk, old ? &*old : nullptr,
+                                &item);
     if (table_.group.global()) {
         if (!old) region_.store().delete_tombstone(table_.id, key.pk, key.sk);
         log_change(key, hlc, bytes, static_cast<std::int64_t>(size));
@@ -38,6 +42,8 @@ void ItemStore::remove(const StorageKey& key, const Item& old) {
     region_.recovery().before_write(table_, key);
     region_.begin_write();
     region_.store().delete_item(table_.id, key.pk, key.sk);
+    if (!table_.indexes.empty())
+        indexes::update_entries(region_.store(), table_, key.pk, key.sk, &old, nullptr);
     if (table_.group.global()) {
         const std::int64_t hlc = region_.next_hlc();
         region_.store().put_tombstone(table_.id, key.pk, key.sk, hlc, region_.code(),
@@ -56,6 +62,15 @@ void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::s
     region_.begin_write();
     auto& store = region_.store();
     const bool was_live = current && current->live;
+    if (!table_.indexes.empty()) {
+        // The indexes follow the winning change: from what the key held to what it holds.
+        std::optional<Item> before;
+        if (was_live) before = get(key);
+        std::optional<Item> after;
+        if (item) after = deserialize_item(*item);
+        indexes::update_entries(store, table_, key.pk, key.sk, before ? &*before : nullptr,
+                                after ? &*after : nullptr);
+    }
     if (item) {
         store.put_item(table_.id, key.pk, key.sk, size, *item, hlc, origin);
         if (current && !current->live) store.delete_tombstone(table_.id, key.pk, key.sk);

@@ -2,28 +2,51 @@
 // Select COUNT, pagination by ExclusiveStartKey / LastEvaluatedKey, and parallel scan
 // segments.
 
+#include <set>
+
 #include "api/capacity.h"
 #include "api/expression_params.h"
 #include "api/handlers.h"
 #include "api/item_key.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "indexes/index_entries.h"
 
 namespace tablespan::api {
 
 namespace {
 constexpr std::int64_t kPageBytes = 1024 * 1024;
 
+// The index a Query or Scan names, checked in the service's order (dynalite's
+// actions/query.js, asserted against the service): it must exist ("…does not have the
+// specified index", a ValidationException, also for deleted indexes), a GSI takes no
+// ConsistentRead, and a GSI still being built cannot be read.
+const indexes::SecondaryIndex* index_for_read(const TableMeta& table, const Json& request) {
+    auto name = string_member(request, "IndexName");
+    if (!name) return nullptr;
+    const indexes::SecondaryIndex* index = table.find_index(*name);
+    if (!index || index->status == "DELETING")
+        throw_validation("The table does not have the specified index: " + *name);
+    if (index->global && bool_member(request, "ConsistentRead").value_or(false))
+        throw_validation("Consistent reads are not supported on global secondary indexes");
+    if (index->status == "CREATING")
+        throw_validation("Cannot read from backfilling global secondary index: " + *name);
+    return index;
+}
+
 // Select / ProjectionExpression combinations, as the service checks them.
-std::string select_mode(const Json& request, const Expressions& ex) {
+std::string select_mode(const Json& request, const Expressions& ex,
+                        const indexes::SecondaryIndex* index) {
     auto select = string_member(request, "Select");
-    if (member(request, "IndexName"))
-        throw_validation("The table does not have the specified index: " +
-                         *string_member(request, "IndexName"));
-    if (select == "ALL_PROJECTED_ATTRIBUTES")
+    if (!index && select == "ALL_PROJECTED_ATTRIBUTES")
         throw_validation(
             "One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is "
             "not supported for a query or scan without IndexName");
+    if (index && index->global && select == "ALL_ATTRIBUTES" && index->projection_type != "ALL")
+        throw_validation(
+            "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not "
+            "supported for global secondary index " +
+            index->name + " because its projection type is not ALL");
     if (select && *select != "SPECIFIC_ATTRIBUTES" && ex.projection)
         throw_validation("One or more parameter values were invalid: Select type " + *select +
                          " is not supported with ProjectionExpression");
@@ -31,7 +54,56 @@ std::string select_mode(const Json& request, const Expressions& ex) {
         throw_validation(
             "One or more parameter values were invalid: Select type SPECIFIC_ATTRIBUTES requires "
             "ProjectionExpression");
-    return select.value_or(ex.projection ? "SPECIFIC_ATTRIBUTES" : "ALL_ATTRIBUTES");
+    if (select) return *select;
+    if (ex.projection) return "SPECIFIC_ATTRIBUTES";
+    return index ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+}
+
+// An LSI fetches from the table what it does not project (DG:LSI; Alternator's
+// test_lsi_get_not_projected_attribute, run against the service).
+bool fetches_from_table(const indexes::SecondaryIndex& index, const std::string& select,
+                        const Expressions& ex) {
+    if (index.global || index.projection_type == "ALL") return false;
+    if (select == "ALL_ATTRIBUTES") return true;
+    if (ex.projection)
+        for (const auto& path : ex.projection->paths())
+            if (!index.projects(path.front().name)) return true;
+    return false;
+}
+
+// An index's ExclusiveStartKey: exactly the table key and the index key attributes.
+std::optional<storage::IndexEntryKey> index_start_key(const Json& request, const TableMeta& table,
+                                                      const indexes::SecondaryIndex& index) {
+    const Json* start = member(request, "ExclusiveStartKey");
+    if (!start) return std::nullopt;
+    AttributeMap attrs;
+    try {
+        attrs = decode_item(*start);
+    } catch (const ApiError& e) {
+        throw_validation("The provided starting key is invalid: " + e.error().message);
+    }
+    std::set<std::string> names = {table.partition_key.name, index.partition_key.name};
+    if (table.sort_key) names.insert(table.sort_key->name);
+    if (index.sort_key) names.insert(index.sort_key->name);
+    if (attrs.size() != names.size()) throw_validation("The provided starting key is invalid");
+    for (const auto& n : names)
+        if (!attrs.count(n)) throw_validation("The provided starting key is invalid");
+    AttributeMap table_key;
+    for (const auto& [name, value] : attrs)
+        if (name == table.partition_key.name || (table.sort_key && name == table.sort_key->name))
+            table_key.emplace(name, value);
+    StorageKey key;
+    try {
+        key = key_from_key(table, table_key);
+    } catch (const ApiError& e) {
+        throw_validation("The provided starting key is invalid: " + e.error().message);
+    }
+    auto position = indexes::entry_key(index, key.pk, key.sk, attrs);
+    if (!position)
+        throw_validation(
+            "The provided starting key is invalid: The provided key element does not match the "
+            "schema");
+    return position;
 }
 
 std::optional<StorageKey> start_key(const Json& request, const TableMeta& table) {
@@ -52,26 +124,39 @@ std::optional<StorageKey> start_key(const Json& request, const TableMeta& table)
 
 // Accumulates one page of results.
 struct Page {
-    Page(const TableMeta& t, const Expressions& e, std::string s, bool c, std::int64_t l)
-        : table(t), ex(e), select(std::move(s)), consistent(c), limit(l) {}
+    Page(core::Region& r, const TableMeta& t, const indexes::SecondaryIndex* i,
+         const Expressions& e, std::string s, bool c, std::int64_t l)
+        : region(r), table(t), index(i), ex(e), select(std::move(s)), consistent(c), limit(l) {
+        fetch = index && fetches_from_table(*index, select, ex);
+    }
 
+    core::Region& region;
     const TableMeta& table;
+    const indexes::SecondaryIndex* index;  // null: the table itself
     const Expressions& ex;
     std::string select;
     bool consistent;
     std::int64_t limit;  // 0: none
+    bool fetch = false;  // an LSI reads the whole item from the table
     Json items = Json::array();
     std::int64_t count = 0;
     std::int64_t scanned = 0;
-    std::int64_t bytes = 0;
+    std::int64_t bytes = 0;                                   // read from the table or the index
+    std::int64_t fetched = 0;                                 // read from the table for an LSI
     std::optional<std::pair<std::string, std::string>> last;  // storage key of the last row
+    Item last_index_key;  // the key attributes of the last index entry
     bool stopped = false;
+    std::string buffer;
 
     // Returns false when the page is full.
     bool take(std::string_view pk, std::string_view sk, std::int64_t size, std::string_view blob) {
         Item item = deserialize_item(blob);
         ++scanned;
         bytes += size;
+        if (fetch && region.store().get_item(table.id, pk, sk, buffer)) {
+            item = deserialize_item(buffer);
+            fetched += static_cast<std::int64_t>(item_size(item));
+        }
         if (!ex.filter || ex.filter->evaluate(&item)) {
             ++count;
             if (select != "COUNT")
@@ -79,10 +164,19 @@ struct Page {
         }
         if ((limit && scanned >= limit) || bytes >= kPageBytes) {
             last = std::pair{std::string(pk), std::string(sk)};
+            if (index) last_index_key = index_key_attributes(item);
             stopped = true;
             return false;
         }
         return true;
+    }
+
+    // LastEvaluatedKey on an index: its key attributes and the table's.
+    Item index_key_attributes(const Item& item) const {
+        Item out = key_from_storage(table, last->first, last->second);
+        for (const auto* k : {&index->partition_key}) out.insert(*item.find(k->name));
+        if (index->sort_key) out.insert(*item.find(index->sort_key->name));
+        return out;
     }
 
     Json finish(const Json& request) const {
@@ -91,9 +185,14 @@ struct Page {
         out["Count"] = count;
         out["ScannedCount"] = scanned;
         if (stopped && last)
-            out["LastEvaluatedKey"] =
-                encode_item(key_from_storage(table, last->first, last->second));
-        add_consumed_capacity(out, request, table.name, read_units(bytes, consistent));
+            out["LastEvaluatedKey"] = encode_item(
+                index ? last_index_key : key_from_storage(table, last->first, last->second));
+        if (index)
+            add_consumed_capacity(out, request, table.name, index->name, index->global,
+                                  read_units(bytes, consistent),
+                                  fetched ? read_units(fetched, consistent) : 0.0);
+        else
+            add_consumed_capacity(out, request, table.name, read_units(bytes, consistent));
         return out;
     }
 };
@@ -124,17 +223,23 @@ Json query(core::Region& region, const Json& request) {
             "Either the KeyConditions or KeyConditionExpression parameter must be specified in "
             "the request.");
     TableMeta& table = table_for_data(region, request.at("TableName"));
+    const indexes::SecondaryIndex* index = index_for_read(table, request);
     auto ex = parse_expressions(
         request, {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"},
-        {"AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"}, &table);
-    std::string select = select_mode(request, *ex);
-    auto start = start_key(request, table);
+        {"AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"}, &table, index);
+    std::string select = select_mode(request, *ex, index);
+    std::optional<StorageKey> start;
+    std::optional<storage::IndexEntryKey> index_start;
+    if (index)
+        index_start = index_start_key(request, table, *index);
+    else
+        start = start_key(request, table);
 
     const expr::KeyCondition& kc = *ex->key_condition;
     std::string pk = encode_key_value(kc.partition_value);
-    if (kc.partition_value.type() != table.partition_key.type)
+    if (kc.partition_value.type() != (index ? index->partition_key : table.partition_key).type)
         throw_invalid_parameter("Condition parameter type does not match schema type");
-    if (start && start->pk != pk)
+    if ((start && start->pk != pk) || (index_start && index_start->ipk != pk))
         throw_validation(
             "The provided starting key is outside query boundaries based on provided conditions");
 
@@ -172,8 +277,16 @@ Json query(core::Region& region, const Json& request) {
     }
 
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
-    Page page(table, *ex, select, consistent, int_member(request, "Limit").value_or(0));
+    Page page(region, table, index, *ex, select, consistent,
+              int_member(request, "Limit").value_or(0));
     bool forward = bool_member(request, "ScanIndexForward").value_or(true);
+    if (index) {
+        region.store().query_index(table.id, index->id, pk, lower, upper, forward, index_start,
+                                   [&](const storage::IndexRow& row) {
+                                       return page.take(row.pk, row.sk, row.size, row.item);
+                                   });
+        return page.finish(request);
+    }
     std::optional<std::string> start_sk;
     if (start) start_sk = start->sk;
     if (!table.sort_key && start) return page.finish(request);  // one row, already returned
@@ -203,11 +316,21 @@ Json scan(core::Region& region, const Json& request) {
     auto ex = parse_expressions(request, {"ProjectionExpression", "FilterExpression"},
                                 {"AttributesToGet", "ScanFilter", "ConditionalOperator"});
     TableMeta& table = table_for_data(region, request.at("TableName"));
-    std::string select = select_mode(request, *ex);
-    auto start = start_key(request, table);
-
+    const indexes::SecondaryIndex* index = index_for_read(table, request);
+    std::string select = select_mode(request, *ex, index);
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
-    Page page(table, *ex, select, consistent, int_member(request, "Limit").value_or(0));
+    Page page(region, table, index, *ex, select, consistent,
+              int_member(request, "Limit").value_or(0));
+    if (index) {
+        auto after = index_start_key(request, table, *index);
+        region.store().scan_index(table.id, index->id, after, [&](const storage::IndexRow& row) {
+            if (total && static_cast<std::int64_t>(segment_hash(row.ipk) % *total) != *segment)
+                return true;
+            return page.take(row.pk, row.sk, row.size, row.item);
+        });
+        return page.finish(request);
+    }
+    auto start = start_key(request, table);
     std::optional<std::pair<std::string, std::string>> after;
     if (start) after = std::pair{start->pk, start->sk};
     region.store().scan(table.id, after, [&](const storage::ItemRow& row) {

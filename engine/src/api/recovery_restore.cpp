@@ -11,6 +11,7 @@
 #include "api/cross_region_source.h"
 #include "api/lifecycle.h"
 #include "api/recovery.h"
+#include "indexes/index_entries.h"
 #include "core/region.h"
 
 namespace tablespan::api {
@@ -176,6 +177,10 @@ bool Recovery::fill_chunk(TableMeta& t) {
     auto write = [&](std::string_view pk, std::string_view sk, std::int64_t size,
                      std::string_view item) {
         region_.store().put_item(t.id, pk, sk, size, item, hlc, region_.code());
+        if (!t.indexes.empty()) {
+            const Item restored = deserialize_item(item);
+            indexes::update_entries(region_.store(), t, pk, sk, nullptr, &restored);
+        }
         t.item_count += 1;
         t.size_bytes += size;
         ++written;

@@ -1,3 +1,4 @@
+#include <algorithm>
 // RestoreTableFromBackup and RestoreTableToPointInTime: both create a new table that is
 // CREATING (with RestoreSummary) while a background job fills it, then ACTIVE. What
 // carries over is what the service carries over: keys, billing mode and throughput,
@@ -32,15 +33,68 @@ namespace tablespan::api {
 namespace {
 constexpr int kMaxConcurrentRestores = 50;
 
-// The service checks index overrides against the indexes the source had; Tablespan
-// tables have none, so any named index is one the restore "cannot create".
-void check_index_overrides(const Json& request) {
-    for (const char* member_name :
-         {"GlobalSecondaryIndexOverride", "LocalSecondaryIndexOverride", "VectorIndexOverride"})
-        if (const Json* list = member(request, member_name); list && !list->empty())
-            throw_validation("Index " + list->at(0).at("IndexName").get<std::string>() +
-                             " does not match a secondary index that existed in the source "
-                             "table and cannot be created during the restore operation");
+// The restored table's indexes: the source's, or those the overrides name. An override
+// must match a source index by key schema and projection, and may rename it; an empty
+// list drops that kind (../shared/reference/dynamodb-semantics.md §4.2 and
+// dynamodb-data-plane.md §1.10, from the ACK controller's live probes).
+void apply_index_overrides(TableMeta& t, const Json& request, const std::string& billing) {
+    if (const Json* list = member(request, "VectorIndexOverride"); list && !list->empty())
+        throw_validation("Index " + list->at(0).at("IndexName").get<std::string>() +
+                         " does not match a secondary index that existed in the source table "
+                         "and cannot be created during the restore operation");
+    std::vector<indexes::SecondaryIndex> kept;
+    for (bool global : {false, true}) {
+        const Json* list = member(
+            request, global ? "GlobalSecondaryIndexOverride" : "LocalSecondaryIndexOverride");
+        if (!list) {
+            for (const auto& ix : t.indexes)
+                if (ix.global == global) kept.push_back(ix);
+            continue;
+        }
+        for (const auto& o : *list) {
+            const std::string name = o.at("IndexName");
+            Json projection = o.at("Projection");
+            if (const Json* nk = member(projection, "NonKeyAttributes")) {
+                auto names = nk->get<std::vector<std::string>>();
+                std::sort(names.begin(), names.end());
+                projection["NonKeyAttributes"] = names;
+            }
+            const indexes::SecondaryIndex* match = nullptr;
+            for (const auto& ix : t.indexes)
+                if (ix.global == global && ix.key_schema() == o.at("KeySchema") &&
+                    ix.projection() == projection)
+                    match = &ix;
+            if (!match)
+                throw_validation("Index " + name +
+                                 " does not match a secondary index that existed in the source "
+                                 "table and cannot be created during the restore operation");
+            indexes::SecondaryIndex restored = *match;
+            restored.name = name;
+            if (global) {
+                const Json* throughput = member(o, "ProvisionedThroughput");
+                if (billing == "PAY_PER_REQUEST" && throughput)
+                    throw_validation(
+                        "Cannot override ProvisionedThroughput if BillingMode is overridden to "
+                        "PAY_PER_REQUEST for index " +
+                        name);
+                if (billing == "PROVISIONED" && !throughput)
+                    throw_validation("Must specify provisioned throughput for index " + name);
+                if (throughput) {
+                    restored.read_capacity = *int_member(*throughput, "ReadCapacityUnits");
+                    restored.write_capacity = *int_member(*throughput, "WriteCapacityUnits");
+                }
+            }
+            kept.push_back(std::move(restored));
+        }
+    }
+    for (auto& ix : kept) {
+        ix.item_count = ix.size_bytes = 0;
+        ix.status = "ACTIVE";
+        ix.added_later = ix.backfilling = false;
+        ix.backfill_after.reset();
+        if (billing == "PAY_PER_REQUEST") ix.read_capacity = ix.write_capacity = 0;
+    }
+    t.indexes = std::move(kept);
 }
 
 // Billing, throughput and encryption of the new table: the source's, or the overrides.
@@ -58,7 +112,7 @@ void apply_overrides(TableMeta& t, const Json& request, core::Region& region) {
             if (auto v = int_member(*on_demand, field); v && *v < 1 && *v != -1)
                 throw_validation(std::string("Requested ") + field +
                                  " for OnDemandThroughput is outside of valid range");
-    check_index_overrides(request);
+    apply_index_overrides(t, request, effective);
 
     t.billing_mode_summary =
         t.billing_mode_summary || billing.has_value() || effective == "PAY_PER_REQUEST";

@@ -8,16 +8,11 @@
 #include "api/request_util.h"
 #include "api/request_validator.h"
 #include "core/region.h"
+#include "indexes/index_create.h"
 
 namespace tablespan::api {
 
 namespace {
-AttributeValue::Type scalar_type(const std::string& code) {
-    if (code == "N") return AttributeValue::Type::N;
-    if (code == "B") return AttributeValue::Type::B;
-    return AttributeValue::Type::S;
-}
-
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
@@ -83,17 +78,25 @@ Json create_table(core::Region& region, const Json& request) {
         throw_validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     if (keys.size() == 2 && key_schema[1].at("KeyType") != "RANGE")
         throw_validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-    if (member(request, "GlobalSecondaryIndexes") || member(request, "LocalSecondaryIndexes"))
-        throw_validation(
-            "Secondary indexes are not supported by Tablespan yet; create the table without "
-            "GlobalSecondaryIndexes and LocalSecondaryIndexes");
-    if (keys.size() != defined.size())
+    const bool has_indexes =
+        member(request, "GlobalSecondaryIndexes") || member(request, "LocalSecondaryIndexes");
+    if (!has_indexes && keys.size() != defined.size())
         throw_invalid_parameter(
             "Number of attributes in KeySchema does not exactly match number of attributes "
             "defined in AttributeDefinitions");
     std::set<std::string> unique(defined.begin(), defined.end());
     if (unique.size() != defined.size())
         throw_invalid_parameter("Cannot have two attributes with the same name");
+
+    TableMeta t;
+    t.partition_key = {keys[0], indexes::defined_type(definitions, keys[0])};
+    if (keys.size() == 2)
+        t.sort_key = KeyElement{keys[1], indexes::defined_type(definitions, keys[1])};
+    t.billing_mode = billing_mode;
+    if (has_indexes) {
+        t.indexes = indexes::indexes_for_create(request, t);
+        t.next_index_id = static_cast<std::int64_t>(t.indexes.size()) + 1;
+    }
 
     std::string stream_view;
     if (const Json* stream = member(request, "StreamSpecification")) {
@@ -110,24 +113,15 @@ Json create_table(core::Region& region, const Json& request) {
     if (region.find_table(name))
         throw ApiError("ResourceInUseException", "Table already exists: " + name);
 
-    TableMeta t;
     t.name = name;
     t.table_id = new_uuid();
     t.region = std::string(region.code());
     t.account_id = region.core().account_id;
     t.created = region.now();
-    auto type_of = [&](const std::string& attr) {
-        for (const auto& d : definitions)
-            if (d.at("AttributeName") == attr) return scalar_type(d.at("AttributeType"));
-        return AttributeValue::Type::S;
-    };
-    t.partition_key = {keys[0], type_of(keys[0])};
-    if (keys.size() == 2) t.sort_key = KeyElement{keys[1], type_of(keys[1])};
     for (const auto& d : definitions)
         t.attribute_definitions.push_back(
             {{"AttributeName", d.at("AttributeName")}, {"AttributeType", d.at("AttributeType")}});
 
-    t.billing_mode = billing_mode;
     t.billing_mode_summary = member(request, "BillingMode") != nullptr;
     t.billing_mode_updated = t.created;
     if (billing_mode == "PROVISIONED") {

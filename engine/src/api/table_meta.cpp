@@ -10,6 +10,18 @@ std::string TableMeta::arn() const {
     return "arn:aws:dynamodb:" + region + ":" + account_id + ":table/" + name;
 }
 
+indexes::SecondaryIndex* TableMeta::find_index(std::string_view index_name) {
+    for (auto& ix : indexes)
+        if (ix.name == index_name) return &ix;
+    return nullptr;
+}
+
+const indexes::SecondaryIndex* TableMeta::find_index(std::string_view index_name) const {
+    for (const auto& ix : indexes)
+        if (ix.name == index_name) return &ix;
+    return nullptr;
+}
+
 namespace {
 const char* type_code(AttributeValue::Type t) {
     return AttributeValue::type_name(t);
@@ -55,6 +67,12 @@ Json TableMeta::to_storage() const {
         {"size_bytes", size_bytes},
     };
     if (sort_key) j["sk"] = {{"name", sort_key->name}, {"type", type_code(sort_key->type)}};
+    if (!indexes.empty()) {
+        Json list = Json::array();
+        for (const auto& ix : indexes) list.push_back(ix.to_storage());
+        j["indexes"] = list;
+        j["next_index_id"] = next_index_id;
+    }
     if (group.global() || group.epoch) j["group"] = group.to_storage();
     j["recovery"] = recovery.to_storage();
     return j;
@@ -94,6 +112,11 @@ TableMeta TableMeta::from_storage(std::int64_t id, const Json& j) {
     m.tags = j.at("tags");
     m.item_count = j.at("item_count");
     m.size_bytes = j.at("size_bytes");
+    if (j.contains("indexes")) {
+        for (const auto& ix : j.at("indexes"))
+            m.indexes.push_back(indexes::SecondaryIndex::from_storage(ix));
+        m.next_index_id = j.at("next_index_id");
+    }
     if (j.contains("group")) m.group = ReplicaGroup::from_storage(j.at("group"));
     if (j.contains("recovery")) m.recovery = TableRecovery::from_storage(j.at("recovery"));
     return m;
@@ -122,6 +145,11 @@ Json TableMeta::describe() const {
         {"TableArn", arn()},
         {"TableId", table_id},
     };
+    Json gsis = Json::array(), lsis = Json::array();
+    for (const auto& ix : indexes)
+        (ix.global ? gsis : lsis).push_back(ix.describe(arn(), billing_mode));
+    if (!lsis.empty()) t["LocalSecondaryIndexes"] = lsis;
+    if (!gsis.empty()) t["GlobalSecondaryIndexes"] = gsis;
     if (billing_mode_summary) {
         Json summary = {{"BillingMode", billing_mode}};
         if (billing_mode == "PAY_PER_REQUEST")

@@ -6,18 +6,17 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
+#include "api/key_element.h"
 #include "api/replica_group.h"
 #include "api/table_recovery.h"
 #include "tablespan/attribute_value.h"
 #include "tablespan/clock.h"
 #include "tablespan/json_codec.h"
+#include "indexes/secondary_index.h"
 
 namespace tablespan::api {
-
-struct KeyElement {
-    std::string name;
-    AttributeValue::Type type = AttributeValue::Type::S;
-};
 
 struct TableMeta {
     std::int64_t id = 0;  // storage id, unique within the region's database
@@ -60,6 +59,14 @@ struct TableMeta {
 
     std::int64_t item_count = 0;
     std::int64_t size_bytes = 0;
+
+    // Secondary indexes, LSIs and GSIs in the order they were created.
+    std::vector<indexes::SecondaryIndex> indexes;
+    std::int64_t next_index_id = 1;  // storage ids of indexes are never reused
+
+    // The index of this name (in any status), or null.
+    indexes::SecondaryIndex* find_index(std::string_view index_name);
+    const indexes::SecondaryIndex* find_index(std::string_view index_name) const;
 
     // Global tables: the replication group as this region sees it.
     ReplicaGroup group;

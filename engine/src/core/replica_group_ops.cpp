@@ -89,6 +89,11 @@ void Replicator::create_replica(api::TableMeta& t, const std::string& destinatio
     replica.tags = Json::array();
     replica.item_count = 0;
     replica.size_bytes = 0;
+    // The replica has the same indexes, filled as the backfill brings its items.
+    for (auto& index : replica.indexes) {
+        index.item_count = 0;
+        index.size_bytes = 0;
+    }
     replica.stream_label = api::stream_label(now);
     replica.group = shared_view(t.group);
     if (Region* r = other(destination))

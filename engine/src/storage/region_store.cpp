@@ -78,6 +78,23 @@ constexpr const char* kMigrations[] = {
         arn TEXT NOT NULL UNIQUE,
         meta TEXT NOT NULL);
     )sql",
+    // 4: secondary indexes. One row per item an index holds, keyed so that a Query on
+    // the index is a range scan: index partition key, index sort key (empty when it has
+    // none), a tie-break that orders equal index keys, then the item's table key. `item`
+    // holds the projected attributes. Written in the transaction of the item's write.
+    R"sql(
+    CREATE TABLE index_entries(
+        table_id INTEGER NOT NULL,
+        index_id INTEGER NOT NULL,
+        ipk BLOB NOT NULL,
+        isk BLOB NOT NULL,
+        tie BLOB NOT NULL,
+        pk BLOB NOT NULL,
+        sk BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        item BLOB NOT NULL,
+        PRIMARY KEY(table_id, index_id, ipk, isk, tie, pk, sk)) WITHOUT ROWID;
+    )sql",
 };
 }  // namespace
 
@@ -170,7 +187,8 @@ void RegionStore::update_table(std::int64_t id, const std::string& meta) {
 
 void RegionStore::delete_table(std::int64_t id) {
     for (const char* sql :
-         {"DELETE FROM items WHERE table_id=?", "DELETE FROM tombstones WHERE table_id=?",
+         {"DELETE FROM items WHERE table_id=?", "DELETE FROM index_entries WHERE table_id=?",
+          "DELETE FROM tombstones WHERE table_id=?",
           "DELETE FROM changes WHERE table_id=?", "DELETE FROM replication_links WHERE table_id=?",
           "DELETE FROM replication_received WHERE table_id=?", "DELETE FROM tables WHERE id=?"})
         db_.prepare(sql).bind(1, id).run();

@@ -62,6 +62,19 @@ struct VersionedRow {
     std::int64_t size = 0;
 };
 
+// Where an entry stands in a secondary index: the index's keys, a tie-break for equal
+// index keys, and the table key of its item (all encoded).
+struct IndexEntryKey {
+    std::string ipk, isk, tie, pk, sk;
+};
+
+// An index entry as a range scan yields it: views valid only during the visitor call.
+struct IndexRow {
+    std::string_view ipk, isk, tie, pk, sk;
+    std::int64_t size;
+    std::string_view item;  // the projected attributes
+};
+
 struct RangeBound {
     std::string value;
     bool inclusive = true;
@@ -69,7 +82,7 @@ struct RangeBound {
 
 class RegionStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens or creates the database at `path` and brings its schema up to date.
     explicit RegionStore(const std::string& path);
@@ -115,6 +128,29 @@ public:
     // Visits every item of the table in (pk, sk) order, starting after the given key.
     void scan(std::int64_t table, const std::optional<std::pair<std::string, std::string>>& after,
               const std::function<bool(const ItemRow&)>& visit);
+
+    // ---- secondary indexes (index_store.cpp) ----
+    // Inserts an entry; false when one with this key is already there.
+    bool insert_index_entry(std::int64_t table, std::int64_t index, const IndexEntryKey& key,
+                            std::int64_t size, std::string_view item);
+    // Replaces the entry with this key; false when there was none (nothing written).
+    bool update_index_entry(std::int64_t table, std::int64_t index, const IndexEntryKey& key,
+                            std::int64_t size, std::string_view item);
+    // Removes the entry; false when there was none.
+    bool delete_index_entry(std::int64_t table, std::int64_t index, const IndexEntryKey& key);
+    // Removes every entry of one index.
+    void delete_index(std::int64_t table, std::int64_t index);
+    // Visits the entries of one index partition whose index sort key lies within the
+    // bounds, in (index sort key, tie, table key) order or its reverse, starting after
+    // `after` when given. The visitor returns false to stop.
+    void query_index(std::int64_t table, std::int64_t index, std::string_view ipk,
+                     const std::optional<RangeBound>& lower, const std::optional<RangeBound>& upper,
+                     bool forward, const std::optional<IndexEntryKey>& after,
+                     const std::function<bool(const IndexRow&)>& visit);
+    // Visits every entry of an index in key order, starting after `after`.
+    void scan_index(std::int64_t table, std::int64_t index,
+                    const std::optional<IndexEntryKey>& after,
+                    const std::function<bool(const IndexRow&)>& visit);
 
     // ---- global tables (replication_store.cpp) ----
     // The version an item or its tombstone carries; nullopt when the key never held one.

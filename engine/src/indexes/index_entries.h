@@ -1,0 +1,49 @@
+#pragma once
+
+// Keeping secondary indexes equal to their table: the entry an item has in an index,
+// the changes a write makes to every index (inside the write's transaction), and the
+// checks a write's index key attributes must pass before anything is written.
+
+#include <optional>
+#include <string_view>
+
+#include "api/table_meta.h"
+#include "storage/region_store.h"
+
+namespace tablespan::indexes {
+
+struct Entry {
+    storage::IndexEntryKey key;
+    Item projected;  // the attributes the index holds
+    std::int64_t size = 0;
+};
+
+// The entry `item` (stored under table key pk/sk) has in `index`; nullopt when the item
+// lacks one of the index's key attributes (indexes are sparse).
+std::optional<Entry> entry_for(const api::TableMeta& table, const SecondaryIndex& index,
+                               std::string_view pk, std::string_view sk, const Item& item);
+
+// The encoded index-key part of a position (index partition key, sort key, tie-break)
+// for an item with these attributes and table key; nullopt when not indexed.
+std::optional<storage::IndexEntryKey> entry_key(const SecondaryIndex& index, std::string_view pk,
+                                                std::string_view sk, const AttributeMap& attrs);
+
+// Brings every maintained index of `table` from `old` to `now` (null: no item), and the
+// indexes' ItemCount and IndexSizeBytes with them. Call inside the write transaction.
+void update_entries(storage::RegionStore& store, api::TableMeta& table, std::string_view pk,
+                    std::string_view sk, const Item* old, const Item* now);
+
+// Backfill: adds the entry of an item already in the table unless a write since the
+// backfill began added it; true when it was added.
+bool add_entry(storage::RegionStore& store, const api::TableMeta& table, SecondaryIndex& index,
+               std::string_view pk, std::string_view sk, const Item& item);
+
+// How a write produced the item, for the wording of index key errors.
+enum class WriteKind { Put, UpdateExpression };
+
+// Refuses an item whose index key attributes do not fit an index: a wrong type
+// ("Type mismatch for Index Key …"), an empty string or binary, a key over the size
+// limits. Items without an index key attribute are fine (sparse).
+void check_index_keys(const api::TableMeta& table, const Item& item, WriteKind kind);
+
+}  // namespace tablespan::indexes

@@ -1,0 +1,116 @@
+#include "indexes/secondary_index.h"
+
+#include <algorithm>
+
+namespace tablespan::indexes {
+
+namespace {
+Json key_json(const api::KeyElement& k) {
+    return {{"name", k.name}, {"type", AttributeValue::type_name(k.type)}};
+}
+
+api::KeyElement key_from_json(const Json& j) {
+    const std::string t = j.at("type");
+    auto type = t == "N" ? AttributeValue::Type::N
+                         : (t == "B" ? AttributeValue::Type::B : AttributeValue::Type::S);
+    return {j.at("name"), type};
+}
+}  // namespace
+
+bool SecondaryIndex::projects(const std::string& attribute) const {
+    if (projection_type == "ALL") return true;
+    if (attribute == partition_key.name || (sort_key && attribute == sort_key->name)) return true;
+    return std::binary_search(non_key_attributes.begin(), non_key_attributes.end(), attribute);
+}
+
+Json SecondaryIndex::to_storage() const {
+    Json j = {{"global", global},
+              {"name", name},
+              {"id", id},
+              {"pk", key_json(partition_key)},
+              {"projection_type", projection_type},
+              {"non_key_attributes", non_key_attributes},
+              {"status", status},
+              {"status_until", status_until},
+              {"added_later", added_later},
+              {"backfilling", backfilling},
+              {"rcu", read_capacity},
+              {"wcu", write_capacity},
+              {"on_demand", on_demand},
+              {"item_count", item_count},
+              {"size_bytes", size_bytes}};
+    if (sort_key) j["sk"] = key_json(*sort_key);
+    if (backfill_after)
+        j["backfill_after"] = {
+            Json::binary({backfill_after->first.begin(), backfill_after->first.end()}),
+            Json::binary({backfill_after->second.begin(), backfill_after->second.end()})};
+    return j;
+}
+
+SecondaryIndex SecondaryIndex::from_storage(const Json& j) {
+    SecondaryIndex ix;
+    ix.global = j.at("global");
+    ix.name = j.at("name");
+    ix.id = j.at("id");
+    ix.partition_key = key_from_json(j.at("pk"));
+    if (j.contains("sk")) ix.sort_key = key_from_json(j.at("sk"));
+    ix.projection_type = j.at("projection_type");
+    ix.non_key_attributes = j.at("non_key_attributes").get<std::vector<std::string>>();
+    ix.status = j.at("status");
+    ix.status_until = j.at("status_until");
+    ix.added_later = j.at("added_later");
+    ix.backfilling = j.at("backfilling");
+    ix.read_capacity = j.at("rcu");
+    ix.write_capacity = j.at("wcu");
+    ix.on_demand = j.at("on_demand");
+    ix.item_count = j.at("item_count");
+    ix.size_bytes = j.at("size_bytes");
+    if (j.contains("backfill_after")) {
+        const auto& a = j.at("backfill_after");
+        const auto& p = a.at(0).get_binary();
+        const auto& s = a.at(1).get_binary();
+        ix.backfill_after =
+            std::pair{std::string(p.begin(), p.end()), std::string(s.begin(), s.end())};
+    }
+    return ix;
+}
+
+Json SecondaryIndex::key_schema() const {
+    Json k = Json::array();
+    k.push_back({{"AttributeName", partition_key.name}, {"KeyType", "HASH"}});
+    if (sort_key) k.push_back({{"AttributeName", sort_key->name}, {"KeyType", "RANGE"}});
+    return k;
+}
+
+Json SecondaryIndex::projection() const {
+    Json p = {{"ProjectionType", projection_type}};
+    if (projection_type == "INCLUDE") p["NonKeyAttributes"] = non_key_attributes;
+    return p;
+}
+
+Json SecondaryIndex::describe(const std::string& table_arn, const std::string& billing_mode) const {
+    // Source for the shapes: ../shared/reference/dynamodb-data-plane.md §1.3 (LSIs have no
+    // IndexStatus, ProvisionedThroughput or WarmThroughput; Backfilling only on a GSI
+    // added by UpdateTable while it is CREATING).
+    Json d = {{"IndexName", name},          {"KeySchema", key_schema()},
+              {"Projection", projection()}, {"IndexSizeBytes", size_bytes},
+              {"ItemCount", item_count},    {"IndexArn", arn(table_arn)}};
+    if (!global) return d;
+    d["IndexStatus"] = status;
+    if (added_later && status == "CREATING") d["Backfilling"] = backfilling;
+    const bool on_demand_table = billing_mode == "PAY_PER_REQUEST";
+    d["ProvisionedThroughput"] = {{"NumberOfDecreasesToday", 0},
+                                  {"ReadCapacityUnits", on_demand_table ? 0 : read_capacity},
+                                  {"WriteCapacityUnits", on_demand_table ? 0 : write_capacity}};
+    if (!on_demand.is_null()) d["OnDemandThroughput"] = on_demand;
+    if (on_demand_table)
+        d["WarmThroughput"] = {
+            {"ReadUnitsPerSecond", 12000}, {"WriteUnitsPerSecond", 4000}, {"Status", "ACTIVE"}};
+    else
+        d["WarmThroughput"] = {{"ReadUnitsPerSecond", read_capacity},
+                               {"WriteUnitsPerSecond", write_capacity},
+                               {"Status", "ACTIVE"}};
+    return d;
+}
+
+}  // namespace tablespan::indexes
