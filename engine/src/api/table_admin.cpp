@@ -7,6 +7,7 @@
 #include "api/replica_updates.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "indexes/index_updates.h"
 
 namespace tablespan::api {
 
@@ -57,8 +58,10 @@ Json update_table(core::Region& region, const Json& request) {
     auto protection = bool_member(request, "DeletionProtectionEnabled");
     const Json* sse = member(request, "SSESpecification");
     if (has_replica_updates(request)) return update_replicas(region, request);
-    if (member(request, "GlobalSecondaryIndexUpdates"))
-        throw_validation("Tablespan does not support GlobalSecondaryIndexUpdates yet");
+    if (const Json* gsi = member(request, "GlobalSecondaryIndexUpdates");
+        gsi &&
+        (!gsi->empty() || throughput || billing || stream || table_class || protection || sse))
+        return indexes::update_indexes(region, request);
     if (!throughput && !billing && !stream && !table_class && !protection && !sse)
         throw_validation(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
@@ -175,6 +178,11 @@ Json update_table(core::Region& region, const Json& request) {
 Json delete_table(core::Region& region, const Json& request) {
     TableMeta& t = table_for_control(region, request.at("TableName"));
     if (t.status != "ACTIVE") throw_in_use(t);
+    for (const auto& ix : t.indexes)
+        if (ix.global && ix.status != "ACTIVE")
+            throw ApiError("ResourceInUseException",
+                           "Attempt to change a resource which is still in use: Cannot delete "
+                           "table while indexes are being created, updated, or deleted.");
     if (t.deletion_protection)
         throw_validation(
             "Resource cannot be deleted as it is currently protected against deletion. Disable "

@@ -165,6 +165,13 @@ Json TableMeta::describe() const {
     if (group.global()) {
         t["GlobalTableVersion"] = kGlobalTableVersion;
         t["Replicas"] = group.describe_replicas(region);
+        // Each replica has the table's GSIs (ReplicaGlobalSecondaryIndexDescription).
+        Json replica_gsis = Json::array();
+        for (const auto& ix : indexes)
+            if (ix.global && ix.status != "DELETING")
+                replica_gsis.push_back({{"IndexName", ix.name}});
+        if (!replica_gsis.empty())
+            for (auto& r : t["Replicas"]) r["GlobalSecondaryIndexes"] = replica_gsis;
         t["GlobalTableSettingsReplicationMode"] = "ENABLED_WITH_OVERRIDES";
     }
     if (sse_enabled)

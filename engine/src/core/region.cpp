@@ -7,6 +7,7 @@
 #include "api/dispatch.h"
 #include "api/recovery.h"
 #include "core/replicator.h"
+#include "indexes/index_jobs.h"
 #include "storage/sqlite.h"
 
 namespace tablespan::core {
@@ -34,8 +35,10 @@ Region::Region(EngineCore& core, const RegionInfo& info)
       recovery_(std::make_unique<api::Recovery>(*this)) {
     load_tables();
     hlc_.observe(store_.state("hlc"));
-    for (auto& [name, table] : tables_)
+    for (auto& [name, table] : tables_) {
         if (table->status_until) schedule_transition(*table, table->status_until);
+        indexes::resume_index_jobs(*this, *table);
+    }
     post([this] { replicator_->load(); });
     post([this] { recovery_->load(); });
 }

@@ -9,6 +9,24 @@ Json key_json(const api::KeyElement& k) {
     return {{"name", k.name}, {"type", AttributeValue::type_name(k.type)}};
 }
 
+// The backfill position's encoded keys are bytes: kept as hex in the table's JSON.
+std::string to_hex(const std::string& bytes) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::string from_hex(const std::string& hex) {
+    std::string out;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    return out;
+}
+
 api::KeyElement key_from_json(const Json& j) {
     const std::string t = j.at("type");
     auto type = t == "N" ? AttributeValue::Type::N
@@ -41,9 +59,7 @@ Json SecondaryIndex::to_storage() const {
               {"size_bytes", size_bytes}};
     if (sort_key) j["sk"] = key_json(*sort_key);
     if (backfill_after)
-        j["backfill_after"] = {
-            Json::binary({backfill_after->first.begin(), backfill_after->first.end()}),
-            Json::binary({backfill_after->second.begin(), backfill_after->second.end()})};
+        j["backfill_after"] = {to_hex(backfill_after->first), to_hex(backfill_after->second)};
     return j;
 }
 
@@ -65,13 +81,9 @@ SecondaryIndex SecondaryIndex::from_storage(const Json& j) {
     ix.on_demand = j.at("on_demand");
     ix.item_count = j.at("item_count");
     ix.size_bytes = j.at("size_bytes");
-    if (j.contains("backfill_after")) {
-        const auto& a = j.at("backfill_after");
-        const auto& p = a.at(0).get_binary();
-        const auto& s = a.at(1).get_binary();
-        ix.backfill_after =
-            std::pair{std::string(p.begin(), p.end()), std::string(s.begin(), s.end())};
-    }
+    if (j.contains("backfill_after"))
+        ix.backfill_after = std::pair{from_hex(j.at("backfill_after").at(0)),
+                                      from_hex(j.at("backfill_after").at(1))};
     return ix;
 }
 
