@@ -86,8 +86,12 @@ private:
 
     void setup() {
         ok(regions_[0], "CreateTable", Json::parse(R"({"TableName": "things",
-            "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+            "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"},
+                                     {"AttributeName": "val", "AttributeType": "S"}],
             "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+            "GlobalSecondaryIndexes": [{"IndexName": "byVal",
+                "KeySchema": [{"AttributeName": "val", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "ALL"}}],
             "BillingMode": "PAY_PER_REQUEST"})"));
         engine_->advance(10'000);
         // A few items before the table goes global, so the backfill has work.
@@ -210,7 +214,30 @@ private:
         return out;
     }
 
+    // What the index byVal holds in `region`, by item id.
+    std::map<std::string, Json> index_contents(const std::string& region) {
+        std::map<std::string, Json> out;
+        Json request = {{"TableName", "things"}, {"IndexName", "byVal"}, {"Limit", 50}};
+        for (;;) {
+            Json page = ok(region, "Scan", request);
+            for (const auto& item : page["Items"])
+                if (!out.emplace(item["id"]["S"].get<std::string>(), item).second)
+                    throw Failure{"index byVal holds an item twice in " + region};
+            if (!page.contains("LastEvaluatedKey")) break;
+            request["ExclusiveStartKey"] = page["LastEvaluatedKey"];
+        }
+        return out;
+    }
+
     void check() {
+        // Each region's index equals the index recomputed from that region's items.
+        for (const auto& region : regions_) {
+            std::map<std::string, Json> expected_index;
+            for (const auto& [id, item] : contents(region))
+                if (item.contains("val")) expected_index[id] = item;
+            if (index_contents(region) != expected_index)
+                throw Failure{"index byVal in " + region + " differs from its items"};
+        }
         auto reference = contents(regions_[0]);
         for (std::size_t i = 1; i < regions_.size(); ++i)
             if (contents(regions_[i]) != reference)
