@@ -136,6 +136,28 @@ ddb put-item --region ap-southeast-2 --table-name "$table" \
     fail "put-item in ap-southeast-2"
 wait_for_title us-west-2 ca-401 "Written in Sydney"
 
+# A GSI added to the loaded global table: ACTIVE in both regions, queried with the CLI.
+ddb update-table --region us-west-2 --table-name "$table" \
+    --attribute-definitions AttributeName=title,AttributeType=S \
+    --global-secondary-index-updates \
+    '[{"Create": {"IndexName": "byTitle", "KeySchema": [{"AttributeName": "title", "KeyType": "HASH"}], "Projection": {"ProjectionType": "KEYS_ONLY"}}}]' \
+    >/dev/null || fail "update-table with a GSI"
+for region in us-west-2 ap-southeast-2; do
+    status=
+    for _ in $(seq 200); do
+        status=$(ddb describe-table --region "$region" --table-name "$table" \
+            --query 'Table.GlobalSecondaryIndexes[0].IndexStatus' --output text) || true
+        [ "$status" = "ACTIVE" ] && break
+        sleep 0.1
+    done
+    [ "$status" = "ACTIVE" ] || fail "GSI byTitle in $region is $status, not ACTIVE"
+done
+found=$(ddb query --region ap-southeast-2 --table-name "$table" --index-name byTitle \
+    --key-condition-expression 'title = :t' \
+    --expression-attribute-values '{":t": {"S": "Written in Sydney"}}' \
+    --query 'Items[0].courseid.S' --output text) || fail "query on the GSI"
+[ "$found" = "ca-401" ] || fail "the GSI query found '$found', not ca-401"
+
 # A graceful stop: SIGTERM ends the server with status 0.
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "the server exited with status $?"

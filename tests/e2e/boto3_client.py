@@ -120,6 +120,108 @@ class Boto3Client(unittest.TestCase):
         self.assertEqual([int(i["order"]) for i in result["Items"]], [5, 6, 7])
 
 
+class Boto3Indexes(unittest.TestCase):
+    """A GSI and an LSI from CreateTable, queried with paginators; a GSI added to a
+    loaded table, waited for until ACTIVE, queried, deleted."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ddb = client()
+        cls.ddb.create_table(
+            TableName="shop",
+            AttributeDefinitions=[{"AttributeName": "customer", "AttributeType": "S"},
+                                  {"AttributeName": "order", "AttributeType": "N"},
+                                  {"AttributeName": "status", "AttributeType": "S"},
+                                  {"AttributeName": "placed", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "customer", "KeyType": "HASH"},
+                       {"AttributeName": "order", "KeyType": "RANGE"}],
+            GlobalSecondaryIndexes=[{
+                "IndexName": "byStatus",
+                "KeySchema": [{"AttributeName": "status", "KeyType": "HASH"},
+                              {"AttributeName": "placed", "KeyType": "RANGE"}],
+                "Projection": {"ProjectionType": "KEYS_ONLY"}}],
+            LocalSecondaryIndexes=[{
+                "IndexName": "byPlaced",
+                "KeySchema": [{"AttributeName": "customer", "KeyType": "HASH"},
+                              {"AttributeName": "placed", "KeyType": "RANGE"}],
+                "Projection": {"ProjectionType": "ALL"}}],
+            BillingMode="PAY_PER_REQUEST")
+        cls.ddb.get_waiter("table_exists").wait(
+            TableName="shop", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+        for order in range(40):
+            item = {"customer": {"S": f"c{order % 2}"}, "order": {"N": str(order)},
+                    "placed": {"S": f"2026-01-{40 - order:02d}"},
+                    "colour": {"S": "red" if order % 4 == 0 else "blue"}}
+            if order % 5:  # every fifth order has no status: not in the GSI
+                item["status"] = {"S": "OPEN" if order % 2 else "SHIPPED"}
+            cls.ddb.put_item(TableName="shop", Item=item)
+
+    def wait_for_index(self, name, gone=False):
+        for _ in range(300):
+            indexes = self.ddb.describe_table(TableName="shop")["Table"].get(
+                "GlobalSecondaryIndexes", [])
+            found = [i for i in indexes if i["IndexName"] == name]
+            if gone and not found:
+                return None
+            if not gone and found and found[0]["IndexStatus"] == "ACTIVE":
+                return found[0]
+            time.sleep(0.05)
+        self.fail(f"index {name} never became {'absent' if gone else 'ACTIVE'}")
+
+    def test_describe_lists_both_indexes(self):
+        table = self.ddb.describe_table(TableName="shop")["Table"]
+        self.assertEqual(table["GlobalSecondaryIndexes"][0]["IndexStatus"], "ACTIVE")
+        self.assertEqual(table["GlobalSecondaryIndexes"][0]["ItemCount"], 32)
+        self.assertEqual(table["LocalSecondaryIndexes"][0]["IndexName"], "byPlaced")
+
+    def test_gsi_query_paginates_in_index_order(self):
+        pages = self.ddb.get_paginator("query").paginate(
+            TableName="shop", IndexName="byStatus",
+            KeyConditionExpression="#s = :s", ExpressionAttributeNames={"#s": "status"},
+            ExpressionAttributeValues={":s": {"S": "OPEN"}}, PaginationConfig={"PageSize": 3})
+        items = [i for p in pages for i in p["Items"]]
+        placed = [i["placed"]["S"] for i in items]
+        self.assertEqual(len(items), 16)
+        self.assertEqual(placed, sorted(placed))
+        self.assertEqual(set(items[0]), {"customer", "order", "status", "placed"})  # KEYS_ONLY
+
+    def test_lsi_query_paginates_by_its_sort_key(self):
+        pages = self.ddb.get_paginator("query").paginate(
+            TableName="shop", IndexName="byPlaced", KeyConditionExpression="customer = :c",
+            ExpressionAttributeValues={":c": {"S": "c1"}}, ScanIndexForward=False,
+            PaginationConfig={"PageSize": 6})
+        placed = [i["placed"]["S"] for p in pages for i in p["Items"]]
+        self.assertEqual(len(placed), 20)
+        self.assertEqual(placed, sorted(placed, reverse=True))
+
+    def test_gsi_errors_are_the_services(self):
+        with self.assertRaises(ClientError) as caught:
+            self.ddb.query(TableName="shop", IndexName="byStatus", ConsistentRead=True,
+                           KeyConditionExpression="#s = :s",
+                           ExpressionAttributeNames={"#s": "status"},
+                           ExpressionAttributeValues={":s": {"S": "OPEN"}})
+        self.assertEqual(caught.exception.response["Error"]["Message"],
+                         "Consistent reads are not supported on global secondary indexes")
+
+    def test_add_query_and_delete_a_gsi(self):
+        self.ddb.update_table(
+            TableName="shop",
+            AttributeDefinitions=[{"AttributeName": "colour", "AttributeType": "S"}],
+            GlobalSecondaryIndexUpdates=[{"Create": {
+                "IndexName": "byColour",
+                "KeySchema": [{"AttributeName": "colour", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "ALL"}}}])
+        index = self.wait_for_index("byColour")
+        self.assertEqual(index["ItemCount"], 40)
+        red = self.ddb.query(TableName="shop", IndexName="byColour",
+                             KeyConditionExpression="colour = :c",
+                             ExpressionAttributeValues={":c": {"S": "red"}})
+        self.assertEqual(red["Count"], 10)
+        self.ddb.update_table(TableName="shop", GlobalSecondaryIndexUpdates=[
+            {"Delete": {"IndexName": "byColour"}}])
+        self.wait_for_index("byColour", gone=True)
+
+
 def main():
     global TABLESPAN, URL
     if len(sys.argv) < 2:

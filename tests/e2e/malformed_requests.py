@@ -34,9 +34,19 @@ ITEM = {"pk": {"S": "a"}, "sk": {"N": "1"},
 TABLE_DEFINITION = {
     "BillingMode": "PAY_PER_REQUEST",
     "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
-                             {"AttributeName": "sk", "AttributeType": "N"}],
+                             {"AttributeName": "sk", "AttributeType": "N"},
+                             {"AttributeName": "n", "AttributeType": "N"},
+                             {"AttributeName": "b", "AttributeType": "B"}],
     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
-                  {"AttributeName": "sk", "KeyType": "RANGE"}]}
+                  {"AttributeName": "sk", "KeyType": "RANGE"}],
+    "GlobalSecondaryIndexes": [{"IndexName": "byN",
+                                "KeySchema": [{"AttributeName": "n", "KeyType": "HASH"}],
+                                "Projection": {"ProjectionType": "INCLUDE",
+                                               "NonKeyAttributes": ["l"]}}],
+    "LocalSecondaryIndexes": [{"IndexName": "byB",
+                               "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
+                                             {"AttributeName": "b", "KeyType": "RANGE"}],
+                               "Projection": {"ProjectionType": "KEYS_ONLY"}}]}
 
 # One valid request per kind; each is bent from here.
 REQUESTS = [
@@ -85,6 +95,22 @@ REQUESTS = [
     ("DescribeTable", {"TableName": TABLE}),
     ("DescribeGlobalTable", {"GlobalTableName": TABLE}),
     ("CreateTable", dict(TABLE_DEFINITION, TableName="created")),
+    ("Query", {"TableName": TABLE, "IndexName": "byN", "KeyConditionExpression": "n = :n",
+               "ExpressionAttributeValues": {":n": {"N": "5"}}, "Limit": 2,
+               "ExclusiveStartKey": {"pk": {"S": "a"}, "sk": {"N": "1"}, "n": {"N": "5"}},
+               "ReturnConsumedCapacity": "INDEXES"}),
+    ("Query", {"TableName": TABLE, "IndexName": "byB", "Select": "ALL_ATTRIBUTES",
+               "KeyConditionExpression": "pk = :p AND b > :b", "ConsistentRead": True,
+               "ExpressionAttributeValues": {":p": {"S": "a"}, ":b": {"B": "AA=="}}}),
+    ("Scan", {"TableName": TABLE, "IndexName": "byN", "Segment": 1, "TotalSegments": 3,
+              "Select": "ALL_PROJECTED_ATTRIBUTES"}),
+    ("UpdateTable", {"TableName": TABLE,
+                     "AttributeDefinitions": [{"AttributeName": "ns", "AttributeType": "S"}],
+                     "GlobalSecondaryIndexUpdates": [{"Create": {
+                         "IndexName": "byNs", "Projection": {"ProjectionType": "KEYS_ONLY"},
+                         "KeySchema": [{"AttributeName": "ns", "KeyType": "HASH"}]}}]}),
+    ("UpdateTable", {"TableName": TABLE,
+                     "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": "byN"}}]}),
 ]
 
 ODD_VALUES = [None, True, False, 0, -1, 1.5, 10 ** 20, "", "x" * 3000, "\ud800", [], {},

@@ -55,7 +55,9 @@ void apply_index_overrides(TableMeta& t, const Json& request, const std::string&
             const std::string name = o.at("IndexName");
             Json projection = o.at("Projection");
             if (const Json* nk = member(projection, "NonKeyAttributes")) {
-                auto names = nk->get<std::vector<std::string>>();
+                std::vector<std::string> names;
+                for (const auto& n : *nk)
+                    if (n.is_string()) names.push_back(n);
                 std::sort(names.begin(), names.end());
                 projection["NonKeyAttributes"] = names;
             }

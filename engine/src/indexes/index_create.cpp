@@ -60,6 +60,7 @@ void read_projection(const Json& definition, SecondaryIndex& index) {
     if (non_key) {
         std::set<std::string> seen;
         for (const auto& a : *non_key) {
+            if (a.is_null()) continue;  // a null entry reads as absent, as elsewhere
             const std::string name = a;
             if (!seen.insert(name).second)
                 throw_invalid_parameter("Duplicate element in NonKeyAttributes: " + name);
