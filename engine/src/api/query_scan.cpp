@@ -71,17 +71,23 @@ bool fetches_from_table(const indexes::SecondaryIndex& index, const std::string&
     return false;
 }
 
-// An index's ExclusiveStartKey: exactly the table key and the index key attributes.
-std::optional<storage::IndexEntryKey> index_start_key(const Json& request, const TableMeta& table,
-                                                      const indexes::SecondaryIndex& index) {
+// ExclusiveStartKey's attributes, when given.
+std::optional<AttributeMap> decode_start_key(const Json& request) {
     const Json* start = member(request, "ExclusiveStartKey");
     if (!start) return std::nullopt;
-    AttributeMap attrs;
     try {
-        attrs = decode_item(*start);
+        return decode_item(*start);
     } catch (const ApiError& e) {
         throw_validation("The provided starting key is invalid: " + e.error().message);
     }
+}
+
+// An index's ExclusiveStartKey: exactly the table key and the index key attributes.
+std::optional<storage::IndexEntryKey> index_start_key(const Json& request, const TableMeta& table,
+                                                      const indexes::SecondaryIndex& index) {
+    auto decoded = decode_start_key(request);
+    if (!decoded) return std::nullopt;
+    AttributeMap attrs = std::move(*decoded);
     std::set<std::string> names = {table.partition_key.name, index.partition_key.name};
     if (table.sort_key) names.insert(table.sort_key->name);
     if (index.sort_key) names.insert(index.sort_key->name);
@@ -107,14 +113,9 @@ std::optional<storage::IndexEntryKey> index_start_key(const Json& request, const
 }
 
 std::optional<StorageKey> start_key(const Json& request, const TableMeta& table) {
-    const Json* start = member(request, "ExclusiveStartKey");
-    if (!start) return std::nullopt;
-    AttributeMap attrs;
-    try {
-        attrs = decode_item(*start);
-    } catch (const ApiError& e) {
-        throw_validation("The provided starting key is invalid: " + e.error().message);
-    }
+    auto decoded = decode_start_key(request);
+    if (!decoded) return std::nullopt;
+    AttributeMap attrs = std::move(*decoded);
     try {
         return key_from_key(table, attrs);
     } catch (const ApiError& e) {

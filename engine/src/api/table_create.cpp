@@ -13,12 +13,6 @@
 namespace tablespan::api {
 
 namespace {
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-    return out;
-}
-
 void check_throughput(const Json& request, const std::string& billing_mode) {
     const Json* throughput = member(request, "ProvisionedThroughput");
     if (billing_mode == "PAY_PER_REQUEST") {
@@ -66,18 +60,7 @@ Json create_table(core::Region& region, const Json& request) {
 
     if (keys.size() > defined.size())
         throw_validation("Invalid KeySchema: Some index key attribute have no definition");
-    for (const auto& k : keys)
-        if (std::find(defined.begin(), defined.end(), k) == defined.end())
-            throw_invalid_parameter(
-                "Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
-                join_names(keys) + "], AttributeDefinitions: [" + join_names(defined) + "]");
-    if (keys.size() == 2 && keys[0] == keys[1])
-        throw_validation(
-            "Both the Hash Key and the Range Key element in the KeySchema have the same name");
-    if (key_schema[0].at("KeyType") != "HASH")
-        throw_validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-    if (keys.size() == 2 && key_schema[1].at("KeyType") != "RANGE")
-        throw_validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    indexes::check_key_schema(key_schema, defined);
     const bool has_indexes =
         member(request, "GlobalSecondaryIndexes") || member(request, "LocalSecondaryIndexes");
     if (!has_indexes && keys.size() != defined.size())

@@ -27,10 +27,9 @@ std::vector<std::string> key_names(const Json& key_schema) {
     for (const auto& k : key_schema) out.push_back(k.at("AttributeName"));
     return out;
 }
+}  // namespace
 
-// The checks every index's key schema and projection pass, LSI or GSI.
-void check_key_schema(const Json& definition, const std::vector<std::string>& defined) {
-    const Json& schema = definition.at("KeySchema");
+void check_key_schema(const Json& schema, const std::vector<std::string>& defined) {
     auto keys = key_names(schema);
     for (const auto& k : keys)
         if (std::find(defined.begin(), defined.end(), k) == defined.end())
@@ -46,6 +45,7 @@ void check_key_schema(const Json& definition, const std::vector<std::string>& de
         throw_validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
 }
 
+namespace {
 void read_projection(const Json& definition, SecondaryIndex& index) {
     const Json& projection = definition.at("Projection");
     auto type = api::string_member(projection, "ProjectionType");
@@ -99,7 +99,7 @@ SecondaryIndex gsi_from_definition(const Json& definition, const api::TableMeta&
     std::vector<std::string> defined;
     for (const auto& d : definitions) defined.push_back(d.at("AttributeName"));
     const std::string name = definition.at("IndexName");
-    check_key_schema(definition, defined);
+    check_key_schema(definition.at("KeySchema"), defined);
     SecondaryIndex index;
     index.global = true;
     index.name = name;
@@ -170,7 +170,7 @@ std::vector<SecondaryIndex> indexes_for_create(const Json& request, const api::T
                 "LocalSecondaryIndex");
         for (const auto& def : *lsis) {
             const std::string name = def.at("IndexName");
-            check_key_schema(def, defined);
+            check_key_schema(def.at("KeySchema"), defined);
             const Json& schema = def.at("KeySchema");
             if (schema.size() != 2)
                 throw_invalid_parameter("Index KeySchema does not have a range key for index: " +

@@ -21,6 +21,10 @@ std::vector<SecondaryIndex> indexes_for_create(const Json& request, const api::T
 SecondaryIndex gsi_from_definition(const Json& definition, const api::TableMeta& table,
                                    const Json& definitions, bool on_create);
 
+// The checks every key schema passes, the table's or an index's: its attributes are
+// defined, hash and range differ, HASH comes first and RANGE second.
+void check_key_schema(const Json& key_schema, const std::vector<std::string>& defined);
+
 // The attribute type the definitions give `name` (S when it has none).
 AttributeValue::Type defined_type(const Json& definitions, const std::string& name);
 
