@@ -35,6 +35,60 @@ QString TableDetails::str(const tablespan::Json& j, const char* key) {
     return {};
 }
 
+QString TableDetails::keysText(const tablespan::Json& table, const tablespan::Json& keySchema) {
+    QStringList keys;
+    for (const auto& k : keySchema) {
+        QString type;
+        for (const auto& d : table.value("AttributeDefinitions", tablespan::Json::array()))
+            if (d.value("AttributeName", "") == k.value("AttributeName", ""))
+                type = str(d, "AttributeType");
+        keys << (str(k, "KeyType") == QLatin1String("HASH")
+                     ? tr("partition key %1 (%2)")
+                     : tr("sort key %1 (%2)"))
+                    .arg(str(k, "AttributeName"), type);
+    }
+    return keys.join(QStringLiteral(", "));
+}
+
+QString TableDetails::projectionText(const tablespan::Json& projection) {
+    const QString type = str(projection, "ProjectionType");
+    if (type == QLatin1String("KEYS_ONLY")) return tr("Keys only");
+    if (type == QLatin1String("INCLUDE")) {
+        QStringList names;
+        for (const auto& n : projection.value("NonKeyAttributes", tablespan::Json::array()))
+            if (n.is_string()) names << QString::fromStdString(n.get<std::string>());
+        return tr("Include: %1").arg(names.join(QStringLiteral(", ")));
+    }
+    return tr("All attributes");
+}
+
+QString TableDetails::indexes(const tablespan::Json& table) {
+    using tablespan::Json;
+    const Json globals = table.value("GlobalSecondaryIndexes", Json::array());
+    const Json locals = table.value("LocalSecondaryIndexes", Json::array());
+    QString html = section(tr("Secondary indexes"));
+    if (globals.empty() && locals.empty()) return html + row(tr("Indexes"), tr("None"));
+    for (const Json* list : {&globals, &locals}) {
+        const bool global = list == &globals;
+        for (const auto& index : *list) {
+            html += QStringLiteral("<tr><td colspan='2' style='padding-top:6px'><i>%1</i></td></tr>")
+                        .arg(str(index, "IndexName").toHtmlEscaped());
+            html += row(tr("Kind"), global ? tr("GSI (global secondary index)")
+                                           : tr("LSI (local secondary index)"));
+            html += row(tr("Keys"), keysText(table, index.value("KeySchema", Json::array())));
+            html += row(tr("Projection"), projectionText(index.value("Projection", Json::object())));
+            // An LSI has no status of its own: it is the table's.
+            html += row(tr("Status"), StatusDelegate::statusText(global ? str(index, "IndexStatus")
+                                                                        : str(table, "TableStatus")));
+            if (index.value("Backfilling", false)) html += row(tr("Backfill"), tr("Backfilling"));
+            html += row(tr("Item count"), QLocale().toString(index.value("ItemCount", qint64{0})));
+            html += row(tr("Index size"),
+                        QLocale().formattedDataSize(index.value("IndexSizeBytes", qint64{0})));
+        }
+    }
+    return html;
+}
+
 QString TableDetails::html(const tablespan::Json& table) {
     using tablespan::Json;
     if (!table.is_object()) return {};
@@ -85,6 +139,8 @@ QString TableDetails::html(const tablespan::Json& table) {
                                               ? tr("KMS: %1").arg(str(*sse, "KMSMasterKeyArn"))
                                               : tr("Owned by Amazon DynamoDB"));
     html += row(tr("Deletion protection"), str(table, "DeletionProtectionEnabled"));
+
+    html += indexes(table);
 
     html += section(tr("Global table replicas"));
     const Json replicas = table.value("Replicas", Json::array());
