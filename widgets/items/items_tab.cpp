@@ -283,7 +283,8 @@ void ItemsTab::run() {
     if (!spec.indexName.isEmpty()) {
         for (const auto& k : keySchema(spec.indexName)) indexKeys << k.first;
         // Columns follow the projection: keys first, then what INCLUDE names.
-        const Json projection = indexDescription(spec.indexName).value("Projection", Json::object());
+        const Json projection =
+            indexDescription(spec.indexName).value("Projection", Json::object());
         for (const auto& a : projection.value("NonKeyAttributes", Json::array()))
             if (a.is_string()) projected << QString::fromStdString(a.get<std::string>());
     }

@@ -1,7 +1,8 @@
 #pragma once
 
 // The Items tab: browse one table of the selected region page by page, Scan or Query
-// the table or one of its indexes with conditions, create/edit/duplicate/delete items, import and export files.
+// the table or one of its indexes with conditions, create/edit/duplicate/delete items, import and
+// export files.
 
 #include <QWidget>
 

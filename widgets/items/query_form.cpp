@@ -78,8 +78,7 @@ QueryForm::QueryForm(QWidget* parent) : QWidget(parent) {
     layout->addLayout(m_filters);
 
     connect(m_scan, &QRadioButton::toggled, this, &QueryForm::updateMode);
-    connect(m_source, &QComboBox::activated, this,
-            [this] { emit indexChanged(indexName()); });
+    connect(m_source, &QComboBox::activated, this, [this] { emit indexChanged(indexName()); });
     connect(m_skOp, &QComboBox::currentIndexChanged, this, &QueryForm::updateMode);
     connect(addFilterButton, &QPushButton::clicked, this, [this] { addFilter(); });
     connect(run, &QPushButton::clicked, this, &QueryForm::runRequested);

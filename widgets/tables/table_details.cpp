@@ -42,9 +42,8 @@ QString TableDetails::keysText(const tablespan::Json& table, const tablespan::Js
         for (const auto& d : table.value("AttributeDefinitions", tablespan::Json::array()))
             if (d.value("AttributeName", "") == k.value("AttributeName", ""))
                 type = str(d, "AttributeType");
-        keys << (str(k, "KeyType") == QLatin1String("HASH")
-                     ? tr("partition key %1 (%2)")
-                     : tr("sort key %1 (%2)"))
+        keys << (str(k, "KeyType") == QLatin1String("HASH") ? tr("partition key %1 (%2)")
+                                                            : tr("sort key %1 (%2)"))
                     .arg(str(k, "AttributeName"), type);
     }
     return keys.join(QStringLiteral(", "));
@@ -66,20 +65,25 @@ QString TableDetails::indexes(const tablespan::Json& table) {
     using tablespan::Json;
     const Json globals = table.value("GlobalSecondaryIndexes", Json::array());
     const Json locals = table.value("LocalSecondaryIndexes", Json::array());
-    QString html = section(tr("Secondary indexes"));
+    // An anchor to scroll to (the screenshots do).
+    QString html = QStringLiteral("<tr><td colspan='2'><a name='indexes'></a><b>%1</b></td></tr>")
+                       .arg(tr("Secondary indexes").toHtmlEscaped());
     if (globals.empty() && locals.empty()) return html + row(tr("Indexes"), tr("None"));
     for (const Json* list : {&globals, &locals}) {
         const bool global = list == &globals;
         for (const auto& index : *list) {
-            html += QStringLiteral("<tr><td colspan='2' style='padding-top:6px'><i>%1</i></td></tr>")
-                        .arg(str(index, "IndexName").toHtmlEscaped());
+            html +=
+                QStringLiteral("<tr><td colspan='2' style='padding-top:6px'><i>%1</i></td></tr>")
+                    .arg(str(index, "IndexName").toHtmlEscaped());
             html += row(tr("Kind"), global ? tr("GSI (global secondary index)")
                                            : tr("LSI (local secondary index)"));
             html += row(tr("Keys"), keysText(table, index.value("KeySchema", Json::array())));
-            html += row(tr("Projection"), projectionText(index.value("Projection", Json::object())));
+            html +=
+                row(tr("Projection"), projectionText(index.value("Projection", Json::object())));
             // An LSI has no status of its own: it is the table's.
-            html += row(tr("Status"), StatusDelegate::statusText(global ? str(index, "IndexStatus")
-                                                                        : str(table, "TableStatus")));
+            html +=
+                row(tr("Status"), StatusDelegate::statusText(global ? str(index, "IndexStatus")
+                                                                    : str(table, "TableStatus")));
             if (index.value("Backfilling", false)) html += row(tr("Backfill"), tr("Backfilling"));
             html += row(tr("Item count"), QLocale().toString(index.value("ItemCount", qint64{0})));
             html += row(tr("Index size"),
