@@ -26,7 +26,7 @@ void ScreenshotDriver::shootIndexes(std::function<void()> done) {
     m_window.tabs()->setCurrentWidget(tablesTab);
     tablesTab->selectTable(QStringLiteral("orders"));
     showDetailsIndexes();
-    save(&m_window, QStringLiteral("13-table-details-indexes"));
+    save(&m_window, QStringLiteral("01b-table-details-indexes"));
 
     tablesTab->newTable();
     auto* create = tablesTab->findChild<CreateTableDialog*>();
@@ -52,13 +52,13 @@ void ScreenshotDriver::shootIndexes(std::function<void()> done) {
     lsi.projection = QStringLiteral("KEYS_ONLY");
     indexes->setIndex(indexes->addIndex(true), lsi);
     create->adjustSize();
-    save(create, QStringLiteral("14-create-table-indexes"));
+    save(create, QStringLiteral("03b-create-table-indexes"));
     // Refused as typed: the same name twice, and placed given another type.
     lsi.name = gsi.name;
     lsi.sortKey = QStringLiteral("placed");
     indexes->setIndex(1, lsi);
     create->adjustSize();
-    save(create, QStringLiteral("15-create-table-indexes-invalid"));
+    save(create, QStringLiteral("03c-create-table-indexes-invalid"));
     create->reject();
 
     ItemsTab* itemsTab = m_window.itemsTab();
@@ -72,7 +72,7 @@ void ScreenshotDriver::shootIndexes(std::function<void()> done) {
     itemsTab->run();
     when([itemsTab] { return !itemsTab->model()->isLoading() && itemsTab->model()->rowCount(); },
          [=, this] {
-             save(&m_window, QStringLiteral("16-items-query-index"));
+             save(&m_window, QStringLiteral("05b-items-query-index"));
              itemsTab->setTable(QStringLiteral("orders"));  // back to a plain Scan
              done();
          });

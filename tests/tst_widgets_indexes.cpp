@@ -241,25 +241,22 @@ private slots:
         auto* details = window.findChild<QTextBrowser*>(QStringLiteral("tableDetails"));
         QTRY_VERIFY(details->toPlainText().contains(QLatin1String("byStatus")));
         const QString text = details->toPlainText();
-        for (const char* expected :
-             {"Secondary indexes", "byStatus", "GSI (global secondary index)",
-              "partition key status (S), sort key total (N)", "Keys only", "byTotal",
-              "LSI (local secondary index)", "partition key customer (S), sort key total (N)",
-              "Include: note", "Active"})
-            QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
-        QVERIFY(!text.contains(QLatin1String("Backfilling")));
-        // The GSI holds the 12 orders, and so does the LSI.
+        // A line per index: name, kind, keys, projection, status, items, size.
         const QString indexes = text.mid(text.indexOf(QLatin1String("Secondary indexes")));
-        QCOMPARE(indexes.count(QLatin1String("Item count\n12\n")), 2);
-        QVERIFY(indexes.contains(QLatin1String("Index size\n528 bytes")));
+        QVERIFY2(indexes.contains(QLatin1String("byStatus\nGSI\nstatus (S)\ntotal (N)\nKeys "
+                                                "only\nActive\n12\n528 bytes")),
+                 qPrintable(indexes));
+        QVERIFY2(indexes.contains(QLatin1String("byTotal\nLSI\ncustomer (S)\ntotal (N)\nInclude: "
+                                                "note\nActive\n12\n")),
+                 qPrintable(indexes));
+        QVERIFY(!text.contains(QLatin1String("Backfilling")));
 
         // A GSI being added shows its backfill.
         Json table = e.ok("DescribeTable", {{"TableName", "orders"}})["Table"];
         table["GlobalSecondaryIndexes"][0]["IndexStatus"] = "CREATING";
         table["GlobalSecondaryIndexes"][0]["Backfilling"] = true;
         const QString html = TableDetails::html(table);
-        QVERIFY(html.contains(QLatin1String("Backfilling")));
-        QVERIFY(html.contains(QLatin1String("Creating")));
+        QVERIFY(html.contains(QStringLiteral("Creating · Backfilling")));
     }
 
     void queriesAGsiInIndexOrderPageByPage() {
@@ -336,7 +333,7 @@ private slots:
         QStringList columns;
         for (int c = 0; c < model->columnCount(); ++c)
             columns << model->headerData(c, Qt::Horizontal).toString();
-        QCOMPARE(columns, (QStringList{QStringLiteral("customer (partition key)"),
+        QCOMPARE(columns, (QStringList{QStringLiteral("customer (index partition key)"),
                                        QStringLiteral("total (index sort key)"),
                                        QStringLiteral("date (sort key)"), QStringLiteral("note")}));
         // Within a customer, the LSI orders by total.

@@ -204,13 +204,14 @@ QVariant ItemsModel::headerData(int section, Qt::Orientation orientation, int ro
     if (section < 0 || section >= m_columns.size()) return {};
     const QString name = m_columns.at(section);
     if (role == Qt::DisplayRole) {
-        if (!m_keyNames.isEmpty() && name == m_keyNames.first())
-            return tr("%1 (partition key)").arg(name);
-        if (m_keyNames.size() > 1 && name == m_keyNames.at(1)) return tr("%1 (sort key)").arg(name);
+        // Reading an index, its keys are named for their role in it.
         if (!m_indexKeyNames.isEmpty() && name == m_indexKeyNames.first())
             return tr("%1 (index partition key)").arg(name);
         if (m_indexKeyNames.size() > 1 && name == m_indexKeyNames.at(1))
             return tr("%1 (index sort key)").arg(name);
+        if (!m_keyNames.isEmpty() && name == m_keyNames.first())
+            return tr("%1 (partition key)").arg(name);
+        if (m_keyNames.size() > 1 && name == m_keyNames.at(1)) return tr("%1 (sort key)").arg(name);
         return name;
     }
     return {};

@@ -35,18 +35,17 @@ QString TableDetails::str(const tablespan::Json& j, const char* key) {
     return {};
 }
 
-QString TableDetails::keysText(const tablespan::Json& table, const tablespan::Json& keySchema) {
-    QStringList keys;
+QString TableDetails::keyText(const tablespan::Json& table, const tablespan::Json& keySchema,
+                              const char* keyType) {
     for (const auto& k : keySchema) {
+        if (k.value("KeyType", "") != keyType) continue;
         QString type;
         for (const auto& d : table.value("AttributeDefinitions", tablespan::Json::array()))
             if (d.value("AttributeName", "") == k.value("AttributeName", ""))
                 type = str(d, "AttributeType");
-        keys << (str(k, "KeyType") == QLatin1String("HASH") ? tr("partition key %1 (%2)")
-                                                            : tr("sort key %1 (%2)"))
-                    .arg(str(k, "AttributeName"), type);
+        return QStringLiteral("%1 (%2)").arg(str(k, "AttributeName"), type);
     }
-    return keys.join(QStringLiteral(", "));
+    return {};
 }
 
 QString TableDetails::projectionText(const tablespan::Json& projection) {
@@ -69,28 +68,36 @@ QString TableDetails::indexes(const tablespan::Json& table) {
     QString html = QStringLiteral("<tr><td colspan='2'><a name='indexes'></a><b>%1</b></td></tr>")
                        .arg(tr("Secondary indexes").toHtmlEscaped());
     if (globals.empty() && locals.empty()) return html + row(tr("Indexes"), tr("None"));
-    for (const Json* list : {&globals, &locals}) {
-        const bool global = list == &globals;
-        for (const auto& index : *list) {
-            html +=
-                QStringLiteral("<tr><td colspan='2' style='padding-top:6px'><i>%1</i></td></tr>")
-                    .arg(str(index, "IndexName").toHtmlEscaped());
-            html += row(tr("Kind"), global ? tr("GSI (global secondary index)")
-                                           : tr("LSI (local secondary index)"));
-            html += row(tr("Keys"), keysText(table, index.value("KeySchema", Json::array())));
-            html +=
-                row(tr("Projection"), projectionText(index.value("Projection", Json::object())));
+    // One line per index, as the AWS console lists them.
+    const auto cell = [](const QString& text, bool head = false) {
+        const QString escaped = text.isEmpty() ? QStringLiteral("—") : text.toHtmlEscaped();
+        return head ? QStringLiteral("<td style='padding-right:14px;color:palette(mid)'>%1</td>")
+                          .arg(escaped)
+                    : QStringLiteral("<td style='padding-right:14px'>%1</td>").arg(escaped);
+    };
+    QString list = QStringLiteral("<tr>");
+    for (const QString& head : {tr("Name"), tr("Kind"), tr("Partition key"), tr("Sort key"),
+                                tr("Projection"), tr("Status"), tr("Items"), tr("Size")})
+        list += cell(head, true);
+    list += QStringLiteral("</tr>");
+    for (const Json* indexList : {&globals, &locals}) {
+        const bool global = indexList == &globals;
+        for (const auto& index : *indexList) {
+            const Json keys = index.value("KeySchema", Json::array());
             // An LSI has no status of its own: it is the table's.
-            html +=
-                row(tr("Status"), StatusDelegate::statusText(global ? str(index, "IndexStatus")
-                                                                    : str(table, "TableStatus")));
-            if (index.value("Backfilling", false)) html += row(tr("Backfill"), tr("Backfilling"));
-            html += row(tr("Item count"), QLocale().toString(index.value("ItemCount", qint64{0})));
-            html += row(tr("Index size"),
-                        QLocale().formattedDataSize(index.value("IndexSizeBytes", qint64{0})));
+            QString status = StatusDelegate::statusText(global ? str(index, "IndexStatus")
+                                                               : str(table, "TableStatus"));
+            if (index.value("Backfilling", false)) status = tr("%1 · Backfilling").arg(status);
+            list += QStringLiteral("<tr>") + cell(str(index, "IndexName")) +
+                    cell(global ? tr("GSI") : tr("LSI")) + cell(keyText(table, keys, "HASH")) +
+                    cell(keyText(table, keys, "RANGE")) +
+                    cell(projectionText(index.value("Projection", Json::object()))) + cell(status) +
+                    cell(QLocale().toString(index.value("ItemCount", qint64{0}))) +
+                    cell(QLocale().formattedDataSize(index.value("IndexSizeBytes", qint64{0}))) +
+                    QStringLiteral("</tr>");
         }
     }
-    return html;
+    return html + QStringLiteral("<tr><td colspan='2'><table>%1</table></td></tr>").arg(list);
 }
 
 QString TableDetails::html(const tablespan::Json& table) {

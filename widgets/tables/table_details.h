@@ -12,12 +12,15 @@ class TableDetails {
 
 public:
     // HTML for a QTextBrowser: the overview, keys, capacity, settings, secondary indexes
-    // (kind, keys, projection, status, backfill, item count, size) and replicas.
+    // (a line each: kind, keys, projection, status and backfill, item count, size) and
+    // replicas.
     static QString html(const tablespan::Json& table);
 
 private:
     static QString indexes(const tablespan::Json& table);
-    static QString keysText(const tablespan::Json& table, const tablespan::Json& keySchema);
+    // "name (type)" of the key of `keyType` (HASH or RANGE) in `keySchema`, or empty.
+    static QString keyText(const tablespan::Json& table, const tablespan::Json& keySchema,
+                           const char* keyType);
     static QString projectionText(const tablespan::Json& projection);
     static QString str(const tablespan::Json& j, const char* key);
 };
