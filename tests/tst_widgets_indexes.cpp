@@ -205,7 +205,7 @@ private slots:
             IndexSpec s = index(false, "gsi", "sk", "");
             s.partitionType = QStringLiteral("N");
             return s;
-        }()} << QStringLiteral("Attribute sk is given two types: S and N.");
+        }()} << QStringLiteral("Attribute sk is given two types: String and Number.");
         QTest::newRow("GSI sort key equals its partition key")
             << true << QList<IndexSpec>{index(false, "gsi", "a", "a")}
             << QStringLiteral("gsi: the sort key must differ from the partition key.");

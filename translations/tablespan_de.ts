@@ -976,72 +976,87 @@
 <context>
     <name>IndexSpec</name>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="38"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="13"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="14"/>
+        <source>Binary</source>
+        <translation>Binär</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="15"/>
+        <source>String</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="45"/>
         <source>Index %1</source>
         <translation>Index %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="42"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="49"/>
         <source>%1: an index name has 3 to 255 characters.</source>
         <translation>%1: Ein Indexname hat 3 bis 255 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="46"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="53"/>
         <source>%1: an index name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>%1: Ein Indexname darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="52"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="59"/>
         <source>Two indexes are named %1: index names must be unique.</source>
         <translation>Zwei Indizes heißen %1: Indexnamen müssen eindeutig sein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="57"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
         <source>%1: a local secondary index needs a table with a sort key.</source>
         <translation>%1: Ein lokaler sekundärer Index braucht eine Tabelle mit Sortierschlüssel.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="61"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="68"/>
         <source>%1: enter the partition key.</source>
         <translation>%1: Geben Sie den Partitionsschlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="71"/>
         <source>%1: enter the sort key.</source>
         <translation>%1: Geben Sie den Sortierschlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="67"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="74"/>
         <source>%1: the sort key must differ from the partition key.</source>
         <translation>%1: Der Sortierschlüssel muss sich vom Partitionsschlüssel unterscheiden.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="72"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="79"/>
         <source>%1: an attribute name has at most 255 bytes.</source>
         <translation>%1: Ein Attributname hat höchstens 255 Bytes.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="77"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="84"/>
         <source>%1: INCLUDE needs at least one non-key attribute.</source>
         <translation>%1: INCLUDE braucht mindestens ein Nicht-Schlüsselattribut.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="84"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="91"/>
         <source>A table has at most 20 global secondary indexes.</source>
         <translation>Eine Tabelle hat höchstens 20 globale sekundäre Indizes.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="87"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="94"/>
         <source>A table has at most 5 local secondary indexes.</source>
         <translation>Eine Tabelle hat höchstens 5 lokale sekundäre Indizes.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="90"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="97"/>
         <source>The indexes project at most 100 non-key attributes in all.</source>
         <translation>Die Indizes projizieren insgesamt höchstens 100 Nicht-Schlüsselattribute.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="106"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="113"/>
         <source>Attribute %1 is given two types: %2 and %3.</source>
         <translation>Das Attribut %1 hat zwei Typen: %2 und %3.</translation>
     </message>

@@ -973,72 +973,87 @@
 <context>
     <name>IndexSpec</name>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="38"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="13"/>
+        <source>Number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="14"/>
+        <source>Binary</source>
+        <translation>バイナリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="15"/>
+        <source>String</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="45"/>
         <source>Index %1</source>
         <translation>インデックス %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="42"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="49"/>
         <source>%1: an index name has 3 to 255 characters.</source>
         <translation>%1: インデックス名は 3～255 文字です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="46"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="53"/>
         <source>%1: an index name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>%1: インデックス名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="52"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="59"/>
         <source>Two indexes are named %1: index names must be unique.</source>
         <translation>2 つのインデックスの名前が %1 です。インデックス名は一意である必要があります。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="57"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
         <source>%1: a local secondary index needs a table with a sort key.</source>
         <translation>%1: ローカルセカンダリインデックスにはソートキーのあるテーブルが必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="61"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="68"/>
         <source>%1: enter the partition key.</source>
         <translation>%1: パーティションキーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="71"/>
         <source>%1: enter the sort key.</source>
         <translation>%1: ソートキーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="67"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="74"/>
         <source>%1: the sort key must differ from the partition key.</source>
         <translation>%1: ソートキーはパーティションキーと異なる必要があります。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="72"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="79"/>
         <source>%1: an attribute name has at most 255 bytes.</source>
         <translation>%1: 属性名は最大 255 バイトです。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="77"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="84"/>
         <source>%1: INCLUDE needs at least one non-key attribute.</source>
         <translation>%1: INCLUDE には非キー属性が 1 つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="84"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="91"/>
         <source>A table has at most 20 global secondary indexes.</source>
         <translation>テーブルのグローバルセカンダリインデックスは最大 20 個です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="87"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="94"/>
         <source>A table has at most 5 local secondary indexes.</source>
         <translation>テーブルのローカルセカンダリインデックスは最大 5 個です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="90"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="97"/>
         <source>The indexes project at most 100 non-key attributes in all.</source>
         <translation>インデックス全体で射影できる非キー属性は最大 100 個です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="106"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="113"/>
         <source>Attribute %1 is given two types: %2 and %3.</source>
         <translation>属性 %1 に 2 つの型が指定されています: %2 と %3。</translation>
     </message>

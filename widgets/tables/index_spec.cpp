@@ -8,6 +8,13 @@
 #include "tables/create_table_request.h"
 
 namespace {
+// S, N, B as the dialog's type pickers name them.
+QString typeName(const QString& type) {
+    if (type == QLatin1String("N")) return QCoreApplication::translate("IndexSpec", "Number");
+    if (type == QLatin1String("B")) return QCoreApplication::translate("IndexSpec", "Binary");
+    return QCoreApplication::translate("IndexSpec", "String");
+}
+
 std::string s(const QString& q) {
     return q.toStdString();
 }
@@ -105,7 +112,7 @@ void validateIndexes(const CreateTableSpec& spec, QList<SpecProblem>& problems) 
                 reported.insert(key);
                 add(i, QCoreApplication::translate("IndexSpec",
                                                    "Attribute %1 is given two types: %2 and %3.")
-                           .arg(key, *known, type));
+                           .arg(key, typeName(*known), typeName(type)));
             }
         }
     }
