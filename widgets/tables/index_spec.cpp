@@ -33,7 +33,7 @@ QList<QPair<QString, QString>> keysOf(const CreateTableSpec& table, const IndexS
 
 void validateIndexes(const CreateTableSpec& spec, QList<SpecProblem>& problems) {
     static const QRegularExpression namePattern(QStringLiteral("^[a-zA-Z0-9_.-]+$"));
-    const auto add = [&](int, const QString& message) {
+    const auto add = [&](const QString& message) {
         problems.append({SpecProblem::Indexes, message});
     };
     QSet<QString> names;
@@ -46,56 +46,56 @@ void validateIndexes(const CreateTableSpec& spec, QList<SpecProblem>& problems) 
                                   : index.name;
         (index.local ? locals : globals) += 1;
         if (index.name.size() < 3 || index.name.size() > 255)
-            add(i, QCoreApplication::translate("IndexSpec",
-                                               "%1: an index name has 3 to 255 characters.")
-                       .arg(label));
+            add(QCoreApplication::translate("IndexSpec",
+                                            "%1: an index name has 3 to 255 characters.")
+                    .arg(label));
         else if (!namePattern.match(index.name).hasMatch())
-            add(i, QCoreApplication::translate(
-                       "IndexSpec",
-                       "%1: an index name may contain only a–z, A–Z, 0–9, underscore (_), "
-                       "hyphen (-) and period (.).")
-                       .arg(label));
+            add(QCoreApplication::translate(
+                    "IndexSpec",
+                    "%1: an index name may contain only a–z, A–Z, 0–9, underscore (_), "
+                    "hyphen (-) and period (.).")
+                    .arg(label));
         else if (names.contains(index.name))
-            add(i, QCoreApplication::translate(
-                       "IndexSpec", "Two indexes are named %1: index names must be unique.")
-                       .arg(index.name));
+            add(QCoreApplication::translate("IndexSpec",
+                                            "Two indexes are named %1: index names must be unique.")
+                    .arg(index.name));
         names.insert(index.name);
         if (index.local && !spec.hasSortKey)
-            add(i, QCoreApplication::translate(
-                       "IndexSpec", "%1: a local secondary index needs a table with a sort key.")
-                       .arg(label));
+            add(QCoreApplication::translate(
+                    "IndexSpec", "%1: a local secondary index needs a table with a sort key.")
+                    .arg(label));
         if (!index.local && index.partitionKey.isEmpty())
-            add(i, QCoreApplication::translate("IndexSpec", "%1: enter the partition key.")
-                       .arg(label));
+            add(QCoreApplication::translate("IndexSpec", "%1: enter the partition key.")
+                    .arg(label));
         if ((index.local || index.hasSortKey) && index.sortKey.isEmpty())
-            add(i, QCoreApplication::translate("IndexSpec", "%1: enter the sort key.").arg(label));
+            add(QCoreApplication::translate("IndexSpec", "%1: enter the sort key.").arg(label));
         const auto keys = keysOf(spec, index);
         if (keys.size() == 2 && !keys[1].first.isEmpty() && keys[0].first == keys[1].first)
-            add(i, QCoreApplication::translate(
-                       "IndexSpec", "%1: the sort key must differ from the partition key.")
-                       .arg(label));
+            add(QCoreApplication::translate("IndexSpec",
+                                            "%1: the sort key must differ from the partition key.")
+                    .arg(label));
         for (const auto& [key, type] : keys)
             if (key.toUtf8().size() > 255)
-                add(i, QCoreApplication::translate("IndexSpec",
-                                                   "%1: an attribute name has at most 255 bytes.")
-                           .arg(label));
+                add(QCoreApplication::translate("IndexSpec",
+                                                "%1: an attribute name has at most 255 bytes.")
+                        .arg(label));
         if (index.projection == QLatin1String("INCLUDE")) {
             if (index.nonKeyAttributes.isEmpty())
-                add(i, QCoreApplication::translate(
-                           "IndexSpec", "%1: INCLUDE needs at least one non-key attribute.")
-                           .arg(label));
+                add(QCoreApplication::translate("IndexSpec",
+                                                "%1: INCLUDE needs at least one non-key attribute.")
+                        .arg(label));
             nonKey += index.nonKeyAttributes.size();
         }
     }
     if (globals > 20)
-        add(-1, QCoreApplication::translate("IndexSpec",
-                                            "A table has at most 20 global secondary indexes."));
+        add(QCoreApplication::translate("IndexSpec",
+                                        "A table has at most 20 global secondary indexes."));
     if (locals > 5)
-        add(-1, QCoreApplication::translate("IndexSpec",
-                                            "A table has at most 5 local secondary indexes."));
+        add(QCoreApplication::translate("IndexSpec",
+                                        "A table has at most 5 local secondary indexes."));
     if (nonKey > 100)
-        add(-1, QCoreApplication::translate(
-                    "IndexSpec", "The indexes project at most 100 non-key attributes in all."));
+        add(QCoreApplication::translate(
+            "IndexSpec", "The indexes project at most 100 non-key attributes in all."));
 
     // One type per attribute across the table's and the indexes' keys.
     QHash<QString, QString> types;
@@ -110,9 +110,9 @@ void validateIndexes(const CreateTableSpec& spec, QList<SpecProblem>& problems) 
                 types.insert(key, type);
             } else if (*known != type && !reported.contains(key)) {
                 reported.insert(key);
-                add(i, QCoreApplication::translate("IndexSpec",
-                                                   "Attribute %1 is given two types: %2 and %3.")
-                           .arg(key, typeName(*known), typeName(type)));
+                add(QCoreApplication::translate("IndexSpec",
+                                                "Attribute %1 is given two types: %2 and %3.")
+                        .arg(key, typeName(*known), typeName(type)));
             }
         }
     }
