@@ -201,6 +201,11 @@ void ScreenshotDriver::shoot() {
                                                   showDetailsIndexes();
                                                   save(&m_window,
                                                        QStringLiteral("11b-table-indexes-dark"));
+                                                  auto* dialog = openIndexDialog();
+                                                  save(dialog,
+                                                       QStringLiteral(
+                                                           "11c-create-table-indexes-dark"));
+                                                  dialog->reject();
                                                   m_window.tabs()->setCurrentWidget(itemsTab);
                                                   save(&m_window, QStringLiteral("12-items-dark"));
                                                   QApplication::quit();
