@@ -61,13 +61,29 @@ void ScreenshotDriver::prepare() {
         {"TableName", "orders"},
         {"AttributeDefinitions",
          {{{"AttributeName", "customer"}, {"AttributeType", "S"}},
-          {{"AttributeName", "orderDate"}, {"AttributeType", "S"}}}},
+          {{"AttributeName", "orderDate"}, {"AttributeType", "S"}},
+          {{"AttributeName", "status"}, {"AttributeType", "S"}},
+          {{"AttributeName", "total"}, {"AttributeType", "N"}}}},
         {"KeySchema",
          {{{"AttributeName", "customer"}, {"KeyType", "HASH"}},
           {{"AttributeName", "orderDate"}, {"KeyType", "RANGE"}}}},
         {"BillingMode", "PROVISIONED"},
         {"ProvisionedThroughput", {{"ReadCapacityUnits", 10}, {"WriteCapacityUnits", 5}}},
-        {"DeletionProtectionEnabled", true}};
+        {"DeletionProtectionEnabled", true},
+        // A GSI by status (INCLUDE address) and an LSI by total (KEYS_ONLY).
+        {"GlobalSecondaryIndexes",
+         {{{"IndexName", "status-index"},
+           {"KeySchema",
+            {{{"AttributeName", "status"}, {"KeyType", "HASH"}},
+             {{"AttributeName", "orderDate"}, {"KeyType", "RANGE"}}}},
+           {"Projection", {{"ProjectionType", "INCLUDE"}, {"NonKeyAttributes", {"total"}}}},
+           {"ProvisionedThroughput", {{"ReadCapacityUnits", 10}, {"WriteCapacityUnits", 5}}}}}},
+        {"LocalSecondaryIndexes",
+         {{{"IndexName", "total-index"},
+           {"KeySchema",
+            {{{"AttributeName", "customer"}, {"KeyType", "HASH"}},
+             {{"AttributeName", "total"}, {"KeyType", "RANGE"}}}},
+           {"Projection", {{"ProjectionType", "KEYS_ONLY"}}}}}}};
     m_bridge.call(this, region, QStringLiteral("CreateTable"), orders, [](const auto&) {});
     auto* tables = m_window.tablesModel();
     when(
@@ -107,85 +123,97 @@ void ScreenshotDriver::shoot() {
     TablesTab* tablesTab = m_window.tablesTab();
     ItemsTab* itemsTab = m_window.itemsTab();
     m_window.tablesTab()->refresh();
-    when([this] { return m_window.tablesModel()->rowCount() >= 2; },
-         [=, this] {
-             tablesTab->selectTable(QStringLiteral("orders"));
-             save(&m_window, QStringLiteral("01-tables"));
+    when(
+        [this] { return m_window.tablesModel()->rowCount() >= 2; },
+        [=, this] {
+            tablesTab->selectTable(QStringLiteral("orders"));
+            save(&m_window, QStringLiteral("01-tables"));
 
-             tablesTab->newTable();
-             auto* create = tablesTab->findChild<CreateTableDialog*>();
-             create->findChild<QLineEdit*>(QStringLiteral("tableName"))
-                 ->setText(QStringLiteral("a!"));
-             create->findChild<QLineEdit*>(QStringLiteral("partitionKey"))
-                 ->setText(QStringLiteral("id"));
-             create->adjustSize();
-             save(create, QStringLiteral("02-create-table-invalid"));
-             create->findChild<QLineEdit*>(QStringLiteral("tableName"))
-                 ->setText(QStringLiteral("Music"));
-             save(create, QStringLiteral("03-create-table"));
-             create->reject();
+            tablesTab->newTable();
+            auto* create = tablesTab->findChild<CreateTableDialog*>();
+            create->findChild<QLineEdit*>(QStringLiteral("tableName"))
+                ->setText(QStringLiteral("a!"));
+            create->findChild<QLineEdit*>(QStringLiteral("partitionKey"))
+                ->setText(QStringLiteral("id"));
+            create->adjustSize();
+            save(create, QStringLiteral("02-create-table-invalid"));
+            create->findChild<QLineEdit*>(QStringLiteral("tableName"))
+                ->setText(QStringLiteral("Music"));
+            save(create, QStringLiteral("03-create-table"));
+            create->reject();
 
-             m_window.tabs()->setCurrentWidget(itemsTab);
-             itemsTab->setTable(QStringLiteral("orders"));
-             when([itemsTab] { return itemsTab->model()->rowCount() > 0; },
-                  [=, this] {
-                      save(&m_window, QStringLiteral("04-items"));
-                      QueryForm* form = itemsTab->queryForm();
-                      form->setQueryMode(true);
-                      form->setPartitionValue(QStringLiteral("Grace"));
-                      form->setSortCondition(QStringLiteral("begins_with"),
-                                             QStringLiteral("2026-0"));
-                      form->addFilter(QStringLiteral("total"), QStringLiteral(">"),
-                                      QStringLiteral("N"), QStringLiteral("100"));
-                      itemsTab->run();
-                      when([itemsTab] { return !itemsTab->model()->isLoading(); },
-                           [=, this] {
-                               save(&m_window, QStringLiteral("05-items-query"));
-                               itemsTab->view()->selectRow(0);
-                               itemsTab->editSelected();
-                               auto* editor = itemsTab->findChild<ItemEditorDialog*>();
-                               save(editor, QStringLiteral("06-item-editor-form"));
-                               editor->tabs()->setCurrentIndex(1);
-                               save(editor, QStringLiteral("07-item-editor-json"));
-                               editor->dynamoToggle()->setChecked(false);
-                               save(editor, QStringLiteral("08-item-editor-plain"));
-                               // Too deep to parse: the editor says where, and stays.
-                               editor->jsonEdit()->setPlainText(
-                                   QStringLiteral("{\"deep\": ") + QString(1200, QLatin1Char('[')) +
-                                   QString(1200, QLatin1Char(']')) + QLatin1Char('}'));
-                               editor->tabs()->setCurrentIndex(0);
-                               save(editor, QStringLiteral("08b-item-editor-too-deep"));
-                               editor->reject();
+            m_window.tabs()->setCurrentWidget(itemsTab);
+            itemsTab->setTable(QStringLiteral("orders"));
+            when(
+                [itemsTab] { return itemsTab->model()->rowCount() > 0; },
+                [=, this] {
+                    save(&m_window, QStringLiteral("04-items"));
+                    QueryForm* form = itemsTab->queryForm();
+                    form->setQueryMode(true);
+                    form->setPartitionValue(QStringLiteral("Grace"));
+                    form->setSortCondition(QStringLiteral("begins_with"), QStringLiteral("2026-0"));
+                    form->addFilter(QStringLiteral("total"), QStringLiteral(">"),
+                                    QStringLiteral("N"), QStringLiteral("100"));
+                    itemsTab->run();
+                    when([itemsTab] { return !itemsTab->model()->isLoading(); },
+                         [=, this] {
+                             save(&m_window, QStringLiteral("05-items-query"));
+                             itemsTab->view()->selectRow(0);
+                             itemsTab->editSelected();
+                             auto* editor = itemsTab->findChild<ItemEditorDialog*>();
+                             save(editor, QStringLiteral("06-item-editor-form"));
+                             editor->tabs()->setCurrentIndex(1);
+                             save(editor, QStringLiteral("07-item-editor-json"));
+                             editor->dynamoToggle()->setChecked(false);
+                             save(editor, QStringLiteral("08-item-editor-plain"));
+                             // Too deep to parse: the editor says where, and stays.
+                             editor->jsonEdit()->setPlainText(
+                                 QStringLiteral("{\"deep\": ") + QString(1200, QLatin1Char('[')) +
+                                 QString(1200, QLatin1Char(']')) + QLatin1Char('}'));
+                             editor->tabs()->setCurrentIndex(0);
+                             save(editor, QStringLiteral("08b-item-editor-too-deep"));
+                             editor->reject();
 
-                               QTemporaryFile bad(QDir::tempPath() +
-                                                  QStringLiteral("/bad-XXXXXX.jsonl"));
-                               bad.open();
-                               bad.write(
-                                   "{\"Item\": {\"customer\": {\"S\": \"Zoe\"}, \"orderDate\": "
-                                   "{\"S\": \"x\"}}}\n"
-                                   "{\"Item\": {\"customer\": {\"S\": \"Zoe\"}, \"orderDate\": "
-                                   "{\"S\": \"y\"},}\n");
-                               bad.close();
-                               itemsTab->importFile(bad.fileName());
-                               save(&m_window, QStringLiteral("09-import-error"));
+                             QTemporaryFile bad(QDir::tempPath() +
+                                                QStringLiteral("/bad-XXXXXX.jsonl"));
+                             bad.open();
+                             bad.write(
+                                 "{\"Item\": {\"customer\": {\"S\": \"Zoe\"}, \"orderDate\": "
+                                 "{\"S\": \"x\"}}}\n"
+                                 "{\"Item\": {\"customer\": {\"S\": \"Zoe\"}, \"orderDate\": "
+                                 "{\"S\": \"y\"},}\n");
+                             bad.close();
+                             itemsTab->importFile(bad.fileName());
+                             save(&m_window, QStringLiteral("09-import-error"));
 
-                               m_window.tabs()->setCurrentWidget(tablesTab);
-                               tablesTab->deleteTables({QStringLiteral("orders")});
-                               when([tablesTab] { return !tablesTab->errorText().isEmpty(); },
-                                    [=, this] {
-                                        save(&m_window, QStringLiteral("10-delete-protected"));
-                                        shootReplication([=, this] {
-                                            shootRecovery([=, this] {
-                                                Theme::apply(Theme::Mode::Dark);
-                                                m_window.tabs()->setCurrentWidget(tablesTab);
-                                                save(&m_window, QStringLiteral("11-tables-dark"));
-                                                m_window.tabs()->setCurrentWidget(itemsTab);
-                                                save(&m_window, QStringLiteral("12-items-dark"));
-                                                QApplication::quit();
-                                            });
-                                        });
-                                    });
-                           });
-                  });
-         });
+                             m_window.tabs()->setCurrentWidget(tablesTab);
+                             tablesTab->deleteTables({QStringLiteral("orders")});
+                             when([tablesTab] { return !tablesTab->errorText().isEmpty(); },
+                                  [=, this] {
+                                      save(&m_window, QStringLiteral("10-delete-protected"));
+                                      shootIndexes([=, this] {
+                                          shootReplication([=, this] {
+                                              shootRecovery([=, this] {
+                                                  Theme::apply(Theme::Mode::Dark);
+                                                  m_window.tabs()->setCurrentWidget(tablesTab);
+                                                  save(&m_window, QStringLiteral("11-tables-dark"));
+                                                  tablesTab->selectTable(QStringLiteral("orders"));
+                                                  showDetailsIndexes();
+                                                  save(&m_window,
+                                                       QStringLiteral("11b-table-indexes-dark"));
+                                                  auto* dialog = openIndexDialog();
+                                                  save(dialog,
+                                                       QStringLiteral(
+                                                           "11c-create-table-indexes-dark"));
+                                                  dialog->reject();
+                                                  m_window.tabs()->setCurrentWidget(itemsTab);
+                                                  save(&m_window, QStringLiteral("12-items-dark"));
+                                                  QApplication::quit();
+                                              });
+                                          });
+                                      });
+                                  });
+                         });
+                });
+        });
 }

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <functional>
 
+class CreateTableDialog;
 class EngineBridge;
 class MainWindow;
 
@@ -39,6 +40,14 @@ private:
     void shootRecovery(std::function<void()> done);
     void shootBackups(double scale, std::function<void()> done);
     void writeOrders();
+    // The create-table dialog with a GSI and an LSI (valid, then refused as typed), the
+    // orders table's indexes in its details and the Items tab querying its GSI
+    // (screenshot_indexes.cpp); then `done`.
+    void shootIndexes(std::function<void()> done);
+    // Opens the create-table dialog filled in with a GSI and an LSI.
+    CreateTableDialog* openIndexDialog();
+    // Scrolls the Tables tab's details to the secondary indexes of the selected table.
+    void showDetailsIndexes();
 
     EngineBridge& m_bridge;
     MainWindow& m_window;

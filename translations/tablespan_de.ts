@@ -521,202 +521,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="25"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="26"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="26"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="27"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="27"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="28"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="39"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="40"/>
         <source>Create table in %1</source>
         <translation>Tabelle in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="50"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="61"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="58"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="69"/>
         <source>Table details</source>
         <translation>Tabellendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="62"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="73"/>
         <source>e.g. Music</source>
         <translation>z. B. Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="63"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="74"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="67"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="78"/>
         <source>e.g. Artist</source>
         <translation>z. B. Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="82"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="77"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="88"/>
         <source>optional, e.g. SongTitle</source>
         <translation>optional, z. B. SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="84"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="95"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="94"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="105"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="97"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="108"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="99"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="110"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="115"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="126"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="128"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="123"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="134"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="135"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="136"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="128"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="140"/>
         <source>Key attributes only</source>
         <translation>Nur Schlüsselattribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="130"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="141"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="142"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="132"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="143"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="144"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="137"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="149"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="150"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="141"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="152"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="145"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="152"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
         <source>Turn on deletion protection</source>
         <translation>Löschschutz einschalten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="154"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="165"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="180"/>
         <source>Add tag</source>
         <translation>Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="181"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="243"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="255"/>
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
@@ -873,6 +873,192 @@
         <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
+    </message>
+</context>
+<context>
+    <name>IndexEditor</name>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="19"/>
+        <source>String</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="20"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="21"/>
+        <source>Binary</source>
+        <translation>Binär</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="26"/>
+        <source>Secondary indexes</source>
+        <translation>Sekundäre Indizes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="33"/>
+        <source>Add global index</source>
+        <translation>Globalen Index hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="35"/>
+        <source>Add local index</source>
+        <translation>Lokalen Index hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="53"/>
+        <source>Global (GSI)</source>
+        <translation>Global (GSI)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="54"/>
+        <source>Local (LSI)</source>
+        <translation>Lokal (LSI)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="57"/>
+        <source>index name, e.g. status-index</source>
+        <translation>Indexname, z. B. status-index</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="59"/>
+        <source>All attributes</source>
+        <translation>Alle Attribute</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
+        <source>Keys only</source>
+        <translation>Nur Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="61"/>
+        <source>Include</source>
+        <translation>Einschließen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="63"/>
+        <source>non-key attributes, e.g. total, city</source>
+        <translation>Nicht-Schlüsselattribute, z. B. total, city</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
+        <source>Remove this index</source>
+        <translation>Diesen Index entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="68"/>
+        <source>partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="70"/>
+        <source>Sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="72"/>
+        <source>sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="77"/>
+        <source>Projection</source>
+        <translation>Projektion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="81"/>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>IndexSpec</name>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="13"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="14"/>
+        <source>Binary</source>
+        <translation>Binär</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="15"/>
+        <source>String</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="45"/>
+        <source>Index %1</source>
+        <translation>Index %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="49"/>
+        <source>%1: an index name has 3 to 255 characters.</source>
+        <translation>%1: Ein Indexname hat 3 bis 255 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="53"/>
+        <source>%1: an index name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>%1: Ein Indexname darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="59"/>
+        <source>Two indexes are named %1: index names must be unique.</source>
+        <translation>Zwei Indizes heißen %1: Indexnamen müssen eindeutig sein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
+        <source>%1: a local secondary index needs a table with a sort key.</source>
+        <translation>%1: Ein lokaler sekundärer Index braucht eine Tabelle mit Sortierschlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="68"/>
+        <source>%1: enter the partition key.</source>
+        <translation>%1: Geben Sie den Partitionsschlüssel ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="71"/>
+        <source>%1: enter the sort key.</source>
+        <translation>%1: Geben Sie den Sortierschlüssel ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="74"/>
+        <source>%1: the sort key must differ from the partition key.</source>
+        <translation>%1: Der Sortierschlüssel muss sich vom Partitionsschlüssel unterscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="79"/>
+        <source>%1: an attribute name has at most 255 bytes.</source>
+        <translation>%1: Ein Attributname hat höchstens 255 Bytes.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="84"/>
+        <source>%1: INCLUDE needs at least one non-key attribute.</source>
+        <translation>%1: INCLUDE braucht mindestens ein Nicht-Schlüsselattribut.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="91"/>
+        <source>A table has at most 20 global secondary indexes.</source>
+        <translation>Eine Tabelle hat höchstens 20 globale sekundäre Indizes.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="94"/>
+        <source>A table has at most 5 local secondary indexes.</source>
+        <translation>Eine Tabelle hat höchstens 5 lokale sekundäre Indizes.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="97"/>
+        <source>The indexes project at most 100 non-key attributes in all.</source>
+        <translation>Die Indizes projizieren insgesamt höchstens 100 Nicht-Schlüsselattribute.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="113"/>
+        <source>Attribute %1 is given two types: %2 and %3.</source>
+        <translation>Das Attribut %1 hat zwei Typen: %2 und %3.</translation>
     </message>
 </context>
 <context>
@@ -1106,17 +1292,27 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="173"/>
+        <location filename="../widgets/items/items_model.cpp" line="187"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="194"/>
+        <location filename="../widgets/items/items_model.cpp" line="209"/>
+        <source>%1 (index partition key)</source>
+        <translation>%1 (Index-Partitionsschlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_model.cpp" line="211"/>
+        <source>%1 (index sort key)</source>
+        <translation>%1 (Index-Sortierschlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_model.cpp" line="213"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="195"/>
+        <location filename="../widgets/items/items_model.cpp" line="214"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
@@ -1150,7 +1346,7 @@
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="61"/>
-        <location filename="../widgets/items/items_tab.cpp" line="310"/>
+        <location filename="../widgets/items/items_tab.cpp" line="379"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1170,32 +1366,47 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="131"/>
+        <location filename="../widgets/items/items_tab.cpp" line="136"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items/items_tab.cpp" line="228"/>
+        <source>Table: %1</source>
+        <translation>Tabelle: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <source>GSI: %1</source>
+        <translation>GSI: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="231"/>
+        <source>LSI: %1</source>
+        <translation>LSI: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="258"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="229"/>
+        <location filename="../widgets/items/items_tab.cpp" line="260"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="257"/>
+        <location filename="../widgets/items/items_tab.cpp" line="298"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="258"/>
+        <location filename="../widgets/items/items_tab.cpp" line="299"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="261"/>
+        <location filename="../widgets/items/items_tab.cpp" line="302"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1203,27 +1414,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="263"/>
+        <location filename="../widgets/items/items_tab.cpp" line="304"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="265"/>
+        <location filename="../widgets/items/items_tab.cpp" line="306"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="277"/>
+        <location filename="../widgets/items/items_tab.cpp" line="322"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="306"/>
+        <location filename="../widgets/items/items_tab.cpp" line="363"/>
+        <source>This item no longer exists in the table.</source>
+        <translation>Dieses Element gibt es in der Tabelle nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="375"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="307"/>
+        <location filename="../widgets/items/items_tab.cpp" line="376"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1231,17 +1447,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="321"/>
+        <location filename="../widgets/items/items_tab.cpp" line="390"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="347"/>
+        <location filename="../widgets/items/items_tab.cpp" line="416"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="360"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1249,7 +1465,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="361"/>
+        <location filename="../widgets/items/items_tab.cpp" line="430"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1257,7 +1473,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="362"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -1797,78 +2013,83 @@
         <translation>Query</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="28"/>
+        <location filename="../widgets/items/query_form.cpp" line="29"/>
+        <source>Scan or query the table or one of its indexes</source>
+        <translation>Die Tabelle oder einen ihrer Indizes scannen oder abfragen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_form.cpp" line="33"/>
         <source>Attributes to return:</source>
         <translation>Zurückzugebende Attribute:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="31"/>
+        <location filename="../widgets/items/query_form.cpp" line="36"/>
         <source>all attributes (or: name, age, address)</source>
         <translation>alle Attribute (oder: name, age, address)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="33"/>
+        <location filename="../widgets/items/query_form.cpp" line="38"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="45"/>
+        <location filename="../widgets/items/query_form.cpp" line="50"/>
         <source>partition key value</source>
         <translation>Wert des Partitionsschlüssels</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="48"/>
+        <location filename="../widgets/items/query_form.cpp" line="53"/>
         <source>(any)</source>
         <translation>(beliebig)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="52"/>
-        <location filename="../widgets/items/query_form.cpp" line="137"/>
+        <location filename="../widgets/items/query_form.cpp" line="57"/>
+        <location filename="../widgets/items/query_form.cpp" line="161"/>
         <source>and</source>
         <translation>und</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="53"/>
+        <location filename="../widgets/items/query_form.cpp" line="58"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="64"/>
+        <location filename="../widgets/items/query_form.cpp" line="69"/>
         <source>Add filter</source>
         <translation>Filter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="66"/>
+        <location filename="../widgets/items/query_form.cpp" line="71"/>
         <source>Match all filters (AND)</source>
         <translation>Alle Filter erfüllen (AND)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="67"/>
+        <location filename="../widgets/items/query_form.cpp" line="72"/>
         <source>Match any filter (OR)</source>
         <translation>Einen Filter erfüllen (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="89"/>
+        <location filename="../widgets/items/query_form.cpp" line="95"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="90"/>
+        <location filename="../widgets/items/query_form.cpp" line="96"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="127"/>
+        <location filename="../widgets/items/query_form.cpp" line="151"/>
         <source>attribute name</source>
         <translation>Attributname</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="135"/>
+        <location filename="../widgets/items/query_form.cpp" line="159"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="140"/>
+        <location filename="../widgets/items/query_form.cpp" line="164"/>
         <source>Remove this filter</source>
         <translation>Diesen Filter entfernen</translation>
     </message>
@@ -2443,152 +2664,221 @@
     </message>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="33"/>
-        <location filename="../widgets/tables/table_details.cpp" line="81"/>
+        <location filename="../widgets/tables/table_details.cpp" line="146"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="43"/>
+        <location filename="../widgets/tables/table_details.cpp" line="108"/>
         <source>General information</source>
         <translation>Allgemeine Informationen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="44"/>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="109"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="45"/>
+        <location filename="../widgets/tables/table_details.cpp" line="110"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="46"/>
+        <location filename="../widgets/tables/table_details.cpp" line="111"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="47"/>
+        <location filename="../widgets/tables/table_details.cpp" line="112"/>
         <source>Table ID</source>
         <translation>Tabellen-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="48"/>
+        <location filename="../widgets/tables/table_details.cpp" line="113"/>
         <source>Item count</source>
         <translation>Anzahl der Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="49"/>
+        <location filename="../widgets/tables/table_details.cpp" line="114"/>
         <source>Table size</source>
         <translation>Tabellengröße</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="52"/>
+        <location filename="../widgets/tables/table_details.cpp" line="117"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="59"/>
+        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="59"/>
+        <location filename="../widgets/tables/table_details.cpp" line="53"/>
+        <source>Keys only</source>
+        <translation>Nur Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="58"/>
+        <source>Include: %1</source>
+        <translation>Einschließen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="60"/>
+        <source>All attributes</source>
+        <translation>Alle Attribute</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="69"/>
+        <source>Secondary indexes</source>
+        <translation>Sekundäre Indizes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="70"/>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="63"/>
+        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <source>Projection</source>
+        <translation>Projektion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <source>%1 · Backfilling</source>
+        <translation>%1 · Wird aufgefüllt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="92"/>
+        <source>GSI</source>
+        <translation>GSI</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="92"/>
+        <source>LSI</source>
+        <translation>LSI</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="128"/>
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="67"/>
+        <location filename="../widgets/tables/table_details.cpp" line="132"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="68"/>
+        <location filename="../widgets/tables/table_details.cpp" line="133"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="68"/>
+        <location filename="../widgets/tables/table_details.cpp" line="133"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="70"/>
+        <location filename="../widgets/tables/table_details.cpp" line="135"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="71"/>
+        <location filename="../widgets/tables/table_details.cpp" line="136"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="141"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="141"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="141"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="78"/>
+        <location filename="../widgets/tables/table_details.cpp" line="143"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="145"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="82"/>
+        <location filename="../widgets/tables/table_details.cpp" line="147"/>
         <source>Latest stream ARN</source>
         <translation>Neuester Stream-ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="84"/>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="85"/>
+        <location filename="../widgets/tables/table_details.cpp" line="150"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="86"/>
+        <location filename="../widgets/tables/table_details.cpp" line="151"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="87"/>
+        <location filename="../widgets/tables/table_details.cpp" line="152"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="89"/>
+        <location filename="../widgets/tables/table_details.cpp" line="156"/>
         <source>Global table replicas</source>
         <translation>Replikate der globalen Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="158"/>
         <source>Replicas</source>
         <translation>Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="70"/>
+        <location filename="../widgets/tables/table_details.cpp" line="158"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>

@@ -519,202 +519,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="25"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="26"/>
         <source>String</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="26"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="27"/>
         <source>Number</source>
         <translation>数値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="27"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="28"/>
         <source>Binary</source>
         <translation>バイナリ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="39"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="40"/>
         <source>Create table in %1</source>
         <translation>%1 にテーブルを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="50"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="61"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="58"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="69"/>
         <source>Table details</source>
         <translation>テーブルの詳細</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="62"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="73"/>
         <source>e.g. Music</source>
         <translation>例: Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="63"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="74"/>
         <source>Table name</source>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="67"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="78"/>
         <source>e.g. Artist</source>
         <translation>例: Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="82"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="77"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="88"/>
         <source>optional, e.g. SongTitle</source>
         <translation>任意、例: SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="84"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="95"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="94"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="105"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="97"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="108"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="99"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="110"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="115"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="126"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="128"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="123"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="134"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="135"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="136"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="128"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="140"/>
         <source>Key attributes only</source>
         <translation>キー属性のみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="130"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="141"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="142"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="132"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="143"/>
         <source>New and old images</source>
         <translation>新旧両方のイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="144"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="137"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="149"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="150"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="141"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="152"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS キー ID、ARN またはエイリアス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="145"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="152"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
         <source>Turn on deletion protection</source>
         <translation>削除保護を有効にする</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="154"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="165"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="180"/>
         <source>Add tag</source>
         <translation>タグを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="181"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="243"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="255"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -870,6 +870,192 @@
         <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
+    </message>
+</context>
+<context>
+    <name>IndexEditor</name>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="19"/>
+        <source>String</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="20"/>
+        <source>Number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="21"/>
+        <source>Binary</source>
+        <translation>バイナリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="26"/>
+        <source>Secondary indexes</source>
+        <translation>セカンダリインデックス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="33"/>
+        <source>Add global index</source>
+        <translation>グローバルインデックスを追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="35"/>
+        <source>Add local index</source>
+        <translation>ローカルインデックスを追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="53"/>
+        <source>Global (GSI)</source>
+        <translation>グローバル (GSI)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="54"/>
+        <source>Local (LSI)</source>
+        <translation>ローカル (LSI)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="57"/>
+        <source>index name, e.g. status-index</source>
+        <translation>インデックス名 (例: status-index)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="59"/>
+        <source>All attributes</source>
+        <translation>すべての属性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
+        <source>Keys only</source>
+        <translation>キーのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="61"/>
+        <source>Include</source>
+        <translation>含める</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="63"/>
+        <source>non-key attributes, e.g. total, city</source>
+        <translation>非キー属性 (例: total, city)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
+        <source>Remove this index</source>
+        <translation>このインデックスを削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="68"/>
+        <source>partition key</source>
+        <translation>パーティションキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="70"/>
+        <source>Sort key</source>
+        <translation>ソートキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="72"/>
+        <source>sort key</source>
+        <translation>ソートキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="77"/>
+        <source>Projection</source>
+        <translation>射影</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="81"/>
+        <source>Partition key</source>
+        <translation>パーティションキー</translation>
+    </message>
+</context>
+<context>
+    <name>IndexSpec</name>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="13"/>
+        <source>Number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="14"/>
+        <source>Binary</source>
+        <translation>バイナリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="15"/>
+        <source>String</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="45"/>
+        <source>Index %1</source>
+        <translation>インデックス %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="49"/>
+        <source>%1: an index name has 3 to 255 characters.</source>
+        <translation>%1: インデックス名は 3～255 文字です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="53"/>
+        <source>%1: an index name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
+        <translation>%1: インデックス名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="59"/>
+        <source>Two indexes are named %1: index names must be unique.</source>
+        <translation>2 つのインデックスの名前が %1 です。インデックス名は一意である必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
+        <source>%1: a local secondary index needs a table with a sort key.</source>
+        <translation>%1: ローカルセカンダリインデックスにはソートキーのあるテーブルが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="68"/>
+        <source>%1: enter the partition key.</source>
+        <translation>%1: パーティションキーを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="71"/>
+        <source>%1: enter the sort key.</source>
+        <translation>%1: ソートキーを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="74"/>
+        <source>%1: the sort key must differ from the partition key.</source>
+        <translation>%1: ソートキーはパーティションキーと異なる必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="79"/>
+        <source>%1: an attribute name has at most 255 bytes.</source>
+        <translation>%1: 属性名は最大 255 バイトです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="84"/>
+        <source>%1: INCLUDE needs at least one non-key attribute.</source>
+        <translation>%1: INCLUDE には非キー属性が 1 つ以上必要です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="91"/>
+        <source>A table has at most 20 global secondary indexes.</source>
+        <translation>テーブルのグローバルセカンダリインデックスは最大 20 個です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="94"/>
+        <source>A table has at most 5 local secondary indexes.</source>
+        <translation>テーブルのローカルセカンダリインデックスは最大 5 個です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="97"/>
+        <source>The indexes project at most 100 non-key attributes in all.</source>
+        <translation>インデックス全体で射影できる非キー属性は最大 100 個です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="113"/>
+        <source>Attribute %1 is given two types: %2 and %3.</source>
+        <translation>属性 %1 に 2 つの型が指定されています: %2 と %3。</translation>
     </message>
 </context>
 <context>
@@ -1103,17 +1289,27 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="173"/>
+        <location filename="../widgets/items/items_model.cpp" line="187"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="194"/>
+        <location filename="../widgets/items/items_model.cpp" line="209"/>
+        <source>%1 (index partition key)</source>
+        <translation>%1 (インデックスのパーティションキー)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_model.cpp" line="211"/>
+        <source>%1 (index sort key)</source>
+        <translation>%1 (インデックスのソートキー)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_model.cpp" line="213"/>
         <source>%1 (partition key)</source>
         <translation>%1 (パーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="195"/>
+        <location filename="../widgets/items/items_model.cpp" line="214"/>
         <source>%1 (sort key)</source>
         <translation>%1 (ソートキー)</translation>
     </message>
@@ -1147,7 +1343,7 @@
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="61"/>
-        <location filename="../widgets/items/items_tab.cpp" line="310"/>
+        <location filename="../widgets/items/items_tab.cpp" line="379"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -1167,90 +1363,110 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="131"/>
+        <location filename="../widgets/items/items_tab.cpp" line="136"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items/items_tab.cpp" line="228"/>
+        <source>Table: %1</source>
+        <translation>テーブル: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <source>GSI: %1</source>
+        <translation>GSI: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="231"/>
+        <source>LSI: %1</source>
+        <translation>LSI: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="258"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="229"/>
+        <location filename="../widgets/items/items_tab.cpp" line="260"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="257"/>
+        <location filename="../widgets/items/items_tab.cpp" line="298"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="258"/>
+        <location filename="../widgets/items/items_tab.cpp" line="299"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="261"/>
+        <location filename="../widgets/items/items_tab.cpp" line="302"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="263"/>
+        <location filename="../widgets/items/items_tab.cpp" line="304"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="265"/>
+        <location filename="../widgets/items/items_tab.cpp" line="306"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="277"/>
+        <location filename="../widgets/items/items_tab.cpp" line="322"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="306"/>
+        <location filename="../widgets/items/items_tab.cpp" line="363"/>
+        <source>This item no longer exists in the table.</source>
+        <translation>この項目はテーブルにもう存在しません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="375"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="307"/>
+        <location filename="../widgets/items/items_tab.cpp" line="376"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="321"/>
+        <location filename="../widgets/items/items_tab.cpp" line="390"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="347"/>
+        <location filename="../widgets/items/items_tab.cpp" line="416"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="360"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="361"/>
+        <location filename="../widgets/items/items_tab.cpp" line="430"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="362"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -1786,78 +2002,83 @@
         <translation>クエリ</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="28"/>
+        <location filename="../widgets/items/query_form.cpp" line="29"/>
+        <source>Scan or query the table or one of its indexes</source>
+        <translation>テーブルまたはそのインデックスのいずれかをスキャンまたはクエリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_form.cpp" line="33"/>
         <source>Attributes to return:</source>
         <translation>返す属性:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="31"/>
+        <location filename="../widgets/items/query_form.cpp" line="36"/>
         <source>all attributes (or: name, age, address)</source>
         <translation>すべての属性 (または: name, age, address)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="33"/>
+        <location filename="../widgets/items/query_form.cpp" line="38"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="45"/>
+        <location filename="../widgets/items/query_form.cpp" line="50"/>
         <source>partition key value</source>
         <translation>パーティションキーの値</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="48"/>
+        <location filename="../widgets/items/query_form.cpp" line="53"/>
         <source>(any)</source>
         <translation>(任意)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="52"/>
-        <location filename="../widgets/items/query_form.cpp" line="137"/>
+        <location filename="../widgets/items/query_form.cpp" line="57"/>
+        <location filename="../widgets/items/query_form.cpp" line="161"/>
         <source>and</source>
         <translation>から</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="53"/>
+        <location filename="../widgets/items/query_form.cpp" line="58"/>
         <source>Descending</source>
         <translation>降順</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="64"/>
+        <location filename="../widgets/items/query_form.cpp" line="69"/>
         <source>Add filter</source>
         <translation>フィルターを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="66"/>
+        <location filename="../widgets/items/query_form.cpp" line="71"/>
         <source>Match all filters (AND)</source>
         <translation>すべてのフィルターに一致 (AND)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="67"/>
+        <location filename="../widgets/items/query_form.cpp" line="72"/>
         <source>Match any filter (OR)</source>
         <translation>いずれかのフィルターに一致 (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="89"/>
+        <location filename="../widgets/items/query_form.cpp" line="95"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="90"/>
+        <location filename="../widgets/items/query_form.cpp" line="96"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="127"/>
+        <location filename="../widgets/items/query_form.cpp" line="151"/>
         <source>attribute name</source>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="135"/>
+        <location filename="../widgets/items/query_form.cpp" line="159"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="140"/>
+        <location filename="../widgets/items/query_form.cpp" line="164"/>
         <source>Remove this filter</source>
         <translation>このフィルターを削除</translation>
     </message>
@@ -2432,152 +2653,221 @@
     </message>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="33"/>
-        <location filename="../widgets/tables/table_details.cpp" line="81"/>
+        <location filename="../widgets/tables/table_details.cpp" line="146"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="43"/>
+        <location filename="../widgets/tables/table_details.cpp" line="108"/>
         <source>General information</source>
         <translation>全般情報</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="44"/>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="109"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="45"/>
+        <location filename="../widgets/tables/table_details.cpp" line="110"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="46"/>
+        <location filename="../widgets/tables/table_details.cpp" line="111"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="47"/>
+        <location filename="../widgets/tables/table_details.cpp" line="112"/>
         <source>Table ID</source>
         <translation>テーブル ID</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="48"/>
+        <location filename="../widgets/tables/table_details.cpp" line="113"/>
         <source>Item count</source>
         <translation>項目数</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="49"/>
+        <location filename="../widgets/tables/table_details.cpp" line="114"/>
         <source>Table size</source>
         <translation>テーブルサイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="52"/>
+        <location filename="../widgets/tables/table_details.cpp" line="117"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="59"/>
+        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="59"/>
+        <location filename="../widgets/tables/table_details.cpp" line="53"/>
+        <source>Keys only</source>
+        <translation>キーのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="58"/>
+        <source>Include: %1</source>
+        <translation>含める: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="60"/>
+        <source>All attributes</source>
+        <translation>すべての属性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="69"/>
+        <source>Secondary indexes</source>
+        <translation>セカンダリインデックス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="70"/>
+        <source>Indexes</source>
+        <translation>インデックス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="63"/>
+        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <source>Projection</source>
+        <translation>射影</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <source>Items</source>
+        <translation>項目数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <source>%1 · Backfilling</source>
+        <translation>%1 · バックフィル中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="92"/>
+        <source>GSI</source>
+        <translation>GSI</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="92"/>
+        <source>LSI</source>
+        <translation>LSI</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="128"/>
         <source>Capacity</source>
         <translation>キャパシティ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="67"/>
+        <location filename="../widgets/tables/table_details.cpp" line="132"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="68"/>
+        <location filename="../widgets/tables/table_details.cpp" line="133"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="68"/>
+        <location filename="../widgets/tables/table_details.cpp" line="133"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="70"/>
+        <location filename="../widgets/tables/table_details.cpp" line="135"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="71"/>
+        <location filename="../widgets/tables/table_details.cpp" line="136"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="141"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="141"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="76"/>
+        <location filename="../widgets/tables/table_details.cpp" line="141"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="78"/>
+        <location filename="../widgets/tables/table_details.cpp" line="143"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="145"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="82"/>
+        <location filename="../widgets/tables/table_details.cpp" line="147"/>
         <source>Latest stream ARN</source>
         <translation>最新のストリーム ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="84"/>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="85"/>
+        <location filename="../widgets/tables/table_details.cpp" line="150"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="86"/>
+        <location filename="../widgets/tables/table_details.cpp" line="151"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="87"/>
+        <location filename="../widgets/tables/table_details.cpp" line="152"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="89"/>
+        <location filename="../widgets/tables/table_details.cpp" line="156"/>
         <source>Global table replicas</source>
         <translation>グローバルテーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="158"/>
         <source>Replicas</source>
         <translation>レプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="70"/>
+        <location filename="../widgets/tables/table_details.cpp" line="158"/>
         <source>None</source>
         <translation>なし</translation>
     </message>

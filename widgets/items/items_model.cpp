@@ -11,10 +11,16 @@ ItemsModel::ItemsModel(EngineBridge& bridge, QObject* parent)
     : QAbstractTableModel(parent), m_bridge(bridge) {}
 
 void ItemsModel::setSource(const QString& region, const QString& table, const QStringList& keyNames,
-                           const QString& operation, Json request) {
+                           const QString& operation, Json request, const QStringList& indexKeyNames,
+                           const QStringList& projected) {
     m_region = region;
     m_table = table;
     m_keyNames = keyNames;
+    m_indexKeyNames = indexKeyNames;
+    m_leadColumns.clear();
+    for (const QStringList* names : {&indexKeyNames, &keyNames, &projected})
+        for (const QString& name : *names)
+            if (!m_leadColumns.contains(name)) m_leadColumns << name;
     m_operation = operation;
     m_request = std::move(request);
     reload();
@@ -23,6 +29,8 @@ void ItemsModel::setSource(const QString& region, const QString& table, const QS
 void ItemsModel::clear() {
     m_table.clear();
     m_keyNames.clear();
+    m_indexKeyNames.clear();
+    m_leadColumns.clear();
     reload();
 }
 
@@ -32,7 +40,7 @@ void ItemsModel::reload() {
     beginResetModel();
     m_loading = false;  // answers to the previous source are dropped by generation
     m_items.clear();
-    m_columns = m_keyNames;
+    m_columns = m_leadColumns;
     m_startKey = Json();
     m_scanned = 0;
     m_hasMore = !m_table.isEmpty();
@@ -46,6 +54,12 @@ void ItemsModel::setLoading(bool loading) {
     if (loading == m_loading) return;
     m_loading = loading;
     emit loadingChanged(loading);
+}
+
+QString ItemsModel::indexName() const {
+    return m_request.is_object() && m_request.contains("IndexName")
+               ? QString::fromStdString(m_request["IndexName"].get<std::string>())
+               : QString();
 }
 
 Json ItemsModel::item(int row) const {
@@ -190,6 +204,11 @@ QVariant ItemsModel::headerData(int section, Qt::Orientation orientation, int ro
     if (section < 0 || section >= m_columns.size()) return {};
     const QString name = m_columns.at(section);
     if (role == Qt::DisplayRole) {
+        // Reading an index, its keys are named for their role in it.
+        if (!m_indexKeyNames.isEmpty() && name == m_indexKeyNames.first())
+            return tr("%1 (index partition key)").arg(name);
+        if (m_indexKeyNames.size() > 1 && name == m_indexKeyNames.at(1))
+            return tr("%1 (index sort key)").arg(name);
         if (!m_keyNames.isEmpty() && name == m_keyNames.first())
             return tr("%1 (partition key)").arg(name);
         if (m_keyNames.size() > 1 && name == m_keyNames.at(1)) return tr("%1 (sort key)").arg(name);

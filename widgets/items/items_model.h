@@ -23,9 +23,13 @@ public:
     explicit ItemsModel(EngineBridge& bridge, QObject* parent = nullptr);
 
     // Browses `operation` ("Scan" or "Query") with `request` (without TableName, Limit or
-    // ExclusiveStartKey). `keyNames` are the partition and optional sort key.
+    // ExclusiveStartKey). `keyNames` are the table's partition and optional sort key (rows
+    // are addressed by them). Reading an index (request's IndexName), `indexKeyNames` are
+    // its keys and `projected` the non-key attributes it includes: the first columns are
+    // the index keys, then the table keys, then `projected`.
     void setSource(const QString& region, const QString& table, const QStringList& keyNames,
-                   const QString& operation, tablespan::Json request);
+                   const QString& operation, tablespan::Json request,
+                   const QStringList& indexKeyNames = {}, const QStringList& projected = {});
     // Forgets everything (no table selected).
     void clear();
     // Reloads from the first page with the same source.
@@ -36,6 +40,8 @@ public:
     QString operation() const { return m_operation; }  // "Scan" or "Query"
     QString region() const { return m_region; }
     QStringList keyNames() const { return m_keyNames; }
+    // The index read, or empty for the table.
+    QString indexName() const;
     tablespan::Json item(int row) const;
     // The key attributes of the item at `row`.
     tablespan::Json key(int row) const;
@@ -70,6 +76,8 @@ private:
     QString m_table;
     QString m_operation;
     QStringList m_keyNames;
+    QStringList m_indexKeyNames;
+    QStringList m_leadColumns;
     tablespan::Json m_request;
     tablespan::Json m_startKey;
     // A deque: a million rows grow by pages without moving every row already loaded

@@ -105,6 +105,11 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     connect(m_tableBox, &QComboBox::currentIndexChanged, this,
             [this] { setTable(m_tableBox->currentText()); });
     connect(m_form, &QueryForm::runRequested, this, &ItemsTab::run);
+    connect(m_form, &QueryForm::indexChanged, this, [this](const QString& index) {
+        showIndexKeys(index);
+        // A Scan needs nothing more: show what the index holds at once.
+        if (!m_form->spec().query) run();
+    });
     connect(create, &QPushButton::clicked, this, &ItemsTab::newItem);
     connect(edit, &QPushButton::clicked, this, &ItemsTab::editSelected);
     connect(duplicate, &QPushButton::clicked, this, &ItemsTab::duplicateSelected);
@@ -175,11 +180,22 @@ void ItemsTab::setRegion(const QString& region) {
     updateCompare();
 }
 
-ItemFiles::KeySchema ItemsTab::keySchema() const {
+Json ItemsTab::indexDescription(const QString& index) const {
+    const Json d = m_tables.description(m_tables.rowOf(table()));
+    if (!d.is_object() || index.isEmpty()) return {};
+    for (const char* kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"})
+        for (const auto& i : d.value(kind, Json::array()))
+            if (i.value("IndexName", "") == index.toStdString()) return i;
+    return {};
+}
+
+ItemFiles::KeySchema ItemsTab::keySchema(const QString& index) const {
     const Json d = m_tables.description(m_tables.rowOf(table()));
     ItemFiles::KeySchema keys;
     if (!d.is_object()) return keys;
-    for (const auto& k : d.value("KeySchema", Json::array())) {
+    const Json indexDesc = indexDescription(index);
+    const Json& owner = indexDesc.is_object() ? indexDesc : d;
+    for (const auto& k : owner.value("KeySchema", Json::array())) {
         const std::string name = k.value("AttributeName", "");
         for (const auto& a : d.value("AttributeDefinitions", Json::array()))
             if (a.value("AttributeName", "") == name)
@@ -209,14 +225,29 @@ void ItemsTab::setTable(const QString& name) {
         updateStatus();
         return;
     }
-    m_form->setKeys(keys[0].first, keys[0].second, keys.size() > 1 ? keys[1].first : QString(),
-                    keys.size() > 1 ? keys[1].second : QString());
+    QList<QPair<QString, QString>> sources = {{tr("Table: %1").arg(name), QString()}};
+    const Json d = m_tables.description(m_tables.rowOf(name));
+    for (const auto& [kind, label] : {std::pair{"GlobalSecondaryIndexes", tr("GSI: %1")},
+                                      std::pair{"LocalSecondaryIndexes", tr("LSI: %1")}})
+        for (const auto& i : d.value(kind, Json::array())) {
+            const QString index = QString::fromStdString(i.value("IndexName", ""));
+            sources.append({label.arg(index), index});
+        }
+    m_form->setSources(sources);
+    showIndexKeys({});
     // Another table starts from a plain Scan, and the form says so.
     m_form->setQueryMode(false);
     m_form->clearFilters();
     m_form->setProjection({});
     m_model->setSource(m_region, name, keyNames(), QStringLiteral("Scan"), Json::object());
     updateCompare();
+}
+
+void ItemsTab::showIndexKeys(const QString& index) {
+    const auto keys = keySchema(index);
+    if (keys.isEmpty()) return;
+    m_form->setKeys(keys[0].first, keys[0].second, keys.size() > 1 ? keys[1].first : QString(),
+                    keys.size() > 1 ? keys[1].second : QString());
 }
 
 void ItemsTab::updateCompare() {
@@ -248,8 +279,18 @@ void ItemsTab::run() {
         return;
     }
     showError({});
+    QStringList indexKeys, projected;
+    if (!spec.indexName.isEmpty()) {
+        for (const auto& k : keySchema(spec.indexName)) indexKeys << k.first;
+        // Columns follow the projection: keys first, then what INCLUDE names.
+        const Json projection =
+            indexDescription(spec.indexName).value("Projection", Json::object());
+        for (const auto& a : projection.value("NonKeyAttributes", Json::array()))
+            if (a.is_string()) projected << QString::fromStdString(a.get<std::string>());
+    }
     m_model->setSource(m_region, table(), keyNames(),
-                       spec.query ? QStringLiteral("Query") : QStringLiteral("Scan"), request);
+                       spec.query ? QStringLiteral("Query") : QStringLiteral("Scan"), request,
+                       indexKeys, projected);
 }
 
 void ItemsTab::updateStatus() {
@@ -272,7 +313,11 @@ void ItemsTab::openEditor(int mode, const Json& item) {
                                         static_cast<ItemEditorDialog::Mode>(mode), item, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ItemEditorDialog::itemSaved, this, [this](const Json& saved) {
-        m_model->upsert(saved);
+        // In an index the item may have moved, left, or show fewer attributes: read again.
+        if (m_model->indexName().isEmpty())
+            m_model->upsert(saved);
+        else
+            m_model->reload();
         updateStatus();
         emit message(tr("Item saved."));
     });
@@ -289,13 +334,37 @@ void ItemsTab::newItem() {
 void ItemsTab::editSelected() {
     const auto rows = m_view->selectionModel()->selectedRows();
     if (rows.isEmpty()) return;
-    openEditor(static_cast<int>(ItemEditorDialog::Mode::Edit), m_model->item(rows.first().row()));
+    editFullItem(static_cast<int>(ItemEditorDialog::Mode::Edit), m_model->item(rows.first().row()));
 }
 
 void ItemsTab::duplicateSelected() {
     const auto rows = m_view->selectionModel()->selectedRows();
     if (rows.isEmpty()) return;
-    openEditor(static_cast<int>(ItemEditorDialog::Mode::Create), m_model->item(rows.first().row()));
+    editFullItem(static_cast<int>(ItemEditorDialog::Mode::Create),
+                 m_model->item(rows.first().row()));
+}
+
+void ItemsTab::editFullItem(int mode, const Json& row) {
+    if (m_model->indexName().isEmpty()) {
+        openEditor(mode, row);
+        return;
+    }
+    Json key = Json::object();
+    for (const QString& name : keyNames())
+        if (row.contains(name.toStdString())) key[name.toStdString()] = row[name.toStdString()];
+    m_bridge.call(this, m_region, QStringLiteral("GetItem"),
+                  {{"TableName", table().toStdString()}, {"Key", key}, {"ConsistentRead", true}},
+                  [this, mode](const tablespan::Result& r) {
+                      if (!r.ok()) {
+                          showError(EngineBridge::errorText(r));
+                          return;
+                      }
+                      if (!r.body.contains("Item")) {
+                          showError(tr("This item no longer exists in the table."));
+                          return;
+                      }
+                      openEditor(mode, r.body["Item"]);
+                  });
 }
 
 void ItemsTab::deleteSelected() {

@@ -1,7 +1,8 @@
 #pragma once
 
 // The Items tab: browse one table of the selected region page by page, Scan or Query
-// with conditions, create/edit/duplicate/delete items, import and export files.
+// the table or one of its indexes with conditions, create/edit/duplicate/delete items, import and
+// export files.
 
 #include <QWidget>
 
@@ -62,7 +63,14 @@ signals:
     void message(const QString& text);
 
 private:
-    ItemFiles::KeySchema keySchema() const;
+    // The table's keys, or those of its index `index`.
+    ItemFiles::KeySchema keySchema(const QString& index = {}) const;
+    // The index's description (KeySchema, Projection), or null.
+    tablespan::Json indexDescription(const QString& index) const;
+    // The key pickers follow the table's or the index's keys.
+    void showIndexKeys(const QString& index);
+    // Opens the editor on the full item: a row read from an index may lack attributes.
+    void editFullItem(int mode, const tablespan::Json& row);
     QStringList keyNames() const;
     void reloadTableList();
     void openEditor(int mode, const tablespan::Json& item);

@@ -169,5 +169,6 @@ Json QueryBuilder::build(const QuerySpec& spec, QString* error) {
         return {};
     }
     p.addTo(request);
+    if (!spec.indexName.isEmpty()) request["IndexName"] = spec.indexName.toStdString();
     return request;
 }

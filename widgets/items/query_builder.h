@@ -21,6 +21,7 @@ struct Condition {
 
 struct QuerySpec {
     bool query = false;  // Query (key condition) or Scan
+    QString indexName;   // empty: the table itself
     QString partitionKey, partitionType, partitionValue;
     QString sortKey, sortType;  // sortKey empty: the table has none
     QString sortOp;             // empty: no sort key condition

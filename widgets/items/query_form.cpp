@@ -24,6 +24,11 @@ QueryForm::QueryForm(QWidget* parent) : QWidget(parent) {
     m_scan->setChecked(true);
     modeRow->addWidget(m_scan);
     modeRow->addWidget(m_query);
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("indexBox"));
+    m_source->setToolTip(tr("Scan or query the table or one of its indexes"));
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    modeRow->addWidget(m_source);
     modeRow->addSpacing(16);
     modeRow->addWidget(new QLabel(tr("Attributes to return:"), this));
     m_projection = new QLineEdit(this);
@@ -73,6 +78,7 @@ QueryForm::QueryForm(QWidget* parent) : QWidget(parent) {
     layout->addLayout(m_filters);
 
     connect(m_scan, &QRadioButton::toggled, this, &QueryForm::updateMode);
+    connect(m_source, &QComboBox::activated, this, [this] { emit indexChanged(indexName()); });
     connect(m_skOp, &QComboBox::currentIndexChanged, this, &QueryForm::updateMode);
     connect(addFilterButton, &QPushButton::clicked, this, [this] { addFilter(); });
     connect(run, &QPushButton::clicked, this, &QueryForm::runRequested);
@@ -89,6 +95,24 @@ void QueryForm::setKeys(const QString& pk, const QString& pkType, const QString&
     m_pkLabel->setText(tr("%1 (%2) =").arg(pk, pkType));
     m_skLabel->setText(sk.isEmpty() ? QString() : tr("%1 (%2)").arg(sk, skType));
     updateMode();
+}
+
+void QueryForm::setSources(const QList<QPair<QString, QString>>& sources) {
+    const QSignalBlocker block(m_source);
+    m_source->clear();
+    for (const auto& [label, index] : sources) m_source->addItem(label, index);
+    m_source->setVisible(m_source->count() > 1);
+}
+
+QString QueryForm::indexName() const {
+    return m_source->currentData().toString();
+}
+
+void QueryForm::setIndexName(const QString& index) {
+    const int i = m_source->findData(index);
+    if (i < 0 || i == m_source->currentIndex()) return;
+    m_source->setCurrentIndex(i);
+    emit indexChanged(indexName());
 }
 
 void QueryForm::updateMode() {
@@ -182,6 +206,7 @@ void QueryForm::clearFilters() {
 QuerySpec QueryForm::spec() const {
     QuerySpec s;
     s.query = m_query->isChecked();
+    s.indexName = indexName();
     s.partitionKey = m_pk;
     s.partitionType = m_pkType;
     s.partitionValue = m_pkValue->text();

@@ -1,7 +1,8 @@
 #pragma once
 
 // The Scan/Query form of the Items tab: mode, key condition (Query), filter conditions
-// and projection. It produces a QuerySpec; QueryBuilder turns it into a request.
+// and projection, on the table or one of its indexes. It produces a QuerySpec;
+// QueryBuilder turns it into a request.
 
 #include <QWidget>
 
@@ -24,6 +25,11 @@ public:
     void setKeys(const QString& pk, const QString& pkType, const QString& sk,
                  const QString& skType);
     QuerySpec spec() const;
+    // What can be read: the table (data "") and its indexes (data: the index name), as
+    // (label, index name). Selects the table.
+    void setSources(const QList<QPair<QString, QString>>& sources);
+    QString indexName() const;
+    void setIndexName(const QString& index);
     void setQueryMode(bool query);
     void setPartitionValue(const QString& value);
     void setSortCondition(const QString& op, const QString& value, const QString& value2 = {});
@@ -38,6 +44,8 @@ public:
 
 signals:
     void runRequested();
+    // The user chose the table or another index.
+    void indexChanged(const QString& index);
 
 private:
     struct FilterRow {
@@ -50,6 +58,7 @@ private:
     };
     void updateMode();
 
+    QComboBox* m_source;
     QRadioButton* m_scan;
     QRadioButton* m_query;
     QWidget* m_keyBox;

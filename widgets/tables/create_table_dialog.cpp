@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "common/engine_bridge.h"
+#include "tables/index_editor.h"
 
 namespace {
 QComboBox* keyTypeBox(QWidget* parent) {
@@ -39,6 +40,16 @@ CreateTableDialog::CreateTableDialog(EngineBridge& bridge, const QString& region
     setWindowTitle(tr("Create table in %1").arg(region));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(buildKeys());
+    m_indexes = new IndexEditor(this);
+    layout->addWidget(m_indexes);
+    connect(m_indexes, &IndexEditor::changed, this, &CreateTableDialog::revalidate);
+    const auto tableKey = [this] {
+        m_indexes->setTablePartitionKey(m_pk->text(), m_pkType->currentData().toString());
+    };
+    connect(m_pk, &QLineEdit::textChanged, this, tableKey);
+    connect(m_pkType, &QComboBox::currentIndexChanged, this, tableKey);
+    connect(m_skType, &QComboBox::currentIndexChanged, this, &CreateTableDialog::revalidate);
+    connect(m_pkType, &QComboBox::currentIndexChanged, this, &CreateTableDialog::revalidate);
     layout->addWidget(buildSettings());
     layout->addWidget(buildTags());
     m_error = new QLabel(this);
@@ -208,6 +219,7 @@ CreateTableSpec CreateTableDialog::spec() const {
         const auto* value = m_tags->item(row, 1);
         s.tags.append({key ? key->text() : QString(), value ? value->text() : QString()});
     }
+    s.indexes = m_indexes->indexes();
     return s;
 }
 

@@ -8,6 +8,7 @@
 #include "tables/create_table_request.h"
 
 class EngineBridge;
+class IndexEditor;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -27,6 +28,7 @@ public:
     CreateTableSpec spec() const;
     // The message under the form: a rule the input breaks, or the engine's error.
     QString errorText() const;
+    IndexEditor* indexEditor() const { return m_indexes; }
 
 signals:
     // The engine accepted the request; the table is CREATING.
@@ -58,6 +60,7 @@ private:
     QLineEdit* m_kms = nullptr;
     QCheckBox* m_protect = nullptr;
     QTableWidget* m_tags = nullptr;
+    IndexEditor* m_indexes = nullptr;
     QLabel* m_error = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     bool m_busy = false;

@@ -84,6 +84,7 @@ QList<SpecProblem> validateSpec(const CreateTableSpec& spec) {
         problems.append(
             {SpecProblem::Tags,
              QCoreApplication::translate("CreateTableSpec", "A table has at most 50 tags.")});
+    validateIndexes(spec, problems);
     return problems;
 }
 
@@ -121,5 +122,6 @@ tablespan::Json createTableRequest(const CreateTableSpec& spec) {
             tags.push_back({{"Key", s(key)}, {"Value", s(value)}});
         request["Tags"] = tags;
     }
+    addIndexesToRequest(spec, request);
     return request;
 }

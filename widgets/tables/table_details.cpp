@@ -35,6 +35,71 @@ QString TableDetails::str(const tablespan::Json& j, const char* key) {
     return {};
 }
 
+QString TableDetails::keyText(const tablespan::Json& table, const tablespan::Json& keySchema,
+                              const char* keyType) {
+    for (const auto& k : keySchema) {
+        if (k.value("KeyType", "") != keyType) continue;
+        QString type;
+        for (const auto& d : table.value("AttributeDefinitions", tablespan::Json::array()))
+            if (d.value("AttributeName", "") == k.value("AttributeName", ""))
+                type = str(d, "AttributeType");
+        return QStringLiteral("%1 (%2)").arg(str(k, "AttributeName"), type);
+    }
+    return {};
+}
+
+QString TableDetails::projectionText(const tablespan::Json& projection) {
+    const QString type = str(projection, "ProjectionType");
+    if (type == QLatin1String("KEYS_ONLY")) return tr("Keys only");
+    if (type == QLatin1String("INCLUDE")) {
+        QStringList names;
+        for (const auto& n : projection.value("NonKeyAttributes", tablespan::Json::array()))
+            if (n.is_string()) names << QString::fromStdString(n.get<std::string>());
+        return tr("Include: %1").arg(names.join(QStringLiteral(", ")));
+    }
+    return tr("All attributes");
+}
+
+QString TableDetails::indexes(const tablespan::Json& table) {
+    using tablespan::Json;
+    const Json globals = table.value("GlobalSecondaryIndexes", Json::array());
+    const Json locals = table.value("LocalSecondaryIndexes", Json::array());
+    // An anchor to scroll to (the screenshots do).
+    QString html = QStringLiteral("<tr><td colspan='2'><a name='indexes'></a><b>%1</b></td></tr>")
+                       .arg(tr("Secondary indexes").toHtmlEscaped());
+    if (globals.empty() && locals.empty()) return html + row(tr("Indexes"), tr("None"));
+    // One line per index, as the AWS console lists them.
+    const auto cell = [](const QString& text, bool head = false) {
+        const QString escaped = text.isEmpty() ? QStringLiteral("—") : text.toHtmlEscaped();
+        return head ? QStringLiteral("<td style='padding-right:14px;color:palette(mid)'>%1</td>")
+                          .arg(escaped)
+                    : QStringLiteral("<td style='padding-right:14px'>%1</td>").arg(escaped);
+    };
+    QString list = QStringLiteral("<tr>");
+    for (const QString& head : {tr("Name"), tr("Kind"), tr("Partition key"), tr("Sort key"),
+                                tr("Projection"), tr("Status"), tr("Items"), tr("Size")})
+        list += cell(head, true);
+    list += QStringLiteral("</tr>");
+    for (const Json* indexList : {&globals, &locals}) {
+        const bool global = indexList == &globals;
+        for (const auto& index : *indexList) {
+            const Json keys = index.value("KeySchema", Json::array());
+            // An LSI has no status of its own: it is the table's.
+            QString status = StatusDelegate::statusText(global ? str(index, "IndexStatus")
+                                                               : str(table, "TableStatus"));
+            if (index.value("Backfilling", false)) status = tr("%1 · Backfilling").arg(status);
+            list += QStringLiteral("<tr>") + cell(str(index, "IndexName")) +
+                    cell(global ? tr("GSI") : tr("LSI")) + cell(keyText(table, keys, "HASH")) +
+                    cell(keyText(table, keys, "RANGE")) +
+                    cell(projectionText(index.value("Projection", Json::object()))) + cell(status) +
+                    cell(QLocale().toString(index.value("ItemCount", qint64{0}))) +
+                    cell(QLocale().formattedDataSize(index.value("IndexSizeBytes", qint64{0}))) +
+                    QStringLiteral("</tr>");
+        }
+    }
+    return html + QStringLiteral("<tr><td colspan='2'><table>%1</table></td></tr>").arg(list);
+}
+
 QString TableDetails::html(const tablespan::Json& table) {
     using tablespan::Json;
     if (!table.is_object()) return {};
@@ -85,6 +150,8 @@ QString TableDetails::html(const tablespan::Json& table) {
                                               ? tr("KMS: %1").arg(str(*sse, "KMSMasterKeyArn"))
                                               : tr("Owned by Amazon DynamoDB"));
     html += row(tr("Deletion protection"), str(table, "DeletionProtectionEnabled"));
+
+    html += indexes(table);
 
     html += section(tr("Global table replicas"));
     const Json replicas = table.value("Replicas", Json::array());

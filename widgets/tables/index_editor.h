@@ -1,0 +1,57 @@
+#pragma once
+
+// The create-table dialog's "Secondary indexes" section: a row per GSI or LSI with its
+// name, key pickers (an LSI's partition key is the table's), projection and non-key
+// attributes. It only collects; validateIndexes() judges.
+
+#include <QGroupBox>
+#include <QList>
+
+#include "tables/index_spec.h"
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QVBoxLayout;
+
+class IndexEditor final : public QGroupBox {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IndexEditor)
+
+public:
+    explicit IndexEditor(QWidget* parent = nullptr);
+
+    QList<IndexSpec> indexes() const;
+    int count() const { return static_cast<int>(m_rows.size()); }
+    // Adds a row (a GSI, or an LSI when `local`) and returns its position.
+    int addIndex(bool local);
+    // Fills row `row` from `index` (as if typed).
+    void setIndex(int row, const IndexSpec& index);
+    void removeIndex(int row);
+    // The table's partition key, shown (fixed) in every LSI row.
+    void setTablePartitionKey(const QString& name, const QString& type);
+
+signals:
+    void changed();
+
+private:
+    struct Row {
+        QWidget* frame;
+        QComboBox* kind;
+        QLineEdit* name;
+        QLineEdit* pk;
+        QComboBox* pkType;
+        QCheckBox* hasSort;
+        QLineEdit* sk;
+        QComboBox* skType;
+        QComboBox* projection;
+        QLineEdit* nonKey;
+    };
+    void updateRow(const Row& row);
+    void renumber();
+
+    QVBoxLayout* m_rowsLayout;
+    QList<Row> m_rows;
+    QString m_tablePk;
+    QString m_tablePkType = QStringLiteral("S");
+};
