@@ -436,6 +436,33 @@ private slots:
         QCOMPARE(query_status(t, "PENDING").at("Count").get<int>(), 3);
     }
 
+    void itemCollectionMetricsOnTablesWithAnLsi() {
+        TestEngine t;
+        fill(t);
+        Json put = t.ok("PutItem", {{"TableName", "Orders"},
+                                    {"Item", order("alice", "o9", "PENDING", 5, "2026-03-01", 1)},
+                                    {"ReturnItemCollectionMetrics", "SIZE"}});
+        JCOMPARE(put.at("ItemCollectionMetrics"),
+                 J(R"({"ItemCollectionKey": {"customer": {"S": "alice"}},
+                       "SizeEstimateRangeGB": [0.0, 1.0]})"));
+        Json batch = t.ok("BatchWriteItem",
+                          {{"RequestItems",
+                            {{"Orders", {{{"DeleteRequest", {{"Key", J(R"({"customer": {"S": "bob"},
+                                                         "order": {"S": "o3"}})")}}}}}}}},
+                           {"ReturnItemCollectionMetrics", "SIZE"}});
+        JCOMPARE(batch.at("ItemCollectionMetrics").at("Orders").at(0).at("ItemCollectionKey"),
+                 J(R"({"customer": {"S": "bob"}})"));
+        // Not asked for, or no LSI: none (the API model: only for tables with an LSI).
+        QVERIFY(!t.ok("PutItem", {{"TableName", "Orders"},
+                                  {"Item", order("alice", "o9", "PENDING", 5, "2026-03-01", 1)}})
+                     .contains("ItemCollectionMetrics"));
+        t.create_table("Plain", "pk", "S");
+        QVERIFY(!t.ok("PutItem", {{"TableName", "Plain"},
+                                  {"Item", {{"pk", {{"S", "a"}}}}},
+                                  {"ReturnItemCollectionMetrics", "SIZE"}})
+                     .contains("ItemCollectionMetrics"));
+    }
+
     void indexesSurviveARestart() {
         TestEngine t;
         fill(t);

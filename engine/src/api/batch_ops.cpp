@@ -11,6 +11,7 @@
 #include "api/request_util.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
+#include "indexes/item_collections.h"
 
 namespace tablespan::api {
 
@@ -70,6 +71,7 @@ Json batch_write_item(core::Region& region, const Json& request) {
     }
 
     std::map<std::string, double> units;
+    Json metrics = Json::object();
     for (auto& op : ops) {
         ItemStore store(region, *op.table);
         auto old = store.get(op.key);
@@ -81,9 +83,12 @@ Json batch_write_item(core::Region& region, const Json& request) {
         }
         units[op.table->name] +=
             write_units(static_cast<std::int64_t>(std::max(op.size, old_size)));
+        if (auto m = indexes::item_collection_metrics(region, *op.table, op.key, request))
+            metrics[op.table->name].push_back(*m);
     }
 
     Json out = {{"UnprocessedItems", Json::object()}};
+    if (!metrics.empty()) out["ItemCollectionMetrics"] = metrics;
     add_consumed_capacity(out, request, units);
     return out;
 }

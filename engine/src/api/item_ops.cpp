@@ -8,6 +8,7 @@
 #include "api/request_util.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
+#include "indexes/item_collections.h"
 
 namespace tablespan::api {
 
@@ -56,6 +57,8 @@ Json put_item(core::Region& region, const Json& request) {
     std::int64_t billed = std::max<std::int64_t>(
         static_cast<std::int64_t>(size), old ? static_cast<std::int64_t>(item_size(*old)) : 0);
     add_consumed_capacity(out, request, table.name, write_units(billed));
+    if (auto m = indexes::item_collection_metrics(region, table, key, request))
+        out["ItemCollectionMetrics"] = *m;
     return out;
 }
 
@@ -95,6 +98,8 @@ Json delete_item(core::Region& region, const Json& request) {
         out["Attributes"] = encode_item(*old);
     add_consumed_capacity(out, request, table.name,
                           write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0));
+    if (auto m = indexes::item_collection_metrics(region, table, key, request))
+        out["ItemCollectionMetrics"] = *m;
     return out;
 }
 
@@ -154,6 +159,8 @@ Json update_item(core::Region& region, const Json& request) {
     std::int64_t billed = std::max<std::int64_t>(
         static_cast<std::int64_t>(size), old ? static_cast<std::int64_t>(item_size(*old)) : 0);
     add_consumed_capacity(out, request, table.name, write_units(billed));
+    if (auto m = indexes::item_collection_metrics(region, table, key, request))
+        out["ItemCollectionMetrics"] = *m;
     return out;
 }
 

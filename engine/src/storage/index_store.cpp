@@ -50,6 +50,23 @@ bool RegionStore::delete_index_entry(std::int64_t table, std::int64_t index,
     return db_.changes() == 1;
 }
 
+std::int64_t RegionStore::collection_size(std::int64_t table, std::string_view pk,
+                                          const std::vector<std::int64_t>& local_indexes) {
+    auto& items = cached("SELECT COALESCE(SUM(size), 0) FROM items WHERE table_id=?1 AND pk=?2");
+    items.bind(1, table).bind_blob(2, pk);
+    std::int64_t total = items.step() ? items.column_int(0) : 0;
+    items.reset();
+    auto& entries = cached(
+        "SELECT COALESCE(SUM(size), 0) FROM index_entries WHERE table_id=?1 AND index_id=?2 AND "
+        "ipk=?3");
+    for (std::int64_t index : local_indexes) {
+        entries.bind(1, table).bind(2, index).bind_blob(3, pk);
+        total += entries.step() ? entries.column_int(0) : 0;
+        entries.reset();
+    }
+    return total;
+}
+
 void RegionStore::delete_index(std::int64_t table, std::int64_t index) {
     cached("DELETE FROM index_entries WHERE table_id=?1 AND index_id=?2")
         .bind(1, table)

@@ -138,6 +138,10 @@ public:
                             std::int64_t size, std::string_view item);
     // Removes the entry; false when there was none.
     bool delete_index_entry(std::int64_t table, std::int64_t index, const IndexEntryKey& key);
+    // The bytes one partition key's item collection holds: its items and their entries
+    // in the given (local) indexes.
+    std::int64_t collection_size(std::int64_t table, std::string_view pk,
+                                 const std::vector<std::int64_t>& local_indexes);
     // Removes every entry of one index.
     void delete_index(std::int64_t table, std::int64_t index);
     // Visits the entries of one index partition whose index sort key lies within the
