@@ -118,6 +118,29 @@ private slots:
         QTRY_COMPARE(window.tablesModel()->rowOf(QStringLiteral("scratch")), -1);
     }
 
+    // Bug 8: 1e500 is valid JSON; the plain-JSON view says the number overflows, as the
+    // form does, instead of "not valid JSON".
+    void aHugeNumberInPlainJsonIsAnOverflowNotInvalidJson() {
+        WidgetEngine e;
+        e.create_table("people", "id", "S");
+        MainWindow window(*e.bridge);
+        ItemsTab* items = window.itemsTab();
+        QTRY_COMPARE(items->table(), QStringLiteral("people"));
+        items->newItem();
+        auto* editor = items->findChild<ItemEditorDialog*>();
+        QVERIFY(editor);
+        editor->tabs()->setCurrentIndex(1);
+        editor->dynamoToggle()->setChecked(false);
+        editor->jsonEdit()->setPlainText(QStringLiteral(R"({"id": "p1", "n": 1e500})"));
+        QTest::mouseClick(okButton(editor), Qt::LeftButton);
+        QVERIFY2(!editor->errorText().contains(QLatin1String("not valid JSON")),
+                 qPrintable(editor->errorText()));
+        QVERIFY2(editor->errorText().contains(QLatin1String("Number overflow")),
+                 qPrintable(editor->errorText()));
+        QVERIFY(editor->errorText().contains(QLatin1String("1e500")));
+        QVERIFY(editor->isVisible());
+    }
+
     void addEditAndDeleteItems() {
         WidgetEngine e;
         e.create_table("people", "id", "S");
