@@ -3,6 +3,8 @@
 // delete items, import good and malformed files, and page through a big table.
 
 #include <QCheckBox>
+#include <QLabel>
+#include <QStatusBar>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -36,6 +38,13 @@ QString statusOf(TablesModel* model, const QString& table) {
     return row < 0
                ? QString()
                : model->index(row, TablesModel::Status).data(TablesModel::StatusRole).toString();
+}
+
+// What the status bar says, as the user reads it.
+QString statusText(MainWindow& window) {
+    QStringList texts{window.statusBar()->currentMessage()};
+    for (auto* label : window.statusBar()->findChildren<QLabel*>()) texts << label->text();
+    return texts.join(QLatin1Char(' '));
 }
 
 QPushButton* okButton(QDialog* dialog) {
@@ -76,6 +85,36 @@ private slots:
                      QStringLiteral("ACTIVE"));
         // Every request is in the Activity dock.
         QTRY_VERIFY(window.activityDock()->model()->rowCount() >= 1);
+    }
+
+    // Bug 7: "Creating table Music…" leaves the status bar once the table is ACTIVE.
+    void theStatusBarClearsAProgressMessageWhenItIsDone() {
+        WidgetEngine e;
+        MainWindow window(*e.bridge);
+        window.show();
+        window.tablesTab()->newTable();
+        auto* dialog = window.findChild<CreateTableDialog*>();
+        dialog->findChild<QLineEdit*>(QStringLiteral("tableName"))
+            ->setText(QStringLiteral("Music"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("partitionKey"))
+            ->setText(QStringLiteral("Artist"));
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QTRY_VERIFY(statusText(window).contains(QLatin1String("Creating table Music")));
+        QTRY_COMPARE(statusOf(window.tablesModel(), QStringLiteral("Music")),
+                     QStringLiteral("CREATING"));
+        e.advance(3'000);
+        QTRY_COMPARE(statusOf(window.tablesModel(), QStringLiteral("Music")),
+                     QStringLiteral("ACTIVE"));
+        QTRY_VERIFY2(!statusText(window).contains(QLatin1String("Creating table")),
+                     qPrintable(statusText(window)));
+
+        // The same for a delete: the message goes when the table is gone.
+        window.tablesTab()->deleteTables({QStringLiteral("Music")});
+        QTRY_VERIFY(statusText(window).contains(QLatin1String("Deleting table Music")));
+        e.advance(3'000);
+        QTRY_COMPARE(window.tablesModel()->rowOf(QStringLiteral("Music")), -1);
+        QTRY_VERIFY2(!statusText(window).contains(QLatin1String("Deleting table")),
+                     qPrintable(statusText(window)));
     }
 
     void engineErrorsAreShownInTheDialog() {

@@ -225,7 +225,7 @@ void BackupsTab::restoreSelected() {
     connect(dialog, &RestoreDialog::restoreStarted, this, [this](const QString& table) {
         showError({});
         m_progress->track(table);
-        emit message(tr("Restoring table %1…").arg(table));
+        emit progressMessage(tr("Restoring table %1…").arg(table), m_region, table);
     });
     dialog->open();
 }
