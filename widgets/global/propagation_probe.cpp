@@ -5,12 +5,14 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
+#include <QStringListModel>
 #include <QLocale>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "common/bridge_owned.h"
 #include "common/engine_bridge.h"
 
 using tablespan::Json;
@@ -39,7 +41,9 @@ PropagationProbe::PropagationProbe(EngineBridge& bridge, QWidget* parent)
       m_send(new QPushButton(tr("Send probe"), this)),
       m_note(new QLabel(this)),
       m_result(new QLabel(this)),
-      m_history(new QListWidget(this)),
+      m_history(bridgeOwned<QStringListModel>(bridge, QStringLiteral("probeHistory"),
+                                              [&bridge] { return new QStringListModel(&bridge); })),
+      m_historyView(new QListView(this)),
       m_tick(new QTimer(this)) {
     setObjectName(QStringLiteral("propagationProbe"));
     m_source->setObjectName(QStringLiteral("probeSource"));
@@ -56,7 +60,9 @@ PropagationProbe::PropagationProbe(EngineBridge& bridge, QWidget* parent)
            nullptr, static_cast<int>(kTimeoutMs / 1000)));
     m_result->setObjectName(QStringLiteral("probeResult"));
     m_result->setWordWrap(true);
-    m_history->setObjectName(QStringLiteral("probeHistory"));
+    m_historyView->setObjectName(QStringLiteral("probeHistory"));
+    m_historyView->setModel(m_history);
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* form = new QFormLayout;
     form->addRow(tr("Write in:"), m_source);
     form->addRow(tr("Watch in:"), m_destination);
@@ -66,7 +72,7 @@ PropagationProbe::PropagationProbe(EngineBridge& bridge, QWidget* parent)
     layout->addWidget(m_send);
     layout->addWidget(m_note);
     layout->addWidget(m_result);
-    layout->addWidget(m_history, 1);
+    layout->addWidget(m_historyView, 1);
     m_tick->setInterval(kTickMs);
     connect(m_tick, &QTimer::timeout, this, &PropagationProbe::tick);
     connect(m_send, &QPushButton::clicked, this, &PropagationProbe::send);
@@ -163,7 +169,7 @@ void PropagationProbe::send() {
                           m_running = false;
                           const QString text = tr("%1 → %2: the probe could not be written: %3")
                                                    .arg(m_from, m_to, EngineBridge::errorText(r));
-                          m_history->insertItem(0, text);
+                          addToHistory(text);
                           m_result->setText(text);
                           m_send->setEnabled(m_source->count() > 1);
                           return;
@@ -230,10 +236,15 @@ void PropagationProbe::finish(const QString& outcome) {
     ++m_generation;
     m_running = m_waiting = m_polling = false;
     m_tick->stop();
-    m_history->insertItem(0, outcome);
+    addToHistory(outcome);
     m_result->setText(outcome);
     m_send->setEnabled(m_source->count() > 1);
     removeProbeItem();
+}
+
+void PropagationProbe::addToHistory(const QString& outcome) {
+    m_history->insertRows(0, 1);
+    m_history->setData(m_history->index(0), outcome);
 }
 
 void PropagationProbe::removeProbeItem() {
@@ -256,7 +267,7 @@ void PropagationProbe::cancel() {
         ++m_generation;
         m_running = false;
         const QString text = tr("%1 → %2: stopped before the probe was written").arg(m_from, m_to);
-        m_history->insertItem(0, text);
+        addToHistory(text);
         m_result->setText(text);
         m_send->setEnabled(m_source->count() > 1);
         removeProbeItem();

@@ -14,7 +14,8 @@
 class EngineBridge;
 class QComboBox;
 class QLabel;
-class QListWidget;
+class QListView;
+class QStringListModel;
 class QPushButton;
 class QTimer;
 struct ReplicationRecord;
@@ -36,7 +37,8 @@ public:
     void setSource(const QString& region);
     void setDestination(const QString& region);
     QString resultText() const;
-    QListWidget* history() const { return m_history; }
+    // Outcomes, newest first; owned by the bridge, so it outlives the window.
+    QStringListModel* history() const { return m_history; }
     bool isRunning() const;
 
 public slots:
@@ -58,6 +60,7 @@ private:
     void arrive(qint64 ms);
     // Ends the probe with `outcome` (shown and added to the history) and removes its item.
     void finish(const QString& outcome);
+    void addToHistory(const QString& outcome);
     void removeProbeItem();
 
     EngineBridge& m_bridge;
@@ -67,7 +70,8 @@ private:
     QPushButton* m_send;
     QLabel* m_note;
     QLabel* m_result;
-    QListWidget* m_history;
+    QStringListModel* m_history;
+    QListView* m_historyView;
     QTimer* m_tick;
     int m_count = 0;
     int m_generation = 0;    // drops answers of a finished probe

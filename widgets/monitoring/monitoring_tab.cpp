@@ -17,6 +17,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include "common/bridge_owned.h"
 #include "common/engine_bridge.h"
 #include "global/replication_chart.h"
 #include "monitoring/request_stats_model.h"
@@ -53,7 +54,14 @@ protected:
 MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     : QWidget(parent),
       m_bridge(bridge),
-      m_model(new RequestStatsModel(this)),
+      m_model(bridgeOwned<RequestStatsModel>(bridge, QStringLiteral("requestStats"),
+                                             [&bridge] {
+                                                 auto* model = new RequestStatsModel(&bridge);
+                                                 QObject::connect(
+                                                     &bridge, &EngineBridge::requestsCompleted,
+                                                     model, &RequestStatsModel::append);
+                                                 return model;
+                                             })),
       m_proxy(new RegionFilter(this)),
       m_view(new QTableView(this)),
       m_all(new QCheckBox(tr("All regions"), this)),
@@ -104,11 +112,7 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     layout->addWidget(split, 1);
 
     connect(m_all, &QCheckBox::toggled, this, &MonitoringTab::applyFilter);
-    connect(&m_bridge, &EngineBridge::requestsCompleted, this,
-            [this](const QList<RequestRecord>& records) {
-                m_model->append(records);
-                m_dirty = true;
-            });
+    connect(&m_bridge, &EngineBridge::requestsCompleted, this, [this] { m_dirty = true; });
     connect(&m_bridge, &EngineBridge::replicationDelivered, this, [this] { m_dirty = true; });
     // Charts are redrawn at most four times a second, and every second as time slides.
     m_refresh->setInterval(250);
