@@ -4,17 +4,17 @@
 <context>
     <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="15"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="16"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="37"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="51"/>
         <source>%n request(s) (the last %1 are kept)</source>
         <translation>
             <numerusform>%n Anfrage (die letzten %1 werden behalten)</numerusform>
@@ -282,38 +282,38 @@
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="141"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="144"/>
         <source>Could not list backups: %1</source>
         <translation>Backups konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="205"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="208"/>
         <source>Backup %1 created.</source>
         <translation>Backup %1 wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="225"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="228"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="241"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="239"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="244"/>
         <source>Delete backup</source>
         <translation>Backup löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="237"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="240"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>Backup %1 in %2 löschen? Danach kann daraus nichts mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="251"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="254"/>
         <source>Could not delete the backup: %1</source>
         <translation>Das Backup konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="256"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="259"/>
         <source>Backup deleted.</source>
         <translation>Backup gelöscht.</translation>
     </message>
@@ -826,8 +826,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="40"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="313"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="320"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="321"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
@@ -865,12 +865,12 @@
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="315"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -1077,28 +1077,33 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="193"/>
+        <location filename="../widgets/items/item_json.cpp" line="196"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="243"/>
+        <location filename="../widgets/items/item_json.cpp" line="246"/>
         <source>the JSON nests deeper than %1 levels</source>
         <translation>das JSON ist tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="256"/>
+        <location filename="../widgets/items/item_json.cpp" line="263"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_json.cpp" line="265"/>
         <source>unexpected end of the text</source>
         <translation>unerwartetes Ende des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="257"/>
+        <location filename="../widgets/items/item_json.cpp" line="266"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>kein gültiges JSON bei „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="266"/>
-        <location filename="../widgets/items/item_json.cpp" line="315"/>
+        <location filename="../widgets/items/item_json.cpp" line="275"/>
+        <location filename="../widgets/items/item_json.cpp" line="324"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>Ein Element ist ein JSON-Objekt aus Attributen.</translation>
     </message>
@@ -1369,119 +1374,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="26"/>
+        <location filename="../widgets/window/main_window.cpp" line="31"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="36"/>
+        <location filename="../widgets/window/main_window.cpp" line="41"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="37"/>
+        <location filename="../widgets/window/main_window.cpp" line="42"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="75"/>
+        <location filename="../widgets/window/main_window.cpp" line="94"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="79"/>
+        <location filename="../widgets/window/main_window.cpp" line="98"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="89"/>
+        <location filename="../widgets/window/main_window.cpp" line="108"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="90"/>
+        <location filename="../widgets/window/main_window.cpp" line="109"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="92"/>
+        <location filename="../widgets/window/main_window.cpp" line="111"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="93"/>
+        <location filename="../widgets/window/main_window.cpp" line="112"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="94"/>
+        <location filename="../widgets/window/main_window.cpp" line="113"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="95"/>
+        <location filename="../widgets/window/main_window.cpp" line="114"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="96"/>
+        <location filename="../widgets/window/main_window.cpp" line="115"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="121"/>
+        <location filename="../widgets/window/main_window.cpp" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="126"/>
+        <location filename="../widgets/window/main_window.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="155"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="141"/>
-        <location filename="../widgets/window/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="160"/>
+        <location filename="../widgets/window/main_window.cpp" line="175"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="161"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="161"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="172"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="91"/>
+        <location filename="../widgets/window/main_window.cpp" line="110"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="45"/>
+        <location filename="../widgets/window/main_window.cpp" line="50"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="33"/>
-        <location filename="../widgets/window/main_window.cpp" line="46"/>
+        <location filename="../widgets/global/global_console.cpp" line="35"/>
+        <location filename="../widgets/window/main_window.cpp" line="51"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
@@ -1494,27 +1499,27 @@
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="59"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="75"/>
         <source>All regions</source>
         <translation>Alle Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="93"/>
         <source>Requests per second by operation</source>
         <translation>Anfragen pro Sekunde nach Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="78"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="94"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>Anfragelatenz nach Operation (Durchschnitt, ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="82"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
         <source>errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="87"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
     </message>
@@ -1675,75 +1680,95 @@
 <context>
     <name>PropagationProbe</name>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="38"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="41"/>
         <source>Send probe</source>
         <translation>Testelement senden</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="47"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
         <source>Writes an item in the source region and times its arrival in the destination</source>
         <translation>Schreibt ein Element in der Quellregion und misst, wann es in der Zielregion ankommt</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/global/propagation_probe.cpp" line="57"/>
+        <source>Each probe writes an item whose key starts with tablespan-probe- in the source region, and deletes it again once it has arrived or after %n second(s).</source>
+        <translation>
+            <numerusform>Jede Probe schreibt in der Quellregion ein Element, dessen Schlüssel mit tablespan-probe- beginnt, und löscht es wieder, sobald es angekommen ist oder nach %n Sekunde.</numerusform>
+            <numerusform>Jede Probe schreibt in der Quellregion ein Element, dessen Schlüssel mit tablespan-probe- beginnt, und löscht es wieder, sobald es angekommen ist oder nach %n Sekunden.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="52"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="67"/>
         <source>Write in:</source>
         <translation>Schreiben in:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="68"/>
         <source>Watch in:</source>
         <translation>Beobachten in:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="82"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="100"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="89"/>
-        <location filename="../widgets/global/propagation_probe.cpp" line="91"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="106"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>Fügen Sie ein Replikat hinzu, um zu messen, wie schnell sich Schreibvorgänge ausbreiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="130"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="150"/>
         <source>Choose two different regions.</source>
         <translation>Wählen Sie zwei verschiedene Regionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="140"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="162"/>
         <source>Writing the probe item in %1…</source>
         <translation>Testelement wird in %1 geschrieben…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="147"/>
-        <source>The probe could not be written: %1: %2</source>
-        <translation>Das Testelement konnte nicht geschrieben werden: %1: %2</translation>
+        <location filename="../widgets/global/propagation_probe.cpp" line="170"/>
+        <source>%1 → %2: the probe could not be written: %3</source>
+        <translation>%1 → %2: Die Probe konnte nicht geschrieben werden: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="153"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="258"/>
+        <source>The probe item could not be removed in %1: %2</source>
+        <translation>Das Probe-Element konnte in %1 nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="269"/>
+        <source>%1 → %2: stopped before the probe was written</source>
+        <translation>%1 → %2: beendet, bevor die Probe geschrieben war</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="277"/>
+        <source>%1 → %2: stopped after %3 ms, not arrived</source>
+        <translation>%1 → %2: nach %3 ms beendet, nicht angekommen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="179"/>
         <source>Waiting for the probe in %1…</source>
         <translation>Warten auf das Testelement in %1…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/global/propagation_probe.cpp" line="189"/>
+        <source>%1 → %2: not arrived within %n s</source>
+        <translation>
+            <numerusform>%1 → %2: nicht innerhalb von %n s angekommen</numerusform>
+            <numerusform>%1 → %2: nicht innerhalb von %n s angekommen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="167"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="231"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: nach %3 ms angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="176"/>
-        <source>%1 → %2: not arrived after %3 s</source>
-        <translation>%1 → %2: nach %3 s nicht angekommen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="182"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="211"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>Warten auf das Testelement in %1 (%2)…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="197"/>
-        <source>Probe cancelled.</source>
-        <translation>Test abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -2166,22 +2191,22 @@
 <context>
     <name>ReplicationChart</name>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="30"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="36"/>
         <source>Replication latency per receiving region (ms)</source>
         <translation>Replikationslatenz je Empfängerregion (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="32"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="38"/>
         <source>Pending replication (changes)</source>
         <translation>Ausstehende Replikation (Änderungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="61"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="73"/>
         <source>%1 min–max</source>
         <translation>%1 Min.–Max.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="67"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="83"/>
         <source>%1 average</source>
         <translation>%1 Durchschnitt</translation>
     </message>
@@ -2747,7 +2772,7 @@
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../widgets/common/time_chart.cpp" line="21"/>
+        <location filename="../widgets/common/time_chart.cpp" line="61"/>
         <source>seconds (engine time)</source>
         <translation>Sekunden (Engine-Zeit)</translation>
     </message>

@@ -47,6 +47,10 @@ QChart* make(const QString& title, int windowSeconds, QValueAxis*& x, QValueAxis
     chart->setTitle(title);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignRight);
+    // Five entries (four operations and errors) fit beside a 140 px chart.
+    QFont legendFont = chart->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    chart->legend()->setFont(legendFont);
     chart->setMargins(QMargins(4, 4, 4, 4));
     x = new QValueAxis(chart);
     x->setRange(-windowSeconds, 0);
