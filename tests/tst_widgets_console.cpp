@@ -340,6 +340,38 @@ private slots:
         QVERIFY(!spec.query);
         QVERIFY(spec.projection.isEmpty());
     }
+
+    // Enter in the sort key or a filter value runs the query, not only in the key value.
+    void theQueryBuilderRunsOnEnter() {
+        WidgetEngine e;
+        e.create_table("music", "artist", "S", "song", "S");
+        e.ok("PutItem", {{"TableName", "music"},
+                         {"Item", {{"artist", {{"S", "A"}}}, {"song", {{"S", "x"}}}}}});
+        e.ok("PutItem", {{"TableName", "music"},
+                         {"Item", {{"artist", {{"S", "A"}}}, {"song", {{"S", "y"}}}}}});
+        MainWindow window(*e.bridge);
+        window.show();
+        ItemsTab* items = window.itemsTab();
+        window.tabs()->setCurrentWidget(items);
+        items->setTable(QStringLiteral("music"));
+        QTRY_COMPARE(items->model()->rowCount(), 2);
+        QCOMPARE(items->model()->operation(), QStringLiteral("Scan"));
+        QueryForm* form = items->queryForm();
+        form->setQueryMode(true);
+        form->setPartitionValue(QStringLiteral("A"));
+        form->addFilter(QStringLiteral("song"), QStringLiteral("="), QStringLiteral("S"),
+                        QStringLiteral("y"));
+        QLineEdit* value = nullptr;
+        for (auto* edit : form->findChildren<QLineEdit*>())
+            if (edit->placeholderText() == QLatin1String("value") &&
+                edit->text() == QLatin1String("y"))
+                value = edit;
+        QVERIFY(value);
+        value->setFocus();
+        QTest::keyClick(value, Qt::Key_Return);
+        QTRY_COMPARE(items->model()->operation(), QStringLiteral("Query"));
+        QTRY_COMPARE(items->model()->rowCount(), 1);
+    }
 };
 
 QTEST_MAIN(TstWidgetsConsole)

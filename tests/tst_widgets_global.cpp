@@ -374,6 +374,10 @@ private slots:
         QTRY_COMPARE(tab->model()->rowCount(), 2);
         QTRY_COMPARE(tab->model()->index(1, ReplicaModel::ItemCount).data().toString(),
                      QStringLiteral("unavailable"));
+        // The grid says the replica is offline, not Active.
+        QCOMPARE(statusOf(tab->model(), kIreland), QStringLiteral("OFFLINE"));
+        QCOMPARE(tab->model()->index(1, ReplicaModel::Status).data().toString(),
+                 QStringLiteral("Offline"));
         QCOMPARE(tab->map()->linkLabel({kWest, kIreland}), QStringLiteral("offline"));
 
         // Back online: the same requests succeed again.

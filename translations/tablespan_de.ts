@@ -1848,7 +1848,7 @@
     </message>
     <message>
         <location filename="../widgets/items/query_form.cpp" line="52"/>
-        <location filename="../widgets/items/query_form.cpp" line="137"/>
+        <location filename="../widgets/items/query_form.cpp" line="139"/>
         <source>and</source>
         <translation>und</translation>
     </message>
@@ -1873,27 +1873,27 @@
         <translation>Einen Filter erfüllen (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="89"/>
+        <location filename="../widgets/items/query_form.cpp" line="91"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="90"/>
+        <location filename="../widgets/items/query_form.cpp" line="92"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="127"/>
+        <location filename="../widgets/items/query_form.cpp" line="129"/>
         <source>attribute name</source>
         <translation>Attributname</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="135"/>
+        <location filename="../widgets/items/query_form.cpp" line="137"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="140"/>
+        <location filename="../widgets/items/query_form.cpp" line="144"/>
         <source>Remove this filter</source>
         <translation>Diesen Filter entfernen</translation>
     </message>
@@ -2118,72 +2118,72 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="151"/>
+        <location filename="../widgets/global/replica_model.cpp" line="154"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>Die Region, die die Konsole zeigt; die Replikate stehen darunter</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="152"/>
+        <location filename="../widgets/global/replica_model.cpp" line="155"/>
         <source>A replica of the table</source>
         <translation>Ein Replikat der Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="161"/>
+        <location filename="../widgets/global/replica_model.cpp" line="164"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="164"/>
+        <location filename="../widgets/global/replica_model.cpp" line="168"/>
         <source>%1 %2%</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="170"/>
+        <location filename="../widgets/global/replica_model.cpp" line="174"/>
         <source>Standard-IA</source>
         <translation>Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="171"/>
+        <location filename="../widgets/global/replica_model.cpp" line="175"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="173"/>
+        <location filename="../widgets/global/replica_model.cpp" line="177"/>
         <source>unavailable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="191"/>
+        <location filename="../widgets/global/replica_model.cpp" line="195"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="193"/>
+        <location filename="../widgets/global/replica_model.cpp" line="197"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="195"/>
+        <location filename="../widgets/global/replica_model.cpp" line="199"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="201"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="199"/>
+        <location filename="../widgets/global/replica_model.cpp" line="203"/>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="205"/>
         <source>Average latency</source>
         <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="203"/>
+        <location filename="../widgets/global/replica_model.cpp" line="207"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
@@ -2457,6 +2457,11 @@
         <location filename="../widgets/common/status_delegate.cpp" line="36"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="38"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
     </message>
 </context>
 <context>

@@ -1835,7 +1835,7 @@
     </message>
     <message>
         <location filename="../widgets/items/query_form.cpp" line="52"/>
-        <location filename="../widgets/items/query_form.cpp" line="137"/>
+        <location filename="../widgets/items/query_form.cpp" line="139"/>
         <source>and</source>
         <translation>から</translation>
     </message>
@@ -1860,27 +1860,27 @@
         <translation>いずれかのフィルターに一致 (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="89"/>
+        <location filename="../widgets/items/query_form.cpp" line="91"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="90"/>
+        <location filename="../widgets/items/query_form.cpp" line="92"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="127"/>
+        <location filename="../widgets/items/query_form.cpp" line="129"/>
         <source>attribute name</source>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="135"/>
+        <location filename="../widgets/items/query_form.cpp" line="137"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="140"/>
+        <location filename="../widgets/items/query_form.cpp" line="144"/>
         <source>Remove this filter</source>
         <translation>このフィルターを削除</translation>
     </message>
@@ -2105,72 +2105,72 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="151"/>
+        <location filename="../widgets/global/replica_model.cpp" line="154"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>コンソールが表示しているリージョン。レプリカはその下に表示されます</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="152"/>
+        <location filename="../widgets/global/replica_model.cpp" line="155"/>
         <source>A replica of the table</source>
         <translation>テーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="161"/>
+        <location filename="../widgets/global/replica_model.cpp" line="164"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="164"/>
+        <location filename="../widgets/global/replica_model.cpp" line="168"/>
         <source>%1 %2%</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="170"/>
+        <location filename="../widgets/global/replica_model.cpp" line="174"/>
         <source>Standard-IA</source>
         <translation>標準-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="171"/>
+        <location filename="../widgets/global/replica_model.cpp" line="175"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="173"/>
+        <location filename="../widgets/global/replica_model.cpp" line="177"/>
         <source>unavailable</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="191"/>
+        <location filename="../widgets/global/replica_model.cpp" line="195"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="193"/>
+        <location filename="../widgets/global/replica_model.cpp" line="197"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="195"/>
+        <location filename="../widgets/global/replica_model.cpp" line="199"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="201"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="199"/>
+        <location filename="../widgets/global/replica_model.cpp" line="203"/>
         <source>Last latency</source>
         <translation>直近のレイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="205"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="203"/>
+        <location filename="../widgets/global/replica_model.cpp" line="207"/>
         <source>Pending</source>
         <translation>保留中</translation>
     </message>
@@ -2444,6 +2444,11 @@
         <location filename="../widgets/common/status_delegate.cpp" line="36"/>
         <source>Deleted</source>
         <translation>削除済み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="38"/>
+        <source>Offline</source>
+        <translation>オフライン</translation>
     </message>
 </context>
 <context>
