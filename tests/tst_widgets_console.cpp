@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -371,6 +372,34 @@ private slots:
         QTest::keyClick(value, Qt::Key_Return);
         QTRY_COMPARE(items->model()->operation(), QStringLiteral("Query"));
         QTRY_COMPARE(items->model()->rowCount(), 1);
+    }
+
+    // Esc in the item editor asks before throwing edits away; without edits it closes.
+    void escInTheItemEditorAsksBeforeDiscardingEdits() {
+        WidgetEngine e;
+        e.create_table("people", "id", "S");
+        MainWindow window(*e.bridge);
+        window.show();
+        ItemsTab* items = window.itemsTab();
+        QTRY_COMPARE(items->table(), QStringLiteral("people"));
+        items->newItem();
+        QPointer<ItemEditorDialog> untouched = items->findChild<ItemEditorDialog*>();
+        QVERIFY(untouched);
+        QTest::keyClick(untouched, Qt::Key_Escape);
+        QTRY_VERIFY(!untouched);  // closed (and deleted) without asking
+
+        items->newItem();
+        QPointer<ItemEditorDialog> editor = items->findChild<ItemEditorDialog*>();
+        QVERIFY(editor);
+        editor->tabs()->setCurrentIndex(1);
+        editor->jsonEdit()->setPlainText(QStringLiteral(R"({"id": {"S": "typed"}})"));
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QVERIFY(editor->isVisible());
+        auto* confirm = editor->findChild<QMessageBox*>(QStringLiteral("confirmDiscard"));
+        QVERIFY(confirm);
+        for (auto* b : confirm->buttons())
+            if (confirm->buttonRole(b) == QMessageBox::DestructiveRole) b->click();
+        QTRY_VERIFY(!editor);
     }
 };
 

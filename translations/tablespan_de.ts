@@ -878,47 +878,67 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="29"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="31"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB-JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="34"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="36"/>
         <source>Create item in %1</source>
         <translation>Element in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="35"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="37"/>
         <source>Edit item in %1</source>
         <translation>Element in %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="52"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="54"/>
         <source>Form</source>
         <translation>Formular</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="53"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="55"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="62"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="62"/>
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="133"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="84"/>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="85"/>
+        <source>Discard the changes to this item?</source>
+        <translation>Die Änderungen an diesem Element verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="88"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="89"/>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="159"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="139"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="165"/>
         <source>An item with this key already exists.</source>
         <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
     </message>

@@ -875,47 +875,67 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="29"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="31"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="34"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="36"/>
         <source>Create item in %1</source>
         <translation>%1 に項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="35"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="37"/>
         <source>Edit item in %1</source>
         <translation>%1 の項目を編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="52"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="54"/>
         <source>Form</source>
         <translation>フォーム</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="53"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="55"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="62"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="62"/>
         <source>Save changes</source>
         <translation>変更を保存</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="133"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="84"/>
+        <source>Discard changes</source>
+        <translation>変更の破棄</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="85"/>
+        <source>Discard the changes to this item?</source>
+        <translation>この項目への変更を破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="88"/>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="89"/>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="159"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="139"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="165"/>
         <source>An item with this key already exists.</source>
         <translation>このキーの項目は既に存在します。</translation>
     </message>
