@@ -166,6 +166,14 @@ void ScreenshotDriver::shoot() {
                              save(editor, QStringLiteral("07-item-editor-json"));
                              editor->dynamoToggle()->setChecked(false);
                              save(editor, QStringLiteral("08-item-editor-plain"));
+                             // Valid JSON, but a number DynamoDB cannot store.
+                             const QString plain = editor->jsonEdit()->toPlainText();
+                             editor->jsonEdit()->setPlainText(
+                                 QStringLiteral("{\"customer\": \"Ada\", \"orderDate\": "
+                                                "\"x\", \"total\": 1e500}"));
+                             editor->accept();
+                             save(editor, QStringLiteral("08c-item-editor-overflow"));
+                             editor->jsonEdit()->setPlainText(plain);
                              // Too deep to parse: the editor says where, and stays.
                              editor->jsonEdit()->setPlainText(
                                  QStringLiteral("{\"deep\": ") + QString(1200, QLatin1Char('[')) +

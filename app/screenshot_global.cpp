@@ -18,6 +18,7 @@
 #include "global/replica_model.h"
 #include "screenshot_driver.h"
 #include "tables/tables_model.h"
+#include "common/theme.h"
 
 using tablespan::Json;
 
@@ -126,6 +127,19 @@ void ScreenshotDriver::shootGlobal(std::function<void()> done) {
                                 m_window.tabs()->setCurrentWidget(monitoring);
                                 monitoring->refresh();
                                 save(&m_window, QStringLiteral("15-monitoring"));
+                                // The charts in the dark theme, and at 1000×700.
+                                Theme::apply(Theme::Mode::Dark);
+                                monitoring->refresh();
+                                save(&m_window, QStringLiteral("15b-monitoring-dark"));
+                                m_window.tabs()->setCurrentWidget(global);
+                                save(&m_window, QStringLiteral("13b-global-tables-dark"));
+                                m_window.resize(1000, 700);
+                                save(&m_window, QStringLiteral("13c-global-tables-1000x700"));
+                                m_window.tabs()->setCurrentWidget(monitoring);
+                                monitoring->refresh();
+                                save(&m_window, QStringLiteral("15c-monitoring-1000x700"));
+                                Theme::apply(Theme::Mode::System);
+                                m_window.resize(1280, 800);
                                 m_window.tabs()->setCurrentWidget(global);
                                 // Room for the dock beside the tab (its minimum width).
                                 m_window.resize(1440, 800);

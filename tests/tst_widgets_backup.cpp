@@ -93,7 +93,43 @@ private slots:
     void backupAndRestoreThroughTheBackupsTab();
     void restoreToAPointInTimeFromThePanel();
     void backupsModelPassesTheModelTester();
+    void restoreIsEnabledWhenTheSelectedBackupBecomesAvailable();
 };
+
+// Bug 1: a selected backup that turns AVAILABLE on a refresh can be restored at once,
+// without selecting it again.
+void TstWidgetsBackup::restoreIsEnabledWhenTheSelectedBackupBecomesAvailable() {
+    WidgetEngine e;
+    e.create_table("Music", "pk", "S");
+    put(e, "Music", "song", 1);
+    const Json created = e.ok("CreateBackup", {{"TableName", "Music"}, {"BackupName", "music-b1"}});
+    const std::string arn = created["BackupDetails"]["BackupArn"];
+    QTRY_COMPARE(
+        QString::fromStdString(
+            e.ok("DescribeBackup", {{"BackupArn", arn}})["BackupDescription"]["BackupDetails"]
+                .value("BackupStatus", "")),
+        QStringLiteral("AVAILABLE"));
+    MainWindow window(*e.bridge);
+    const RecoveryConsole console = installRecoveryConsole(window, *e.bridge);
+    BackupsTab* tab = console.backups;
+    window.show();
+    window.tabs()->setCurrentWidget(tab);
+    QTRY_COMPARE(tab->model()->rowCount(), 1);
+    QTRY_COMPARE(tab->model()->index(0, BackupsModel::Status).data(BackupsModel::StatusRole),
+                 QVariant(QStringLiteral("AVAILABLE")));
+    // As the tab last listed it while the backup was still being created.
+    Json creating = tab->model()->summary(0);
+    creating["BackupStatus"] = "CREATING";
+    tab->model()->setBackups({creating});
+    tab->selectBackup(QString::fromStdString(arn));
+    auto* restore = tab->findChild<QPushButton*>(QStringLiteral("restoreBackup"));
+    QVERIFY(!restore->isEnabled());
+    tab->refresh();  // what the Refresh button does
+    QTRY_COMPARE(tab->model()->index(0, BackupsModel::Status).data(BackupsModel::StatusRole),
+                 QVariant(QStringLiteral("AVAILABLE")));
+    QCOMPARE(tab->selectedArn(), QString::fromStdString(arn));
+    QTRY_VERIFY(restore->isEnabled());
+}
 
 void TstWidgetsBackup::backupAndRestoreThroughTheBackupsTab() {
     WidgetEngine e;

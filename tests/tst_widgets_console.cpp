@@ -3,10 +3,13 @@
 // delete items, import good and malformed files, and page through a big table.
 
 #include <QCheckBox>
+#include <QLabel>
+#include <QStatusBar>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -36,6 +39,13 @@ QString statusOf(TablesModel* model, const QString& table) {
     return row < 0
                ? QString()
                : model->index(row, TablesModel::Status).data(TablesModel::StatusRole).toString();
+}
+
+// What the status bar says, as the user reads it.
+QString statusText(MainWindow& window) {
+    QStringList texts{window.statusBar()->currentMessage()};
+    for (auto* label : window.statusBar()->findChildren<QLabel*>()) texts << label->text();
+    return texts.join(QLatin1Char(' '));
 }
 
 QPushButton* okButton(QDialog* dialog) {
@@ -78,6 +88,36 @@ private slots:
         QTRY_VERIFY(window.activityDock()->model()->rowCount() >= 1);
     }
 
+    // Bug 7: "Creating table Music…" leaves the status bar once the table is ACTIVE.
+    void theStatusBarClearsAProgressMessageWhenItIsDone() {
+        WidgetEngine e;
+        MainWindow window(*e.bridge);
+        window.show();
+        window.tablesTab()->newTable();
+        auto* dialog = window.findChild<CreateTableDialog*>();
+        dialog->findChild<QLineEdit*>(QStringLiteral("tableName"))
+            ->setText(QStringLiteral("Music"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("partitionKey"))
+            ->setText(QStringLiteral("Artist"));
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QTRY_VERIFY(statusText(window).contains(QLatin1String("Creating table Music")));
+        QTRY_COMPARE(statusOf(window.tablesModel(), QStringLiteral("Music")),
+                     QStringLiteral("CREATING"));
+        e.advance(3'000);
+        QTRY_COMPARE(statusOf(window.tablesModel(), QStringLiteral("Music")),
+                     QStringLiteral("ACTIVE"));
+        QTRY_VERIFY2(!statusText(window).contains(QLatin1String("Creating table")),
+                     qPrintable(statusText(window)));
+
+        // The same for a delete: the message goes when the table is gone.
+        window.tablesTab()->deleteTables({QStringLiteral("Music")});
+        QTRY_VERIFY(statusText(window).contains(QLatin1String("Deleting table Music")));
+        e.advance(3'000);
+        QTRY_COMPARE(window.tablesModel()->rowOf(QStringLiteral("Music")), -1);
+        QTRY_VERIFY2(!statusText(window).contains(QLatin1String("Deleting table")),
+                     qPrintable(statusText(window)));
+    }
+
     void engineErrorsAreShownInTheDialog() {
         WidgetEngine e;
         e.create_table("Music", "Artist", "S");
@@ -116,6 +156,29 @@ private slots:
                      QStringLiteral("DELETING"));
         e.advance(2'000);
         QTRY_COMPARE(window.tablesModel()->rowOf(QStringLiteral("scratch")), -1);
+    }
+
+    // Bug 8: 1e500 is valid JSON; the plain-JSON view says the number overflows, as the
+    // form does, instead of "not valid JSON".
+    void aHugeNumberInPlainJsonIsAnOverflowNotInvalidJson() {
+        WidgetEngine e;
+        e.create_table("people", "id", "S");
+        MainWindow window(*e.bridge);
+        ItemsTab* items = window.itemsTab();
+        QTRY_COMPARE(items->table(), QStringLiteral("people"));
+        items->newItem();
+        auto* editor = items->findChild<ItemEditorDialog*>();
+        QVERIFY(editor);
+        editor->tabs()->setCurrentIndex(1);
+        editor->dynamoToggle()->setChecked(false);
+        editor->jsonEdit()->setPlainText(QStringLiteral(R"({"id": "p1", "n": 1e500})"));
+        QTest::mouseClick(okButton(editor), Qt::LeftButton);
+        QVERIFY2(!editor->errorText().contains(QLatin1String("not valid JSON")),
+                 qPrintable(editor->errorText()));
+        QVERIFY2(editor->errorText().contains(QLatin1String("Number overflow")),
+                 qPrintable(editor->errorText()));
+        QVERIFY(editor->errorText().contains(QLatin1String("1e500")));
+        QVERIFY(editor->isVisible());
     }
 
     void addEditAndDeleteItems() {
@@ -277,6 +340,66 @@ private slots:
         const QuerySpec spec = form->spec();
         QVERIFY(!spec.query);
         QVERIFY(spec.projection.isEmpty());
+    }
+
+    // Enter in the sort key or a filter value runs the query, not only in the key value.
+    void theQueryBuilderRunsOnEnter() {
+        WidgetEngine e;
+        e.create_table("music", "artist", "S", "song", "S");
+        e.ok("PutItem", {{"TableName", "music"},
+                         {"Item", {{"artist", {{"S", "A"}}}, {"song", {{"S", "x"}}}}}});
+        e.ok("PutItem", {{"TableName", "music"},
+                         {"Item", {{"artist", {{"S", "A"}}}, {"song", {{"S", "y"}}}}}});
+        MainWindow window(*e.bridge);
+        window.show();
+        ItemsTab* items = window.itemsTab();
+        window.tabs()->setCurrentWidget(items);
+        items->setTable(QStringLiteral("music"));
+        QTRY_COMPARE(items->model()->rowCount(), 2);
+        QCOMPARE(items->model()->operation(), QStringLiteral("Scan"));
+        QueryForm* form = items->queryForm();
+        form->setQueryMode(true);
+        form->setPartitionValue(QStringLiteral("A"));
+        form->addFilter(QStringLiteral("song"), QStringLiteral("="), QStringLiteral("S"),
+                        QStringLiteral("y"));
+        QLineEdit* value = nullptr;
+        for (auto* edit : form->findChildren<QLineEdit*>())
+            if (edit->placeholderText() == QLatin1String("value") &&
+                edit->text() == QLatin1String("y"))
+                value = edit;
+        QVERIFY(value);
+        value->setFocus();
+        QTest::keyClick(value, Qt::Key_Return);
+        QTRY_COMPARE(items->model()->operation(), QStringLiteral("Query"));
+        QTRY_COMPARE(items->model()->rowCount(), 1);
+    }
+
+    // Esc in the item editor asks before throwing edits away; without edits it closes.
+    void escInTheItemEditorAsksBeforeDiscardingEdits() {
+        WidgetEngine e;
+        e.create_table("people", "id", "S");
+        MainWindow window(*e.bridge);
+        window.show();
+        ItemsTab* items = window.itemsTab();
+        QTRY_COMPARE(items->table(), QStringLiteral("people"));
+        items->newItem();
+        QPointer<ItemEditorDialog> untouched = items->findChild<ItemEditorDialog*>();
+        QVERIFY(untouched);
+        QTest::keyClick(untouched, Qt::Key_Escape);
+        QTRY_VERIFY(!untouched);  // closed (and deleted) without asking
+
+        items->newItem();
+        QPointer<ItemEditorDialog> editor = items->findChild<ItemEditorDialog*>();
+        QVERIFY(editor);
+        editor->tabs()->setCurrentIndex(1);
+        editor->jsonEdit()->setPlainText(QStringLiteral(R"({"id": {"S": "typed"}})"));
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QVERIFY(editor->isVisible());
+        auto* confirm = editor->findChild<QMessageBox*>(QStringLiteral("confirmDiscard"));
+        QVERIFY(confirm);
+        for (auto* b : confirm->buttons())
+            if (confirm->buttonRole(b) == QMessageBox::DestructiveRole) b->click();
+        QTRY_VERIFY(!editor);
     }
 };
 

@@ -5,11 +5,14 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStringListModel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -58,6 +61,24 @@ bool hasItem(ItemsModel* model, const QString& text) {
         for (int c = 0; c < model->columnCount(); ++c)
             if (model->index(row, c).data().toString().contains(text)) return true;
     return false;
+}
+
+// How many probe items a region's copy of "courses" holds.
+int probeItems(WidgetEngine& e, const std::string& region) {
+    const auto r = e.call("Scan", {{"TableName", "courses"}}, region);
+    int n = 0;
+    for (const Json& item : r.body.value("Items", Json::array()))
+        if (item["courseid"].value("S", "").starts_with("tablespan-probe-")) ++n;
+    return n;
+}
+
+// GetItem requests to `region` among the records a spy on requestsCompleted saw.
+int getItems(const QSignalSpy& spy, const QString& region) {
+    int n = 0;
+    for (const auto& args : spy)
+        for (const RequestRecord& r : args.at(0).value<QList<RequestRecord>>())
+            if (r.region == region && r.operation == QLatin1String("GetItem")) ++n;
+    return n;
 }
 }  // namespace
 
@@ -176,7 +197,7 @@ private slots:
         const double model = tablespan::Network::model_latency_ms("us-west-2", "eu-west-1");
         QVERIFY2(ms >= model - 150 && ms <= model + 250, qPrintable(QString::number(ms)));
         QVERIFY(probe->resultText().contains(QLatin1String("arrived after")));
-        QCOMPARE(probe->history()->count(), 1);
+        QCOMPARE(probe->history()->rowCount(), 1);
 
         // The receiving region's latency shows in the table and in the chart.
         QTRY_VERIFY(tab->model()
@@ -198,6 +219,119 @@ private slots:
         // Every request the console made is in Monitoring.
         QTRY_VERIFY(console.monitoring->model()->requests(kIreland, QStringLiteral("courses"),
                                                           QStringLiteral("GetItem")) >= 1);
+    }
+
+    // Bug 7: "Creating a replica…" leaves the status bar once the replica is ACTIVE.
+    void theReplicaMessageLeavesTheStatusBarWhenTheReplicaIsActive() {
+        WidgetEngine e;
+        e.create_table("courses", "courseid", "S");
+        MainWindow window(*e.bridge);
+        const GlobalConsole console = installGlobalConsole(window, *e.bridge);
+        GlobalTablesTab* tab = console.globalTables;
+        window.show();
+        window.tabs()->setCurrentWidget(tab);
+        QTRY_COMPARE(tab->model()->rowCount(), 1);
+        QTRY_VERIFY(tab->findChild<QPushButton*>(QStringLiteral("createReplica"))->isEnabled());
+        QTest::mouseClick(tab->findChild<QPushButton*>(QStringLiteral("createReplica")),
+                          Qt::LeftButton);
+        auto* dialog = tab->findChild<CreateReplicaDialog*>();
+        QVERIFY(dialog);
+        dialog->setReplicaRegion(kIreland);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        const auto status = [&] {
+            QStringList texts;
+            for (auto* l : window.statusBar()->findChildren<QLabel*>()) texts << l->text();
+            return texts.join(QLatin1Char(' '));
+        };
+        QTRY_VERIFY(status().contains(QLatin1String("Creating a replica")));
+        QVERIFY(e.advanceUntil(
+            [&] { return statusOf(tab->model(), kIreland) == QLatin1String("ACTIVE"); }, 1'000,
+            120));
+        QTRY_VERIFY2(!status().contains(QLatin1String("Creating a replica")), qPrintable(status()));
+    }
+
+    // Bug 5: the probe's item does not stay in the user's table, and the probe says so.
+    void theProbeRemovesItsItemAndSaysItWritesOne() {
+        WidgetEngine e;
+        globalTable(e);
+        MainWindow window(*e.bridge);
+        const GlobalConsole console = installGlobalConsole(window, *e.bridge);
+        GlobalTablesTab* tab = console.globalTables;
+        window.show();
+        window.tabs()->setCurrentWidget(tab);
+        QTRY_COMPARE(statusOf(tab->model(), kIreland), QStringLiteral("ACTIVE"));
+        PropagationProbe* probe = tab->probe();
+        auto* note = probe->findChild<QLabel*>(QStringLiteral("probeNote"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY(note->text().contains(QLatin1String("tablespan-probe-")));
+        QVERIFY(note->text().contains(QLatin1String("deletes")));
+        probe->setSource(kWest);
+        probe->setDestination(kIreland);
+        QSignalSpy arrived(probe, &PropagationProbe::arrived);
+        probe->send();
+        QVERIFY(e.advanceUntil([&] { return arrived.count() == 1; }, 50, 200));
+        // The delete replicates: after a few seconds neither region holds a probe item.
+        QVERIFY(e.advanceUntil(
+            [&] { return probeItems(e, "us-west-2") == 0 && probeItems(e, "eu-west-1") == 0; }, 500,
+            20));
+    }
+
+    // Bug 4: towards an offline region the probe polls a few times per second of engine
+    // time, and reports "not arrived within 30 s" instead of polling forever.
+    void aProbeTowardsAnOfflineRegionBacksOffAndTimesOut() {
+        WidgetEngine e;
+        globalTable(e);
+        MainWindow window(*e.bridge);
+        const GlobalConsole console = installGlobalConsole(window, *e.bridge);
+        GlobalTablesTab* tab = console.globalTables;
+        window.show();
+        window.tabs()->setCurrentWidget(tab);
+        QTRY_COMPARE(statusOf(tab->model(), kIreland), QStringLiteral("ACTIVE"));
+        e.engine->network().set_region_online("eu-west-1", false);
+        PropagationProbe* probe = tab->probe();
+        probe->setSource(kWest);
+        probe->setDestination(kIreland);
+        QSignalSpy requests(e.bridge.get(), &EngineBridge::requestsCompleted);
+        probe->send();
+        QVERIFY(e.advanceUntil([&] { return !probe->isRunning(); }, 250, 200));
+        QVERIFY2(probe->resultText().contains(QLatin1String("not arrived within 30 s")),
+                 qPrintable(probe->resultText()));
+        QCOMPARE(probe->history()->rowCount(), 1);
+        QVERIFY(
+            probe->history()->index(0).data().toString().contains(QLatin1String("not arrived")));
+        // At most two polls per second of engine time, plus the first.
+        const int polls = getItems(requests, kIreland);
+        QVERIFY2(polls >= 2 && polls <= 62, qPrintable(QString::number(polls)));
+        // Nothing more once the outcome is in.
+        const int after = getItems(requests, kIreland);
+        e.advance(10'000);
+        QTest::qWait(300);
+        QCOMPARE(getItems(requests, kIreland), after);
+    }
+
+    // Bug 4: a probe across a cut link still reports an outcome when the console
+    // switches region while it waits.
+    void aProbeReportsAnOutcomeAfterTheRegionChanges() {
+        WidgetEngine e;
+        globalTable(e);
+        MainWindow window(*e.bridge);
+        const GlobalConsole console = installGlobalConsole(window, *e.bridge);
+        GlobalTablesTab* tab = console.globalTables;
+        window.show();
+        window.tabs()->setCurrentWidget(tab);
+        QTRY_COMPARE(statusOf(tab->model(), kIreland), QStringLiteral("ACTIVE"));
+        e.engine->network().set_link_cut("us-west-2", "eu-west-1", true);
+        PropagationProbe* probe = tab->probe();
+        probe->setSource(kWest);
+        probe->setDestination(kIreland);
+        probe->send();
+        QTRY_VERIFY(probe->resultText().contains(QLatin1String("Waiting")));
+        window.setRegion(kIreland);
+        QVERIFY(e.advanceUntil([&] { return probe->history()->rowCount() == 1; }, 250, 200));
+        QVERIFY2(probe->resultText().contains(QLatin1String("not arrived")),
+                 qPrintable(probe->resultText()));
+        QVERIFY(!probe->isRunning());
     }
 
     void aRegionGoesOfflineAndComesBackThroughThePanel() {
@@ -240,6 +374,10 @@ private slots:
         QTRY_COMPARE(tab->model()->rowCount(), 2);
         QTRY_COMPARE(tab->model()->index(1, ReplicaModel::ItemCount).data().toString(),
                      QStringLiteral("unavailable"));
+        // The grid says the replica is offline, not Active.
+        QCOMPARE(statusOf(tab->model(), kIreland), QStringLiteral("OFFLINE"));
+        QCOMPARE(tab->model()->index(1, ReplicaModel::Status).data().toString(),
+                 QStringLiteral("Offline"));
         QCOMPARE(tab->map()->linkLabel({kWest, kIreland}), QStringLiteral("offline"));
 
         // Back online: the same requests succeed again.

@@ -4,17 +4,17 @@
 <context>
     <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="15"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="16"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="37"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="51"/>
         <source>%n request(s) (the last %1 are kept)</source>
         <translation>
             <numerusform>%n Anfrage (die letzten %1 werden behalten)</numerusform>
@@ -282,38 +282,38 @@
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="141"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="144"/>
         <source>Could not list backups: %1</source>
         <translation>Backups konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="205"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="208"/>
         <source>Backup %1 created.</source>
         <translation>Backup %1 wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="225"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="228"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="241"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="239"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="244"/>
         <source>Delete backup</source>
         <translation>Backup löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="237"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="240"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>Backup %1 in %2 löschen? Danach kann daraus nichts mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="251"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="254"/>
         <source>Could not delete the backup: %1</source>
         <translation>Das Backup konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="256"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="259"/>
         <source>Backup deleted.</source>
         <translation>Backup gelöscht.</translation>
     </message>
@@ -826,8 +826,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="40"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="313"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="320"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="321"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
@@ -865,12 +865,12 @@
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="315"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -1064,47 +1064,67 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="29"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="31"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB-JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="34"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="36"/>
         <source>Create item in %1</source>
         <translation>Element in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="35"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="37"/>
         <source>Edit item in %1</source>
         <translation>Element in %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="52"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="54"/>
         <source>Form</source>
         <translation>Formular</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="53"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="55"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="62"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="62"/>
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="133"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="84"/>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="85"/>
+        <source>Discard the changes to this item?</source>
+        <translation>Die Änderungen an diesem Element verwerfen?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="88"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="89"/>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="159"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="139"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="165"/>
         <source>An item with this key already exists.</source>
         <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
     </message>
@@ -1263,28 +1283,33 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="193"/>
+        <location filename="../widgets/items/item_json.cpp" line="196"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="243"/>
+        <location filename="../widgets/items/item_json.cpp" line="246"/>
         <source>the JSON nests deeper than %1 levels</source>
         <translation>das JSON ist tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="256"/>
+        <location filename="../widgets/items/item_json.cpp" line="263"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_json.cpp" line="265"/>
         <source>unexpected end of the text</source>
         <translation>unerwartetes Ende des Textes</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="257"/>
+        <location filename="../widgets/items/item_json.cpp" line="266"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>kein gültiges JSON bei „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="266"/>
-        <location filename="../widgets/items/item_json.cpp" line="315"/>
+        <location filename="../widgets/items/item_json.cpp" line="275"/>
+        <location filename="../widgets/items/item_json.cpp" line="324"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>Ein Element ist ein JSON-Objekt aus Attributen.</translation>
     </message>
@@ -1585,119 +1610,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="26"/>
+        <location filename="../widgets/window/main_window.cpp" line="31"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="36"/>
+        <location filename="../widgets/window/main_window.cpp" line="41"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="37"/>
+        <location filename="../widgets/window/main_window.cpp" line="42"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="75"/>
+        <location filename="../widgets/window/main_window.cpp" line="94"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="79"/>
+        <location filename="../widgets/window/main_window.cpp" line="98"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="89"/>
+        <location filename="../widgets/window/main_window.cpp" line="108"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="90"/>
+        <location filename="../widgets/window/main_window.cpp" line="109"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="92"/>
+        <location filename="../widgets/window/main_window.cpp" line="111"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="93"/>
+        <location filename="../widgets/window/main_window.cpp" line="112"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="94"/>
+        <location filename="../widgets/window/main_window.cpp" line="113"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="95"/>
+        <location filename="../widgets/window/main_window.cpp" line="114"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="96"/>
+        <location filename="../widgets/window/main_window.cpp" line="115"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="121"/>
+        <location filename="../widgets/window/main_window.cpp" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="126"/>
+        <location filename="../widgets/window/main_window.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="155"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="141"/>
-        <location filename="../widgets/window/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="160"/>
+        <location filename="../widgets/window/main_window.cpp" line="175"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="161"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="161"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="172"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="91"/>
+        <location filename="../widgets/window/main_window.cpp" line="110"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="45"/>
+        <location filename="../widgets/window/main_window.cpp" line="50"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="33"/>
-        <location filename="../widgets/window/main_window.cpp" line="46"/>
+        <location filename="../widgets/global/global_console.cpp" line="35"/>
+        <location filename="../widgets/window/main_window.cpp" line="51"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
@@ -1710,27 +1735,27 @@
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="59"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="75"/>
         <source>All regions</source>
         <translation>Alle Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="93"/>
         <source>Requests per second by operation</source>
         <translation>Anfragen pro Sekunde nach Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="78"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="94"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>Anfragelatenz nach Operation (Durchschnitt, ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="82"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
         <source>errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="87"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
     </message>
@@ -1891,75 +1916,95 @@
 <context>
     <name>PropagationProbe</name>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="38"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="41"/>
         <source>Send probe</source>
         <translation>Testelement senden</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="47"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
         <source>Writes an item in the source region and times its arrival in the destination</source>
         <translation>Schreibt ein Element in der Quellregion und misst, wann es in der Zielregion ankommt</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/global/propagation_probe.cpp" line="57"/>
+        <source>Each probe writes an item whose key starts with tablespan-probe- in the source region, and deletes it again once it has arrived or after %n second(s).</source>
+        <translation>
+            <numerusform>Jede Probe schreibt in der Quellregion ein Element, dessen Schlüssel mit tablespan-probe- beginnt, und löscht es wieder, sobald es angekommen ist oder nach %n Sekunde.</numerusform>
+            <numerusform>Jede Probe schreibt in der Quellregion ein Element, dessen Schlüssel mit tablespan-probe- beginnt, und löscht es wieder, sobald es angekommen ist oder nach %n Sekunden.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="52"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="67"/>
         <source>Write in:</source>
         <translation>Schreiben in:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="68"/>
         <source>Watch in:</source>
         <translation>Beobachten in:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="82"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="100"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="89"/>
-        <location filename="../widgets/global/propagation_probe.cpp" line="91"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="106"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>Fügen Sie ein Replikat hinzu, um zu messen, wie schnell sich Schreibvorgänge ausbreiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="130"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="150"/>
         <source>Choose two different regions.</source>
         <translation>Wählen Sie zwei verschiedene Regionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="140"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="162"/>
         <source>Writing the probe item in %1…</source>
         <translation>Testelement wird in %1 geschrieben…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="147"/>
-        <source>The probe could not be written: %1: %2</source>
-        <translation>Das Testelement konnte nicht geschrieben werden: %1: %2</translation>
+        <location filename="../widgets/global/propagation_probe.cpp" line="170"/>
+        <source>%1 → %2: the probe could not be written: %3</source>
+        <translation>%1 → %2: Die Probe konnte nicht geschrieben werden: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="153"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="258"/>
+        <source>The probe item could not be removed in %1: %2</source>
+        <translation>Das Probe-Element konnte in %1 nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="269"/>
+        <source>%1 → %2: stopped before the probe was written</source>
+        <translation>%1 → %2: beendet, bevor die Probe geschrieben war</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="277"/>
+        <source>%1 → %2: stopped after %3 ms, not arrived</source>
+        <translation>%1 → %2: nach %3 ms beendet, nicht angekommen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="179"/>
         <source>Waiting for the probe in %1…</source>
         <translation>Warten auf das Testelement in %1…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/global/propagation_probe.cpp" line="189"/>
+        <source>%1 → %2: not arrived within %n s</source>
+        <translation>
+            <numerusform>%1 → %2: nicht innerhalb von %n s angekommen</numerusform>
+            <numerusform>%1 → %2: nicht innerhalb von %n s angekommen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="167"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="231"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: nach %3 ms angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="176"/>
-        <source>%1 → %2: not arrived after %3 s</source>
-        <translation>%1 → %2: nach %3 s nicht angekommen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="182"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="211"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>Warten auf das Testelement in %1 (%2)…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="197"/>
-        <source>Probe cancelled.</source>
-        <translation>Test abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -2044,7 +2089,7 @@
     </message>
     <message>
         <location filename="../widgets/items/query_form.cpp" line="57"/>
-        <location filename="../widgets/items/query_form.cpp" line="161"/>
+        <location filename="../widgets/items/query_form.cpp" line="163"/>
         <source>and</source>
         <translation>und</translation>
     </message>
@@ -2069,27 +2114,27 @@
         <translation>Einen Filter erfüllen (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="95"/>
+        <location filename="../widgets/items/query_form.cpp" line="97"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="96"/>
+        <location filename="../widgets/items/query_form.cpp" line="98"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="151"/>
+        <location filename="../widgets/items/query_form.cpp" line="153"/>
         <source>attribute name</source>
         <translation>Attributname</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="159"/>
+        <location filename="../widgets/items/query_form.cpp" line="161"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="164"/>
+        <location filename="../widgets/items/query_form.cpp" line="168"/>
         <source>Remove this filter</source>
         <translation>Diesen Filter entfernen</translation>
     </message>
@@ -2314,72 +2359,72 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="151"/>
+        <location filename="../widgets/global/replica_model.cpp" line="154"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>Die Region, die die Konsole zeigt; die Replikate stehen darunter</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="152"/>
+        <location filename="../widgets/global/replica_model.cpp" line="155"/>
         <source>A replica of the table</source>
         <translation>Ein Replikat der Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="161"/>
+        <location filename="../widgets/global/replica_model.cpp" line="164"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="164"/>
+        <location filename="../widgets/global/replica_model.cpp" line="168"/>
         <source>%1 %2%</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="170"/>
+        <location filename="../widgets/global/replica_model.cpp" line="174"/>
         <source>Standard-IA</source>
         <translation>Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="171"/>
+        <location filename="../widgets/global/replica_model.cpp" line="175"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="173"/>
+        <location filename="../widgets/global/replica_model.cpp" line="177"/>
         <source>unavailable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="191"/>
+        <location filename="../widgets/global/replica_model.cpp" line="195"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="193"/>
+        <location filename="../widgets/global/replica_model.cpp" line="197"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="195"/>
+        <location filename="../widgets/global/replica_model.cpp" line="199"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="201"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="199"/>
+        <location filename="../widgets/global/replica_model.cpp" line="203"/>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="205"/>
         <source>Average latency</source>
         <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="203"/>
+        <location filename="../widgets/global/replica_model.cpp" line="207"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
@@ -2387,22 +2432,22 @@
 <context>
     <name>ReplicationChart</name>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="30"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="36"/>
         <source>Replication latency per receiving region (ms)</source>
         <translation>Replikationslatenz je Empfängerregion (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="32"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="38"/>
         <source>Pending replication (changes)</source>
         <translation>Ausstehende Replikation (Änderungen)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="61"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="73"/>
         <source>%1 min–max</source>
         <translation>%1 Min.–Max.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="67"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="83"/>
         <source>%1 average</source>
         <translation>%1 Durchschnitt</translation>
     </message>
@@ -2653,6 +2698,11 @@
         <location filename="../widgets/common/status_delegate.cpp" line="36"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="38"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
     </message>
 </context>
 <context>
@@ -3037,7 +3087,7 @@
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../widgets/common/time_chart.cpp" line="21"/>
+        <location filename="../widgets/common/time_chart.cpp" line="61"/>
         <source>seconds (engine time)</source>
         <translation>Sekunden (Engine-Zeit)</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="15"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="16"/>
         <source>Activity</source>
         <translation>アクティビティ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="37"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="51"/>
         <source>%n request(s) (the last %1 are kept)</source>
         <translation>
             <numerusform>%n 件のリクエスト (最新 %1 件を保持)</numerusform>
@@ -281,38 +281,38 @@
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="141"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="144"/>
         <source>Could not list backups: %1</source>
         <translation>バックアップを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="205"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="208"/>
         <source>Backup %1 created.</source>
         <translation>バックアップ %1 を作成しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="225"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="228"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="241"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="239"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="244"/>
         <source>Delete backup</source>
         <translation>バックアップの削除</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="237"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="240"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>%2 のバックアップ %1 を削除しますか? 削除後はこのバックアップから復元できなくなります。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="251"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="254"/>
         <source>Could not delete the backup: %1</source>
         <translation>バックアップを削除できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="256"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="259"/>
         <source>Backup deleted.</source>
         <translation>バックアップを削除しました。</translation>
     </message>
@@ -824,8 +824,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="40"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="313"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="320"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="321"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
@@ -862,12 +862,12 @@
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="315"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
@@ -1061,47 +1061,67 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="29"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="31"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="34"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="36"/>
         <source>Create item in %1</source>
         <translation>%1 に項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="35"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="37"/>
         <source>Edit item in %1</source>
         <translation>%1 の項目を編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="52"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="54"/>
         <source>Form</source>
         <translation>フォーム</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="53"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="55"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="62"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="60"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="62"/>
         <source>Save changes</source>
         <translation>変更を保存</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="133"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="84"/>
+        <source>Discard changes</source>
+        <translation>変更の破棄</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="85"/>
+        <source>Discard the changes to this item?</source>
+        <translation>この項目への変更を破棄しますか?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="88"/>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="89"/>
+        <source>Keep editing</source>
+        <translation>編集を続ける</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="159"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="139"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="165"/>
         <source>An item with this key already exists.</source>
         <translation>このキーの項目は既に存在します。</translation>
     </message>
@@ -1260,28 +1280,33 @@
 <context>
     <name>ItemJson</name>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="193"/>
+        <location filename="../widgets/items/item_json.cpp" line="196"/>
         <source>Line %1, column %2: %3</source>
         <translation>%1 行目、%2 列目: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="243"/>
+        <location filename="../widgets/items/item_json.cpp" line="246"/>
         <source>the JSON nests deeper than %1 levels</source>
         <translation>JSON の入れ子が %1 階層を超えています</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="256"/>
+        <location filename="../widgets/items/item_json.cpp" line="263"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_json.cpp" line="265"/>
         <source>unexpected end of the text</source>
         <translation>テキストが途中で終わっています</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="257"/>
+        <location filename="../widgets/items/item_json.cpp" line="266"/>
         <source>this is not valid JSON near &apos;%1&apos;</source>
         <translation>「%1」付近が有効な JSON ではありません</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_json.cpp" line="266"/>
-        <location filename="../widgets/items/item_json.cpp" line="315"/>
+        <location filename="../widgets/items/item_json.cpp" line="275"/>
+        <location filename="../widgets/items/item_json.cpp" line="324"/>
         <source>An item is a JSON object of attributes.</source>
         <translation>項目は属性の JSON オブジェクトです。</translation>
     </message>
@@ -1576,119 +1601,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="26"/>
+        <location filename="../widgets/window/main_window.cpp" line="31"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="36"/>
+        <location filename="../widgets/window/main_window.cpp" line="41"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="37"/>
+        <location filename="../widgets/window/main_window.cpp" line="42"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="75"/>
+        <location filename="../widgets/window/main_window.cpp" line="94"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="79"/>
+        <location filename="../widgets/window/main_window.cpp" line="98"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="89"/>
+        <location filename="../widgets/window/main_window.cpp" line="108"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="90"/>
+        <location filename="../widgets/window/main_window.cpp" line="109"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="92"/>
+        <location filename="../widgets/window/main_window.cpp" line="111"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="93"/>
+        <location filename="../widgets/window/main_window.cpp" line="112"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="94"/>
+        <location filename="../widgets/window/main_window.cpp" line="113"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="95"/>
+        <location filename="../widgets/window/main_window.cpp" line="114"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="96"/>
+        <location filename="../widgets/window/main_window.cpp" line="115"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="121"/>
+        <location filename="../widgets/window/main_window.cpp" line="140"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="126"/>
+        <location filename="../widgets/window/main_window.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="147"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="155"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="141"/>
-        <location filename="../widgets/window/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="160"/>
+        <location filename="../widgets/window/main_window.cpp" line="175"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="161"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="161"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="172"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="91"/>
+        <location filename="../widgets/window/main_window.cpp" line="110"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="45"/>
+        <location filename="../widgets/window/main_window.cpp" line="50"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="33"/>
-        <location filename="../widgets/window/main_window.cpp" line="46"/>
+        <location filename="../widgets/global/global_console.cpp" line="35"/>
+        <location filename="../widgets/window/main_window.cpp" line="51"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
@@ -1701,27 +1726,27 @@
         <translation>モニタリング</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="59"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="75"/>
         <source>All regions</source>
         <translation>すべてのリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="93"/>
         <source>Requests per second by operation</source>
         <translation>オペレーション別の毎秒リクエスト数</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="78"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="94"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>オペレーション別のリクエストレイテンシー (平均、ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="82"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
         <source>errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="87"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
     </message>
@@ -1880,75 +1905,93 @@
 <context>
     <name>PropagationProbe</name>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="38"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="41"/>
         <source>Send probe</source>
         <translation>プローブを送信</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="47"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
         <source>Writes an item in the source region and times its arrival in the destination</source>
         <translation>送信元リージョンに項目を書き込み、送信先リージョンに届くまでの時間を計測します</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/global/propagation_probe.cpp" line="57"/>
+        <source>Each probe writes an item whose key starts with tablespan-probe- in the source region, and deletes it again once it has arrived or after %n second(s).</source>
+        <translation>
+            <numerusform>各プローブはソースリージョンにキーが tablespan-probe- で始まる項目を書き込み、到着した時点または %n 秒後にその項目を再び削除します。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="52"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="67"/>
         <source>Write in:</source>
         <translation>書き込み先:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="68"/>
         <source>Watch in:</source>
         <translation>監視先:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="82"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="100"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="89"/>
-        <location filename="../widgets/global/propagation_probe.cpp" line="91"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="106"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>レプリカを追加すると、書き込みの伝播速度を計測できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="130"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="150"/>
         <source>Choose two different regions.</source>
         <translation>異なる 2 つのリージョンを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="140"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="162"/>
         <source>Writing the probe item in %1…</source>
         <translation>%1 にプローブ項目を書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="147"/>
-        <source>The probe could not be written: %1: %2</source>
-        <translation>プローブを書き込めませんでした: %1: %2</translation>
+        <location filename="../widgets/global/propagation_probe.cpp" line="170"/>
+        <source>%1 → %2: the probe could not be written: %3</source>
+        <translation>%1 → %2: プローブを書き込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="153"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="258"/>
+        <source>The probe item could not be removed in %1: %2</source>
+        <translation>%1 でプローブ項目を削除できませんでした: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="269"/>
+        <source>%1 → %2: stopped before the probe was written</source>
+        <translation>%1 → %2: プローブの書き込み前に停止しました</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="277"/>
+        <source>%1 → %2: stopped after %3 ms, not arrived</source>
+        <translation>%1 → %2: %3 ms 後に停止しました。未到着です</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="179"/>
         <source>Waiting for the probe in %1…</source>
         <translation>%1 でプローブを待っています…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/global/propagation_probe.cpp" line="189"/>
+        <source>%1 → %2: not arrived within %n s</source>
+        <translation>
+            <numerusform>%1 → %2: %n 秒以内に到着しませんでした</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="167"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="231"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: %3 ms で到着</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="176"/>
-        <source>%1 → %2: not arrived after %3 s</source>
-        <translation>%1 → %2: %3 秒経っても未到着</translation>
-    </message>
-    <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="182"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="211"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>%1 でプローブを待っています (%2)…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="197"/>
-        <source>Probe cancelled.</source>
-        <translation>プローブを取り消しました。</translation>
     </message>
 </context>
 <context>
@@ -2033,7 +2076,7 @@
     </message>
     <message>
         <location filename="../widgets/items/query_form.cpp" line="57"/>
-        <location filename="../widgets/items/query_form.cpp" line="161"/>
+        <location filename="../widgets/items/query_form.cpp" line="163"/>
         <source>and</source>
         <translation>から</translation>
     </message>
@@ -2058,27 +2101,27 @@
         <translation>いずれかのフィルターに一致 (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="95"/>
+        <location filename="../widgets/items/query_form.cpp" line="97"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="96"/>
+        <location filename="../widgets/items/query_form.cpp" line="98"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="151"/>
+        <location filename="../widgets/items/query_form.cpp" line="153"/>
         <source>attribute name</source>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="159"/>
+        <location filename="../widgets/items/query_form.cpp" line="161"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="164"/>
+        <location filename="../widgets/items/query_form.cpp" line="168"/>
         <source>Remove this filter</source>
         <translation>このフィルターを削除</translation>
     </message>
@@ -2303,72 +2346,72 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="151"/>
+        <location filename="../widgets/global/replica_model.cpp" line="154"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>コンソールが表示しているリージョン。レプリカはその下に表示されます</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="152"/>
+        <location filename="../widgets/global/replica_model.cpp" line="155"/>
         <source>A replica of the table</source>
         <translation>テーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="161"/>
+        <location filename="../widgets/global/replica_model.cpp" line="164"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="164"/>
+        <location filename="../widgets/global/replica_model.cpp" line="168"/>
         <source>%1 %2%</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="170"/>
+        <location filename="../widgets/global/replica_model.cpp" line="174"/>
         <source>Standard-IA</source>
         <translation>標準-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="171"/>
+        <location filename="../widgets/global/replica_model.cpp" line="175"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="173"/>
+        <location filename="../widgets/global/replica_model.cpp" line="177"/>
         <source>unavailable</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="191"/>
+        <location filename="../widgets/global/replica_model.cpp" line="195"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="193"/>
+        <location filename="../widgets/global/replica_model.cpp" line="197"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="195"/>
+        <location filename="../widgets/global/replica_model.cpp" line="199"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="201"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="199"/>
+        <location filename="../widgets/global/replica_model.cpp" line="203"/>
         <source>Last latency</source>
         <translation>直近のレイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="205"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="203"/>
+        <location filename="../widgets/global/replica_model.cpp" line="207"/>
         <source>Pending</source>
         <translation>保留中</translation>
     </message>
@@ -2376,22 +2419,22 @@
 <context>
     <name>ReplicationChart</name>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="30"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="36"/>
         <source>Replication latency per receiving region (ms)</source>
         <translation>受信リージョン別のレプリケーションレイテンシー (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="32"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="38"/>
         <source>Pending replication (changes)</source>
         <translation>保留中のレプリケーション (変更数)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="61"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="73"/>
         <source>%1 min–max</source>
         <translation>%1 最小–最大</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replication_chart.cpp" line="67"/>
+        <location filename="../widgets/global/replication_chart.cpp" line="83"/>
         <source>%1 average</source>
         <translation>%1 平均</translation>
     </message>
@@ -2642,6 +2685,11 @@
         <location filename="../widgets/common/status_delegate.cpp" line="36"/>
         <source>Deleted</source>
         <translation>削除済み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="38"/>
+        <source>Offline</source>
+        <translation>オフライン</translation>
     </message>
 </context>
 <context>
@@ -3023,7 +3071,7 @@
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../widgets/common/time_chart.cpp" line="21"/>
+        <location filename="../widgets/common/time_chart.cpp" line="61"/>
         <source>seconds (engine time)</source>
         <translation>秒 (エンジン時間)</translation>
     </message>

@@ -32,7 +32,15 @@ void Language::setSetting(const QString& code) {
 }
 
 void Language::apply(const QString& code) {
-    const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
+    // The system's own locale when it speaks the chosen language (or is C, whose texts
+    // are English): choosing English on an en_GB or C system keeps its date formats
+    // instead of switching to en_US.
+    const QLocale system = QLocale::system();
+    const QLocale chosen(code);
+    const bool systemSpeaksIt =
+        system.language() == chosen.language() ||
+        (system.language() == QLocale::C && chosen.language() == QLocale::English);
+    const QLocale locale = code.isEmpty() || systemSpeaksIt ? system : chosen;
     QLocale::setDefault(locale);
     auto* app = QCoreApplication::instance();
     auto* qt = new QTranslator(app);

@@ -11,7 +11,7 @@ QColor colourOf(const QString& status) {
     if (status == QLatin1String("DELETING")) return QColor(0xb8, 0x3b, 0x1d);
     if (status == QLatin1String("ARCHIVED") ||
         status == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS") ||
-        status == QLatin1String("DELETED"))
+        status == QLatin1String("DELETED") || status == QLatin1String("OFFLINE"))
         return QColor(0x6b, 0x6b, 0x6b);
     return QColor(0x06, 0x6f, 0xb8);  // CREATING, UPDATING, …
 }
@@ -34,6 +34,8 @@ QString StatusDelegate::statusText(const QString& status) {
     // Backups (BackupStatus): CREATING, AVAILABLE, DELETED.
     if (status == QLatin1String("AVAILABLE")) return tr("Available");
     if (status == QLatin1String("DELETED")) return tr("Deleted");
+    // The console's own: a replica whose region does not answer.
+    if (status == QLatin1String("OFFLINE")) return tr("Offline");
     return status;
 }
 

@@ -28,6 +28,8 @@ GlobalConsole installGlobalConsole(MainWindow& window, EngineBridge& bridge) {
                      &GlobalTablesTab::setRegion);
     QObject::connect(&window, &MainWindow::regionChanged, c.monitoring, &MonitoringTab::setRegion);
     QObject::connect(c.globalTables, &GlobalTablesTab::message, &window, &MainWindow::showMessage);
+    QObject::connect(c.globalTables, &GlobalTablesTab::progressMessage, &window,
+                     &MainWindow::showProgress);
     QObject::connect(c.regions, &RegionsPanel::timeScaleChanged, &window, [&window](double scale) {
         if (auto* label = window.findChild<QLabel*>(QStringLiteral("timeScaleLabel")))
             label->setText(MainWindow::tr("Time ×%1").arg(scale));

@@ -300,7 +300,8 @@ void GlobalTablesTab::createReplica() {
     auto* dialog = new CreateReplicaDialog(m_bridge, m_region, table(), m_model->regions(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CreateReplicaDialog::replicaRequested, this, [this](const QString& region) {
-        emit message(tr("Creating a replica of %1 in %2…").arg(table(), region));
+        emit progressMessage(tr("Creating a replica of %1 in %2…").arg(table(), region), region,
+                             table());
         scheduleReload(0);
     });
     dialog->open();
@@ -334,7 +335,8 @@ void GlobalTablesTab::deleteReplica(const QString& region) {
                 return;
             }
             showError({});
-            emit message(tr("Deleting the replica of %1 in %2…").arg(name, region));
+            emit progressMessage(tr("Deleting the replica of %1 in %2…").arg(name, region), region,
+                                 name);
             scheduleReload(0);
         });
 }

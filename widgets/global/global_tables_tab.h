@@ -52,6 +52,9 @@ public slots:
 
 signals:
     void message(const QString& text);
+    // A message about work under way on `table` in `region`; the status bar clears it
+    // once that table is ACTIVE or gone.
+    void progressMessage(const QString& text, const QString& region, const QString& table);
 
 private:
     void reloadTableList();

@@ -1,21 +1,24 @@
 #include "global/propagation_probe.h"
 
+#include <cmath>
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
+#include <QStringListModel>
 #include <QLocale>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "common/bridge_owned.h"
 #include "common/engine_bridge.h"
 
 using tablespan::Json;
 
 namespace {
-constexpr int kPollMs = 20;                       // wall time between GetItem polls
-constexpr tablespan::Millis kGiveUpMs = 600'000;  // engine time
+constexpr int kTickMs = 100;  // wall time between checks; polls follow engine time
 
 std::string typeOf(const Json& description, const std::string& name) {
     for (const Json& d : description.value("AttributeDefinitions", Json::array()))
@@ -36,18 +39,30 @@ PropagationProbe::PropagationProbe(EngineBridge& bridge, QWidget* parent)
       m_source(new QComboBox(this)),
       m_destination(new QComboBox(this)),
       m_send(new QPushButton(tr("Send probe"), this)),
+      m_note(new QLabel(this)),
       m_result(new QLabel(this)),
-      m_history(new QListWidget(this)),
-      m_poll(new QTimer(this)) {
+      m_history(bridgeOwned<QStringListModel>(bridge, QStringLiteral("probeHistory"),
+                                              [&bridge] { return new QStringListModel(&bridge); })),
+      m_historyView(new QListView(this)),
+      m_tick(new QTimer(this)) {
     setObjectName(QStringLiteral("propagationProbe"));
     m_source->setObjectName(QStringLiteral("probeSource"));
     m_destination->setObjectName(QStringLiteral("probeDestination"));
     m_send->setObjectName(QStringLiteral("sendProbe"));
     m_send->setToolTip(
         tr("Writes an item in the source region and times its arrival in the destination"));
+    m_note->setObjectName(QStringLiteral("probeNote"));
+    m_note->setWordWrap(true);
+    m_note->setText(
+        tr("Each probe writes an item whose key starts with tablespan-probe- in the "
+           "source region, and deletes it again once it has arrived or after %n "
+           "second(s).",
+           nullptr, static_cast<int>(kTimeoutMs / 1000)));
     m_result->setObjectName(QStringLiteral("probeResult"));
     m_result->setWordWrap(true);
-    m_history->setObjectName(QStringLiteral("probeHistory"));
+    m_historyView->setObjectName(QStringLiteral("probeHistory"));
+    m_historyView->setModel(m_history);
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     auto* form = new QFormLayout;
     form->addRow(tr("Write in:"), m_source);
     form->addRow(tr("Watch in:"), m_destination);
@@ -55,12 +70,13 @@ PropagationProbe::PropagationProbe(EngineBridge& bridge, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
     layout->addWidget(m_send);
+    layout->addWidget(m_note);
     layout->addWidget(m_result);
-    layout->addWidget(m_history, 1);
-    m_poll->setInterval(kPollMs);
-    m_poll->setSingleShot(true);
-    connect(m_poll, &QTimer::timeout, this, &PropagationProbe::poll);
+    layout->addWidget(m_historyView, 1);
+    m_tick->setInterval(kTickMs);
+    connect(m_tick, &QTimer::timeout, this, &PropagationProbe::tick);
     connect(m_send, &QPushButton::clicked, this, &PropagationProbe::send);
+    connect(&m_bridge, &EngineBridge::replicationDelivered, this, &PropagationProbe::onDelivered);
     setGroup(Json(), {});
 }
 
@@ -68,7 +84,9 @@ void PropagationProbe::setGroup(const Json& description, const QStringList& regi
     const QString table = description.is_object()
                               ? QString::fromStdString(description.value("TableName", ""))
                               : QString();
-    if (table != m_table) cancel();
+    // An empty group is what the tab shows while it reloads (another region, a refresh):
+    // the probe names its own regions, so it keeps running until its outcome.
+    if (m_running && !table.isEmpty() && table != m_runTable) cancel();
     m_description = description;
     m_table = table;
     for (QComboBox* box : {m_source, m_destination}) {
@@ -84,11 +102,12 @@ void PropagationProbe::setGroup(const Json& description, const QStringList& regi
         box->setCurrentIndex(keep >= 0 ? keep
                                        : (box == m_destination && regions.size() > 1 ? 1 : 0));
     }
-    m_send->setEnabled(!m_polling && regions.size() > 1);
-    if (regions.size() < 2 && !m_polling)
-        m_result->setText(tr("Add a replica to probe how fast writes propagate."));
-    else if (!m_polling &&
-             m_result->text() == tr("Add a replica to probe how fast writes propagate."))
+    m_send->setEnabled(!m_running && regions.size() > 1);
+    const QString addReplica = tr("Add a replica to probe how fast writes propagate.");
+    if (m_running) return;
+    if (regions.size() < 2 && m_result->text().isEmpty())
+        m_result->setText(addReplica);
+    else if (regions.size() >= 2 && m_result->text() == addReplica)
         m_result->clear();
 }
 
@@ -105,7 +124,7 @@ QString PropagationProbe::resultText() const {
 }
 
 bool PropagationProbe::isRunning() const {
-    return m_polling;
+    return m_running;
 }
 
 Json PropagationProbe::probeKey(qint64 n) const {
@@ -123,6 +142,7 @@ Json PropagationProbe::probeKey(qint64 n) const {
 }
 
 void PropagationProbe::send() {
+    if (m_running) return;
     m_from = m_source->currentData().toString();
     m_to = m_destination->currentData().toString();
     if (m_table.isEmpty() || m_from.isEmpty() || m_to.isEmpty()) return;
@@ -130,69 +150,130 @@ void PropagationProbe::send() {
         m_result->setText(tr("Choose two different regions."));
         return;
     }
+    m_runTable = m_table;
     // Engine time plus a counter: distinct across runs and within one instant.
     const qint64 n = m_bridge.engine().clock().now() * 100 + (++m_count % 100);
     m_key = probeKey(n);
     Json item = m_key;
     item["probeSentAt"] = {{"N", std::to_string(m_bridge.engine().clock().now())}};
-    m_polling = true;
+    m_running = true;
+    m_waiting = false;
     m_send->setEnabled(false);
     m_result->setText(tr("Writing the probe item in %1…").arg(m_from));
     const int generation = ++m_generation;
     m_bridge.call(this, m_from, QStringLiteral("PutItem"),
-                  {{"TableName", m_table.toStdString()}, {"Item", item}},
+                  {{"TableName", m_runTable.toStdString()}, {"Item", item}},
                   [this, generation](const tablespan::Result& r) {
                       if (generation != m_generation) return;
                       if (!r.ok()) {
-                          finish(tr("The probe could not be written: %1: %2")
-                                     .arg(QString::fromStdString(r.error->type),
-                                          QString::fromStdString(r.error->message)));
+                          m_running = false;
+                          const QString text = tr("%1 → %2: the probe could not be written: %3")
+                                                   .arg(m_from, m_to, EngineBridge::errorText(r));
+                          addToHistory(text);
+                          m_result->setText(text);
+                          m_send->setEnabled(m_source->count() > 1);
                           return;
                       }
                       m_sentAt = m_bridge.engine().clock().now();
+                      m_waiting = true;
                       m_result->setText(tr("Waiting for the probe in %1…").arg(m_to));
+                      m_tick->start();
                       poll();
                   });
 }
 
+void PropagationProbe::tick() {
+    if (!m_waiting) return;
+    const tablespan::Millis now = m_bridge.engine().clock().now();
+    if (now - m_sentAt >= kTimeoutMs) {
+        finish(tr("%1 → %2: not arrived within %n s", nullptr, static_cast<int>(kTimeoutMs / 1000))
+                   .arg(m_from, m_to));
+        return;
+    }
+    if (!m_polling && now - m_lastPoll >= kPollEveryMs) poll();
+}
+
 void PropagationProbe::poll() {
     const int generation = m_generation;
+    m_polling = true;
+    m_lastPoll = m_bridge.engine().clock().now();
     m_bridge.call(
         this, m_to, QStringLiteral("GetItem"),
-        {{"TableName", m_table.toStdString()}, {"Key", m_key}, {"ConsistentRead", true}},
+        {{"TableName", m_runTable.toStdString()}, {"Key", m_key}, {"ConsistentRead", true}},
         [this, generation](const tablespan::Result& r) {
-            if (generation != m_generation || !m_polling) return;
-            const tablespan::Millis elapsed = m_bridge.engine().clock().now() - m_sentAt;
+            if (generation != m_generation || !m_waiting) return;
+            m_polling = false;
             if (r.ok() && r.body.contains("Item")) {
-                const QString text = tr("%1 → %2: arrived after %3 ms")
-                                         .arg(m_from, m_to, QLocale().toString(elapsed));
-                m_history->insertItem(0, text);
-                finish(text);
-                emit arrived(m_from, m_to, elapsed);
-                return;
-            }
-            if (elapsed > kGiveUpMs) {
-                const QString text =
-                    tr("%1 → %2: not arrived after %3 s").arg(m_from, m_to).arg(elapsed / 1000);
-                m_history->insertItem(0, text);
-                finish(text);
+                arrive(m_bridge.engine().clock().now() - m_sentAt);
                 return;
             }
             if (!r.ok())
                 m_result->setText(tr("Waiting for the probe in %1 (%2)…")
                                       .arg(m_to, QString::fromStdString(r.error->type)));
-            m_poll->start();
         });
 }
 
-void PropagationProbe::finish(const QString& text) {
-    m_polling = false;
-    m_poll->stop();
-    m_result->setText(text);
+void PropagationProbe::onDelivered(const QList<ReplicationRecord>& records) {
+    if (!m_waiting) return;
+    for (const ReplicationRecord& record : records) {
+        if (record.table != m_runTable || record.source != m_from || record.destination != m_to)
+            continue;
+        for (const DeliveredItemRecord& d : record.delivered)
+            if (!d.deleted && d.key == m_key) {
+                arrive(std::llround(d.latencyMs));
+                return;
+            }
+    }
+}
+
+void PropagationProbe::arrive(qint64 ms) {
+    const QString from = m_from, to = m_to;
+    finish(tr("%1 → %2: arrived after %3 ms").arg(from, to, QLocale().toString(ms)));
+    emit arrived(from, to, ms);
+}
+
+void PropagationProbe::finish(const QString& outcome) {
+    ++m_generation;
+    m_running = m_waiting = m_polling = false;
+    m_tick->stop();
+    addToHistory(outcome);
+    m_result->setText(outcome);
     m_send->setEnabled(m_source->count() > 1);
+    removeProbeItem();
+}
+
+void PropagationProbe::addToHistory(const QString& outcome) {
+    m_history->insertRows(0, 1);
+    m_history->setData(m_history->index(0), outcome);
+}
+
+void PropagationProbe::removeProbeItem() {
+    if (m_key.empty()) return;
+    const QString from = m_from;
+    m_bridge.call(this, from, QStringLiteral("DeleteItem"),
+                  {{"TableName", m_runTable.toStdString()}, {"Key", m_key}},
+                  [this, from](const tablespan::Result& r) {
+                      if (r.ok() || m_running) return;
+                      m_result->setText(m_result->text() + QLatin1Char('\n') +
+                                        tr("The probe item could not be removed in %1: %2")
+                                            .arg(from, EngineBridge::errorText(r)));
+                  });
+    m_key = Json();
 }
 
 void PropagationProbe::cancel() {
-    ++m_generation;
-    if (m_polling) finish(tr("Probe cancelled."));
+    if (!m_running) return;
+    if (!m_waiting) {  // still writing: the answer is dropped, the item removed anyway
+        ++m_generation;
+        m_running = false;
+        const QString text = tr("%1 → %2: stopped before the probe was written").arg(m_from, m_to);
+        addToHistory(text);
+        m_result->setText(text);
+        m_send->setEnabled(m_source->count() > 1);
+        removeProbeItem();
+        return;
+    }
+    const tablespan::Millis elapsed = m_bridge.engine().clock().now() - m_sentAt;
+    finish(tr("%1 → %2: stopped after %3 ms, not arrived")
+               .arg(m_from, m_to, QLocale().toString(elapsed)));
 }

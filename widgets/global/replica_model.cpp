@@ -129,9 +129,12 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
     const auto ms = [&locale](double v) {
         return v < 0 ? QStringLiteral("—") : tr("%1 ms").arg(locale.toString(v, 'f', 0));
     };
+    // A region that does not answer is offline, whatever the local region last heard.
+    const bool offline = r.error.startsWith(QLatin1String("ServiceUnavailable"));
+    const QString status = offline ? QStringLiteral("OFFLINE") : r.status;
     switch (role) {
         case StatusRole:
-            return r.status;
+            return status;
         case ProgressRole:
             return r.progress;
         case RegionCodeRole:
@@ -160,6 +163,7 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
                 case Region:
                     return tr("%1 %2").arg(EngineBridge::regionName(r.region), r.region);
                 case Status:
+                    if (offline) return StatusDelegate::statusText(status);
                     if (r.progress >= 0)
                         return tr("%1 %2%")
                             .arg(StatusDelegate::statusText(r.status))

@@ -9,10 +9,13 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QScatterSeries>
+#include <QSet>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include "tablespan/replication_metrics.h"
+#include "common/gapped_line.h"
 #include "common/time_chart.h"
 
 namespace {
@@ -22,6 +25,9 @@ QColor colourFor(int n) {
                                      QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b)};
     return palette[n % 6];
 }
+
+constexpr tablespan::Millis kLookbackMs = 600'000;
+constexpr double kMaxStep = 1.5;  // seconds: further apart is a gap
 
 }  // namespace
 
@@ -38,7 +44,13 @@ ReplicationChart::ReplicationChart(QWidget* parent) : QWidget(parent) {
 }
 
 void ReplicationChart::setTable(const QString& table, const QStringList& destinations) {
-    if (table == m_table && destinations == m_filter) return;
+    // The same group seen from another region lists its regions in another order: the
+    // series (and their colours) stay.
+    QStringList sorted = destinations;
+    sorted.sort();
+    QStringList shown = m_filter;
+    shown.sort();
+    if (table == m_table && sorted == shown) return;
     m_table = table;
     m_filter = destinations;
     clear();
@@ -63,22 +75,15 @@ ReplicationChart::Series& ReplicationChart::seriesFor(const QString& destination
     fill.setAlpha(50);
     s.band->setBrush(fill);
     s.band->setPen(Qt::NoPen);
-    s.avg = new QLineSeries;
-    s.avg->setName(tr("%1 average").arg(destination));
-    s.avg->setPen(QPen(colour, 2));
-    s.pending = new QLineSeries;
-    s.pending->setName(destination);
-    s.pending->setPen(QPen(colour, 2));
-    for (QAbstractSeries* series :
-         {static_cast<QAbstractSeries*>(s.band), static_cast<QAbstractSeries*>(s.avg)}) {
-        m_latency->addSeries(series);
-        series->attachAxis(m_latencyX);
-        series->attachAxis(m_latencyY);
-    }
+    m_latency->addSeries(s.band);
+    s.band->attachAxis(m_latencyX);
+    s.band->attachAxis(m_latencyY);
     m_latency->legend()->markers(s.band).first()->setVisible(false);
-    m_pending->addSeries(s.pending);
-    s.pending->attachAxis(m_pendingX);
-    s.pending->attachAxis(m_pendingY);
+    s.avg = std::make_shared<GappedLine>(m_latency, m_latencyX, m_latencyY,
+                                         tr("%1 average").arg(destination), colour);
+    s.pending =
+        std::make_shared<GappedLine>(m_pending, m_pendingX, m_pendingY, destination, colour);
+    s.pending->markers()->setMarkerSize(4);
     return *m_series.insert(destination, s);
 }
 
@@ -88,58 +93,85 @@ void ReplicationChart::refresh(const tablespan::ReplicationMetrics& metrics,
     const tablespan::Millis from = current - kWindowSeconds * 1000;
     tablespan::ReplicationQuery q;
     q.table = m_table.toStdString();
-    q.from = from;
-    // Merge the sources (and tables) per receiving region and second.
-    struct Point {
+    // Further back than the window: the pending count a link had when the window began.
+    q.from = from - kLookbackMs;
+    struct Latency {
         std::int64_t delivered = 0;
         double min = 0, sum = 0, max = 0;
-        std::int64_t pending = 0;
     };
-    std::map<std::string, std::map<tablespan::Millis, Point>> merged;
+    using Link = std::pair<std::string, std::string>;  // (table, source)
+    std::map<std::string, std::map<tablespan::Millis, Latency>> latency;
+    std::map<std::string, std::map<Link, std::map<tablespan::Millis, std::int64_t>>> pending;
     for (const auto& s : metrics.query(q)) {
         if (!m_filter.isEmpty() && !m_filter.contains(QString::fromStdString(s.destination)))
             continue;
-        Point& p = merged[s.destination][s.second];
-        if (s.delivered > 0) {
-            p.min = p.delivered ? std::min(p.min, s.latency_min_ms) : s.latency_min_ms;
-            p.max = std::max(p.max, s.latency_max_ms);
-            p.sum += s.latency_avg_ms * static_cast<double>(s.delivered);
-            p.delivered += s.delivered;
-        }
-        p.pending += s.pending;
+        pending[s.destination][{s.table, s.source}][s.second] = s.pending;
+        if (s.delivered == 0 || s.second < from) continue;
+        Latency& p = latency[s.destination][s.second];
+        p.min = p.delivered ? std::min(p.min, s.latency_min_ms) : s.latency_min_ms;
+        p.max = std::max(p.max, s.latency_max_ms);
+        p.sum += s.latency_avg_ms * static_cast<double>(s.delivered);
+        p.delivered += s.delivered;
     }
+    const auto xOf = [current](tablespan::Millis second) {
+        return static_cast<double>(second - current) / 1000.0;
+    };
     double maxLatency = 0;
     double maxPending = 0;
-    for (const auto& [destination, points] : merged) {
-        Series& s = seriesFor(QString::fromStdString(destination));
-        QList<QPointF> avg, min, max, pending;
-        for (const auto& [second, p] : points) {
-            const double x = static_cast<double>(second - current) / 1000.0;
-            pending << QPointF(x, static_cast<double>(p.pending));
-            maxPending = std::max(maxPending, static_cast<double>(p.pending));
-            if (p.delivered == 0) continue;
-            avg << QPointF(x, p.sum / static_cast<double>(p.delivered));
+    QSet<QString> drawn;
+    for (const auto& [destination, links] : pending) {
+        const QString name = QString::fromStdString(destination);
+        Series& s = seriesFor(name);
+        drawn.insert(name);
+        // One point a second: the sum over the links that have a recorded count by then.
+        QList<QPointF> points;
+        for (tablespan::Millis second = from; second <= current; second += 1000) {
+            std::int64_t sum = 0;
+            bool known = false;
+            for (const auto& [link, counts] : links) {
+                auto at = counts.upper_bound(second);
+                if (at == counts.begin()) continue;  // nothing recorded yet
+                known = true;
+                sum += second == current ? metrics.pending(link.first, link.second, destination)
+                                         : std::prev(at)->second;
+            }
+            if (!known) continue;
+            points << QPointF(xOf(second), static_cast<double>(sum));
+            maxPending = std::max(maxPending, static_cast<double>(sum));
+        }
+        s.pending->setPoints(points, kMaxStep);
+
+        QList<QPointF> avg, min, max;
+        tablespan::Millis previous = 0;
+        for (const auto& [second, p] : latency[destination]) {
+            const double x = xOf(second);
+            const double mean = p.sum / static_cast<double>(p.delivered);
+            // Across a gap the band collapses to a line of no height (it has no pen).
+            if (!avg.isEmpty() && second - previous > 1000) {
+                min << QPointF(min.last().x(), avg.last().y()) << QPointF(x, mean);
+                max << QPointF(max.last().x(), avg.last().y()) << QPointF(x, mean);
+            }
+            avg << QPointF(x, mean);
             min << QPointF(x, p.min);
             max << QPointF(x, p.max);
             maxLatency = std::max(maxLatency, p.max);
+            previous = second;
         }
-        s.avg->replace(avg);
+        s.avg->setPoints(avg, kMaxStep);
         s.min->replace(min);
         s.max->replace(max);
-        s.pending->replace(pending);
     }
-    // Series whose region received nothing in the window are emptied, not removed:
-    // colours stay stable while the group is shown.
+    // Series whose region has nothing in the window are emptied, not removed: colours
+    // stay stable while the group is shown.
     for (auto it = m_series.begin(); it != m_series.end(); ++it) {
-        if (merged.count(it.key().toStdString())) continue;
+        if (drawn.contains(it.key())) continue;
         it->avg->clear();
         it->min->clear();
         it->max->clear();
         it->pending->clear();
     }
-    const auto ceiling = [](double v, double floor) { return std::max(floor, v * 1.15); };
-    m_latencyY->setRange(0, ceiling(maxLatency, 100));
-    m_pendingY->setRange(0, ceiling(maxPending, 5));
+    TimeChart::setNiceRange(m_latencyY, maxLatency, 100);
+    TimeChart::setNiceRange(m_pendingY, maxPending, 5);
 }
 
 QStringList ReplicationChart::destinations() const {
@@ -150,5 +182,15 @@ QStringList ReplicationChart::destinations() const {
 
 int ReplicationChart::pointCount(const QString& destination) const {
     const auto it = m_series.find(destination);
-    return it == m_series.end() ? 0 : static_cast<int>(it->avg->count());
+    return it == m_series.end() ? 0 : it->avg->count();
+}
+
+int ReplicationChart::latencySegments(const QString& destination) const {
+    const auto it = m_series.find(destination);
+    return it == m_series.end() ? 0 : it->avg->segments();
+}
+
+QList<QPointF> ReplicationChart::pendingPoints(const QString& destination) const {
+    const auto it = m_series.find(destination);
+    return it == m_series.end() ? QList<QPointF>() : it->pending->points();
 }

@@ -2,6 +2,8 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QKeyEvent>
+#include <QMessageBox>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -63,6 +65,30 @@ ItemEditorDialog::ItemEditorDialog(EngineBridge& bridge, const QString& region,
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ItemEditorDialog::reject);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ItemEditorDialog::syncTo);
     connect(m_dynamo, &QCheckBox::toggled, this, &ItemEditorDialog::setDynamoJson);
+    m_initial = currentItem(&m_initialError);
+}
+
+bool ItemEditorDialog::hasEdits() const {
+    QString error;
+    const Json now = currentItem(&error);
+    return now != m_initial || error != m_initialError;
+}
+
+void ItemEditorDialog::keyPressEvent(QKeyEvent* event) {
+    if (event->key() != Qt::Key_Escape || !hasEdits()) {
+        QDialog::keyPressEvent(event);
+        return;
+    }
+    // Esc is easy to hit by accident: edits are not thrown away without asking.
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Discard changes"),
+                        tr("Discard the changes to this item?"), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmDiscard"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    auto* discard = box->addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    box->addButton(tr("Keep editing"), QMessageBox::RejectRole);
+    connect(discard, &QPushButton::clicked, this, &QDialog::reject);
+    box->open();
 }
 
 void ItemEditorDialog::showError(const QString& text) {

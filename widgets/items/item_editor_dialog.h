@@ -43,7 +43,12 @@ public slots:
     // Shows the JSON view as DynamoDB JSON (true) or plain JSON.
     void setDynamoJson(bool on);
 
+protected:
+    // Esc with edits asks before discarding them ("confirmDiscard" box).
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
+    bool hasEdits() const;
     void syncTo(int tab);
     void showError(const QString& text);
 
@@ -60,4 +65,6 @@ private:
     QDialogButtonBox* m_buttons;
     bool m_dynamoShown = true;
     int m_shownTab = 0;
+    tablespan::Json m_initial;  // the item as the dialog opened, to tell edits
+    QString m_initialError;
 };

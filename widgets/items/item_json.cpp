@@ -10,6 +10,7 @@ using tablespan::Json;
 namespace {
 // Numbers from parseJsonExact are kept as {"$n": "<text>"} until converted.
 constexpr const char* kNumberTag = "$exact-number";
+constexpr int kNumberOverflow = 406;  // nlohmann's out_of_range id for "number overflow"
 
 // Builds a Json document from SAX events, keeping every number's text.
 class ExactSax final : public nlohmann::json_sax<Json> {
@@ -18,6 +19,7 @@ public:
     std::size_t errorAt = 0;
     std::string errorToken;
     bool failed = false;
+    bool overflow = false;  // valid JSON, but a number beyond what a double holds
 
     bool null() override { return put(nullptr); }
     bool boolean(bool v) override { return put(v); }
@@ -41,8 +43,9 @@ public:
     }
     bool end_array() override { return close(); }
     bool parse_error(std::size_t position, const std::string& last_token,
-                     const nlohmann::detail::exception&) override {
+                     const nlohmann::detail::exception& ex) override {
         failed = true;
+        overflow = ex.id == kNumberOverflow;
         errorAt = position;
         errorToken = last_token;
         return false;
@@ -252,7 +255,13 @@ Json ItemJson::parseJsonExact(const std::string& text, ParseError* error, int li
             const auto [line, column] = position(text, sax.errorAt > 0 ? sax.errorAt - 1 : 0);
             error->line = line + lineOffset;
             error->column = column;
-            error->message = sax.errorToken.empty()
+            // 1e500 is valid JSON; it is the number that DynamoDB cannot store, and the
+            // form says so in the service's words.
+            const QString token = QString::fromStdString(sax.errorToken).left(40);
+            const QString overflow =
+                sax.overflow ? validateItem({{"n", {{"N", sax.errorToken}}}}) : QString();
+            error->message = !overflow.isEmpty() ? tr("%1: %2").arg(token, overflow)
+                             : sax.errorToken.empty()
                                  ? tr("unexpected end of the text")
                                  : tr("this is not valid JSON near '%1'")
                                        .arg(QString::fromStdString(sax.errorToken).left(40));

@@ -82,7 +82,9 @@ QueryForm::QueryForm(QWidget* parent) : QWidget(parent) {
     connect(m_skOp, &QComboBox::currentIndexChanged, this, &QueryForm::updateMode);
     connect(addFilterButton, &QPushButton::clicked, this, [this] { addFilter(); });
     connect(run, &QPushButton::clicked, this, &QueryForm::runRequested);
-    connect(m_pkValue, &QLineEdit::returnPressed, this, &QueryForm::runRequested);
+    // Enter in any text field of the builder runs it, as in the AWS console.
+    for (QLineEdit* edit : {m_pkValue, m_skValue, m_skValue2, m_projection})
+        connect(edit, &QLineEdit::returnPressed, this, &QueryForm::runRequested);
     updateMode();
 }
 
@@ -159,6 +161,8 @@ int QueryForm::addFilter(const QString& attribute, const QString& op, const QStr
     row.value->setPlaceholderText(tr("value"));
     row.value2 = new QLineEdit(value2, this);
     row.value2->setPlaceholderText(tr("and"));
+    for (QLineEdit* edit : {row.attribute, row.value, row.value2})
+        connect(edit, &QLineEdit::returnPressed, this, &QueryForm::runRequested);
     auto* remove = new QToolButton(this);
     remove->setIcon(icon(QStringLiteral("delete")));
     remove->setToolTip(tr("Remove this filter"));

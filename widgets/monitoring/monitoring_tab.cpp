@@ -11,18 +11,24 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QSortFilterProxyModel>
+#include <QSet>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include "common/bridge_owned.h"
 #include "common/engine_bridge.h"
+#include "common/gapped_line.h"
 #include "global/replication_chart.h"
 #include "monitoring/request_stats_model.h"
 #include "common/time_chart.h"
 
 namespace {
+constexpr const char* kSinceProperty = "countingSinceMs";
+constexpr double kMaxStep = 1.5;  // seconds: further apart is a gap
+
 QLineSeries* addSeries(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& name) {
     auto* s = new QLineSeries;
     s->setName(name);
@@ -53,7 +59,17 @@ protected:
 MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     : QWidget(parent),
       m_bridge(bridge),
-      m_model(new RequestStatsModel(this)),
+      m_model(bridgeOwned<RequestStatsModel>(
+          bridge, QStringLiteral("requestStats"),
+          [&bridge] {
+              auto* model = new RequestStatsModel(&bridge);
+              // Requests are counted from here on: earlier seconds are unknown, not zero.
+              model->setProperty(kSinceProperty, QVariant::fromValue<qint64>(
+                                                     bridge.engine().clock().now() / 1000 * 1000));
+              QObject::connect(&bridge, &EngineBridge::requestsCompleted, model,
+                               &RequestStatsModel::append);
+              return model;
+          })),
       m_proxy(new RegionFilter(this)),
       m_view(new QTableView(this)),
       m_all(new QCheckBox(tr("All regions"), this)),
@@ -104,11 +120,7 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     layout->addWidget(split, 1);
 
     connect(m_all, &QCheckBox::toggled, this, &MonitoringTab::applyFilter);
-    connect(&m_bridge, &EngineBridge::requestsCompleted, this,
-            [this](const QList<RequestRecord>& records) {
-                m_model->append(records);
-                m_dirty = true;
-            });
+    connect(&m_bridge, &EngineBridge::requestsCompleted, this, [this] { m_dirty = true; });
     connect(&m_bridge, &EngineBridge::replicationDelivered, this, [this] { m_dirty = true; });
     // Charts are redrawn at most four times a second, and every second as time slides.
     m_refresh->setInterval(250);
@@ -124,6 +136,16 @@ QStringList MonitoringTab::chartedOperations() const {
         if (it->rate->count() > 0) out << it.key();
     out.sort();
     return out;
+}
+
+QList<QPointF> MonitoringTab::ratePoints(const QString& operation) const {
+    const auto it = m_series.find(operation);
+    return it == m_series.end() ? QList<QPointF>() : it->rate->points();
+}
+
+int MonitoringTab::latencySegments(const QString& operation) const {
+    const auto it = m_series.find(operation);
+    return it == m_series.end() ? 0 : it->latency->segments();
 }
 
 bool MonitoringTab::showsAllRegions() const {
@@ -153,8 +175,8 @@ MonitoringTab::OperationSeries& MonitoringTab::seriesFor(const QString& operatio
     if (it != m_series.end()) return *it;
     OperationSeries s;
     s.rate = addSeries(m_rateChart, m_rateX, m_rateY, operation);
-    s.latency = addSeries(m_latencyChart, m_latencyX, m_latencyY, operation);
-    s.latency->setPen(QPen(s.rate->pen().color(), 2));
+    s.latency = std::make_shared<GappedLine>(m_latencyChart, m_latencyX, m_latencyY, operation,
+                                             s.rate->pen().color());
     return *m_series.insert(operation, s);
 }
 
@@ -166,18 +188,30 @@ void MonitoringTab::refresh() {
     const qint64 current = now / 1000 * 1000;
     const qint64 from = current - kWindowSeconds * 1000;
     const auto seconds = m_model->series(m_all->isChecked() ? QString() : m_region);
+    const qint64 since = std::max(from, m_model->property(kSinceProperty).toLongLong());
     QHash<QString, QList<QPointF>> rates, latencies;
     QList<QPointF> errors;
     double maxRate = 1, maxLatency = 1;
-    for (auto it = seconds.lowerBound(from); it != seconds.end() && it.key() <= current; ++it) {
-        const double x = static_cast<double>(it.key() - current) / 1000.0;
+    QSet<QString> operations;
+    for (auto it = seconds.lowerBound(from); it != seconds.end() && it.key() <= current; ++it)
+        for (auto op = it->begin(); op != it->end(); ++op) operations.insert(op.key());
+    // One point a second from the first counted second: a second without requests is 0
+    // requests (a rate of zero), but no latency (a gap).
+    for (qint64 second = since; second <= current; second += 1000) {
+        const double x = static_cast<double>(second - current) / 1000.0;
+        const auto it = seconds.constFind(second);
         qint64 errorCount = 0;
-        for (auto op = it->begin(); op != it->end(); ++op) {
-            const double avg = op->requests ? op->sumMs / static_cast<double>(op->requests) : 0;
-            rates[op.key()] << QPointF(x, static_cast<double>(op->requests));
-            latencies[op.key()] << QPointF(x, avg);
-            errorCount += op->errors;
-            maxRate = std::max(maxRate, static_cast<double>(op->requests));
+        for (const QString& operation : operations) {
+            const RequestStatsModel::Bucket op =
+                it == seconds.cend() ? RequestStatsModel::Bucket{} : it->value(operation);
+            const bool measured = op.requests > 0;
+            const qint64 requests = op.requests;
+            rates[operation] << QPointF(x, static_cast<double>(requests));
+            maxRate = std::max(maxRate, static_cast<double>(requests));
+            if (!measured) continue;
+            const double avg = op.sumMs / static_cast<double>(op.requests);
+            latencies[operation] << QPointF(x, avg);
+            errorCount += op.errors;
             maxLatency = std::max(maxLatency, avg);
         }
         errors << QPointF(x, static_cast<double>(errorCount));
@@ -196,7 +230,7 @@ void MonitoringTab::refresh() {
     for (const QString& operation : shown) {
         OperationSeries& s = seriesFor(operation);
         s.rate->replace(rates.value(operation));
-        s.latency->replace(latencies.value(operation));
+        s.latency->setPoints(latencies.value(operation), kMaxStep);
     }
     for (auto it = m_series.begin(); it != m_series.end(); ++it) {
         const bool visible = shown.contains(it.key());
@@ -208,7 +242,7 @@ void MonitoringTab::refresh() {
         it->latency->setVisible(visible);
     }
     m_errors->replace(errors);
-    m_rateY->setRange(0, maxRate * 1.15);
-    m_latencyY->setRange(0, maxLatency * 1.15);
+    TimeChart::setNiceRange(m_rateY, maxRate, 1);
+    TimeChart::setNiceRange(m_latencyY, maxLatency, 1);
     m_replication->refresh(m_bridge.engine().replication_metrics(), now);
 }

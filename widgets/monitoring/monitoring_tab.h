@@ -1,13 +1,19 @@
 #pragma once
 
 // The Monitoring tab: request rate, latency and errors per region, table and operation
-// (from the engine's RequestCompleted events), with live charts of the selected region's
+// (from the engine's RequestCompleted events, counted since the console started), with
+// live charts, one point per second of engine time, of the selected region's
 // request rate and latency by operation and of replication latency into every region.
 
+#include <memory>
+
 #include <QHash>
+#include <QList>
+#include <QPointF>
 #include <QWidget>
 
 class EngineBridge;
+class GappedLine;
 class QChart;
 class QCheckBox;
 class QLineSeries;
@@ -33,6 +39,10 @@ public:
     ReplicationChart* replicationChart() const { return m_replication; }
     // The operations drawn in the request charts.
     QStringList chartedOperations() const;
+    // The drawn rate of one operation (a point a second, zeros included) and how many
+    // segments its latency line has (seconds without requests break it).
+    QList<QPointF> ratePoints(const QString& operation) const;
+    int latencySegments(const QString& operation) const;
     bool showsAllRegions() const;
     void setShowAllRegions(bool all);
 
@@ -44,7 +54,7 @@ public slots:
 private:
     struct OperationSeries {
         QLineSeries* rate = nullptr;
-        QLineSeries* latency = nullptr;
+        std::shared_ptr<GappedLine> latency;  // broken where the operation had no request
     };
     OperationSeries& seriesFor(const QString& operation);
     void applyFilter();

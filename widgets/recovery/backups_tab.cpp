@@ -79,6 +79,9 @@ BackupsTab::BackupsTab(EngineBridge& bridge, TablesModel& tables, QWidget* paren
         describeSelected();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &BackupsTab::updateActions);
+    // A refresh of the same backups repaints rows in place (the selection stays): a
+    // selected backup that became AVAILABLE can be restored without reselecting it.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &BackupsTab::updateActions);
 
     m_reload->setSingleShot(true);
     connect(m_reload, &QTimer::timeout, this, &BackupsTab::refresh);
@@ -222,7 +225,7 @@ void BackupsTab::restoreSelected() {
     connect(dialog, &RestoreDialog::restoreStarted, this, [this](const QString& table) {
         showError({});
         m_progress->track(table);
-        emit message(tr("Restoring table %1…").arg(table));
+        emit progressMessage(tr("Restoring table %1…").arg(table), m_region, table);
     });
     dialog->open();
 }

@@ -50,6 +50,9 @@ public slots:
 
 signals:
     void message(const QString& text);
+    // A message about work under way on `table` in `region`; the status bar clears it
+    // once that table is ACTIVE or gone.
+    void progressMessage(const QString& text, const QString& region, const QString& table);
 
 private:
     void listPage(const tablespan::Json& start, QList<tablespan::Json> found, int generation);

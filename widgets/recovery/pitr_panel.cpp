@@ -374,7 +374,7 @@ void PitrPanel::restore() {
     connect(dialog, &RestoreDialog::restoreStarted, this, [this](const QString& name) {
         showError({});
         m_progress->track(name);
-        emit message(tr("Restoring table %1…").arg(name));
+        emit progressMessage(tr("Restoring table %1…").arg(name), m_region, name);
     });
     dialog->open();
 }

@@ -23,6 +23,8 @@ RecoveryConsole installRecoveryConsole(MainWindow& window, EngineBridge& bridge)
     QObject::connect(&window, &MainWindow::regionChanged, c.backups, &BackupsTab::setRegion);
     QObject::connect(&window, &MainWindow::regionChanged, c.pitr, &PitrPanel::setRegion);
     QObject::connect(c.backups, &BackupsTab::message, &window, &MainWindow::showMessage);
+    QObject::connect(c.backups, &BackupsTab::progressMessage, &window, &MainWindow::showProgress);
+    QObject::connect(c.pitr, &PitrPanel::progressMessage, &window, &MainWindow::showProgress);
     QObject::connect(c.pitr, &PitrPanel::message, &window, &MainWindow::showMessage);
     // The Tables tab's PITR column follows the switch.
     QObject::connect(c.pitr, &PitrPanel::pitrChanged, window.tablesModel(),

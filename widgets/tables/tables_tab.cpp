@@ -201,7 +201,7 @@ void TablesTab::newTable() {
     auto* dialog = new CreateTableDialog(m_bridge, m_region, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CreateTableDialog::tableCreated, this, [this](const QString& name) {
-        emit message(tr("Creating table %1…").arg(name));
+        emit progressMessage(tr("Creating table %1…").arg(name), m_region, name);
         describe(name);
     });
     dialog->open();
@@ -229,17 +229,17 @@ void TablesTab::deleteTables(const QStringList& names) {
     showError({});
     for (const QString& name : names) {
         const int generation = m_generation;
-        m_bridge.call(this, m_region, QStringLiteral("DeleteTable"),
-                      {{"TableName", name.toStdString()}},
-                      [this, generation, name](const tablespan::Result& r) {
-                          if (generation != m_generation) return;
-                          if (r.ok()) {
-                              m_model->updateTable(r.body["TableDescription"]);
-                              emit message(tr("Deleting table %1…").arg(name));
-                          } else {
-                              showError(tr("Could not delete %1: %2")
-                                            .arg(name, QString::fromStdString(r.error->message)));
-                          }
-                      });
+        m_bridge.call(
+            this, m_region, QStringLiteral("DeleteTable"), {{"TableName", name.toStdString()}},
+            [this, generation, name](const tablespan::Result& r) {
+                if (generation != m_generation) return;
+                if (r.ok()) {
+                    m_model->updateTable(r.body["TableDescription"]);
+                    emit progressMessage(tr("Deleting table %1…").arg(name), m_region, name);
+                } else {
+                    showError(tr("Could not delete %1: %2")
+                                  .arg(name, QString::fromStdString(r.error->message)));
+                }
+            });
     }
 }

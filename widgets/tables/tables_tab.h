@@ -44,6 +44,9 @@ signals:
     // The user asked to browse the items of a table (double click or "Explore items").
     void exploreItems(const QString& table);
     void message(const QString& text);
+    // A message about work under way on `table` in `region`; the status bar clears it
+    // once that table is ACTIVE or gone.
+    void progressMessage(const QString& text, const QString& region, const QString& table);
 
 private:
     void describe(const QString& table);

@@ -9,10 +9,17 @@
 #include <QVBoxLayout>
 
 #include "window/activity_model.h"
+#include "common/bridge_owned.h"
 #include "common/engine_bridge.h"
 
 ActivityDock::ActivityDock(EngineBridge& bridge, QWidget* parent)
-    : QDockWidget(tr("Activity"), parent), m_model(new ActivityModel(10'000, this)) {
+    : QDockWidget(tr("Activity"), parent),
+      m_model(bridgeOwned<ActivityModel>(bridge, QStringLiteral("activityModel"), [&bridge] {
+          auto* model = new ActivityModel(10'000, &bridge);
+          QObject::connect(&bridge, &EngineBridge::requestsCompleted, model,
+                           &ActivityModel::append);
+          return model;
+      })) {
     setObjectName(QStringLiteral("activityDock"));
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
@@ -47,12 +54,13 @@ ActivityDock::ActivityDock(EngineBridge& bridge, QWidget* parent)
     updateCount();
     connect(clear, &QPushButton::clicked, m_model, &ActivityModel::clear);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
-    connect(&bridge, &EngineBridge::requestsCompleted, this,
-            [this, updateCount](const QList<RequestRecord>& records) {
-                QScrollBar* bar = m_view->verticalScrollBar();
-                const bool atBottom = bar->value() >= bar->maximum() - 2;
-                m_model->append(records);
-                updateCount();
-                if (atBottom) m_view->scrollToBottom();
-            });
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        QScrollBar* bar = m_view->verticalScrollBar();
+        m_followTail = bar->value() >= bar->maximum() - 2;
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this, updateCount] {
+        updateCount();
+        if (m_followTail) m_view->scrollToBottom();
+    });
+    QMetaObject::invokeMethod(m_view, &QTableView::scrollToBottom, Qt::QueuedConnection);
 }

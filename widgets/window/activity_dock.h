@@ -5,7 +5,7 @@
 
 #include <QDockWidget>
 
-class ActivityModel;
+class ActivityModel;  // owned by the bridge: the rows outlive the window
 class EngineBridge;
 class QTableView;
 
@@ -20,4 +20,5 @@ public:
 private:
     ActivityModel* m_model;
     QTableView* m_view;
+    bool m_followTail = true;  // the view was at the bottom before rows arrived
 };

@@ -30,8 +30,13 @@ void ConsoleHost::switchLanguage(const QString& code) {
     next->restoreState(old.saveState());
     next->tabs()->setCurrentIndex(old.tabs()->currentIndex());
     const bool visible = old.isVisible();
-    // The new window first, so the application never has no window.
-    if (visible) next->show();
+    const QRect geometry = old.geometry();
+    // The new window first, so the application never has no window. A window manager
+    // may place a newly shown window anew: put it back where the old one was.
+    if (visible) {
+        next->show();
+        next->setGeometry(geometry);
+    }
     m_window = std::move(next);
     emit windowReplaced();
 }

@@ -2,7 +2,8 @@
 
 // Owns the console's main window and builds it again, in place, when the user picks
 // another language in the View menu: the engine, the bridge and the endpoint keep
-// running; the region, the current tab, the geometry and the docks carry over.
+// running; the region, the current tab, the geometry and the docks carry over, and the
+// models holding what the user has seen live with the bridge (common/bridge_owned.h).
 
 #include <QObject>
 #include <functional>

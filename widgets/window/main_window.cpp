@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 #include "window/activity_dock.h"
@@ -20,6 +21,10 @@
 #include "window/region_selector.h"
 #include "tables/tables_tab.h"
 #include "common/theme.h"
+
+namespace {
+constexpr int kMessageMs = 10'000;  // wall time a finished-work message stays
+}  // namespace
 
 MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* parent)
     : QMainWindow(parent), m_bridge(bridge) {
@@ -58,6 +63,20 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
         m_tabs->setCurrentWidget(m_itemsTab);
     });
     connect(m_tablesTab, &TablesTab::message, this, &MainWindow::showMessage);
+    connect(m_tablesTab, &TablesTab::progressMessage, this, &MainWindow::showProgress);
+    m_clearMessage = new QTimer(this);
+    m_clearMessage->setSingleShot(true);
+    m_clearMessage->setInterval(kMessageMs);
+    connect(m_clearMessage, &QTimer::timeout, m_message, &QLabel::clear);
+    connect(&m_bridge, &EngineBridge::tableStatusChanged, this,
+            [this](const QString& region, const QString& table, const QString& status) {
+                if (!m_progress || m_progress->first != region || m_progress->second != table)
+                    return;
+                if (status == QLatin1String("ACTIVE") || status.isEmpty()) {
+                    m_progress.reset();
+                    m_message->clear();
+                }
+            });
     connect(m_itemsTab, &ItemsTab::message, this, &MainWindow::showMessage);
     m_itemsTab->setRegion(currentRegion());
     m_tablesTab->setRegion(currentRegion());
@@ -169,6 +188,14 @@ void MainWindow::createSettingsMenus() {
 }
 
 void MainWindow::showMessage(const QString& text) {
+    m_progress.reset();
+    m_message->setText(text);
+    m_clearMessage->start();
+}
+
+void MainWindow::showProgress(const QString& text, const QString& region, const QString& table) {
+    m_clearMessage->stop();
+    m_progress = std::make_pair(region, table);
     m_message->setText(text);
 }
 

@@ -4,6 +4,9 @@
 // others add theirs with addTab), the Activity dock, and a status bar with the data
 // directory, the time scale and the endpoint.
 
+#include <optional>
+#include <utility>
+
 #include <QMainWindow>
 
 class ActivityDock;
@@ -12,6 +15,7 @@ class ItemsTab;
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QTimer;
 class RegionSelector;
 class TablesModel;
 class TablesTab;
@@ -37,8 +41,11 @@ public:
 
 public slots:
     void refresh();
-    // Shows a message in the status bar (errors stay until the next message).
+    // Shows a message about finished work in the status bar for a few seconds.
     void showMessage(const QString& text);
+    // Shows a message about work under way on `table` in `region` until that table is
+    // ACTIVE or gone (or another message replaces it).
+    void showProgress(const QString& text, const QString& region, const QString& table);
 
 signals:
     void regionChanged(const QString& code);
@@ -57,4 +64,6 @@ private:
     ActivityDock* m_activity = nullptr;
     QMenu* m_viewMenu = nullptr;
     QLabel* m_message = nullptr;
+    QTimer* m_clearMessage = nullptr;
+    std::optional<std::pair<QString, QString>> m_progress;  // (region, table) of a progress message
 };
