@@ -31,6 +31,8 @@ ITEM = {"pk": {"S": "a"}, "sk": {"N": "1"},
         "l": {"L": [{"N": "1"}, {"M": {"x": {"S": "y"}}}]},
         "m": {"M": {"a": {"SS": ["x", "y"]}}}, "n": {"N": "5"}, "b": {"B": "AAE="},
         "ns": {"NS": ["1", "2"]}}
+BACKUP_ARN = ("arn:aws:dynamodb:us-west-2:000000000000:table/" + TABLE +
+              "/backup/01790000120000-49cc66b5")
 TABLE_DEFINITION = {
     "BillingMode": "PAY_PER_REQUEST",
     "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
@@ -94,6 +96,21 @@ REQUESTS = [
     ("ListTables", {"Limit": 3, "ExclusiveStartTableName": "abc"}),
     ("DescribeTable", {"TableName": TABLE}),
     ("DescribeGlobalTable", {"GlobalTableName": TABLE}),
+    ("DescribeGlobalTableSettings", {"GlobalTableName": TABLE}),
+    ("ListGlobalTables", {"Limit": 5, "RegionName": "us-west-2",
+                          "ExclusiveStartGlobalTableName": "abc"}),
+    ("CreateGlobalTable", {"GlobalTableName": TABLE,
+                           "ReplicationGroup": [{"RegionName": "us-west-2"}]}),
+    ("UpdateGlobalTable", {"GlobalTableName": TABLE,
+                           "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]}),
+    ("DescribeBackup", {"BackupArn": BACKUP_ARN}),
+    ("DeleteBackup", {"BackupArn": BACKUP_ARN}),
+    ("RestoreTableFromBackup", {"TargetTableName": "restored2", "BackupArn": BACKUP_ARN,
+                                "BillingModeOverride": "PAY_PER_REQUEST",
+                                "GlobalSecondaryIndexOverride": [{
+                                    "IndexName": "byN", "Projection": {"ProjectionType": "ALL"},
+                                    "KeySchema": [{"AttributeName": "n", "KeyType": "HASH"}]}]}),
+    ("DeleteTable", {"TableName": "created"}),
     ("CreateTable", dict(TABLE_DEFINITION, TableName="created")),
     ("Query", {"TableName": TABLE, "IndexName": "byN", "KeyConditionExpression": "n = :n",
                "ExpressionAttributeValues": {":n": {"N": "5"}}, "Limit": 2,

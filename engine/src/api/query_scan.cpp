@@ -175,7 +175,7 @@ struct Page {
     // LastEvaluatedKey on an index: its key attributes and the table's.
     Item index_key_attributes(const Item& item) const {
         Item out = key_from_storage(table, last->first, last->second);
-        for (const auto* k : {&index->partition_key}) out.insert(*item.find(k->name));
+        out.insert(*item.find(index->partition_key.name));
         if (index->sort_key) out.insert(*item.find(index->sort_key->name));
         return out;
     }

@@ -188,8 +188,8 @@ void RegionStore::update_table(std::int64_t id, const std::string& meta) {
 void RegionStore::delete_table(std::int64_t id) {
     for (const char* sql :
          {"DELETE FROM items WHERE table_id=?", "DELETE FROM index_entries WHERE table_id=?",
-          "DELETE FROM tombstones WHERE table_id=?",
-          "DELETE FROM changes WHERE table_id=?", "DELETE FROM replication_links WHERE table_id=?",
+          "DELETE FROM tombstones WHERE table_id=?", "DELETE FROM changes WHERE table_id=?",
+          "DELETE FROM replication_links WHERE table_id=?",
           "DELETE FROM replication_received WHERE table_id=?", "DELETE FROM tables WHERE id=?"})
         db_.prepare(sql).bind(1, id).run();
 }
