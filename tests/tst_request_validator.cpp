@@ -338,6 +338,11 @@ void TestRequestValidator::validates_data() {
             errors({not_null("attributeDefinitions.1.member.attributeName"),
                     violation("'SS'", "attributeDefinitions.1.member.attributeType",
                               "Member must satisfy enum value set: [S, N, B]"),
+                    // A table's key schema keeps its two elements although the model's
+                    // KeySchema shape no longer says so (dynalite's "key element names").
+                    violation(R"('[{"KeyType":"HASH"}, {"AttributeName":"a"}, )"
+                              R"({"AttributeName":"","KeyType":"Woop"}]')",
+                              "keySchema", "Member must have length less than or equal to 2"),
                     not_null("keySchema.1.member.attributeName"),
                     not_null("keySchema.2.member.keyType"),
                     violation("''", "keySchema.3.member.attributeName",

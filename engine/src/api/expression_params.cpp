@@ -98,13 +98,15 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
     if (auto text = string_member(request, "ConditionExpression"))
         out->condition = expr::Condition::parse(*text, ctx, "ConditionExpression");
     if (auto text = string_member(request, "KeyConditionExpression")) {
-        const KeyElement& hash = index ? index->partition_key : table->partition_key;
-        const std::optional<KeyElement>& range = index ? index->sort_key : table->sort_key;
-        AttributeValue::Type sort_type = range ? range->type : AttributeValue::Type::S;
-        std::optional<std::string> sort_name;
-        if (range) sort_name = range->name;
-        out->key_condition =
-            expr::KeyCondition::parse(*text, ctx, hash.name, hash.type, sort_name, sort_type);
+        std::vector<expr::KeyAttribute> hash, range;
+        if (index) {
+            for (const auto& k : index->hash_keys) hash.push_back({k.name, k.type});
+            for (const auto& k : index->range_keys) range.push_back({k.name, k.type});
+        } else {
+            hash.push_back({table->partition_key.name, table->partition_key.type});
+            if (table->sort_key) range.push_back({table->sort_key->name, table->sort_key->type});
+        }
+        out->key_condition = expr::KeyCondition::parse(*text, ctx, hash, range);
     }
     if (auto text = string_member(request, "FilterExpression"))
         out->filter = expr::Condition::parse(*text, ctx, "FilterExpression");

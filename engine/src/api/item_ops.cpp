@@ -117,8 +117,7 @@ Json update_item(core::Region& region, const Json& request) {
                 // An index key must stay a scalar too (dynalite's updateItem tests).
                 if (path.size() > 1)
                     for (const auto& ix : table.indexes)
-                        if (ix.maintained() && (ix.partition_key.name == top ||
-                                                (ix.sort_key && ix.sort_key->name == top)))
+                        if (ix.maintained() && ix.is_key(top))
                             throw_validation(
                                 "Key attributes must be scalars; list random access '[]' and map "
                                 "lookup '.' are not allowed: IndexKey: " +

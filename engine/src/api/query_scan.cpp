@@ -11,6 +11,7 @@
 #include "api/request_util.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
+#include "indexes/index_key.h"
 
 namespace tablespan::api {
 
@@ -88,9 +89,9 @@ std::optional<storage::IndexEntryKey> index_start_key(const Json& request, const
     auto decoded = decode_start_key(request);
     if (!decoded) return std::nullopt;
     AttributeMap attrs = std::move(*decoded);
-    std::set<std::string> names = {table.partition_key.name, index.partition_key.name};
+    std::set<std::string> names = {table.partition_key.name};
     if (table.sort_key) names.insert(table.sort_key->name);
-    if (index.sort_key) names.insert(index.sort_key->name);
+    for (const auto& k : index.key_elements()) names.insert(k.name);
     if (attrs.size() != names.size()) throw_validation("The provided starting key is invalid");
     for (const auto& n : names)
         if (!attrs.count(n)) throw_validation("The provided starting key is invalid");
@@ -175,8 +176,7 @@ struct Page {
     // LastEvaluatedKey on an index: its key attributes and the table's.
     Item index_key_attributes(const Item& item) const {
         Item out = key_from_storage(table, last->first, last->second);
-        out.insert(*item.find(index->partition_key.name));
-        if (index->sort_key) out.insert(*item.find(index->sort_key->name));
+        for (const auto& k : index->key_elements()) out.insert(*item.find(k.name));
         return out;
     }
 
@@ -198,17 +198,21 @@ struct Page {
     }
 };
 
-// The smallest byte string greater than every string starting with `prefix`, if any.
-std::optional<std::string> prefix_successor(std::string prefix) {
-    while (!prefix.empty()) {
-        auto& c = reinterpret_cast<unsigned char&>(prefix.back());
-        if (c != 0xff) {
-            ++c;
-            return prefix;
-        }
-        prefix.pop_back();
+// A Query's filter may not read a key attribute of what it queries: the table's key, or
+// the index's (whose table key attributes a filter may read). Texts: dynalite's
+// query.js; Alternator's test_gsi_composite_filter_on_* (both run against the service).
+void check_filter_keys(const expr::Condition& filter, const TableMeta& table,
+                       const indexes::SecondaryIndex* index) {
+    for (const auto& name : filter.attribute_names()) {
+        const bool key = index ? index->is_key(name)
+                               : (name == table.partition_key.name ||
+                                  (table.sort_key && name == table.sort_key->name));
+        if (key)
+            throw_validation(
+                "Filter Expression can only contain non-primary key attributes: Primary key "
+                "attribute: " +
+                name);
     }
-    return std::nullopt;
 }
 
 std::uint32_t segment_hash(std::string_view pk) {
@@ -237,45 +241,15 @@ Json query(core::Region& region, const Json& request) {
         start = start_key(request, table);
 
     const expr::KeyCondition& kc = *ex->key_condition;
-    std::string pk = encode_key_value(kc.partition_value);
-    if (kc.partition_value.type() != (index ? index->partition_key : table.partition_key).type)
+    const std::string pk = indexes::encode_key_part(kc.partition_values);
+    if (!index && kc.partition_value.type() != table.partition_key.type)
         throw_invalid_parameter("Condition parameter type does not match schema type");
     if ((start && start->pk != pk) || (index_start && index_start->ipk != pk))
         throw_validation(
             "The provided starting key is outside query boundaries based on provided conditions");
-
-    std::optional<storage::RangeBound> lower, upper;
-    using Op = expr::KeyCondition::SortOp;
-    if (kc.sort_op != Op::None) {
-        std::string v1 = encode_key_value(kc.sort_value1);
-        switch (kc.sort_op) {
-            case Op::EQ:
-                lower = upper = storage::RangeBound{v1, true};
-                break;
-            case Op::LT:
-                upper = storage::RangeBound{v1, false};
-                break;
-            case Op::LE:
-                upper = storage::RangeBound{v1, true};
-                break;
-            case Op::GT:
-                lower = storage::RangeBound{v1, false};
-                break;
-            case Op::GE:
-                lower = storage::RangeBound{v1, true};
-                break;
-            case Op::BETWEEN:
-                lower = storage::RangeBound{v1, true};
-                upper = storage::RangeBound{encode_key_value(kc.sort_value2), true};
-                break;
-            case Op::BEGINS_WITH:
-                lower = storage::RangeBound{v1, true};
-                if (auto succ = prefix_successor(v1)) upper = storage::RangeBound{*succ, false};
-                break;
-            case Op::None:
-                break;
-        }
-    }
+    if (ex->filter) check_filter_keys(*ex->filter, table, index);
+    const auto [lower, upper] =
+        indexes::sort_bounds(kc, index ? index->range_keys.size() : (table.sort_key ? 1 : 0));
 
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
     Page page(region, table, index, *ex, select, consistent,

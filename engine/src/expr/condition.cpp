@@ -24,6 +24,25 @@ bool Condition::evaluate(const Item* item) const {
     return evaluate_condition(*root_->root, item);
 }
 
+namespace {
+void collect_names(const ast::Operand& o, std::set<std::string>& out) {
+    if (o.kind == ast::Operand::Kind::Path && !o.path.resolved.empty())
+        out.insert(o.path.resolved.front().name);
+    for (const auto& a : o.args) collect_names(a, out);
+}
+
+void collect_names(const ast::ConditionNode& n, std::set<std::string>& out) {
+    for (const auto& c : n.children) collect_names(*c, out);
+    for (const auto& o : n.operands) collect_names(o, out);
+}
+}  // namespace
+
+std::set<std::string> Condition::attribute_names() const {
+    std::set<std::string> out;
+    if (root_ && root_->root) collect_names(*root_->root, out);
+    return out;
+}
+
 Condition::Condition() = default;
 Condition::~Condition() = default;
 Condition::Condition(Condition&&) noexcept = default;

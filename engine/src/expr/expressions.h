@@ -70,6 +70,8 @@ public:
     // the service reports (e.g. size() of an unsupported type is simply false, but an
     // invalid operand for contains is an error only at parse time).
     bool evaluate(const Item* item) const;
+    // The top-level attribute names the condition reads.
+    std::set<std::string> attribute_names() const;
     Condition();
     ~Condition();
     Condition(Condition&&) noexcept;
@@ -79,10 +81,20 @@ private:
     std::shared_ptr<const ConditionNode> root_;
 };
 
+// One attribute of a key schema, as key conditions check it.
+struct KeyAttribute {
+    std::string name;
+    AttributeValue::Type type;
+};
+
 // KeyConditionExpression, checked against the table's key schema.
 struct KeyCondition {
     enum class SortOp { None, EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH };
-    AttributeValue partition_value;
+    AttributeValue partition_value;  // the first (usually only) HASH attribute's value
+    // Multi-attribute GSI keys: every HASH attribute's value in KeySchema order, and the
+    // equalities on leading RANGE attributes before the one `sort_op` applies to.
+    std::vector<AttributeValue> partition_values;
+    std::vector<AttributeValue> sort_prefix;
     SortOp sort_op = SortOp::None;
     AttributeValue sort_value1;  // operand (lower bound for BETWEEN)
     AttributeValue sort_value2;  // upper bound for BETWEEN
@@ -94,6 +106,13 @@ struct KeyCondition {
                               const std::string& partition_key, AttributeValue::Type partition_type,
                               const std::optional<std::string>& sort_key,
                               AttributeValue::Type sort_type);
+    // The same for a key schema of up to four HASH and four RANGE attributes (a GSI's
+    // multi-attribute key, ../shared/reference/dynamodb-data-plane.md §1.8): every HASH
+    // attribute needs an equality; RANGE attributes are taken left to right without a
+    // gap, and only the last one given may use a comparison, BETWEEN or begins_with.
+    static KeyCondition parse(std::string_view text, ExpressionContext& ctx,
+                              const std::vector<KeyAttribute>& hash,
+                              const std::vector<KeyAttribute>& range);
 };
 
 struct UpdateNode;  // private

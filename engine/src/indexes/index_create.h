@@ -24,6 +24,9 @@ SecondaryIndex gsi_from_definition(const Json& definition, const api::TableMeta&
 // The checks every key schema passes, the table's or an index's: its attributes are
 // defined, hash and range differ, HASH comes first and RANGE second.
 void check_key_schema(const Json& key_schema, const std::vector<std::string>& defined);
+// A GSI's key schema: the same checks for one HASH and at most one RANGE attribute;
+// otherwise those of multi-attribute keys (up to four of each, HASH first, no repeats).
+void check_gsi_key_schema(const Json& key_schema, const std::vector<std::string>& defined);
 
 // The attribute type the definitions give `name` (S when it has none).
 AttributeValue::Type defined_type(const Json& definitions, const std::string& name);

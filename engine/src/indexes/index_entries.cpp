@@ -1,5 +1,6 @@
 #include "indexes/index_entries.h"
 
+#include "indexes/index_key.h"
 #include "tablespan/error.h"
 
 namespace tablespan::indexes {
@@ -36,15 +37,13 @@ void copy_attr(const Item& from, const std::string& name, Item& to) {
 
 std::optional<storage::IndexEntryKey> entry_key(const SecondaryIndex& index, std::string_view pk,
                                                 std::string_view sk, const AttributeMap& attrs) {
-    const AttributeValue* ip = find_attr(attrs, index.partition_key.name);
-    if (!ip || ip->type() != index.partition_key.type) return std::nullopt;
+    auto ipk = encode_key_part(index.hash_keys, attrs);
+    if (!ipk) return std::nullopt;
+    auto isk = encode_key_part(index.range_keys, attrs);
+    if (!isk) return std::nullopt;
     storage::IndexEntryKey key;
-    key.ipk = encode_key_value(*ip);
-    if (index.sort_key) {
-        const AttributeValue* is = find_attr(attrs, index.sort_key->name);
-        if (!is || is->type() != index.sort_key->type) return std::nullopt;
-        key.isk = encode_key_value(*is);
-    }
+    key.ipk = std::move(*ipk);
+    key.isk = std::move(*isk);
     key.tie = tie_break(index, pk, sk);
     key.pk = std::string(pk);
     key.sk = std::string(sk);
@@ -62,8 +61,8 @@ std::optional<Entry> entry_for(const api::TableMeta& table, const SecondaryIndex
     } else {
         copy_attr(item, table.partition_key.name, e.projected);
         if (table.sort_key) copy_attr(item, table.sort_key->name, e.projected);
-        copy_attr(item, index.partition_key.name, e.projected);
-        if (index.sort_key) copy_attr(item, index.sort_key->name, e.projected);
+        for (const auto& k : index.hash_keys) copy_attr(item, k.name, e.projected);
+        for (const auto& k : index.range_keys) copy_attr(item, k.name, e.projected);
         for (const auto& a : index.non_key_attributes) copy_attr(item, a, e.projected);
     }
     e.size = static_cast<std::int64_t>(item_size(e.projected));
@@ -122,6 +121,8 @@ void check_index_keys(const api::TableMeta& table, const Item& item, WriteKind k
     // updateItem tests, run against the service; dynalite#184 for the empty value).
     for (const auto& index : table.indexes) {
         if (!index.maintained()) continue;
+        // Sizes count per part: a multi-attribute part adds its attributes up.
+        std::size_t hash_size = 0, range_size = 0;
         auto check = [&](const api::KeyElement& k, bool is_partition) {
             if (k.name == table.partition_key.name ||
                 (table.sort_key && k.name == table.sort_key->name))
@@ -151,15 +152,16 @@ void check_index_keys(const api::TableMeta& table, const Item& item, WriteKind k
                     "attribute cannot contain an empty " +
                     what + " value. IndexName: " + index.name + ", IndexKey: " + k.name);
             }
-            if (is_partition && size > kMaxPartitionKeySize)
+            (is_partition ? hash_size : range_size) += size;
+            if (is_partition && hash_size > kMaxPartitionKeySize)
                 throw_invalid_parameter(
                     "Size of hashkey has exceeded the maximum size limit of2048 bytes");
-            if (!is_partition && size > kMaxSortKeySize)
+            if (!is_partition && range_size > kMaxSortKeySize)
                 throw_invalid_parameter(
                     "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
         };
-        check(index.partition_key, true);
-        if (index.sort_key) check(*index.sort_key, false);
+        for (const auto& k : index.hash_keys) check(k, true);
+        for (const auto& k : index.range_keys) check(k, false);
     }
 }
 

@@ -14,8 +14,7 @@ void prune_definitions(api::TableMeta& t) {
     std::set<std::string> used = {t.partition_key.name};
     if (t.sort_key) used.insert(t.sort_key->name);
     for (const auto& ix : t.indexes) {
-        used.insert(ix.partition_key.name);
-        if (ix.sort_key) used.insert(ix.sort_key->name);
+        for (const auto& k : ix.key_elements()) used.insert(k.name);
     }
     Json kept = Json::array();
     for (const auto& d : t.attribute_definitions)

@@ -95,12 +95,12 @@ void check_redefinition(const api::TableMeta& t, const SecondaryIndex& created) 
         compare(t.partition_key, "HASH");
         if (t.sort_key) compare(*t.sort_key, "RANGE");
         for (const auto& ix : t.indexes) {
-            compare(ix.partition_key, "HASH");
-            if (ix.sort_key) compare(*ix.sort_key, "RANGE");
+            for (const auto& h : ix.hash_keys) compare(h, "HASH");
+            for (const auto& r : ix.range_keys) compare(r, "RANGE");
         }
     };
-    check(created.partition_key, "HASH");
-    if (created.sort_key) check(*created.sort_key, "RANGE");
+    for (const auto& h : created.hash_keys) check(h, "HASH");
+    for (const auto& r : created.range_keys) check(r, "RANGE");
 }
 
 // Another index being created or deleted holds up a Create or a Delete (deleting the
@@ -162,8 +162,7 @@ void add_definitions(api::TableMeta& t, const SecondaryIndex& ix) {
         t.attribute_definitions.push_back(
             {{"AttributeName", k.name}, {"AttributeType", AttributeValue::type_name(k.type)}});
     };
-    add(ix.partition_key);
-    if (ix.sort_key) add(*ix.sort_key);
+    for (const auto& k : ix.key_elements()) add(k);
 }
 
 void fan_out(core::Region& region, const api::TableMeta& t, const Json& update) {

@@ -27,6 +27,12 @@ std::string from_hex(const std::string& hex) {
     return out;
 }
 
+Json keys_json(const std::vector<api::KeyElement>& keys) {
+    Json out = Json::array();
+    for (const auto& k : keys) out.push_back(key_json(k));
+    return out;
+}
+
 api::KeyElement key_from_json(const Json& j) {
     const std::string t = j.at("type");
     auto type = t == "N" ? AttributeValue::Type::N
@@ -36,16 +42,28 @@ api::KeyElement key_from_json(const Json& j) {
 }  // namespace
 
 bool SecondaryIndex::projects(const std::string& attribute) const {
-    if (projection_type == "ALL") return true;
-    if (attribute == partition_key.name || (sort_key && attribute == sort_key->name)) return true;
+    if (projection_type == "ALL" || is_key(attribute)) return true;
     return std::binary_search(non_key_attributes.begin(), non_key_attributes.end(), attribute);
+}
+
+bool SecondaryIndex::is_key(const std::string& attribute) const {
+    auto named = [&](const api::KeyElement& k) { return k.name == attribute; };
+    return std::any_of(hash_keys.begin(), hash_keys.end(), named) ||
+           std::any_of(range_keys.begin(), range_keys.end(), named);
+}
+
+std::vector<api::KeyElement> SecondaryIndex::key_elements() const {
+    std::vector<api::KeyElement> out = hash_keys;
+    out.insert(out.end(), range_keys.begin(), range_keys.end());
+    return out;
 }
 
 Json SecondaryIndex::to_storage() const {
     Json j = {{"global", global},
               {"name", name},
               {"id", id},
-              {"pk", key_json(partition_key)},
+              {"hash", keys_json(hash_keys)},
+              {"range", keys_json(range_keys)},
               {"projection_type", projection_type},
               {"non_key_attributes", non_key_attributes},
               {"status", status},
@@ -57,7 +75,6 @@ Json SecondaryIndex::to_storage() const {
               {"on_demand", on_demand},
               {"item_count", item_count},
               {"size_bytes", size_bytes}};
-    if (sort_key) j["sk"] = key_json(*sort_key);
     if (backfill_after)
         j["backfill_after"] = {to_hex(backfill_after->first), to_hex(backfill_after->second)};
     return j;
@@ -68,8 +85,13 @@ SecondaryIndex SecondaryIndex::from_storage(const Json& j) {
     ix.global = j.at("global");
     ix.name = j.at("name");
     ix.id = j.at("id");
-    ix.partition_key = key_from_json(j.at("pk"));
-    if (j.contains("sk")) ix.sort_key = key_from_json(j.at("sk"));
+    if (j.contains("hash")) {
+        for (const auto& k : j.at("hash")) ix.hash_keys.push_back(key_from_json(k));
+        for (const auto& k : j.at("range")) ix.range_keys.push_back(key_from_json(k));
+    } else {  // written before multi-attribute keys (schema version 4)
+        ix.hash_keys.push_back(key_from_json(j.at("pk")));
+        if (j.contains("sk")) ix.range_keys.push_back(key_from_json(j.at("sk")));
+    }
     ix.projection_type = j.at("projection_type");
     ix.non_key_attributes = j.at("non_key_attributes").get<std::vector<std::string>>();
     ix.status = j.at("status");
@@ -89,8 +111,8 @@ SecondaryIndex SecondaryIndex::from_storage(const Json& j) {
 
 Json SecondaryIndex::key_schema() const {
     Json k = Json::array();
-    k.push_back({{"AttributeName", partition_key.name}, {"KeyType", "HASH"}});
-    if (sort_key) k.push_back({{"AttributeName", sort_key->name}, {"KeyType", "RANGE"}});
+    for (const auto& h : hash_keys) k.push_back({{"AttributeName", h.name}, {"KeyType", "HASH"}});
+    for (const auto& r : range_keys) k.push_back({{"AttributeName", r.name}, {"KeyType", "RANGE"}});
     return k;
 }
 

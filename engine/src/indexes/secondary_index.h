@@ -20,8 +20,11 @@ struct SecondaryIndex {
     std::string name;
     std::int64_t id = 0;  // storage id within the table, never reused
 
-    api::KeyElement partition_key;
-    std::optional<api::KeyElement> sort_key;
+    // The key schema: one HASH and at most one RANGE attribute for an LSI; for a GSI up
+    // to four of each (multi-attribute keys, ../shared/reference/dynamodb-data-plane.md
+    // §1.8), in the order the KeySchema lists them.
+    std::vector<api::KeyElement> hash_keys;
+    std::vector<api::KeyElement> range_keys;
 
     std::string projection_type = "ALL";          // ALL, KEYS_ONLY or INCLUDE
     std::vector<std::string> non_key_attributes;  // INCLUDE only, sorted by name
@@ -46,6 +49,10 @@ struct SecondaryIndex {
     bool maintained() const { return status != "DELETING"; }
     // Whether an attribute of a stored item is in its entries (keys are always).
     bool projects(const std::string& attribute) const;
+    // Whether `attribute` is one of the index's key attributes.
+    bool is_key(const std::string& attribute) const;
+    // Every key attribute, HASH ones first, in KeySchema order.
+    std::vector<api::KeyElement> key_elements() const;
     std::string arn(const std::string& table_arn) const { return table_arn + "/index/" + name; }
 
     Json to_storage() const;
