@@ -23,7 +23,7 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
                              region_.code());
     if (!table_.indexes.empty())
         indexes::update_entries(region_.store(), table_, key.pk, key.sk, old ? &*old : nullptr,
-                                &item);
+                                &item, static_cast<std::int64_t>(size));
     if (table_.group.global()) {
         if (!old) region_.store().delete_tombstone(table_.id, key.pk, key.sk);
         log_change(key, hlc, bytes, static_cast<std::int64_t>(size));
@@ -69,7 +69,7 @@ void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::s
         std::optional<Item> after;
         if (item) after = deserialize_item(*item);
         indexes::update_entries(store, table_, key.pk, key.sk, before ? &*before : nullptr,
-                                after ? &*after : nullptr);
+                                after ? &*after : nullptr, size);
     }
     if (item) {
         store.put_item(table_.id, key.pk, key.sk, size, *item, hlc, origin);

@@ -50,69 +50,105 @@ std::optional<storage::IndexEntryKey> entry_key(const SecondaryIndex& index, std
     return key;
 }
 
-std::optional<Entry> entry_for(const api::TableMeta& table, const SecondaryIndex& index,
-                               std::string_view pk, std::string_view sk, const Item& item) {
-    auto key = entry_key(index, pk, sk, item);
-    if (!key) return std::nullopt;
-    Entry e;
-    e.key = std::move(*key);
-    if (index.projection_type == "ALL") {
-        e.projected = item;
-    } else {
-        copy_attr(item, table.partition_key.name, e.projected);
-        if (table.sort_key) copy_attr(item, table.sort_key->name, e.projected);
-        for (const auto& k : index.hash_keys) copy_attr(item, k.name, e.projected);
-        for (const auto& k : index.range_keys) copy_attr(item, k.name, e.projected);
-        for (const auto& a : index.non_key_attributes) copy_attr(item, a, e.projected);
-    }
-    e.size = static_cast<std::int64_t>(item_size(e.projected));
-    return e;
+namespace {
+// What a non-ALL index holds of an item: the table's and the index's keys, and the
+// attributes it includes.
+Item projection_of(const api::TableMeta& table, const SecondaryIndex& index, const Item& item) {
+    Item out;
+    copy_attr(item, table.partition_key.name, out);
+    if (table.sort_key) copy_attr(item, table.sort_key->name, out);
+    for (const auto& k : index.hash_keys) copy_attr(item, k.name, out);
+    for (const auto& k : index.range_keys) copy_attr(item, k.name, out);
+    for (const auto& a : index.non_key_attributes) copy_attr(item, a, out);
+    return out;
 }
 
+// One side (before or after) of a write, as the indexes see it: the item and its size,
+// worked out once for all indexes (or taken from the caller, who has it).
+class Image {
+public:
+    Image(const Item* item, std::int64_t size) : item_(item), size_(size) {}
+    const Item* item() const { return item_; }
+    std::int64_t size() {
+        if (size_ < 0) size_ = static_cast<std::int64_t>(item_size(*item_));
+        return size_;
+    }
+
+private:
+    const Item* item_;
+    std::int64_t size_;
+};
+
+// An item's entry in one index: its place, and (for non-ALL indexes) what it holds.
+struct Placed {
+    storage::IndexEntryKey key;
+    std::optional<Item> projected;  // empty for an ALL index
+    std::int64_t size = 0;
+};
+
+std::optional<Placed> place(const api::TableMeta& table, const SecondaryIndex& index,
+                            std::string_view pk, std::string_view sk, Image& image) {
+    auto key = entry_key(index, pk, sk, *image.item());
+    if (!key) return std::nullopt;
+    Placed p{std::move(*key), std::nullopt, 0};
+    if (index.projection_type == "ALL") {
+        p.size = image.size();
+    } else {
+        p.projected = projection_of(table, index, *image.item());
+        p.size = static_cast<std::int64_t>(item_size(*p.projected));
+    }
+    return p;
+}
+}  // namespace
+
+// An ALL index holds every attribute of its items, which are the table's: its entries
+// keep the place and size but not the attributes, which reads take from the table row
+// written in the same transaction. A write then adds a small row to the index instead of
+// a copy of the item (issue 13's PutItem target).
 void update_entries(storage::RegionStore& store, api::TableMeta& table, std::string_view pk,
-                    std::string_view sk, const Item* old, const Item* now) {
+                    std::string_view sk, const Item* old, const Item* now, std::int64_t now_size) {
+    Image before(old, -1), after(now, now_size);
     for (auto& index : table.indexes) {
         if (!index.maintained()) continue;
-        std::optional<Entry> before, after;
-        if (old) before = entry_for(table, index, pk, sk, *old);
-        if (now) after = entry_for(table, index, pk, sk, *now);
-        if (!before && !after) continue;
-        if (before && after && before->key.ipk == after->key.ipk &&
-            before->key.isk == after->key.isk) {
+        std::optional<Placed> b, a;
+        if (old) b = place(table, index, pk, sk, before);
+        if (now) a = place(table, index, pk, sk, after);
+        if (!b && !a) continue;
+        const std::string bytes = a && a->projected ? serialize_item(*a->projected) : std::string();
+        if (b && a && b->key.ipk == a->key.ipk && b->key.isk == a->key.isk) {
             // Same place in the index: rewrite the entry (a backfill may not have reached
-            // it yet, in which case it is new).
-            if (before->size == after->size && before->projected == after->projected) continue;
-            const std::string bytes = serialize_item(after->projected);
-            if (store.update_index_entry(table.id, index.id, after->key, after->size, bytes)) {
-                index.size_bytes += after->size - before->size;
-            } else if (store.insert_index_entry(table.id, index.id, after->key, after->size,
-                                                bytes)) {
+            // it yet, in which case it is new). An ALL entry written before entries held no
+            // attributes is rewritten too, so none keeps an old copy.
+            const bool same = a->projected ? *b->projected == *a->projected : *old == *now;
+            if (b->size == a->size && same) continue;
+            if (store.update_index_entry(table.id, index.id, a->key, a->size, bytes)) {
+                index.size_bytes += a->size - b->size;
+            } else if (store.insert_index_entry(table.id, index.id, a->key, a->size, bytes)) {
                 index.item_count += 1;
-                index.size_bytes += after->size;
+                index.size_bytes += a->size;
             }
             continue;
         }
-        if (before && store.delete_index_entry(table.id, index.id, before->key)) {
+        if (b && store.delete_index_entry(table.id, index.id, b->key)) {
             index.item_count -= 1;
-            index.size_bytes -= before->size;
+            index.size_bytes -= b->size;
         }
-        if (after && store.insert_index_entry(table.id, index.id, after->key, after->size,
-                                              serialize_item(after->projected))) {
+        if (a && store.insert_index_entry(table.id, index.id, a->key, a->size, bytes)) {
             index.item_count += 1;
-            index.size_bytes += after->size;
+            index.size_bytes += a->size;
         }
     }
 }
 
 bool add_entry(storage::RegionStore& store, const api::TableMeta& table, SecondaryIndex& index,
-               std::string_view pk, std::string_view sk, const Item& item) {
-    auto e = entry_for(table, index, pk, sk, item);
-    if (!e) return false;
-    if (!store.insert_index_entry(table.id, index.id, e->key, e->size,
-                                  serialize_item(e->projected)))
-        return false;
+               std::string_view pk, std::string_view sk, const Item& item, std::int64_t size) {
+    Image image(&item, size);
+    auto p = place(table, index, pk, sk, image);
+    if (!p) return false;
+    const std::string bytes = p->projected ? serialize_item(*p->projected) : std::string();
+    if (!store.insert_index_entry(table.id, index.id, p->key, p->size, bytes)) return false;
     index.item_count += 1;
-    index.size_bytes += e->size;
+    index.size_bytes += p->size;
     return true;
 }
 

@@ -12,17 +12,6 @@
 
 namespace tablespan::indexes {
 
-struct Entry {
-    storage::IndexEntryKey key;
-    Item projected;  // the attributes the index holds
-    std::int64_t size = 0;
-};
-
-// The entry `item` (stored under table key pk/sk) has in `index`; nullopt when the item
-// lacks one of the index's key attributes (indexes are sparse).
-std::optional<Entry> entry_for(const api::TableMeta& table, const SecondaryIndex& index,
-                               std::string_view pk, std::string_view sk, const Item& item);
-
 // The encoded index-key part of a position (index partition key, sort key, tie-break)
 // for an item with these attributes and table key; nullopt when not indexed.
 std::optional<storage::IndexEntryKey> entry_key(const SecondaryIndex& index, std::string_view pk,
@@ -30,13 +19,22 @@ std::optional<storage::IndexEntryKey> entry_key(const SecondaryIndex& index, std
 
 // Brings every maintained index of `table` from `old` to `now` (null: no item), and the
 // indexes' ItemCount and IndexSizeBytes with them. Call inside the write transaction.
+// `now_size`, when known, is item_size(*now). Entries of ALL indexes hold no attributes:
+// readers take the item from the table (see entry_holds_item).
 void update_entries(storage::RegionStore& store, api::TableMeta& table, std::string_view pk,
-                    std::string_view sk, const Item* old, const Item* now);
+                    std::string_view sk, const Item* old, const Item* now,
+                    std::int64_t now_size = -1);
 
 // Backfill: adds the entry of an item already in the table unless a write since the
-// backfill began added it; true when it was added.
+// backfill began added it; true when it was added. `size`: item_size(item), when known.
 bool add_entry(storage::RegionStore& store, const api::TableMeta& table, SecondaryIndex& index,
-               std::string_view pk, std::string_view sk, const Item& item);
+               std::string_view pk, std::string_view sk, const Item& item, std::int64_t size = -1);
+
+// Whether a stored entry holds its attributes; when not (an ALL index), they are the
+// table item's under the entry's table key.
+inline bool entry_holds_item(std::string_view stored) {
+    return !stored.empty();
+}
 
 // How a write produced the item, for the wording of index key errors.
 enum class WriteKind { Put, UpdateExpression };

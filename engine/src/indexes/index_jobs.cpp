@@ -27,7 +27,7 @@ bool backfill_chunk(core::Region& region, api::TableMeta& t, SecondaryIndex& ind
     std::size_t seen = 0;
     std::optional<std::pair<std::string, std::string>> last;
     region.store().scan(t.id, index.backfill_after, [&](const storage::ItemRow& row) {
-        add_entry(region.store(), t, index, row.pk, row.sk, deserialize_item(row.item));
+        add_entry(region.store(), t, index, row.pk, row.sk, deserialize_item(row.item), row.size);
         last = std::pair{std::string(row.pk), std::string(row.sk)};
         return ++seen < kIndexBackfillChunk;
     });
