@@ -222,6 +222,69 @@ class Boto3Indexes(unittest.TestCase):
         self.wait_for_index("byColour", gone=True)
 
 
+class Boto3CompositeKeys(unittest.TestCase):
+    """A GSI with a multi-attribute key (two HASH, two RANGE attributes): paginated in
+    tuple order, a range condition on the last RANGE attribute given, the service's
+    refusal of a skipped RANGE attribute."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ddb = client()
+        cls.ddb.create_table(
+            TableName="tickets",
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"},
+                                  {"AttributeName": "team", "AttributeType": "S"},
+                                  {"AttributeName": "prio", "AttributeType": "N"},
+                                  {"AttributeName": "day", "AttributeType": "S"},
+                                  {"AttributeName": "seq", "AttributeType": "N"}],
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            GlobalSecondaryIndexes=[{
+                "IndexName": "byTeamPrio",
+                "KeySchema": [{"AttributeName": "team", "KeyType": "HASH"},
+                              {"AttributeName": "prio", "KeyType": "HASH"},
+                              {"AttributeName": "day", "KeyType": "RANGE"},
+                              {"AttributeName": "seq", "KeyType": "RANGE"}],
+                "Projection": {"ProjectionType": "ALL"}}],
+            BillingMode="PAY_PER_REQUEST")
+        cls.ddb.get_waiter("table_exists").wait(
+            TableName="tickets", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+        for n in range(24):
+            cls.ddb.put_item(TableName="tickets", Item={
+                "id": {"S": f"t{n}"}, "team": {"S": "core" if n % 2 else "web"},
+                "prio": {"N": str(n % 3)}, "day": {"S": f"2026-12-0{1 + n % 4}"},
+                "seq": {"N": str(100 - n)}})
+
+    def query(self, condition, values, **kwargs):
+        values = dict(values, **{":t": {"S": "core"}, ":p": {"N": "1"}})
+        pages = self.ddb.get_paginator("query").paginate(
+            TableName="tickets", IndexName="byTeamPrio",
+            KeyConditionExpression="team = :t AND prio = :p" + condition,
+            ExpressionAttributeNames={"#d": "day"} if "#d" in condition else {},
+            ExpressionAttributeValues=values, PaginationConfig={"PageSize": 2}, **kwargs)
+        return [(i["day"]["S"], int(i["seq"]["N"])) for p in pages for i in p["Items"]]
+
+    def test_describe_echoes_the_key_schema(self):
+        index = self.ddb.describe_table(TableName="tickets")["Table"]["GlobalSecondaryIndexes"][0]
+        self.assertEqual([k["KeyType"] for k in index["KeySchema"]],
+                         ["HASH", "HASH", "RANGE", "RANGE"])
+        self.assertEqual(index["ItemCount"], 24)
+
+    def test_pages_follow_the_range_tuple(self):
+        # team core (odd n) and prio 1 (n % 3 == 1): n = 1, 7, 13, 19.
+        got = self.query("", {})
+        self.assertEqual(got, sorted(got))
+        self.assertEqual(len(got), 4)
+        later = self.query(" AND #d = :d AND seq < :s", {":d": {"S": "2026-12-04"},
+                                                         ":s": {"N": "95"}})
+        self.assertEqual(later, [("2026-12-04", 81), ("2026-12-04", 93)])
+
+    def test_a_skipped_range_attribute_is_refused(self):
+        with self.assertRaises(ClientError) as caught:
+            self.query(" AND seq > :s", {":s": {"N": "1"}})
+        self.assertEqual(caught.exception.response["Error"]["Code"], "ValidationException")
+        self.assertIn("day", caught.exception.response["Error"]["Message"])
+
+
 def main():
     global TABLESPAN, URL
     if len(sys.argv) < 2:

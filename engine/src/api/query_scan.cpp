@@ -152,12 +152,7 @@ struct Page {
 
     // Returns false when the page is full.
     bool take(std::string_view pk, std::string_view sk, std::int64_t size, std::string_view blob) {
-        // An ALL index's entry holds no attributes: they are the table item's.
-        Item item;
-        if (!index || indexes::entry_holds_item(blob))
-            item = deserialize_item(blob);
-        else if (region.store().get_item(table.id, pk, sk, buffer))
-            item = deserialize_item(buffer);
+        Item item = deserialize_item(blob);
         ++scanned;
         bytes += size;
         if (fetch && region.store().get_item(table.id, pk, sk, buffer)) {

@@ -20,7 +20,7 @@ std::optional<storage::IndexEntryKey> entry_key(const SecondaryIndex& index, std
 // Brings every maintained index of `table` from `old` to `now` (null: no item), and the
 // indexes' ItemCount and IndexSizeBytes with them. Call inside the write transaction.
 // `now_size`, when known, is item_size(*now). Entries of ALL indexes hold no attributes:
-// readers take the item from the table (see entry_holds_item).
+// index reads take them from the table row (RegionStore::query_index, scan_index).
 void update_entries(storage::RegionStore& store, api::TableMeta& table, std::string_view pk,
                     std::string_view sk, const Item* old, const Item* now,
                     std::int64_t now_size = -1);
@@ -29,12 +29,6 @@ void update_entries(storage::RegionStore& store, api::TableMeta& table, std::str
 // backfill began added it; true when it was added. `size`: item_size(item), when known.
 bool add_entry(storage::RegionStore& store, const api::TableMeta& table, SecondaryIndex& index,
                std::string_view pk, std::string_view sk, const Item& item, std::int64_t size = -1);
-
-// Whether a stored entry holds its attributes; when not (an ALL index), they are the
-// table item's under the entry's table key.
-inline bool entry_holds_item(std::string_view stored) {
-    return !stored.empty();
-}
 
 // How a write produced the item, for the wording of index key errors.
 enum class WriteKind { Put, UpdateExpression };

@@ -14,6 +14,13 @@ void bind_key(Statement& s, std::int64_t table, std::int64_t index, const IndexE
     s.bind_blob(6, k.pk).bind_blob(7, k.sk);
 }
 
+// An entry's attributes: its own, or for an entry of an ALL index (which stores none)
+// the table item's, read in the same statement.
+constexpr const char* kEntryItem =
+    "CASE WHEN length(item) > 0 THEN item ELSE (SELECT i.item FROM items i WHERE "
+    "i.table_id=index_entries.table_id AND i.pk=index_entries.pk AND i.sk=index_entries.sk) "
+    "END";
+
 struct Reset {
     Statement& s;
     ~Reset() { s.reset(); }
@@ -79,9 +86,8 @@ void RegionStore::query_index(std::int64_t table, std::int64_t index, std::strin
                               const std::optional<RangeBound>& upper, bool forward,
                               const std::optional<IndexEntryKey>& after,
                               const std::function<bool(const IndexRow&)>& visit) {
-    std::string sql =
-        "SELECT isk, tie, pk, sk, size, item FROM index_entries WHERE table_id=?1 AND "
-        "index_id=?2 AND ipk=?3";
+    std::string sql = std::string("SELECT isk, tie, pk, sk, size, ") + kEntryItem +
+                      " FROM index_entries WHERE table_id=?1 AND index_id=?2 AND ipk=?3";
     if (lower) sql += lower->inclusive ? " AND isk>=?4" : " AND isk>?4";
     if (upper) sql += upper->inclusive ? " AND isk<=?5" : " AND isk<?5";
     if (after)
@@ -114,12 +120,12 @@ void RegionStore::query_index(std::int64_t table, std::int64_t index, std::strin
 void RegionStore::scan_index(std::int64_t table, std::int64_t index,
                              const std::optional<IndexEntryKey>& after,
                              const std::function<bool(const IndexRow&)>& visit) {
-    auto& s = cached(
-        after ? "SELECT ipk, isk, tie, pk, sk, size, item FROM index_entries WHERE table_id=?1 "
-                "AND index_id=?2 AND (ipk, isk, tie, pk, sk) > (?3, ?4, ?5, ?6, ?7) "
-                "ORDER BY ipk, isk, tie, pk, sk"
-              : "SELECT ipk, isk, tie, pk, sk, size, item FROM index_entries WHERE table_id=?1 "
-                "AND index_id=?2 ORDER BY ipk, isk, tie, pk, sk");
+    const std::string select = std::string("SELECT ipk, isk, tie, pk, sk, size, ") + kEntryItem +
+                               " FROM index_entries WHERE table_id=?1 AND index_id=?2";
+    auto& s = cached(after ? select +
+                                 " AND (ipk, isk, tie, pk, sk) > (?3, ?4, ?5, ?6, ?7) "
+                                 "ORDER BY ipk, isk, tie, pk, sk"
+                           : select + " ORDER BY ipk, isk, tie, pk, sk");
     Reset reset{s};
     s.bind(1, table).bind(2, index);
     if (after)

@@ -72,7 +72,7 @@ struct IndexEntryKey {
 struct IndexRow {
     std::string_view ipk, isk, tie, pk, sk;
     std::int64_t size;
-    std::string_view item;  // the projected attributes
+    std::string_view item;  // the projected attributes (an ALL entry: the table item's)
 };
 
 struct RangeBound {
