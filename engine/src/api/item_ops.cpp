@@ -54,9 +54,8 @@ Json put_item(core::Region& region, const Json& request) {
     Json out = Json::object();
     if (old && string_member(request, "ReturnValues") == "ALL_OLD")
         out["Attributes"] = encode_item(*old);
-    std::int64_t billed = std::max<std::int64_t>(
-        static_cast<std::int64_t>(size), old ? static_cast<std::int64_t>(item_size(*old)) : 0);
-    add_consumed_capacity(out, request, table.name, write_units(billed));
+    add_consumed_capacity(out, request, table.name,
+                          write_units(table, key, old ? &*old : nullptr, &item));
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;
@@ -97,7 +96,7 @@ Json delete_item(core::Region& region, const Json& request) {
     if (old && string_member(request, "ReturnValues") == "ALL_OLD")
         out["Attributes"] = encode_item(*old);
     add_consumed_capacity(out, request, table.name,
-                          write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0));
+                          write_units(table, key, old ? &*old : nullptr, nullptr));
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;
@@ -156,9 +155,8 @@ Json update_item(core::Region& region, const Json& request) {
         Item projected = expr::Projection::project(source, ex->update->paths());
         if (!projected.empty()) out["Attributes"] = encode_item(projected);
     }
-    std::int64_t billed = std::max<std::int64_t>(
-        static_cast<std::int64_t>(size), old ? static_cast<std::int64_t>(item_size(*old)) : 0);
-    add_consumed_capacity(out, request, table.name, write_units(billed));
+    add_consumed_capacity(out, request, table.name,
+                          write_units(table, key, old ? &*old : nullptr, &updated));
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;

@@ -1,5 +1,8 @@
 #include "indexes/index_entries.h"
 
+#include <algorithm>
+
+#include "api/capacity.h"
 #include "tablespan/error.h"
 
 namespace tablespan::indexes {
@@ -103,6 +106,21 @@ void update_entries(storage::RegionStore& store, api::TableMeta& table, std::str
             index.size_bytes += after->size;
         }
     }
+}
+
+double write_units(const api::TableMeta& table, const SecondaryIndex& index, std::string_view pk,
+                   std::string_view sk, const Item* old, const Item* now) {
+    std::optional<Entry> before, after;
+    if (old) before = entry_for(table, index, pk, sk, *old);
+    if (now) after = entry_for(table, index, pk, sk, *now);
+    if (before && after && before->key.ipk == after->key.ipk && before->key.isk == after->key.isk) {
+        if (before->projected == after->projected) return 0;
+        return api::write_units(std::max(before->size, after->size));
+    }
+    double units = 0;
+    if (before) units += api::write_units(before->size);
+    if (after) units += api::write_units(after->size);
+    return units;
 }
 
 bool add_entry(storage::RegionStore& store, const api::TableMeta& table, SecondaryIndex& index,

@@ -33,6 +33,15 @@ std::optional<storage::IndexEntryKey> entry_key(const SecondaryIndex& index, std
 void update_entries(storage::RegionStore& store, api::TableMeta& table, std::string_view pk,
                     std::string_view sk, const Item* old, const Item* now);
 
+// The write units a write from `old` to `now` (null: no item) costs in one index
+// (DG:GSI, "Provisioned throughput considerations"): putting a new entry costs its
+// size in KB, removing one the old entry's, moving it to another index key both,
+// rewriting it in place (projected attributes changed) the larger of the two; an
+// entry that does not change, or an item in the index neither before nor after,
+// costs nothing.
+double write_units(const api::TableMeta& table, const SecondaryIndex& index, std::string_view pk,
+                   std::string_view sk, const Item* old, const Item* now);
+
 // Backfill: adds the entry of an item already in the table unless a write since the
 // backfill began added it; true when it was added.
 bool add_entry(storage::RegionStore& store, const api::TableMeta& table, SecondaryIndex& index,
