@@ -19,6 +19,7 @@ target_include_directories(tst_request_validator PRIVATE ${PROJECT_SOURCE_DIR}/e
 tablespan_add_test(tst_items tablespan_engine)
 tablespan_add_test(tst_indexes tablespan_engine)
 tablespan_add_test(tst_index_lifecycle tablespan_engine)
+tablespan_add_test(tst_index_capacity tablespan_engine)
 tablespan_add_test(tst_persistence tablespan_engine)
 target_link_libraries(tst_persistence PRIVATE SQLite::SQLite3)
 tablespan_add_test(tst_http_server tablespan_engine)
