@@ -99,12 +99,14 @@ Json batch_write_item(core::Region& region, const Json& request) {
         } else if (old) {
             store.remove(op.key, *old);
         }
-        WriteUnits w =
-            write_units(*op.table, op.key, old ? &*old : nullptr, op.item ? &*op.item : nullptr);
-        WriteUnits& sum = units[op.table->name];
-        sum.table += w.table;
-        for (const auto& [name, u] : w.global) sum.global[name] += u;
-        for (const auto& [name, u] : w.local) sum.local[name] += u;
+        if (capacity_requested(request)) {
+            WriteUnits w = write_units(*op.table, op.key, old ? &*old : nullptr,
+                                       op.item ? &*op.item : nullptr);
+            WriteUnits& sum = units[op.table->name];
+            sum.table += w.table;
+            for (const auto& [name, u] : w.global) sum.global[name] += u;
+            for (const auto& [name, u] : w.local) sum.local[name] += u;
+        }
         if (auto m = indexes::item_collection_metrics(region, *op.table, op.key, request))
             metrics[op.table->name].push_back(*m);
     }

@@ -60,6 +60,10 @@ double WriteUnits::total() const {
     return sum;
 }
 
+bool capacity_requested(const Json& request) {
+    return string_member(request, "ReturnConsumedCapacity").value_or("NONE") != "NONE";
+}
+
 WriteUnits write_units(const TableMeta& table, const StorageKey& key, const Item* old,
                        const Item* now) {
     WriteUnits units;

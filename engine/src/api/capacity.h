@@ -34,6 +34,8 @@ struct WriteUnits {
     std::map<std::string, double> local;
     double total() const;
 };
+// Whether the request asks for ConsumedCapacity (TOTAL or INDEXES).
+bool capacity_requested(const Json& request);
 // What a write of `table` from `old` to `now` (null: no item) under `key` consumes:
 // the table's units for the larger of the two items, and each maintained index's.
 WriteUnits write_units(const TableMeta& table, const StorageKey& key, const Item* old,
