@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -16,13 +17,21 @@ struct TestEngine {
     std::shared_ptr<tablespan::ManualClock> clock = std::make_shared<tablespan::ManualClock>();
     std::unique_ptr<tablespan::Engine> engine;
 
+    // Changes the options of every open() (e.g. a small item collection limit).
+    std::function<void(tablespan::EngineOptions&)> configure;
+
     TestEngine() { open(); }
+    explicit TestEngine(std::function<void(tablespan::EngineOptions&)> configure_options)
+        : configure(std::move(configure_options)) {
+        open();
+    }
 
     void open() {
         tablespan::EngineOptions options;
         options.data_dir = dir.path().toStdString();
         options.clock = clock;
         options.threads = 0;
+        if (configure) configure(options);
         std::string error;
         engine = tablespan::Engine::open(options, &error);
         if (!engine) qFatal("cannot open engine: %s", error.c_str());

@@ -256,10 +256,11 @@ class Boto3CompositeKeys(unittest.TestCase):
 
     def query(self, condition, values, **kwargs):
         values = dict(values, **{":t": {"S": "core"}, ":p": {"N": "1"}})
+        if "#d" in condition:
+            kwargs["ExpressionAttributeNames"] = {"#d": "day"}
         pages = self.ddb.get_paginator("query").paginate(
             TableName="tickets", IndexName="byTeamPrio",
             KeyConditionExpression="team = :t AND prio = :p" + condition,
-            ExpressionAttributeNames={"#d": "day"} if "#d" in condition else {},
             ExpressionAttributeValues=values, PaginationConfig={"PageSize": 2}, **kwargs)
         return [(i["day"]["S"], int(i["seq"]["N"])) for p in pages for i in p["Items"]]
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -40,6 +41,11 @@ struct EngineOptions {
     int threads = 2;
     // The account id shown in ARNs.
     std::string account_id = "000000000000";
+    // The largest item collection (the items of one partition key value and their LSI
+    // entries, in bytes) a table with a local secondary index may hold: the service's
+    // 10 GB. Writes that would grow a collection past it are refused with
+    // ItemCollectionSizeLimitExceededException. Tests lower it to reach it.
+    std::int64_t item_collection_size_limit = std::int64_t{10} * 1024 * 1024 * 1024;
 };
 
 class EngineImpl;

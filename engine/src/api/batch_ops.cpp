@@ -25,6 +25,7 @@ struct WriteOp {
     StorageKey key;
     std::optional<Item> item;  // nullopt: delete
     std::size_t size = 0;
+    std::optional<Item> old{};  // what the key holds before the batch
 };
 }  // namespace
 
@@ -70,19 +71,42 @@ Json batch_write_item(core::Region& region, const Json& request) {
         }
     }
 
-    std::map<std::string, double> units;
+    // An item collection the batch would grow past its limit refuses the whole batch
+    // before anything is written, as a bad index key does above; the model lists
+    // ItemCollectionSizeLimitExceededException as an error of the whole BatchWriteItem
+    // call (not a reason in UnprocessedItems). The growth adds up in request order.
+    std::map<std::pair<const TableMeta*, std::string>, std::int64_t> growth;
+    for (auto& op : ops) {
+        ItemStore store(region, *op.table);
+        op.old = store.get(op.key);
+        const std::int64_t g = indexes::collection_growth(
+            *op.table, op.key.pk, op.key.sk, op.old ? &*op.old : nullptr,
+            op.old ? static_cast<std::int64_t>(item_size(*op.old)) : 0,
+            op.item ? &*op.item : nullptr, static_cast<std::int64_t>(op.size));
+        if (g == 0) continue;
+        std::int64_t& total = growth[{op.table, op.key.pk}];
+        total += g;
+        if (g > 0) indexes::check_collection_growth(region, *op.table, op.key.pk, total);
+    }
+
+    std::map<std::string, WriteUnits> units;
     Json metrics = Json::object();
     for (auto& op : ops) {
         ItemStore store(region, *op.table);
-        auto old = store.get(op.key);
-        std::size_t old_size = old ? item_size(*old) : 0;
+        const std::optional<Item>& old = op.old;
         if (op.item) {
             store.put(op.key, *op.item, op.size, old);
         } else if (old) {
             store.remove(op.key, *old);
         }
-        units[op.table->name] +=
-            write_units(static_cast<std::int64_t>(std::max(op.size, old_size)));
+        if (capacity_requested(request)) {
+            WriteUnits w = write_units(*op.table, op.key, old ? &*old : nullptr,
+                                       op.item ? &*op.item : nullptr);
+            WriteUnits& sum = units[op.table->name];
+            sum.table += w.table;
+            for (const auto& [name, u] : w.global) sum.global[name] += u;
+            for (const auto& [name, u] : w.local) sum.local[name] += u;
+        }
         if (auto m = indexes::item_collection_metrics(region, *op.table, op.key, request))
             metrics[op.table->name].push_back(*m);
     }

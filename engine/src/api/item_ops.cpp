@@ -54,9 +54,10 @@ Json put_item(core::Region& region, const Json& request) {
     Json out = Json::object();
     if (old && string_member(request, "ReturnValues") == "ALL_OLD")
         out["Attributes"] = encode_item(*old);
-    std::int64_t billed = std::max<std::int64_t>(
-        static_cast<std::int64_t>(size), old ? static_cast<std::int64_t>(item_size(*old)) : 0);
-    add_consumed_capacity(out, request, table.name, write_units(billed));
+    // Index units are worked out only when asked for: they cost an entry per index.
+    if (capacity_requested(request))
+        add_consumed_capacity(out, request, table.name,
+                              write_units(table, key, old ? &*old : nullptr, &item));
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;
@@ -96,8 +97,10 @@ Json delete_item(core::Region& region, const Json& request) {
     Json out = Json::object();
     if (old && string_member(request, "ReturnValues") == "ALL_OLD")
         out["Attributes"] = encode_item(*old);
-    add_consumed_capacity(out, request, table.name,
-                          write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0));
+    // Index units are worked out only when asked for: they cost an entry per index.
+    if (capacity_requested(request))
+        add_consumed_capacity(out, request, table.name,
+                              write_units(table, key, old ? &*old : nullptr, nullptr));
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;
@@ -155,9 +158,10 @@ Json update_item(core::Region& region, const Json& request) {
         Item projected = expr::Projection::project(source, ex->update->paths());
         if (!projected.empty()) out["Attributes"] = encode_item(projected);
     }
-    std::int64_t billed = std::max<std::int64_t>(
-        static_cast<std::int64_t>(size), old ? static_cast<std::int64_t>(item_size(*old)) : 0);
-    add_consumed_capacity(out, request, table.name, write_units(billed));
+    // Index units are worked out only when asked for: they cost an entry per index.
+    if (capacity_requested(request))
+        add_consumed_capacity(out, request, table.name,
+                              write_units(table, key, old ? &*old : nullptr, &updated));
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;

@@ -4,6 +4,7 @@
 #include "core/region.h"
 #include "core/replicator.h"
 #include "indexes/index_entries.h"
+#include "indexes/item_collections.h"
 #include "tablespan/json_codec.h"
 
 namespace tablespan::api {
@@ -15,6 +16,11 @@ std::optional<Item> ItemStore::get(const StorageKey& key) {
 
 void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
                     const std::optional<Item>& old) {
+    const std::int64_t growth =
+        indexes::collection_growth(table_, key.pk, key.sk, old ? &*old : nullptr,
+                                   old ? static_cast<std::int64_t>(item_size(*old)) : 0, &item,
+                                   static_cast<std::int64_t>(size));
+    indexes::check_collection_growth(region_, table_, key.pk, growth);
     region_.recovery().before_write(table_, key);
     region_.begin_write();
     const std::int64_t hlc = region_.next_hlc();
@@ -35,6 +41,7 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
         table_.item_count += 1;
         table_.size_bytes += static_cast<std::int64_t>(size);
     }
+    indexes::note_collection_growth(region_, table_, key.pk, growth);
     region_.note_items_changed(table_, 1);
 }
 
@@ -50,8 +57,12 @@ void ItemStore::remove(const StorageKey& key, const Item& old) {
                                       region_.now());
         log_change(key, hlc, std::nullopt, 0);
     }
+    const auto old_size = static_cast<std::int64_t>(item_size(old));
     table_.item_count -= 1;
-    table_.size_bytes -= static_cast<std::int64_t>(item_size(old));
+    table_.size_bytes -= old_size;
+    indexes::note_collection_growth(
+        region_, table_, key.pk,
+        indexes::collection_growth(table_, key.pk, key.sk, &old, old_size, nullptr, 0));
     region_.note_items_changed(table_, 1);
 }
 
@@ -62,14 +73,20 @@ void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::s
     region_.begin_write();
     auto& store = region_.store();
     const bool was_live = current && current->live;
+    std::int64_t growth = 0;
     if (!table_.indexes.empty()) {
         // The indexes follow the winning change: from what the key held to what it holds.
+        // An item collection may grow past its limit here: the origin region accepted
+        // the write, and a replica applies what was accepted.
         std::optional<Item> before;
         if (was_live) before = get(key);
         std::optional<Item> after;
         if (item) after = deserialize_item(*item);
         indexes::update_entries(store, table_, key.pk, key.sk, before ? &*before : nullptr,
                                 after ? &*after : nullptr, size);
+        growth = indexes::collection_growth(table_, key.pk, key.sk, before ? &*before : nullptr,
+                                            was_live ? current->size : 0, after ? &*after : nullptr,
+                                            item ? size : 0);
     }
     if (item) {
         store.put_item(table_.id, key.pk, key.sk, size, *item, hlc, origin);
@@ -88,6 +105,7 @@ void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::s
         }
         store.put_tombstone(table_.id, key.pk, key.sk, hlc, origin, region_.now());
     }
+    indexes::note_collection_growth(region_, table_, key.pk, growth);
     region_.note_items_changed(table_, 1);
 }
 

@@ -2,6 +2,7 @@
 // Select COUNT, pagination by ExclusiveStartKey / LastEvaluatedKey, and parallel scan
 // segments.
 
+#include <algorithm>
 #include <set>
 
 #include "api/capacity.h"
@@ -60,16 +61,72 @@ std::string select_mode(const Json& request, const Expressions& ex,
     return index ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
 }
 
-// An LSI fetches from the table what it does not project (DG:LSI; Alternator's
-// test_lsi_get_not_projected_attribute, run against the service).
-bool fetches_from_table(const indexes::SecondaryIndex& index, const std::string& select,
-                        const Expressions& ex) {
-    if (index.global || index.projection_type == "ALL") return false;
-    if (select == "ALL_ATTRIBUTES") return true;
+// Whether an index entry holds `attribute`: the table's and the index's key attributes
+// are always projected.
+bool entry_holds(const TableMeta& table, const indexes::SecondaryIndex& index,
+                 const std::string& attribute) {
+    return attribute == table.partition_key.name ||
+           (table.sort_key && attribute == table.sort_key->name) || index.projects(attribute);
+}
+
+// The attributes a ProjectionExpression / FilterExpression names that the index does
+// not hold, in order of appearance.
+std::vector<std::string> not_projected(const TableMeta& table, const indexes::SecondaryIndex& index,
+                                       const std::vector<std::string>& names) {
+    std::vector<std::string> missing;
+    for (const auto& name : names)
+        if (!entry_holds(table, index, name)) missing.push_back(name);
+    return missing;
+}
+
+std::vector<std::string> projected_names(const Expressions& ex) {
+    std::vector<std::string> names;
     if (ex.projection)
         for (const auto& path : ex.projection->paths())
-            if (!index.projects(path.front().name)) return true;
-    return false;
+            if (std::find(names.begin(), names.end(), path.front().name) == names.end())
+                names.push_back(path.front().name);
+    return names;
+}
+
+std::string bracketed(const std::vector<std::string>& names) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+    return out + "]";
+}
+
+// A GSI cannot fetch from the table (DG:GSI), so naming an attribute it does not
+// project is refused, in the place of the service's ALL_ATTRIBUTES check (dynalite's
+// actions/query.js and scan.js: after the ExclusiveStartKey checks). Texts as the
+// service returned them in GitHub issues: localstack/localstack#478 and
+// awslabs/aws-athena-query-federation#279 (ProjectionExpression: "Global secondary
+// index <i> does not project [<a>]"), sensedeep/dynamodb-onetable#377 (a
+// FilterExpression on a KEYS_ONLY GSI: "Secondary index <i> does not project one or
+// more filter attributes: [<a>]"). Several names are listed as Java lists print them.
+void check_gsi_projection(const TableMeta& table, const indexes::SecondaryIndex* index,
+                          const Expressions& ex) {
+    if (!index || !index->global || index->projection_type == "ALL") return;
+    auto missing = not_projected(table, *index, projected_names(ex));
+    if (!missing.empty())
+        throw_invalid_parameter("Global secondary index " + index->name + " does not project " +
+                                bracketed(missing));
+    if (ex.filter) {
+        missing = not_projected(table, *index, ex.filter->attribute_names());
+        if (!missing.empty())
+            throw_invalid_parameter(
+                "Secondary index " + index->name +
+                " does not project one or more filter attributes: " + bracketed(missing));
+    }
+}
+
+// An LSI fetches from the table what it does not project, for the projection and the
+// filter alike (DG:LSI; Alternator's test_lsi_get_not_projected_attribute, run against
+// the service).
+bool fetches_from_table(const TableMeta& table, const indexes::SecondaryIndex& index,
+                        const std::string& select, const Expressions& ex) {
+    if (index.global || index.projection_type == "ALL") return false;
+    if (select == "ALL_ATTRIBUTES") return true;
+    if (!not_projected(table, index, projected_names(ex)).empty()) return true;
+    return ex.filter && !not_projected(table, index, ex.filter->attribute_names()).empty();
 }
 
 // ExclusiveStartKey's attributes, when given.
@@ -129,7 +186,7 @@ struct Page {
     Page(core::Region& r, const TableMeta& t, const indexes::SecondaryIndex* i,
          const Expressions& e, std::string s, bool c, std::int64_t l)
         : region(r), table(t), index(i), ex(e), select(std::move(s)), consistent(c), limit(l) {
-        fetch = index && fetches_from_table(*index, select, ex);
+        fetch = index && fetches_from_table(table, *index, select, ex);
     }
 
     core::Region& region;
@@ -248,6 +305,7 @@ Json query(core::Region& region, const Json& request) {
         throw_validation(
             "The provided starting key is outside query boundaries based on provided conditions");
     if (ex->filter) check_filter_keys(*ex->filter, table, index);
+    check_gsi_projection(table, index, *ex);
     const auto [lower, upper] =
         indexes::sort_bounds(kc, index ? index->range_keys.size() : (table.sort_key ? 1 : 0));
 
@@ -293,11 +351,13 @@ Json scan(core::Region& region, const Json& request) {
     TableMeta& table = table_for_data(region, request.at("TableName"));
     const indexes::SecondaryIndex* index = index_for_read(table, request);
     std::string select = select_mode(request, *ex, index);
+    std::optional<storage::IndexEntryKey> after;
+    if (index) after = index_start_key(request, table, *index);
+    check_gsi_projection(table, index, *ex);
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
     Page page(region, table, index, *ex, select, consistent,
               int_member(request, "Limit").value_or(0));
     if (index) {
-        auto after = index_start_key(request, table, *index);
         region.store().scan_index(table.id, index->id, after, [&](const storage::IndexRow& row) {
             if (total && static_cast<std::int64_t>(segment_hash(row.ipk) % *total) != *segment)
                 return true;
@@ -306,9 +366,9 @@ Json scan(core::Region& region, const Json& request) {
         return page.finish(request);
     }
     auto start = start_key(request, table);
-    std::optional<std::pair<std::string, std::string>> after;
-    if (start) after = std::pair{start->pk, start->sk};
-    region.store().scan(table.id, after, [&](const storage::ItemRow& row) {
+    std::optional<std::pair<std::string, std::string>> table_after;
+    if (start) table_after = std::pair{start->pk, start->sk};
+    region.store().scan(table.id, table_after, [&](const storage::ItemRow& row) {
         if (total && static_cast<std::int64_t>(segment_hash(row.pk) % *total) != *segment)
             return true;
         return page.take(row.pk, row.sk, row.size, row.item);

@@ -41,7 +41,8 @@ public:
                 [this](std::string_view code) -> core::Region* {
                     const RegionInfo* info = find_region(code);
                     return info ? region(*info) : nullptr;
-                }},
+                },
+                options_.item_collection_size_limit},
           lock_fd_(lock_fd) {
         // Regions with data open at once, so replication left pending resumes.
         namespace fs = std::filesystem;

@@ -2,6 +2,7 @@
 
 // What every region shares: the io_context, engine time, the scheduler, the event bus.
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,8 @@ struct EngineCore {
     // The region with this code, opened on first use (thread-safe); nullptr for codes
     // outside the catalog.
     std::function<Region*(std::string_view)> region;
+    // EngineOptions::item_collection_size_limit.
+    std::int64_t item_collection_size_limit = 0;
 };
 
 }  // namespace tablespan::core

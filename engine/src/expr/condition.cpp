@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "expr/ast.h"
 #include "expr/checks.h"
 #include "expr/condition_eval.h"
@@ -25,22 +27,26 @@ bool Condition::evaluate(const Item* item) const {
 }
 
 namespace {
-void collect_names(const ast::Operand& o, std::set<std::string>& out) {
-    if (o.kind == ast::Operand::Kind::Path && !o.path.resolved.empty())
-        out.insert(o.path.resolved.front().name);
-    for (const auto& a : o.args) collect_names(a, out);
+void add_name(std::vector<std::string>& names, const std::string& name) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
 }
 
-void collect_names(const ast::ConditionNode& n, std::set<std::string>& out) {
-    for (const auto& c : n.children) collect_names(*c, out);
-    for (const auto& o : n.operands) collect_names(o, out);
+void collect(const ast::Operand& operand, std::vector<std::string>& names) {
+    if (operand.kind == ast::Operand::Kind::Path && !operand.path.resolved.empty())
+        add_name(names, operand.path.resolved.front().name);
+    for (const auto& arg : operand.args) collect(arg, names);
+}
+
+void collect(const ast::ConditionNode& node, std::vector<std::string>& names) {
+    for (const auto& child : node.children) collect(*child, names);
+    for (const auto& operand : node.operands) collect(operand, names);
 }
 }  // namespace
 
-std::set<std::string> Condition::attribute_names() const {
-    std::set<std::string> out;
-    if (root_ && root_->root) collect_names(*root_->root, out);
-    return out;
+std::vector<std::string> Condition::attribute_names() const {
+    std::vector<std::string> names;
+    if (root_ && root_->root) collect(*root_->root, names);
+    return names;
 }
 
 Condition::Condition() = default;

@@ -70,8 +70,8 @@ public:
     // the service reports (e.g. size() of an unsupported type is simply false, but an
     // invalid operand for contains is an error only at parse time).
     bool evaluate(const Item* item) const;
-    // The top-level attribute names the condition reads.
-    std::set<std::string> attribute_names() const;
+    // The top-level attributes the expression reads, in order of first appearance.
+    std::vector<std::string> attribute_names() const;
     Condition();
     ~Condition();
     Condition(Condition&&) noexcept;

@@ -1,5 +1,8 @@
 #include "indexes/index_entries.h"
 
+#include <algorithm>
+
+#include "api/capacity.h"
 #include "indexes/index_key.h"
 #include "tablespan/error.h"
 
@@ -138,6 +141,31 @@ void update_entries(storage::RegionStore& store, api::TableMeta& table, std::str
             index.size_bytes += a->size;
         }
     }
+}
+
+double write_units(const api::TableMeta& table, const SecondaryIndex& index, std::string_view pk,
+                   std::string_view sk, const Item* old, const Item* now) {
+    Image before(old, -1), after(now, -1);
+    std::optional<Placed> b, a;
+    if (old) b = place(table, index, pk, sk, before);
+    if (now) a = place(table, index, pk, sk, after);
+    if (b && a && b->key.ipk == a->key.ipk && b->key.isk == a->key.isk) {
+        const bool same = a->projected ? *b->projected == *a->projected : *old == *now;
+        if (same) return 0;
+        return api::write_units(std::max(b->size, a->size));
+    }
+    double units = 0;
+    if (b) units += api::write_units(b->size);
+    if (a) units += api::write_units(a->size);
+    return units;
+}
+
+std::optional<std::int64_t> entry_size(const api::TableMeta& table, const SecondaryIndex& index,
+                                       std::string_view pk, std::string_view sk, const Item& item) {
+    Image image(&item, -1);
+    auto p = place(table, index, pk, sk, image);
+    if (!p) return std::nullopt;
+    return p->size;
 }
 
 bool add_entry(storage::RegionStore& store, const api::TableMeta& table, SecondaryIndex& index,

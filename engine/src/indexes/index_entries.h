@@ -25,6 +25,19 @@ void update_entries(storage::RegionStore& store, api::TableMeta& table, std::str
                     std::string_view sk, const Item* old, const Item* now,
                     std::int64_t now_size = -1);
 
+// The write units a write from `old` to `now` (null: no item) costs in one index
+// (DG:GSI, "Provisioned throughput considerations"): putting a new entry costs its
+// size in KB, removing one the old entry's, moving it to another index key both,
+// rewriting it in place (projected attributes changed) the larger of the two; an
+// entry that does not change, or an item in the index neither before nor after,
+// costs nothing.
+double write_units(const api::TableMeta& table, const SecondaryIndex& index, std::string_view pk,
+                   std::string_view sk, const Item* old, const Item* now);
+
+// The size of the entry `item` has in `index`; nullopt when it is not in the index.
+std::optional<std::int64_t> entry_size(const api::TableMeta& table, const SecondaryIndex& index,
+                                       std::string_view pk, std::string_view sk, const Item& item);
+
 // Backfill: adds the entry of an item already in the table unless a write since the
 // backfill began added it; true when it was added. `size`: item_size(item), when known.
 bool add_entry(storage::RegionStore& store, const api::TableMeta& table, SecondaryIndex& index,

@@ -74,6 +74,32 @@ std::int64_t RegionStore::collection_size(std::int64_t table, std::string_view p
     return total;
 }
 
+std::optional<std::int64_t> RegionStore::kept_collection_size(std::int64_t table,
+                                                              std::string_view pk) {
+    auto& s = cached("SELECT size FROM item_collections WHERE table_id=?1 AND pk=?2");
+    Reset reset{s};
+    s.bind(1, table).bind_blob(2, pk);
+    if (!s.step()) return std::nullopt;
+    return s.column_int(0);
+}
+
+void RegionStore::keep_collection_size(std::int64_t table, std::string_view pk, std::int64_t size) {
+    if (size <= 0) {
+        cached("DELETE FROM item_collections WHERE table_id=?1 AND pk=?2")
+            .bind(1, table)
+            .bind_blob(2, pk)
+            .run();
+        return;
+    }
+    cached(
+        "INSERT INTO item_collections(table_id, pk, size) VALUES(?1,?2,?3) "
+        "ON CONFLICT(table_id, pk) DO UPDATE SET size=excluded.size")
+        .bind(1, table)
+        .bind_blob(2, pk)
+        .bind(3, size)
+        .run();
+}
+
 void RegionStore::delete_index(std::int64_t table, std::int64_t index) {
     cached("DELETE FROM index_entries WHERE table_id=?1 AND index_id=?2")
         .bind(1, table)

@@ -95,6 +95,17 @@ constexpr const char* kMigrations[] = {
         item BLOB NOT NULL,
         PRIMARY KEY(table_id, index_id, ipk, isk, tie, pk, sk)) WITHOUT ROWID;
     )sql",
+    // 5: the size of each item collection of a table with a local secondary index (its
+    // items and their LSI entries), kept by the writes in their own transaction so the
+    // 10 GB limit is checked without summing the collection. A collection without a row
+    // is summed from items and index_entries when a write first grows it.
+    R"sql(
+    CREATE TABLE item_collections(
+        table_id INTEGER NOT NULL,
+        pk BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        PRIMARY KEY(table_id, pk)) WITHOUT ROWID;
+    )sql",
 };
 }  // namespace
 

@@ -82,7 +82,7 @@ struct RangeBound {
 
 class RegionStore {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens or creates the database at `path` and brings its schema up to date.
     explicit RegionStore(const std::string& path);
@@ -142,6 +142,11 @@ public:
     // in the given (local) indexes.
     std::int64_t collection_size(std::int64_t table, std::string_view pk,
                                  const std::vector<std::int64_t>& local_indexes);
+    // The size kept for one item collection (see collection_size); nullopt when none is
+    // kept yet.
+    std::optional<std::int64_t> kept_collection_size(std::int64_t table, std::string_view pk);
+    // Keeps `size` for the collection; a size of 0 or less forgets it.
+    void keep_collection_size(std::int64_t table, std::string_view pk, std::int64_t size);
     // Removes every entry of one index.
     void delete_index(std::int64_t table, std::int64_t index);
     // Visits the entries of one index partition whose index sort key lies within the
