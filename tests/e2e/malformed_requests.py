@@ -31,6 +31,7 @@ ITEM = {"pk": {"S": "a"}, "sk": {"N": "1"},
         "l": {"L": [{"N": "1"}, {"M": {"x": {"S": "y"}}}]},
         "m": {"M": {"a": {"SS": ["x", "y"]}}}, "n": {"N": "5"}, "b": {"B": "AAE="},
         "ns": {"NS": ["1", "2"]}}
+TABLE_ARN = "arn:aws:dynamodb:us-west-2:000000000000:table/" + TABLE
 BACKUP_ARN = ("arn:aws:dynamodb:us-west-2:000000000000:table/" + TABLE +
               "/backup/01790000120000-49cc66b5")
 TABLE_DEFINITION = {
@@ -117,6 +118,10 @@ REQUESTS = [
                                 "GlobalSecondaryIndexOverride": [{
                                     "IndexName": "byN", "Projection": {"ProjectionType": "ALL"},
                                     "KeySchema": [{"AttributeName": "n", "KeyType": "HASH"}]}]}),
+    ("TagResource", {"ResourceArn": TABLE_ARN,
+                     "Tags": [{"Key": "team", "Value": "lab"}, {"Key": "cost", "Value": ""}]}),
+    ("UntagResource", {"ResourceArn": TABLE_ARN, "TagKeys": ["team", "absent"]}),
+    ("ListTagsOfResource", {"ResourceArn": TABLE_ARN, "NextToken": "x"}),
     ("DeleteTable", {"TableName": "created"}),
     ("CreateTable", dict(TABLE_DEFINITION, TableName="created")),
     ("Query", {"TableName": TABLE, "IndexName": "byN", "KeyConditionExpression": "n = :n",

@@ -78,6 +78,10 @@ const std::map<std::string_view, Handler>& handlers() {
         {"ListBackups", list_backups},
         {"RestoreTableFromBackup", restore_table_from_backup},
         {"RestoreTableToPointInTime", restore_table_to_point_in_time},
+        // Tags.
+        {"TagResource", tag_resource},
+        {"UntagResource", untag_resource},
+        {"ListTagsOfResource", list_tags_of_resource},
         {"UpdateContinuousBackups", update_continuous_backups},
     };
     return table;

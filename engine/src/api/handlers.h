@@ -45,4 +45,9 @@ Json update_continuous_backups(core::Region&, const Json&);
 Json describe_continuous_backups(core::Region&, const Json&);
 Json restore_table_to_point_in_time(core::Region&, const Json&);
 
+// Tags.
+Json tag_resource(core::Region&, const Json&);
+Json untag_resource(core::Region&, const Json&);
+Json list_tags_of_resource(core::Region&, const Json&);
+
 }  // namespace tablespan::api

@@ -6,6 +6,7 @@
 #include "core/replicator.h"
 #include "api/replica_updates.h"
 #include "api/request_util.h"
+#include "tags/table_tags.h"
 #include "core/region.h"
 #include "indexes/index_updates.h"
 
@@ -178,6 +179,10 @@ Json update_table(core::Region& region, const Json& request) {
 Json delete_table(core::Region& region, const Json& request) {
     TableMeta& t = table_for_control(region, request.at("TableName"));
     if (t.status != "ACTIVE") throw_in_use(t);
+    if (t.tags_changed_at && region.now() < t.tags_changed_at + tags::kChangeLockMs)
+        throw ApiError("ResourceInUseException",
+                       "Attempt to change a resource which is still in use: Table tags are being "
+                       "updated");
     for (const auto& ix : t.indexes)
         if (ix.global && ix.status != "ACTIVE")
             throw ApiError("ResourceInUseException",

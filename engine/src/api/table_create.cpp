@@ -6,6 +6,7 @@
 #include "api/ids.h"
 #include "api/lifecycle.h"
 #include "api/request_util.h"
+#include "tags/table_tags.h"
 #include "api/request_validator.h"
 #include "core/region.h"
 #include "indexes/index_create.h"
@@ -132,7 +133,19 @@ Json create_table(core::Region& region, const Json& request) {
         }
     }
     t.deletion_protection = bool_member(request, "DeletionProtectionEnabled").value_or(false);
-    if (const Json* tags = member(request, "Tags")) t.tags = *tags;
+    if (const Json* tags = member(request, "Tags")) {
+        // `Tags: []` is accepted; a bad or too large set creates no table (§5).
+        std::vector<std::string> keys;
+        for (const auto& tag : *tags) {
+            tags::check_tag(tag);
+            const std::string key = tag.at("Key");
+            if (std::find(keys.begin(), keys.end(), key) != keys.end())
+                throw_validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " +
+                                 key);
+            keys.push_back(key);
+        }
+        t.tags = tags::merged(Json::array(), *tags);
+    }
 
     t.status = "CREATING";
     t.next_status = "ACTIVE";

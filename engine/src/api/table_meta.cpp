@@ -63,6 +63,8 @@ Json TableMeta::to_storage() const {
         {"sse_kms_key_arn", sse_kms_key_arn},
         {"deletion_protection", deletion_protection},
         {"tags", tags},
+        {"tag_history", tag_history},
+        {"tags_changed_at", tags_changed_at},
         {"item_count", item_count},
         {"size_bytes", size_bytes},
     };
@@ -110,6 +112,8 @@ TableMeta TableMeta::from_storage(std::int64_t id, const Json& j) {
     m.sse_kms_key_arn = j.at("sse_kms_key_arn");
     m.deletion_protection = j.at("deletion_protection");
     m.tags = j.at("tags");
+    m.tag_history = j.value("tag_history", Json::array());  // absent before tag operations
+    m.tags_changed_at = j.value("tags_changed_at", Millis{0});
     m.item_count = j.at("item_count");
     m.size_bytes = j.at("size_bytes");
     if (j.contains("indexes")) {

@@ -56,6 +56,11 @@ struct TableMeta {
 
     bool deletion_protection = false;
     Json tags = Json::array();
+    // ListTagsOfResource lags a change by tags::kListLagMs: the sets of the last changes
+    // with their times ({"at", "tags"}, oldest first), and another change waits
+    // tags::kChangeLockMs after `tags_changed_at`.
+    Json tag_history = Json::array();
+    Millis tags_changed_at = 0;
 
     std::int64_t item_count = 0;
     std::int64_t size_bytes = 0;
