@@ -13,6 +13,9 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -32,6 +35,21 @@ QComboBox* keyTypeBox(QWidget* parent) {
 void markInvalid(QWidget* w, bool invalid) {
     w->setStyleSheet(invalid ? QStringLiteral("border: 1px solid #d13212;") : QString());
 }
+
+// The form scrolls once it outgrows the screen (five LSIs and a few GSIs do), but asks
+// for its whole height before that: QScrollArea's own size hint is a fixed small box.
+class FormScrollArea final : public QScrollArea {
+public:
+    using QScrollArea::QScrollArea;
+    QSize sizeHint() const override {
+        if (!widget()) return QScrollArea::sizeHint();
+        const int frame = 2 * frameWidth();
+        QSize hint =
+            widget()->sizeHint() + QSize(frame + verticalScrollBar()->sizeHint().width(), frame);
+        if (const QScreen* s = screen()) hint = hint.boundedTo(s->availableSize() * 3 / 4);
+        return hint;
+    }
+};
 }  // namespace
 
 CreateTableDialog::CreateTableDialog(EngineBridge& bridge, const QString& region, QWidget* parent)
@@ -39,9 +57,18 @@ CreateTableDialog::CreateTableDialog(EngineBridge& bridge, const QString& region
     setObjectName(QStringLiteral("createTableDialog"));
     setWindowTitle(tr("Create table in %1").arg(region));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(buildKeys());
-    m_indexes = new IndexEditor(this);
-    layout->addWidget(m_indexes);
+    // Everything but the message and the buttons scrolls, so that they stay in view.
+    auto* scroll = new FormScrollArea(this);
+    scroll->setObjectName(QStringLiteral("createTableScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* body = new QWidget(scroll);
+    auto* form = new QVBoxLayout(body);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addWidget(buildKeys());
+    m_indexes = new IndexEditor(body);
+    form->addWidget(m_indexes);
     connect(m_indexes, &IndexEditor::changed, this, &CreateTableDialog::revalidate);
     const auto tableKey = [this] {
         m_indexes->setTablePartitionKey(m_pk->text(), m_pkType->currentData().toString());
@@ -50,8 +77,11 @@ CreateTableDialog::CreateTableDialog(EngineBridge& bridge, const QString& region
     connect(m_pkType, &QComboBox::currentIndexChanged, this, tableKey);
     connect(m_skType, &QComboBox::currentIndexChanged, this, &CreateTableDialog::revalidate);
     connect(m_pkType, &QComboBox::currentIndexChanged, this, &CreateTableDialog::revalidate);
-    layout->addWidget(buildSettings());
-    layout->addWidget(buildTags());
+    form->addWidget(buildSettings());
+    form->addWidget(buildTags());
+    form->addStretch();
+    scroll->setWidget(body);
+    layout->addWidget(scroll, 1);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
