@@ -381,11 +381,13 @@ private slots:
         dialog.findChild<QLineEdit*>(QStringLiteral("partitionKey"))->setText(QStringLiteral("pk"));
         dialog.findChild<QCheckBox*>(QStringLiteral("hasSortKey"))->setChecked(true);
         dialog.findChild<QLineEdit*>(QStringLiteral("sortKey"))->setText(QStringLiteral("sk"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // Added in the open dialog, as a user does.
         IndexEditor* editor = dialog.indexEditor();
         for (int i = 0; i < 9; ++i) editor->addIndex(i < 5);
         dialog.resize(1000, 700);
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::qWait(0);
         // It fits: the form scrolls, the message and the buttons stay in view.
         QCOMPARE(dialog.size(), QSize(1000, 700));
         auto* scroll = dialog.findChild<QScrollArea*>(QStringLiteral("createTableScroll"));
@@ -394,6 +396,16 @@ private slots:
         QVERIFY(scroll->verticalScrollBar()->isVisible());
         QPushButton* ok = okButton(&dialog);
         QVERIFY(dialog.rect().contains(QRect(ok->mapTo(&dialog, QPoint()), ok->size())));
+        // No row is squeezed: each keeps the height its fields need.
+        for (int i = 0; i < 9; ++i) {
+            QWidget* row =
+                editor->findChild<QLineEdit*>(QStringLiteral("indexName%1").arg(i))->parentWidget();
+            QVERIFY2(row->height() >= row->minimumSizeHint().height(),
+                     qPrintable(QStringLiteral("row %1: %2 < %3")
+                                    .arg(i)
+                                    .arg(row->height())
+                                    .arg(row->minimumSizeHint().height())));
+        }
         // The last index can be scrolled to.
         auto* last = editor->findChild<QLineEdit*>(QStringLiteral("indexName8"));
         scroll->ensureWidgetVisible(last);

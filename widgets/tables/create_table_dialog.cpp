@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -41,6 +42,13 @@ void markInvalid(QWidget* w, bool invalid) {
 class FormScrollArea final : public QScrollArea {
 public:
     using QScrollArea::QScrollArea;
+    void setForm(QWidget* form) {
+        // The form never shrinks below what its rows need (they would overlap): it
+        // scrolls instead.
+        form->layout()->setSizeConstraint(QLayout::SetMinimumSize);
+        setWidget(form);
+        form->installEventFilter(this);
+    }
     QSize sizeHint() const override {
         if (!widget()) return QScrollArea::sizeHint();
         const int frame = 2 * frameWidth();
@@ -48,6 +56,11 @@ public:
             widget()->sizeHint() + QSize(frame + verticalScrollBar()->sizeHint().width(), frame);
         if (const QScreen* s = screen()) hint = hint.boundedTo(s->availableSize() * 3 / 4);
         return hint;
+    }
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        // An index added or removed changes the form's size hint, and so the dialog's.
+        if (watched == widget() && event->type() == QEvent::LayoutRequest) updateGeometry();
+        return QScrollArea::eventFilter(watched, event);
     }
 };
 }  // namespace
@@ -80,7 +93,7 @@ CreateTableDialog::CreateTableDialog(EngineBridge& bridge, const QString& region
     form->addWidget(buildSettings());
     form->addWidget(buildTags());
     form->addStretch();
-    scroll->setWidget(body);
+    scroll->setForm(body);
     layout->addWidget(scroll, 1);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
