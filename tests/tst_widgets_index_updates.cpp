@@ -254,9 +254,10 @@ private slots:
         // 30 s later the backfill starts with its first 1,000 items.
         c.e.advance(30'000);
         QTRY_COMPARE(panel->backfillPercent(byKind), 40);
-        auto* bar = qobject_cast<QProgressBar*>(panel->list()->cellWidget(0, IndexPanel::Status));
-        QVERIFY(bar);
-        QCOMPARE(bar->text(), QStringLiteral("Backfilling · 40%"));
+        QWidget* progress = panel->list()->cellWidget(0, IndexPanel::Status);
+        QCOMPARE(progress->findChild<QProgressBar*>()->value(), 40);
+        QCOMPARE(progress->findChild<QLabel*>()->text(),
+                 QStringLiteral("Creating · Backfilling · 40%"));
         QTRY_VERIFY2(details(c.window).contains(QStringLiteral("Creating · Backfilling · 40%")),
                      qPrintable(details(c.window)));
         c.e.advance(100);

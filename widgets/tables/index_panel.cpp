@@ -43,7 +43,7 @@ IndexPanel::IndexPanel(QWidget* parent)
     m_list->setHorizontalHeaderLabels({TableDetails::tr("Name"), TableDetails::tr("Kind"),
                                        TableDetails::tr("Partition key"),
                                        TableDetails::tr("Sort key"), TableDetails::tr("Projection"),
-                                       TableDetails::tr("Status"), TableDetails::tr("Items")});
+                                       TableDetails::tr("Items"), TableDetails::tr("Status")});
     layout->addWidget(m_list, 1);
     m_empty->setObjectName(QStringLiteral("indexPanelEmpty"));
     m_empty->setWordWrap(true);
@@ -75,7 +75,10 @@ void IndexPanel::selectIndex(const QString& name) {
 int IndexPanel::backfillPercent(const QString& index) const {
     for (int row = 0; row < m_list->rowCount(); ++row)
         if (m_list->item(row, Name)->text() == index) {
-            const auto* bar = qobject_cast<QProgressBar*>(m_list->cellWidget(row, Status));
+            const QWidget* cellBox = m_list->cellWidget(row, Status);
+            const auto* bar =
+                cellBox ? cellBox->findChild<QProgressBar*>(QStringLiteral("backfillProgress"))
+                        : nullptr;
             return bar ? bar->value() : -1;
         }
     return -1;
@@ -97,14 +100,15 @@ void IndexPanel::setTable(const Json& table) {
             // An LSI has no status of its own: it is the table's.
             const QString status = StatusDelegate::statusText(
                 global ? QString::fromStdString(index.value("IndexStatus", "")) : tableStatus);
-            const QString cells[NB_COLUMNS] = {
-                QString::fromStdString(index.value("IndexName", "")),
-                global ? TableDetails::tr("GSI") : TableDetails::tr("LSI"),
-                TableDetails::keyText(table, keys, "HASH"),
-                TableDetails::keyText(table, keys, "RANGE"),
-                TableDetails::projectionText(index.value("Projection", Json::object())),
-                status,
-                QLocale().toString(index.value("ItemCount", qint64{0}))};
+            QString cells[NB_COLUMNS];
+            cells[Name] = QString::fromStdString(index.value("IndexName", ""));
+            cells[Kind] = global ? TableDetails::tr("GSI") : TableDetails::tr("LSI");
+            cells[PartitionKey] = TableDetails::keyText(table, keys, "HASH");
+            cells[SortKey] = TableDetails::keyText(table, keys, "RANGE");
+            cells[Projection] =
+                TableDetails::projectionText(index.value("Projection", Json::object()));
+            cells[Items] = QLocale().toString(index.value("ItemCount", qint64{0}));
+            cells[Status] = status;
             for (int c = 0; c < NB_COLUMNS; ++c) {
                 auto* item = new QTableWidgetItem(cells[c]);
                 item->setData(kGlobalRole, global);
@@ -113,15 +117,31 @@ void IndexPanel::setTable(const Json& table) {
             }
             const int percent = TableDetails::backfillPercent(table, index);
             if (percent >= 0) {
-                auto* bar = new QProgressBar(m_list);
+                // A bar of a readable width at the left of the cell, not across the pane.
+                auto* cellBox = new QWidget(m_list);
+                auto* cellLayout = new QHBoxLayout(cellBox);
+                cellLayout->setContentsMargins(2, 1, 2, 1);
+                auto* bar = new QProgressBar(cellBox);
+                bar->setObjectName(QStringLiteral("backfillProgress"));
                 bar->setRange(0, 100);
                 bar->setValue(percent);
-                //: %p is the percentage, as in "Backfilling · 42%"
-                bar->setFormat(tr("Backfilling · %p%"));
-                bar->setToolTip(tr("The index is being filled from the table's items: %1 of %2.")
-                                    .arg(QLocale().toString(index.value("ItemCount", qint64{0})),
-                                         QLocale().toString(table.value("ItemCount", qint64{0}))));
-                m_list->setCellWidget(row, Status, bar);
+                // The words beside the bar, not on it: a bar's own text is unreadable on
+                // a selected row in some styles.
+                bar->setTextVisible(false);
+                bar->setFixedWidth(120);
+                // The same words as the overview's; they stand in for the item's text.
+                auto* label = new QLabel(
+                    TableDetails::tr("%1 · Backfilling · %2%").arg(status).arg(percent), cellBox);
+                m_list->item(row, Status)->setText(QString());
+                label->setObjectName(QStringLiteral("backfillText"));
+                cellBox->setToolTip(
+                    tr("The index is being filled from the table's items: %1 of %2.")
+                        .arg(QLocale().toString(index.value("ItemCount", qint64{0})),
+                             QLocale().toString(table.value("ItemCount", qint64{0}))));
+                cellLayout->addWidget(label);
+                cellLayout->addWidget(bar);
+                cellLayout->addStretch();
+                m_list->setCellWidget(row, Status, cellBox);
             }
         }
     }

@@ -18,7 +18,8 @@ class IndexPanel final : public QWidget {
     Q_DISABLE_COPY_MOVE(IndexPanel)
 
 public:
-    enum Column { Name, Kind, PartitionKey, SortKey, Projection, Status, Items, NB_COLUMNS };
+    // Status last: it takes the room left, for the progress bar of a backfill.
+    enum Column { Name, Kind, PartitionKey, SortKey, Projection, Items, Status, NB_COLUMNS };
 
     explicit IndexPanel(QWidget* parent = nullptr);
 

@@ -28,12 +28,13 @@ void TablesTab::deleteIndex(const QString& index) {
     const QStringList names = selectedTables();
     if (names.size() != 1 || index.isEmpty()) return;
     const QString table = names[0];
-    auto* box = new QMessageBox(
-        QMessageBox::Warning, tr("Delete index"),
-        tr("Delete the global secondary index %1 of table %2 in %3?\n\nQueries and scans of "
-           "the index stop working; the table and its items are not affected.")
-            .arg(index, table, m_region),
-        QMessageBox::Cancel, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Delete index"),
+                        tr("Delete the global secondary index %1 of table %2?").arg(index, table),
+                        QMessageBox::Cancel, this);
+    box->setInformativeText(tr("Queries and scans of the index stop working; the table and its "
+                               "items in %1 are not affected.")
+                                .arg(m_region));
     box->setObjectName(QStringLiteral("confirmDeleteIndex"));
     box->addButton(tr("Delete index"), QMessageBox::DestructiveRole);
     box->setAttribute(Qt::WA_DeleteOnClose);
