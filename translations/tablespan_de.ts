@@ -564,202 +564,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="29"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="58"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
         <source>Create table in %1</source>
         <translation>Tabelle in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="91"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="99"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
         <source>Table details</source>
         <translation>Tabellendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="103"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="116"/>
         <source>e.g. Music</source>
         <translation>z. B. Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="108"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
         <source>e.g. Artist</source>
         <translation>z. B. Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="118"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
         <source>optional, e.g. SongTitle</source>
         <translation>optional, z. B. SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="135"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="151"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="140"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="153"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="158"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="161"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="164"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="165"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="166"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
         <source>Key attributes only</source>
         <translation>Nur Schlüsselattribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="184"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="172"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="173"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="180"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="206"/>
         <source>Turn on deletion protection</source>
         <translation>Löschschutz einschalten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="208"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="213"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="204"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="204"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="210"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
         <source>Add tag</source>
         <translation>Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="211"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="224"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="285"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="298"/>
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
@@ -1039,38 +1039,32 @@
         <translation>Index löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="120"/>
-        <source>Backfilling · %p%</source>
-        <extracomment>%p is the percentage, as in &quot;Backfilling · 42%&quot;</extracomment>
-        <translation>Wird aufgefüllt · %p %</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="121"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="138"/>
         <source>The index is being filled from the table&apos;s items: %1 of %2.</source>
         <translation>Der Index wird aus den Elementen der Tabelle aufgefüllt: %1 von %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="129"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="149"/>
         <source>Select a table to see its indexes.</source>
         <translation>Wählen Sie eine Tabelle, um ihre Indizes zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="130"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="150"/>
         <source>This table has no secondary indexes. Create a global secondary index to query it by other attributes.</source>
         <translation>Diese Tabelle hat keine sekundären Indizes. Erstellen Sie einen globalen sekundären Index, um sie nach anderen Attributen abzufragen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="144"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="164"/>
         <source>A local secondary index is deleted only with its table.</source>
         <translation>Ein lokaler sekundärer Index wird nur mit seiner Tabelle gelöscht.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="155"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="175"/>
         <source>Delete index %1…</source>
         <translation>Index %1 löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="160"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="180"/>
         <source>Create index…</source>
         <translation>Index erstellen…</translation>
     </message>
@@ -2839,6 +2833,7 @@
         <translation>Aus</translation>
     </message>
     <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="134"/>
         <location filename="../widgets/tables/table_details.cpp" line="103"/>
         <source>%1 · Backfilling · %2%</source>
         <extracomment>a GSI being created: its status, then how much of the table it holds</extracomment>
@@ -2955,13 +2950,13 @@
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="102"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="105"/>
         <location filename="../widgets/tables/table_details.cpp" line="105"/>
         <source>GSI</source>
         <translation>GSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="102"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="105"/>
         <location filename="../widgets/tables/table_details.cpp" line="105"/>
         <source>LSI</source>
         <translation>LSI</translation>
@@ -3236,26 +3231,27 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab_indexes.cpp" line="32"/>
-        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="38"/>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="39"/>
         <source>Delete index</source>
         <translation>Index löschen</translation>
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab_indexes.cpp" line="33"/>
-        <source>Delete the global secondary index %1 of table %2 in %3?
-
-Queries and scans of the index stop working; the table and its items are not affected.</source>
-        <translation>Den globalen sekundären Index %1 der Tabelle %2 in %3 löschen?
-
-Abfragen und Scans des Index funktionieren dann nicht mehr; die Tabelle und ihre Elemente bleiben unberührt.</translation>
+        <source>Delete the global secondary index %1 of table %2?</source>
+        <translation>Den globalen sekundären Index %1 der Tabelle %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="55"/>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="35"/>
+        <source>Queries and scans of the index stop working; the table and its items in %1 are not affected.</source>
+        <translation>Abfragen und Scans des Index funktionieren dann nicht mehr; die Tabelle und ihre Elemente in %1 bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="56"/>
         <source>Could not delete index %1 of %2: %3</source>
         <translation>Index %1 von %2 konnte nicht gelöscht werden: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="59"/>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="60"/>
         <source>Deleting index %1 of %2…</source>
         <translation>Index %1 von %2 wird gelöscht…</translation>
     </message>

@@ -562,202 +562,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="29"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>String</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Number</source>
         <translation>数値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
         <source>Binary</source>
         <translation>バイナリ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="58"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
         <source>Create table in %1</source>
         <translation>%1 にテーブルを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="91"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="99"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
         <source>Table details</source>
         <translation>テーブルの詳細</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="103"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="116"/>
         <source>e.g. Music</source>
         <translation>例: Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
         <source>Table name</source>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="108"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
         <source>e.g. Artist</source>
         <translation>例: Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="118"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
         <source>optional, e.g. SongTitle</source>
         <translation>任意、例: SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="135"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="151"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="140"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="153"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="158"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="161"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="164"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="165"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="166"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
         <source>Key attributes only</source>
         <translation>キー属性のみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="184"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="172"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="173"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>New and old images</source>
         <translation>新旧両方のイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="180"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS キー ID、ARN またはエイリアス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="206"/>
         <source>Turn on deletion protection</source>
         <translation>削除保護を有効にする</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="208"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="213"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="204"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="204"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="210"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
         <source>Add tag</source>
         <translation>タグを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="211"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="224"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="285"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="298"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -1036,38 +1036,32 @@
         <translation>インデックスを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="120"/>
-        <source>Backfilling · %p%</source>
-        <extracomment>%p is the percentage, as in &quot;Backfilling · 42%&quot;</extracomment>
-        <translation>バックフィル中 · %p%</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="121"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="138"/>
         <source>The index is being filled from the table&apos;s items: %1 of %2.</source>
         <translation>テーブルの項目からインデックスを作成中: %2 件中 %1 件。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="129"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="149"/>
         <source>Select a table to see its indexes.</source>
         <translation>インデックスを表示するテーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="130"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="150"/>
         <source>This table has no secondary indexes. Create a global secondary index to query it by other attributes.</source>
         <translation>このテーブルにはセカンダリインデックスがありません。他の属性でクエリするには、グローバルセカンダリインデックスを作成してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="144"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="164"/>
         <source>A local secondary index is deleted only with its table.</source>
         <translation>ローカルセカンダリインデックスはテーブルと一緒にのみ削除されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="155"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="175"/>
         <source>Delete index %1…</source>
         <translation>インデックス %1 を削除…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="160"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="180"/>
         <source>Create index…</source>
         <translation>インデックスを作成…</translation>
     </message>
@@ -2826,6 +2820,7 @@
         <translation>オフ</translation>
     </message>
     <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="134"/>
         <location filename="../widgets/tables/table_details.cpp" line="103"/>
         <source>%1 · Backfilling · %2%</source>
         <extracomment>a GSI being created: its status, then how much of the table it holds</extracomment>
@@ -2942,13 +2937,13 @@
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="102"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="105"/>
         <location filename="../widgets/tables/table_details.cpp" line="105"/>
         <source>GSI</source>
         <translation>GSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_panel.cpp" line="102"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="105"/>
         <location filename="../widgets/tables/table_details.cpp" line="105"/>
         <source>LSI</source>
         <translation>LSI</translation>
@@ -3220,26 +3215,27 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab_indexes.cpp" line="32"/>
-        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="38"/>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="39"/>
         <source>Delete index</source>
         <translation>インデックスを削除</translation>
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab_indexes.cpp" line="33"/>
-        <source>Delete the global secondary index %1 of table %2 in %3?
-
-Queries and scans of the index stop working; the table and its items are not affected.</source>
-        <translation>%3 のテーブル %2 のグローバルセカンダリインデックス %1 を削除しますか?
-
-インデックスのクエリとスキャンはできなくなります。テーブルとその項目には影響しません。</translation>
+        <source>Delete the global secondary index %1 of table %2?</source>
+        <translation>テーブル %2 のグローバルセカンダリインデックス %1 を削除しますか?</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="55"/>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="35"/>
+        <source>Queries and scans of the index stop working; the table and its items in %1 are not affected.</source>
+        <translation>インデックスのクエリとスキャンはできなくなります。%1 のテーブルとその項目には影響しません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="56"/>
         <source>Could not delete index %1 of %2: %3</source>
         <translation>%2 のインデックス %1 を削除できませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="59"/>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="60"/>
         <source>Deleting index %1 of %2…</source>
         <translation>%2 のインデックス %1 を削除中…</translation>
     </message>
