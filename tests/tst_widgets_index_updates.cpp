@@ -407,6 +407,9 @@ private slots:
                                     .arg(row->height())
                                     .arg(row->minimumSizeHint().height())));
         }
+        // It scrolls up and down only: the dialog is never narrower than the form.
+        QVERIFY(dialog.minimumSizeHint().width() > scroll->widget()->minimumSizeHint().width());
+        QCOMPARE(scroll->widget()->width(), scroll->viewport()->width());
         // The last index can be scrolled to.
         auto* last = editor->findChild<QLineEdit*>(QStringLiteral("indexName8"));
         scroll->ensureWidgetVisible(last);

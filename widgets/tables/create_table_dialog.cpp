@@ -14,7 +14,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -37,8 +36,9 @@ void markInvalid(QWidget* w, bool invalid) {
     w->setStyleSheet(invalid ? QStringLiteral("border: 1px solid #d13212;") : QString());
 }
 
-// The form scrolls once it outgrows the screen (five LSIs and a few GSIs do), but asks
-// for its whole height before that: QScrollArea's own size hint is a fixed small box.
+// The form scrolls up and down once it outgrows the dialog (five LSIs and a few GSIs
+// do), but asks for its whole height (QScrollArea's own size hint is a small fixed box;
+// QWidget::adjustSize keeps a dialog within the screen) and never for less than its width.
 class FormScrollArea final : public QScrollArea {
 public:
     using QScrollArea::QScrollArea;
@@ -51,16 +51,24 @@ public:
     }
     QSize sizeHint() const override {
         if (!widget()) return QScrollArea::sizeHint();
-        const int frame = 2 * frameWidth();
-        QSize hint =
-            widget()->sizeHint() + QSize(frame + verticalScrollBar()->sizeHint().width(), frame);
-        if (const QScreen* s = screen()) hint = hint.boundedTo(s->availableSize() * 3 / 4);
-        return hint;
+        return widget()->sizeHint() + chrome();
+    }
+    QSize minimumSizeHint() const override {
+        if (!widget()) return QScrollArea::minimumSizeHint();
+        return {widget()->minimumSizeHint().width() + chrome().width(),
+                QScrollArea::minimumSizeHint().height()};
     }
     bool eventFilter(QObject* watched, QEvent* event) override {
         // An index added or removed changes the form's size hint, and so the dialog's.
         if (watched == widget() && event->type() == QEvent::LayoutRequest) updateGeometry();
         return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    // The frame, and the vertical scroll bar when it shows.
+    QSize chrome() const {
+        const int frame = 2 * frameWidth();
+        return {frame + verticalScrollBar()->sizeHint().width(), frame};
     }
 };
 }  // namespace
