@@ -200,23 +200,29 @@ void ScreenshotDriver::shoot() {
                                   [=, this] {
                                       save(&m_window, QStringLiteral("10-delete-protected"));
                                       shootIndexes([=, this] {
-                                          shootReplication([=, this] {
-                                              shootRecovery([=, this] {
-                                                  Theme::apply(Theme::Mode::Dark);
-                                                  m_window.tabs()->setCurrentWidget(tablesTab);
-                                                  save(&m_window, QStringLiteral("11-tables-dark"));
-                                                  tablesTab->selectTable(QStringLiteral("orders"));
-                                                  showDetailsIndexes();
-                                                  save(&m_window,
-                                                       QStringLiteral("11b-table-indexes-dark"));
-                                                  auto* dialog = openIndexDialog();
-                                                  save(dialog,
-                                                       QStringLiteral(
-                                                           "11c-create-table-indexes-dark"));
-                                                  dialog->reject();
-                                                  m_window.tabs()->setCurrentWidget(itemsTab);
-                                                  save(&m_window, QStringLiteral("12-items-dark"));
-                                                  QApplication::quit();
+                                          shootIndexUpdates([=, this] {
+                                              shootReplication([=, this] {
+                                                  shootRecovery([=, this] {
+                                                      Theme::apply(Theme::Mode::Dark);
+                                                      m_window.tabs()->setCurrentWidget(tablesTab);
+                                                      save(&m_window,
+                                                           QStringLiteral("11-tables-dark"));
+                                                      tablesTab->selectTable(
+                                                          QStringLiteral("orders"));
+                                                      showDetailsIndexes();
+                                                      save(
+                                                          &m_window,
+                                                          QStringLiteral("11b-table-indexes-dark"));
+                                                      auto* dialog = openIndexDialog();
+                                                      save(dialog,
+                                                           QStringLiteral(
+                                                               "11c-create-table-indexes-dark"));
+                                                      dialog->reject();
+                                                      m_window.tabs()->setCurrentWidget(itemsTab);
+                                                      save(&m_window,
+                                                           QStringLiteral("12-items-dark"));
+                                                      QApplication::quit();
+                                                  });
                                               });
                                           });
                                       });

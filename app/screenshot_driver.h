@@ -8,6 +8,7 @@
 #include <QObject>
 #include <functional>
 
+class CreateIndexDialog;
 class CreateTableDialog;
 class EngineBridge;
 class MainWindow;
@@ -46,6 +47,13 @@ private:
     void shootIndexes(std::function<void()> done);
     // Opens the create-table dialog filled in with a GSI and an LSI.
     CreateTableDialog* openIndexDialog();
+    // Adds a GSI to a table of 3,000 events: the create-index dialog (valid, then refused
+    // as typed), the backfill's progress in the details and the delete-index confirmation,
+    // in light and dark (screenshot_index_updates.cpp); then `done`.
+    void shootIndexUpdates(std::function<void()> done);
+    void shootCreateIndex(std::function<void()> done);
+    // Opens the create-index dialog of `table` filled in with a GSI.
+    CreateIndexDialog* openCreateIndexDialog(const QString& table);
     // Scrolls the Tables tab's details to the secondary indexes of the selected table.
     void showDetailsIndexes();
 

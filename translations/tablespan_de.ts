@@ -471,6 +471,49 @@
     </message>
 </context>
 <context>
+    <name>CreateIndexDialog</name>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="25"/>
+        <source>Create index on %1</source>
+        <translation>Index für %1 erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="28"/>
+        <source>Adds a global secondary index to table %1 in %2. The table stays available while the index is backfilled from its items; the index can be queried once it is Active.</source>
+        <translation>Fügt der Tabelle %1 in %2 einen globalen sekundären Index hinzu. Die Tabelle bleibt verfügbar, während der Index aus ihren Elementen aufgefüllt wird; abfragen lässt sich der Index, sobald er aktiv ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="40"/>
+        <source>Index capacity (provisioned)</source>
+        <translation>Kapazität des Index (bereitgestellt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="51"/>
+        <source>Read capacity units</source>
+        <translation>Lesekapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="52"/>
+        <source>Write capacity units</source>
+        <translation>Schreibkapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="60"/>
+        <source>Create index</source>
+        <translation>Index erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="110"/>
+        <source>Creating index…</source>
+        <translation>Index wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="122"/>
+        <source>The index was not created: %1</source>
+        <translation>Der Index wurde nicht erstellt: %1</translation>
+    </message>
+</context>
+<context>
     <name>CreateReplicaDialog</name>
     <message>
         <location filename="../widgets/global/create_replica_dialog.cpp" line="31"/>
@@ -521,202 +564,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="26"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="27"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="28"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="40"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
         <source>Create table in %1</source>
         <translation>Tabelle in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="61"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="69"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
         <source>Table details</source>
         <translation>Tabellendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="73"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="116"/>
         <source>e.g. Music</source>
         <translation>z. B. Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="74"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="78"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
         <source>e.g. Artist</source>
         <translation>z. B. Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="82"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="88"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
         <source>optional, e.g. SongTitle</source>
         <translation>optional, z. B. SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="95"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="105"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="108"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="151"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="110"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="153"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="126"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="128"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="134"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="135"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="136"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="140"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
         <source>Key attributes only</source>
         <translation>Nur Schlüsselattribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="141"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="184"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="142"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="143"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="144"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="149"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="150"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="152"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="206"/>
         <source>Turn on deletion protection</source>
         <translation>Löschschutz einschalten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="165"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="208"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="213"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="180"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
         <source>Add tag</source>
         <translation>Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="181"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="224"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="255"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="298"/>
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
@@ -893,84 +936,150 @@
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="26"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="27"/>
         <source>Secondary indexes</source>
         <translation>Sekundäre Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="33"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="27"/>
+        <source>Index details</source>
+        <translation>Indexdetails</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="39"/>
         <source>Add global index</source>
         <translation>Globalen Index hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="35"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="41"/>
         <source>Add local index</source>
         <translation>Lokalen Index hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="53"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="59"/>
         <source>Global (GSI)</source>
         <translation>Global (GSI)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="54"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
         <source>Local (LSI)</source>
         <translation>Lokal (LSI)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="57"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="63"/>
         <source>index name, e.g. status-index</source>
         <translation>Indexname, z. B. status-index</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="59"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="65"/>
         <source>All attributes</source>
         <translation>Alle Attribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="61"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="67"/>
         <source>Include</source>
         <translation>Einschließen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="63"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="69"/>
         <source>non-key attributes, e.g. total, city</source>
         <translation>Nicht-Schlüsselattribute, z. B. total, city</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="73"/>
         <source>Remove this index</source>
         <translation>Diesen Index entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="68"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="75"/>
         <source>partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="70"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="77"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="72"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="79"/>
         <source>sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="77"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="84"/>
         <source>Projection</source>
         <translation>Projektion</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="81"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="88"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="126"/>
+        <source>Index name</source>
+        <translation>Indexname</translation>
+    </message>
+</context>
+<context>
+    <name>IndexPanel</name>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="28"/>
+        <source>Create index</source>
+        <translation>Index erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="29"/>
+        <source>Delete index</source>
+        <translation>Index löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="138"/>
+        <source>The index is being filled from the table&apos;s items: %1 of %2.</source>
+        <translation>Der Index wird aus den Elementen der Tabelle aufgefüllt: %1 von %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="149"/>
+        <source>Select a table to see its indexes.</source>
+        <translation>Wählen Sie eine Tabelle, um ihre Indizes zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="150"/>
+        <source>This table has no secondary indexes. Create a global secondary index to query it by other attributes.</source>
+        <translation>Diese Tabelle hat keine sekundären Indizes. Erstellen Sie einen globalen sekundären Index, um sie nach anderen Attributen abzufragen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="164"/>
+        <source>A local secondary index is deleted only with its table.</source>
+        <translation>Ein lokaler sekundärer Index wird nur mit seiner Tabelle gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="175"/>
+        <source>Delete index %1…</source>
+        <translation>Index %1 löschen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="180"/>
+        <source>Create index…</source>
+        <translation>Index erstellen…</translation>
+    </message>
+</context>
+<context>
+    <name>IndexRequest</name>
+    <message>
+        <location filename="../widgets/tables/index_request.cpp" line="90"/>
+        <source>Another index of this table is being created or deleted, and a table changes one index at a time. Try again once it is Active or gone.</source>
+        <translation>Ein anderer Index dieser Tabelle wird gerade erstellt oder gelöscht, und eine Tabelle ändert nur einen Index auf einmal. Versuchen Sie es erneut, sobald er aktiv oder entfernt ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_request.cpp" line="95"/>
+        <source>A key attribute of this index already has another type in the table or one of its indexes. Use that type, or another attribute.</source>
+        <translation>Ein Schlüsselattribut dieses Index hat in der Tabelle oder einem ihrer Indizes bereits einen anderen Typ. Verwenden Sie diesen Typ oder ein anderes Attribut.</translation>
     </message>
 </context>
 <context>
@@ -1345,93 +1454,98 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="48"/>
+        <location filename="../widgets/items/items_tab.cpp" line="49"/>
         <source>Compare regions</source>
         <translation>Regionen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="53"/>
+        <location filename="../widgets/items/items_tab.cpp" line="54"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="58"/>
+        <location filename="../widgets/items/items_tab.cpp" line="59"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items/items_tab.cpp" line="60"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items/items_tab.cpp" line="61"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="61"/>
-        <location filename="../widgets/items/items_tab.cpp" line="379"/>
+        <location filename="../widgets/items/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items/items_tab.cpp" line="406"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items/items_tab.cpp" line="63"/>
         <source>Import…</source>
         <translation>Importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab.cpp" line="64"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="79"/>
+        <location filename="../widgets/items/items_tab.cpp" line="80"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="136"/>
+        <location filename="../widgets/items/items_tab.cpp" line="137"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="228"/>
+        <location filename="../widgets/items/items_tab.cpp" line="241"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <location filename="../widgets/items/items_tab.cpp" line="244"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="231"/>
+        <location filename="../widgets/items/items_tab.cpp" line="245"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="258"/>
+        <location filename="../widgets/items/items_tab.cpp" line="253"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="285"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="260"/>
+        <location filename="../widgets/items/items_tab.cpp" line="287"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="298"/>
+        <location filename="../widgets/items/items_tab.cpp" line="325"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="299"/>
+        <location filename="../widgets/items/items_tab.cpp" line="326"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="302"/>
+        <location filename="../widgets/items/items_tab.cpp" line="329"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1439,32 +1553,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="304"/>
+        <location filename="../widgets/items/items_tab.cpp" line="331"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="306"/>
+        <location filename="../widgets/items/items_tab.cpp" line="333"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="322"/>
+        <location filename="../widgets/items/items_tab.cpp" line="349"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="363"/>
+        <location filename="../widgets/items/items_tab.cpp" line="390"/>
         <source>This item no longer exists in the table.</source>
         <translation>Dieses Element gibt es in der Tabelle nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="375"/>
+        <location filename="../widgets/items/items_tab.cpp" line="402"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="376"/>
+        <location filename="../widgets/items/items_tab.cpp" line="403"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1472,17 +1586,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="390"/>
+        <location filename="../widgets/items/items_tab.cpp" line="417"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="416"/>
+        <location filename="../widgets/items/items_tab.cpp" line="443"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="456"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1490,7 +1604,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="430"/>
+        <location filename="../widgets/items/items_tab.cpp" line="457"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1498,7 +1612,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="431"/>
+        <location filename="../widgets/items/items_tab.cpp" line="458"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -2089,7 +2203,7 @@
     </message>
     <message>
         <location filename="../widgets/items/query_form.cpp" line="57"/>
-        <location filename="../widgets/items/query_form.cpp" line="163"/>
+        <location filename="../widgets/items/query_form.cpp" line="171"/>
         <source>and</source>
         <translation>und</translation>
     </message>
@@ -2124,17 +2238,17 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="153"/>
+        <location filename="../widgets/items/query_form.cpp" line="161"/>
         <source>attribute name</source>
         <translation>Attributname</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="161"/>
+        <location filename="../widgets/items/query_form.cpp" line="169"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="168"/>
+        <location filename="../widgets/items/query_form.cpp" line="176"/>
         <source>Remove this filter</source>
         <translation>Diesen Filter entfernen</translation>
     </message>
@@ -2708,227 +2822,238 @@
 <context>
     <name>TableDetails</name>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="33"/>
+        <location filename="../widgets/tables/table_details.cpp" line="35"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="33"/>
-        <location filename="../widgets/tables/table_details.cpp" line="146"/>
+        <location filename="../widgets/tables/table_details.cpp" line="35"/>
+        <location filename="../widgets/tables/table_details.cpp" line="159"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="108"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="134"/>
+        <location filename="../widgets/tables/table_details.cpp" line="103"/>
+        <source>%1 · Backfilling · %2%</source>
+        <extracomment>a GSI being created: its status, then how much of the table it holds</extracomment>
+        <translation>%1 · Wird aufgefüllt · %2 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="121"/>
         <source>General information</source>
         <translation>Allgemeine Informationen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
-        <location filename="../widgets/tables/table_details.cpp" line="109"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="46"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="122"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="110"/>
+        <location filename="../widgets/tables/table_details.cpp" line="123"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="111"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="112"/>
+        <location filename="../widgets/tables/table_details.cpp" line="125"/>
         <source>Table ID</source>
         <translation>Tabellen-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="113"/>
+        <location filename="../widgets/tables/table_details.cpp" line="126"/>
         <source>Item count</source>
         <translation>Anzahl der Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="114"/>
+        <location filename="../widgets/tables/table_details.cpp" line="127"/>
         <source>Table size</source>
         <translation>Tabellengröße</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="117"/>
+        <location filename="../widgets/tables/table_details.cpp" line="130"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="79"/>
-        <location filename="../widgets/tables/table_details.cpp" line="124"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="44"/>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <location filename="../widgets/tables/table_details.cpp" line="137"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="53"/>
+        <location filename="../widgets/tables/table_details.cpp" line="55"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="58"/>
+        <location filename="../widgets/tables/table_details.cpp" line="60"/>
         <source>Include: %1</source>
         <translation>Einschließen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="60"/>
+        <location filename="../widgets/tables/table_details.cpp" line="62"/>
         <source>All attributes</source>
         <translation>Alle Attribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="69"/>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
         <source>Secondary indexes</source>
         <translation>Sekundäre Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="70"/>
+        <location filename="../widgets/tables/table_details.cpp" line="81"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="79"/>
-        <location filename="../widgets/tables/table_details.cpp" line="124"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="45"/>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <location filename="../widgets/tables/table_details.cpp" line="137"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="43"/>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="43"/>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="45"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>Projection</source>
         <translation>Projektion</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="46"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
-        <source>%1 · Backfilling</source>
-        <translation>%1 · Wird aufgefüllt</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tables/table_details.cpp" line="92"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="105"/>
+        <location filename="../widgets/tables/table_details.cpp" line="105"/>
         <source>GSI</source>
         <translation>GSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="92"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="105"/>
+        <location filename="../widgets/tables/table_details.cpp" line="105"/>
         <source>LSI</source>
         <translation>LSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="128"/>
+        <location filename="../widgets/tables/table_details.cpp" line="141"/>
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="132"/>
+        <location filename="../widgets/tables/table_details.cpp" line="145"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="133"/>
+        <location filename="../widgets/tables/table_details.cpp" line="146"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="133"/>
+        <location filename="../widgets/tables/table_details.cpp" line="146"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="135"/>
+        <location filename="../widgets/tables/table_details.cpp" line="148"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="136"/>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="141"/>
+        <location filename="../widgets/tables/table_details.cpp" line="154"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="141"/>
+        <location filename="../widgets/tables/table_details.cpp" line="154"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="141"/>
+        <location filename="../widgets/tables/table_details.cpp" line="154"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="143"/>
+        <location filename="../widgets/tables/table_details.cpp" line="156"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="145"/>
+        <location filename="../widgets/tables/table_details.cpp" line="158"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="147"/>
+        <location filename="../widgets/tables/table_details.cpp" line="160"/>
         <source>Latest stream ARN</source>
         <translation>Neuester Stream-ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <location filename="../widgets/tables/table_details.cpp" line="162"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="150"/>
+        <location filename="../widgets/tables/table_details.cpp" line="163"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="151"/>
+        <location filename="../widgets/tables/table_details.cpp" line="164"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="152"/>
+        <location filename="../widgets/tables/table_details.cpp" line="165"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="156"/>
+        <location filename="../widgets/tables/table_details.cpp" line="169"/>
         <source>Global table replicas</source>
         <translation>Replikate der globalen Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="158"/>
+        <location filename="../widgets/tables/table_details.cpp" line="171"/>
         <source>Replicas</source>
         <translation>Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="70"/>
-        <location filename="../widgets/tables/table_details.cpp" line="158"/>
+        <location filename="../widgets/tables/table_details.cpp" line="81"/>
+        <location filename="../widgets/tables/table_details.cpp" line="171"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -3024,43 +3149,59 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="35"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="37"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="220"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="245"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="39"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
         <source>Explore items</source>
         <translation>Elemente durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="45"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="135"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="64"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="65"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="146"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="204"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <source>Indexes (%1)</source>
+        <translation>Indizes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="229"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="214"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="239"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="215"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3074,14 +3215,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="238"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="263"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="265"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="20"/>
+        <source>Creating index %1 on %2…</source>
+        <translation>Index %1 für %2 wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="32"/>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="39"/>
+        <source>Delete index</source>
+        <translation>Index löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="33"/>
+        <source>Delete the global secondary index %1 of table %2?</source>
+        <translation>Den globalen sekundären Index %1 der Tabelle %2 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="35"/>
+        <source>Queries and scans of the index stop working; the table and its items in %1 are not affected.</source>
+        <translation>Abfragen und Scans des Index funktionieren dann nicht mehr; die Tabelle und ihre Elemente in %1 bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="56"/>
+        <source>Could not delete index %1 of %2: %3</source>
+        <translation>Index %1 von %2 konnte nicht gelöscht werden: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="60"/>
+        <source>Deleting index %1 of %2…</source>
+        <translation>Index %1 von %2 wird gelöscht…</translation>
     </message>
 </context>
 <context>

@@ -469,6 +469,49 @@
     </message>
 </context>
 <context>
+    <name>CreateIndexDialog</name>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="25"/>
+        <source>Create index on %1</source>
+        <translation>%1 にインデックスを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="28"/>
+        <source>Adds a global secondary index to table %1 in %2. The table stays available while the index is backfilled from its items; the index can be queried once it is Active.</source>
+        <translation>%2 のテーブル %1 にグローバルセカンダリインデックスを追加します。インデックスが項目からバックフィルされる間もテーブルは利用できます。インデックスはアクティブになるとクエリできます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="40"/>
+        <source>Index capacity (provisioned)</source>
+        <translation>インデックスのキャパシティ (プロビジョンド)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="51"/>
+        <source>Read capacity units</source>
+        <translation>読み込みキャパシティユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="52"/>
+        <source>Write capacity units</source>
+        <translation>書き込みキャパシティユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="60"/>
+        <source>Create index</source>
+        <translation>インデックスを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="110"/>
+        <source>Creating index…</source>
+        <translation>インデックスを作成中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/create_index_dialog.cpp" line="122"/>
+        <source>The index was not created: %1</source>
+        <translation>インデックスは作成されませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>CreateReplicaDialog</name>
     <message>
         <location filename="../widgets/global/create_replica_dialog.cpp" line="31"/>
@@ -519,202 +562,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="26"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>String</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="27"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Number</source>
         <translation>数値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="28"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
         <source>Binary</source>
         <translation>バイナリ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="40"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
         <source>Create table in %1</source>
         <translation>%1 にテーブルを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="61"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="69"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
         <source>Table details</source>
         <translation>テーブルの詳細</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="73"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="116"/>
         <source>e.g. Music</source>
         <translation>例: Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="74"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
         <source>Table name</source>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="78"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
         <source>e.g. Artist</source>
         <translation>例: Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="82"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="88"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
         <source>optional, e.g. SongTitle</source>
         <translation>任意、例: SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="95"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="105"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="108"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="151"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="110"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="153"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="126"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="128"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="134"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="135"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="136"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="140"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
         <source>Key attributes only</source>
         <translation>キー属性のみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="141"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="184"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="142"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="143"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>New and old images</source>
         <translation>新旧両方のイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="144"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="149"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="150"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="152"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS キー ID、ARN またはエイリアス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="163"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="206"/>
         <source>Turn on deletion protection</source>
         <translation>削除保護を有効にする</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="165"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="208"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="170"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="213"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="180"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
         <source>Add tag</source>
         <translation>タグを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="181"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="224"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="255"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="298"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -890,84 +933,150 @@
         <translation>バイナリ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="26"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="27"/>
         <source>Secondary indexes</source>
         <translation>セカンダリインデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="33"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="27"/>
+        <source>Index details</source>
+        <translation>インデックスの詳細</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="39"/>
         <source>Add global index</source>
         <translation>グローバルインデックスを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="35"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="41"/>
         <source>Add local index</source>
         <translation>ローカルインデックスを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="53"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="59"/>
         <source>Global (GSI)</source>
         <translation>グローバル (GSI)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="54"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
         <source>Local (LSI)</source>
         <translation>ローカル (LSI)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="57"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="63"/>
         <source>index name, e.g. status-index</source>
         <translation>インデックス名 (例: status-index)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="59"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="65"/>
         <source>All attributes</source>
         <translation>すべての属性</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="61"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="67"/>
         <source>Include</source>
         <translation>含める</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="63"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="69"/>
         <source>non-key attributes, e.g. total, city</source>
         <translation>非キー属性 (例: total, city)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="73"/>
         <source>Remove this index</source>
         <translation>このインデックスを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="68"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="75"/>
         <source>partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="70"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="77"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="72"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="79"/>
         <source>sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="77"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="84"/>
         <source>Projection</source>
         <translation>射影</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="81"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="88"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_editor.cpp" line="126"/>
+        <source>Index name</source>
+        <translation>インデックス名</translation>
+    </message>
+</context>
+<context>
+    <name>IndexPanel</name>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="28"/>
+        <source>Create index</source>
+        <translation>インデックスを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="29"/>
+        <source>Delete index</source>
+        <translation>インデックスを削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="138"/>
+        <source>The index is being filled from the table&apos;s items: %1 of %2.</source>
+        <translation>テーブルの項目からインデックスを作成中: %2 件中 %1 件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="149"/>
+        <source>Select a table to see its indexes.</source>
+        <translation>インデックスを表示するテーブルを選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="150"/>
+        <source>This table has no secondary indexes. Create a global secondary index to query it by other attributes.</source>
+        <translation>このテーブルにはセカンダリインデックスがありません。他の属性でクエリするには、グローバルセカンダリインデックスを作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="164"/>
+        <source>A local secondary index is deleted only with its table.</source>
+        <translation>ローカルセカンダリインデックスはテーブルと一緒にのみ削除されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="175"/>
+        <source>Delete index %1…</source>
+        <translation>インデックス %1 を削除…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_panel.cpp" line="180"/>
+        <source>Create index…</source>
+        <translation>インデックスを作成…</translation>
+    </message>
+</context>
+<context>
+    <name>IndexRequest</name>
+    <message>
+        <location filename="../widgets/tables/index_request.cpp" line="90"/>
+        <source>Another index of this table is being created or deleted, and a table changes one index at a time. Try again once it is Active or gone.</source>
+        <translation>このテーブルの別のインデックスを作成中または削除中です。テーブルのインデックスは一度に 1 つしか変更できません。そのインデックスがアクティブになるか削除されてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_request.cpp" line="95"/>
+        <source>A key attribute of this index already has another type in the table or one of its indexes. Use that type, or another attribute.</source>
+        <translation>このインデックスのキー属性は、テーブルまたはそのインデックスで既に別の型が定義されています。その型を使うか、別の属性を使ってください。</translation>
     </message>
 </context>
 <context>
@@ -1342,156 +1451,161 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="48"/>
+        <location filename="../widgets/items/items_tab.cpp" line="49"/>
         <source>Compare regions</source>
         <translation>リージョンを比較</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="53"/>
+        <location filename="../widgets/items/items_tab.cpp" line="54"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="58"/>
+        <location filename="../widgets/items/items_tab.cpp" line="59"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items/items_tab.cpp" line="60"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items/items_tab.cpp" line="61"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="61"/>
-        <location filename="../widgets/items/items_tab.cpp" line="379"/>
+        <location filename="../widgets/items/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items/items_tab.cpp" line="406"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items/items_tab.cpp" line="63"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab.cpp" line="64"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="79"/>
+        <location filename="../widgets/items/items_tab.cpp" line="80"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="136"/>
+        <location filename="../widgets/items/items_tab.cpp" line="137"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="228"/>
+        <location filename="../widgets/items/items_tab.cpp" line="241"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <location filename="../widgets/items/items_tab.cpp" line="244"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="231"/>
+        <location filename="../widgets/items/items_tab.cpp" line="245"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="258"/>
+        <location filename="../widgets/items/items_tab.cpp" line="253"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="285"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="260"/>
+        <location filename="../widgets/items/items_tab.cpp" line="287"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="298"/>
+        <location filename="../widgets/items/items_tab.cpp" line="325"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="299"/>
+        <location filename="../widgets/items/items_tab.cpp" line="326"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="302"/>
+        <location filename="../widgets/items/items_tab.cpp" line="329"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="304"/>
+        <location filename="../widgets/items/items_tab.cpp" line="331"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="306"/>
+        <location filename="../widgets/items/items_tab.cpp" line="333"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="322"/>
+        <location filename="../widgets/items/items_tab.cpp" line="349"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="363"/>
+        <location filename="../widgets/items/items_tab.cpp" line="390"/>
         <source>This item no longer exists in the table.</source>
         <translation>この項目はテーブルにもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="375"/>
+        <location filename="../widgets/items/items_tab.cpp" line="402"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="376"/>
+        <location filename="../widgets/items/items_tab.cpp" line="403"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="390"/>
+        <location filename="../widgets/items/items_tab.cpp" line="417"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="416"/>
+        <location filename="../widgets/items/items_tab.cpp" line="443"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="456"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="430"/>
+        <location filename="../widgets/items/items_tab.cpp" line="457"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="431"/>
+        <location filename="../widgets/items/items_tab.cpp" line="458"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -2076,7 +2190,7 @@
     </message>
     <message>
         <location filename="../widgets/items/query_form.cpp" line="57"/>
-        <location filename="../widgets/items/query_form.cpp" line="163"/>
+        <location filename="../widgets/items/query_form.cpp" line="171"/>
         <source>and</source>
         <translation>から</translation>
     </message>
@@ -2111,17 +2225,17 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="153"/>
+        <location filename="../widgets/items/query_form.cpp" line="161"/>
         <source>attribute name</source>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="161"/>
+        <location filename="../widgets/items/query_form.cpp" line="169"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="168"/>
+        <location filename="../widgets/items/query_form.cpp" line="176"/>
         <source>Remove this filter</source>
         <translation>このフィルターを削除</translation>
     </message>
@@ -2695,227 +2809,238 @@
 <context>
     <name>TableDetails</name>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="33"/>
+        <location filename="../widgets/tables/table_details.cpp" line="35"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="33"/>
-        <location filename="../widgets/tables/table_details.cpp" line="146"/>
+        <location filename="../widgets/tables/table_details.cpp" line="35"/>
+        <location filename="../widgets/tables/table_details.cpp" line="159"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="108"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="134"/>
+        <location filename="../widgets/tables/table_details.cpp" line="103"/>
+        <source>%1 · Backfilling · %2%</source>
+        <extracomment>a GSI being created: its status, then how much of the table it holds</extracomment>
+        <translation>%1 · バックフィル中 · %2%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="121"/>
         <source>General information</source>
         <translation>全般情報</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
-        <location filename="../widgets/tables/table_details.cpp" line="109"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="46"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="122"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="110"/>
+        <location filename="../widgets/tables/table_details.cpp" line="123"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="111"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="112"/>
+        <location filename="../widgets/tables/table_details.cpp" line="125"/>
         <source>Table ID</source>
         <translation>テーブル ID</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="113"/>
+        <location filename="../widgets/tables/table_details.cpp" line="126"/>
         <source>Item count</source>
         <translation>項目数</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="114"/>
+        <location filename="../widgets/tables/table_details.cpp" line="127"/>
         <source>Table size</source>
         <translation>テーブルサイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="117"/>
+        <location filename="../widgets/tables/table_details.cpp" line="130"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="79"/>
-        <location filename="../widgets/tables/table_details.cpp" line="124"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="44"/>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <location filename="../widgets/tables/table_details.cpp" line="137"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="53"/>
+        <location filename="../widgets/tables/table_details.cpp" line="55"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="58"/>
+        <location filename="../widgets/tables/table_details.cpp" line="60"/>
         <source>Include: %1</source>
         <translation>含める: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="60"/>
+        <location filename="../widgets/tables/table_details.cpp" line="62"/>
         <source>All attributes</source>
         <translation>すべての属性</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="69"/>
+        <location filename="../widgets/tables/table_details.cpp" line="80"/>
         <source>Secondary indexes</source>
         <translation>セカンダリインデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="70"/>
+        <location filename="../widgets/tables/table_details.cpp" line="81"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="79"/>
-        <location filename="../widgets/tables/table_details.cpp" line="124"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="45"/>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <location filename="../widgets/tables/table_details.cpp" line="137"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="43"/>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="79"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="43"/>
+        <location filename="../widgets/tables/table_details.cpp" line="90"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="45"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>Projection</source>
         <translation>射影</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="46"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>Items</source>
         <translation>項目数</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="91"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
-        <source>%1 · Backfilling</source>
-        <translation>%1 · バックフィル中</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tables/table_details.cpp" line="92"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="105"/>
+        <location filename="../widgets/tables/table_details.cpp" line="105"/>
         <source>GSI</source>
         <translation>GSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="92"/>
+        <location filename="../widgets/tables/index_panel.cpp" line="105"/>
+        <location filename="../widgets/tables/table_details.cpp" line="105"/>
         <source>LSI</source>
         <translation>LSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="128"/>
+        <location filename="../widgets/tables/table_details.cpp" line="141"/>
         <source>Capacity</source>
         <translation>キャパシティ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="132"/>
+        <location filename="../widgets/tables/table_details.cpp" line="145"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="133"/>
+        <location filename="../widgets/tables/table_details.cpp" line="146"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="133"/>
+        <location filename="../widgets/tables/table_details.cpp" line="146"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="135"/>
+        <location filename="../widgets/tables/table_details.cpp" line="148"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="136"/>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="141"/>
+        <location filename="../widgets/tables/table_details.cpp" line="154"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="141"/>
+        <location filename="../widgets/tables/table_details.cpp" line="154"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="141"/>
+        <location filename="../widgets/tables/table_details.cpp" line="154"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="143"/>
+        <location filename="../widgets/tables/table_details.cpp" line="156"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="145"/>
+        <location filename="../widgets/tables/table_details.cpp" line="158"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="147"/>
+        <location filename="../widgets/tables/table_details.cpp" line="160"/>
         <source>Latest stream ARN</source>
         <translation>最新のストリーム ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <location filename="../widgets/tables/table_details.cpp" line="162"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="150"/>
+        <location filename="../widgets/tables/table_details.cpp" line="163"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="151"/>
+        <location filename="../widgets/tables/table_details.cpp" line="164"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="152"/>
+        <location filename="../widgets/tables/table_details.cpp" line="165"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="156"/>
+        <location filename="../widgets/tables/table_details.cpp" line="169"/>
         <source>Global table replicas</source>
         <translation>グローバルテーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="158"/>
+        <location filename="../widgets/tables/table_details.cpp" line="171"/>
         <source>Replicas</source>
         <translation>レプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="70"/>
-        <location filename="../widgets/tables/table_details.cpp" line="158"/>
+        <location filename="../widgets/tables/table_details.cpp" line="81"/>
+        <location filename="../widgets/tables/table_details.cpp" line="171"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
@@ -3011,43 +3136,59 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="35"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="37"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="220"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="245"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="39"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
         <source>Explore items</source>
         <translation>項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="45"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="135"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="64"/>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="65"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <source>Indexes</source>
+        <translation>インデックス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="146"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="204"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <source>Indexes (%1)</source>
+        <translation>インデックス (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="229"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="214"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="239"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="215"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3058,14 +3199,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="238"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="263"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="265"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="20"/>
+        <source>Creating index %1 on %2…</source>
+        <translation>%2 にインデックス %1 を作成中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="32"/>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="39"/>
+        <source>Delete index</source>
+        <translation>インデックスを削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="33"/>
+        <source>Delete the global secondary index %1 of table %2?</source>
+        <translation>テーブル %2 のグローバルセカンダリインデックス %1 を削除しますか?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="35"/>
+        <source>Queries and scans of the index stop working; the table and its items in %1 are not affected.</source>
+        <translation>インデックスのクエリとスキャンはできなくなります。%1 のテーブルとその項目には影響しません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="56"/>
+        <source>Could not delete index %1 of %2: %3</source>
+        <translation>%2 のインデックス %1 を削除できませんでした: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab_indexes.cpp" line="60"/>
+        <source>Deleting index %1 of %2…</source>
+        <translation>%2 のインデックス %1 を削除中…</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "items/compare_view.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
+#include "common/status_delegate.h"
 #include "items/item_editor_dialog.h"
 #include "items/items_model.h"
 #include "items/query_form.h"
@@ -141,7 +142,8 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     connect(&m_tables, &QAbstractItemModel::dataChanged, this, [this] {
         // The key schema becomes known once DescribeTable answered.
         if (m_model->table().isEmpty() && !table().isEmpty()) setTable(table());
-        updateCompare();  // replicas come and go
+        refreshSources();  // indexes come and go
+        updateCompare();   // and replicas
     });
     updateStatus();
     updateCompare();
@@ -225,15 +227,7 @@ void ItemsTab::setTable(const QString& name) {
         updateStatus();
         return;
     }
-    QList<QPair<QString, QString>> sources = {{tr("Table: %1").arg(name), QString()}};
-    const Json d = m_tables.description(m_tables.rowOf(name));
-    for (const auto& [kind, label] : {std::pair{"GlobalSecondaryIndexes", tr("GSI: %1")},
-                                      std::pair{"LocalSecondaryIndexes", tr("LSI: %1")}})
-        for (const auto& i : d.value(kind, Json::array())) {
-            const QString index = QString::fromStdString(i.value("IndexName", ""));
-            sources.append({label.arg(index), index});
-        }
-    m_form->setSources(sources);
+    m_form->setSources(sourcesOf(name));
     showIndexKeys({});
     // Another table starts from a plain Scan, and the form says so.
     m_form->setQueryMode(false);
@@ -241,6 +235,39 @@ void ItemsTab::setTable(const QString& name) {
     m_form->setProjection({});
     m_model->setSource(m_region, name, keyNames(), QStringLiteral("Scan"), Json::object());
     updateCompare();
+}
+
+QList<QPair<QString, QString>> ItemsTab::sourcesOf(const QString& name) const {
+    QList<QPair<QString, QString>> sources = {{tr("Table: %1").arg(name), QString()}};
+    const Json d = m_tables.description(m_tables.rowOf(name));
+    if (!d.is_object()) return sources;
+    for (const auto& [kind, label] : {std::pair{"GlobalSecondaryIndexes", tr("GSI: %1")},
+                                      std::pair{"LocalSecondaryIndexes", tr("LSI: %1")}})
+        for (const auto& i : d.value(kind, Json::array())) {
+            const QString index = QString::fromStdString(i.value("IndexName", ""));
+            const QString status = QString::fromStdString(i.value("IndexStatus", "ACTIVE"));
+            // An index being created or deleted cannot be read yet (or any more): say so.
+            sources.append(
+                {status == QLatin1String("ACTIVE")
+                     ? label.arg(index)
+                     : tr("%1 (%2)").arg(label.arg(index), StatusDelegate::statusText(status)),
+                 index});
+        }
+    return sources;
+}
+
+void ItemsTab::refreshSources() {
+    const QString name = table();
+    if (name.isEmpty() || m_model->table() != name) return;
+    const auto sources = sourcesOf(name);
+    if (sources == m_form->sources()) return;
+    const QString current = m_form->indexName();
+    m_form->setSources(sources, current);
+    if (m_form->indexName() == current) return;
+    // The index read is gone: back to the table, as a Scan.
+    showIndexKeys({});
+    m_form->setQueryMode(false);
+    m_model->setSource(m_region, name, keyNames(), QStringLiteral("Scan"), Json::object());
 }
 
 void ItemsTab::showIndexKeys(const QString& index) {

@@ -69,6 +69,11 @@ private:
     tablespan::Json indexDescription(const QString& index) const;
     // The key pickers follow the table's or the index's keys.
     void showIndexKeys(const QString& index);
+    // The table and its indexes as the picker lists them: (label, index name).
+    QList<QPair<QString, QString>> sourcesOf(const QString& table) const;
+    // Follows indexes created or deleted while the table stays shown; reading an index
+    // that is gone falls back to a Scan of the table.
+    void refreshSources();
     // Opens the editor on the full item: a row read from an index may lack attributes.
     void editFullItem(int mode, const tablespan::Json& row);
     QStringList keyNames() const;

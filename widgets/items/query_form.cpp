@@ -99,11 +99,19 @@ void QueryForm::setKeys(const QString& pk, const QString& pkType, const QString&
     updateMode();
 }
 
-void QueryForm::setSources(const QList<QPair<QString, QString>>& sources) {
+void QueryForm::setSources(const QList<QPair<QString, QString>>& sources, const QString& select) {
     const QSignalBlocker block(m_source);
     m_source->clear();
     for (const auto& [label, index] : sources) m_source->addItem(label, index);
+    m_source->setCurrentIndex(std::max(0, m_source->findData(select)));
     m_source->setVisible(m_source->count() > 1);
+}
+
+QList<QPair<QString, QString>> QueryForm::sources() const {
+    QList<QPair<QString, QString>> list;
+    for (int i = 0; i < m_source->count(); ++i)
+        list.append({m_source->itemText(i), m_source->itemData(i).toString()});
+    return list;
 }
 
 QString QueryForm::indexName() const {

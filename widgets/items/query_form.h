@@ -26,8 +26,10 @@ public:
                  const QString& skType);
     QuerySpec spec() const;
     // What can be read: the table (data "") and its indexes (data: the index name), as
-    // (label, index name). Selects the table.
-    void setSources(const QList<QPair<QString, QString>>& sources);
+    // (label, index name). Selects `select` when it is among them, else the table;
+    // indexChanged is not emitted.
+    void setSources(const QList<QPair<QString, QString>>& sources, const QString& select = {});
+    QList<QPair<QString, QString>> sources() const;
     QString indexName() const;
     void setIndexName(const QString& index);
     void setQueryMode(bool query);

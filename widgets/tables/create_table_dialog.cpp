@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -13,6 +14,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -32,6 +35,42 @@ QComboBox* keyTypeBox(QWidget* parent) {
 void markInvalid(QWidget* w, bool invalid) {
     w->setStyleSheet(invalid ? QStringLiteral("border: 1px solid #d13212;") : QString());
 }
+
+// The form scrolls up and down once it outgrows the dialog (five LSIs and a few GSIs
+// do), but asks for its whole height (QScrollArea's own size hint is a small fixed box;
+// QWidget::adjustSize keeps a dialog within the screen) and never for less than its width.
+class FormScrollArea final : public QScrollArea {
+public:
+    using QScrollArea::QScrollArea;
+    void setForm(QWidget* form) {
+        // The form never shrinks below what its rows need (they would overlap): it
+        // scrolls instead.
+        form->layout()->setSizeConstraint(QLayout::SetMinimumSize);
+        setWidget(form);
+        form->installEventFilter(this);
+    }
+    QSize sizeHint() const override {
+        if (!widget()) return QScrollArea::sizeHint();
+        return widget()->sizeHint() + chrome();
+    }
+    QSize minimumSizeHint() const override {
+        if (!widget()) return QScrollArea::minimumSizeHint();
+        return {widget()->minimumSizeHint().width() + chrome().width(),
+                QScrollArea::minimumSizeHint().height()};
+    }
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        // An index added or removed changes the form's size hint, and so the dialog's.
+        if (watched == widget() && event->type() == QEvent::LayoutRequest) updateGeometry();
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    // The frame, and the vertical scroll bar when it shows.
+    QSize chrome() const {
+        const int frame = 2 * frameWidth();
+        return {frame + verticalScrollBar()->sizeHint().width(), frame};
+    }
+};
 }  // namespace
 
 CreateTableDialog::CreateTableDialog(EngineBridge& bridge, const QString& region, QWidget* parent)
@@ -39,9 +78,18 @@ CreateTableDialog::CreateTableDialog(EngineBridge& bridge, const QString& region
     setObjectName(QStringLiteral("createTableDialog"));
     setWindowTitle(tr("Create table in %1").arg(region));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(buildKeys());
-    m_indexes = new IndexEditor(this);
-    layout->addWidget(m_indexes);
+    // Everything but the message and the buttons scrolls, so that they stay in view.
+    auto* scroll = new FormScrollArea(this);
+    scroll->setObjectName(QStringLiteral("createTableScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* body = new QWidget(scroll);
+    auto* form = new QVBoxLayout(body);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addWidget(buildKeys());
+    m_indexes = new IndexEditor(body);
+    form->addWidget(m_indexes);
     connect(m_indexes, &IndexEditor::changed, this, &CreateTableDialog::revalidate);
     const auto tableKey = [this] {
         m_indexes->setTablePartitionKey(m_pk->text(), m_pkType->currentData().toString());
@@ -50,8 +98,11 @@ CreateTableDialog::CreateTableDialog(EngineBridge& bridge, const QString& region
     connect(m_pkType, &QComboBox::currentIndexChanged, this, tableKey);
     connect(m_skType, &QComboBox::currentIndexChanged, this, &CreateTableDialog::revalidate);
     connect(m_pkType, &QComboBox::currentIndexChanged, this, &CreateTableDialog::revalidate);
-    layout->addWidget(buildSettings());
-    layout->addWidget(buildTags());
+    form->addWidget(buildSettings());
+    form->addWidget(buildTags());
+    form->addStretch();
+    scroll->setForm(body);
+    layout->addWidget(scroll, 1);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);

@@ -23,12 +23,18 @@ QComboBox* typeBox(QWidget* parent) {
 }
 }  // namespace
 
-IndexEditor::IndexEditor(QWidget* parent) : QGroupBox(tr("Secondary indexes"), parent) {
+IndexEditor::IndexEditor(Mode mode, QWidget* parent)
+    : QGroupBox(mode == Mode::Table ? tr("Secondary indexes") : tr("Index details"), parent),
+      m_mode(mode) {
     setObjectName(QStringLiteral("indexEditor"));
     auto* layout = new QVBoxLayout(this);
     m_rowsLayout = new QVBoxLayout;
     m_rowsLayout->setSpacing(6);
     layout->addLayout(m_rowsLayout);
+    if (mode == Mode::SingleGlobal) {
+        addIndex(false);
+        return;
+    }
     auto* buttons = new QHBoxLayout;
     auto* addGlobal = new QPushButton(icon(QStringLiteral("add")), tr("Add global index"), this);
     addGlobal->setObjectName(QStringLiteral("addGlobalIndex"));
@@ -62,6 +68,7 @@ int IndexEditor::addIndex(bool local) {
     row.nonKey = new QLineEdit(frame);
     row.nonKey->setPlaceholderText(tr("non-key attributes, e.g. total, city"));
     auto* remove = new QToolButton(frame);
+    row.remove = remove;
     remove->setIcon(icon(QStringLiteral("delete")));
     remove->setToolTip(tr("Remove this index"));
     row.pk = new QLineEdit(frame);
@@ -113,6 +120,11 @@ int IndexEditor::addIndex(bool local) {
                 return;
             }
     });
+    if (m_mode == Mode::SingleGlobal) {
+        row.kind->hide();
+        remove->hide();
+        grid->addWidget(new QLabel(tr("Index name"), frame), 0, 0, Qt::AlignRight);
+    }
     updateRow(row);
     row.name->setFocus();
     emit changed();
@@ -134,6 +146,8 @@ void IndexEditor::renumber() {
         r.kind->setObjectName(QStringLiteral("indexKind") + n);
         r.name->setObjectName(QStringLiteral("indexName") + n);
         r.pk->setObjectName(QStringLiteral("indexPartitionKey") + n);
+        r.pkType->setObjectName(QStringLiteral("indexPartitionType") + n);
+        r.skType->setObjectName(QStringLiteral("indexSortType") + n);
         r.hasSort->setObjectName(QStringLiteral("indexHasSortKey") + n);
         r.sk->setObjectName(QStringLiteral("indexSortKey") + n);
         r.projection->setObjectName(QStringLiteral("indexProjection") + n);

@@ -2,7 +2,9 @@
 
 // The create-table dialog's "Secondary indexes" section: a row per GSI or LSI with its
 // name, key pickers (an LSI's partition key is the table's), projection and non-key
-// attributes. It only collects; validateIndexes() judges.
+// attributes. It only collects; validateIndexes() judges. In SingleGlobal mode (the
+// create-index dialog of an existing table) it holds exactly one GSI row, which can be
+// neither removed nor turned into an LSI.
 
 #include <QGroupBox>
 #include <QList>
@@ -19,7 +21,9 @@ class IndexEditor final : public QGroupBox {
     Q_DISABLE_COPY_MOVE(IndexEditor)
 
 public:
-    explicit IndexEditor(QWidget* parent = nullptr);
+    enum class Mode { Table, SingleGlobal };
+    explicit IndexEditor(QWidget* parent = nullptr) : IndexEditor(Mode::Table, parent) {}
+    explicit IndexEditor(Mode mode, QWidget* parent = nullptr);
 
     QList<IndexSpec> indexes() const;
     int count() const { return static_cast<int>(m_rows.size()); }
@@ -46,10 +50,12 @@ private:
         QComboBox* skType;
         QComboBox* projection;
         QLineEdit* nonKey;
+        QWidget* remove;
     };
     void updateRow(const Row& row);
     void renumber();
 
+    Mode m_mode;
     QVBoxLayout* m_rowsLayout;
     QList<Row> m_rows;
     QString m_tablePk;

@@ -1,5 +1,7 @@
 #include "tables/table_details.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
@@ -60,6 +62,15 @@ QString TableDetails::projectionText(const tablespan::Json& projection) {
     return tr("All attributes");
 }
 
+int TableDetails::backfillPercent(const tablespan::Json& table, const tablespan::Json& index) {
+    if (!index.value("Backfilling", false)) return -1;
+    const auto items = index.value("ItemCount", qint64{0});
+    const auto total = table.value("ItemCount", qint64{0});
+    if (total <= 0) return 0;
+    // 99 at most: the index is not complete before the engine says so.
+    return static_cast<int>(std::clamp<qint64>(items * 100 / total, 0, 99));
+}
+
 QString TableDetails::indexes(const tablespan::Json& table) {
     using tablespan::Json;
     const Json globals = table.value("GlobalSecondaryIndexes", Json::array());
@@ -87,7 +98,9 @@ QString TableDetails::indexes(const tablespan::Json& table) {
             // An LSI has no status of its own: it is the table's.
             QString status = StatusDelegate::statusText(global ? str(index, "IndexStatus")
                                                                : str(table, "TableStatus"));
-            if (index.value("Backfilling", false)) status = tr("%1 · Backfilling").arg(status);
+            if (const int percent = backfillPercent(table, index); percent >= 0)
+                //: a GSI being created: its status, then how much of the table it holds
+                status = tr("%1 · Backfilling · %2%").arg(status).arg(percent);
             list += QStringLiteral("<tr>") + cell(str(index, "IndexName")) +
                     cell(global ? tr("GSI") : tr("LSI")) + cell(keyText(table, keys, "HASH")) +
                     cell(keyText(table, keys, "RANGE")) +

@@ -16,11 +16,16 @@ public:
     // replicas.
     static QString html(const tablespan::Json& table);
 
-private:
-    static QString indexes(const tablespan::Json& table);
+    // How far the backfill of a GSI being created has come, 0–99: its item count against
+    // the table's (both exact in DescribeTable). -1 when `index` is not backfilling. A
+    // sparse index (items without its keys) stays below 100 until it is ACTIVE.
+    static int backfillPercent(const tablespan::Json& table, const tablespan::Json& index);
     // "name (type)" of the key of `keyType` (HASH or RANGE) in `keySchema`, or empty.
     static QString keyText(const tablespan::Json& table, const tablespan::Json& keySchema,
                            const char* keyType);
     static QString projectionText(const tablespan::Json& projection);
+
+private:
+    static QString indexes(const tablespan::Json& table);
     static QString str(const tablespan::Json& j, const char* key);
 };

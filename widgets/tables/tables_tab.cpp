@@ -6,7 +6,9 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
@@ -16,6 +18,7 @@
 #include "common/engine_bridge.h"
 #include "common/icons.h"
 #include "common/status_delegate.h"
+#include "tables/index_panel.h"
 #include "tables/table_details.h"
 #include "tables/tables_model.h"
 #include "common/view_style.h"
@@ -27,6 +30,8 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
       m_view(new QTableView(this)),
       m_status(new StatusDelegate(TablesModel::StatusRole, this)),
       m_details(new QTextBrowser(this)),
+      m_indexPanel(new IndexPanel(this)),
+      m_detailTabs(new QTabWidget(this)),
       m_error(new QLabel(this)),
       m_animation(new QTimer(this)) {
     setObjectName(QStringLiteral("tablesTab"));
@@ -54,7 +59,11 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     m_details->setOpenLinks(false);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
-    splitter->addWidget(m_details);
+    m_detailTabs->setObjectName(QStringLiteral("tableDetailTabs"));
+    m_detailTabs->setDocumentMode(true);
+    m_detailTabs->addTab(m_details, tr("Overview"));
+    m_detailTabs->addTab(m_indexPanel, tr("Indexes"));
+    splitter->addWidget(m_detailTabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
@@ -72,6 +81,8 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TablesTab::updateDetails);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TablesTab::updateDetails);
+    connect(m_indexPanel, &IndexPanel::createRequested, this, &TablesTab::createIndex);
+    connect(m_indexPanel, &IndexPanel::deleteRequested, this, &TablesTab::deleteIndex);
 
     m_animation->setInterval(80);
     connect(m_animation, &QTimer::timeout, this, [this, phase = 0]() mutable {
@@ -187,9 +198,23 @@ void TablesTab::queryPitr(const QString& table) {
 
 void TablesTab::updateDetails() {
     const auto rows = m_view->selectionModel()->selectedRows();
-    m_details->setHtml(rows.size() == 1
-                           ? TableDetails::html(m_model->description(rows.first().row()))
-                           : QString());
+    const tablespan::Json table =
+        rows.size() == 1 ? m_model->description(rows.first().row()) : tablespan::Json();
+    // Keep the reader's place: a backfill refreshes the details several times a second.
+    const QString name =
+        table.is_object() ? QString::fromStdString(table.value("TableName", "")) : QString();
+    const int scroll = name == m_shownTable ? m_details->verticalScrollBar()->value() : 0;
+    m_shownTable = name;
+    m_details->setHtml(TableDetails::html(table));
+    m_details->verticalScrollBar()->setValue(scroll);
+    m_indexPanel->setTable(table);
+    const int count =
+        table.is_object()
+            ? static_cast<int>(
+                  table.value("GlobalSecondaryIndexes", tablespan::Json::array()).size() +
+                  table.value("LocalSecondaryIndexes", tablespan::Json::array()).size())
+            : 0;
+    m_detailTabs->setTabText(1, count ? tr("Indexes (%1)").arg(count) : tr("Indexes"));
 }
 
 void TablesTab::selectTable(const QString& name) {

@@ -8,7 +8,9 @@
 #include "tablespan/engine.h"
 
 class EngineBridge;
+class IndexPanel;
 class QLabel;
+class QTabWidget;
 class QTableView;
 class QTextBrowser;
 class QTimer;
@@ -24,6 +26,9 @@ public:
 
     TablesModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
+    IndexPanel* indexPanel() const { return m_indexPanel; }
+    // The pane under the list: Overview and Indexes.
+    QTabWidget* detailTabs() const { return m_detailTabs; }
     QString region() const { return m_region; }
     QStringList selectedTables() const;
     // The message above the list: the last error of an action, or empty.
@@ -39,6 +44,12 @@ public slots:
     // Deletes without asking; the engine's errors (deletion protection) are shown.
     void deleteTables(const QStringList& names);
     void selectTable(const QString& name);
+    // Opens the create-index dialog for the selected table (tables_tab_indexes.cpp).
+    void createIndex();
+    // Asks for confirmation, then deletes GSI `index` of the selected table.
+    void deleteIndex(const QString& index);
+    // Deletes without asking; the engine's refusal is shown above the list.
+    void deleteIndexNow(const QString& table, const QString& index);
 
 signals:
     // The user asked to browse the items of a table (double click or "Explore items").
@@ -60,6 +71,9 @@ private:
     QTableView* m_view;
     StatusDelegate* m_status;
     QTextBrowser* m_details;
+    IndexPanel* m_indexPanel;
+    QTabWidget* m_detailTabs;
+    QString m_shownTable;  // whose details are shown
     QLabel* m_error;
     QTimer* m_animation;
     int m_generation = 0;  // drops answers that arrive after the region changed
