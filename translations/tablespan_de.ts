@@ -564,202 +564,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="29"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="79"/>
         <source>Create table in %1</source>
         <translation>Tabelle in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
         <source>Table details</source>
         <translation>Tabellendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="116"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
         <source>e.g. Music</source>
         <translation>z. B. Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
         <source>e.g. Artist</source>
         <translation>z. B. Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
         <source>optional, e.g. SongTitle</source>
         <translation>optional, z. B. SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="146"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="151"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="153"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="161"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="190"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Key attributes only</source>
         <translation>Nur Schlüsselattribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="184"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="194"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="201"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="203"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="207"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="206"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="214"/>
         <source>Turn on deletion protection</source>
         <translation>Löschschutz einschalten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="208"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="216"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="213"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="221"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="231"/>
         <source>Add tag</source>
         <translation>Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="224"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="232"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="298"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="306"/>
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>

@@ -562,202 +562,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="29"/>
         <source>String</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>Number</source>
         <translation>数値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Binary</source>
         <translation>バイナリ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="79"/>
         <source>Create table in %1</source>
         <translation>%1 にテーブルを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
         <source>Table details</source>
         <translation>テーブルの詳細</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="116"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
         <source>e.g. Music</source>
         <translation>例: Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Table name</source>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
         <source>e.g. Artist</source>
         <translation>例: Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
         <source>optional, e.g. SongTitle</source>
         <translation>任意、例: SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="146"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="151"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="153"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="161"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="190"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Key attributes only</source>
         <translation>キー属性のみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="184"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="194"/>
         <source>New and old images</source>
         <translation>新旧両方のイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="201"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="203"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS キー ID、ARN またはエイリアス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="207"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="206"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="214"/>
         <source>Turn on deletion protection</source>
         <translation>削除保護を有効にする</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="208"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="216"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="213"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="221"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="231"/>
         <source>Add tag</source>
         <translation>タグを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="224"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="232"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="298"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="306"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
