@@ -122,6 +122,9 @@ REQUESTS = [
                      "Tags": [{"Key": "team", "Value": "lab"}, {"Key": "cost", "Value": ""}]}),
     ("UntagResource", {"ResourceArn": TABLE_ARN, "TagKeys": ["team", "absent"]}),
     ("ListTagsOfResource", {"ResourceArn": TABLE_ARN, "NextToken": "x"}),
+    ("UpdateTimeToLive", {"TableName": TABLE, "TimeToLiveSpecification": {
+        "Enabled": True, "AttributeName": "n"}}),
+    ("DescribeTimeToLive", {"TableName": TABLE}),
     ("DeleteTable", {"TableName": "created"}),
     ("CreateTable", dict(TABLE_DEFINITION, TableName="created")),
     ("Query", {"TableName": TABLE, "IndexName": "byN", "KeyConditionExpression": "n = :n",

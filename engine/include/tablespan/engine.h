@@ -46,6 +46,13 @@ struct EngineOptions {
     // 10 GB. Writes that would grow a collection past it are refused with
     // ItemCollectionSizeLimitExceededException. Tests lower it to reach it.
     std::int64_t item_collection_size_limit = std::int64_t{10} * 1024 * 1024 * 1024;
+    // Time to Live: how long after its expiry (engine time) the sweeper deletes an item.
+    // The service promises "within a few days" and was seen to take about ten minutes on
+    // small tables; ten minutes is the default, 0 deletes at the next sweep.
+    Millis ttl_deletion_delay = 10 * 60 * 1000;
+    // How long after a successful UpdateTimeToLive another change is refused (the
+    // service documents "up to one hour").
+    Millis ttl_change_cooldown = 60 * 60 * 1000;
 };
 
 class EngineImpl;

@@ -78,6 +78,9 @@ const std::map<std::string_view, Handler>& handlers() {
         {"ListBackups", list_backups},
         {"RestoreTableFromBackup", restore_table_from_backup},
         {"RestoreTableToPointInTime", restore_table_to_point_in_time},
+        // Time to Live.
+        {"DescribeTimeToLive", describe_time_to_live},
+        {"UpdateTimeToLive", update_time_to_live},
         // Tags.
         {"TagResource", tag_resource},
         {"UntagResource", untag_resource},

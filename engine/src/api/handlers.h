@@ -45,6 +45,10 @@ Json update_continuous_backups(core::Region&, const Json&);
 Json describe_continuous_backups(core::Region&, const Json&);
 Json restore_table_to_point_in_time(core::Region&, const Json&);
 
+// Time to Live.
+Json update_time_to_live(core::Region&, const Json&);
+Json describe_time_to_live(core::Region&, const Json&);
+
 // Tags.
 Json tag_resource(core::Region&, const Json&);
 Json untag_resource(core::Region&, const Json&);

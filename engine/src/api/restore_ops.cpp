@@ -185,6 +185,11 @@ Json create_target(core::Region& region, TableMeta t, const std::string& target,
     t.stream_label.clear();
     t.deletion_protection = false;
     t.tags = Json::array();
+    t.tag_history = Json::array();
+    t.tags_changed_at = 0;
+    t.ttl_enabled = false;  // restores drop TTL settings (SEM §4.2)
+    t.ttl_attribute.clear();
+    t.ttl_changed_at = 0;
     t.item_count = 0;
     t.size_bytes = 0;
     t.recovery = TableRecovery{};

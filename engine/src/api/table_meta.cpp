@@ -62,6 +62,8 @@ Json TableMeta::to_storage() const {
         {"sse_enabled", sse_enabled},
         {"sse_kms_key_arn", sse_kms_key_arn},
         {"deletion_protection", deletion_protection},
+        {"ttl",
+         {{"enabled", ttl_enabled}, {"attribute", ttl_attribute}, {"changed_at", ttl_changed_at}}},
         {"tags", tags},
         {"tag_history", tag_history},
         {"tags_changed_at", tags_changed_at},
@@ -111,6 +113,11 @@ TableMeta TableMeta::from_storage(std::int64_t id, const Json& j) {
     m.sse_enabled = j.at("sse_enabled");
     m.sse_kms_key_arn = j.at("sse_kms_key_arn");
     m.deletion_protection = j.at("deletion_protection");
+    if (j.contains("ttl")) {  // absent before Time to Live
+        m.ttl_enabled = j.at("ttl").at("enabled");
+        m.ttl_attribute = j.at("ttl").at("attribute");
+        m.ttl_changed_at = j.at("ttl").at("changed_at");
+    }
     m.tags = j.at("tags");
     m.tag_history = j.value("tag_history", Json::array());  // absent before tag operations
     m.tags_changed_at = j.value("tags_changed_at", Millis{0});

@@ -55,6 +55,11 @@ struct TableMeta {
     std::string sse_kms_key_arn;
 
     bool deletion_protection = false;
+
+    // Time to Live: the attribute while enabled, and when it last changed (engine time).
+    bool ttl_enabled = false;
+    std::string ttl_attribute;
+    Millis ttl_changed_at = 0;
     Json tags = Json::array();
     // ListTagsOfResource lags a change by tags::kListLagMs: the sets of the last changes
     // with their times ({"at", "tags"}, oldest first), and another change waits

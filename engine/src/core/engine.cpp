@@ -42,7 +42,9 @@ public:
                     const RegionInfo* info = find_region(code);
                     return info ? region(*info) : nullptr;
                 },
-                options_.item_collection_size_limit},
+                options_.item_collection_size_limit,
+                options_.ttl_deletion_delay,
+                options_.ttl_change_cooldown},
           lock_fd_(lock_fd) {
         // Regions with data open at once, so replication left pending resumes.
         namespace fs = std::filesystem;

@@ -33,6 +33,9 @@ struct EngineCore {
     std::function<Region*(std::string_view)> region;
     // EngineOptions::item_collection_size_limit.
     std::int64_t item_collection_size_limit = 0;
+    // EngineOptions::ttl_deletion_delay and ttl_change_cooldown.
+    Millis ttl_deletion_delay = 0;
+    Millis ttl_change_cooldown = 0;
 };
 
 }  // namespace tablespan::core

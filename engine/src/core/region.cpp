@@ -8,6 +8,7 @@
 #include "api/recovery.h"
 #include "core/replicator.h"
 #include "indexes/index_jobs.h"
+#include "ttl/ttl_sweeper.h"
 #include "storage/sqlite.h"
 
 namespace tablespan::core {
@@ -38,6 +39,7 @@ Region::Region(EngineCore& core, const RegionInfo& info)
     for (auto& [name, table] : tables_) {
         if (table->status_until) schedule_transition(*table, table->status_until);
         indexes::resume_index_jobs(*this, *table);
+        ttl::start_sweeping(*this, *table);
     }
     post([this] { replicator_->load(); });
     post([this] { recovery_->load(); });
