@@ -60,7 +60,7 @@ void validateKeyAttributes(const CreateTableSpec& spec, const IndexSpec& index,
         if (seen.contains(key) && !reported.contains(key)) {
             reported.insert(key);
             // The words of a two-attribute key, where this is all that can go wrong.
-            if (keys.size() == 2)
+            if (partition.size() == 1 && sort.size() == 1)
                 add(QCoreApplication::translate(
                         "IndexSpec", "%1: the sort key must differ from the partition key.")
                         .arg(label));
