@@ -101,6 +101,13 @@ void ScreenshotDriver::shootCompositeViews(std::function<void()> done) {
     save(&m_window, QStringLiteral("01e-table-details-composite"));
     CreateTableDialog* create = openCompositeDialog();
     save(create, QStringLiteral("03f-create-table-composite"));
+    // Refused as typed: tenant twice, and a second sort attribute not named yet.
+    IndexSpec bad = create->indexEditor()->indexes().at(0);
+    bad.morePartitionKeys.append({QStringLiteral("tenant"), QStringLiteral("S")});
+    bad.moreSortKeys.append({QString(), QStringLiteral("S")});
+    create->indexEditor()->setIndex(0, bad);
+    create->resize(create->sizeHint());
+    save(create, QStringLiteral("03g-create-table-composite-invalid"));
     create->reject();
 
     ItemsTab* itemsTab = m_window.itemsTab();
@@ -117,6 +124,12 @@ void ScreenshotDriver::shootCompositeViews(std::function<void()> done) {
     when([itemsTab] { return !itemsTab->model()->isLoading() && itemsTab->model()->rowCount(); },
          [=, this] {
              save(&m_window, QStringLiteral("05c-items-query-composite"));
+             // A partition attribute left empty: refused before anything is sent.
+             form->setPartitionValue(1, QString());
+             itemsTab->run();
+             save(&m_window, QStringLiteral("05d-items-query-composite-empty"));
+             form->setPartitionValue(1, QStringLiteral("1"));
+             itemsTab->run();
              Theme::apply(Theme::Mode::Dark);
              save(&m_window, QStringLiteral("12b-items-query-composite-dark"));
              CreateTableDialog* dark = openCompositeDialog();
