@@ -47,6 +47,13 @@ private:
     void shootIndexes(std::function<void()> done);
     // Opens the create-table dialog filled in with a GSI and an LSI.
     CreateTableDialog* openIndexDialog();
+    // A table with a multi-attribute GSI key: its details, the create-table dialog with
+    // such a GSI and the Items tab querying it, light and dark (screenshot_composite.cpp);
+    // then `done`.
+    void shootComposite(std::function<void()> done);
+    void shootCompositeViews(std::function<void()> done);
+    // Opens the create-table dialog filled in with a GSI of 2 + 2 key attributes.
+    CreateTableDialog* openCompositeDialog();
     // Adds a GSI to a table of 3,000 events: the create-index dialog (valid, then refused
     // as typed), the backfill's progress in the details and the delete-index confirmation,
     // in light and dark (screenshot_index_updates.cpp); then `done`.

@@ -84,6 +84,6 @@ void ScreenshotDriver::shootIndexes(std::function<void()> done) {
          [=, this] {
              save(&m_window, QStringLiteral("05b-items-query-index"));
              itemsTab->setTable(QStringLiteral("orders"));  // back to a plain Scan
-             done();
+             shootComposite(done);
          });
 }

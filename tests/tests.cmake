@@ -48,6 +48,7 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_language tablespan_widgets)
     tablespan_add_test(tst_widgets_indexes tablespan_widgets)
     tablespan_add_test(tst_widgets_index_updates tablespan_widgets)
+    tablespan_add_test(tst_widgets_composite_keys tablespan_widgets)
     tablespan_add_test(tst_widgets_charts tablespan_widgets)
 endif()
 

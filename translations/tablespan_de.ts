@@ -1169,6 +1169,31 @@
         <source>Attribute %1 is given two types: %2 and %3.</source>
         <translation>Das Attribut %1 hat zwei Typen: %2 und %3.</translation>
     </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="36"/>
+        <source>%1: a partition key has at most %2 attributes.</source>
+        <translation>%1: Ein Partitionsschlüssel hat höchstens %2 Attribute.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="41"/>
+        <source>%1: a sort key has at most %2 attributes.</source>
+        <translation>%1: Ein Sortierschlüssel hat höchstens %2 Attribute.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="46"/>
+        <source>%1: enter the name of partition key attribute %2.</source>
+        <translation>%1: Geben Sie den Namen von Partitionsschlüsselattribut %2 ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="52"/>
+        <source>%1: enter the name of sort key attribute %2.</source>
+        <translation>%1: Geben Sie den Namen von Sortierschlüsselattribut %2 ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="68"/>
+        <source>%1: attribute %2 is in the key twice: use it once.</source>
+        <translation>%1: Das Attribut %2 steht zweimal im Schlüssel: Verwenden Sie es nur einmal.</translation>
+    </message>
 </context>
 <context>
     <name>ItemEditorDialog</name>
@@ -1684,6 +1709,54 @@
     </message>
 </context>
 <context>
+    <name>KeyAttributeList</name>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="23"/>
+        <source>Add partition key attribute</source>
+        <translation>Partitionsschlüsselattribut hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="23"/>
+        <source>Add sort key attribute</source>
+        <translation>Sortierschlüsselattribut hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="61"/>
+        <source>partition key attribute</source>
+        <translation>Partitionsschlüsselattribut</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="62"/>
+        <source>sort key attribute</source>
+        <translation>Sortierschlüsselattribut</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="70"/>
+        <source>Remove this key attribute</source>
+        <translation>Dieses Schlüsselattribut entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="124"/>
+        <source>A partition key has at most %1 attributes.</source>
+        <translation>Ein Partitionsschlüssel hat höchstens %1 Attribute.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="125"/>
+        <source>A sort key has at most %1 attributes.</source>
+        <translation>Ein Sortierschlüssel hat höchstens %1 Attribute.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="128"/>
+        <source>Partitions by several attributes together, each with its own type; a query gives a value for each.</source>
+        <translation>Partitioniert nach mehreren Attributen zusammen, jedes mit eigenem Typ; eine Abfrage gibt für jedes einen Wert an.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="130"/>
+        <source>Sorts by several attributes, left to right; a query gives them in order, a range condition on the last one.</source>
+        <translation>Sortiert nach mehreren Attributen von links nach rechts; eine Abfrage gibt sie der Reihe nach an, eine Bereichsbedingung nur beim letzten.</translation>
+    </message>
+</context>
+<context>
     <name>LinkMatrixModel</name>
     <message>
         <location filename="../widgets/global/network_models.cpp" line="144"/>
@@ -2158,6 +2231,21 @@
         <source>A filter needs an attribute name.</source>
         <translation>Ein Filter braucht einen Attributnamen.</translation>
     </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="115"/>
+        <source>Enter a value for every partition key attribute (missing: %1).</source>
+        <translation>Geben Sie für jedes Partitionsschlüsselattribut einen Wert ein (es fehlt: %1).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="134"/>
+        <source>Give the sort key attributes from the left: enter %1 before %2.</source>
+        <translation>Geben Sie die Sortierschlüsselattribute von links an: %1 vor %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="140"/>
+        <source>Only the last sort key attribute given may use %1: %2 needs = because %3 follows it.</source>
+        <translation>Nur das letzte angegebene Sortierschlüsselattribut darf %1 verwenden: %2 braucht =, weil %3 folgt.</translation>
+    </message>
 </context>
 <context>
     <name>QueryForm</name>
@@ -2251,6 +2339,11 @@
         <location filename="../widgets/items/query_form.cpp" line="176"/>
         <source>Remove this filter</source>
         <translation>Diesen Filter entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_form.cpp" line="178"/>
+        <source>Give the sort key attributes from the left, each before this one with =.</source>
+        <translation>Geben Sie die Sortierschlüsselattribute von links an, jedes vor diesem mit =.</translation>
     </message>
 </context>
 <context>

@@ -1166,6 +1166,31 @@
         <source>Attribute %1 is given two types: %2 and %3.</source>
         <translation>属性 %1 に 2 つの型が指定されています: %2 と %3。</translation>
     </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="36"/>
+        <source>%1: a partition key has at most %2 attributes.</source>
+        <translation>%1: パーティションキーの属性は最大 %2 個です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="41"/>
+        <source>%1: a sort key has at most %2 attributes.</source>
+        <translation>%1: ソートキーの属性は最大 %2 個です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="46"/>
+        <source>%1: enter the name of partition key attribute %2.</source>
+        <translation>%1: パーティションキーの属性 %2 の名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="52"/>
+        <source>%1: enter the name of sort key attribute %2.</source>
+        <translation>%1: ソートキーの属性 %2 の名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/index_spec.cpp" line="68"/>
+        <source>%1: attribute %2 is in the key twice: use it once.</source>
+        <translation>%1: 属性 %2 がキーに 2 回含まれています。1 回だけ使用してください。</translation>
+    </message>
 </context>
 <context>
     <name>ItemEditorDialog</name>
@@ -1675,6 +1700,54 @@
     </message>
 </context>
 <context>
+    <name>KeyAttributeList</name>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="23"/>
+        <source>Add partition key attribute</source>
+        <translation>パーティションキーの属性を追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="23"/>
+        <source>Add sort key attribute</source>
+        <translation>ソートキーの属性を追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="61"/>
+        <source>partition key attribute</source>
+        <translation>パーティションキーの属性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="62"/>
+        <source>sort key attribute</source>
+        <translation>ソートキーの属性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="70"/>
+        <source>Remove this key attribute</source>
+        <translation>このキー属性を削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="124"/>
+        <source>A partition key has at most %1 attributes.</source>
+        <translation>パーティションキーの属性は最大 %1 個です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="125"/>
+        <source>A sort key has at most %1 attributes.</source>
+        <translation>ソートキーの属性は最大 %1 個です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="128"/>
+        <source>Partitions by several attributes together, each with its own type; a query gives a value for each.</source>
+        <translation>複数の属性を組み合わせてパーティション分割します (属性ごとに型を指定)。クエリではそれぞれの値を指定します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="130"/>
+        <source>Sorts by several attributes, left to right; a query gives them in order, a range condition on the last one.</source>
+        <translation>複数の属性で左から順に並べ替えます。クエリでは順番に指定し、範囲条件は最後の属性にのみ使えます。</translation>
+    </message>
+</context>
+<context>
     <name>LinkMatrixModel</name>
     <message>
         <location filename="../widgets/global/network_models.cpp" line="144"/>
@@ -2145,6 +2218,21 @@
         <source>A filter needs an attribute name.</source>
         <translation>フィルターには属性名が必要です。</translation>
     </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="115"/>
+        <source>Enter a value for every partition key attribute (missing: %1).</source>
+        <translation>パーティションキーのすべての属性に値を入力してください (未入力: %1)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="134"/>
+        <source>Give the sort key attributes from the left: enter %1 before %2.</source>
+        <translation>ソートキーの属性は左から指定してください: %2 より先に %1 を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="140"/>
+        <source>Only the last sort key attribute given may use %1: %2 needs = because %3 follows it.</source>
+        <translation>%1 を使えるのは最後に指定したソートキーの属性だけです: %3 が後に続くため、%2 には = が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>QueryForm</name>
@@ -2238,6 +2326,11 @@
         <location filename="../widgets/items/query_form.cpp" line="176"/>
         <source>Remove this filter</source>
         <translation>このフィルターを削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_form.cpp" line="178"/>
+        <source>Give the sort key attributes from the left, each before this one with =.</source>
+        <translation>ソートキーの属性は左から指定してください。この属性より前はすべて = で指定します。</translation>
     </message>
 </context>
 <context>

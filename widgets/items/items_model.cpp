@@ -12,11 +12,12 @@ ItemsModel::ItemsModel(EngineBridge& bridge, QObject* parent)
 
 void ItemsModel::setSource(const QString& region, const QString& table, const QStringList& keyNames,
                            const QString& operation, Json request, const QStringList& indexKeyNames,
-                           const QStringList& projected) {
+                           const QStringList& projected, int indexPartitionKeys) {
     m_region = region;
     m_table = table;
     m_keyNames = keyNames;
     m_indexKeyNames = indexKeyNames;
+    m_indexPartitionKeys = std::max(1, indexPartitionKeys);
     m_leadColumns.clear();
     for (const QStringList* names : {&indexKeyNames, &keyNames, &projected})
         for (const QString& name : *names)
@@ -205,10 +206,9 @@ QVariant ItemsModel::headerData(int section, Qt::Orientation orientation, int ro
     const QString name = m_columns.at(section);
     if (role == Qt::DisplayRole) {
         // Reading an index, its keys are named for their role in it.
-        if (!m_indexKeyNames.isEmpty() && name == m_indexKeyNames.first())
-            return tr("%1 (index partition key)").arg(name);
-        if (m_indexKeyNames.size() > 1 && name == m_indexKeyNames.at(1))
-            return tr("%1 (index sort key)").arg(name);
+        if (const auto at = m_indexKeyNames.indexOf(name); at >= 0)
+            return at < m_indexPartitionKeys ? tr("%1 (index partition key)").arg(name)
+                                             : tr("%1 (index sort key)").arg(name);
         if (!m_keyNames.isEmpty() && name == m_keyNames.first())
             return tr("%1 (partition key)").arg(name);
         if (m_keyNames.size() > 1 && name == m_keyNames.at(1)) return tr("%1 (sort key)").arg(name);

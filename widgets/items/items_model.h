@@ -26,10 +26,13 @@ public:
     // ExclusiveStartKey). `keyNames` are the table's partition and optional sort key (rows
     // are addressed by them). Reading an index (request's IndexName), `indexKeyNames` are
     // its keys and `projected` the non-key attributes it includes: the first columns are
-    // the index keys, then the table keys, then `projected`.
+    // the index keys, then the table keys, then `projected`. The first
+    // `indexPartitionKeys` of `indexKeyNames` are its partition (HASH) attributes, the
+    // others its sort (RANGE) ones.
     void setSource(const QString& region, const QString& table, const QStringList& keyNames,
                    const QString& operation, tablespan::Json request,
-                   const QStringList& indexKeyNames = {}, const QStringList& projected = {});
+                   const QStringList& indexKeyNames = {}, const QStringList& projected = {},
+                   int indexPartitionKeys = 1);
     // Forgets everything (no table selected).
     void clear();
     // Reloads from the first page with the same source.
@@ -77,6 +80,7 @@ private:
     QString m_operation;
     QStringList m_keyNames;
     QStringList m_indexKeyNames;
+    int m_indexPartitionKeys = 1;
     QStringList m_leadColumns;
     tablespan::Json m_request;
     tablespan::Json m_startKey;

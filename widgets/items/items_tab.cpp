@@ -270,11 +270,23 @@ void ItemsTab::refreshSources() {
     m_model->setSource(m_region, name, keyNames(), QStringLiteral("Scan"), Json::object());
 }
 
+int ItemsTab::partitionKeyCount(const QString& index) const {
+    const Json indexDesc = indexDescription(index);
+    const Json owner =
+        indexDesc.is_object() ? indexDesc : m_tables.description(m_tables.rowOf(table()));
+    int count = 0;
+    if (owner.is_object())
+        for (const auto& k : owner.value("KeySchema", Json::array()))
+            count += k.value("KeyType", "") == "HASH";
+    return count;
+}
+
 void ItemsTab::showIndexKeys(const QString& index) {
+    // A KeySchema lists its HASH attributes first, then its RANGE ones.
     const auto keys = keySchema(index);
     if (keys.isEmpty()) return;
-    m_form->setKeys(keys[0].first, keys[0].second, keys.size() > 1 ? keys[1].first : QString(),
-                    keys.size() > 1 ? keys[1].second : QString());
+    const int partition = std::max(1, partitionKeyCount(index));
+    m_form->setKeys(keys.mid(0, partition), keys.mid(partition));
 }
 
 void ItemsTab::updateCompare() {
@@ -317,7 +329,7 @@ void ItemsTab::run() {
     }
     m_model->setSource(m_region, table(), keyNames(),
                        spec.query ? QStringLiteral("Query") : QStringLiteral("Scan"), request,
-                       indexKeys, projected);
+                       indexKeys, projected, partitionKeyCount(spec.indexName));
 }
 
 void ItemsTab::updateStatus() {

@@ -67,6 +67,8 @@ private:
     ItemFiles::KeySchema keySchema(const QString& index = {}) const;
     // The index's description (KeySchema, Projection), or null.
     tablespan::Json indexDescription(const QString& index) const;
+    // How many partition (HASH) attributes the table's or the index's key has.
+    int partitionKeyCount(const QString& index) const;
     // The key pickers follow the table's or the index's keys.
     void showIndexKeys(const QString& index);
     // The table and its indexes as the picker lists them: (label, index name).

@@ -103,26 +103,59 @@ Json QueryBuilder::build(const QuerySpec& spec, QString* error) {
     };
 
     if (spec.query) {
-        if (spec.partitionValue.isEmpty()) {
-            *error = tr("Enter the partition key value.");
+        QList<KeyCondition> partition = {
+            {spec.partitionKey, spec.partitionType, QStringLiteral("="), spec.partitionValue, {}}};
+        partition += spec.morePartition;
+        QStringList missing;
+        for (const KeyCondition& k : partition)
+            if (k.value.isEmpty()) missing << k.attribute;
+        if (!missing.isEmpty()) {
+            *error = partition.size() == 1
+                         ? tr("Enter the partition key value.")
+                         : tr("Enter a value for every partition key attribute (missing: %1).")
+                               .arg(missing.join(QStringLiteral(", ")));
             return {};
         }
-        QString key = QStringLiteral("%1 = %2").arg(p.name(spec.partitionKey),
-                                                    value(spec.partitionType, spec.partitionValue));
-        if (!spec.sortKey.isEmpty() && !spec.sortOp.isEmpty()) {
-            const QString sk = p.name(spec.sortKey);
-            // Placeholders are numbered in reading order: evaluate left to right.
-            if (spec.sortOp == QLatin1String("BETWEEN")) {
-                const QString low = value(spec.sortType, spec.sortValue);
-                const QString high = value(spec.sortType, spec.sortValue2);
-                key += QStringLiteral(" AND %1 BETWEEN %2 AND %3").arg(sk, low, high);
-            } else if (spec.sortOp == QLatin1String("begins_with"))
-                key += QStringLiteral(" AND begins_with(%1, %2)")
-                           .arg(sk, value(spec.sortType, spec.sortValue));
-            else
-                key += QStringLiteral(" AND %1 %2 %3")
-                           .arg(sk, spec.sortOp, value(spec.sortType, spec.sortValue));
+        QStringList terms;
+        for (const KeyCondition& k : partition) {
+            const QString n = p.name(k.attribute);  // numbered before its value
+            terms << QStringLiteral("%1 = %2").arg(n, value(k.type, k.value));
         }
+        QList<KeyCondition> sort;
+        if (!spec.sortKey.isEmpty())
+            sort = QList<KeyCondition>{{spec.sortKey, spec.sortType, spec.sortOp, spec.sortValue,
+                                        spec.sortValue2}} +
+                   spec.moreSort;
+        // Left to right without a gap; only the last one given may be a range.
+        qsizetype given = 0;
+        while (given < sort.size() && !sort[given].op.isEmpty()) ++given;
+        for (qsizetype i = given; i < sort.size(); ++i)
+            if (!sort[i].op.isEmpty()) {
+                *error = tr("Give the sort key attributes from the left: enter %1 before %2.")
+                             .arg(sort[given].attribute, sort[i].attribute);
+                return {};
+            }
+        for (qsizetype i = 0; i + 1 < given; ++i)
+            if (sort[i].op != QLatin1String("=")) {
+                *error = tr("Only the last sort key attribute given may use %1: %2 needs = "
+                            "because %3 follows it.")
+                             .arg(sort[i].op, sort[i].attribute, sort[i + 1].attribute);
+                return {};
+            }
+        for (qsizetype i = 0; i < given; ++i) {
+            const KeyCondition& k = sort[i];
+            const QString sk = p.name(k.attribute);
+            // Placeholders are numbered in reading order: evaluate left to right.
+            if (k.op == QLatin1String("BETWEEN")) {
+                const QString low = value(k.type, k.value);
+                const QString high = value(k.type, k.value2);
+                terms << QStringLiteral("%1 BETWEEN %2 AND %3").arg(sk, low, high);
+            } else if (k.op == QLatin1String("begins_with"))
+                terms << QStringLiteral("begins_with(%1, %2)").arg(sk, value(k.type, k.value));
+            else
+                terms << QStringLiteral("%1 %2 %3").arg(sk, k.op, value(k.type, k.value));
+        }
+        const QString key = terms.join(QStringLiteral(" AND "));
         request["KeyConditionExpression"] = key.toStdString();
         if (spec.descending) request["ScanIndexForward"] = false;
     }

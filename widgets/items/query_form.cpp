@@ -42,27 +42,35 @@ QueryForm::QueryForm(QWidget* parent) : QWidget(parent) {
     layout->addLayout(modeRow);
 
     m_keyBox = new QWidget(this);
-    auto* keys = new QHBoxLayout(m_keyBox);
-    keys->setContentsMargins(0, 0, 0, 0);
+    // A grid: the attributes of a multi-attribute key line up under the first ones.
+    m_keyGrid = new QGridLayout(m_keyBox);
+    m_keyGrid->setContentsMargins(0, 0, 0, 0);
+    m_keyGrid->setVerticalSpacing(4);
     m_pkLabel = new QLabel(m_keyBox);
     m_pkValue = new QLineEdit(m_keyBox);
     m_pkValue->setObjectName(QStringLiteral("partitionValue"));
     m_pkValue->setPlaceholderText(tr("partition key value"));
     m_skLabel = new QLabel(m_keyBox);
     m_skOp = new QComboBox(m_keyBox);
+    m_skOp->setObjectName(QStringLiteral("sortOp"));
     m_skOp->addItem(tr("(any)"), QString());
     for (const QString& op : QueryBuilder::sortKeyOperators()) m_skOp->addItem(op, op);
     m_skValue = new QLineEdit(m_keyBox);
+    m_skValue->setObjectName(QStringLiteral("sortValue"));
     m_skValue2 = new QLineEdit(m_keyBox);
+    m_skValue2->setObjectName(QStringLiteral("sortValue2"));
     m_skValue2->setPlaceholderText(tr("and"));
     m_descending = new QCheckBox(tr("Descending"), m_keyBox);
-    keys->addWidget(m_pkLabel);
-    keys->addWidget(m_pkValue, 2);
-    keys->addWidget(m_skLabel);
-    keys->addWidget(m_skOp);
-    keys->addWidget(m_skValue, 1);
-    keys->addWidget(m_skValue2, 1);
-    keys->addWidget(m_descending);
+    m_keyGrid->addWidget(m_pkLabel, 0, 0);
+    m_keyGrid->addWidget(m_pkValue, 0, 1);
+    m_keyGrid->addWidget(m_skLabel, 0, 2);
+    m_keyGrid->addWidget(m_skOp, 0, 3);
+    m_keyGrid->addWidget(m_skValue, 0, 4);
+    m_keyGrid->addWidget(m_skValue2, 0, 5);
+    m_keyGrid->addWidget(m_descending, 0, 6);
+    m_keyGrid->setColumnStretch(1, 2);
+    m_keyGrid->setColumnStretch(4, 1);
+    m_keyGrid->setColumnStretch(5, 1);
     layout->addWidget(m_keyBox);
 
     auto* filterHead = new QHBoxLayout;
@@ -90,13 +98,90 @@ QueryForm::QueryForm(QWidget* parent) : QWidget(parent) {
 
 void QueryForm::setKeys(const QString& pk, const QString& pkType, const QString& sk,
                         const QString& skType) {
+    setKeys(KeyAttributes{{pk, pkType}},
+            sk.isEmpty() ? KeyAttributes{} : KeyAttributes{{sk, skType}});
+}
+
+void QueryForm::setKeys(const KeyAttributes& partition, const KeyAttributes& sort) {
+    const auto [pk, pkType] = partition.value(0);
+    const auto [sk, skType] = sort.value(0);
     m_pk = pk;
     m_pkType = pkType;
     m_sk = sk;
     m_skType = skType;
     m_pkLabel->setText(tr("%1 (%2) =").arg(pk, pkType));
     m_skLabel->setText(sk.isEmpty() ? QString() : tr("%1 (%2)").arg(sk, skType));
+    clearKeyRows();
+    for (qsizetype i = 1; i < partition.size(); ++i)
+        m_morePk << addKeyRow(partition[i].first, partition[i].second, false, static_cast<int>(i));
+    for (qsizetype i = 1; i < sort.size(); ++i)
+        m_moreSk << addKeyRow(sort[i].first, sort[i].second, true, static_cast<int>(i));
     updateMode();
+}
+
+void QueryForm::clearKeyRows() {
+    for (const KeyRow& row : m_morePk + m_moreSk)
+        for (QWidget* w : {static_cast<QWidget*>(row.label), static_cast<QWidget*>(row.op),
+                           static_cast<QWidget*>(row.value), static_cast<QWidget*>(row.value2)})
+            if (w) {
+                m_keyGrid->removeWidget(w);
+                w->hide();
+                w->deleteLater();
+            }
+    m_morePk.clear();
+    m_moreSk.clear();
+}
+
+QueryForm::KeyRow QueryForm::addKeyRow(const QString& name, const QString& type, bool sort,
+                                       int position) {
+    KeyRow row{name, type, new QLabel(m_keyBox), nullptr, new QLineEdit(m_keyBox), nullptr};
+    const QString n = QString::number(position);
+    if (sort) {
+        row.label->setText(tr("%1 (%2)").arg(name, type));
+        row.op = new QComboBox(m_keyBox);
+        row.op->setObjectName(QStringLiteral("sortOp") + n);
+        row.op->addItem(tr("(any)"), QString());
+        for (const QString& op : QueryBuilder::sortKeyOperators()) row.op->addItem(op, op);
+        row.value->setObjectName(QStringLiteral("sortValue") + n);
+        row.value2 = new QLineEdit(m_keyBox);
+        row.value2->setObjectName(QStringLiteral("sortUpper") + n);
+        row.value2->setPlaceholderText(tr("and"));
+        m_keyGrid->addWidget(row.label, position, 2);
+        m_keyGrid->addWidget(row.op, position, 3);
+        m_keyGrid->addWidget(row.value, position, 4);
+        m_keyGrid->addWidget(row.value2, position, 5);
+        connect(row.op, &QComboBox::currentIndexChanged, this, &QueryForm::updateMode);
+        connect(row.value2, &QLineEdit::returnPressed, this, &QueryForm::runRequested);
+    } else {
+        row.label->setText(tr("%1 (%2) =").arg(name, type));
+        row.value->setObjectName(QStringLiteral("partitionValue") + n);
+        row.value->setPlaceholderText(tr("partition key value"));
+        m_keyGrid->addWidget(row.label, position, 0);
+        m_keyGrid->addWidget(row.value, position, 1);
+    }
+    connect(row.value, &QLineEdit::returnPressed, this, &QueryForm::runRequested);
+    return row;
+}
+
+void QueryForm::updateSortRows() {
+    // Left to right: an attribute can be given once the one before it is given by
+    // equality; a range condition ends the key condition.
+    QString before = m_sk.isEmpty() ? QString() : m_skOp->currentData().toString();
+    for (const KeyRow& row : std::as_const(m_moreSk)) {
+        const bool usable = before == QLatin1String("=");
+        if (!usable && row.op->currentIndex() != 0) {
+            const QSignalBlocker block(row.op);
+            row.op->setCurrentIndex(0);
+        }
+        row.op->setEnabled(usable);
+        row.op->setToolTip(usable ? QString()
+                                  : tr("Give the sort key attributes from the left, each before "
+                                       "this one with =."));
+        const QString op = row.op->currentData().toString();
+        row.value->setVisible(!op.isEmpty());
+        row.value2->setVisible(QueryBuilder::operandCount(op) == 2 && !op.isEmpty());
+        before = op;
+    }
 }
 
 void QueryForm::setSources(const QList<QPair<QString, QString>>& sources, const QString& select) {
@@ -134,6 +219,7 @@ void QueryForm::updateMode() {
     const int n = QueryBuilder::operandCount(m_skOp->currentData().toString());
     m_skValue->setVisible(hasSort && !m_skOp->currentData().toString().isEmpty());
     m_skValue2->setVisible(hasSort && n == 2);
+    updateSortRows();
 }
 
 void QueryForm::setQueryMode(bool query) {
@@ -148,6 +234,21 @@ void QueryForm::setSortCondition(const QString& op, const QString& value, const 
     m_skOp->setCurrentIndex(std::max(0, m_skOp->findData(op)));
     m_skValue->setText(value);
     m_skValue2->setText(value2);
+}
+
+void QueryForm::setPartitionValue(int position, const QString& value) {
+    if (position == 0) setPartitionValue(value);
+    if (position > 0 && position <= m_morePk.size()) m_morePk[position - 1].value->setText(value);
+}
+
+void QueryForm::setSortCondition(int position, const QString& op, const QString& value,
+                                 const QString& value2) {
+    if (position == 0) setSortCondition(op, value, value2);
+    if (position <= 0 || position > m_moreSk.size()) return;
+    const KeyRow& row = m_moreSk[position - 1];
+    if (row.op->isEnabled()) row.op->setCurrentIndex(std::max(0, row.op->findData(op)));
+    row.value->setText(value);
+    row.value2->setText(value2);
 }
 
 void QueryForm::setProjection(const QString& names) {
@@ -228,6 +329,12 @@ QuerySpec QueryForm::spec() const {
     s.sortValue = m_skValue->text();
     s.sortValue2 = m_skValue2->text();
     s.descending = m_descending->isChecked();
+    for (const KeyRow& row : m_morePk)
+        s.morePartition << KeyCondition{
+            row.name, row.type, QStringLiteral("="), row.value->text(), {}};
+    for (const KeyRow& row : m_moreSk)
+        s.moreSort << KeyCondition{row.name, row.type, row.op->currentData().toString(),
+                                   row.value->text(), row.value2->text()};
     s.matchAll = m_match->currentData().toBool();
     for (const FilterRow& row : m_rows)
         s.filters << Condition{row.attribute->text().trimmed(), row.op->currentText(),

@@ -1,8 +1,10 @@
 #pragma once
 
 // The Scan/Query form of the Items tab: mode, key condition (Query), filter conditions
-// and projection, on the table or one of its indexes. It produces a QuerySpec;
-// QueryBuilder turns it into a request.
+// and projection, on the table or one of its indexes. For a multi-attribute GSI key it
+// shows a value per partition attribute and the sort attributes in key order, each
+// enabled once the one before it is given by equality (a range only on the last). It produces a
+// QuerySpec; QueryBuilder turns it into a request.
 
 #include <QWidget>
 
@@ -21,9 +23,13 @@ class QueryForm final : public QWidget {
 public:
     explicit QueryForm(QWidget* parent = nullptr);
 
+    using KeyAttributes = QList<QPair<QString, QString>>;  // (name, type)
     // The table's keys: (name, type) of the partition key and optional sort key.
     void setKeys(const QString& pk, const QString& pkType, const QString& sk,
                  const QString& skType);
+    // A key of any number of partition (HASH, at least one) and sort (RANGE) attributes,
+    // in key order.
+    void setKeys(const KeyAttributes& partition, const KeyAttributes& sort);
     QuerySpec spec() const;
     // What can be read: the table (data "") and its indexes (data: the index name), as
     // (label, index name). Selects `select` when it is among them, else the table;
@@ -35,6 +41,11 @@ public:
     void setQueryMode(bool query);
     void setPartitionValue(const QString& value);
     void setSortCondition(const QString& op, const QString& value, const QString& value2 = {});
+    // The same for the attribute at `position` of a multi-attribute key (0: the first). An
+    // operator of a sort attribute not enabled yet is ignored.
+    void setPartitionValue(int position, const QString& value);
+    void setSortCondition(int position, const QString& op, const QString& value,
+                          const QString& value2 = {});
     // Adds a filter row and returns its index.
     int addFilter(const QString& attribute = {}, const QString& op = QStringLiteral("="),
                   const QString& type = QStringLiteral("S"), const QString& value = {},
@@ -58,7 +69,19 @@ private:
         QLineEdit* value2;
         QWidget* remove;
     };
+    // A partition (no `op`) or sort attribute after the first of a multi-attribute key.
+    struct KeyRow {
+        QString name, type;
+        class QLabel* label;
+        QComboBox* op;
+        QLineEdit* value;
+        QLineEdit* value2;
+    };
     void updateMode();
+    void clearKeyRows();
+    KeyRow addKeyRow(const QString& name, const QString& type, bool sort, int position);
+    // The sort attributes' operator pickers (and so values) that may be used now.
+    void updateSortRows();
 
     QComboBox* m_source;
     QRadioButton* m_scan;
@@ -72,6 +95,9 @@ private:
     QComboBox* m_match;
     QGridLayout* m_filters;
     QList<FilterRow> m_rows;
+    class QGridLayout* m_keyGrid;
+    QList<KeyRow> m_morePk;
+    QList<KeyRow> m_moreSk;
     QLineEdit* m_projection;
     QString m_pk, m_pkType, m_sk, m_skType;
     class QLabel* m_pkLabel;

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "common/icons.h"
+#include "tables/key_attribute_list.h"
 
 namespace {
 QComboBox* typeBox(QWidget* parent) {
@@ -78,6 +79,8 @@ int IndexEditor::addIndex(bool local) {
     row.sk = new QLineEdit(frame);
     row.sk->setPlaceholderText(tr("sort key"));
     row.skType = typeBox(frame);
+    row.morePk = new KeyAttributeList(KeyAttributeList::Kind::Partition, frame);
+    row.moreSk = new KeyAttributeList(KeyAttributeList::Kind::Sort, frame);
 
     grid->addWidget(row.kind, 0, 0);
     grid->addWidget(row.name, 0, 1, 1, 2);
@@ -91,6 +94,8 @@ int IndexEditor::addIndex(bool local) {
     grid->addWidget(row.hasSort, 1, 3, Qt::AlignRight);
     grid->addWidget(row.sk, 1, 4, 1, 2);
     grid->addWidget(row.skType, 1, 6);
+    grid->addWidget(row.morePk, 2, 1, 1, 2);
+    grid->addWidget(row.moreSk, 2, 4, 1, 3);
     grid->setColumnStretch(1, 2);
     grid->setColumnStretch(5, 1);
     m_rowsLayout->addWidget(frame);
@@ -113,6 +118,8 @@ int IndexEditor::addIndex(bool local) {
         connect(edit, &QLineEdit::textChanged, this, &IndexEditor::changed);
     for (auto* box : {row.pkType, row.skType})
         connect(box, &QComboBox::currentIndexChanged, this, &IndexEditor::changed);
+    for (auto* list : {row.morePk, row.moreSk})
+        connect(list, &KeyAttributeList::changed, this, &IndexEditor::changed);
     connect(remove, &QToolButton::clicked, this, [this, frame] {
         for (int i = 0; i < count(); ++i)
             if (m_rows[i].frame == frame) {
@@ -152,6 +159,8 @@ void IndexEditor::renumber() {
         r.sk->setObjectName(QStringLiteral("indexSortKey") + n);
         r.projection->setObjectName(QStringLiteral("indexProjection") + n);
         r.nonKey->setObjectName(QStringLiteral("indexNonKey") + n);
+        r.morePk->setRow(i);
+        r.moreSk->setRow(i);
     }
 }
 
@@ -169,6 +178,10 @@ void IndexEditor::updateRow(const Row& row) {
     row.hasSort->setEnabled(!local);
     row.sk->setEnabled(row.hasSort->isChecked());
     row.skType->setEnabled(row.hasSort->isChecked());
+    // Only a GSI's key may have more attributes; an LSI's is the table's HASH + one RANGE.
+    row.morePk->setVisible(!local);
+    row.moreSk->setVisible(!local);
+    row.moreSk->setEnabled(row.hasSort->isChecked());
     const bool include = row.projection->currentData().toString() == QLatin1String("INCLUDE");
     row.nonKey->setEnabled(include);
     row.nonKey->setVisible(include);
@@ -191,6 +204,8 @@ void IndexEditor::setIndex(int row, const IndexSpec& index) {
         r.pkType->setCurrentIndex(std::max(0, r.pkType->findData(index.partitionType)));
         r.hasSort->setChecked(index.hasSortKey);
     }
+    r.morePk->setAttributes(index.local ? IndexSpec::KeyAttributes{} : index.morePartitionKeys);
+    r.moreSk->setAttributes(index.local ? IndexSpec::KeyAttributes{} : index.moreSortKeys);
     r.sk->setText(index.sortKey);
     r.skType->setCurrentIndex(std::max(0, r.skType->findData(index.sortType)));
     r.projection->setCurrentIndex(std::max(0, r.projection->findData(index.projection)));
@@ -208,6 +223,10 @@ QList<IndexSpec> IndexEditor::indexes() const {
         s.hasSortKey = s.local || r.hasSort->isChecked();
         s.sortKey = s.hasSortKey ? r.sk->text() : QString();
         s.sortType = r.skType->currentData().toString();
+        if (!s.local) {
+            s.morePartitionKeys = r.morePk->attributes();
+            if (s.hasSortKey) s.moreSortKeys = r.moreSk->attributes();
+        }
         s.projection = r.projection->currentData().toString();
         if (s.projection == QLatin1String("INCLUDE"))
             for (const QString& a : r.nonKey->text().split(QLatin1Char(','), Qt::SkipEmptyParts))

@@ -1,10 +1,10 @@
 #pragma once
 
 // The create-table dialog's "Secondary indexes" section: a row per GSI or LSI with its
-// name, key pickers (an LSI's partition key is the table's), projection and non-key
-// attributes. It only collects; validateIndexes() judges. In SingleGlobal mode (the
-// create-index dialog of an existing table) it holds exactly one GSI row, which can be
-// neither removed nor turned into an LSI.
+// name, key pickers (an LSI's partition key is the table's; a GSI's key may have up to 4
+// partition and 4 sort attributes), projection and non-key attributes. It only collects;
+// validateIndexes() judges. In SingleGlobal mode (the create-index dialog of an existing table) it
+// holds exactly one GSI row, which can be neither removed nor turned into an LSI.
 
 #include <QGroupBox>
 #include <QList>
@@ -14,6 +14,7 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class KeyAttributeList;
 class QVBoxLayout;
 
 class IndexEditor final : public QGroupBox {
@@ -48,6 +49,8 @@ private:
         QCheckBox* hasSort;
         QLineEdit* sk;
         QComboBox* skType;
+        KeyAttributeList* morePk;  // a GSI's partition key attributes after the first
+        KeyAttributeList* moreSk;  // and its sort key attributes after the first
         QComboBox* projection;
         QLineEdit* nonKey;
         QWidget* remove;

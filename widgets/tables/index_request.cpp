@@ -19,14 +19,20 @@ QString typeOf(const Json& table, const QString& attribute) {
     return QStringLiteral("S");
 }
 
-// (name, type) of the HASH or RANGE key in `keySchema`; the name is empty when absent.
-QPair<QString, QString> keyOf(const Json& table, const Json& keySchema, const char* keyType) {
+// (name, type) of the HASH or RANGE keys in `keySchema`, in key order.
+IndexSpec::KeyAttributes keysOf(const Json& table, const Json& keySchema, const char* keyType) {
+    IndexSpec::KeyAttributes keys;
     for (const auto& k : keySchema)
         if (k.value("KeyType", "") == keyType) {
             const QString name = str(k, "AttributeName");
-            return {name, typeOf(table, name)};
+            keys.append({name, typeOf(table, name)});
         }
-    return {};
+    return keys;
+}
+
+// (name, type) of the first HASH or RANGE key in `keySchema`; the name is empty when absent.
+QPair<QString, QString> keyOf(const Json& table, const Json& keySchema, const char* keyType) {
+    return keysOf(table, keySchema, keyType).value(0);
 }
 }  // namespace
 
@@ -50,10 +56,14 @@ CreateTableSpec tableSpecOf(const Json& table) {
             index.local = kind[0] == 'L';
             index.name = str(i, "IndexName");
             const Json indexKeys = i.value("KeySchema", Json::array());
-            std::tie(index.partitionKey, index.partitionType) = keyOf(table, indexKeys, "HASH");
-            const auto indexSort = keyOf(table, indexKeys, "RANGE");
-            index.hasSortKey = !indexSort.first.isEmpty();
-            if (index.hasSortKey) std::tie(index.sortKey, index.sortType) = indexSort;
+            index.morePartitionKeys = keysOf(table, indexKeys, "HASH");
+            if (!index.morePartitionKeys.isEmpty())
+                std::tie(index.partitionKey, index.partitionType) =
+                    index.morePartitionKeys.takeFirst();
+            index.moreSortKeys = keysOf(table, indexKeys, "RANGE");
+            index.hasSortKey = !index.moreSortKeys.isEmpty();
+            if (index.hasSortKey)
+                std::tie(index.sortKey, index.sortType) = index.moreSortKeys.takeFirst();
             const Json projection = i.value("Projection", Json::object());
             index.projection = str(projection, "ProjectionType");
             for (const auto& a : projection.value("NonKeyAttributes", Json::array()))

@@ -19,17 +19,73 @@ std::string s(const QString& q) {
     return q.toStdString();
 }
 
-// An index's key attributes as (name, type), partition key first.
-QList<QPair<QString, QString>> keysOf(const CreateTableSpec& table, const IndexSpec& index) {
-    QList<QPair<QString, QString>> keys;
-    if (index.local)
-        keys.append({table.partitionKey, table.partitionType});
-    else
-        keys.append({index.partitionKey, index.partitionType});
-    if (index.local || index.hasSortKey) keys.append({index.sortKey, index.sortType});
-    return keys;
+// An index's key attributes as (name, type): partition keys first, then sort keys.
+IndexSpec::KeyAttributes keysOf(const CreateTableSpec& table, const IndexSpec& index) {
+    return partitionKeysOf(table, index) + sortKeysOf(index);
+}
+
+// A GSI's multi-attribute key: at most 4 of each kind, every attribute named, none twice.
+void validateKeyAttributes(const CreateTableSpec& spec, const IndexSpec& index,
+                           const QString& label, QList<SpecProblem>& problems) {
+    const auto add = [&](const QString& message) {
+        problems.append({SpecProblem::Indexes, message});
+    };
+    const auto partition = partitionKeysOf(spec, index);
+    const auto sort = sortKeysOf(index);
+    if (partition.size() > IndexSpec::kMaxKeyAttributes)
+        add(QCoreApplication::translate("IndexSpec",
+                                        "%1: a partition key has at most %2 attributes.")
+                .arg(label)
+                .arg(IndexSpec::kMaxKeyAttributes));
+    if (sort.size() > IndexSpec::kMaxKeyAttributes)
+        add(QCoreApplication::translate("IndexSpec", "%1: a sort key has at most %2 attributes.")
+                .arg(label)
+                .arg(IndexSpec::kMaxKeyAttributes));
+    for (qsizetype i = 1; i < partition.size(); ++i)
+        if (partition[i].first.isEmpty())
+            add(QCoreApplication::translate("IndexSpec",
+                                            "%1: enter the name of partition key attribute %2.")
+                    .arg(label)
+                    .arg(i + 1));
+    for (qsizetype i = 1; i < sort.size(); ++i)
+        if (sort[i].first.isEmpty())
+            add(QCoreApplication::translate("IndexSpec",
+                                            "%1: enter the name of sort key attribute %2.")
+                    .arg(label)
+                    .arg(i + 1));
+    const auto keys = partition + sort;
+    QSet<QString> seen, reported;
+    for (const auto& [key, type] : keys) {
+        if (key.isEmpty()) continue;
+        if (seen.contains(key) && !reported.contains(key)) {
+            reported.insert(key);
+            // The words of a two-attribute key, where this is all that can go wrong.
+            if (partition.size() == 1 && sort.size() == 1)
+                add(QCoreApplication::translate(
+                        "IndexSpec", "%1: the sort key must differ from the partition key.")
+                        .arg(label));
+            else
+                add(QCoreApplication::translate(
+                        "IndexSpec", "%1: attribute %2 is in the key twice: use it once.")
+                        .arg(label, key));
+        }
+        seen.insert(key);
+    }
 }
 }  // namespace
+
+IndexSpec::KeyAttributes partitionKeysOf(const CreateTableSpec& table, const IndexSpec& index) {
+    if (index.local) return {{table.partitionKey, table.partitionType}};
+    return IndexSpec::KeyAttributes{{index.partitionKey, index.partitionType}} +
+           index.morePartitionKeys;
+}
+
+IndexSpec::KeyAttributes sortKeysOf(const IndexSpec& index) {
+    if (!index.local && !index.hasSortKey) return {};
+    IndexSpec::KeyAttributes keys = {{index.sortKey, index.sortType}};
+    if (!index.local) keys += index.moreSortKeys;
+    return keys;
+}
 
 void validateIndexes(const CreateTableSpec& spec, QList<SpecProblem>& problems) {
     static const QRegularExpression namePattern(QStringLiteral("^[a-zA-Z0-9_.-]+$"));
@@ -70,10 +126,7 @@ void validateIndexes(const CreateTableSpec& spec, QList<SpecProblem>& problems) 
         if ((index.local || index.hasSortKey) && index.sortKey.isEmpty())
             add(QCoreApplication::translate("IndexSpec", "%1: enter the sort key.").arg(label));
         const auto keys = keysOf(spec, index);
-        if (keys.size() == 2 && !keys[1].first.isEmpty() && keys[0].first == keys[1].first)
-            add(QCoreApplication::translate("IndexSpec",
-                                            "%1: the sort key must differ from the partition key.")
-                    .arg(label));
+        validateKeyAttributes(spec, index, label, problems);
         for (const auto& [key, type] : keys)
             if (key.toUtf8().size() > 255)
                 add(QCoreApplication::translate("IndexSpec",
@@ -130,12 +183,12 @@ void addIndexesToRequest(const CreateTableSpec& spec, tablespan::Json& request) 
     };
     for (const IndexSpec& index : spec.indexes) {
         Json keys = Json::array();
-        const auto keyList = keysOf(spec, index);
-        for (qsizetype k = 0; k < keyList.size(); ++k) {
-            keys.push_back(
-                {{"AttributeName", s(keyList[k].first)}, {"KeyType", k == 0 ? "HASH" : "RANGE"}});
-            define(keyList[k].first, keyList[k].second);
-        }
+        for (const auto& [keyType, list] : {std::pair{"HASH", partitionKeysOf(spec, index)},
+                                            std::pair{"RANGE", sortKeysOf(index)}})
+            for (const auto& [name, type] : list) {
+                keys.push_back({{"AttributeName", s(name)}, {"KeyType", keyType}});
+                define(name, type);
+            }
         Json projection = {{"ProjectionType", s(index.projection)}};
         if (index.projection == QLatin1String("INCLUDE")) {
             Json attributes = Json::array();

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QStringList>
 
 #include "common/status_delegate.h"
 
@@ -39,15 +40,17 @@ QString TableDetails::str(const tablespan::Json& j, const char* key) {
 
 QString TableDetails::keyText(const tablespan::Json& table, const tablespan::Json& keySchema,
                               const char* keyType) {
+    QStringList keys;
     for (const auto& k : keySchema) {
         if (k.value("KeyType", "") != keyType) continue;
         QString type;
         for (const auto& d : table.value("AttributeDefinitions", tablespan::Json::array()))
             if (d.value("AttributeName", "") == k.value("AttributeName", ""))
                 type = str(d, "AttributeType");
-        return QStringLiteral("%1 (%2)").arg(str(k, "AttributeName"), type);
+        keys << QStringLiteral("%1 (%2)").arg(str(k, "AttributeName"), type);
     }
-    return {};
+    // A multi-attribute key, in key order: "tenant (S) + zone (N)".
+    return keys.join(QStringLiteral(" + "));
 }
 
 QString TableDetails::projectionText(const tablespan::Json& projection) {

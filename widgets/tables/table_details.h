@@ -20,7 +20,8 @@ public:
     // the table's (both exact in DescribeTable). -1 when `index` is not backfilling. A
     // sparse index (items without its keys) stays below 100 until it is ACTIVE.
     static int backfillPercent(const tablespan::Json& table, const tablespan::Json& index);
-    // "name (type)" of the key of `keyType` (HASH or RANGE) in `keySchema`, or empty.
+    // "name (type)" of the key of `keyType` (HASH or RANGE) in `keySchema`, or empty; the
+    // attributes of a multi-attribute key joined in key order: "tenant (S) + zone (N)".
     static QString keyText(const tablespan::Json& table, const tablespan::Json& keySchema,
                            const char* keyType);
     static QString projectionText(const tablespan::Json& projection);
