@@ -42,7 +42,10 @@ void ItemsModel::reload() {
     m_items.clear();
     m_columns = m_leadColumns;
     m_startKey = Json();
+    m_returned = 0;
     m_scanned = 0;
+    m_consumed = 0;
+    m_pages = 0;
     m_hasMore = !m_table.isEmpty();
     endResetModel();
     if (wasLoading && !m_loading) emit loadingChanged(false);
@@ -136,6 +139,7 @@ void ItemsModel::fetchMore(const QModelIndex& parent) {
     Json request = m_request.is_object() ? m_request : Json::object();
     request["TableName"] = m_table.toStdString();
     request["Limit"] = m_pageSize;
+    request["ReturnConsumedCapacity"] = "TOTAL";
     if (!m_startKey.is_null()) request["ExclusiveStartKey"] = m_startKey;
     const int generation = m_generation;
     m_bridge.call(
@@ -149,7 +153,11 @@ void ItemsModel::fetchMore(const QModelIndex& parent) {
                 return;
             }
             const Json& items = r.body["Items"];
+            ++m_pages;
+            m_returned += r.body.value("Count", qint64{0});
             m_scanned += r.body.value("ScannedCount", qint64{0});
+            if (r.body.contains("ConsumedCapacity"))
+                m_consumed += r.body["ConsumedCapacity"].value("CapacityUnits", 0.0);
             m_hasMore = r.body.contains("LastEvaluatedKey");
             m_startKey = m_hasMore ? r.body["LastEvaluatedKey"] : Json();
             for (const auto& item : items) addColumns(item);

@@ -50,7 +50,13 @@ public:
     void removeKey(const tablespan::Json& key);
     bool isLoading() const { return m_loading; }
     bool hasMore() const { return m_hasMore; }
+    // Sums over the pages loaded since the last reload, as the engine answered them:
+    // Count, ScannedCount and ConsumedCapacity.CapacityUnits (the console asks for TOTAL).
+    qint64 returnedCount() const { return m_returned; }
     qint64 scannedCount() const { return m_scanned; }
+    double consumedCapacity() const { return m_consumed; }
+    // The pages answered since the last reload.
+    int pagesLoaded() const { return m_pages; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -86,7 +92,10 @@ private:
     QStringList m_columns;
     bool m_hasMore = false;
     bool m_loading = false;
+    qint64 m_returned = 0;
     qint64 m_scanned = 0;
+    double m_consumed = 0;
+    int m_pages = 0;
     int m_pageSize = 200;
     int m_generation = 0;
 };

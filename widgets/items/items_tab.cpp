@@ -42,6 +42,7 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
       m_model(new ItemsModel(bridge, this)),
       m_view(new QTableView(this)),
       m_status(new QLabel(this)),
+      m_summary(new QLabel(this)),
       m_error(new QLabel(this)),
       m_progressRow(new QWidget(this)),
       m_progressLabel(new QLabel(m_progressRow)),
@@ -101,7 +102,13 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     m_compare->hide();
     layout->addWidget(m_compare, 1);
     m_status->setObjectName(QStringLiteral("itemsStatus"));
-    layout->addWidget(m_status);
+    m_summary->setObjectName(QStringLiteral("itemsSummary"));
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status);
+    statusRow->addStretch();
+    statusRow->addWidget(m_summary);
+    layout->addLayout(statusRow);
 
     connect(m_tableBox, &QComboBox::currentIndexChanged, this,
             [this] { setTable(m_tableBox->currentText()); });
@@ -121,7 +128,10 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     connect(m_compareButton, &QPushButton::toggled, this, &ItemsTab::updateCompare);
     connect(m_view, &QTableView::doubleClicked, this, &ItemsTab::editSelected);
     connect(m_model, &ItemsModel::pageLoaded, this, &ItemsTab::updateStatus);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_sized = false; });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_sized = false;
+        updateStatus();
+    });
     connect(m_model, &ItemsModel::pageLoaded, this, [this] {
         // Fit the columns to the first page (headers included), within reason.
         if (m_sized || m_model->rowCount() == 0) return;
@@ -159,6 +169,10 @@ QString ItemsTab::errorText() const {
 
 QString ItemsTab::statusText() const {
     return m_status->text();
+}
+
+QString ItemsTab::summaryText() const {
+    return m_summary->text();
 }
 
 bool ItemsTab::isBusy() const {
@@ -289,6 +303,7 @@ void ItemsTab::updateCompare() {
     m_form->setVisible(!on);
     m_view->setVisible(!on);
     m_status->setVisible(!on);
+    m_summary->setVisible(!on);
     m_compare->setVisible(on);
     if (on)
         m_compare->setSource(m_region, table(), keyNames(), others);
@@ -321,6 +336,15 @@ void ItemsTab::run() {
 }
 
 void ItemsTab::updateStatus() {
+    const QLocale locale;
+    m_summary->setText(
+        m_model->table().isEmpty() || m_model->pagesLoaded() == 0
+            ? QString()
+            : tr("Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3")
+                  .arg(locale.toString(m_model->returnedCount()),
+                       locale.toString(m_model->scannedCount()),
+                       locale.toString(m_model->consumedCapacity(), 'f',
+                                       QLocale::FloatingPointShortest)));
     if (m_model->table().isEmpty()) {
         m_status->setText(m_tableBox->count() ? tr("Choose a table.")
                                               : tr("This region has no tables."));

@@ -38,6 +38,9 @@ public:
     // The error shown above the items (the engine's or a file's), or empty.
     QString errorText() const;
     QString statusText() const;
+    // After a Scan or Query: items returned, items scanned and read capacity consumed,
+    // summed over the pages loaded (empty before the first page).
+    QString summaryText() const;
     bool isBusy() const;
 
 public slots:
@@ -97,6 +100,7 @@ private:
     ItemsModel* m_model;
     QTableView* m_view;
     QLabel* m_status;
+    QLabel* m_summary;
     QLabel* m_error;
     QWidget* m_progressRow;
     QLabel* m_progressLabel;
