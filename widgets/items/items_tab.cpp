@@ -1,11 +1,15 @@
 #include "items/items_tab.h"
 
+#include <algorithm>
+
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -14,6 +18,7 @@
 
 #include "items/batch_writer.h"
 #include "items/compare_view.h"
+#include "common/context_menu.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
 #include "common/status_delegate.h"
@@ -123,9 +128,30 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     connect(duplicate, &QPushButton::clicked, this, &ItemsTab::duplicateSelected);
     connect(remove, &QPushButton::clicked, this, &ItemsTab::deleteSelected);
     connect(import, &QPushButton::clicked, this, &ItemsTab::chooseImportFile);
-    connect(exportButton, &QPushButton::clicked, this, &ItemsTab::chooseExportFile);
+    auto* exportMenu = new QMenu(exportButton);
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addAction(tr("Export the whole table…"), this, &ItemsTab::chooseExportFile)
+        ->setObjectName(QStringLiteral("exportTable"));
+    exportMenu->addAction(tr("Export these results…"), this, &ItemsTab::chooseResultsExportFile)
+        ->setObjectName(QStringLiteral("exportResults"));
+    exportMenu->addSeparator();
+    for (QAction* a : copyActions()) exportMenu->addAction(a);
+    exportButton->setMenu(exportMenu);
+    // Ctrl+C in the items copies them as DynamoDB JSON, which keeps every type.
+    m_view->addAction(copyActions().first());
     connect(cancelButton, &QPushButton::clicked, this, &ItemsTab::cancel);
     connect(m_compareButton, &QPushButton::toggled, this, &ItemsTab::updateCompare);
+    ContextMenu::install(m_view, [=, this](QMenu* menu) {
+        if (m_view->selectionModel()->selectedRows().isEmpty()) {
+            ContextMenu::addButton(menu, create);
+            return;
+        }
+        for (auto* b : {edit, duplicate}) ContextMenu::addButton(menu, b);
+        menu->addSeparator();
+        for (QAction* a : copyActions()) menu->addAction(a);
+        menu->addSeparator();
+        ContextMenu::addButton(menu, remove);
+    });
     connect(m_view, &QTableView::doubleClicked, this, &ItemsTab::editSelected);
     connect(m_model, &ItemsModel::pageLoaded, this, &ItemsTab::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -169,6 +195,39 @@ QString ItemsTab::errorText() const {
 
 QString ItemsTab::statusText() const {
     return m_status->text();
+}
+
+QList<QAction*> ItemsTab::copyActions() {
+    if (m_copyActions.isEmpty()) {
+        auto* dynamo = new QAction(tr("Copy as DynamoDB JSON"), this);
+        dynamo->setObjectName(QStringLiteral("copyDynamo"));
+        dynamo->setShortcut(QKeySequence::Copy);
+        dynamo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(dynamo, &QAction::triggered, this,
+                [this] { copySelected(ItemClipboard::Format::Dynamo); });
+        auto* plain = new QAction(tr("Copy as JSON"), this);
+        plain->setObjectName(QStringLiteral("copyPlain"));
+        connect(plain, &QAction::triggered, this,
+                [this] { copySelected(ItemClipboard::Format::Plain); });
+        m_copyActions = {dynamo, plain};
+    }
+    return m_copyActions;
+}
+
+QList<Json> ItemsTab::selectedItems() const {
+    QList<int> rows;
+    for (const auto& index : m_view->selectionModel()->selectedRows()) rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    QList<Json> items;
+    for (int row : rows) items << m_model->item(row);
+    return items;
+}
+
+void ItemsTab::copySelected(ItemClipboard::Format format) {
+    const QList<Json> items = selectedItems();
+    if (items.isEmpty()) return;
+    ItemClipboard::copy(items, format);
+    emit message(tr("%n item(s) copied.", nullptr, static_cast<int>(items.size())));
 }
 
 QString ItemsTab::summaryText() const {
@@ -337,14 +396,13 @@ void ItemsTab::run() {
 
 void ItemsTab::updateStatus() {
     const QLocale locale;
-    m_summary->setText(
-        m_model->table().isEmpty() || m_model->pagesLoaded() == 0
-            ? QString()
-            : tr("Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3")
-                  .arg(locale.toString(m_model->returnedCount()),
-                       locale.toString(m_model->scannedCount()),
-                       locale.toString(m_model->consumedCapacity(), 'f',
-                                       QLocale::FloatingPointShortest)));
+    m_summary->setText(m_model->table().isEmpty() || m_model->pagesLoaded() == 0
+                           ? QString()
+                           : tr("Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3")
+                                 .arg(locale.toString(m_model->returnedCount()),
+                                      locale.toString(m_model->scannedCount()),
+                                      locale.toString(m_model->consumedCapacity(), 'f',
+                                                      QLocale::FloatingPointShortest)));
     if (m_model->table().isEmpty()) {
         m_status->setText(m_tableBox->count() ? tr("Choose a table.")
                                               : tr("This region has no tables."));
