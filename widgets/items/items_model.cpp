@@ -1,5 +1,7 @@
 #include "items/items_model.h"
 
+#include <algorithm>
+
 #include <QSet>
 
 #include "common/engine_bridge.h"
@@ -118,15 +120,19 @@ void ItemsModel::removeKey(const Json& key) {
 }
 
 void ItemsModel::addColumns(const Json& item) {
-    QStringList added;
+    // After the key columns, attributes in name order: a column found on a later page
+    // takes its place among them, and every run over the same attributes shows the same
+    // order, whichever item comes first.
+    const qsizetype lead = m_leadColumns.size();
     for (auto it = item.begin(); it != item.end(); ++it) {
         const QString name = QString::fromStdString(it.key());
-        if (!m_columns.contains(name) && !added.contains(name)) added << name;
+        if (m_columns.contains(name)) continue;
+        const auto at = std::upper_bound(m_columns.begin() + lead, m_columns.end(), name);
+        const int column = static_cast<int>(at - m_columns.begin());
+        beginInsertColumns({}, column, column);
+        m_columns.insert(column, name);
+        endInsertColumns();
     }
-    if (added.isEmpty()) return;
-    beginInsertColumns({}, columnCount(), columnCount() + static_cast<int>(added.size()) - 1);
-    m_columns += added;
-    endInsertColumns();
 }
 
 bool ItemsModel::canFetchMore(const QModelIndex& parent) const {

@@ -2,7 +2,8 @@
 
 // The items of one table in one region, loaded page by page as the view scrolls
 // (canFetchMore/fetchMore on LastEvaluatedKey), so a table of any size opens at once.
-// Columns are the union of the attribute names seen so far, key attributes first.
+// Columns are the union of the attribute names seen so far: key attributes first, then
+// the others in name order (the same order on every page and every run).
 
 #include <deque>
 
@@ -39,6 +40,8 @@ public:
     QString table() const { return m_table; }
     QString operation() const { return m_operation; }  // "Scan" or "Query"
     QString region() const { return m_region; }
+    // The request read page by page (no TableName, Limit or ExclusiveStartKey).
+    tablespan::Json request() const { return m_request; }
     QStringList keyNames() const { return m_keyNames; }
     // The index read, or empty for the table.
     QString indexName() const;

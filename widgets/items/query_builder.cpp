@@ -107,6 +107,17 @@ Json QueryBuilder::build(const QuerySpec& spec, QString* error) {
             *error = tr("Enter the partition key value.");
             return {};
         }
+        // A key value cannot be empty: say so rather than send what the service refuses.
+        if (!spec.sortKey.isEmpty() && !spec.sortOp.isEmpty()) {
+            if (spec.sortValue.isEmpty()) {
+                *error = tr("Enter the value of the sort key %1.").arg(spec.sortKey);
+                return {};
+            }
+            if (spec.sortOp == QLatin1String("BETWEEN") && spec.sortValue2.isEmpty()) {
+                *error = tr("Enter both bounds of BETWEEN for the sort key %1.").arg(spec.sortKey);
+                return {};
+            }
+        }
         QString key = QStringLiteral("%1 = %2").arg(p.name(spec.partitionKey),
                                                     value(spec.partitionType, spec.partitionValue));
         if (!spec.sortKey.isEmpty() && !spec.sortOp.isEmpty()) {
