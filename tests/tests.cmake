@@ -53,6 +53,7 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_activity tablespan_widgets)
     tablespan_add_test(tst_widgets_query_checks tablespan_widgets)
     tablespan_add_test(tst_widgets_region_map tablespan_widgets)
+    tablespan_add_test(tst_widgets_layout_de tablespan_widgets)
 endif()
 
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.

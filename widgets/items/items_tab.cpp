@@ -59,7 +59,9 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Table:"), this));
     m_tableBox->setObjectName(QStringLiteral("tableBox"));
-    m_tableBox->setMinimumWidth(200);
+    // As wide as the longest table name where there is room, narrower where there is not:
+    // the row must fit a 1000 px window in German.
+    m_tableBox->setMinimumWidth(100);
     top->addWidget(m_tableBox);
     top->addStretch();
     auto* create = button("add", tr("Create item"), "createItem", this);
