@@ -1522,12 +1522,12 @@
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="69"/>
         <source>Import…</source>
-        <translation>Importieren …</translation>
+        <translation>Import …</translation>
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="70"/>
         <source>Export…</source>
-        <translation>Exportieren …</translation>
+        <translation>Export …</translation>
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="86"/>
