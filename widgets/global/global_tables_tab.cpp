@@ -64,6 +64,9 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     actions->addWidget(m_tableBox);
     actions->addWidget(m_create);
     actions->addWidget(m_delete);
+    // Wrapped: a long summary (German) must not hold the window wider than 1000 px.
+    m_summary->setObjectName(QStringLiteral("globalSummary"));
+    m_summary->setWordWrap(true);
     actions->addWidget(m_summary, 1);
     actions->addWidget(refresh);
     ViewStyle::inlineError(m_error, QStringLiteral("globalError"));
