@@ -100,7 +100,9 @@ ActivityDock::ActivityDock(EngineBridge& bridge, QWidget* parent)
     connect(clear, &QPushButton::clicked, m_model, &ActivityModel::clear);
     connect(m_model, &QAbstractItemModel::modelReset, this, updateCount);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, updateCount);
+    // The filter shows and hides rows as it changes: the count follows.
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, updateCount);
     connect(m_filter, &QAbstractItemModel::modelReset, this, updateCount);
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
         QScrollBar* bar = m_view->verticalScrollBar();
