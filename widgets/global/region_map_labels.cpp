@@ -1,7 +1,9 @@
 // The region map's label placement: region names beside their dots and link texts along
 // their lines, each at the first of a few candidate places that covers no dot of the
 // group and no label placed before it (else where it covers the least), kept inside the
-// map. Crowded groups (us-east-1 beside us-east-2, five regions in Europe) are why.
+// map. Crowded groups (us-east-1 beside us-east-2, five regions in Europe) are why; with
+// more than five regions only the links of the region the console shows carry a text
+// (66 latency labels on one small map cannot be read).
 
 #include <cmath>
 
@@ -87,6 +89,9 @@ RegionMap::Labels RegionMap::labels() const {
     for (int i = 0; i < m_group.size(); ++i)
         for (int j = i + 1; j < m_group.size(); ++j) {
             const Link link{m_group[i], m_group[j]};
+            // More links than can be read: only those of the region the console shows.
+            const bool crowded = m_group.size() > 5;
+            if (crowded && link.first != m_local && link.second != m_local) continue;
             QString text = linkLabel(link);
             const qint64 pending =
                 m_pending.value(link) + m_pending.value({link.second, link.first});
