@@ -61,6 +61,9 @@ private:
     void shootCreateIndex(std::function<void()> done);
     // Opens the create-index dialog of `table` filled in with a GSI.
     CreateIndexDialog* openCreateIndexDialog(const QString& table);
+    // The Items tab after a Query with its summary, the Export menu and the context
+    // menus of items and tables, names ending in `suffix` (screenshot_daily.cpp).
+    void shootResults(const QString& suffix, std::function<void()> done);
     // Scrolls the Tables tab's details to the secondary indexes of the selected table.
     void showDetailsIndexes();
 

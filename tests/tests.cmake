@@ -50,6 +50,12 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_index_updates tablespan_widgets)
     tablespan_add_test(tst_widgets_composite_keys tablespan_widgets)
     tablespan_add_test(tst_widgets_charts tablespan_widgets)
+    tablespan_add_test(tst_widgets_results tablespan_widgets)
+    tablespan_add_test(tst_widgets_context_menus tablespan_widgets)
+    tablespan_add_test(tst_widgets_activity tablespan_widgets)
+    tablespan_add_test(tst_widgets_query_checks tablespan_widgets)
+    tablespan_add_test(tst_widgets_region_map tablespan_widgets)
+    tablespan_add_test(tst_widgets_layout_de tablespan_widgets)
 endif()
 
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.

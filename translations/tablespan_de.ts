@@ -4,22 +4,52 @@
 <context>
     <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="16"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="19"/>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="37"/>
+        <source>All regions</source>
+        <translation>Alle Regionen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="43"/>
+        <source>All operations</source>
+        <translation>Alle Operationen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="46"/>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="48"/>
+        <source>Hide the console&apos;s polling</source>
+        <translation>Abfragen der Konsole ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="51"/>
+        <source>Hides the Describe and List requests the console sends by itself to keep its views current.</source>
+        <translation>Blendet die Describe- und List-Anfragen aus, die die Konsole von sich aus sendet, um ihre Ansichten aktuell zu halten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="78"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/window/activity_dock.cpp" line="51"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="89"/>
         <source>%n request(s) (the last %1 are kept)</source>
         <translation>
             <numerusform>%n Anfrage (die letzten %1 werden behalten)</numerusform>
             <numerusform>%n Anfragen (die letzten %1 werden behalten)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="90"/>
+        <source>%1 shown of %2</source>
+        <translation>%1 angezeigt von %2</translation>
     </message>
 </context>
 <context>
@@ -262,58 +292,58 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="37"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="39"/>
         <source>Restore…</source>
         <translation>Wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="38"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="40"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="42"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="44"/>
         <source>Create backup…</source>
         <translation>Backup erstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="46"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="48"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="144"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="152"/>
         <source>Could not list backups: %1</source>
         <translation>Backups konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="208"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="216"/>
         <source>Backup %1 created.</source>
         <translation>Backup %1 wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="228"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="239"/>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="244"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="247"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="252"/>
         <source>Delete backup</source>
         <translation>Backup löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="240"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="248"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>Backup %1 in %2 löschen? Danach kann daraus nichts mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="254"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="262"/>
         <source>Could not delete the backup: %1</source>
         <translation>Das Backup konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="259"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="267"/>
         <source>Backup deleted.</source>
         <translation>Backup gelöscht.</translation>
     </message>
@@ -863,34 +893,39 @@
         <translation>Globale Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="39"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="41"/>
         <source>Create replica…</source>
         <translation>Replikat erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="40"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="321"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="333"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="340"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="59"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="61"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="61"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="63"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="78"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="80"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="109"/>
+        <source>Probe propagation to %1</source>
+        <translation>Ausbreitung nach %1 messen</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="230"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="249"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -898,22 +933,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="234"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="253"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="303"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="322"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="315"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="334"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="357"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -1451,27 +1486,27 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="187"/>
+        <location filename="../widgets/items/items_model.cpp" line="201"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="209"/>
+        <location filename="../widgets/items/items_model.cpp" line="223"/>
         <source>%1 (index partition key)</source>
         <translation>%1 (Index-Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="211"/>
+        <location filename="../widgets/items/items_model.cpp" line="225"/>
         <source>%1 (index sort key)</source>
         <translation>%1 (Index-Sortierschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="213"/>
+        <location filename="../widgets/items/items_model.cpp" line="227"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="214"/>
+        <location filename="../widgets/items/items_model.cpp" line="228"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
@@ -1479,98 +1514,131 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="49"/>
+        <location filename="../widgets/items/items_tab.cpp" line="55"/>
         <source>Compare regions</source>
         <translation>Regionen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="54"/>
+        <location filename="../widgets/items/items_tab.cpp" line="60"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items/items_tab.cpp" line="65"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items/items_tab.cpp" line="66"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="61"/>
+        <location filename="../widgets/items/items_tab.cpp" line="67"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="62"/>
-        <location filename="../widgets/items/items_tab.cpp" line="406"/>
+        <location filename="../widgets/items/items_tab.cpp" line="68"/>
+        <location filename="../widgets/items/items_tab.cpp" line="488"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab.cpp" line="69"/>
         <source>Import…</source>
-        <translation>Importieren …</translation>
+        <translation>Import …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="64"/>
+        <location filename="../widgets/items/items_tab.cpp" line="70"/>
         <source>Export…</source>
-        <translation>Exportieren …</translation>
+        <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="80"/>
+        <location filename="../widgets/items/items_tab.cpp" line="86"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="137"/>
+        <location filename="../widgets/items/items_tab.cpp" line="133"/>
+        <source>Export the whole table…</source>
+        <translation>Ganze Tabelle exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="135"/>
+        <source>Export these results…</source>
+        <translation>Diese Ergebnisse exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="173"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="241"/>
+        <location filename="../widgets/items/items_tab.cpp" line="202"/>
+        <source>Copy as DynamoDB JSON</source>
+        <translation>Als DynamoDB-JSON kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="208"/>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <source>%n item(s) copied.</source>
+        <translation>
+            <numerusform>%n Element kopiert.</numerusform>
+            <numerusform>%n Elemente kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="314"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="244"/>
+        <location filename="../widgets/items/items_tab.cpp" line="317"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="245"/>
+        <location filename="../widgets/items/items_tab.cpp" line="318"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="253"/>
+        <location filename="../widgets/items/items_tab.cpp" line="326"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="285"/>
+        <location filename="../widgets/items/items_tab.cpp" line="358"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="287"/>
+        <location filename="../widgets/items/items_tab.cpp" line="360"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="325"/>
+        <location filename="../widgets/items/items_tab.cpp" line="401"/>
+        <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
+        <translation>Zurückgegebene Elemente: %1 · Gelesene Elemente: %2 · Verbrauchte RCUs: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="407"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="326"/>
+        <location filename="../widgets/items/items_tab.cpp" line="408"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="329"/>
+        <location filename="../widgets/items/items_tab.cpp" line="411"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1578,32 +1646,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="331"/>
+        <location filename="../widgets/items/items_tab.cpp" line="413"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="333"/>
+        <location filename="../widgets/items/items_tab.cpp" line="415"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="349"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="390"/>
+        <location filename="../widgets/items/items_tab.cpp" line="472"/>
         <source>This item no longer exists in the table.</source>
         <translation>Dieses Element gibt es in der Tabelle nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="402"/>
+        <location filename="../widgets/items/items_tab.cpp" line="484"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="403"/>
+        <location filename="../widgets/items/items_tab.cpp" line="485"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1611,17 +1679,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="417"/>
+        <location filename="../widgets/items/items_tab.cpp" line="499"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="443"/>
+        <location filename="../widgets/items/items_tab.cpp" line="525"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="456"/>
+        <location filename="../widgets/items/items_tab.cpp" line="538"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1629,7 +1697,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="457"/>
+        <location filename="../widgets/items/items_tab.cpp" line="539"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1637,7 +1705,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="458"/>
+        <location filename="../widgets/items/items_tab.cpp" line="540"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -1645,62 +1713,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="18"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="19"/>
         <source>Import items</source>
         <translation>Elemente importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="19"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="20"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>Elementdateien (*.json *.jsonl *.csv);;Batch-Schreibanforderungen (*.json);;DynamoDB-JSON-Zeilen (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="26"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="27"/>
         <source>Export items</source>
         <translation>Elemente exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="27"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="28"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="55"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>Batch-Schreibanforderung (*.json);;DynamoDB-JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="35"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="36"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="44"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="45"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 wurde nicht importiert. %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="48"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="49"/>
         <source>Importing %1</source>
         <translation>%1 wird importiert</translation>
     </message>
     <message>
         <location filename="../widgets/items/items_tab_files.cpp" line="54"/>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab_files.cpp" line="71"/>
         <source>Exporting %1</source>
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="82"/>
         <source>Export cancelled.</source>
         <translation>Export abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="79"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="101"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 wird exportiert: %2 Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="89"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="111"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab_files.cpp" line="92"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="115"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n Element nach %1 exportiert.</numerusform>
@@ -2227,7 +2301,17 @@
         <translation>Geben Sie den Wert des Partitionsschlüssels ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="133"/>
+        <location filename="../widgets/items/query_builder.cpp" line="113"/>
+        <source>Enter the value of the sort key %1.</source>
+        <translation>Geben Sie den Wert des Sortierschlüssels %1 ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="117"/>
+        <source>Enter both bounds of BETWEEN for the sort key %1.</source>
+        <translation>Geben Sie beide Grenzen von BETWEEN für den Sortierschlüssel %1 ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="144"/>
         <source>A filter needs an attribute name.</source>
         <translation>Ein Filter braucht einen Attributnamen.</translation>
     </message>
@@ -2388,13 +2472,13 @@
     </message>
     <message>
         <location filename="../widgets/global/region_map.cpp" line="122"/>
-        <location filename="../widgets/global/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="227"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
         <location filename="../widgets/global/region_map.cpp" line="124"/>
-        <location filename="../widgets/global/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="227"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
@@ -2419,17 +2503,17 @@
         <translation>Verbindung %1 ↔ %2 trennen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="195"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="93"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · %2 ausstehend</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="218"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="63"/>
         <source>%1 (offline)</source>
         <translation>%1 (offline)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="227"/>
         <source>flowing</source>
         <translation>fließt</translation>
     </message>
@@ -3242,59 +3326,64 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="245"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="260"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
         <source>Explore items</source>
         <translation>Elemente durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="45"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="64"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="67"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="65"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="68"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="232"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="146"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="87"/>
+        <source>Create index…</source>
+        <translation>Index erstellen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="161"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="232"/>
         <source>Indexes (%1)</source>
         <translation>Indizes (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="229"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="244"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="239"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="254"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="255"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3308,12 +3397,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="263"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="278"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="265"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>

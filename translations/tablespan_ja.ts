@@ -4,21 +4,51 @@
 <context>
     <name>ActivityDock</name>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="16"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="19"/>
         <source>Activity</source>
         <translation>アクティビティ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="44"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="37"/>
+        <source>All regions</source>
+        <translation>すべてのリージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="43"/>
+        <source>All operations</source>
+        <translation>すべてのオペレーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="46"/>
+        <source>Errors only</source>
+        <translation>エラーのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="48"/>
+        <source>Hide the console&apos;s polling</source>
+        <translation>コンソール自身のポーリングを隠す</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="51"/>
+        <source>Hides the Describe and List requests the console sends by itself to keep its views current.</source>
+        <translation>表示を最新に保つためにコンソールが自動で送る Describe と List のリクエストを隠します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="78"/>
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/window/activity_dock.cpp" line="51"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="89"/>
         <source>%n request(s) (the last %1 are kept)</source>
         <translation>
             <numerusform>%n 件のリクエスト (最新 %1 件を保持)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_dock.cpp" line="90"/>
+        <source>%1 shown of %2</source>
+        <translation>%1 件を表示（%2）</translation>
     </message>
 </context>
 <context>
@@ -261,58 +291,58 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="37"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="39"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="38"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="40"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="42"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="44"/>
         <source>Create backup…</source>
         <translation>バックアップを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="46"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="48"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="144"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="152"/>
         <source>Could not list backups: %1</source>
         <translation>バックアップを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="208"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="216"/>
         <source>Backup %1 created.</source>
         <translation>バックアップ %1 を作成しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="228"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="239"/>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="244"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="247"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="252"/>
         <source>Delete backup</source>
         <translation>バックアップの削除</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="240"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="248"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>%2 のバックアップ %1 を削除しますか? 削除後はこのバックアップから復元できなくなります。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="254"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="262"/>
         <source>Could not delete the backup: %1</source>
         <translation>バックアップを削除できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="259"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="267"/>
         <source>Backup deleted.</source>
         <translation>バックアップを削除しました。</translation>
     </message>
@@ -861,56 +891,61 @@
         <translation>グローバルテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="39"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="41"/>
         <source>Create replica…</source>
         <translation>レプリカを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="40"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="314"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="321"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="333"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="340"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="59"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="61"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="61"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="63"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="78"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="80"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="109"/>
+        <source>Probe propagation to %1</source>
+        <translation>%1 への伝播をプローブ</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="230"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="249"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="234"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="253"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="303"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="322"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="315"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="334"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="357"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
@@ -1448,27 +1483,27 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="187"/>
+        <location filename="../widgets/items/items_model.cpp" line="201"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="209"/>
+        <location filename="../widgets/items/items_model.cpp" line="223"/>
         <source>%1 (index partition key)</source>
         <translation>%1 (インデックスのパーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="211"/>
+        <location filename="../widgets/items/items_model.cpp" line="225"/>
         <source>%1 (index sort key)</source>
         <translation>%1 (インデックスのソートキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="213"/>
+        <location filename="../widgets/items/items_model.cpp" line="227"/>
         <source>%1 (partition key)</source>
         <translation>%1 (パーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="214"/>
+        <location filename="../widgets/items/items_model.cpp" line="228"/>
         <source>%1 (sort key)</source>
         <translation>%1 (ソートキー)</translation>
     </message>
@@ -1476,223 +1511,261 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="49"/>
+        <location filename="../widgets/items/items_tab.cpp" line="55"/>
         <source>Compare regions</source>
         <translation>リージョンを比較</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="54"/>
+        <location filename="../widgets/items/items_tab.cpp" line="60"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="59"/>
+        <location filename="../widgets/items/items_tab.cpp" line="65"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items/items_tab.cpp" line="66"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="61"/>
+        <location filename="../widgets/items/items_tab.cpp" line="67"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="62"/>
-        <location filename="../widgets/items/items_tab.cpp" line="406"/>
+        <location filename="../widgets/items/items_tab.cpp" line="68"/>
+        <location filename="../widgets/items/items_tab.cpp" line="488"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab.cpp" line="69"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="64"/>
+        <location filename="../widgets/items/items_tab.cpp" line="70"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="80"/>
+        <location filename="../widgets/items/items_tab.cpp" line="86"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="137"/>
+        <location filename="../widgets/items/items_tab.cpp" line="133"/>
+        <source>Export the whole table…</source>
+        <translation>テーブル全体をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="135"/>
+        <source>Export these results…</source>
+        <translation>この結果をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="173"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="241"/>
+        <location filename="../widgets/items/items_tab.cpp" line="202"/>
+        <source>Copy as DynamoDB JSON</source>
+        <translation>DynamoDB JSON としてコピー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="208"/>
+        <source>Copy as JSON</source>
+        <translation>JSON としてコピー</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <source>%n item(s) copied.</source>
+        <translation>
+            <numerusform>%n 件の項目をコピーしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="314"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="244"/>
+        <location filename="../widgets/items/items_tab.cpp" line="317"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="245"/>
+        <location filename="../widgets/items/items_tab.cpp" line="318"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="253"/>
+        <location filename="../widgets/items/items_tab.cpp" line="326"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="285"/>
+        <location filename="../widgets/items/items_tab.cpp" line="358"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="287"/>
+        <location filename="../widgets/items/items_tab.cpp" line="360"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="325"/>
+        <location filename="../widgets/items/items_tab.cpp" line="401"/>
+        <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
+        <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="407"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="326"/>
+        <location filename="../widgets/items/items_tab.cpp" line="408"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="329"/>
+        <location filename="../widgets/items/items_tab.cpp" line="411"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="331"/>
+        <location filename="../widgets/items/items_tab.cpp" line="413"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="333"/>
+        <location filename="../widgets/items/items_tab.cpp" line="415"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="349"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="390"/>
+        <location filename="../widgets/items/items_tab.cpp" line="472"/>
         <source>This item no longer exists in the table.</source>
         <translation>この項目はテーブルにもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="402"/>
+        <location filename="../widgets/items/items_tab.cpp" line="484"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="403"/>
+        <location filename="../widgets/items/items_tab.cpp" line="485"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="417"/>
+        <location filename="../widgets/items/items_tab.cpp" line="499"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="443"/>
+        <location filename="../widgets/items/items_tab.cpp" line="525"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="456"/>
+        <location filename="../widgets/items/items_tab.cpp" line="538"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="457"/>
+        <location filename="../widgets/items/items_tab.cpp" line="539"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="458"/>
+        <location filename="../widgets/items/items_tab.cpp" line="540"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="18"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="19"/>
         <source>Import items</source>
         <translation>項目のインポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="19"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="20"/>
         <source>Item files (*.json *.jsonl *.csv);;Batch write requests (*.json);;DynamoDB JSON lines (*.jsonl *.json);;CSV (*.csv)</source>
         <translation>項目ファイル (*.json *.jsonl *.csv);;バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl *.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="26"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="27"/>
         <source>Export items</source>
         <translation>項目のエクスポート</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="27"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="28"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="55"/>
         <source>Batch write request (*.json);;DynamoDB JSON lines (*.jsonl);;CSV (*.csv)</source>
         <translation>バッチ書き込みリクエスト (*.json);;DynamoDB JSON Lines (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="35"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="36"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="44"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="45"/>
         <source>%1 was not imported. %2</source>
         <translation>%1 はインポートされませんでした。%2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="48"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="49"/>
         <source>Importing %1</source>
         <translation>%1 をインポート中</translation>
     </message>
     <message>
         <location filename="../widgets/items/items_tab_files.cpp" line="54"/>
+        <source>Export results</source>
+        <translation>結果をエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab_files.cpp" line="71"/>
         <source>Exporting %1</source>
         <translation>%1 をエクスポート中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="63"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="82"/>
         <source>Export cancelled.</source>
         <translation>エクスポートをキャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="79"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="101"/>
         <source>Exporting %1: %2 items</source>
         <translation>%1 をエクスポート中: %2 項目</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab_files.cpp" line="89"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="111"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab_files.cpp" line="92"/>
+        <location filename="../widgets/items/items_tab_files.cpp" line="115"/>
         <source>%n item(s) exported to %1.</source>
         <translation>
             <numerusform>%n 項目を %1 にエクスポートしました。</numerusform>
@@ -2214,7 +2287,17 @@
         <translation>パーティションキーの値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="133"/>
+        <location filename="../widgets/items/query_builder.cpp" line="113"/>
+        <source>Enter the value of the sort key %1.</source>
+        <translation>ソートキー %1 の値を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="117"/>
+        <source>Enter both bounds of BETWEEN for the sort key %1.</source>
+        <translation>ソートキー %1 の BETWEEN の両端を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/query_builder.cpp" line="144"/>
         <source>A filter needs an attribute name.</source>
         <translation>フィルターには属性名が必要です。</translation>
     </message>
@@ -2375,13 +2458,13 @@
     </message>
     <message>
         <location filename="../widgets/global/region_map.cpp" line="122"/>
-        <location filename="../widgets/global/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="227"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
         <location filename="../widgets/global/region_map.cpp" line="124"/>
-        <location filename="../widgets/global/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="227"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
@@ -2406,17 +2489,17 @@
         <translation>リンク %1 ↔ %2 を切断</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="195"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="93"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · 保留 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="218"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="63"/>
         <source>%1 (offline)</source>
         <translation>%1 (オフライン)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="235"/>
+        <location filename="../widgets/global/region_map.cpp" line="227"/>
         <source>flowing</source>
         <translation>伝送中</translation>
     </message>
@@ -3229,59 +3312,64 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="245"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="260"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
         <source>Explore items</source>
         <translation>項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="45"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="64"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="67"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="65"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="68"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="232"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="146"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="87"/>
+        <source>Create index…</source>
+        <translation>インデックスを作成…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="161"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="232"/>
         <source>Indexes (%1)</source>
         <translation>インデックス (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="229"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="244"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="239"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="254"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="255"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3292,12 +3380,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="263"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="278"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="265"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>

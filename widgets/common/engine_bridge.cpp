@@ -1,6 +1,7 @@
 #include "common/engine_bridge.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <QMetaObject>
 #include <QPointer>
@@ -38,11 +39,57 @@ QString EngineBridge::regionName(const QString& code) {
                 : code;
 }
 
+namespace {
+// The tables a batch or transaction names, joined by ", " (empty for other requests,
+// whose table the engine reports itself).
+QString tablesOf(const QString& operation, const tablespan::Json& request) {
+    QStringList names;
+    const auto add = [&names](const std::string& name) {
+        const QString n = QString::fromStdString(name);
+        if (!names.contains(n)) names << n;
+    };
+    if (operation.startsWith(QLatin1String("Batch")) && request.is_object()) {
+        const auto items = request.find("RequestItems");
+        if (items != request.end() && items->is_object())
+            for (auto it = items->begin(); it != items->end(); ++it) add(it.key());
+    } else if (operation.startsWith(QLatin1String("Transact")) && request.is_object()) {
+        const auto items = request.find("TransactItems");
+        if (items != request.end() && items->is_array())
+            for (const auto& entry : *items)
+                if (entry.is_object())
+                    for (auto it = entry.begin(); it != entry.end(); ++it)
+                        if (it->is_object() && it->contains("TableName") &&
+                            (*it)["TableName"].is_string())
+                            add((*it)["TableName"].get<std::string>());
+    }
+    return names.join(QStringLiteral(", "));
+}
+}  // namespace
+
+namespace {
+// The call() whose answer this engine thread delivered last: a region answers a request
+// and then publishes its RequestCompleted on the same thread, so that event is ours.
+struct OwnCall {
+    QString region, operation, tables;
+    bool set = false;
+};
+thread_local OwnCall t_ownCall;
+}  // namespace
+
+void EngineBridge::matchOwnCall(RequestRecord& record) {
+    OwnCall own = std::exchange(t_ownCall, OwnCall{});
+    if (!own.set || own.region != record.region || own.operation != record.operation) return;
+    record.fromConsole = true;
+    if (record.table.isEmpty()) record.table = own.tables;
+}
+
 void EngineBridge::call(const QString& region, const QString& operation, tablespan::Json request,
                         std::function<void(const tablespan::Result&)> done) {
     QPointer<EngineBridge> self(this);
+    OwnCall own{region, operation, tablesOf(operation, request), true};
     m_engine.call(region.toStdString(), operation.toStdString(), std::move(request),
-                  [self, done = std::move(done)](tablespan::Result result) {
+                  [self, own = std::move(own), done = std::move(done)](tablespan::Result result) {
+                      t_ownCall = own;
                       if (!self) return;
                       QMetaObject::invokeMethod(
                           self.data(),
@@ -77,9 +124,11 @@ void EngineBridge::onEngineEvent(const tablespan::EngineEvent& event) {
                 } else if constexpr (std::is_same_v<T, tablespan::ItemsChanged>) {
                     m_pending.items.insert({qs(e.region), qs(e.table)});
                 } else if constexpr (std::is_same_v<T, tablespan::RequestCompleted>) {
-                    m_pending.requests.append({e.time, qs(e.region), qs(e.operation), qs(e.table),
-                                               e.duration_ms, qs(e.error_type),
-                                               qs(e.error_message)});
+                    RequestRecord record{
+                        e.time,        qs(e.region),     qs(e.operation),    qs(e.table),
+                        e.duration_ms, qs(e.error_type), qs(e.error_message)};
+                    matchOwnCall(record);
+                    m_pending.requests.append(record);
                 } else if constexpr (std::is_same_v<T, tablespan::ReplicationDelivered>) {
                     mergeReplication(e);
                 } else if constexpr (std::is_same_v<T, tablespan::NetworkChanged>) {

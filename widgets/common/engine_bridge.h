@@ -25,10 +25,11 @@ struct RequestRecord {
     qint64 timeMs = 0;  // engine time at completion, ms since the epoch
     QString region;
     QString operation;
-    QString table;
+    QString table;  // a batch or transaction sent by the console: its tables, joined by ", "
     double durationMs = 0;
     QString errorType;  // empty on success
     QString errorMessage;
+    bool fromConsole = false;  // sent through EngineBridge::call (not the endpoint)
 };
 
 // One replicated change: the item's key (DynamoDB JSON, as the API returns keys),
@@ -106,6 +107,9 @@ private:
     };
 
     void onEngineEvent(const tablespan::EngineEvent& event);
+    // Marks a completed request as the console's own, naming a batch's tables, when it
+    // is the call() whose answer this engine thread just delivered.
+    static void matchOwnCall(RequestRecord& record);
     void mergeReplication(const tablespan::ReplicationDelivered& e);  // m_mutex held
     void scheduleFlush();
     void flush();

@@ -1,5 +1,6 @@
 #include "global/global_tables_tab.h"
 
+#include <QMenu>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "global/create_replica_dialog.h"
+#include "common/context_menu.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
 #include "global/propagation_probe.h"
@@ -62,6 +64,9 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     actions->addWidget(m_tableBox);
     actions->addWidget(m_create);
     actions->addWidget(m_delete);
+    // Wrapped: a long summary (German) must not hold the window wider than 1000 px.
+    m_summary->setObjectName(QStringLiteral("globalSummary"));
+    m_summary->setWordWrap(true);
     actions->addWidget(m_summary, 1);
     actions->addWidget(refresh);
     ViewStyle::inlineError(m_error, QStringLiteral("globalError"));
@@ -98,6 +103,23 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     layout->addWidget(m_error);
     layout->addWidget(split, 1);
 
+    ContextMenu::install(m_view, [this](QMenu* menu) {
+        const auto rows = m_view->selectionModel()->selectedRows();
+        if (rows.isEmpty()) return;
+        const ReplicaModel::Replica replica = m_model->replica(rows.first().row());
+        if (!replica.local) {
+            menu->addAction(icon(QStringLiteral("region")),
+                            tr("Probe propagation to %1").arg(replica.region), this,
+                            [this, region = replica.region] {
+                                m_probe->setSource(m_region);
+                                m_probe->setDestination(region);
+                                m_probe->send();
+                            })
+                ->setObjectName(QStringLiteral("probeReplicaAction"));
+            menu->addSeparator();
+        }
+        ContextMenu::addButton(menu, m_delete);
+    });
     connect(m_tableBox, &QComboBox::currentTextChanged, this, &GlobalTablesTab::setTable);
     connect(m_create, &QPushButton::clicked, this, &GlobalTablesTab::createReplica);
     connect(m_delete, &QPushButton::clicked, this, &GlobalTablesTab::deleteSelectedReplica);

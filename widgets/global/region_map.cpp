@@ -177,6 +177,7 @@ void RegionMap::paintEvent(QPaintEvent*) {
 
     auto& network = m_bridge.engine().network();
     const QFontMetrics fm(font());
+    const Labels placed = labels();
     for (int i = 0; i < m_group.size(); ++i)
         for (int j = i + 1; j < m_group.size(); ++j) {
             const Link link{m_group[i], m_group[j]};
@@ -189,46 +190,37 @@ void RegionMap::paintEvent(QPaintEvent*) {
             p.setClipRect(r);
             for (const QLineF& line : segments(link)) p.drawLine(line);
             p.restore();
-            QString label = linkLabel(link);
-            const qint64 pending =
-                m_pending.value(link) + m_pending.value({link.second, link.first});
-            if (pending > 0) label = tr("%1 · %2 pending").arg(label).arg(pending);
-            const QPointF mid = labelPosition(link);
-            QRectF box = fm.boundingRect(label).toRectF().adjusted(-4, -1, 4, 1);
-            box.moveCenter(mid);
-            // Kept inside the map, as the region names are.
-            if (box.right() > r.right()) box.moveRight(r.right());
-            if (box.left() < r.left()) box.moveLeft(r.left());
-            if (box.bottom() > r.bottom()) box.moveBottom(r.bottom());
-            if (box.top() < r.top()) box.moveTop(r.top());
-            QColor back = pal.color(QPalette::Window);
-            back.setAlpha(220);
-            p.setPen(QPen(c, 1));
-            p.setBrush(back);
-            p.drawRoundedRect(box, 3, 3);
-            p.setPen(pal.color(QPalette::Text));
-            p.drawText(box, Qt::AlignCenter, label);
         }
+    // Link labels after every line, so that no line crosses a label.
+    for (auto it = placed.links.cbegin(); it != placed.links.cend(); ++it) {
+        const Link& link = it.key();
+        const std::string a = link.first.toStdString(), b = link.second.toStdString();
+        const bool offline = !network.region_online(a) || !network.region_online(b);
+        const QColor c = offline ? kOffline : network.link(a, b).cut ? kCut : kFlowing;
+        QColor back = pal.color(QPalette::Window);
+        back.setAlpha(220);
+        p.setPen(QPen(c, 1));
+        p.setBrush(back);
+        p.drawRoundedRect(it.value(), 3, 3);
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(it.value(), Qt::AlignCenter, placed.linkTexts.value(link));
+    }
     for (const QString& region : m_group) {
         const bool online = network.region_online(region.toStdString());
-        const QPointF at = positionOf(region);
         p.setPen(QPen(pal.color(QPalette::Base), 2));
         p.setBrush(online ? (region == m_local ? QColor(0x00, 0x73, 0xbb) : kFlowing) : kOffline);
-        p.drawEllipse(at, region == m_local ? 7.0 : 6.0, region == m_local ? 7.0 : 6.0);
-        const QString text = online ? region : tr("%1 (offline)").arg(region);
-        // Beside the dot, kept inside the map.
-        QRectF box = fm.boundingRect(text).toRectF().adjusted(-3, 0, 3, 0);
-        box.moveCenter(at + QPointF(0, 8 + box.height() / 2));
-        if (box.bottom() > r.bottom()) box.moveBottom(at.y() - 8);
-        if (box.right() > r.right()) box.moveRight(r.right());
-        if (box.left() < r.left()) box.moveLeft(r.left());
+        const QRectF node = nodeRect(region);
+        p.drawEllipse(node.center(), node.width() / 2, node.height() / 2);
+    }
+    for (const QString& region : m_group) {
+        const QRectF box = placed.regions.value(region);
         QColor back = pal.color(QPalette::Base);
         back.setAlpha(200);
         p.setPen(Qt::NoPen);
         p.setBrush(back);
         p.drawRect(box);
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(box, Qt::AlignCenter, text);
+        p.drawText(box, Qt::AlignCenter, placed.regionTexts.value(region));
     }
     // Legend.
     const QList<std::pair<QColor, QString>> legend = {

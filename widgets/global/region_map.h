@@ -40,6 +40,19 @@ public:
     // Opens the cut/heal menu of a link at `pos` (non-blocking).
     QMenu* showLinkMenu(const Link& link, const QPoint& globalPos);
 
+    // Where the labels go: each region's name and each link's text, placed clear of the
+    // group's dots (and of one another where there is room), inside the map
+    // (region_map_labels.cpp).
+    struct Labels {
+        QHash<QString, QRectF> regions;
+        QHash<Link, QRectF> links;
+        QHash<QString, QString> regionTexts;
+        QHash<Link, QString> linkTexts;
+    };
+    Labels labels() const;
+    // The dot of a region of the group, in widget coordinates.
+    QRectF nodeRect(const QString& region) const;
+
     QSize sizeHint() const override { return {460, 260}; }
     QSize minimumSizeHint() const override { return {240, 140}; }
 

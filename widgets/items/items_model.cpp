@@ -1,5 +1,7 @@
 #include "items/items_model.h"
 
+#include <algorithm>
+
 #include <QSet>
 
 #include "common/engine_bridge.h"
@@ -43,7 +45,10 @@ void ItemsModel::reload() {
     m_items.clear();
     m_columns = m_leadColumns;
     m_startKey = Json();
+    m_returned = 0;
     m_scanned = 0;
+    m_consumed = 0;
+    m_pages = 0;
     m_hasMore = !m_table.isEmpty();
     endResetModel();
     if (wasLoading && !m_loading) emit loadingChanged(false);
@@ -116,15 +121,19 @@ void ItemsModel::removeKey(const Json& key) {
 }
 
 void ItemsModel::addColumns(const Json& item) {
-    QStringList added;
+    // After the key columns, attributes in name order: a column found on a later page
+    // takes its place among them, and every run over the same attributes shows the same
+    // order, whichever item comes first.
+    const qsizetype lead = m_leadColumns.size();
     for (auto it = item.begin(); it != item.end(); ++it) {
         const QString name = QString::fromStdString(it.key());
-        if (!m_columns.contains(name) && !added.contains(name)) added << name;
+        if (m_columns.contains(name)) continue;
+        const auto at = std::upper_bound(m_columns.begin() + lead, m_columns.end(), name);
+        const int column = static_cast<int>(at - m_columns.begin());
+        beginInsertColumns({}, column, column);
+        m_columns.insert(column, name);
+        endInsertColumns();
     }
-    if (added.isEmpty()) return;
-    beginInsertColumns({}, columnCount(), columnCount() + static_cast<int>(added.size()) - 1);
-    m_columns += added;
-    endInsertColumns();
 }
 
 bool ItemsModel::canFetchMore(const QModelIndex& parent) const {
@@ -137,6 +146,7 @@ void ItemsModel::fetchMore(const QModelIndex& parent) {
     Json request = m_request.is_object() ? m_request : Json::object();
     request["TableName"] = m_table.toStdString();
     request["Limit"] = m_pageSize;
+    request["ReturnConsumedCapacity"] = "TOTAL";
     if (!m_startKey.is_null()) request["ExclusiveStartKey"] = m_startKey;
     const int generation = m_generation;
     m_bridge.call(
@@ -150,7 +160,11 @@ void ItemsModel::fetchMore(const QModelIndex& parent) {
                 return;
             }
             const Json& items = r.body["Items"];
+            ++m_pages;
+            m_returned += r.body.value("Count", qint64{0});
             m_scanned += r.body.value("ScannedCount", qint64{0});
+            if (r.body.contains("ConsumedCapacity"))
+                m_consumed += r.body["ConsumedCapacity"].value("CapacityUnits", 0.0);
             m_hasMore = r.body.contains("LastEvaluatedKey");
             m_startKey = m_hasMore ? r.body["LastEvaluatedKey"] : Json();
             for (const auto& item : items) addColumns(item);

@@ -2,7 +2,8 @@
 
 // The items of one table in one region, loaded page by page as the view scrolls
 // (canFetchMore/fetchMore on LastEvaluatedKey), so a table of any size opens at once.
-// Columns are the union of the attribute names seen so far, key attributes first.
+// Columns are the union of the attribute names seen so far: key attributes first, then
+// the others in name order (the same order on every page and every run).
 
 #include <deque>
 
@@ -42,6 +43,8 @@ public:
     QString table() const { return m_table; }
     QString operation() const { return m_operation; }  // "Scan" or "Query"
     QString region() const { return m_region; }
+    // The request read page by page (no TableName, Limit or ExclusiveStartKey).
+    tablespan::Json request() const { return m_request; }
     QStringList keyNames() const { return m_keyNames; }
     // The index read, or empty for the table.
     QString indexName() const;
@@ -53,7 +56,13 @@ public:
     void removeKey(const tablespan::Json& key);
     bool isLoading() const { return m_loading; }
     bool hasMore() const { return m_hasMore; }
+    // Sums over the pages loaded since the last reload, as the engine answered them:
+    // Count, ScannedCount and ConsumedCapacity.CapacityUnits (the console asks for TOTAL).
+    qint64 returnedCount() const { return m_returned; }
     qint64 scannedCount() const { return m_scanned; }
+    double consumedCapacity() const { return m_consumed; }
+    // The pages answered since the last reload.
+    int pagesLoaded() const { return m_pages; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -90,7 +99,10 @@ private:
     QStringList m_columns;
     bool m_hasMore = false;
     bool m_loading = false;
+    qint64 m_returned = 0;
     qint64 m_scanned = 0;
+    double m_consumed = 0;
+    int m_pages = 0;
     int m_pageSize = 200;
     int m_generation = 0;
 };

@@ -1,11 +1,15 @@
 #include "items/items_tab.h"
 
+#include <algorithm>
+
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -14,6 +18,7 @@
 
 #include "items/batch_writer.h"
 #include "items/compare_view.h"
+#include "common/context_menu.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
 #include "common/status_delegate.h"
@@ -42,6 +47,7 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
       m_model(new ItemsModel(bridge, this)),
       m_view(new QTableView(this)),
       m_status(new QLabel(this)),
+      m_summary(new QLabel(this)),
       m_error(new QLabel(this)),
       m_progressRow(new QWidget(this)),
       m_progressLabel(new QLabel(m_progressRow)),
@@ -53,7 +59,9 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Table:"), this));
     m_tableBox->setObjectName(QStringLiteral("tableBox"));
-    m_tableBox->setMinimumWidth(200);
+    // As wide as the longest table name where there is room, narrower where there is not:
+    // the row must fit a 1000 px window in German.
+    m_tableBox->setMinimumWidth(100);
     top->addWidget(m_tableBox);
     top->addStretch();
     auto* create = button("add", tr("Create item"), "createItem", this);
@@ -101,7 +109,13 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     m_compare->hide();
     layout->addWidget(m_compare, 1);
     m_status->setObjectName(QStringLiteral("itemsStatus"));
-    layout->addWidget(m_status);
+    m_summary->setObjectName(QStringLiteral("itemsSummary"));
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status);
+    statusRow->addStretch();
+    statusRow->addWidget(m_summary);
+    layout->addLayout(statusRow);
 
     connect(m_tableBox, &QComboBox::currentIndexChanged, this,
             [this] { setTable(m_tableBox->currentText()); });
@@ -116,12 +130,36 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     connect(duplicate, &QPushButton::clicked, this, &ItemsTab::duplicateSelected);
     connect(remove, &QPushButton::clicked, this, &ItemsTab::deleteSelected);
     connect(import, &QPushButton::clicked, this, &ItemsTab::chooseImportFile);
-    connect(exportButton, &QPushButton::clicked, this, &ItemsTab::chooseExportFile);
+    auto* exportMenu = new QMenu(exportButton);
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addAction(tr("Export the whole table…"), this, &ItemsTab::chooseExportFile)
+        ->setObjectName(QStringLiteral("exportTable"));
+    exportMenu->addAction(tr("Export these results…"), this, &ItemsTab::chooseResultsExportFile)
+        ->setObjectName(QStringLiteral("exportResults"));
+    exportMenu->addSeparator();
+    for (QAction* a : copyActions()) exportMenu->addAction(a);
+    exportButton->setMenu(exportMenu);
+    // Ctrl+C in the items copies them as DynamoDB JSON, which keeps every type.
+    m_view->addAction(copyActions().first());
     connect(cancelButton, &QPushButton::clicked, this, &ItemsTab::cancel);
     connect(m_compareButton, &QPushButton::toggled, this, &ItemsTab::updateCompare);
+    ContextMenu::install(m_view, [=, this](QMenu* menu) {
+        if (m_view->selectionModel()->selectedRows().isEmpty()) {
+            ContextMenu::addButton(menu, create);
+            return;
+        }
+        for (auto* b : {edit, duplicate}) ContextMenu::addButton(menu, b);
+        menu->addSeparator();
+        for (QAction* a : copyActions()) menu->addAction(a);
+        menu->addSeparator();
+        ContextMenu::addButton(menu, remove);
+    });
     connect(m_view, &QTableView::doubleClicked, this, &ItemsTab::editSelected);
     connect(m_model, &ItemsModel::pageLoaded, this, &ItemsTab::updateStatus);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_sized = false; });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_sized = false;
+        updateStatus();
+    });
     connect(m_model, &ItemsModel::pageLoaded, this, [this] {
         // Fit the columns to the first page (headers included), within reason.
         if (m_sized || m_model->rowCount() == 0) return;
@@ -159,6 +197,43 @@ QString ItemsTab::errorText() const {
 
 QString ItemsTab::statusText() const {
     return m_status->text();
+}
+
+QList<QAction*> ItemsTab::copyActions() {
+    if (m_copyActions.isEmpty()) {
+        auto* dynamo = new QAction(tr("Copy as DynamoDB JSON"), this);
+        dynamo->setObjectName(QStringLiteral("copyDynamo"));
+        dynamo->setShortcut(QKeySequence::Copy);
+        dynamo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(dynamo, &QAction::triggered, this,
+                [this] { copySelected(ItemClipboard::Format::Dynamo); });
+        auto* plain = new QAction(tr("Copy as JSON"), this);
+        plain->setObjectName(QStringLiteral("copyPlain"));
+        connect(plain, &QAction::triggered, this,
+                [this] { copySelected(ItemClipboard::Format::Plain); });
+        m_copyActions = {dynamo, plain};
+    }
+    return m_copyActions;
+}
+
+QList<Json> ItemsTab::selectedItems() const {
+    QList<int> rows;
+    for (const auto& index : m_view->selectionModel()->selectedRows()) rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    QList<Json> items;
+    for (int row : rows) items << m_model->item(row);
+    return items;
+}
+
+void ItemsTab::copySelected(ItemClipboard::Format format) {
+    const QList<Json> items = selectedItems();
+    if (items.isEmpty()) return;
+    ItemClipboard::copy(items, format);
+    emit message(tr("%n item(s) copied.", nullptr, static_cast<int>(items.size())));
+}
+
+QString ItemsTab::summaryText() const {
+    return m_summary->text();
 }
 
 bool ItemsTab::isBusy() const {
@@ -301,6 +376,7 @@ void ItemsTab::updateCompare() {
     m_form->setVisible(!on);
     m_view->setVisible(!on);
     m_status->setVisible(!on);
+    m_summary->setVisible(!on);
     m_compare->setVisible(on);
     if (on)
         m_compare->setSource(m_region, table(), keyNames(), others);
@@ -333,6 +409,14 @@ void ItemsTab::run() {
 }
 
 void ItemsTab::updateStatus() {
+    const QLocale locale;
+    m_summary->setText(m_model->table().isEmpty() || m_model->pagesLoaded() == 0
+                           ? QString()
+                           : tr("Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3")
+                                 .arg(locale.toString(m_model->returnedCount()),
+                                      locale.toString(m_model->scannedCount()),
+                                      locale.toString(m_model->consumedCapacity(), 'f',
+                                                      QLocale::FloatingPointShortest)));
     if (m_model->table().isEmpty()) {
         m_status->setText(m_tableBox->count() ? tr("Choose a table.")
                                               : tr("This region has no tables."));

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+#include "items/item_clipboard.h"
 #include "items/item_files.h"
 #include "tablespan/engine.h"
 
@@ -13,6 +14,7 @@ class BatchWriter;
 class CompareView;
 class EngineBridge;
 class ItemsModel;
+class QAction;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -38,7 +40,12 @@ public:
     // The error shown above the items (the engine's or a file's), or empty.
     QString errorText() const;
     QString statusText() const;
+    // After a Scan or Query: items returned, items scanned and read capacity consumed,
+    // summed over the pages loaded (empty before the first page).
+    QString summaryText() const;
     bool isBusy() const;
+    // The selected items, in the order shown.
+    QList<tablespan::Json> selectedItems() const;
 
 public slots:
     void setRegion(const QString& region);
@@ -52,9 +59,16 @@ public slots:
     void deleteSelected();
     void deleteRows(const QList<int>& rows);
     void importFile(const QString& path);
+    // Writes every item of the table (a Scan of all its pages) to `path`.
     void exportFile(const QString& path);
+    // Writes the results on screen, all their pages (the same Scan or Query, including
+    // the pages not loaded yet), to `path`.
+    void exportResults(const QString& path);
     void chooseImportFile();
     void chooseExportFile();
+    void chooseResultsExportFile();
+    // Puts the selected items on the clipboard (Ctrl+C: DynamoDB JSON).
+    void copySelected(ItemClipboard::Format format);
     void cancel();
 
 signals:
@@ -63,6 +77,8 @@ signals:
     void message(const QString& text);
 
 private:
+    // Copy as DynamoDB JSON (Ctrl+C) and as plain JSON, for the menus.
+    QList<QAction*> copyActions();
     // The table's keys, or those of its index `index`.
     ItemFiles::KeySchema keySchema(const QString& index = {}) const;
     // The index's description (KeySchema, Projection), or null.
@@ -85,8 +101,11 @@ private:
     void setBusy(const QString& what);
     void finishBusy(const QString& error, const QString& done);
     void startBatch(const QList<tablespan::Json>& items, bool deleteKeys, const QString& what);
-    void exportPage(const QString& path, ItemFiles::Format format,
-                    std::shared_ptr<QList<tablespan::Json>> items, const tablespan::Json& start);
+    // Starts an export of what `operation` with `request` (no TableName) reads.
+    void startExport(const QString& path, const QString& operation, const tablespan::Json& request);
+    void exportPage(const QString& path, ItemFiles::Format format, const QString& operation,
+                    const tablespan::Json& request, std::shared_ptr<QList<tablespan::Json>> items,
+                    const tablespan::Json& start);
     void updateStatus();
     // Compare regions: offered for a table with replicas; shown while toggled on.
     void updateCompare();
@@ -99,12 +118,14 @@ private:
     ItemsModel* m_model;
     QTableView* m_view;
     QLabel* m_status;
+    QLabel* m_summary;
     QLabel* m_error;
     QWidget* m_progressRow;
     QLabel* m_progressLabel;
     QProgressBar* m_progress;
     QPushButton* m_compareButton;
     CompareView* m_compare;
+    QList<QAction*> m_copyActions;
     BatchWriter* m_writer = nullptr;
     bool m_exporting = false;
     bool m_cancelled = false;

@@ -142,6 +142,18 @@ Json QueryBuilder::build(const QuerySpec& spec, QString* error) {
                              .arg(sort[i].op, sort[i].attribute, sort[i + 1].attribute);
                 return {};
             }
+        // A key value cannot be empty: say so rather than send what the service refuses.
+        for (qsizetype i = 0; i < given; ++i) {
+            if (sort[i].value.isEmpty()) {
+                *error = tr("Enter the value of the sort key %1.").arg(sort[i].attribute);
+                return {};
+            }
+            if (sort[i].op == QLatin1String("BETWEEN") && sort[i].value2.isEmpty()) {
+                *error =
+                    tr("Enter both bounds of BETWEEN for the sort key %1.").arg(sort[i].attribute);
+                return {};
+            }
+        }
         for (qsizetype i = 0; i < given; ++i) {
             const KeyCondition& k = sort[i];
             const QString sk = p.name(k.attribute);

@@ -1,5 +1,6 @@
 #include "recovery/backups_tab.h"
 
+#include <QMenu>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -15,6 +16,7 @@
 #include "recovery/backup_details.h"
 #include "recovery/backups_model.h"
 #include "recovery/create_backup_dialog.h"
+#include "common/context_menu.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
 #include "recovery/restore_dialog.h"
@@ -73,6 +75,12 @@ BackupsTab::BackupsTab(EngineBridge& bridge, TablesModel& tables, QWidget* paren
     connect(m_restore, &QPushButton::clicked, this, &BackupsTab::restoreSelected);
     connect(m_delete, &QPushButton::clicked, this, &BackupsTab::deleteSelected);
     connect(refresh, &QPushButton::clicked, this, &BackupsTab::refresh);
+    ContextMenu::install(m_view, [this](QMenu* menu) {
+        if (selectedArn().isEmpty()) return;
+        ContextMenu::addButton(menu, m_restore);
+        menu->addSeparator();
+        ContextMenu::addButton(menu, m_delete);
+    });
     connect(m_view, &QTableView::doubleClicked, this, &BackupsTab::restoreSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();

@@ -1,5 +1,6 @@
 #include "tables/tables_tab.h"
 
+#include <QMenu>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -15,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "tables/create_table_dialog.h"
+#include "common/context_menu.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
 #include "common/status_delegate.h"
@@ -42,6 +44,7 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     auto* remove = new QPushButton(icon(QStringLiteral("delete")), tr("Delete"), this);
     remove->setObjectName(QStringLiteral("deleteTable"));
     auto* explore = new QPushButton(icon(QStringLiteral("items")), tr("Explore items"), this);
+    explore->setObjectName(QStringLiteral("exploreItems"));
     auto* refresh = new QPushButton(icon(QStringLiteral("refresh")), tr("Refresh"), this);
     actions->addWidget(create);
     actions->addWidget(remove);
@@ -74,6 +77,18 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     connect(explore, &QPushButton::clicked, this, [this] {
         const auto names = selectedTables();
         if (!names.isEmpty()) emit exploreItems(names.first());
+    });
+    ContextMenu::install(m_view, [this, create, remove, explore](QMenu* menu) {
+        if (selectedTables().isEmpty()) {
+            ContextMenu::addButton(menu, create);
+            return;
+        }
+        ContextMenu::addButton(menu, explore);
+        menu->addAction(icon(QStringLiteral("add")), tr("Create index…"), this,
+                        &TablesTab::createIndex)
+            ->setObjectName(QStringLiteral("createIndexAction"));
+        menu->addSeparator();
+        ContextMenu::addButton(menu, remove);
     });
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         emit exploreItems(m_model->tableName(index.row()));
