@@ -49,6 +49,7 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_index_updates tablespan_widgets)
     tablespan_add_test(tst_widgets_charts tablespan_widgets)
     tablespan_add_test(tst_widgets_table_settings tablespan_widgets)
+    tablespan_add_test(tst_widgets_restore_region tablespan_widgets)
 endif()
 
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.

@@ -371,8 +371,13 @@ void PitrPanel::restore() {
     source.timeMs = restoreTime();
     auto* dialog = new RestoreDialog(m_bridge, m_region, source, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RestoreDialog::restoreStarted, this, [this](const QString& name) {
+    connect(dialog, &RestoreDialog::restoreStarted, this, [this, dialog](const QString& name) {
         showError({});
+        const QString region = dialog->targetRegion();
+        if (region != m_region) {
+            emit progressMessage(tr("Restoring table %1 in %2…").arg(name, region), region, name);
+            return;
+        }
         m_progress->track(name);
         emit progressMessage(tr("Restoring table %1…").arg(name), m_region, name);
     });
