@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -211,6 +212,10 @@ void PitrPanel::setTable(const QString& table) {
 }
 
 void PitrPanel::refresh() {
+    // Engine time is the wall clock's until the time scale changes: then it runs ahead.
+    const double scale = m_bridge.engine().time_scale();
+    const qint64 drift = m_bridge.engine().clock().now() - QDateTime::currentMSecsSinceEpoch();
+    m_timeline->setTimeBase(scale != 1.0 || qAbs(drift) > 60'000, scale);
     const QString name = table();
     const int generation = m_generation;
     if (name.isEmpty() || m_region.isEmpty()) {
