@@ -292,28 +292,33 @@
         <translation>Backup %1 wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="228"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="229"/>
+        <source>Restoring table %1 in %2…</source>
+        <translation>Tabelle %1 wird in %2 wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="233"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="239"/>
         <location filename="../widgets/recovery/backups_tab.cpp" line="244"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="249"/>
         <source>Delete backup</source>
         <translation>Backup löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="240"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="245"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>Backup %1 in %2 löschen? Danach kann daraus nichts mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="254"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="259"/>
         <source>Could not delete the backup: %1</source>
         <translation>Das Backup konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="259"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="264"/>
         <source>Backup deleted.</source>
         <translation>Backup gelöscht.</translation>
     </message>
@@ -564,202 +569,202 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="29"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="71"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="79"/>
         <source>Create table in %1</source>
         <translation>Tabelle in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="104"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
         <source>Table details</source>
         <translation>Tabellendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="116"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
         <source>e.g. Music</source>
         <translation>z. B. Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="117"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
         <source>e.g. Artist</source>
         <translation>z. B. Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="131"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
         <source>optional, e.g. SongTitle</source>
         <translation>optional, z. B. SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="138"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="146"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="148"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="151"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="153"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="161"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="169"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="171"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="174"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="190"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Key attributes only</source>
         <translation>Nur Schlüsselattribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="184"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="194"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="201"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="203"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="207"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="206"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="214"/>
         <source>Turn on deletion protection</source>
         <translation>Löschschutz einschalten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="208"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="216"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="213"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="221"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="217"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="231"/>
         <source>Add tag</source>
         <translation>Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="224"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="232"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="298"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="306"/>
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
@@ -916,6 +921,133 @@
         <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
+    </message>
+</context>
+<context>
+    <name>HelpAboutDialog</name>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="16"/>
+        <source>About Tablespan</source>
+        <translation>Über Tablespan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="18"/>
+        <source>development build</source>
+        <translation>Entwicklungsversion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="30"/>
+        <source>Tablespan %1</source>
+        <translation>Tablespan %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="31"/>
+        <source>A desktop console with an embedded engine that behaves like Amazon DynamoDB, offline, on one machine: tables and items in any AWS region, global tables replicated between regions under simulated outages, backups and point-in-time recovery.</source>
+        <translation>Eine Desktop-Konsole mit eingebetteter Engine, die sich wie Amazon DynamoDB verhält – offline, auf einem Rechner: Tabellen und Elemente in jeder AWS-Region, globale Tabellen, die bei simulierten Ausfällen zwischen Regionen repliziert werden, Backups und Point-in-Time-Wiederherstellung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="36"/>
+        <source>The AWS CLI and SDKs talk to it through its DynamoDB-compatible endpoint; the region of a request is the one it is signed for.</source>
+        <translation>Die AWS CLI und die SDKs sprechen über den DynamoDB-kompatiblen Endpunkt mit ihr; die Region einer Anfrage ist die, für die sie signiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="39"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="39"/>
+        <source>Data directory</source>
+        <translation>Datenverzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="40"/>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="40"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="41"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+</context>
+<context>
+    <name>HelpShortcutsDialog</name>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="25"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <source>Run the query or scan</source>
+        <translation>Abfrage oder Scan ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <source>Items: query builder</source>
+        <translation>Elemente: Abfrage-Generator</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <source>Double-click</source>
+        <translation>Doppelklick</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <source>Explore the table&apos;s items</source>
+        <translation>Elemente der Tabelle durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <source>Edit the item</source>
+        <translation>Element bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <source>Close the dialog (asks first when there are edits)</source>
+        <translation>Dialog schließen (fragt zuerst, wenn es Änderungen gibt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <source>Dialogs</source>
+        <translation>Dialoge</translation>
     </message>
 </context>
 <context>
@@ -1208,32 +1340,32 @@
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="84"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="93"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="85"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="94"/>
         <source>Discard the changes to this item?</source>
         <translation>Die Änderungen an diesem Element verwerfen?</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="88"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="97"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="89"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="98"/>
         <source>Keep editing</source>
         <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="159"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="168"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="165"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="174"/>
         <source>An item with this key already exists.</source>
         <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
     </message>
@@ -1724,119 +1856,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="31"/>
+        <location filename="../widgets/window/main_window.cpp" line="33"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="41"/>
+        <location filename="../widgets/window/main_window.cpp" line="43"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="42"/>
+        <location filename="../widgets/window/main_window.cpp" line="44"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="94"/>
+        <location filename="../widgets/window/main_window.cpp" line="97"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="98"/>
+        <location filename="../widgets/window/main_window.cpp" line="101"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="108"/>
+        <location filename="../widgets/window/main_window.cpp" line="111"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="109"/>
+        <location filename="../widgets/window/main_window.cpp" line="112"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="111"/>
+        <location filename="../widgets/window/main_window.cpp" line="114"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="112"/>
+        <location filename="../widgets/window/main_window.cpp" line="115"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="113"/>
+        <location filename="../widgets/window/main_window.cpp" line="116"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="117"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="115"/>
+        <location filename="../widgets/window/main_window.cpp" line="118"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="140"/>
+        <location filename="../widgets/window/main_window.cpp" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="145"/>
+        <location filename="../widgets/window/main_window.cpp" line="148"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="147"/>
+        <location filename="../widgets/window/main_window.cpp" line="150"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="155"/>
+        <location filename="../widgets/window/main_window.cpp" line="158"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="160"/>
-        <location filename="../widgets/window/main_window.cpp" line="175"/>
+        <location filename="../widgets/window/main_window.cpp" line="163"/>
+        <location filename="../widgets/window/main_window.cpp" line="178"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../widgets/window/main_window.cpp" line="164"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../widgets/window/main_window.cpp" line="164"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="172"/>
+        <location filename="../widgets/window/main_window.cpp" line="175"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="110"/>
+        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="220"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="228"/>
+        <source>About Tablespan</source>
+        <translation>Über Tablespan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="113"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="50"/>
+        <location filename="../widgets/window/main_window.cpp" line="52"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="35"/>
-        <location filename="../widgets/window/main_window.cpp" line="51"/>
+        <location filename="../widgets/window/main_window.cpp" line="53"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
@@ -1877,83 +2024,83 @@
 <context>
     <name>PitrPanel</name>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="47"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="48"/>
         <location filename="../widgets/recovery/recovery_console.cpp" line="21"/>
         <source>Point-in-time recovery</source>
         <translation>Zeitpunktbezogene Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="56"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
         <source>Latest restorable time</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="58"/>
         <source>Restore to new table…</source>
         <translation>In neuer Tabelle wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="69"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="71"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="72"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="73"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="77"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="78"/>
         <source>Recovery period:</source>
         <translation>Wiederherstellungszeitraum:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="84"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="85"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="94"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
         <source>Earliest restorable</source>
         <translation>Frühester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
         <source>Latest restorable</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="98"/>
         <source>History storage</source>
         <translation>Verlaufsspeicher</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="99"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="100"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>Schreibvorgänge — klicken oder ziehen Sie, um den Wiederherstellungszeitpunkt zu wählen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="109"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="110"/>
         <source>Restore to:</source>
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="217"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="222"/>
         <source>No table in this region.</source>
         <translation>Keine Tabelle in dieser Region.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="241"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="246"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n Version, %1</numerusform>
@@ -1961,12 +2108,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="243"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
         <source> — oldest %1</source>
         <translation> — älteste %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="262"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="267"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tag lang aufbewahrt.</numerusform>
@@ -1974,27 +2121,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="264"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>Deaktiviert: Schalten Sie sie ein, um diese Tabelle auf jede beliebige Sekunde ihres Wiederherstellungszeitraums wiederherstellen zu können.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="266"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>Deaktiviert: Backups werden für diese Tabelle gerade aktiviert.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="337"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="342"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 eingeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="338"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="343"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="377"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="383"/>
+        <source>Restoring table %1 in %2…</source>
+        <translation>Tabelle %1 wird in %2 wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="387"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
@@ -2002,29 +2154,41 @@
 <context>
     <name>PitrTimeline</name>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="38"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="39"/>
         <source>Restorable</source>
         <translation>Wiederherstellbar</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="41"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="42"/>
         <source>Writes</source>
         <translation>Schreibvorgänge</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="44"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="45"/>
         <source>Restore point</source>
         <translation>Wiederherstellungspunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="50"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="67"/>
         <source>local time</source>
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="52"/>
         <source>writes</source>
         <translation>Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="69"/>
+        <source>engine time</source>
+        <translation>Engine-Zeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="72"/>
+        <source>engine time (×%1)</source>
+        <extracomment>the chart&apos;s time axis when engine time runs %1 times faster than the clock</extracomment>
+        <translation>Engine-Zeit (×%1)</translation>
     </message>
 </context>
 <context>
@@ -2633,113 +2797,134 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
         <source>Restore backup</source>
         <translation>Backup wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
         <source>Restore to a point in time</source>
         <translation>Zu einem Zeitpunkt wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="44"/>
         <source>Backup &lt;b&gt;%1&lt;/b&gt; of table &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>Backup &lt;b&gt;%1&lt;/b&gt; der Tabelle &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="45"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="48"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; at the latest restorable time</source>
         <translation>Tabelle &lt;b&gt;%1&lt;/b&gt; zum spätesten wiederherstellbaren Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="47"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="50"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; as it was at %2</source>
         <translation>Tabelle &lt;b&gt;%1&lt;/b&gt; im Zustand vom %2</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="57"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="60"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="62"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="65"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="63"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
         <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
         <translation>Eine Wiederherstellung erstellt immer eine neue Tabelle. Streams, Time to Live, Tags, Löschschutz und zeitpunktbezogene Wiederherstellung werden nicht übernommen: Legen Sie sie für die neue Tabelle fest.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="83"/>
         <source>Overrides</source>
         <translation>Abweichende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="93"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="86"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="105"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="135"/>
         <source>Same as the source</source>
         <translation>Wie die Quelle</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="87"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="76"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="88"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="80"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="92"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="82"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="91"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="103"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="106"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="95"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="96"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="108"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="97"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="109"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="102"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="114"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="119"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="134"/>
+        <source>Same as the source (this region only)</source>
+        <translation>Wie die Quelle (nur in dieser Region)</translation>
+    </message>
+    <message>
         <location filename="../widgets/recovery/restore_dialog.cpp" line="197"/>
+        <source>A restore into another region needs its own encryption at rest: choose one.</source>
+        <translation>Eine Wiederherstellung in eine andere Region braucht eine eigene Verschlüsselung im Ruhezustand: Wählen Sie eine aus.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="235"/>
         <source>Starting the restore…</source>
         <translation>Wiederherstellung wird gestartet …</translation>
     </message>
@@ -3052,10 +3237,219 @@
         <translation>Replikate</translation>
     </message>
     <message>
+        <location filename="../widgets/tables/table_details.cpp" line="174"/>
+        <location filename="../widgets/tables/table_details.cpp" line="176"/>
+        <location filename="../widgets/tables/table_details.cpp" line="178"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="176"/>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
         <location filename="../widgets/tables/table_details.cpp" line="81"/>
         <location filename="../widgets/tables/table_details.cpp" line="171"/>
+        <location filename="../widgets/tables/table_details.cpp" line="178"/>
         <source>None</source>
         <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>TableSettingsPanel</name>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="20"/>
+        <source>Protect the table from deletion</source>
+        <translation>Tabelle vor dem Löschen schützen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
+        <source>Turn on the DynamoDB stream</source>
+        <translation>DynamoDB-Stream einschalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
+        <source>Apply changes</source>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="35"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="36"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="44"/>
+        <source>DynamoDB Standard</source>
+        <translation>DynamoDB Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="45"/>
+        <source>DynamoDB Standard-IA</source>
+        <translation>DynamoDB Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <source>Keys only</source>
+        <translation>Nur Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <source>New and old images</source>
+        <translation>Neues und altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
+        <source>Table settings</source>
+        <translation>Tabelleneinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
+        <source>Deletion protection</source>
+        <translation>Löschschutz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="61"/>
+        <source>Capacity mode</source>
+        <translation>Kapazitätsmodus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="62"/>
+        <source>Read capacity units</source>
+        <translation>Lesekapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="63"/>
+        <source>Write capacity units</source>
+        <translation>Schreibkapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="64"/>
+        <source>Table class</source>
+        <translation>Tabellenklasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="65"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB-Stream</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="66"/>
+        <source>Stream view type</source>
+        <translation>Stream-Ansichtstyp</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="163"/>
+        <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
+        <translation>Um den Ansichtstyp zu ändern, schalten Sie den Stream aus, wenden Sie die Änderung an und schalten Sie ihn wieder ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="191"/>
+        <source>DynamoDB did not change the settings of %1: %2</source>
+        <translation>DynamoDB hat die Einstellungen von %1 nicht geändert: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="199"/>
+        <source>Applied. The table is Updating until DynamoDB has made the change.</source>
+        <translation>Angewendet. Die Tabelle wird aktualisiert, bis DynamoDB die Änderung vorgenommen hat.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="201"/>
+        <source>Applied.</source>
+        <translation>Angewendet.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTagsEditor</name>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="31"/>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="32"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="33"/>
+        <source>Save tags</source>
+        <translation>Tags speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="34"/>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="39"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="39"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="53"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="127"/>
+        <source>Could not read the tags: %1</source>
+        <translation>Die Tags konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="205"/>
+        <source>Every tag needs a key.</source>
+        <translation>Jedes Tag braucht einen Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="206"/>
+        <source>The key %1 is given twice.</source>
+        <translation>Der Schlüssel %1 kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="265"/>
+        <source>Saved. DynamoDB lists the new tags about two seconds from now.</source>
+        <translation>Gespeichert. DynamoDB listet die neuen Tags in etwa zwei Sekunden auf.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="267"/>
+        <source>The removals were saved, but DynamoDB accepts one tag change every 1.5 seconds and refused the rest. Save again in a moment.</source>
+        <translation>Die Entfernungen wurden gespeichert, aber DynamoDB nimmt nur alle 1,5 Sekunden eine Tag-Änderung an und hat den Rest abgelehnt. Speichern Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="269"/>
+        <source>DynamoDB accepts one tag change every 1.5 seconds and refused this one. Save again in a moment.</source>
+        <translation>DynamoDB nimmt nur alle 1,5 Sekunden eine Tag-Änderung an und hat diese abgelehnt. Speichern Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="273"/>
+        <source>DynamoDB did not save the tags: %1</source>
+        <translation>DynamoDB hat die Tags nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -3149,59 +3543,69 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="40"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="245"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="271"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
         <source>Explore items</source>
         <translation>Elemente durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="45"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="49"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="64"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="68"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="65"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="69"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="243"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="146"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="75"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="100"/>
+        <source>Updating table %1…</source>
+        <translation>Tabelle %1 wird aktualisiert …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="168"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="217"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="243"/>
         <source>Indexes (%1)</source>
         <translation>Indizes (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="229"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="255"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="239"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="265"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="240"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="266"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3215,12 +3619,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="263"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="289"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="265"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="291"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
@@ -3325,104 +3729,104 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="90"/>
+        <location filename="../app/main.cpp" line="91"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>Eine Konsole für DynamoDB-Tabellen über mehrere Regionen, offline.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="94"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>Alle Daten in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="98"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>Die Beispieltabelle „courses“ in einem leeren Datenverzeichnis anlegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="102"/>
+        <location filename="../app/main.cpp" line="103"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>Die Engine-Zeit &lt;factor&gt;-mal schneller als die Uhr laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="105"/>
+        <location filename="../app/main.cpp" line="106"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>In Region &lt;code&gt; starten.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="83"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="53"/>
+        <location filename="../app/main.cpp" line="54"/>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="56"/>
+        <location filename="../app/main.cpp" line="57"/>
         <source>The endpoint could not start: %1</source>
         <translation>Der Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="58"/>
+        <location filename="../app/main.cpp" line="59"/>
         <source>Endpoint: off</source>
         <translation>Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="109"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>Den DynamoDB-Endpunkt der Konsole auf &lt;port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="113"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>Engine und Endpunkt ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="116"/>
+        <location filename="../app/main.cpp" line="117"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>Ohne Fenster: den DynamoDB-Endpunkt auf &lt;host:port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="119"/>
+        <location filename="../app/main.cpp" line="120"/>
         <source>Headless: log every request.</source>
         <translation>Ohne Fenster: jede Anfrage protokollieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="123"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>SigV4-Signaturen gegen die Schlüsselpaare in &lt;file&gt; prüfen, ein „ACCESS_KEY_ID SECRET_ACCESS_KEY“ pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="128"/>
+        <location filename="../app/main.cpp" line="129"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4-Signaturen prüfen; dieses Schlüsselpaar akzeptieren (wiederholbar, ergänzt --require-auth).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="133"/>
+        <location filename="../app/main.cpp" line="134"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="145"/>
+        <location filename="../app/main.cpp" line="146"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="150"/>
+        <location filename="../app/main.cpp" line="151"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="166"/>
+        <location filename="../app/main.cpp" line="167"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="189"/>
+        <location filename="../app/main.cpp" line="190"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>
