@@ -22,7 +22,7 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
       m_read(new QSpinBox(this)),
       m_write(new QSpinBox(this)),
       m_class(new QComboBox(this)),
-      m_stream(new QCheckBox(tr("Turn on the DynamoDB stream"), this)),
+      m_stream(new QCheckBox(tr("On"), this)),
       m_streamView(new QComboBox(this)),
       m_apply(new QPushButton(tr("Apply changes"), this)),
       m_revert(new QPushButton(tr("Revert"), this)),
@@ -45,6 +45,7 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     m_class->addItem(tr("DynamoDB Standard-IA"), QStringLiteral("STANDARD_INFREQUENT_ACCESS"));
     m_stream->setObjectName(QStringLiteral("streamEnabled"));
     m_streamView->setObjectName(QStringLiteral("streamViewType"));
+    m_streamView->setToolTip(tr("Stream view type"));
     m_streamView->addItem(tr("Keys only"), QStringLiteral("KEYS_ONLY"));
     m_streamView->addItem(tr("New image"), QStringLiteral("NEW_IMAGE"));
     m_streamView->addItem(tr("Old image"), QStringLiteral("OLD_IMAGE"));
@@ -57,13 +58,24 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
 
     auto* settings = new QGroupBox(tr("Table settings"), this);
     auto* form = new QFormLayout(settings);
+    form->setVerticalSpacing(4);
     form->addRow(tr("Deletion protection"), m_protection);
     form->addRow(tr("Capacity mode"), m_billing);
-    form->addRow(tr("Read capacity units"), m_read);
-    form->addRow(tr("Write capacity units"), m_write);
+    // Read and write side by side: the details pane is short at 1000×700.
+    auto* throughput = new QHBoxLayout;
+    throughput->addWidget(new QLabel(tr("Read"), settings));
+    throughput->addWidget(m_read, 1);
+    throughput->addSpacing(8);
+    throughput->addWidget(new QLabel(tr("Write"), settings));
+    throughput->addWidget(m_write, 1);
+    m_read->setToolTip(tr("Read capacity units"));
+    m_write->setToolTip(tr("Write capacity units"));
+    form->addRow(tr("Capacity units"), throughput);
     form->addRow(tr("Table class"), m_class);
-    form->addRow(tr("DynamoDB stream"), m_stream);
-    form->addRow(tr("Stream view type"), m_streamView);
+    auto* stream = new QHBoxLayout;
+    stream->addWidget(m_stream);
+    stream->addWidget(m_streamView, 1);
+    form->addRow(tr("DynamoDB stream"), stream);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_apply);
     buttons->addWidget(m_revert);
@@ -162,7 +174,7 @@ void TableSettingsPanel::updateEnabled() {
     m_streamView->setToolTip(m_current.streamEnabled
                                  ? tr("To change the view type, turn the stream off, apply, "
                                       "then turn it on again.")
-                                 : QString());
+                                 : tr("Stream view type"));
     const bool dirty = has && now != m_current;
     m_apply->setEnabled(dirty && !m_busy);
     m_revert->setEnabled(dirty);

@@ -52,7 +52,8 @@ TableTagsEditor::TableTagsEditor(EngineBridge& bridge, QWidget* parent)
 
     auto* box = new QGroupBox(tr("Tags"), this);
     auto* inner = new QVBoxLayout(box);
-    inner->addWidget(m_list, 1);
+    inner->setSpacing(4);
+    // The actions and what they answered above the list: the pane is short at 1000×700.
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
@@ -62,6 +63,8 @@ TableTagsEditor::TableTagsEditor(EngineBridge& bridge, QWidget* parent)
     inner->addLayout(buttons);
     inner->addWidget(m_error);
     inner->addWidget(m_note);
+    inner->addWidget(m_list, 1);
+    m_list->setMinimumHeight(90);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(box);
