@@ -57,11 +57,22 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     m_note->setWordWrap(true);
 
     auto* settings = new QGroupBox(tr("Table settings"), this);
-    auto* form = new QFormLayout(settings);
+    auto* box = new QVBoxLayout(settings);
+    box->setSpacing(4);
+    // The actions and what they answered first, as in the tags: the details pane is short
+    // at 1000×700.
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_apply);
+    box->addLayout(buttons);
+    box->addWidget(m_error);
+    box->addWidget(m_note);
+    auto* form = new QFormLayout;
     form->setVerticalSpacing(4);
     form->addRow(tr("Deletion protection"), m_protection);
     form->addRow(tr("Capacity mode"), m_billing);
-    // Read and write side by side: the details pane is short at 1000×700.
+    // Read and write side by side.
     auto* throughput = new QHBoxLayout;
     throughput->addWidget(new QLabel(tr("Read"), settings));
     throughput->addWidget(m_read, 1);
@@ -76,13 +87,8 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     stream->addWidget(m_stream);
     stream->addWidget(m_streamView, 1);
     form->addRow(tr("DynamoDB stream"), stream);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_apply);
-    buttons->addWidget(m_revert);
-    buttons->addStretch();
-    form->addRow(buttons);
-    form->addRow(m_error);
-    form->addRow(m_note);
+    box->addLayout(form);
+    box->addStretch();
 
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(settings, 1);
