@@ -13,9 +13,10 @@
 #include <QVBoxLayout>
 
 namespace {
-// "&File" → "File", "Import items…" stays.
+// "&File" → "File", "ファイル(&F)" → "ファイル", "Import items…" stays.
 QString plain(QString text) {
-    return text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    text.remove(QRegularExpression(QStringLiteral("\\(&[^)]\\)")));
+    return text.remove(QRegularExpression(QStringLiteral("&(?!&)"))).trimmed();
 }
 }  // namespace
 
@@ -58,7 +59,8 @@ HelpShortcutsDialog::HelpShortcutsDialog(const QMenuBar* menus, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 1);
     layout->addWidget(buttons);
-    resize(560, 460);
+    // Every row without scrolling (about 15 of them).
+    resize(620, 560);
 }
 
 void HelpShortcutsDialog::addRow(const QString& keys, const QString& action, const QString& where) {
