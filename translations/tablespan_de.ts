@@ -979,73 +979,73 @@
 <context>
     <name>HelpShortcutsDialog</name>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="25"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="26"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
         <source>Enter</source>
         <translation>Eingabetaste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
         <source>Run the query or scan</source>
         <translation>Abfrage oder Scan ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
         <source>Items: query builder</source>
         <translation>Elemente: Abfrage-Generator</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
         <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
         <source>Double-click</source>
         <translation>Doppelklick</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
         <source>Explore the table&apos;s items</source>
         <translation>Elemente der Tabelle durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
         <source>Edit the item</source>
         <translation>Element bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Close the dialog (asks first when there are edits)</source>
         <translation>Dialog schließen (fragt zuerst, wenn es Änderungen gibt)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Dialogs</source>
         <translation>Dialoge</translation>
     </message>
@@ -3264,11 +3264,6 @@
         <translation>Tabelle vor dem Löschen schützen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
-        <source>Turn on the DynamoDB stream</source>
-        <translation>DynamoDB-Stream einschalten</translation>
-    </message>
-    <message>
         <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
         <source>Apply changes</source>
         <translation>Änderungen anwenden</translation>
@@ -3299,82 +3294,103 @@
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="59"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="73"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="61"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="74"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="62"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="77"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="80"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="82"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="63"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="83"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="64"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
+        <source>Capacity units</source>
+        <translation>Kapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="65"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="89"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="66"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="183"/>
         <source>Stream view type</source>
         <translation>Stream-Ansichtstyp</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="163"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="181"/>
         <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
         <translation>Um den Ansichtstyp zu ändern, schalten Sie den Stream aus, wenden Sie die Änderung an und schalten Sie ihn wieder ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="191"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="209"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB hat die Einstellungen von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="199"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="217"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>Angewendet. Die Tabelle wird aktualisiert, bis DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="201"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="219"/>
         <source>Applied.</source>
         <translation>Angewendet.</translation>
     </message>
@@ -3417,37 +3433,37 @@
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="127"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="130"/>
         <source>Could not read the tags: %1</source>
         <translation>Die Tags konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="205"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="208"/>
         <source>Every tag needs a key.</source>
         <translation>Jedes Tag braucht einen Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="206"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="209"/>
         <source>The key %1 is given twice.</source>
         <translation>Der Schlüssel %1 kommt zweimal vor.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="265"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="268"/>
         <source>Saved. DynamoDB lists the new tags about two seconds from now.</source>
         <translation>Gespeichert. DynamoDB listet die neuen Tags in etwa zwei Sekunden auf.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="267"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="270"/>
         <source>The removals were saved, but DynamoDB accepts one tag change every 1.5 seconds and refused the rest. Save again in a moment.</source>
         <translation>Die Entfernungen wurden gespeichert, aber DynamoDB nimmt nur alle 1,5 Sekunden eine Tag-Änderung an und hat den Rest abgelehnt. Speichern Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="269"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="272"/>
         <source>DynamoDB accepts one tag change every 1.5 seconds and refused this one. Save again in a moment.</source>
         <translation>DynamoDB nimmt nur alle 1,5 Sekunden eine Tag-Änderung an und hat diese abgelehnt. Speichern Sie gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="273"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="276"/>
         <source>DynamoDB did not save the tags: %1</source>
         <translation>DynamoDB hat die Tags nicht gespeichert: %1</translation>
     </message>

@@ -976,73 +976,73 @@
 <context>
     <name>HelpShortcutsDialog</name>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="25"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="26"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="27"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
         <source>Run the query or scan</source>
         <translation>クエリまたはスキャンを実行</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="49"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
         <source>Items: query builder</source>
         <translation>項目: クエリビルダー</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
         <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
         <source>Double-click</source>
         <translation>ダブルクリック</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
         <source>Explore the table&apos;s items</source>
         <translation>テーブルの項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
         <source>Edit the item</source>
         <translation>項目を編集</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Close the dialog (asks first when there are edits)</source>
         <translation>ダイアログを閉じる (編集がある場合は先に確認)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Dialogs</source>
         <translation>ダイアログ</translation>
     </message>
@@ -3251,11 +3251,6 @@
         <translation>テーブルを削除から保護する</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
-        <source>Turn on the DynamoDB stream</source>
-        <translation>DynamoDB ストリームを有効にする</translation>
-    </message>
-    <message>
         <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
         <source>Apply changes</source>
         <translation>変更を適用</translation>
@@ -3286,82 +3281,103 @@
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
         <source>New and old images</source>
         <translation>新旧イメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="59"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="73"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="61"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="74"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="62"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="77"/>
+        <source>Read</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="80"/>
+        <source>Write</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="82"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="63"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="83"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="64"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
+        <source>Capacity units</source>
+        <translation>キャパシティユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="65"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="89"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="66"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="183"/>
         <source>Stream view type</source>
         <translation>ストリームの表示タイプ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="163"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
+        <source>On</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="181"/>
         <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
         <translation>表示タイプを変更するには、ストリームを無効にして適用し、再度有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="191"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="209"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB は %1 の設定を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="199"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="217"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>適用しました。DynamoDB が変更を反映するまで、テーブルは更新中です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="201"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="219"/>
         <source>Applied.</source>
         <translation>適用しました。</translation>
     </message>
@@ -3404,37 +3420,37 @@
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="127"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="130"/>
         <source>Could not read the tags: %1</source>
         <translation>タグを読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="205"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="208"/>
         <source>Every tag needs a key.</source>
         <translation>すべてのタグにキーが必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="206"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="209"/>
         <source>The key %1 is given twice.</source>
         <translation>キー %1 が 2 回指定されています。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="265"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="268"/>
         <source>Saved. DynamoDB lists the new tags about two seconds from now.</source>
         <translation>保存しました。DynamoDB が新しいタグを一覧に表示するのは約 2 秒後です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="267"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="270"/>
         <source>The removals were saved, but DynamoDB accepts one tag change every 1.5 seconds and refused the rest. Save again in a moment.</source>
         <translation>削除は保存されましたが、DynamoDB はタグの変更を 1.5 秒に 1 回しか受け付けないため、残りは拒否されました。少し待ってからもう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="269"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="272"/>
         <source>DynamoDB accepts one tag change every 1.5 seconds and refused this one. Save again in a moment.</source>
         <translation>DynamoDB はタグの変更を 1.5 秒に 1 回しか受け付けないため、この変更は拒否されました。少し待ってからもう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_tags_editor.cpp" line="273"/>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="276"/>
         <source>DynamoDB did not save the tags: %1</source>
         <translation>DynamoDB はタグを保存しませんでした: %1</translation>
     </message>
