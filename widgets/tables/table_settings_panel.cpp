@@ -55,6 +55,7 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     ViewStyle::inlineError(m_error, QStringLiteral("settingsError"));
     m_note->setObjectName(QStringLiteral("settingsNote"));
     m_note->setWordWrap(true);
+    m_note->hide();
 
     auto* settings = new QGroupBox(tr("Table settings"), this);
     auto* box = new QVBoxLayout(settings);
@@ -97,7 +98,7 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     const auto edited = [this] {
         if (m_loading) return;
         showError({});
-        m_note->clear();
+        showNote({});
         updateEnabled();
     };
     connect(m_protection, &QCheckBox::toggled, this, edited);
@@ -128,6 +129,12 @@ QString TableSettingsPanel::errorText() const {
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+void TableSettingsPanel::showNote(const QString& text) {
+    // Hidden when empty: an empty line would push the form down in a short pane.
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+}
+
 void TableSettingsPanel::showError(const QString& text) {
     m_error->setText(text);
     m_error->setVisible(!text.isEmpty());
@@ -145,7 +152,7 @@ void TableSettingsPanel::setTable(const QString& region, const tablespan::Json& 
     m_current = TableSettings::fromDescription(table);
     if (other) {
         showError({});
-        m_note->clear();
+        showNote({});
     }
     // A refresh (a status change, a write) keeps what the user is editing.
     if (other || !dirty) showSettings(m_current);
@@ -196,7 +203,7 @@ void TableSettingsPanel::apply() {
     const tablespan::Json request = TableSettings::updateRequest(m_table, m_current, edited());
     if (request.is_null()) return;
     showError({});
-    m_note->clear();
+    showNote({});
     m_busy = true;
     updateEnabled();
     const QString table = m_table;
@@ -213,10 +220,10 @@ void TableSettingsPanel::apply() {
                       const tablespan::Json& description = r.body["TableDescription"];
                       m_current = TableSettings::fromDescription(description);
                       showSettings(m_current);
-                      m_note->setText(description.value("TableStatus", "") == "UPDATING"
-                                          ? tr("Applied. The table is Updating until DynamoDB "
-                                               "has made the change.")
-                                          : tr("Applied."));
+                      showNote(description.value("TableStatus", "") == "UPDATING"
+                                   ? tr("Applied. The table is Updating until DynamoDB "
+                                        "has made the change.")
+                                   : tr("Applied."));
                       updateEnabled();
                       emit applied(description);
                   });

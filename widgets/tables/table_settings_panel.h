@@ -48,6 +48,7 @@ private:
     void showSettings(const TableSettings& s);
     void updateEnabled();
     void showError(const QString& text);
+    void showNote(const QString& text);
 
     EngineBridge& m_bridge;
     QString m_region;

@@ -49,6 +49,7 @@ TableTagsEditor::TableTagsEditor(EngineBridge& bridge, QWidget* parent)
     ViewStyle::inlineError(m_error, QStringLiteral("tagsError"));
     m_note->setObjectName(QStringLiteral("tagsNote"));
     m_note->setWordWrap(true);
+    m_note->hide();
 
     auto* box = new QGroupBox(tr("Tags"), this);
     auto* inner = new QVBoxLayout(box);
@@ -75,7 +76,7 @@ TableTagsEditor::TableTagsEditor(EngineBridge& bridge, QWidget* parent)
     connect(m_revert, &QPushButton::clicked, this, &TableTagsEditor::revert);
     connect(m_list, &QTableWidget::itemChanged, this, [this] {
         if (m_loading) return;
-        m_note->clear();
+        showNote({});
         updateEnabled();
     });
     connect(m_list, &QTableWidget::itemSelectionChanged, this, &TableTagsEditor::updateEnabled);
@@ -84,6 +85,12 @@ TableTagsEditor::TableTagsEditor(EngineBridge& bridge, QWidget* parent)
 
 QString TableTagsEditor::errorText() const {
     return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void TableTagsEditor::showNote(const QString& text) {
+    // Hidden when empty: an empty line would push the form down in a short pane.
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
 }
 
 void TableTagsEditor::showError(const QString& text) {
@@ -111,7 +118,7 @@ void TableTagsEditor::setTable(const QString& region, const QString& arn) {
     m_arn = arn;
     ++m_generation;
     showError({});
-    m_note->clear();
+    showNote({});
     m_busy = false;
     m_saved = Json::array();
     showRows(m_saved);
@@ -178,7 +185,7 @@ void TableTagsEditor::removeSelected() {
         selected << index.row();
     std::sort(selected.rbegin(), selected.rend());
     for (int row : selected) m_list->removeRow(row);
-    m_note->clear();
+    showNote({});
     updateEnabled();
 }
 
@@ -201,7 +208,7 @@ void TableTagsEditor::save() {
     const Json next = rows();
     if (m_arn.isEmpty() || next == m_saved || m_busy) return;
     showError({});
-    m_note->clear();
+    showNote({});
     QSet<QString> keys;
     for (const auto& tag : next) {
         const QString key = str(tag, "Key");
@@ -265,7 +272,7 @@ void TableTagsEditor::finish(const tablespan::Result& r, bool partly) {
     m_busy = false;
     if (r.ok()) {
         showRows(m_saved);
-        m_note->setText(tr("Saved. DynamoDB lists the new tags about two seconds from now."));
+        showNote(tr("Saved. DynamoDB lists the new tags about two seconds from now."));
     } else if (r.error->type == "LimitExceededException") {
         showError(partly ? tr("The removals were saved, but DynamoDB accepts one tag change "
                               "every 1.5 seconds and refused the rest. Save again in a moment.")

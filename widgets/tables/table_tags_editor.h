@@ -57,6 +57,7 @@ private:
     void finish(const tablespan::Result& r, bool partly);
     void updateEnabled();
     void showError(const QString& text);
+    void showNote(const QString& text);
 
     EngineBridge& m_bridge;
     QString m_region;
