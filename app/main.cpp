@@ -50,6 +50,7 @@ void showEndpoint(const tablespan::HttpServer& endpoint, const std::string& erro
                   MainWindow& window) {
     auto* label = new QLabel(&window);
     if (error.empty()) {
+        window.setEndpointUrl(QString::fromStdString(endpoint.url()));
         label->setText(QApplication::translate("main", "Endpoint: %1")
                            .arg(QString::fromStdString(endpoint.url())));
     } else {

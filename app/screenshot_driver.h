@@ -67,6 +67,12 @@ private:
     // Scrolls the Tables tab's details to the secondary indexes of the selected table.
     void showDetailsIndexes();
 
+    // The Tables tab's Settings and tags, the tags in the details, then shootHelp
+    // (screenshot_settings.cpp); then `done`.
+    void shootSettings(std::function<void()> done);
+    // Help's shortcuts and About, and a restore dialog aimed at another region.
+    void shootHelp(std::function<void()> done);
+
     EngineBridge& m_bridge;
     MainWindow& m_window;
     QDir m_out;

@@ -56,6 +56,11 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_query_checks tablespan_widgets)
     tablespan_add_test(tst_widgets_region_map tablespan_widgets)
     tablespan_add_test(tst_widgets_layout_de tablespan_widgets)
+    tablespan_add_test(tst_widgets_table_settings tablespan_widgets)
+    tablespan_add_test(tst_widgets_restore_region tablespan_widgets)
+    tablespan_add_test(tst_widgets_pitr_axis tablespan_widgets)
+    tablespan_add_test(tst_widgets_help tablespan_widgets)
+    tablespan_add_test(tst_widgets_item_cancel tablespan_widgets)
 endif()
 
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.

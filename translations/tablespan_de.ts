@@ -322,28 +322,33 @@
         <translation>Backup %1 wurde erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="237"/>
+        <source>Restoring table %1 in %2…</source>
+        <translation>Tabelle %1 wird in %2 wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="241"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="247"/>
         <location filename="../widgets/recovery/backups_tab.cpp" line="252"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="257"/>
         <source>Delete backup</source>
         <translation>Backup löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="248"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="253"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>Backup %1 in %2 löschen? Danach kann daraus nichts mehr wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="262"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="267"/>
         <source>Could not delete the backup: %1</source>
         <translation>Das Backup konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="267"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="272"/>
         <source>Backup deleted.</source>
         <translation>Backup gelöscht.</translation>
     </message>
@@ -899,8 +904,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="333"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="340"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="336"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="343"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
@@ -915,17 +920,17 @@
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="80"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="83"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="109"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="112"/>
         <source>Probe propagation to %1</source>
         <translation>Ausbreitung nach %1 messen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="249"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="252"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -933,130 +938,260 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="253"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="256"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="322"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="325"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="334"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="357"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
 </context>
 <context>
+    <name>HelpAboutDialog</name>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="16"/>
+        <source>About Tablespan</source>
+        <translation>Über Tablespan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="18"/>
+        <source>development build</source>
+        <translation>Entwicklungsversion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="30"/>
+        <source>Tablespan %1</source>
+        <translation>Tablespan %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="31"/>
+        <source>A desktop console with an embedded engine that behaves like Amazon DynamoDB, offline, on one machine: tables and items in any AWS region, global tables replicated between regions under simulated outages, backups and point-in-time recovery.</source>
+        <translation>Eine Desktop-Konsole mit eingebetteter Engine, die sich wie Amazon DynamoDB verhält – offline, auf einem Rechner: Tabellen und Elemente in jeder AWS-Region, globale Tabellen, die bei simulierten Ausfällen zwischen Regionen repliziert werden, Backups und Point-in-Time-Wiederherstellung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="36"/>
+        <source>The AWS CLI and SDKs talk to it through its DynamoDB-compatible endpoint; the region of a request is the one it is signed for.</source>
+        <translation>Die AWS CLI und die SDKs sprechen über den DynamoDB-kompatiblen Endpunkt mit ihr; die Region einer Anfrage ist die, für die sie signiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="39"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="39"/>
+        <source>Data directory</source>
+        <translation>Datenverzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="40"/>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="40"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="41"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+</context>
+<context>
+    <name>HelpShortcutsDialog</name>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="26"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <source>Run the query or scan</source>
+        <translation>Abfrage oder Scan ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <source>Items: query builder</source>
+        <translation>Elemente: Abfrage-Generator</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Double-click</source>
+        <translation>Doppelklick</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <source>Explore the table&apos;s items</source>
+        <translation>Elemente der Tabelle durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Edit the item</source>
+        <translation>Element bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <source>Close the dialog (asks first when there are edits)</source>
+        <translation>Dialog schließen (fragt zuerst, wenn es Änderungen gibt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <source>Dialogs</source>
+        <translation>Dialoge</translation>
+    </message>
+</context>
+<context>
     <name>IndexEditor</name>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="19"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="20"/>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="64"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="20"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="21"/>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="65"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="21"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="22"/>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="66"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="27"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="28"/>
         <source>Secondary indexes</source>
         <translation>Sekundäre Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="27"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="28"/>
         <source>Index details</source>
         <translation>Indexdetails</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="39"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="40"/>
         <source>Add global index</source>
         <translation>Globalen Index hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="41"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="42"/>
         <source>Add local index</source>
         <translation>Lokalen Index hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="59"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
         <source>Global (GSI)</source>
         <translation>Global (GSI)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="61"/>
         <source>Local (LSI)</source>
         <translation>Lokal (LSI)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="63"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="64"/>
         <source>index name, e.g. status-index</source>
         <translation>Indexname, z. B. status-index</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="65"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
         <source>All attributes</source>
         <translation>Alle Attribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="67"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="67"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="68"/>
         <source>Include</source>
         <translation>Einschließen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="69"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="70"/>
         <source>non-key attributes, e.g. total, city</source>
         <translation>Nicht-Schlüsselattribute, z. B. total, city</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="73"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="74"/>
         <source>Remove this index</source>
         <translation>Diesen Index entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="75"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="76"/>
         <source>partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="77"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="78"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="79"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="80"/>
         <source>sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="84"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="87"/>
         <source>Projection</source>
         <translation>Projektion</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="88"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="91"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="126"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="133"/>
         <source>Index name</source>
         <translation>Indexname</translation>
     </message>
@@ -1107,12 +1242,12 @@
 <context>
     <name>IndexRequest</name>
     <message>
-        <location filename="../widgets/tables/index_request.cpp" line="90"/>
+        <location filename="../widgets/tables/index_request.cpp" line="100"/>
         <source>Another index of this table is being created or deleted, and a table changes one index at a time. Try again once it is Active or gone.</source>
         <translation>Ein anderer Index dieser Tabelle wird gerade erstellt oder gelöscht, und eine Tabelle ändert nur einen Index auf einmal. Versuchen Sie es erneut, sobald er aktiv oder entfernt ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_request.cpp" line="95"/>
+        <location filename="../widgets/tables/index_request.cpp" line="105"/>
         <source>A key attribute of this index already has another type in the table or one of its indexes. Use that type, or another attribute.</source>
         <translation>Ein Schlüsselattribut dieses Index hat in der Tabelle oder einem ihrer Indizes bereits einen anderen Typ. Verwenden Sie diesen Typ oder ein anderes Attribut.</translation>
     </message>
@@ -1135,72 +1270,72 @@
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="45"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="101"/>
         <source>Index %1</source>
         <translation>Index %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="49"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="105"/>
         <source>%1: an index name has 3 to 255 characters.</source>
         <translation>%1: Ein Indexname hat 3 bis 255 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="53"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="109"/>
         <source>%1: an index name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>%1: Ein Indexname darf nur a–z, A–Z, 0–9, Unterstrich (_), Bindestrich (-) und Punkt (.) enthalten.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="59"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="115"/>
         <source>Two indexes are named %1: index names must be unique.</source>
         <translation>Zwei Indizes heißen %1: Indexnamen müssen eindeutig sein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="120"/>
         <source>%1: a local secondary index needs a table with a sort key.</source>
         <translation>%1: Ein lokaler sekundärer Index braucht eine Tabelle mit Sortierschlüssel.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="68"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="124"/>
         <source>%1: enter the partition key.</source>
         <translation>%1: Geben Sie den Partitionsschlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="71"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="127"/>
         <source>%1: enter the sort key.</source>
         <translation>%1: Geben Sie den Sortierschlüssel ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="74"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
         <source>%1: the sort key must differ from the partition key.</source>
         <translation>%1: Der Sortierschlüssel muss sich vom Partitionsschlüssel unterscheiden.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="79"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="132"/>
         <source>%1: an attribute name has at most 255 bytes.</source>
         <translation>%1: Ein Attributname hat höchstens 255 Bytes.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="84"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="137"/>
         <source>%1: INCLUDE needs at least one non-key attribute.</source>
         <translation>%1: INCLUDE braucht mindestens ein Nicht-Schlüsselattribut.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="91"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="144"/>
         <source>A table has at most 20 global secondary indexes.</source>
         <translation>Eine Tabelle hat höchstens 20 globale sekundäre Indizes.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="94"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="147"/>
         <source>A table has at most 5 local secondary indexes.</source>
         <translation>Eine Tabelle hat höchstens 5 lokale sekundäre Indizes.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="97"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="150"/>
         <source>The indexes project at most 100 non-key attributes in all.</source>
         <translation>Die Indizes projizieren insgesamt höchstens 100 Nicht-Schlüsselattribute.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="113"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="166"/>
         <source>Attribute %1 is given two types: %2 and %3.</source>
         <translation>Das Attribut %1 hat zwei Typen: %2 und %3.</translation>
     </message>
@@ -1268,32 +1403,32 @@
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="84"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="93"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="85"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="94"/>
         <source>Discard the changes to this item?</source>
         <translation>Die Änderungen an diesem Element verwerfen?</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="88"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="97"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="89"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="98"/>
         <source>Keep editing</source>
         <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="159"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="168"/>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="165"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="174"/>
         <source>An item with this key already exists.</source>
         <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
     </message>
@@ -1486,12 +1621,12 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="201"/>
+        <location filename="../widgets/items/items_model.cpp" line="202"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="223"/>
+        <location filename="../widgets/items/items_model.cpp" line="224"/>
         <source>%1 (index partition key)</source>
         <translation>%1 (Index-Partitionsschlüssel)</translation>
     </message>
@@ -1524,68 +1659,68 @@
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="65"/>
+        <location filename="../widgets/items/items_tab.cpp" line="67"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="66"/>
+        <location filename="../widgets/items/items_tab.cpp" line="68"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="67"/>
+        <location filename="../widgets/items/items_tab.cpp" line="69"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="68"/>
-        <location filename="../widgets/items/items_tab.cpp" line="488"/>
+        <location filename="../widgets/items/items_tab.cpp" line="70"/>
+        <location filename="../widgets/items/items_tab.cpp" line="502"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="69"/>
+        <location filename="../widgets/items/items_tab.cpp" line="71"/>
         <source>Import…</source>
         <translation>Import …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="70"/>
+        <location filename="../widgets/items/items_tab.cpp" line="72"/>
         <source>Export…</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="86"/>
+        <location filename="../widgets/items/items_tab.cpp" line="88"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="133"/>
+        <location filename="../widgets/items/items_tab.cpp" line="135"/>
         <source>Export the whole table…</source>
         <translation>Ganze Tabelle exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="135"/>
+        <location filename="../widgets/items/items_tab.cpp" line="137"/>
         <source>Export these results…</source>
         <translation>Diese Ergebnisse exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="173"/>
+        <location filename="../widgets/items/items_tab.cpp" line="175"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="202"/>
+        <location filename="../widgets/items/items_tab.cpp" line="204"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>Als DynamoDB-JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="208"/>
+        <location filename="../widgets/items/items_tab.cpp" line="210"/>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <location filename="../widgets/items/items_tab.cpp" line="232"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n Element kopiert.</numerusform>
@@ -1593,52 +1728,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="314"/>
+        <location filename="../widgets/items/items_tab.cpp" line="316"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="317"/>
+        <location filename="../widgets/items/items_tab.cpp" line="319"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="318"/>
+        <location filename="../widgets/items/items_tab.cpp" line="320"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="326"/>
+        <location filename="../widgets/items/items_tab.cpp" line="328"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="358"/>
+        <location filename="../widgets/items/items_tab.cpp" line="372"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="360"/>
+        <location filename="../widgets/items/items_tab.cpp" line="374"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="401"/>
+        <location filename="../widgets/items/items_tab.cpp" line="415"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>Zurückgegebene Elemente: %1 · Gelesene Elemente: %2 · Verbrauchte RCUs: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="407"/>
+        <location filename="../widgets/items/items_tab.cpp" line="421"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="408"/>
+        <location filename="../widgets/items/items_tab.cpp" line="422"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="411"/>
+        <location filename="../widgets/items/items_tab.cpp" line="425"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1646,32 +1781,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="413"/>
+        <location filename="../widgets/items/items_tab.cpp" line="427"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="415"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="431"/>
+        <location filename="../widgets/items/items_tab.cpp" line="445"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="472"/>
+        <location filename="../widgets/items/items_tab.cpp" line="486"/>
         <source>This item no longer exists in the table.</source>
         <translation>Dieses Element gibt es in der Tabelle nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="484"/>
+        <location filename="../widgets/items/items_tab.cpp" line="498"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="485"/>
+        <location filename="../widgets/items/items_tab.cpp" line="499"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1679,17 +1814,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="499"/>
+        <location filename="../widgets/items/items_tab.cpp" line="513"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="525"/>
+        <location filename="../widgets/items/items_tab.cpp" line="539"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="538"/>
+        <location filename="../widgets/items/items_tab.cpp" line="552"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1697,7 +1832,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="539"/>
+        <location filename="../widgets/items/items_tab.cpp" line="553"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1705,7 +1840,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="540"/>
+        <location filename="../widgets/items/items_tab.cpp" line="554"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -1871,119 +2006,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="31"/>
+        <location filename="../widgets/window/main_window.cpp" line="33"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="41"/>
+        <location filename="../widgets/window/main_window.cpp" line="43"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="42"/>
+        <location filename="../widgets/window/main_window.cpp" line="44"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="94"/>
+        <location filename="../widgets/window/main_window.cpp" line="97"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="98"/>
+        <location filename="../widgets/window/main_window.cpp" line="101"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="108"/>
+        <location filename="../widgets/window/main_window.cpp" line="111"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="109"/>
+        <location filename="../widgets/window/main_window.cpp" line="112"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="111"/>
+        <location filename="../widgets/window/main_window.cpp" line="114"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="112"/>
+        <location filename="../widgets/window/main_window.cpp" line="115"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="113"/>
+        <location filename="../widgets/window/main_window.cpp" line="116"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="117"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="115"/>
+        <location filename="../widgets/window/main_window.cpp" line="118"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="140"/>
+        <location filename="../widgets/window/main_window.cpp" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="145"/>
+        <location filename="../widgets/window/main_window.cpp" line="148"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="147"/>
+        <location filename="../widgets/window/main_window.cpp" line="150"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="155"/>
+        <location filename="../widgets/window/main_window.cpp" line="158"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="160"/>
-        <location filename="../widgets/window/main_window.cpp" line="175"/>
+        <location filename="../widgets/window/main_window.cpp" line="163"/>
+        <location filename="../widgets/window/main_window.cpp" line="178"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../widgets/window/main_window.cpp" line="164"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../widgets/window/main_window.cpp" line="164"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="172"/>
+        <location filename="../widgets/window/main_window.cpp" line="175"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="110"/>
+        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="220"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="228"/>
+        <source>About Tablespan</source>
+        <translation>Über Tablespan</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="113"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="50"/>
+        <location filename="../widgets/window/main_window.cpp" line="52"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="35"/>
-        <location filename="../widgets/window/main_window.cpp" line="51"/>
+        <location filename="../widgets/window/main_window.cpp" line="53"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
@@ -2024,83 +2174,83 @@
 <context>
     <name>PitrPanel</name>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="47"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="48"/>
         <location filename="../widgets/recovery/recovery_console.cpp" line="21"/>
         <source>Point-in-time recovery</source>
         <translation>Zeitpunktbezogene Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="56"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
         <source>Latest restorable time</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="58"/>
         <source>Restore to new table…</source>
         <translation>In neuer Tabelle wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="69"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="71"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="72"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="73"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="77"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="78"/>
         <source>Recovery period:</source>
         <translation>Wiederherstellungszeitraum:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="84"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="85"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="94"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
         <source>Earliest restorable</source>
         <translation>Frühester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
         <source>Latest restorable</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="98"/>
         <source>History storage</source>
         <translation>Verlaufsspeicher</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="99"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="100"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>Schreibvorgänge — klicken oder ziehen Sie, um den Wiederherstellungszeitpunkt zu wählen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="109"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="110"/>
         <source>Restore to:</source>
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="217"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="222"/>
         <source>No table in this region.</source>
         <translation>Keine Tabelle in dieser Region.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="241"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="246"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n Version, %1</numerusform>
@@ -2108,12 +2258,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="243"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
         <source> — oldest %1</source>
         <translation> — älteste %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="262"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="267"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tag lang aufbewahrt.</numerusform>
@@ -2121,27 +2271,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="264"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>Deaktiviert: Schalten Sie sie ein, um diese Tabelle auf jede beliebige Sekunde ihres Wiederherstellungszeitraums wiederherstellen zu können.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="266"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>Deaktiviert: Backups werden für diese Tabelle gerade aktiviert.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="337"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="342"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 eingeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="338"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="343"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="377"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="383"/>
+        <source>Restoring table %1 in %2…</source>
+        <translation>Tabelle %1 wird in %2 wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="387"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
@@ -2149,29 +2304,41 @@
 <context>
     <name>PitrTimeline</name>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="38"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="39"/>
         <source>Restorable</source>
         <translation>Wiederherstellbar</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="41"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="42"/>
         <source>Writes</source>
         <translation>Schreibvorgänge</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="44"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="45"/>
         <source>Restore point</source>
         <translation>Wiederherstellungspunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="50"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="67"/>
         <source>local time</source>
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="52"/>
         <source>writes</source>
         <translation>Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="69"/>
+        <source>engine time</source>
+        <translation>Engine-Zeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="72"/>
+        <source>engine time (×%1)</source>
+        <extracomment>the chart&apos;s time axis when engine time runs %1 times faster than the clock</extracomment>
+        <translation>Engine-Zeit (×%1)</translation>
     </message>
 </context>
 <context>
@@ -2296,22 +2463,22 @@
         <translation>Unbekannter Typ %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="107"/>
+        <location filename="../widgets/items/query_builder.cpp" line="114"/>
         <source>Enter the partition key value.</source>
         <translation>Geben Sie den Wert des Partitionsschlüssels ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="113"/>
+        <location filename="../widgets/items/query_builder.cpp" line="148"/>
         <source>Enter the value of the sort key %1.</source>
         <translation>Geben Sie den Wert des Sortierschlüssels %1 ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="117"/>
+        <location filename="../widgets/items/query_builder.cpp" line="153"/>
         <source>Enter both bounds of BETWEEN for the sort key %1.</source>
         <translation>Geben Sie beide Grenzen von BETWEEN für den Sortierschlüssel %1 ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="144"/>
+        <location filename="../widgets/items/query_builder.cpp" line="178"/>
         <source>A filter needs an attribute name.</source>
         <translation>Ein Filter braucht einen Attributnamen.</translation>
     </message>
@@ -2364,63 +2531,68 @@
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="50"/>
+        <location filename="../widgets/items/query_form.cpp" line="52"/>
+        <location filename="../widgets/items/query_form.cpp" line="158"/>
         <source>partition key value</source>
         <translation>Wert des Partitionsschlüssels</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="53"/>
+        <location filename="../widgets/items/query_form.cpp" line="56"/>
+        <location filename="../widgets/items/query_form.cpp" line="143"/>
         <source>(any)</source>
         <translation>(beliebig)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="57"/>
-        <location filename="../widgets/items/query_form.cpp" line="171"/>
+        <location filename="../widgets/items/query_form.cpp" line="62"/>
+        <location filename="../widgets/items/query_form.cpp" line="148"/>
+        <location filename="../widgets/items/query_form.cpp" line="272"/>
         <source>and</source>
         <translation>und</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="58"/>
+        <location filename="../widgets/items/query_form.cpp" line="63"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="69"/>
+        <location filename="../widgets/items/query_form.cpp" line="77"/>
         <source>Add filter</source>
         <translation>Filter hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="71"/>
+        <location filename="../widgets/items/query_form.cpp" line="79"/>
         <source>Match all filters (AND)</source>
         <translation>Alle Filter erfüllen (AND)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="72"/>
+        <location filename="../widgets/items/query_form.cpp" line="80"/>
         <source>Match any filter (OR)</source>
         <translation>Einen Filter erfüllen (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="97"/>
+        <location filename="../widgets/items/query_form.cpp" line="112"/>
+        <location filename="../widgets/items/query_form.cpp" line="156"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="98"/>
+        <location filename="../widgets/items/query_form.cpp" line="113"/>
+        <location filename="../widgets/items/query_form.cpp" line="140"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="161"/>
+        <location filename="../widgets/items/query_form.cpp" line="262"/>
         <source>attribute name</source>
         <translation>Attributname</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="169"/>
+        <location filename="../widgets/items/query_form.cpp" line="270"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="176"/>
+        <location filename="../widgets/items/query_form.cpp" line="277"/>
         <source>Remove this filter</source>
         <translation>Diesen Filter entfernen</translation>
     </message>
@@ -2503,12 +2675,12 @@
         <translation>Verbindung %1 ↔ %2 trennen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map_labels.cpp" line="93"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="98"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · %2 ausstehend</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map_labels.cpp" line="63"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="65"/>
         <source>%1 (offline)</source>
         <translation>%1 (offline)</translation>
     </message>
@@ -2810,113 +2982,134 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
         <source>Restore backup</source>
         <translation>Backup wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
         <source>Restore to a point in time</source>
         <translation>Zu einem Zeitpunkt wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="44"/>
         <source>Backup &lt;b&gt;%1&lt;/b&gt; of table &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>Backup &lt;b&gt;%1&lt;/b&gt; der Tabelle &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="45"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="48"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; at the latest restorable time</source>
         <translation>Tabelle &lt;b&gt;%1&lt;/b&gt; zum spätesten wiederherstellbaren Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="47"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="50"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; as it was at %2</source>
         <translation>Tabelle &lt;b&gt;%1&lt;/b&gt; im Zustand vom %2</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="57"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="60"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="62"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="65"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="63"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
         <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
         <translation>Eine Wiederherstellung erstellt immer eine neue Tabelle. Streams, Time to Live, Tags, Löschschutz und zeitpunktbezogene Wiederherstellung werden nicht übernommen: Legen Sie sie für die neue Tabelle fest.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="83"/>
         <source>Overrides</source>
         <translation>Abweichende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="93"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="86"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="105"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="135"/>
         <source>Same as the source</source>
         <translation>Wie die Quelle</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="87"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="76"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="88"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="80"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="92"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="82"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="91"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="103"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="106"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="95"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="96"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="108"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="97"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="109"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="102"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="114"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="119"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="134"/>
+        <source>Same as the source (this region only)</source>
+        <translation>Wie die Quelle (nur in dieser Region)</translation>
+    </message>
+    <message>
         <location filename="../widgets/recovery/restore_dialog.cpp" line="197"/>
+        <source>A restore into another region needs its own encryption at rest: choose one.</source>
+        <translation>Eine Wiederherstellung in eine andere Region braucht eine eigene Verschlüsselung im Ruhezustand: Wählen Sie eine aus.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="235"/>
         <source>Starting the restore…</source>
         <translation>Wiederherstellung wird gestartet …</translation>
     </message>
@@ -2999,240 +3192,465 @@
 <context>
     <name>TableDetails</name>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="35"/>
+        <location filename="../widgets/tables/table_details.cpp" line="36"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="35"/>
-        <location filename="../widgets/tables/table_details.cpp" line="159"/>
+        <location filename="../widgets/tables/table_details.cpp" line="36"/>
+        <location filename="../widgets/tables/table_details.cpp" line="162"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="134"/>
-        <location filename="../widgets/tables/table_details.cpp" line="103"/>
+        <location filename="../widgets/tables/table_details.cpp" line="106"/>
         <source>%1 · Backfilling · %2%</source>
         <extracomment>a GSI being created: its status, then how much of the table it holds</extracomment>
         <translation>%1 · Wird aufgefüllt · %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="121"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>General information</source>
         <translation>Allgemeine Informationen</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="46"/>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
-        <location filename="../widgets/tables/table_details.cpp" line="122"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="125"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="123"/>
+        <location filename="../widgets/tables/table_details.cpp" line="126"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="124"/>
+        <location filename="../widgets/tables/table_details.cpp" line="127"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="125"/>
+        <location filename="../widgets/tables/table_details.cpp" line="128"/>
         <source>Table ID</source>
         <translation>Tabellen-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="126"/>
+        <location filename="../widgets/tables/table_details.cpp" line="129"/>
         <source>Item count</source>
         <translation>Anzahl der Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="127"/>
+        <location filename="../widgets/tables/table_details.cpp" line="130"/>
         <source>Table size</source>
         <translation>Tabellengröße</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="130"/>
+        <location filename="../widgets/tables/table_details.cpp" line="133"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="44"/>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
-        <location filename="../widgets/tables/table_details.cpp" line="137"/>
+        <location filename="../widgets/tables/table_details.cpp" line="93"/>
+        <location filename="../widgets/tables/table_details.cpp" line="140"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="55"/>
+        <location filename="../widgets/tables/table_details.cpp" line="58"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="60"/>
+        <location filename="../widgets/tables/table_details.cpp" line="63"/>
         <source>Include: %1</source>
         <translation>Einschließen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="62"/>
+        <location filename="../widgets/tables/table_details.cpp" line="65"/>
         <source>All attributes</source>
         <translation>Alle Attribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="83"/>
         <source>Secondary indexes</source>
         <translation>Sekundäre Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="81"/>
+        <location filename="../widgets/tables/table_details.cpp" line="84"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="45"/>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
-        <location filename="../widgets/tables/table_details.cpp" line="137"/>
+        <location filename="../widgets/tables/table_details.cpp" line="93"/>
+        <location filename="../widgets/tables/table_details.cpp" line="140"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="43"/>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <location filename="../widgets/tables/table_details.cpp" line="93"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="43"/>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <location filename="../widgets/tables/table_details.cpp" line="93"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="45"/>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Projection</source>
         <translation>Projektion</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="46"/>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="105"/>
-        <location filename="../widgets/tables/table_details.cpp" line="105"/>
+        <location filename="../widgets/tables/table_details.cpp" line="108"/>
         <source>GSI</source>
         <translation>GSI</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="105"/>
-        <location filename="../widgets/tables/table_details.cpp" line="105"/>
+        <location filename="../widgets/tables/table_details.cpp" line="108"/>
         <source>LSI</source>
         <translation>LSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="141"/>
+        <location filename="../widgets/tables/table_details.cpp" line="144"/>
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="145"/>
+        <location filename="../widgets/tables/table_details.cpp" line="148"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="146"/>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="146"/>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="148"/>
+        <location filename="../widgets/tables/table_details.cpp" line="151"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <location filename="../widgets/tables/table_details.cpp" line="152"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="154"/>
+        <location filename="../widgets/tables/table_details.cpp" line="157"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="154"/>
+        <location filename="../widgets/tables/table_details.cpp" line="157"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="154"/>
+        <location filename="../widgets/tables/table_details.cpp" line="157"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="156"/>
+        <location filename="../widgets/tables/table_details.cpp" line="159"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="158"/>
+        <location filename="../widgets/tables/table_details.cpp" line="161"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="160"/>
+        <location filename="../widgets/tables/table_details.cpp" line="163"/>
         <source>Latest stream ARN</source>
         <translation>Neuester Stream-ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="162"/>
+        <location filename="../widgets/tables/table_details.cpp" line="165"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="163"/>
+        <location filename="../widgets/tables/table_details.cpp" line="166"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="164"/>
+        <location filename="../widgets/tables/table_details.cpp" line="167"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="165"/>
+        <location filename="../widgets/tables/table_details.cpp" line="168"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="169"/>
+        <location filename="../widgets/tables/table_details.cpp" line="172"/>
         <source>Global table replicas</source>
         <translation>Replikate der globalen Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="171"/>
+        <location filename="../widgets/tables/table_details.cpp" line="174"/>
         <source>Replicas</source>
         <translation>Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="81"/>
-        <location filename="../widgets/tables/table_details.cpp" line="171"/>
+        <location filename="../widgets/tables/table_details.cpp" line="177"/>
+        <location filename="../widgets/tables/table_details.cpp" line="179"/>
+        <location filename="../widgets/tables/table_details.cpp" line="181"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="179"/>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="84"/>
+        <location filename="../widgets/tables/table_details.cpp" line="174"/>
+        <location filename="../widgets/tables/table_details.cpp" line="181"/>
         <source>None</source>
         <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>TableSettingsPanel</name>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="20"/>
+        <source>Protect the table from deletion</source>
+        <translation>Tabelle vor dem Löschen schützen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
+        <source>Apply changes</source>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="35"/>
+        <source>On-demand</source>
+        <translation>On-Demand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="36"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="44"/>
+        <source>DynamoDB Standard</source>
+        <translation>DynamoDB Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="45"/>
+        <source>DynamoDB Standard-IA</source>
+        <translation>DynamoDB Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <source>Keys only</source>
+        <translation>Nur Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
+        <source>New and old images</source>
+        <translation>Neues und altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
+        <source>Table settings</source>
+        <translation>Tabelleneinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="74"/>
+        <source>Deletion protection</source>
+        <translation>Löschschutz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="75"/>
+        <source>Capacity mode</source>
+        <translation>Kapazitätsmodus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="78"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="81"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="83"/>
+        <source>Read capacity units</source>
+        <translation>Lesekapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
+        <source>Write capacity units</source>
+        <translation>Schreibkapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
+        <source>Capacity units</source>
+        <translation>Kapazitätseinheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
+        <source>Table class</source>
+        <translation>Tabellenklasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="90"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB-Stream</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="190"/>
+        <source>Stream view type</source>
+        <translation>Stream-Ansichtstyp</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="188"/>
+        <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
+        <translation>Um den Ansichtstyp zu ändern, schalten Sie den Stream aus, wenden Sie die Änderung an und schalten Sie ihn wieder ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="216"/>
+        <source>DynamoDB did not change the settings of %1: %2</source>
+        <translation>DynamoDB hat die Einstellungen von %1 nicht geändert: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="224"/>
+        <source>Applied. The table is Updating until DynamoDB has made the change.</source>
+        <translation>Angewendet. Die Tabelle wird aktualisiert, bis DynamoDB die Änderung vorgenommen hat.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="226"/>
+        <source>Applied.</source>
+        <translation>Angewendet.</translation>
+    </message>
+</context>
+<context>
+    <name>TableTagsEditor</name>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="31"/>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="32"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="33"/>
+        <source>Save tags</source>
+        <translation>Tags speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="34"/>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="39"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="39"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="54"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="137"/>
+        <source>Could not read the tags: %1</source>
+        <translation>Die Tags konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="215"/>
+        <source>Every tag needs a key.</source>
+        <translation>Jedes Tag braucht einen Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="216"/>
+        <source>The key %1 is given twice.</source>
+        <translation>Der Schlüssel %1 kommt zweimal vor.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="275"/>
+        <source>Saved. DynamoDB lists the new tags about two seconds from now.</source>
+        <translation>Gespeichert. DynamoDB listet die neuen Tags in etwa zwei Sekunden auf.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="277"/>
+        <source>The removals were saved, but DynamoDB accepts one tag change every 1.5 seconds and refused the rest. Save again in a moment.</source>
+        <translation>Die Entfernungen wurden gespeichert, aber DynamoDB nimmt nur alle 1,5 Sekunden eine Tag-Änderung an und hat den Rest abgelehnt. Speichern Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="279"/>
+        <source>DynamoDB accepts one tag change every 1.5 seconds and refused this one. Save again in a moment.</source>
+        <translation>DynamoDB nimmt nur alle 1,5 Sekunden eine Tag-Änderung an und hat diese abgelehnt. Speichern Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="283"/>
+        <source>DynamoDB did not save the tags: %1</source>
+        <translation>DynamoDB hat die Tags nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -3326,64 +3744,74 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="260"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="286"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="50"/>
         <source>Explore items</source>
         <translation>Elemente durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="52"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="67"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="71"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="68"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="232"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="87"/>
-        <source>Create index…</source>
-        <translation>Index erstellen …</translation>
+        <location filename="../widgets/tables/tables_tab.cpp" line="78"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="161"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="97"/>
+        <source>Create index…</source>
+        <translation>Index erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="115"/>
+        <source>Updating table %1…</source>
+        <translation>Tabelle %1 wird aktualisiert …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="183"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="232"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
         <source>Indexes (%1)</source>
         <translation>Indizes (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="244"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="254"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="255"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="281"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3397,12 +3825,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="278"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="304"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="306"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
@@ -3507,104 +3935,104 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="90"/>
+        <location filename="../app/main.cpp" line="91"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>Eine Konsole für DynamoDB-Tabellen über mehrere Regionen, offline.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="94"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>Alle Daten in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="98"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>Die Beispieltabelle „courses“ in einem leeren Datenverzeichnis anlegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="102"/>
+        <location filename="../app/main.cpp" line="103"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>Die Engine-Zeit &lt;factor&gt;-mal schneller als die Uhr laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="105"/>
+        <location filename="../app/main.cpp" line="106"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>In Region &lt;code&gt; starten.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="83"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="53"/>
+        <location filename="../app/main.cpp" line="54"/>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="56"/>
+        <location filename="../app/main.cpp" line="57"/>
         <source>The endpoint could not start: %1</source>
         <translation>Der Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="58"/>
+        <location filename="../app/main.cpp" line="59"/>
         <source>Endpoint: off</source>
         <translation>Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="109"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>Den DynamoDB-Endpunkt der Konsole auf &lt;port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="113"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>Engine und Endpunkt ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="116"/>
+        <location filename="../app/main.cpp" line="117"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>Ohne Fenster: den DynamoDB-Endpunkt auf &lt;host:port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="119"/>
+        <location filename="../app/main.cpp" line="120"/>
         <source>Headless: log every request.</source>
         <translation>Ohne Fenster: jede Anfrage protokollieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="123"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>SigV4-Signaturen gegen die Schlüsselpaare in &lt;file&gt; prüfen, ein „ACCESS_KEY_ID SECRET_ACCESS_KEY“ pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="128"/>
+        <location filename="../app/main.cpp" line="129"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4-Signaturen prüfen; dieses Schlüsselpaar akzeptieren (wiederholbar, ergänzt --require-auth).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="133"/>
+        <location filename="../app/main.cpp" line="134"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="145"/>
+        <location filename="../app/main.cpp" line="146"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="150"/>
+        <location filename="../app/main.cpp" line="151"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="166"/>
+        <location filename="../app/main.cpp" line="167"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="189"/>
+        <location filename="../app/main.cpp" line="190"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

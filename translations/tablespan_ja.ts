@@ -321,28 +321,33 @@
         <translation>バックアップ %1 を作成しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="236"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="237"/>
+        <source>Restoring table %1 in %2…</source>
+        <translation>テーブル %1 を %2 に復元中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="241"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="247"/>
         <location filename="../widgets/recovery/backups_tab.cpp" line="252"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="257"/>
         <source>Delete backup</source>
         <translation>バックアップの削除</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="248"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="253"/>
         <source>Delete the backup %1 in %2? It cannot be restored afterwards.</source>
         <translation>%2 のバックアップ %1 を削除しますか? 削除後はこのバックアップから復元できなくなります。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="262"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="267"/>
         <source>Could not delete the backup: %1</source>
         <translation>バックアップを削除できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/backups_tab.cpp" line="267"/>
+        <location filename="../widgets/recovery/backups_tab.cpp" line="272"/>
         <source>Backup deleted.</source>
         <translation>バックアップを削除しました。</translation>
     </message>
@@ -897,8 +902,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="333"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="340"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="336"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="343"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
@@ -913,147 +918,277 @@
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="80"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="83"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="109"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="112"/>
         <source>Probe propagation to %1</source>
         <translation>%1 への伝播をプローブ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="249"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="252"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="253"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="256"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="322"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="325"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="334"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="357"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
 </context>
 <context>
+    <name>HelpAboutDialog</name>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="16"/>
+        <source>About Tablespan</source>
+        <translation>Tablespan について</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="18"/>
+        <source>development build</source>
+        <translation>開発ビルド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="30"/>
+        <source>Tablespan %1</source>
+        <translation>Tablespan %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="31"/>
+        <source>A desktop console with an embedded engine that behaves like Amazon DynamoDB, offline, on one machine: tables and items in any AWS region, global tables replicated between regions under simulated outages, backups and point-in-time recovery.</source>
+        <translation>Amazon DynamoDB と同じように動作するエンジンを内蔵したデスクトップコンソールです。1 台のマシンでオフラインに動作し、任意の AWS リージョンのテーブルと項目、障害をシミュレートしたリージョン間で複製されるグローバルテーブル、バックアップとポイントインタイムリカバリを扱えます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="36"/>
+        <source>The AWS CLI and SDKs talk to it through its DynamoDB-compatible endpoint; the region of a request is the one it is signed for.</source>
+        <translation>AWS CLI や SDK は DynamoDB 互換のエンドポイント経由で接続します。リクエストのリージョンは署名に使われたリージョンです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="39"/>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="39"/>
+        <source>Data directory</source>
+        <translation>データディレクトリ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="40"/>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="40"/>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_about_dialog.cpp" line="41"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+</context>
+<context>
+    <name>HelpShortcutsDialog</name>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="26"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="28"/>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <source>Run the query or scan</source>
+        <translation>クエリまたはスキャンを実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="50"/>
+        <source>Items: query builder</source>
+        <translation>項目: クエリビルダー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Double-click</source>
+        <translation>ダブルクリック</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <source>Explore the table&apos;s items</source>
+        <translation>テーブルの項目を探索</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <source>Tables</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Edit the item</source>
+        <translation>項目を編集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Items</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <source>Close the dialog (asks first when there are edits)</source>
+        <translation>ダイアログを閉じる (編集がある場合は先に確認)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <source>Dialogs</source>
+        <translation>ダイアログ</translation>
+    </message>
+</context>
+<context>
     <name>IndexEditor</name>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="19"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="20"/>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="64"/>
         <source>String</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="20"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="21"/>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="65"/>
         <source>Number</source>
         <translation>数値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="21"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="22"/>
+        <location filename="../widgets/tables/key_attribute_list.cpp" line="66"/>
         <source>Binary</source>
         <translation>バイナリ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="27"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="28"/>
         <source>Secondary indexes</source>
         <translation>セカンダリインデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="27"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="28"/>
         <source>Index details</source>
         <translation>インデックスの詳細</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="39"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="40"/>
         <source>Add global index</source>
         <translation>グローバルインデックスを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="41"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="42"/>
         <source>Add local index</source>
         <translation>ローカルインデックスを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="59"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
         <source>Global (GSI)</source>
         <translation>グローバル (GSI)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="60"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="61"/>
         <source>Local (LSI)</source>
         <translation>ローカル (LSI)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="63"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="64"/>
         <source>index name, e.g. status-index</source>
         <translation>インデックス名 (例: status-index)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="65"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
         <source>All attributes</source>
         <translation>すべての属性</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="66"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="67"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="67"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="68"/>
         <source>Include</source>
         <translation>含める</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="69"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="70"/>
         <source>non-key attributes, e.g. total, city</source>
         <translation>非キー属性 (例: total, city)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="73"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="74"/>
         <source>Remove this index</source>
         <translation>このインデックスを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="75"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="76"/>
         <source>partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="77"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="78"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="79"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="80"/>
         <source>sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="84"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="87"/>
         <source>Projection</source>
         <translation>射影</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="88"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="91"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_editor.cpp" line="126"/>
+        <location filename="../widgets/tables/index_editor.cpp" line="133"/>
         <source>Index name</source>
         <translation>インデックス名</translation>
     </message>
@@ -1104,12 +1239,12 @@
 <context>
     <name>IndexRequest</name>
     <message>
-        <location filename="../widgets/tables/index_request.cpp" line="90"/>
+        <location filename="../widgets/tables/index_request.cpp" line="100"/>
         <source>Another index of this table is being created or deleted, and a table changes one index at a time. Try again once it is Active or gone.</source>
         <translation>このテーブルの別のインデックスを作成中または削除中です。テーブルのインデックスは一度に 1 つしか変更できません。そのインデックスがアクティブになるか削除されてから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_request.cpp" line="95"/>
+        <location filename="../widgets/tables/index_request.cpp" line="105"/>
         <source>A key attribute of this index already has another type in the table or one of its indexes. Use that type, or another attribute.</source>
         <translation>このインデックスのキー属性は、テーブルまたはそのインデックスで既に別の型が定義されています。その型を使うか、別の属性を使ってください。</translation>
     </message>
@@ -1132,72 +1267,72 @@
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="45"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="101"/>
         <source>Index %1</source>
         <translation>インデックス %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="49"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="105"/>
         <source>%1: an index name has 3 to 255 characters.</source>
         <translation>%1: インデックス名は 3～255 文字です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="53"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="109"/>
         <source>%1: an index name may contain only a–z, A–Z, 0–9, underscore (_), hyphen (-) and period (.).</source>
         <translation>%1: インデックス名に使用できるのは a–z、A–Z、0–9、アンダースコア (_)、ハイフン (-)、ピリオド (.) のみです。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="59"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="115"/>
         <source>Two indexes are named %1: index names must be unique.</source>
         <translation>2 つのインデックスの名前が %1 です。インデックス名は一意である必要があります。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="120"/>
         <source>%1: a local secondary index needs a table with a sort key.</source>
         <translation>%1: ローカルセカンダリインデックスにはソートキーのあるテーブルが必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="68"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="124"/>
         <source>%1: enter the partition key.</source>
         <translation>%1: パーティションキーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="71"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="127"/>
         <source>%1: enter the sort key.</source>
         <translation>%1: ソートキーを入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="74"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="64"/>
         <source>%1: the sort key must differ from the partition key.</source>
         <translation>%1: ソートキーはパーティションキーと異なる必要があります。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="79"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="132"/>
         <source>%1: an attribute name has at most 255 bytes.</source>
         <translation>%1: 属性名は最大 255 バイトです。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="84"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="137"/>
         <source>%1: INCLUDE needs at least one non-key attribute.</source>
         <translation>%1: INCLUDE には非キー属性が 1 つ以上必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="91"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="144"/>
         <source>A table has at most 20 global secondary indexes.</source>
         <translation>テーブルのグローバルセカンダリインデックスは最大 20 個です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="94"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="147"/>
         <source>A table has at most 5 local secondary indexes.</source>
         <translation>テーブルのローカルセカンダリインデックスは最大 5 個です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="97"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="150"/>
         <source>The indexes project at most 100 non-key attributes in all.</source>
         <translation>インデックス全体で射影できる非キー属性は最大 100 個です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/index_spec.cpp" line="113"/>
+        <location filename="../widgets/tables/index_spec.cpp" line="166"/>
         <source>Attribute %1 is given two types: %2 and %3.</source>
         <translation>属性 %1 に 2 つの型が指定されています: %2 と %3。</translation>
     </message>
@@ -1265,32 +1400,32 @@
         <translation>変更を保存</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="84"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="93"/>
         <source>Discard changes</source>
         <translation>変更の破棄</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="85"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="94"/>
         <source>Discard the changes to this item?</source>
         <translation>この項目への変更を破棄しますか?</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="88"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="97"/>
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="89"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="98"/>
         <source>Keep editing</source>
         <translation>編集を続ける</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="159"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="168"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/item_editor_dialog.cpp" line="165"/>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="174"/>
         <source>An item with this key already exists.</source>
         <translation>このキーの項目は既に存在します。</translation>
     </message>
@@ -1483,12 +1618,12 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="201"/>
+        <location filename="../widgets/items/items_model.cpp" line="202"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="223"/>
+        <location filename="../widgets/items/items_model.cpp" line="224"/>
         <source>%1 (index partition key)</source>
         <translation>%1 (インデックスのパーティションキー)</translation>
     </message>
@@ -1521,183 +1656,183 @@
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="65"/>
+        <location filename="../widgets/items/items_tab.cpp" line="67"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="66"/>
+        <location filename="../widgets/items/items_tab.cpp" line="68"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="67"/>
+        <location filename="../widgets/items/items_tab.cpp" line="69"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="68"/>
-        <location filename="../widgets/items/items_tab.cpp" line="488"/>
+        <location filename="../widgets/items/items_tab.cpp" line="70"/>
+        <location filename="../widgets/items/items_tab.cpp" line="502"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="69"/>
+        <location filename="../widgets/items/items_tab.cpp" line="71"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="70"/>
+        <location filename="../widgets/items/items_tab.cpp" line="72"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="86"/>
+        <location filename="../widgets/items/items_tab.cpp" line="88"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="133"/>
+        <location filename="../widgets/items/items_tab.cpp" line="135"/>
         <source>Export the whole table…</source>
         <translation>テーブル全体をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="135"/>
+        <location filename="../widgets/items/items_tab.cpp" line="137"/>
         <source>Export these results…</source>
         <translation>この結果をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="173"/>
+        <location filename="../widgets/items/items_tab.cpp" line="175"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="202"/>
+        <location filename="../widgets/items/items_tab.cpp" line="204"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>DynamoDB JSON としてコピー</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="208"/>
+        <location filename="../widgets/items/items_tab.cpp" line="210"/>
         <source>Copy as JSON</source>
         <translation>JSON としてコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <location filename="../widgets/items/items_tab.cpp" line="232"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n 件の項目をコピーしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="314"/>
+        <location filename="../widgets/items/items_tab.cpp" line="316"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="317"/>
+        <location filename="../widgets/items/items_tab.cpp" line="319"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="318"/>
+        <location filename="../widgets/items/items_tab.cpp" line="320"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="326"/>
+        <location filename="../widgets/items/items_tab.cpp" line="328"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="358"/>
+        <location filename="../widgets/items/items_tab.cpp" line="372"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="360"/>
+        <location filename="../widgets/items/items_tab.cpp" line="374"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="401"/>
+        <location filename="../widgets/items/items_tab.cpp" line="415"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="407"/>
+        <location filename="../widgets/items/items_tab.cpp" line="421"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="408"/>
+        <location filename="../widgets/items/items_tab.cpp" line="422"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="411"/>
+        <location filename="../widgets/items/items_tab.cpp" line="425"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="413"/>
+        <location filename="../widgets/items/items_tab.cpp" line="427"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="415"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="431"/>
+        <location filename="../widgets/items/items_tab.cpp" line="445"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="472"/>
+        <location filename="../widgets/items/items_tab.cpp" line="486"/>
         <source>This item no longer exists in the table.</source>
         <translation>この項目はテーブルにもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="484"/>
+        <location filename="../widgets/items/items_tab.cpp" line="498"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="485"/>
+        <location filename="../widgets/items/items_tab.cpp" line="499"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="499"/>
+        <location filename="../widgets/items/items_tab.cpp" line="513"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="525"/>
+        <location filename="../widgets/items/items_tab.cpp" line="539"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="538"/>
+        <location filename="../widgets/items/items_tab.cpp" line="552"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="539"/>
+        <location filename="../widgets/items/items_tab.cpp" line="553"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="540"/>
+        <location filename="../widgets/items/items_tab.cpp" line="554"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -1861,119 +1996,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="31"/>
+        <location filename="../widgets/window/main_window.cpp" line="33"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="41"/>
+        <location filename="../widgets/window/main_window.cpp" line="43"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="42"/>
+        <location filename="../widgets/window/main_window.cpp" line="44"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="94"/>
+        <location filename="../widgets/window/main_window.cpp" line="97"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="98"/>
+        <location filename="../widgets/window/main_window.cpp" line="101"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="108"/>
+        <location filename="../widgets/window/main_window.cpp" line="111"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="109"/>
+        <location filename="../widgets/window/main_window.cpp" line="112"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="111"/>
+        <location filename="../widgets/window/main_window.cpp" line="114"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="112"/>
+        <location filename="../widgets/window/main_window.cpp" line="115"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="113"/>
+        <location filename="../widgets/window/main_window.cpp" line="116"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="117"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="115"/>
+        <location filename="../widgets/window/main_window.cpp" line="118"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="140"/>
+        <location filename="../widgets/window/main_window.cpp" line="143"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="145"/>
+        <location filename="../widgets/window/main_window.cpp" line="148"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="147"/>
+        <location filename="../widgets/window/main_window.cpp" line="150"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="155"/>
+        <location filename="../widgets/window/main_window.cpp" line="158"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="160"/>
-        <location filename="../widgets/window/main_window.cpp" line="175"/>
+        <location filename="../widgets/window/main_window.cpp" line="163"/>
+        <location filename="../widgets/window/main_window.cpp" line="178"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../widgets/window/main_window.cpp" line="164"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../widgets/window/main_window.cpp" line="164"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="172"/>
+        <location filename="../widgets/window/main_window.cpp" line="175"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="110"/>
+        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="220"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="228"/>
+        <source>About Tablespan</source>
+        <translation>Tablespan について</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="113"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="50"/>
+        <location filename="../widgets/window/main_window.cpp" line="52"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="35"/>
-        <location filename="../widgets/window/main_window.cpp" line="51"/>
+        <location filename="../widgets/window/main_window.cpp" line="53"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
@@ -2014,122 +2164,127 @@
 <context>
     <name>PitrPanel</name>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="47"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="48"/>
         <location filename="../widgets/recovery/recovery_console.cpp" line="21"/>
         <source>Point-in-time recovery</source>
         <translation>ポイントインタイムリカバリ</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="56"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
         <source>Latest restorable time</source>
         <translation>最新の復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="58"/>
         <source>Restore to new table…</source>
         <translation>新しいテーブルに復元…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="69"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="71"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="72"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="73"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="77"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="78"/>
         <source>Recovery period:</source>
         <translation>リカバリ期間:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="84"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="85"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="94"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
         <source>Recovery</source>
         <translation>リカバリ</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
         <source>Earliest restorable</source>
         <translation>最も早い復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
         <source>Latest restorable</source>
         <translation>最新の復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="98"/>
         <source>History storage</source>
         <translation>履歴ストレージ</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="99"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="100"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>書き込み — クリックまたはドラッグして復元時点を選択</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="109"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="110"/>
         <source>Restore to:</source>
         <translation>復元時点:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="217"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="222"/>
         <source>No table in this region.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="241"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="246"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n 個のバージョン、%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="243"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
         <source> — oldest %1</source>
         <translation> — 最古: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="262"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="267"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>有効: すべての書き込みが %n 日間保持されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="264"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>無効: オンにすると、このテーブルをリカバリ期間内の任意の秒の状態に復元できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="266"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>無効: このテーブルのバックアップを有効化しています。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="337"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="342"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオンです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="338"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="343"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオフです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="377"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="383"/>
+        <source>Restoring table %1 in %2…</source>
+        <translation>テーブル %1 を %2 に復元中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="387"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
@@ -2137,29 +2292,41 @@
 <context>
     <name>PitrTimeline</name>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="38"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="39"/>
         <source>Restorable</source>
         <translation>復元可能</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="41"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="42"/>
         <source>Writes</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="44"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="45"/>
         <source>Restore point</source>
         <translation>復元ポイント</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="50"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="67"/>
         <source>local time</source>
         <translation>ローカル時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="52"/>
         <source>writes</source>
         <translation>書き込み数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="69"/>
+        <source>engine time</source>
+        <translation>エンジン時刻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="72"/>
+        <source>engine time (×%1)</source>
+        <extracomment>the chart&apos;s time axis when engine time runs %1 times faster than the clock</extracomment>
+        <translation>エンジン時刻 (×%1)</translation>
     </message>
 </context>
 <context>
@@ -2282,22 +2449,22 @@
         <translation>不明な型 %1 です。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="107"/>
+        <location filename="../widgets/items/query_builder.cpp" line="114"/>
         <source>Enter the partition key value.</source>
         <translation>パーティションキーの値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="113"/>
+        <location filename="../widgets/items/query_builder.cpp" line="148"/>
         <source>Enter the value of the sort key %1.</source>
         <translation>ソートキー %1 の値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="117"/>
+        <location filename="../widgets/items/query_builder.cpp" line="153"/>
         <source>Enter both bounds of BETWEEN for the sort key %1.</source>
         <translation>ソートキー %1 の BETWEEN の両端を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_builder.cpp" line="144"/>
+        <location filename="../widgets/items/query_builder.cpp" line="178"/>
         <source>A filter needs an attribute name.</source>
         <translation>フィルターには属性名が必要です。</translation>
     </message>
@@ -2350,63 +2517,68 @@
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="50"/>
+        <location filename="../widgets/items/query_form.cpp" line="52"/>
+        <location filename="../widgets/items/query_form.cpp" line="158"/>
         <source>partition key value</source>
         <translation>パーティションキーの値</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="53"/>
+        <location filename="../widgets/items/query_form.cpp" line="56"/>
+        <location filename="../widgets/items/query_form.cpp" line="143"/>
         <source>(any)</source>
         <translation>(任意)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="57"/>
-        <location filename="../widgets/items/query_form.cpp" line="171"/>
+        <location filename="../widgets/items/query_form.cpp" line="62"/>
+        <location filename="../widgets/items/query_form.cpp" line="148"/>
+        <location filename="../widgets/items/query_form.cpp" line="272"/>
         <source>and</source>
         <translation>から</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="58"/>
+        <location filename="../widgets/items/query_form.cpp" line="63"/>
         <source>Descending</source>
         <translation>降順</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="69"/>
+        <location filename="../widgets/items/query_form.cpp" line="77"/>
         <source>Add filter</source>
         <translation>フィルターを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="71"/>
+        <location filename="../widgets/items/query_form.cpp" line="79"/>
         <source>Match all filters (AND)</source>
         <translation>すべてのフィルターに一致 (AND)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="72"/>
+        <location filename="../widgets/items/query_form.cpp" line="80"/>
         <source>Match any filter (OR)</source>
         <translation>いずれかのフィルターに一致 (OR)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="97"/>
+        <location filename="../widgets/items/query_form.cpp" line="112"/>
+        <location filename="../widgets/items/query_form.cpp" line="156"/>
         <source>%1 (%2) =</source>
         <translation>%1 (%2) =</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="98"/>
+        <location filename="../widgets/items/query_form.cpp" line="113"/>
+        <location filename="../widgets/items/query_form.cpp" line="140"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="161"/>
+        <location filename="../widgets/items/query_form.cpp" line="262"/>
         <source>attribute name</source>
         <translation>属性名</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="169"/>
+        <location filename="../widgets/items/query_form.cpp" line="270"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/items/query_form.cpp" line="176"/>
+        <location filename="../widgets/items/query_form.cpp" line="277"/>
         <source>Remove this filter</source>
         <translation>このフィルターを削除</translation>
     </message>
@@ -2489,12 +2661,12 @@
         <translation>リンク %1 ↔ %2 を切断</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map_labels.cpp" line="93"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="98"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · 保留 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map_labels.cpp" line="63"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="65"/>
         <source>%1 (offline)</source>
         <translation>%1 (オフライン)</translation>
     </message>
@@ -2796,113 +2968,134 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
         <source>Restore backup</source>
         <translation>バックアップの復元</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="38"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
         <source>Restore to a point in time</source>
         <translation>特定の時点への復元</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="41"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="44"/>
         <source>Backup &lt;b&gt;%1&lt;/b&gt; of table &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>テーブル &lt;b&gt;%2&lt;/b&gt; のバックアップ &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="45"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="48"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; at the latest restorable time</source>
         <translation>最新の復元可能時刻のテーブル &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="47"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="50"/>
         <source>Table &lt;b&gt;%1&lt;/b&gt; as it was at %2</source>
         <translation>%2 時点のテーブル &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="57"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="60"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="62"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="65"/>
         <source>Table name</source>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="63"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
         <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
         <translation>復元では常に新しいテーブルが作成されます。ストリーム、有効期限 (TTL)、タグ、削除保護、ポイントインタイムリカバリは引き継がれないため、新しいテーブルで設定してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="83"/>
         <source>Overrides</source>
         <translation>上書き設定</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="93"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="86"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="105"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="135"/>
         <source>Same as the source</source>
         <translation>ソースと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="87"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="76"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="88"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="80"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="92"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="82"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="91"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="103"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="106"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="95"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="96"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="108"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="97"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="109"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS キー ID、ARN またはエイリアス</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="102"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="114"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="119"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="134"/>
+        <source>Same as the source (this region only)</source>
+        <translation>ソースと同じ (このリージョンのみ)</translation>
+    </message>
+    <message>
         <location filename="../widgets/recovery/restore_dialog.cpp" line="197"/>
+        <source>A restore into another region needs its own encryption at rest: choose one.</source>
+        <translation>別のリージョンへの復元には独自の保管時の暗号化が必要です。いずれかを選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="235"/>
         <source>Starting the restore…</source>
         <translation>復元を開始しています…</translation>
     </message>
@@ -2985,240 +3178,465 @@
 <context>
     <name>TableDetails</name>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="35"/>
+        <location filename="../widgets/tables/table_details.cpp" line="36"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="35"/>
-        <location filename="../widgets/tables/table_details.cpp" line="159"/>
+        <location filename="../widgets/tables/table_details.cpp" line="36"/>
+        <location filename="../widgets/tables/table_details.cpp" line="162"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="134"/>
-        <location filename="../widgets/tables/table_details.cpp" line="103"/>
+        <location filename="../widgets/tables/table_details.cpp" line="106"/>
         <source>%1 · Backfilling · %2%</source>
         <extracomment>a GSI being created: its status, then how much of the table it holds</extracomment>
         <translation>%1 · バックフィル中 · %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="121"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>General information</source>
         <translation>全般情報</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="46"/>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
-        <location filename="../widgets/tables/table_details.cpp" line="122"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="125"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="123"/>
+        <location filename="../widgets/tables/table_details.cpp" line="126"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="124"/>
+        <location filename="../widgets/tables/table_details.cpp" line="127"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="125"/>
+        <location filename="../widgets/tables/table_details.cpp" line="128"/>
         <source>Table ID</source>
         <translation>テーブル ID</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="126"/>
+        <location filename="../widgets/tables/table_details.cpp" line="129"/>
         <source>Item count</source>
         <translation>項目数</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="127"/>
+        <location filename="../widgets/tables/table_details.cpp" line="130"/>
         <source>Table size</source>
         <translation>テーブルサイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="130"/>
+        <location filename="../widgets/tables/table_details.cpp" line="133"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="44"/>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
-        <location filename="../widgets/tables/table_details.cpp" line="137"/>
+        <location filename="../widgets/tables/table_details.cpp" line="93"/>
+        <location filename="../widgets/tables/table_details.cpp" line="140"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="55"/>
+        <location filename="../widgets/tables/table_details.cpp" line="58"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="60"/>
+        <location filename="../widgets/tables/table_details.cpp" line="63"/>
         <source>Include: %1</source>
         <translation>含める: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="62"/>
+        <location filename="../widgets/tables/table_details.cpp" line="65"/>
         <source>All attributes</source>
         <translation>すべての属性</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="80"/>
+        <location filename="../widgets/tables/table_details.cpp" line="83"/>
         <source>Secondary indexes</source>
         <translation>セカンダリインデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="81"/>
+        <location filename="../widgets/tables/table_details.cpp" line="84"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="45"/>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
-        <location filename="../widgets/tables/table_details.cpp" line="137"/>
+        <location filename="../widgets/tables/table_details.cpp" line="93"/>
+        <location filename="../widgets/tables/table_details.cpp" line="140"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="43"/>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <location filename="../widgets/tables/table_details.cpp" line="93"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="43"/>
-        <location filename="../widgets/tables/table_details.cpp" line="90"/>
+        <location filename="../widgets/tables/table_details.cpp" line="93"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="45"/>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Projection</source>
         <translation>射影</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="46"/>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Items</source>
         <translation>項目数</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="91"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="105"/>
-        <location filename="../widgets/tables/table_details.cpp" line="105"/>
+        <location filename="../widgets/tables/table_details.cpp" line="108"/>
         <source>GSI</source>
         <translation>GSI</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="105"/>
-        <location filename="../widgets/tables/table_details.cpp" line="105"/>
+        <location filename="../widgets/tables/table_details.cpp" line="108"/>
         <source>LSI</source>
         <translation>LSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="141"/>
+        <location filename="../widgets/tables/table_details.cpp" line="144"/>
         <source>Capacity</source>
         <translation>キャパシティ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="145"/>
+        <location filename="../widgets/tables/table_details.cpp" line="148"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="146"/>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="146"/>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="148"/>
+        <location filename="../widgets/tables/table_details.cpp" line="151"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <location filename="../widgets/tables/table_details.cpp" line="152"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="154"/>
+        <location filename="../widgets/tables/table_details.cpp" line="157"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="154"/>
+        <location filename="../widgets/tables/table_details.cpp" line="157"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="154"/>
+        <location filename="../widgets/tables/table_details.cpp" line="157"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="156"/>
+        <location filename="../widgets/tables/table_details.cpp" line="159"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="158"/>
+        <location filename="../widgets/tables/table_details.cpp" line="161"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="160"/>
+        <location filename="../widgets/tables/table_details.cpp" line="163"/>
         <source>Latest stream ARN</source>
         <translation>最新のストリーム ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="162"/>
+        <location filename="../widgets/tables/table_details.cpp" line="165"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="163"/>
+        <location filename="../widgets/tables/table_details.cpp" line="166"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="164"/>
+        <location filename="../widgets/tables/table_details.cpp" line="167"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="165"/>
+        <location filename="../widgets/tables/table_details.cpp" line="168"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="169"/>
+        <location filename="../widgets/tables/table_details.cpp" line="172"/>
         <source>Global table replicas</source>
         <translation>グローバルテーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="171"/>
+        <location filename="../widgets/tables/table_details.cpp" line="174"/>
         <source>Replicas</source>
         <translation>レプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="81"/>
-        <location filename="../widgets/tables/table_details.cpp" line="171"/>
+        <location filename="../widgets/tables/table_details.cpp" line="177"/>
+        <location filename="../widgets/tables/table_details.cpp" line="179"/>
+        <location filename="../widgets/tables/table_details.cpp" line="181"/>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="179"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="84"/>
+        <location filename="../widgets/tables/table_details.cpp" line="174"/>
+        <location filename="../widgets/tables/table_details.cpp" line="181"/>
         <source>None</source>
         <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>TableSettingsPanel</name>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="20"/>
+        <source>Protect the table from deletion</source>
+        <translation>テーブルを削除から保護する</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
+        <source>Apply changes</source>
+        <translation>変更を適用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <source>Revert</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="35"/>
+        <source>On-demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="36"/>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="44"/>
+        <source>DynamoDB Standard</source>
+        <translation>DynamoDB Standard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="45"/>
+        <source>DynamoDB Standard-IA</source>
+        <translation>DynamoDB Standard-IA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <source>Keys only</source>
+        <translation>キーのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <source>New image</source>
+        <translation>新しいイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <source>Old image</source>
+        <translation>古いイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
+        <source>New and old images</source>
+        <translation>新旧イメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
+        <source>Table settings</source>
+        <translation>テーブル設定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="74"/>
+        <source>Deletion protection</source>
+        <translation>削除保護</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="75"/>
+        <source>Capacity mode</source>
+        <translation>キャパシティモード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="78"/>
+        <source>Read</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="81"/>
+        <source>Write</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="83"/>
+        <source>Read capacity units</source>
+        <translation>読み込みキャパシティユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
+        <source>Write capacity units</source>
+        <translation>書き込みキャパシティユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
+        <source>Capacity units</source>
+        <translation>キャパシティユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
+        <source>Table class</source>
+        <translation>テーブルクラス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="90"/>
+        <source>DynamoDB stream</source>
+        <translation>DynamoDB ストリーム</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="190"/>
+        <source>Stream view type</source>
+        <translation>ストリームの表示タイプ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
+        <source>On</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="188"/>
+        <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
+        <translation>表示タイプを変更するには、ストリームを無効にして適用し、再度有効にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="216"/>
+        <source>DynamoDB did not change the settings of %1: %2</source>
+        <translation>DynamoDB は %1 の設定を変更しませんでした: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="224"/>
+        <source>Applied. The table is Updating until DynamoDB has made the change.</source>
+        <translation>適用しました。DynamoDB が変更を反映するまで、テーブルは更新中です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="226"/>
+        <source>Applied.</source>
+        <translation>適用しました。</translation>
+    </message>
+</context>
+<context>
+    <name>TableTagsEditor</name>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="31"/>
+        <source>Add tag</source>
+        <translation>タグを追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="32"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="33"/>
+        <source>Save tags</source>
+        <translation>タグを保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="34"/>
+        <source>Revert</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="39"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="39"/>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="54"/>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="137"/>
+        <source>Could not read the tags: %1</source>
+        <translation>タグを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="215"/>
+        <source>Every tag needs a key.</source>
+        <translation>すべてのタグにキーが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="216"/>
+        <source>The key %1 is given twice.</source>
+        <translation>キー %1 が 2 回指定されています。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="275"/>
+        <source>Saved. DynamoDB lists the new tags about two seconds from now.</source>
+        <translation>保存しました。DynamoDB が新しいタグを一覧に表示するのは約 2 秒後です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="277"/>
+        <source>The removals were saved, but DynamoDB accepts one tag change every 1.5 seconds and refused the rest. Save again in a moment.</source>
+        <translation>削除は保存されましたが、DynamoDB はタグの変更を 1.5 秒に 1 回しか受け付けないため、残りは拒否されました。少し待ってからもう一度保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="279"/>
+        <source>DynamoDB accepts one tag change every 1.5 seconds and refused this one. Save again in a moment.</source>
+        <translation>DynamoDB はタグの変更を 1.5 秒に 1 回しか受け付けないため、この変更は拒否されました。少し待ってからもう一度保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_tags_editor.cpp" line="283"/>
+        <source>DynamoDB did not save the tags: %1</source>
+        <translation>DynamoDB はタグを保存しませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -3312,64 +3730,74 @@
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="42"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="44"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="260"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="286"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="50"/>
         <source>Explore items</source>
         <translation>項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="52"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="67"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="71"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="68"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="232"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="87"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="78"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="97"/>
         <source>Create index…</source>
         <translation>インデックスを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="161"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="115"/>
+        <source>Updating table %1…</source>
+        <translation>テーブル %1 を更新中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="183"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="232"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
         <source>Indexes (%1)</source>
         <translation>インデックス (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="244"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="254"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="255"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="281"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3380,12 +3808,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="278"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="304"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="306"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>
@@ -3490,104 +3918,104 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="90"/>
+        <location filename="../app/main.cpp" line="91"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>マルチリージョン DynamoDB テーブルのためのオフラインコンソール。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="94"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>すべてのデータを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="98"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>空のデータディレクトリにサンプルの courses テーブルを作成します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="102"/>
+        <location filename="../app/main.cpp" line="103"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>エンジン時間を時計の &lt;factor&gt; 倍の速さで進めます。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="105"/>
+        <location filename="../app/main.cpp" line="106"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>リージョン &lt;code&gt; で起動します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="83"/>
+        <location filename="../app/main.cpp" line="84"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="53"/>
+        <location filename="../app/main.cpp" line="54"/>
         <source>Endpoint: %1</source>
         <translation>エンドポイント: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="56"/>
+        <location filename="../app/main.cpp" line="57"/>
         <source>The endpoint could not start: %1</source>
         <translation>エンドポイントを開始できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="58"/>
+        <location filename="../app/main.cpp" line="59"/>
         <source>Endpoint: off</source>
         <translation>エンドポイント: オフ</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="109"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>コンソールの DynamoDB エンドポイントを &lt;port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="113"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>ウィンドウなしでエンジンとエンドポイントを実行します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="116"/>
+        <location filename="../app/main.cpp" line="117"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>ヘッドレス: DynamoDB エンドポイントを &lt;host:port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="119"/>
+        <location filename="../app/main.cpp" line="120"/>
         <source>Headless: log every request.</source>
         <translation>ヘッドレス: すべてのリクエストをログに記録します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="123"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>&lt;file&gt; 内のキーペア (1 行に &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; を 1 組) で SigV4 署名を検証します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="128"/>
+        <location filename="../app/main.cpp" line="129"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4 署名を検証し、このキーペアを受け入れます (複数指定可、--require-auth に追加)。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="133"/>
+        <location filename="../app/main.cpp" line="134"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="145"/>
+        <location filename="../app/main.cpp" line="146"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="150"/>
+        <location filename="../app/main.cpp" line="151"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="166"/>
+        <location filename="../app/main.cpp" line="167"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="189"/>
+        <location filename="../app/main.cpp" line="190"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>

@@ -62,7 +62,7 @@ ItemEditorDialog::ItemEditorDialog(EngineBridge& bridge, const QString& region,
         ->setText(mode == Mode::Create ? tr("Create item") : tr("Save changes"));
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ItemEditorDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ItemEditorDialog::reject);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ItemEditorDialog::cancel);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ItemEditorDialog::syncTo);
     connect(m_dynamo, &QCheckBox::toggled, this, &ItemEditorDialog::setDynamoJson);
     m_initial = currentItem(&m_initialError);
@@ -75,11 +75,20 @@ bool ItemEditorDialog::hasEdits() const {
 }
 
 void ItemEditorDialog::keyPressEvent(QKeyEvent* event) {
-    if (event->key() != Qt::Key_Escape || !hasEdits()) {
+    if (event->key() != Qt::Key_Escape) {
         QDialog::keyPressEvent(event);
         return;
     }
-    // Esc is easy to hit by accident: edits are not thrown away without asking.
+    cancel();
+}
+
+void ItemEditorDialog::cancel() {
+    if (!hasEdits()) {
+        reject();
+        return;
+    }
+    // Esc and Cancel are easy to hit by accident: edits are not thrown away without asking.
+    if (findChild<QMessageBox*>(QStringLiteral("confirmDiscard"))) return;
     auto* box =
         new QMessageBox(QMessageBox::Question, tr("Discard changes"),
                         tr("Discard the changes to this item?"), QMessageBox::NoButton, this);

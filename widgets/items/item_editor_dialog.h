@@ -42,9 +42,12 @@ public slots:
     void accept() override;
     // Shows the JSON view as DynamoDB JSON (true) or plain JSON.
     void setDynamoJson(bool on);
+    // Cancel and Esc: closes, but with edits asks first ("confirmDiscard" box). reject()
+    // closes without asking.
+    void cancel();
 
 protected:
-    // Esc with edits asks before discarding them ("confirmDiscard" box).
+    // Esc is cancel().
     void keyPressEvent(QKeyEvent* event) override;
 
 private:

@@ -230,8 +230,13 @@ void BackupsTab::restoreSelected() {
     source.table = QString::fromStdString(summary.value("TableName", ""));
     auto* dialog = new RestoreDialog(m_bridge, m_region, source, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RestoreDialog::restoreStarted, this, [this](const QString& table) {
+    connect(dialog, &RestoreDialog::restoreStarted, this, [this, dialog](const QString& table) {
         showError({});
+        const QString region = dialog->targetRegion();
+        if (region != m_region) {
+            emit progressMessage(tr("Restoring table %1 in %2…").arg(table, region), region, table);
+            return;
+        }
         m_progress->track(table);
         emit progressMessage(tr("Restoring table %1…").arg(table), m_region, table);
     });

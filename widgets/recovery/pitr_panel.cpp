@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDateTimeEdit>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -211,6 +212,10 @@ void PitrPanel::setTable(const QString& table) {
 }
 
 void PitrPanel::refresh() {
+    // Engine time is the wall clock's until the time scale changes: then it runs ahead.
+    const double scale = m_bridge.engine().time_scale();
+    const qint64 drift = m_bridge.engine().clock().now() - QDateTime::currentMSecsSinceEpoch();
+    m_timeline->setTimeBase(scale != 1.0 || qAbs(drift) > 60'000, scale);
     const QString name = table();
     const int generation = m_generation;
     if (name.isEmpty() || m_region.isEmpty()) {
@@ -371,8 +376,13 @@ void PitrPanel::restore() {
     source.timeMs = restoreTime();
     auto* dialog = new RestoreDialog(m_bridge, m_region, source, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RestoreDialog::restoreStarted, this, [this](const QString& name) {
+    connect(dialog, &RestoreDialog::restoreStarted, this, [this, dialog](const QString& name) {
         showError({});
+        const QString region = dialog->targetRegion();
+        if (region != m_region) {
+            emit progressMessage(tr("Restoring table %1 in %2…").arg(name, region), region, name);
+            return;
+        }
         m_progress->track(name);
         emit progressMessage(tr("Restoring table %1…").arg(name), m_region, name);
     });

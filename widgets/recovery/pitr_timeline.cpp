@@ -10,6 +10,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QValueAxis>
 
@@ -59,6 +60,20 @@ PitrTimeline::PitrTimeline(QWidget* parent)
         s->attachAxis(m_y);
     }
     clear();
+}
+
+void PitrTimeline::setTimeBase(bool engineTime, double scale) {
+    if (!engineTime)
+        m_x->setTitleText(tr("local time"));
+    else if (scale == 1.0)
+        m_x->setTitleText(tr("engine time"));
+    else
+        //: the chart's time axis when engine time runs %1 times faster than the clock
+        m_x->setTitleText(tr("engine time (×%1)").arg(QLocale().toString(scale, 'g', 4)));
+}
+
+QString PitrTimeline::axisTitle() const {
+    return m_x->titleText();
 }
 
 PitrTimeline::Span PitrTimeline::spanFor(qint64 earliest, qint64 now) {

@@ -47,6 +47,10 @@ public:
     qint64 latest() const { return m_latest; }
     qint64 totalWrites() const;
     int bucketCount() const { return static_cast<int>(m_counts.size()); }
+    // Says what the time axis shows: "local time" when engine time is the wall clock's,
+    // else engine time (and how much faster it runs when `scale` is not 1).
+    void setTimeBase(bool engineTime, double scale);
+    QString axisTitle() const;
     // Where the moment `ms` is drawn, in this view's coordinates (for tests).
     QPoint positionOf(qint64 ms) const;
 

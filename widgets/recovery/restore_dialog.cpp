@@ -14,6 +14,8 @@
 #include <QVBoxLayout>
 
 #include "common/engine_bridge.h"
+#include "common/icons.h"
+#include "tablespan/regions.h"
 
 namespace {
 const QString kErrorStyle = QStringLiteral("color: #d13212;");
@@ -26,6 +28,7 @@ RestoreDialog::RestoreDialog(EngineBridge& bridge, const QString& region, const 
       m_region(region),
       m_source(source),
       m_target(new QLineEdit(this)),
+      m_targetRegion(new QComboBox(this)),
       m_billing(new QComboBox(this)),
       m_rcu(new QSpinBox(this)),
       m_wcu(new QSpinBox(this)),
@@ -60,6 +63,15 @@ RestoreDialog::RestoreDialog(EngineBridge& bridge, const QString& region, const 
     m_target->setMaxLength(300);
     m_target->setText(source.table + QStringLiteral("-restored"));
     targetForm->addRow(tr("Table name"), m_target);
+    m_targetRegion->setObjectName(QStringLiteral("targetRegion"));
+    for (const auto& r : tablespan::all_regions()) {
+        const QString code =
+            QString::fromUtf8(r.code.data(), static_cast<qsizetype>(r.code.size()));
+        m_targetRegion->addItem(icon(QStringLiteral("region")),
+                                tr("%1 %2").arg(EngineBridge::regionName(code), code), code);
+    }
+    m_targetRegion->setCurrentIndex(m_targetRegion->findData(region));
+    targetForm->addRow(tr("Region"), m_targetRegion);
     auto* note = new QLabel(tr("A restore always creates a new table. Streams, time to live, "
                                "tags, deletion protection and point-in-time recovery are not "
                                "carried over: set them on the new table."),
@@ -116,6 +128,13 @@ RestoreDialog::RestoreDialog(EngineBridge& bridge, const QString& region, const 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RestoreDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &RestoreDialog::reject);
     connect(m_target, &QLineEdit::textChanged, this, &RestoreDialog::revalidate);
+    connect(m_targetRegion, &QComboBox::currentIndexChanged, this, [this] {
+        // Another region cannot keep the source's key: the service wants a choice.
+        if (crossRegion() && m_sse->currentIndex() == 0) m_sse->setCurrentIndex(1);
+        m_sse->setItemText(0, crossRegion() ? tr("Same as the source (this region only)")
+                                            : tr("Same as the source"));
+        revalidate();
+    });
     connect(m_kms, &QLineEdit::textChanged, this, &RestoreDialog::revalidate);
     connect(m_billing, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_rcu->setEnabled(i == 2);
@@ -127,6 +146,18 @@ RestoreDialog::RestoreDialog(EngineBridge& bridge, const QString& region, const 
         revalidate();
     });
     revalidate();
+}
+
+QString RestoreDialog::targetRegion() const {
+    return m_targetRegion->currentData().toString();
+}
+
+void RestoreDialog::setTargetRegion(const QString& region) {
+    m_targetRegion->setCurrentIndex(m_targetRegion->findData(region));
+}
+
+bool RestoreDialog::crossRegion() const {
+    return targetRegion() != m_region;
 }
 
 QString RestoreDialog::targetName() const {
@@ -161,7 +192,10 @@ QString RestoreDialog::errorText() const {
 
 QString RestoreDialog::problem() const {
     QString p = targetTableProblem(targetName());
-    return p.isEmpty() ? overridesProblem(overrides()) : p;
+    if (p.isEmpty()) p = overridesProblem(overrides());
+    if (p.isEmpty() && crossRegion() && m_sse->currentIndex() == 0)
+        p = tr("A restore into another region needs its own encryption at rest: choose one.");
+    return p;
 }
 
 void RestoreDialog::revalidate() {
@@ -179,7 +213,11 @@ tablespan::Json RestoreDialog::request() const {
     if (!m_source.backupArn.isEmpty()) {
         r["BackupArn"] = m_source.backupArn.toStdString();
     } else {
-        r["SourceTableName"] = m_source.table.toStdString();
+        // Another region names the source by its ARN.
+        if (crossRegion())
+            r["SourceTableArn"] = m_sourceArn.toStdString();
+        else
+            r["SourceTableName"] = m_source.table.toStdString();
         if (m_source.latest)
             r["UseLatestRestorableTime"] = true;
         else
@@ -195,10 +233,26 @@ void RestoreDialog::accept() {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_error->setStyleSheet(QString());
     m_error->setText(tr("Starting the restore…"));
+    if (!crossRegion() || !m_source.backupArn.isEmpty() || !m_sourceArn.isEmpty()) return send();
+    m_bridge.call(
+        this, m_region, QStringLiteral("DescribeTable"),
+        {{"TableName", m_source.table.toStdString()}}, [this](const tablespan::Result& r) {
+            if (r.ok()) {
+                m_sourceArn = QString::fromStdString(r.body["Table"].value("TableArn", ""));
+                return send();
+            }
+            m_busy = false;
+            m_error->setStyleSheet(kErrorStyle);
+            m_error->setText(EngineBridge::errorText(r));
+            m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+        });
+}
+
+void RestoreDialog::send() {
     const QString operation = m_source.backupArn.isEmpty()
                                   ? QStringLiteral("RestoreTableToPointInTime")
                                   : QStringLiteral("RestoreTableFromBackup");
-    m_bridge.call(this, m_region, operation, request(),
+    m_bridge.call(this, targetRegion(), operation, request(),
                   [this, name = targetName()](const tablespan::Result& r) {
                       m_busy = false;
                       if (r.ok()) {

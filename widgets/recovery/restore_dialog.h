@@ -2,9 +2,11 @@
 
 // The restore dialog, for both kinds of restore: from an on-demand backup
 // (RestoreTableFromBackup) or of a table as it was at a moment
-// (RestoreTableToPointInTime). Asks for the new table's name, validated as you type, and
-// the overrides the service allows (capacity mode with provisioned throughput,
-// encryption); the engine's error is shown inline when it refuses.
+// (RestoreTableToPointInTime). Asks for the new table's name, validated as you type, the
+// region to create it in (the source's by default; another region gets the request with
+// the source's ARN, and needs an encryption setting of its own), and the overrides the
+// service allows (capacity mode with provisioned throughput, encryption); the engine's
+// error is shown inline when it refuses.
 
 #include <QDialog>
 
@@ -35,11 +37,14 @@ public:
 
     QString targetName() const;
     void setTargetName(const QString& name);
+    // The region the new table is created in (a region code).
+    QString targetRegion() const;
+    void setTargetRegion(const QString& region);
     RestoreOverrides overrides() const;
     void setOverrides(const RestoreOverrides& overrides);
     // The message under the form: a rule the input breaks, or the engine's error.
     QString errorText() const;
-    // The request accept() sends.
+    // The request accept() sends (to targetRegion()).
     tablespan::Json request() const;
 
 signals:
@@ -52,11 +57,15 @@ public slots:
 private:
     void revalidate();
     QString problem() const;
+    bool crossRegion() const;
+    void send();
 
     EngineBridge& m_bridge;
     QString m_region;
     Source m_source;
     QLineEdit* m_target;
+    QComboBox* m_targetRegion;
+    QString m_sourceArn;  // of the source table, for a point-in-time restore elsewhere
     QComboBox* m_billing;
     QSpinBox* m_rcu;
     QSpinBox* m_wcu;

@@ -116,7 +116,7 @@ QString TableDetails::indexes(const tablespan::Json& table) {
     return html + QStringLiteral("<tr><td colspan='2'><table>%1</table></td></tr>").arg(list);
 }
 
-QString TableDetails::html(const tablespan::Json& table) {
+QString TableDetails::html(const tablespan::Json& table, const tablespan::Json& tags) {
     using tablespan::Json;
     if (!table.is_object()) return {};
     QString html =
@@ -173,6 +173,14 @@ QString TableDetails::html(const tablespan::Json& table) {
     const Json replicas = table.value("Replicas", Json::array());
     if (replicas.empty()) html += row(tr("Replicas"), tr("None"));
     for (const auto& r : replicas) html += row(str(r, "RegionName"), str(r, "ReplicaStatus"));
+
+    html += section(tr("Tags"));
+    if (!tags.is_array())
+        html += row(tr("Tags"), tr("Loading…"));
+    else if (tags.empty())
+        html += row(tr("Tags"), tr("None"));
+    for (const auto& tag : tags.is_array() ? tags : Json::array())
+        html += row(str(tag, "Key"), str(tag, "Value"));
     html += QStringLiteral("</table>");
     return html;
 }

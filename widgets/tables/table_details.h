@@ -13,8 +13,8 @@ class TableDetails {
 public:
     // HTML for a QTextBrowser: the overview, keys, capacity, settings, secondary indexes
     // (a line each: kind, keys, projection, status and backfill, item count, size) and
-    // replicas.
-    static QString html(const tablespan::Json& table);
+    // replicas, then `tags` (a Tags array; null: not known yet).
+    static QString html(const tablespan::Json& table, const tablespan::Json& tags = {});
 
     // How far the backfill of a GSI being created has come, 0–99: its item count against
     // the table's (both exact in DescribeTable). -1 when `index` is not backfilling. A

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -22,6 +23,8 @@
 #include "common/status_delegate.h"
 #include "tables/index_panel.h"
 #include "tables/table_details.h"
+#include "tables/table_settings_panel.h"
+#include "tables/table_tags_editor.h"
 #include "tables/tables_model.h"
 #include "common/view_style.h"
 
@@ -33,6 +36,7 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
       m_status(new StatusDelegate(TablesModel::StatusRole, this)),
       m_details(new QTextBrowser(this)),
       m_indexPanel(new IndexPanel(this)),
+      m_settings(new TableSettingsPanel(bridge, this)),
       m_detailTabs(new QTabWidget(this)),
       m_error(new QLabel(this)),
       m_animation(new QTimer(this)) {
@@ -66,6 +70,12 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     m_detailTabs->setDocumentMode(true);
     m_detailTabs->addTab(m_details, tr("Overview"));
     m_detailTabs->addTab(m_indexPanel, tr("Indexes"));
+    auto* settingsScroll = new QScrollArea(this);
+    settingsScroll->setObjectName(QStringLiteral("tableSettingsScroll"));
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setWidget(m_settings);
+    m_detailTabs->addTab(settingsScroll, tr("Settings"));
     splitter->addWidget(m_detailTabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -98,6 +108,18 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TablesTab::updateDetails);
     connect(m_indexPanel, &IndexPanel::createRequested, this, &TablesTab::createIndex);
     connect(m_indexPanel, &IndexPanel::deleteRequested, this, &TablesTab::deleteIndex);
+    connect(m_settings, &TableSettingsPanel::applied, this, [this](const tablespan::Json& table) {
+        m_model->updateTable(table);
+        if (table.value("TableStatus", "") == std::string("UPDATING"))
+            emit progressMessage(
+                tr("Updating table %1…").arg(QString::fromStdString(table.value("TableName", ""))),
+                m_region, QString::fromStdString(table.value("TableName", "")));
+    });
+    connect(m_settings->tagsEditor(), &TableTagsEditor::tagsKnown, this,
+            [this](const QString& arn, const tablespan::Json& tags) {
+                m_tags.insert(arn, tags);
+                updateDetails();
+            });
 
     m_animation->setInterval(80);
     connect(m_animation, &QTimer::timeout, this, [this, phase = 0]() mutable {
@@ -220,9 +242,13 @@ void TablesTab::updateDetails() {
         table.is_object() ? QString::fromStdString(table.value("TableName", "")) : QString();
     const int scroll = name == m_shownTable ? m_details->verticalScrollBar()->value() : 0;
     m_shownTable = name;
-    m_details->setHtml(TableDetails::html(table));
+    const auto tags = m_tags.constFind(
+        table.is_object() ? QString::fromStdString(table.value("TableArn", "")) : QString());
+    m_details->setHtml(
+        TableDetails::html(table, tags != m_tags.cend() ? *tags : tablespan::Json()));
     m_details->verticalScrollBar()->setValue(scroll);
     m_indexPanel->setTable(table);
+    m_settings->setTable(m_region, table);
     const int count =
         table.is_object()
             ? static_cast<int>(

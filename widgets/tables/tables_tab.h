@@ -3,6 +3,7 @@
 // The Tables tab: the tables of the selected region with their status badges, a details
 // pane, and the create and delete actions.
 
+#include <QHash>
 #include <QWidget>
 
 #include "tablespan/engine.h"
@@ -16,6 +17,7 @@ class QTextBrowser;
 class QTimer;
 class StatusDelegate;
 class TablesModel;
+class TableSettingsPanel;
 
 class TablesTab final : public QWidget {
     Q_OBJECT
@@ -27,7 +29,8 @@ public:
     TablesModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     IndexPanel* indexPanel() const { return m_indexPanel; }
-    // The pane under the list: Overview and Indexes.
+    TableSettingsPanel* settingsPanel() const { return m_settings; }
+    // The pane under the list: Overview, Indexes and Settings.
     QTabWidget* detailTabs() const { return m_detailTabs; }
     QString region() const { return m_region; }
     QStringList selectedTables() const;
@@ -72,6 +75,8 @@ private:
     StatusDelegate* m_status;
     QTextBrowser* m_details;
     IndexPanel* m_indexPanel;
+    TableSettingsPanel* m_settings;
+    QHash<QString, tablespan::Json> m_tags;  // by table ARN, as the settings last knew
     QTabWidget* m_detailTabs;
     QString m_shownTable;  // whose details are shown
     QLabel* m_error;

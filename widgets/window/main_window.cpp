@@ -13,6 +13,8 @@
 #include <QToolBar>
 
 #include "window/activity_dock.h"
+#include "window/help_about_dialog.h"
+#include "window/help_shortcuts_dialog.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
 #include "items/items_tab.h"
@@ -54,6 +56,7 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
 
     createActions();
     createSettingsMenus();
+    createHelpMenu();
 
     connect(m_region, &RegionSelector::regionChanged, this, &MainWindow::regionChanged);
     connect(this, &MainWindow::regionChanged, m_itemsTab, &ItemsTab::setRegion);
@@ -210,4 +213,35 @@ void MainWindow::setRegion(const QString& code) {
 void MainWindow::refresh() {
     m_tablesTab->refresh();
     if (m_tabs->currentWidget() == m_itemsTab) m_itemsTab->run();
+}
+
+void MainWindow::createHelpMenu() {
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    auto* shortcuts = help->addAction(tr("Keyboard shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("showShortcuts"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    // F1 wherever focus is in the window, also where the platform has no HelpContents key.
+    if (shortcuts->shortcut() != QKeySequence(Qt::Key_F1))
+        shortcuts->setShortcuts({shortcuts->shortcut(), QKeySequence(Qt::Key_F1)});
+    shortcuts->setShortcutContext(Qt::ApplicationShortcut);
+    help->addSeparator();
+    auto* about = help->addAction(tr("About Tablespan"));
+    about->setObjectName(QStringLiteral("showAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::showAbout() {
+    auto* dialog = new HelpAboutDialog(QString::fromStdString(m_bridge.engine().data_dir()),
+                                       m_endpointUrl, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showShortcuts() {
+    if (auto* open = findChild<HelpShortcutsDialog*>()) return open->raise();
+    auto* dialog = new HelpShortcutsDialog(menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }

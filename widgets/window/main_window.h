@@ -38,6 +38,9 @@ public:
     ActivityDock* activityDock() const { return m_activity; }
     TablesModel* tablesModel() const;
     QMenu* viewMenu() const { return m_viewMenu; }
+    // The endpoint's URL for Help > About (empty: the endpoint is off).
+    void setEndpointUrl(const QString& url) { m_endpointUrl = url; }
+    QString endpointUrl() const { return m_endpointUrl; }
 
 public slots:
     void refresh();
@@ -46,6 +49,9 @@ public slots:
     // Shows a message about work under way on `table` in `region` until that table is
     // ACTIVE or gone (or another message replaces it).
     void showProgress(const QString& text, const QString& region, const QString& table);
+    // Help > About Tablespan and Help > Keyboard shortcuts (F1); non-modal, return at once.
+    void showAbout();
+    void showShortcuts();
 
 signals:
     void regionChanged(const QString& code);
@@ -55,6 +61,7 @@ signals:
 private:
     void createActions();
     void createSettingsMenus();
+    void createHelpMenu();
 
     EngineBridge& m_bridge;
     RegionSelector* m_region = nullptr;
@@ -63,6 +70,7 @@ private:
     ItemsTab* m_itemsTab = nullptr;
     ActivityDock* m_activity = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QString m_endpointUrl;
     QLabel* m_message = nullptr;
     QTimer* m_clearMessage = nullptr;
     std::optional<std::pair<QString, QString>> m_progress;  // (region, table) of a progress message
