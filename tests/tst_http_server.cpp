@@ -341,6 +341,27 @@ private slots:
         QCOMPARE(seen[1].error_type, std::string("UnknownOperationException"));
     }
 
+    void batchesNameTheirTables() {
+        // Activity lists a batch under every table it names, however it arrived.
+        std::mutex mutex;
+        std::vector<tablespan::RequestCompleted> seen;
+        const int id = m_engine->events().subscribe([&](const tablespan::EngineEvent& e) {
+            if (auto* r = std::get_if<tablespan::RequestCompleted>(&e);
+                r && r->operation == "BatchGetItem") {
+                std::lock_guard lock(mutex);
+                seen.push_back(*r);
+            }
+        });
+        Client client(m_server->port());
+        client.call("BatchGetItem",
+                    J(R"({"RequestItems": {"Courses": {"Keys": [{"pk": {"S": "cc"}}]},
+                          "Absent": {"Keys": [{"pk": {"S": "cc"}}]}}})"));
+        m_engine->events().unsubscribe(id);
+        std::lock_guard lock(mutex);
+        QCOMPARE(seen.size(), 1u);
+        QCOMPARE(seen[0].table, std::string("Absent, Courses"));
+    }
+
     void errorBodyCarriesTheErrorsMembers() {
         Client client(m_server->port());
         client.call("PutItem", {{"TableName", "Courses"},

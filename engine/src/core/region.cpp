@@ -14,12 +14,17 @@
 namespace tablespan::core {
 
 namespace {
+// The table a request names, or for a batch every table it names, joined by ", ".
 std::string table_name_of(const Json& request) {
-    if (request.is_object()) {
-        auto it = request.find("TableName");
-        if (it != request.end() && it->is_string()) return it->get<std::string>();
-    }
-    return {};
+    if (!request.is_object()) return {};
+    auto it = request.find("TableName");
+    if (it != request.end() && it->is_string()) return it->get<std::string>();
+    auto items = request.find("RequestItems");
+    if (items == request.end() || !items->is_object()) return {};
+    std::string names;
+    for (auto t = items->begin(); t != items->end(); ++t)
+        names += (names.empty() ? "" : ", ") + t.key();
+    return names;
 }
 
 Error internal_error() {
