@@ -28,6 +28,12 @@ GlobalConsole installGlobalConsole(MainWindow& window, EngineBridge& bridge) {
                      &GlobalTablesTab::setRegion);
     QObject::connect(&window, &MainWindow::regionChanged, c.monitoring, &MonitoringTab::setRegion);
     QObject::connect(c.globalTables, &GlobalTablesTab::message, &window, &MainWindow::showMessage);
+    QObject::connect(c.globalTables, &GlobalTablesTab::tableChosen, &window,
+                     &MainWindow::shareTable);
+    QObject::connect(&window, &MainWindow::tableShared, c.globalTables,
+                     [tab = c.globalTables](const QString& table) {
+                         if (tab->table() != table) tab->setTable(table);
+                     });
     QObject::connect(c.globalTables, &GlobalTablesTab::progressMessage, &window,
                      &MainWindow::showProgress);
     QObject::connect(c.regions, &RegionsPanel::timeScaleChanged, &window, [&window](double scale) {

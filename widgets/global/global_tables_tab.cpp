@@ -121,6 +121,8 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
         ContextMenu::addButton(menu, m_delete);
     });
     connect(m_tableBox, &QComboBox::currentTextChanged, this, &GlobalTablesTab::setTable);
+    connect(m_tableBox, &QComboBox::activated, this,
+            [this] { emit tableChosen(m_tableBox->currentText()); });
     connect(m_create, &QPushButton::clicked, this, &GlobalTablesTab::createReplica);
     connect(m_delete, &QPushButton::clicked, this, &GlobalTablesTab::deleteSelectedReplica);
     connect(refresh, &QPushButton::clicked, this, &GlobalTablesTab::reload);

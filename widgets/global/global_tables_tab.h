@@ -51,6 +51,8 @@ public slots:
     void deleteReplica(const QString& region);
 
 signals:
+    // The user picked a table (the console shares it with the other tabs).
+    void tableChosen(const QString& table);
     void message(const QString& text);
     // A message about work under way on `table` in `region`; the status bar clears it
     // once that table is ACTIVE or gone.

@@ -119,6 +119,8 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
 
     connect(m_tableBox, &QComboBox::currentIndexChanged, this,
             [this] { setTable(m_tableBox->currentText()); });
+    connect(m_tableBox, &QComboBox::activated, this,
+            [this] { emit tableChosen(m_tableBox->currentText()); });
     connect(m_form, &QueryForm::runRequested, this, &ItemsTab::run);
     connect(m_form, &QueryForm::indexChanged, this, [this](const QString& index) {
         showIndexKeys(index);

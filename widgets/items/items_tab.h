@@ -72,6 +72,8 @@ public slots:
     void cancel();
 
 signals:
+    // The user picked a table (the console shares it with the other tabs).
+    void tableChosen(const QString& table);
     // A long operation (import, export, delete) finished; `error` is empty on success.
     void operationFinished(const QString& error);
     void message(const QString& text);

@@ -122,6 +122,8 @@ PitrPanel::PitrPanel(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     layout->addWidget(chartBox, 1);
 
     connect(m_tableBox, &QComboBox::currentTextChanged, this, &PitrPanel::setTable);
+    connect(m_tableBox, &QComboBox::activated, this,
+            [this] { emit tableChosen(m_tableBox->currentText()); });
     connect(m_switch, &QCheckBox::clicked, this, &PitrPanel::setPitr);
     connect(m_period, &QSpinBox::valueChanged, this, &PitrPanel::setRecoveryPeriod);
     connect(reload, &QPushButton::clicked, this, &PitrPanel::refresh);

@@ -54,6 +54,8 @@ public slots:
     void restore();
 
 signals:
+    // The user picked a table (the console shares it with the other tabs).
+    void tableChosen(const QString& table);
     void message(const QString& text);
     // A message about work under way on `table` in `region`; the status bar clears it
     // once that table is ACTIVE or gone.

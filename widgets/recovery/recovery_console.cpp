@@ -26,6 +26,11 @@ RecoveryConsole installRecoveryConsole(MainWindow& window, EngineBridge& bridge)
     QObject::connect(c.backups, &BackupsTab::progressMessage, &window, &MainWindow::showProgress);
     QObject::connect(c.pitr, &PitrPanel::progressMessage, &window, &MainWindow::showProgress);
     QObject::connect(c.pitr, &PitrPanel::message, &window, &MainWindow::showMessage);
+    QObject::connect(c.pitr, &PitrPanel::tableChosen, &window, &MainWindow::shareTable);
+    QObject::connect(&window, &MainWindow::tableShared, c.pitr,
+                     [pitr = c.pitr](const QString& table) {
+                         if (pitr->table() != table) pitr->setTable(table);
+                     });
     // The Tables tab's PITR column follows the switch.
     QObject::connect(c.pitr, &PitrPanel::pitrChanged, window.tablesModel(),
                      [tables = window.tablesModel()](const QString& table, bool on) {

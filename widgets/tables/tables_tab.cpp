@@ -105,6 +105,10 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TablesTab::updateDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (rows.size() == 1) emit tableChosen(m_model->tableName(rows.first().row()));
+    });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &TablesTab::updateDetails);
     connect(m_indexPanel, &IndexPanel::createRequested, this, &TablesTab::createIndex);
     connect(m_indexPanel, &IndexPanel::deleteRequested, this, &TablesTab::deleteIndex);

@@ -55,6 +55,8 @@ public slots:
     void deleteIndexNow(const QString& table, const QString& index);
 
 signals:
+    // A single table was selected (the console shares it with the other tabs).
+    void tableChosen(const QString& table);
     // The user asked to browse the items of a table (double click or "Explore items").
     void exploreItems(const QString& table);
     void message(const QString& text);

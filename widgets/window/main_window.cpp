@@ -65,6 +65,13 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
         m_itemsTab->setTable(table);
         m_tabs->setCurrentWidget(m_itemsTab);
     });
+    connect(m_tablesTab, &TablesTab::tableChosen, this, &MainWindow::shareTable);
+    connect(m_itemsTab, &ItemsTab::tableChosen, this, &MainWindow::shareTable);
+    connect(this, &MainWindow::tableShared, m_tablesTab,
+            [this](const QString& table) { m_tablesTab->selectTable(table); });
+    connect(this, &MainWindow::tableShared, m_itemsTab, [this](const QString& table) {
+        if (m_itemsTab->table() != table) m_itemsTab->setTable(table);
+    });
     connect(m_tablesTab, &TablesTab::message, this, &MainWindow::showMessage);
     connect(m_tablesTab, &TablesTab::progressMessage, this, &MainWindow::showProgress);
     m_clearMessage = new QTimer(this);
@@ -83,6 +90,12 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     connect(m_itemsTab, &ItemsTab::message, this, &MainWindow::showMessage);
     m_itemsTab->setRegion(currentRegion());
     m_tablesTab->setRegion(currentRegion());
+}
+
+void MainWindow::shareTable(const QString& table) {
+    if (table.isEmpty() || table == m_sharedTable) return;  // also ends the round trip
+    m_sharedTable = table;
+    emit tableShared(table);
 }
 
 int MainWindow::addTab(QWidget* tab, const QString& title) {

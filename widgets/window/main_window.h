@@ -43,6 +43,9 @@ public:
     QString endpointUrl() const { return m_endpointUrl; }
 
 public slots:
+    // The table the user chose in one tab becomes every tab's table (Tables, Items,
+    // Global tables, PITR), as the AWS console keeps one selected table.
+    void shareTable(const QString& table);
     void refresh();
     // Shows a message about finished work in the status bar for a few seconds.
     void showMessage(const QString& text);
@@ -54,6 +57,8 @@ public slots:
     void showShortcuts();
 
 signals:
+    // Another tab chose `table` (see shareTable).
+    void tableShared(const QString& table);
     void regionChanged(const QString& code);
     // The user picked a language in the View menu ("" follows the system); saved already.
     void languageChosen(const QString& code);
@@ -71,6 +76,7 @@ private:
     ActivityDock* m_activity = nullptr;
     QMenu* m_viewMenu = nullptr;
     QString m_endpointUrl;
+    QString m_sharedTable;
     QLabel* m_message = nullptr;
     QTimer* m_clearMessage = nullptr;
     std::optional<std::pair<QString, QString>> m_progress;  // (region, table) of a progress message
