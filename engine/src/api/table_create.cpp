@@ -135,15 +135,7 @@ Json create_table(core::Region& region, const Json& request) {
     t.deletion_protection = bool_member(request, "DeletionProtectionEnabled").value_or(false);
     if (const Json* tags = member(request, "Tags")) {
         // `Tags: []` is accepted; a bad or too large set creates no table (§5).
-        std::vector<std::string> keys;
-        for (const auto& tag : *tags) {
-            tags::check_tag(tag);
-            const std::string key = tag.at("Key");
-            if (std::find(keys.begin(), keys.end(), key) != keys.end())
-                throw_validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " +
-                                 key);
-            keys.push_back(key);
-        }
+        tags::check_tags(*tags);
         t.tags = tags::merged(Json::array(), *tags);
     }
 

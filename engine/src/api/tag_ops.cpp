@@ -82,15 +82,7 @@ Json tag_resource(core::Region& region, const Json& request) {
     const std::string name = name_from_arn(arn);
     const Json& tags = request.at("Tags");
     if (tags.empty()) throw_validation("Atleast one Tag needs to be provided as Input.");
-    std::vector<std::string> keys;
-    for (const auto& tag : tags) {
-        tags::check_tag(tag);
-        const std::string key = tag.at("Key");
-        if (std::find(keys.begin(), keys.end(), key) != keys.end())
-            throw_validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " +
-                             key);
-        keys.push_back(key);
-    }
+    tags::check_tags(tags);
     TableMeta& t = table_of(region, arn, name);
     change_tags(region, t, tags::merged(t.tags, tags));
     return Json::object();

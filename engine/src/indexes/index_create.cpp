@@ -30,13 +30,19 @@ std::vector<std::string> key_names(const Json& key_schema) {
 }
 }  // namespace
 
-void check_key_schema(const Json& schema, const std::vector<std::string>& defined) {
-    auto keys = key_names(schema);
+namespace {
+void check_defined(const std::vector<std::string>& keys, const std::vector<std::string>& defined) {
     for (const auto& k : keys)
         if (std::find(defined.begin(), defined.end(), k) == defined.end())
             throw_invalid_parameter(
                 "Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
                 join(keys) + "], AttributeDefinitions: [" + join(defined) + "]");
+}
+}  // namespace
+
+void check_key_schema(const Json& schema, const std::vector<std::string>& defined) {
+    auto keys = key_names(schema);
+    check_defined(keys, defined);
     if (keys.size() == 2 && keys[0] == keys[1])
         throw_validation(
             "Both the Hash Key and the Range Key element in the KeySchema have the same name");
@@ -50,11 +56,7 @@ void check_gsi_key_schema(const Json& schema, const std::vector<std::string>& de
     auto keys = key_names(schema);
     const bool plain = keys.size() <= 2 && (keys.size() < 2 || schema[1].at("KeyType") == "RANGE");
     if (plain) return check_key_schema(schema, defined);
-    for (const auto& k : keys)
-        if (std::find(defined.begin(), defined.end(), k) == defined.end())
-            throw_invalid_parameter(
-                "Some index key attributes are not defined in AttributeDefinitions. Keys: [" +
-                join(keys) + "], AttributeDefinitions: [" + join(defined) + "]");
+    check_defined(keys, defined);
     // Multi-attribute keys: texts from the ACK controller's live probes
     // (../shared/reference/dynamodb-data-plane.md §1.8).
     if (std::set<std::string>(keys.begin(), keys.end()).size() != keys.size())

@@ -1,6 +1,8 @@
 #include "tags/table_tags.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "tablespan/error.h"
 
@@ -60,6 +62,18 @@ void check_tag(const Json& tag) {
     const std::string value = tag.at("Value").get<std::string>();
     if (!allowed_text(value))
         throw_validation("The Tag Value provided is invalid, Value: " + value);
+}
+
+void check_tags(const Json& tags) {
+    std::vector<std::string> keys;
+    for (const auto& tag : tags) {
+        check_tag(tag);
+        const std::string key = key_of(tag);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end())
+            throw_validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found " +
+                             key);
+        keys.push_back(key);
+    }
 }
 
 Json merged(const Json& current, const Json& added) {

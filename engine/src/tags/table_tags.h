@@ -20,6 +20,10 @@ inline constexpr Millis kChangeLockMs = 1'500;
 // invalid, Key: …", "Tag Key cannot be prefixed with aws:, Key: …").
 void check_tag(const Json& tag);
 
+// check_tag for each tag of a request, and no key twice ("Duplicate Tag Keys provided as
+// input: Duplicate Tag Key found …").
+void check_tags(const Json& tags);
+
 // `current` with `added` upserted (an existing key keeps its place, a new one goes last);
 // refuses a set of more than 50.
 Json merged(const Json& current, const Json& added);
