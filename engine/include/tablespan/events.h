@@ -26,7 +26,7 @@ struct RequestCompleted {
     Millis time = 0;  // engine time at completion
     std::string region;
     std::string operation;
-    std::string table;       // empty when the request names no single table
+    std::string table;       // the table it names; a batch's tables joined by ", "
     double duration_ms = 0;  // wall time spent, queueing and commit included
     std::string error_type;  // empty on success
     std::string error_message;
