@@ -217,8 +217,10 @@ void Region::finish(Pending& p) {
         event.error_type = p.result.error->type;
         event.error_message = p.result.error->message;
     }
-    if (p.done) p.done(std::move(p.result));
+    // Published before the answer goes back, so a client that has its answer can count
+    // on Activity (and any other subscriber) having seen the request.
     core_.events.publish(event);
+    if (p.done) p.done(std::move(p.result));
 }
 
 api::TableMeta* Region::find_table(std::string_view name) {
