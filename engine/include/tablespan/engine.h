@@ -53,6 +53,11 @@ struct EngineOptions {
     // How long after a successful UpdateTimeToLive another change is refused (the
     // service documents "up to one hour").
     Millis ttl_change_cooldown = 60 * 60 * 1000;
+    // DynamoDB Streams: how long a shard takes records before it closes and a child
+    // shard (naming it as ParentShardId) takes over, on engine time. The service does not
+    // document it ("closed after a specific period"); about four hours is what users
+    // report, so four hours is the default.
+    Millis stream_shard_lifetime = 4 * 60 * 60 * 1000;
 };
 
 class EngineImpl;

@@ -86,6 +86,11 @@ const std::map<std::string_view, Handler>& handlers() {
         {"UntagResource", untag_resource},
         {"ListTagsOfResource", list_tags_of_resource},
         {"UpdateContinuousBackups", update_continuous_backups},
+        // DynamoDB Streams.
+        {"ListStreams", list_streams},
+        {"DescribeStream", describe_stream},
+        {"GetShardIterator", get_shard_iterator},
+        {"GetRecords", get_records},
     };
     return table;
 }

@@ -5,6 +5,7 @@
 #include "core/replicator.h"
 #include "indexes/index_entries.h"
 #include "indexes/item_collections.h"
+#include "streams/region_streams.h"
 #include "tablespan/json_codec.h"
 
 namespace tablespan::api {
@@ -30,10 +31,8 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
     if (!table_.indexes.empty())
         indexes::update_entries(region_.store(), table_, key.pk, key.sk, old ? &*old : nullptr,
                                 &item, static_cast<std::int64_t>(size));
-    if (table_.group.global()) {
-        if (!old) region_.store().delete_tombstone(table_.id, key.pk, key.sk);
-        log_change(key, hlc, bytes, static_cast<std::int64_t>(size));
-    }
+    if (table_.group.global() && !old) region_.store().delete_tombstone(table_.id, key.pk, key.sk);
+    log(Write{key, hlc, bytes, static_cast<std::int64_t>(size), old ? &*old : nullptr, &item});
     if (old) {
         table_.size_bytes +=
             static_cast<std::int64_t>(size) - static_cast<std::int64_t>(item_size(*old));
@@ -45,18 +44,19 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
     region_.note_items_changed(table_, 1);
 }
 
-void ItemStore::remove(const StorageKey& key, const Item& old) {
+void ItemStore::remove(const StorageKey& key, const Item& old, bool by_ttl) {
     region_.recovery().before_write(table_, key);
     region_.begin_write();
     region_.store().delete_item(table_.id, key.pk, key.sk);
     if (!table_.indexes.empty())
         indexes::update_entries(region_.store(), table_, key.pk, key.sk, &old, nullptr);
+    std::int64_t hlc = 0;
     if (table_.group.global()) {
-        const std::int64_t hlc = region_.next_hlc();
+        hlc = region_.next_hlc();
         region_.store().put_tombstone(table_.id, key.pk, key.sk, hlc, region_.code(),
                                       region_.now());
-        log_change(key, hlc, std::nullopt, 0);
     }
+    log(Write{key, hlc, std::nullopt, 0, &old, nullptr, {}, by_ttl});
     const auto old_size = static_cast<std::int64_t>(item_size(old));
     table_.item_count -= 1;
     table_.size_bytes -= old_size;
@@ -74,14 +74,17 @@ void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::s
     auto& store = region_.store();
     const bool was_live = current && current->live;
     std::int64_t growth = 0;
+    const bool streamed = region_.streams().active(table_) != nullptr;
+    std::optional<Item> before;
+    std::optional<Item> after;
+    if (streamed || !table_.indexes.empty()) {
+        if (was_live) before = get(key);
+        if (item) after = deserialize_item(*item);
+    }
     if (!table_.indexes.empty()) {
         // The indexes follow the winning change: from what the key held to what it holds.
         // An item collection may grow past its limit here: the origin region accepted
         // the write, and a replica applies what was accepted.
-        std::optional<Item> before;
-        if (was_live) before = get(key);
-        std::optional<Item> after;
-        if (item) after = deserialize_item(*item);
         indexes::update_entries(store, table_, key.pk, key.sk, before ? &*before : nullptr,
                                 after ? &*after : nullptr, size);
         growth = indexes::collection_growth(table_, key.pk, key.sk, before ? &*before : nullptr,
@@ -105,15 +108,46 @@ void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::s
         }
         store.put_tombstone(table_.id, key.pk, key.sk, hlc, origin, region_.now());
     }
+    if (streamed) {
+        std::optional<std::string_view> bytes;
+        if (item) bytes = *item;
+        log(Write{key, hlc, bytes, size, before ? &*before : nullptr, after ? &*after : nullptr,
+                  origin});
+    }
     indexes::note_collection_growth(region_, table_, key.pk, growth);
     region_.note_items_changed(table_, 1);
 }
 
-void ItemStore::log_change(const StorageKey& key, std::int64_t hlc,
-                           std::optional<std::string_view> item, std::int64_t size) {
-    std::int64_t seq =
-        region_.store().append_change(table_.id, key.pk, key.sk, hlc, region_.now(), item, size);
-    region_.replicator().note_local_change(table_, seq);
+void ItemStore::log(const Write& w) {
+    const bool ship = w.origin.empty() && table_.group.global();
+    streams::Stream* stream = region_.streams().active(table_);
+    const bool changed = w.old ? !w.now || !(*w.old == *w.now) : w.now != nullptr;
+    if (!ship && !(stream && changed)) return;
+    storage::NewChange c;
+    c.table = table_.id;
+    c.pk = w.key.pk;
+    c.sk = w.key.sk;
+    c.hlc = w.hlc;
+    c.written_at = region_.now();
+    c.item = w.bytes;
+    c.size = w.size;
+    std::string old_bytes;
+    if (stream && changed) {
+        region_.streams().roll(*stream);
+        c.stream_id = stream->id;
+        c.event = static_cast<int>(!w.old   ? streams::EventName::Insert
+                                   : w.now ? streams::EventName::Modify
+                                           : streams::EventName::Remove);
+        if (w.old && stream->wants_old()) {
+            old_bytes = serialize_item(*w.old);
+            c.old_item = old_bytes;
+        }
+        c.origin = w.origin;
+        c.by_ttl = w.by_ttl;
+        if (!ship && !stream->wants_new()) c.item.reset();  // nobody reads it
+    }
+    const std::int64_t seq = region_.store().append_change(c);
+    if (ship) region_.replicator().note_local_change(table_, seq);
 }
 
 }  // namespace tablespan::api

@@ -24,7 +24,8 @@ public:
     // Writes `item` (whose size is `size`); `old` is what the key held before.
     void put(const StorageKey& key, const Item& item, std::size_t size,
              const std::optional<Item>& old);
-    void remove(const StorageKey& key, const Item& old);
+    // `by_ttl`: Time to Live deletes it (its stream record names the service).
+    void remove(const StorageKey& key, const Item& old, bool by_ttl = false);
 
     // A change that arrived by replication and won last-writer-wins against `current`
     // (what the key holds now): writes the item with its version, or — `item` empty —
@@ -35,9 +36,20 @@ public:
                           const std::optional<storage::StoredVersion>& current);
 
 private:
-    // Appends a local write of a global table to the change log (the outbox).
-    void log_change(const StorageKey& key, std::int64_t hlc, std::optional<std::string_view> item,
-                    std::int64_t size);
+    struct Write {
+        const StorageKey& key;
+        std::int64_t hlc = 0;
+        std::optional<std::string_view> bytes;  // the new item serialised; nullopt: a delete
+        std::int64_t size = 0;
+        const Item* old = nullptr;  // what the key held (null: nothing)
+        const Item* now = nullptr;  // what it holds (null: nothing)
+        std::string_view origin;    // the region a replicated write came from
+        bool by_ttl = false;
+    };
+    // Appends the write to the change log: for shipping when it is a local write of a
+    // global table, as a stream record when the table has a stream and the write
+    // changed something (a write that changes nothing has no record, as in the service).
+    void log(const Write& w);
 
     core::Region& region_;
     TableMeta& table_;

@@ -109,18 +109,26 @@ Json update_table(core::Region& region, const Json& request) {
 
     std::optional<std::pair<bool, std::string>> new_stream;
     if (stream) {
+        // Texts: ../shared/reference/dynamodb-data-plane.md §3.2 (ACK probes).
         bool enabled = bool_member(*stream, "StreamEnabled").value_or(false);
         auto view = string_member(*stream, "StreamViewType");
+        if (enabled && !view)
+            throw_invalid_parameter("If stream is being enabled then UpdateViewType is required");
+        if (!enabled && view)
+            throw_invalid_parameter(
+                "If stream is being disabled, then UpdateViewType must not be specified");
         if (!enabled && t.group.global())
             throw_invalid_parameter("Disabling Stream is not allowed for a Global Table replica.");
         if (enabled && t.stream_enabled)
             throw_validation("Table already has an enabled stream: TableName: " + t.name);
         if (!enabled && !t.stream_enabled)
-            throw_invalid_parameter("Table " + t.name + " does not have a stream enabled");
-        if (enabled && !view)
-            throw_invalid_parameter("StreamViewType is required when StreamEnabled is true");
-        if (!enabled && view)
-            throw_invalid_parameter("Stream View Type cannot be specified when stream is disabled");
+            throw_validation("Table has no stream to disable: TableName: " + t.name);
+        // With new throughput or a switch to provisioned capacity the service refuses it
+        // ("cannot modify stream status while updating table IOPS", ACK overview).
+        if (throughput || (billing && *billing == "PROVISIONED" && t.billing_mode != "PROVISIONED"))
+            throw_validation(
+                "One or more parameter values were invalid: cannot modify stream status while "
+                "updating table IOPS");
         new_stream = std::pair{enabled, view.value_or("")};
     }
 
@@ -147,6 +155,7 @@ Json update_table(core::Region& region, const Json& request) {
         needs_updating = true;
     }
     if (new_stream) {
+        needs_updating = true;  // UPDATING for a few seconds, as observed (ACK)
         t.stream_enabled = new_stream->first;
         if (t.stream_enabled) {
             t.stream_view_type = new_stream->second;

@@ -88,9 +88,10 @@ Json create_table(core::Region& region, const Json& request) {
         auto view = string_member(*stream, "StreamViewType");
         if (enabled && !view)
             throw_invalid_parameter(
-                "StreamViewType is required when StreamEnabled is true");  // service wording
+                "If stream is being enabled then UpdateViewType is required");  // as UpdateTable
         if (!enabled && view)
-            throw_invalid_parameter("Stream View Type cannot be specified when stream is disabled");
+            throw_invalid_parameter(
+                "If stream is being disabled, then UpdateViewType must not be specified");
         if (enabled) stream_view = *view;
     }
 

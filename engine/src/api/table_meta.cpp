@@ -59,6 +59,7 @@ Json TableMeta::to_storage() const {
         {"stream_enabled", stream_enabled},
         {"stream_view_type", stream_view_type},
         {"stream_label", stream_label},
+        {"stream_id", stream_id},
         {"sse_enabled", sse_enabled},
         {"sse_kms_key_arn", sse_kms_key_arn},
         {"deletion_protection", deletion_protection},
@@ -110,6 +111,7 @@ TableMeta TableMeta::from_storage(std::int64_t id, const Json& j) {
     m.stream_enabled = j.at("stream_enabled");
     m.stream_view_type = j.at("stream_view_type");
     m.stream_label = j.at("stream_label");
+    m.stream_id = j.value("stream_id", std::int64_t{0});
     m.sse_enabled = j.at("sse_enabled");
     m.sse_kms_key_arn = j.at("sse_kms_key_arn");
     m.deletion_protection = j.at("deletion_protection");

@@ -44,7 +44,8 @@ public:
                 },
                 options_.item_collection_size_limit,
                 options_.ttl_deletion_delay,
-                options_.ttl_change_cooldown},
+                options_.ttl_change_cooldown,
+                options_.stream_shard_lifetime},
           lock_fd_(lock_fd) {
         // Regions with data open at once, so replication left pending resumes.
         namespace fs = std::filesystem;

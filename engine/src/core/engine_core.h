@@ -36,6 +36,8 @@ struct EngineCore {
     // EngineOptions::ttl_deletion_delay and ttl_change_cooldown.
     Millis ttl_deletion_delay = 0;
     Millis ttl_change_cooldown = 0;
+    // EngineOptions::stream_shard_lifetime.
+    Millis stream_shard_lifetime = 0;
 };
 
 }  // namespace tablespan::core

@@ -8,6 +8,7 @@
 #include "api/recovery.h"
 #include "core/replicator.h"
 #include "indexes/index_jobs.h"
+#include "streams/region_streams.h"
 #include "ttl/ttl_sweeper.h"
 #include "storage/sqlite.h"
 
@@ -38,7 +39,8 @@ Region::Region(EngineCore& core, const RegionInfo& info)
       strand_(boost::asio::make_strand(core.io)),
       store_(core.data_dir + "/regions/" + std::string(info.code) + ".sqlite"),
       replicator_(std::make_unique<Replicator>(*this)),
-      recovery_(std::make_unique<api::Recovery>(*this)) {
+      recovery_(std::make_unique<api::Recovery>(*this)),
+      streams_(std::make_unique<streams::RegionStreams>(*this)) {
     load_tables();
     hlc_.observe(store_.state("hlc"));
     for (auto& [name, table] : tables_) {
@@ -48,6 +50,7 @@ Region::Region(EngineCore& core, const RegionInfo& info)
     }
     post([this] { replicator_->load(); });
     post([this] { recovery_->load(); });
+    streams_->start();
 }
 
 Region::~Region() {
@@ -60,6 +63,7 @@ void Region::load_tables() {
         tables_[row.name] = std::make_unique<api::TableMeta>(
             api::TableMeta::from_storage(row.id, Json::parse(row.meta)));
     sync_names();
+    if (streams_) streams_->load();
 }
 
 void Region::sync_names() {
@@ -236,15 +240,23 @@ std::vector<api::TableMeta*> Region::tables() {
 
 api::TableMeta& Region::add_table(api::TableMeta meta) {
     begin_write();
+    meta.stream_id = 0;  // a copy (a replica's metadata) does not share its source's stream
     meta.id = store_.insert_table(meta.name, meta.to_storage().dump());
     auto& slot = tables_[meta.name];
     slot = std::make_unique<api::TableMeta>(std::move(meta));
     sync_names();
+    if (slot->stream_enabled) {
+        streams_->sync(*slot);
+        store_.update_table(slot->id, slot->to_storage().dump());
+    }
     return *slot;
 }
 
-void Region::save_table(const api::TableMeta& table) {
+void Region::save_table(api::TableMeta& table) {
     begin_write();
+    // The table's stream follows its metadata (opened, closed); sync() records the
+    // stream's id in the metadata, which is then stored.
+    streams_->sync(table);
     store_.update_table(table.id, table.to_storage().dump());
     std::lock_guard lock(names_mutex_);
     if (table.deletion_protection)

@@ -30,6 +30,9 @@
 namespace tablespan::api {
 class Recovery;
 }
+namespace tablespan::streams {
+class RegionStreams;
+}
 
 namespace tablespan::core {
 
@@ -73,7 +76,7 @@ public:
     // Inserts a new table (assigns its storage id) and persists it.
     api::TableMeta& add_table(api::TableMeta meta);
     // Persists the table's metadata now (inside the write transaction).
-    void save_table(const api::TableMeta& table);
+    void save_table(api::TableMeta& table);
     // Item counters changed: persisted with the commit.
     void note_items_changed(api::TableMeta& table, std::int64_t items);
     // Moves the table to `next_status` ("" = remove it) at engine time `at`.
@@ -87,6 +90,8 @@ public:
     Replicator& replicator() { return *replicator_; }
     // Backups and point-in-time recovery.
     api::Recovery& recovery() { return *recovery_; }
+    // DynamoDB Streams.
+    streams::RegionStreams& streams() { return *streams_; }
     bool online() const;
     // A version for a local write (see core/hlc.h).
     std::int64_t next_hlc();
@@ -135,6 +140,7 @@ private:
     bool hlc_dirty_ = false;
     std::unique_ptr<Replicator> replicator_;
     std::unique_ptr<api::Recovery> recovery_;
+    std::unique_ptr<streams::RegionStreams> streams_;
 };
 
 }  // namespace tablespan::core

@@ -8,6 +8,7 @@
 #include "api/ids.h"
 #include "api/lifecycle.h"
 #include "core/region.h"
+#include "streams/stream.h"
 #include "core/replicator.h"
 
 namespace tablespan::core {
@@ -213,7 +214,8 @@ void Replicator::on_group(const std::string& name, api::ReplicaGroup view) {
             // The last other replica left: a regional table again.
             t->group.members.clear();
             t->group.backfill.reset();
-            region_.store().prune_changes(t->id, std::numeric_limits<std::int64_t>::max());
+            region_.store().prune_changes(t->id, std::numeric_limits<std::int64_t>::max(),
+                                          region_.now() - streams::kRetentionMs);
             region_.store().prune_tombstones(t->id, std::numeric_limits<std::int64_t>::max());
         } else if (me->status == "DELETING" && t->status != "DELETING") {
             region_.start_transition(*t, "DELETING", "", api::kDeletingMs);

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
 
 #include "api/item_key.h"
 #include "api/item_store.h"
 #include "core/region.h"
+#include "streams/stream.h"
 
 namespace tablespan::core {
 
@@ -154,12 +156,21 @@ void Replicator::acknowledged(const LinkKey& key, std::uint64_t generation, std:
         region_.run_internal([this, table_id = link.table_id, destination = link.destination,
                               cursor = link.cursor, horizon, prune] {
             region_.store().set_link(table_id, destination, cursor);
-            if (prune) region_.store().prune_changes(table_id, horizon);
+            if (prune)
+                region_.store().prune_changes(table_id, horizon,
+                                              region_.now() - streams::kRetentionMs);
         });
         if (prune) pruned = horizon;
         forget_commit_times();
     }
     if (ok) ship(link);
+}
+
+std::int64_t Replicator::shipped(std::int64_t table_id) const {
+    std::int64_t horizon = std::numeric_limits<std::int64_t>::max();
+    for (const auto& [key, link] : links_)
+        if (link.table_id == table_id) horizon = std::min(horizon, link.cursor);
+    return horizon;
 }
 
 void Replicator::receive(const std::string& table, const std::string& origin,

@@ -59,6 +59,8 @@ public:
     void load();
     // A local write of a global table appended change `seq` (inside the batch).
     void note_local_change(const api::TableMeta& table, std::int64_t seq);
+    // The highest change of the table every link has shipped (no links: all of them).
+    std::int64_t shipped(std::int64_t table_id) const;
     // The region's batch committed (or failed): ship what became durable.
     void after_commit(bool committed);
     // Something in the network changed: every idle link tries again.

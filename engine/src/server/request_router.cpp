@@ -11,6 +11,14 @@ namespace tablespan::server {
 
 namespace {
 constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
+// DynamoDB Streams answers on the same endpoint under its own prefix (its model's
+// targetPrefix; SigV4 signs it as service "dynamodb").
+constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
+
+bool streams_operation(std::string_view op) {
+    return op == "ListStreams" || op == "DescribeStream" || op == "GetShardIterator" ||
+           op == "GetRecords";
+}
 
 // Boost 1.74's Beast has its own string_view.
 std::string_view view(boost::beast::string_view s) {
@@ -71,16 +79,23 @@ Route RequestRouter::route(const HttpRequest& request) const {
         }
     }
 
-    std::string_view target = view(request["X-Amz-Target"]);
-    if (target.substr(0, kTargetPrefix.size()) != kTargetPrefix ||
-        target.size() == kTargetPrefix.size())
-        return error_reply(Error{"UnknownOperationException", {}, 400});
+    const auto operation = operation_of(view(request["X-Amz-Target"]));
+    if (!operation) return error_reply(Error{"UnknownOperationException", {}, 400});
     if (credentials_) {
         if (auto error = check_signature(request, *credentials_, std::chrono::system_clock::now()))
             return error_reply(*error);
     }
-    return EngineCall{region_of(request), std::string(target.substr(kTargetPrefix.size())),
-                      std::move(body)};
+    return EngineCall{region_of(request), std::string(*operation), std::move(body)};
+}
+
+std::optional<std::string_view> RequestRouter::operation_of(std::string_view target) {
+    for (auto prefix : {kTargetPrefix, kStreamsPrefix}) {
+        if (target.substr(0, prefix.size()) != prefix || target.size() == prefix.size()) continue;
+        const auto op = target.substr(prefix.size());
+        if (streams_operation(op) != (prefix == kStreamsPrefix)) return std::nullopt;
+        return op;
+    }
+    return std::nullopt;
 }
 
 Reply RequestRouter::reply(const Result& result) {

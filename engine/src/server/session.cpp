@@ -138,14 +138,12 @@ void Session::call_engine(EngineCall call) {
 }
 
 void Session::publish_refused(const HttpRequest& request, const Error& error) {
-    constexpr std::string_view kPrefix = "DynamoDB_20120810.";
     const auto target = request["X-Amz-Target"];
-    const std::string_view t(target.data(), target.size());
+    const auto operation = RequestRouter::operation_of({target.data(), target.size()});
     RequestCompleted event;
     event.time = state_.engine.clock().now();
     event.region = state_.router.region_of(request);
-    event.operation = t.substr(0, kPrefix.size()) == kPrefix ? std::string(t.substr(kPrefix.size()))
-                                                             : std::string();
+    event.operation = operation ? std::string(*operation) : std::string();
     if (started_ != std::chrono::steady_clock::time_point{})
         event.duration_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)

@@ -106,6 +106,33 @@ constexpr const char* kMigrations[] = {
         size INTEGER NOT NULL,
         PRIMARY KEY(table_id, pk)) WITHOUT ROWID;
     )sql",
+    // 6: DynamoDB Streams. The change log is also the streams' log: a write of a table
+    // with a stream appends its record there (stream_id, event, old image; origin is the
+    // region a replicated write came from, NULL for this region's own writes, which are
+    // the ones replication ships; by_ttl marks Time to Live deletes). A stream outlives
+    // its table for the retention period, so it has its own rows, and so do its shards.
+    R"sql(
+    ALTER TABLE changes ADD COLUMN stream_id INTEGER;
+    ALTER TABLE changes ADD COLUMN event INTEGER;
+    ALTER TABLE changes ADD COLUMN old_item BLOB;
+    ALTER TABLE changes ADD COLUMN origin TEXT;
+    ALTER TABLE changes ADD COLUMN by_ttl INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX changes_by_stream ON changes(stream_id, seq) WHERE stream_id IS NOT NULL;
+    CREATE TABLE streams(
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        arn TEXT NOT NULL UNIQUE,
+        meta TEXT NOT NULL);
+    CREATE TABLE stream_shards(
+        stream_id INTEGER NOT NULL,
+        shard_no INTEGER NOT NULL,
+        shard_id TEXT NOT NULL,
+        parent_id TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER,
+        closed_at INTEGER NOT NULL,
+        PRIMARY KEY(stream_id, shard_no)) WITHOUT ROWID;
+    )sql",
 };
 }  // namespace
 
@@ -199,7 +226,10 @@ void RegionStore::update_table(std::int64_t id, const std::string& meta) {
 void RegionStore::delete_table(std::int64_t id) {
     for (const char* sql :
          {"DELETE FROM items WHERE table_id=?", "DELETE FROM index_entries WHERE table_id=?",
-          "DELETE FROM tombstones WHERE table_id=?", "DELETE FROM changes WHERE table_id=?",
+          "DELETE FROM tombstones WHERE table_id=?",
+          "DELETE FROM changes WHERE table_id=? AND stream_id IS NULL",
+          // Stream records outlive their table (their stream stays readable).
+          "UPDATE changes SET table_id=0 WHERE table_id=?",
           "DELETE FROM replication_links WHERE table_id=?",
           "DELETE FROM replication_received WHERE table_id=?", "DELETE FROM tables WHERE id=?"})
         db_.prepare(sql).bind(1, id).run();

@@ -47,6 +47,50 @@ struct ChangeRow {
     std::int64_t committed_at = 0;  // filled in by the shipper (not stored)
 };
 
+// What a write appends to the change log: for replication (a local write of a global
+// table: `ship`), for a stream (`stream_id` != 0), or both.
+struct NewChange {
+    std::int64_t table = 0;
+    std::string_view pk, sk;
+    std::int64_t hlc = 0;
+    std::int64_t written_at = 0;
+    std::optional<std::string_view> item;  // nullopt: a delete
+    std::int64_t size = 0;
+    std::int64_t stream_id = 0;
+    int event = 0;  // 1 INSERT, 2 MODIFY, 3 REMOVE
+    std::optional<std::string_view> old_item;
+    std::string_view origin;  // empty: this region's own write
+    bool by_ttl = false;
+};
+
+struct StoredStream {
+    std::int64_t id = 0;
+    std::string arn;
+    std::string meta;  // JSON document
+};
+
+struct ShardRow {
+    std::int64_t stream_id = 0;
+    std::int64_t shard_no = 0;
+    std::string shard_id;
+    std::string parent_id;  // empty: none
+    std::int64_t opened_at = 0;
+    std::int64_t first_seq = 0;
+    std::optional<std::int64_t> last_seq;  // nullopt: open
+    std::int64_t closed_at = 0;
+};
+
+// A stream record as the change log holds it.
+struct StreamRecordRow {
+    std::int64_t seq = 0;
+    std::string pk, sk;
+    std::int64_t written_at = 0;
+    int event = 0;
+    std::optional<std::string> item, old_item;
+    std::string origin;
+    bool by_ttl = false;
+};
+
 struct LinkRow {
     std::int64_t table = 0;
     std::string destination;
@@ -82,7 +126,7 @@ struct RangeBound {
 
 class RegionStore {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Opens or creates the database at `path` and brings its schema up to date.
     explicit RegionStore(const std::string& path);
@@ -179,7 +223,9 @@ public:
     std::int64_t count_changes_after(std::int64_t table, std::int64_t after);
     // The highest sequence number the change log ever handed out.
     std::int64_t last_change_seq();
-    void prune_changes(std::int64_t table, std::int64_t up_to);
+    // Drops shipped changes (seq <= up_to) that no stream holds, or that a stream holds
+    // but wrote before `stream_before` (past retention).
+    void prune_changes(std::int64_t table, std::int64_t up_to, std::int64_t stream_before = 0);
     std::vector<LinkRow> load_links();
     void set_link(std::int64_t table, std::string_view destination, std::int64_t cursor);
     void delete_link(std::int64_t table, std::string_view destination);
@@ -191,6 +237,28 @@ public:
         std::int64_t table, const std::optional<std::pair<std::string, std::string>>& after,
         std::size_t limit);
     std::vector<VersionedRow> tombstones(std::int64_t table);
+    // ---- streams (stream_store.cpp) ----
+    std::int64_t append_change(const NewChange& change);
+    std::vector<StoredStream> load_streams();
+    std::int64_t insert_stream(std::string_view arn, std::string_view meta);
+    void update_stream(std::int64_t id, std::string_view meta);
+    void delete_stream(std::int64_t id);
+    std::vector<ShardRow> load_shards(std::int64_t stream);
+    void put_shard(const ShardRow& shard);
+    // Records of `stream` with from <= seq <= to, in order, at most `limit`.
+    std::vector<StreamRecordRow> stream_records(std::int64_t stream, std::int64_t from,
+                                                std::int64_t to, std::size_t limit);
+    // The first record of `stream` at or after `from`: its seq and written_at.
+    std::optional<std::pair<std::int64_t, std::int64_t>> first_stream_record(std::int64_t stream,
+                                                                              std::int64_t from);
+    // The highest seq of a record of `stream` at or after `from` written before `before`
+    // (0: none).
+    std::int64_t last_stream_record_before(std::int64_t stream, std::int64_t from,
+                                           std::int64_t before);
+    // Deletes records of `stream` written before `before`, except local writes of a
+    // global table not shipped yet (seq > `shipped`); returns the highest seq deleted.
+    std::int64_t trim_stream(std::int64_t stream, std::int64_t before, std::int64_t shipped);
+
     // Small named integers of the region (its hybrid logical clock, …).
     std::int64_t state(std::string_view name);
     void set_state(std::string_view name, std::int64_t value);

@@ -78,7 +78,7 @@ std::vector<ChangeRow> RegionStore::changes_after(std::int64_t table, std::int64
                                                   std::int64_t up_to, std::size_t limit) {
     auto& s = cached(
         "SELECT seq, pk, sk, hlc, written_at, item, size FROM changes "
-        "WHERE table_id=? AND seq>? AND seq<=? ORDER BY seq LIMIT ?");
+        "WHERE table_id=? AND seq>? AND seq<=? AND origin IS NULL ORDER BY seq LIMIT ?");
     Reset reset{s};
     s.bind(1, table).bind(2, after).bind(3, up_to).bind(4, static_cast<std::int64_t>(limit));
     std::vector<ChangeRow> out;
@@ -90,7 +90,7 @@ std::vector<ChangeRow> RegionStore::changes_after(std::int64_t table, std::int64
 }
 
 std::int64_t RegionStore::count_changes_after(std::int64_t table, std::int64_t after) {
-    auto& s = cached("SELECT count(*) FROM changes WHERE table_id=? AND seq>?");
+    auto& s = cached("SELECT count(*) FROM changes WHERE table_id=? AND seq>? AND origin IS NULL");
     Reset reset{s};
     s.bind(1, table).bind(2, after);
     return s.step() ? s.column_int(0) : 0;
@@ -102,8 +102,15 @@ std::int64_t RegionStore::last_change_seq() {
     return s.step() ? s.column_int(0) : 0;
 }
 
-void RegionStore::prune_changes(std::int64_t table, std::int64_t up_to) {
-    cached("DELETE FROM changes WHERE table_id=? AND seq<=?").bind(1, table).bind(2, up_to).run();
+void RegionStore::prune_changes(std::int64_t table, std::int64_t up_to,
+                                std::int64_t stream_before) {
+    cached(
+        "DELETE FROM changes WHERE table_id=? AND seq<=? AND origin IS NULL AND "
+        "(stream_id IS NULL OR written_at<?)")
+        .bind(1, table)
+        .bind(2, up_to)
+        .bind(3, stream_before)
+        .run();
 }
 
 std::vector<LinkRow> RegionStore::load_links() {

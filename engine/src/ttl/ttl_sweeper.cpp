@@ -51,7 +51,7 @@ void run_chunk(core::Region& region, const std::string& name, const std::string&
                 api::TableMeta* table = region.find_table(name);
                 if (!table || table->table_id != table_id) return;
                 api::ItemStore store(region, *table);
-                for (const auto& d : doomed) store.remove(d.key, d.item);
+                for (const auto& d : doomed) store.remove(d.key, d.item, true);
             });
     }
     t = region.find_table(name);  // a failed batch reloads the tables
