@@ -344,20 +344,27 @@ private slots:
     void batchesNameTheirTables() {
         // Activity lists a batch under every table it names, however it arrived.
         std::mutex mutex;
+        std::condition_variable arrived;
         std::vector<tablespan::RequestCompleted> seen;
         const int id = m_engine->events().subscribe([&](const tablespan::EngineEvent& e) {
             if (auto* r = std::get_if<tablespan::RequestCompleted>(&e);
                 r && r->operation == "BatchGetItem") {
                 std::lock_guard lock(mutex);
                 seen.push_back(*r);
+                arrived.notify_all();
             }
         });
         Client client(m_server->port());
         client.call("BatchGetItem",
                     J(R"({"RequestItems": {"Courses": {"Keys": [{"pk": {"S": "cc"}}]},
                           "Absent": {"Keys": [{"pk": {"S": "cc"}}]}}})"));
+        // The engine publishes the event right after it hands the answer to the endpoint,
+        // so the client may have its reply a moment before the event is out.
+        std::unique_lock lock(mutex);
+        arrived.wait_for(lock, std::chrono::seconds(10), [&] { return !seen.empty(); });
+        lock.unlock();
         m_engine->events().unsubscribe(id);
-        std::lock_guard lock(mutex);
+        lock.lock();
         QCOMPARE(seen.size(), 1u);
         QCOMPARE(seen[0].table, std::string("Absent, Courses"));
     }

@@ -574,6 +574,24 @@ private slots:
         QVERIFY(here.back().contains("userIdentity"));
         JCOMPARE(there.back()["eventName"], "REMOVE");
         QVERIFY(!there.back().contains("userIdentity"));
+        // The console's extension tells where each record came from; GetRecords does not.
+        auto sources = [&](const std::string& region, const std::vector<Json>& records) {
+            std::vector<std::string> numbers;
+            for (const auto& rec : records) numbers.push_back(rec["dynamodb"]["SequenceNumber"]);
+            std::optional<tablespan::StreamRecordSources> result;
+            t.engine->stream_record_sources(region, Reader{t, region}.arn(), numbers,
+                                            [&](tablespan::StreamRecordSources s) { result = s; });
+            t.engine->run_pending();
+            QString out;
+            for (const auto& s : result->records)
+                out += QString::fromStdString(s.region + (s.ttl_delete ? "+ttl " : " "));
+            return out.trimmed();
+        };
+        // Each region records its own writes at once and the other's as they arrive.
+        QCOMPARE(sources("us-west-2", here),
+                 QStringLiteral("us-west-2 eu-west-1 us-west-2 eu-west-1 us-west-2+ttl"));
+        QCOMPARE(sources("eu-west-1", there),
+                 QStringLiteral("eu-west-1 us-west-2 eu-west-1 us-west-2 us-west-2"));
         // A global table's stream cannot be turned off.
         expect_error(t, "UpdateTable",
                      J(R"({"TableName": "Orders", "StreamSpecification": {"StreamEnabled": false}})"),

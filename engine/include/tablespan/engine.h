@@ -16,6 +16,7 @@
 #include "tablespan/recovery.h"
 #include "tablespan/network.h"
 #include "tablespan/replication_metrics.h"
+#include "tablespan/stream_sources.h"
 
 namespace tablespan {
 
@@ -119,6 +120,14 @@ public:
     // run_pending()).
     void pitr_activity(std::string_view region, std::string_view table, Millis from, Millis to,
                        Millis bucket_ms, std::function<void(PitrActivity)> callback);
+
+    // Tablespan extension: where the records of the stream `stream_arn` in `region` with
+    // these sequence numbers came from (a local write, a write replicated from another
+    // region, a TTL delete). `callback` runs on an engine thread (in manual mode, during
+    // run_pending()).
+    void stream_record_sources(std::string_view region, std::string_view stream_arn,
+                               std::vector<std::string> sequence_numbers,
+                               std::function<void(StreamRecordSources)> callback);
 
 private:
     explicit Engine(std::unique_ptr<EngineImpl> impl);

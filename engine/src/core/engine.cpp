@@ -20,6 +20,7 @@
 #include "core/region.h"
 #include "core/replicator.h"
 #include "core/scheduler.h"
+#include "streams/record_sources.h"
 #include "tablespan/regions.h"
 
 namespace tablespan {
@@ -244,6 +245,29 @@ void Engine::pitr_activity(std::string_view region, std::string_view table, Mill
             core::Region* r = impl_->region(*info);
             r->post([r, name = std::string(table), from, to, bucket_ms, cb = std::move(callback)] {
                 cb(api::pitr_activity(*r, name, from, to, bucket_ms));
+            });
+            return;
+        } catch (const std::exception& e) {
+            failed.error = Error{"InternalServerError", e.what(), 500};
+        }
+    } else {
+        failed.error =
+            Error{"UnrecognizedClientException",
+                  "The region '" + std::string(region) + "' is not a known AWS region.", 400};
+    }
+    boost::asio::post(impl_->io_, [cb = std::move(callback), failed] { cb(failed); });
+}
+
+void Engine::stream_record_sources(std::string_view region, std::string_view stream_arn,
+                                   std::vector<std::string> sequence_numbers,
+                                   std::function<void(StreamRecordSources)> callback) {
+    StreamRecordSources failed;
+    if (const RegionInfo* info = find_region(region)) {
+        try {
+            core::Region* r = impl_->region(*info);
+            r->post([r, arn = std::string(stream_arn), numbers = std::move(sequence_numbers),
+                     cb = std::move(callback)] {
+                cb(streams::record_sources(*r, arn, numbers));
             });
             return;
         } catch (const std::exception& e) {

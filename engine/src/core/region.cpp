@@ -221,10 +221,10 @@ void Region::finish(Pending& p) {
         event.error_type = p.result.error->type;
         event.error_message = p.result.error->message;
     }
-    // Published before the answer goes back, so a client that has its answer can count
-    // on Activity (and any other subscriber) having seen the request.
-    core_.events.publish(event);
+    // The answer first, then the event, on the same thread: the console's EngineBridge
+    // recognises its own requests by that order (widgets/common/engine_bridge.cpp).
     if (p.done) p.done(std::move(p.result));
+    core_.events.publish(event);
 }
 
 api::TableMeta* Region::find_table(std::string_view name) {

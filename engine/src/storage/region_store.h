@@ -255,6 +255,9 @@ public:
     // (0: none).
     std::int64_t last_stream_record_before(std::int64_t stream, std::int64_t from,
                                            std::int64_t before);
+    // The origin (empty: this region) and TTL flag of one record, if it is still held.
+    std::optional<std::pair<std::string, bool>> stream_record_source(std::int64_t stream,
+                                                                     std::int64_t seq);
     // Deletes records of `stream` written before `before`, except local writes of a
     // global table not shipped yet (seq > `shipped`); returns the highest seq deleted.
     std::int64_t trim_stream(std::int64_t stream, std::int64_t before, std::int64_t shipped);

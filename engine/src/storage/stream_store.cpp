@@ -150,6 +150,15 @@ std::int64_t RegionStore::last_stream_record_before(std::int64_t stream, std::in
     return s.step() && !s.column_is_null(0) ? s.column_int(0) : 0;
 }
 
+std::optional<std::pair<std::string, bool>> RegionStore::stream_record_source(std::int64_t stream,
+                                                                                std::int64_t seq) {
+    auto& s = cached("SELECT origin, by_ttl FROM changes WHERE stream_id=? AND seq=?");
+    Reset reset{s};
+    s.bind(1, stream).bind(2, seq);
+    if (!s.step()) return std::nullopt;
+    return std::pair{s.column_is_null(0) ? std::string() : s.column_text(0), s.column_int(1) != 0};
+}
+
 std::int64_t RegionStore::trim_stream(std::int64_t stream, std::int64_t before,
                                       std::int64_t shipped) {
     std::int64_t highest = 0;
