@@ -248,8 +248,7 @@ private slots:
                                        "AttributeName": "expiresAt"})"));
         QVERIFY(c.settings()->errorText().isEmpty());
         QCOMPARE(c.settings()->ttlStatusText(),
-                 QStringLiteral("Enabled: items expire at the time in their “expiresAt” "
-                                "attribute."));
+                 QStringLiteral("Enabled: items expire at the time in “expiresAt”."));
         QVERIFY(child<QLabel>(c.settings(), "settingsNote")
                     ->text()
                     .contains(QLatin1String("Time to Live is on")));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <QGuiApplication>
+#include <QPalette>
 #include <QSet>
 
 #include "common/engine_bridge.h"
@@ -240,6 +242,10 @@ QVariant ItemsModel::expiryData(const Json& item, int role) const {
             return TtlExpiry::toolTip(*at, now, m_expiryAttribute);
         case ExpiryRole:
             return *at;
+        case Qt::ForegroundRole:
+            // Expired, pending deletion: dimmed, as the theme dims placeholder text.
+            return *at <= now / 1000 ? QVariant(QGuiApplication::palette().placeholderText())
+                                     : QVariant();
         default:
             return {};
     }

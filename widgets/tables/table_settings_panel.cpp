@@ -68,19 +68,19 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     m_note->setWordWrap(true);
     m_note->hide();
 
+    // Apply and Revert cover the table settings and Time to Live (the tags save
+    // themselves), so they and what the service answered head the panel: the details pane
+    // is short at 1000×700.
+    auto* actions = new QHBoxLayout;
+    auto* messages = new QVBoxLayout;
+    messages->addWidget(m_error);
+    messages->addWidget(m_note);
+    actions->addLayout(messages, 1);
+    actions->addWidget(m_revert, 0, Qt::AlignTop);
+    actions->addWidget(m_apply, 0, Qt::AlignTop);
+
     auto* settings = new QGroupBox(tr("Table settings"), this);
-    auto* box = new QVBoxLayout(settings);
-    box->setSpacing(4);
-    // The actions and what they answered first, as in the tags: the details pane is short
-    // at 1000×700.
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_apply);
-    box->addLayout(buttons);
-    box->addWidget(m_error);
-    box->addWidget(m_note);
-    auto* form = new QFormLayout;
+    auto* form = new QFormLayout(settings);
     form->setVerticalSpacing(4);
     form->addRow(tr("Deletion protection"), m_protection);
     form->addRow(tr("Capacity mode"), m_billing);
@@ -99,9 +99,10 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     stream->addWidget(m_stream);
     stream->addWidget(m_streamView, 1);
     form->addRow(tr("DynamoDB stream"), stream);
-    box->addLayout(form);
-    // Its own group, applied with the rest: the service changes it with its own request.
-    auto* ttlGroup = new QGroupBox(tr("Time to Live"), settings);
+
+    // Above the tags, where it shows without scrolling; the service changes it with a
+    // request of its own.
+    auto* ttlGroup = new QGroupBox(tr("Time to Live"), this);
     ttlGroup->setObjectName(QStringLiteral("ttlGroup"));
     auto* ttlForm = new QFormLayout(ttlGroup);
     ttlForm->setVerticalSpacing(4);
@@ -110,12 +111,19 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     ttl->addWidget(m_ttl);
     ttl->addWidget(m_ttlAttribute, 1);
     ttlForm->addRow(tr("Expire items"), ttl);
-    box->addWidget(ttlGroup);
-    box->addStretch();
 
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(settings, 1);
-    layout->addWidget(m_tags, 1);
+    auto* left = new QVBoxLayout;
+    left->addWidget(settings);
+    left->addStretch();
+    auto* right = new QVBoxLayout;
+    right->addWidget(ttlGroup);
+    right->addWidget(m_tags, 1);
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(actions);
+    layout->addLayout(columns, 1);
 
     const auto edited = [this] {
         if (m_loading) return;
@@ -131,7 +139,7 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     connect(m_stream, &QCheckBox::toggled, this, edited);
     connect(m_streamView, &QComboBox::currentIndexChanged, this, edited);
     connect(m_ttl, &QCheckBox::toggled, this, edited);
-    connect(m_ttlAttribute, &QLineEdit::textEdited, this, edited);
+    connect(m_ttlAttribute, &QLineEdit::textChanged, this, edited);
     connect(m_apply, &QPushButton::clicked, this, &TableSettingsPanel::apply);
     connect(m_revert, &QPushButton::clicked, this, &TableSettingsPanel::revert);
     setTable({}, {});
@@ -282,10 +290,10 @@ void TableSettingsPanel::updateEnabled() {
             : tr("The Number attribute that holds each item's expiry time, in seconds since "
                  "1970 (Unix epoch time)."));
     if (ttlKnown)
-        m_ttlStatus->setText(m_ttlCurrent.enabled
-                                 ? tr("Enabled: items expire at the time in their “%1” attribute.")
-                                       .arg(m_ttlCurrent.attribute)
-                                 : tr("Disabled: items do not expire."));
+        m_ttlStatus->setText(
+            m_ttlCurrent.enabled
+                ? tr("Enabled: items expire at the time in “%1”.").arg(m_ttlCurrent.attribute)
+                : tr("Disabled: items do not expire."));
     const bool dirty = has && (now != m_current || (ttlKnown && editedTtl() != m_ttlCurrent));
     m_apply->setEnabled(dirty && !busy());
     m_revert->setEnabled(dirty);
