@@ -175,7 +175,10 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     });
     // Engine time may run faster than the wall clock: a second is often enough.
     m_expiryClock->setInterval(1000);
-    connect(m_expiryClock, &QTimer::timeout, m_model, &ItemsModel::refreshExpiry);
+    // Hidden, nothing to repaint: the text is made from engine time when painted.
+    connect(m_expiryClock, &QTimer::timeout, this, [this] {
+        if (isVisible()) m_model->refreshExpiry();
+    });
     const auto followExpiry = [this] {
         if (m_model->expiryColumn() < 0) return m_expiryClock->stop();
         if (!m_expiryClock->isActive()) m_expiryClock->start();
