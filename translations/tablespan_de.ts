@@ -1685,7 +1685,7 @@
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="72"/>
-        <location filename="../widgets/items/items_tab.cpp" line="557"/>
+        <location filename="../widgets/items/items_tab.cpp" line="560"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1715,22 +1715,22 @@
         <translation>Diese Ergebnisse exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="195"/>
+        <location filename="../widgets/items/items_tab.cpp" line="198"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="224"/>
+        <location filename="../widgets/items/items_tab.cpp" line="227"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>Als DynamoDB-JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <location filename="../widgets/items/items_tab.cpp" line="233"/>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="252"/>
+        <location filename="../widgets/items/items_tab.cpp" line="255"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n Element kopiert.</numerusform>
@@ -1738,52 +1738,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="370"/>
+        <location filename="../widgets/items/items_tab.cpp" line="373"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="373"/>
+        <location filename="../widgets/items/items_tab.cpp" line="376"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="374"/>
+        <location filename="../widgets/items/items_tab.cpp" line="377"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="382"/>
+        <location filename="../widgets/items/items_tab.cpp" line="385"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="426"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="428"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="470"/>
+        <location filename="../widgets/items/items_tab.cpp" line="473"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>Zurückgegebene Elemente: %1 · Gelesene Elemente: %2 · Verbrauchte RCUs: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="476"/>
+        <location filename="../widgets/items/items_tab.cpp" line="479"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="477"/>
+        <location filename="../widgets/items/items_tab.cpp" line="480"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="480"/>
+        <location filename="../widgets/items/items_tab.cpp" line="483"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1791,32 +1791,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="482"/>
+        <location filename="../widgets/items/items_tab.cpp" line="485"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="484"/>
+        <location filename="../widgets/items/items_tab.cpp" line="487"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="500"/>
+        <location filename="../widgets/items/items_tab.cpp" line="503"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="541"/>
+        <location filename="../widgets/items/items_tab.cpp" line="544"/>
         <source>This item no longer exists in the table.</source>
         <translation>Dieses Element gibt es in der Tabelle nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="553"/>
+        <location filename="../widgets/items/items_tab.cpp" line="556"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="554"/>
+        <location filename="../widgets/items/items_tab.cpp" line="557"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1824,17 +1824,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="568"/>
+        <location filename="../widgets/items/items_tab.cpp" line="571"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="594"/>
+        <location filename="../widgets/items/items_tab.cpp" line="597"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="607"/>
+        <location filename="../widgets/items/items_tab.cpp" line="610"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1842,7 +1842,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="608"/>
+        <location filename="../widgets/items/items_tab.cpp" line="611"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1850,7 +1850,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="609"/>
+        <location filename="../widgets/items/items_tab.cpp" line="612"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>

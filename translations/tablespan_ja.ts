@@ -1682,7 +1682,7 @@
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="72"/>
-        <location filename="../widgets/items/items_tab.cpp" line="557"/>
+        <location filename="../widgets/items/items_tab.cpp" line="560"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -1712,137 +1712,137 @@
         <translation>この結果をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="195"/>
+        <location filename="../widgets/items/items_tab.cpp" line="198"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="224"/>
+        <location filename="../widgets/items/items_tab.cpp" line="227"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>DynamoDB JSON としてコピー</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="230"/>
+        <location filename="../widgets/items/items_tab.cpp" line="233"/>
         <source>Copy as JSON</source>
         <translation>JSON としてコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="252"/>
+        <location filename="../widgets/items/items_tab.cpp" line="255"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n 件の項目をコピーしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="370"/>
+        <location filename="../widgets/items/items_tab.cpp" line="373"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="373"/>
+        <location filename="../widgets/items/items_tab.cpp" line="376"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="374"/>
+        <location filename="../widgets/items/items_tab.cpp" line="377"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="382"/>
+        <location filename="../widgets/items/items_tab.cpp" line="385"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="426"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="428"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="470"/>
+        <location filename="../widgets/items/items_tab.cpp" line="473"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="476"/>
+        <location filename="../widgets/items/items_tab.cpp" line="479"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="477"/>
+        <location filename="../widgets/items/items_tab.cpp" line="480"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="480"/>
+        <location filename="../widgets/items/items_tab.cpp" line="483"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="482"/>
+        <location filename="../widgets/items/items_tab.cpp" line="485"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="484"/>
+        <location filename="../widgets/items/items_tab.cpp" line="487"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="500"/>
+        <location filename="../widgets/items/items_tab.cpp" line="503"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="541"/>
+        <location filename="../widgets/items/items_tab.cpp" line="544"/>
         <source>This item no longer exists in the table.</source>
         <translation>この項目はテーブルにもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="553"/>
+        <location filename="../widgets/items/items_tab.cpp" line="556"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="554"/>
+        <location filename="../widgets/items/items_tab.cpp" line="557"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="568"/>
+        <location filename="../widgets/items/items_tab.cpp" line="571"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="594"/>
+        <location filename="../widgets/items/items_tab.cpp" line="597"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="607"/>
+        <location filename="../widgets/items/items_tab.cpp" line="610"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="608"/>
+        <location filename="../widgets/items/items_tab.cpp" line="611"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="609"/>
+        <location filename="../widgets/items/items_tab.cpp" line="612"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
