@@ -70,6 +70,9 @@ private:
     // The Tables tab's Settings and tags, the tags in the details, then shootHelp
     // (screenshot_settings.cpp); then `done`.
     void shootSettings(std::function<void()> done);
+    // Time to Live turned on in Settings and refused off again, and the Items tab's
+    // Expires column, light and dark (screenshot_ttl.cpp); then `done`.
+    void shootTtl(std::function<void()> done);
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
 

@@ -1,7 +1,8 @@
 // The views of issue 20's "what users reached for" for --screenshot-dir: the Tables tab's
 // Settings (with its tags, and a tag change the service refused), the tags in the
-// details, Help's shortcuts and About, and the restore dialog aimed at another region;
-// each in the light and the dark theme, the Settings at 1000×700.
+// details, Time to Live (screenshot_ttl.cpp), Help's shortcuts and About, and the restore
+// dialog aimed at another region; each in the light and the dark theme, the Settings at
+// 1000×700.
 
 #include <QApplication>
 #include <QScrollBar>
@@ -62,8 +63,10 @@ void ScreenshotDriver::shootSettings(std::function<void()> done) {
                       Theme::apply(Theme::Mode::Light);
                       tags->revert();
                       m_bridge.engine().set_time_scale(scale);
-                      m_window.resize(1280, 800);
-                      shootHelp(done);
+                      shootTtl([=, this] {
+                          m_window.resize(1280, 800);
+                          shootHelp(done);
+                      });
                   });
          });
 }

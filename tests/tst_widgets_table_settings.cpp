@@ -1,12 +1,15 @@
 // A table's settings after creation, in the Tables tab's Settings: deletion protection
 // (and the delete that it refuses, then allows), capacity mode and throughput, table
-// class, the stream, the service's refusals inline, and the tags editor against
-// ListTagsOfResource's lag and the 1.5 s between tag changes.
+// class, the stream, Time to Live (its own request, and the hour between its changes),
+// the service's refusals inline, and the tags editor against ListTagsOfResource's lag and
+// the 1.5 s between tag changes.
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -18,6 +21,7 @@
 #include "tables/table_tags_editor.h"
 #include "tables/tables_model.h"
 #include "tables/tables_tab.h"
+#include "tables/ttl_settings.h"
 #include "widget_fixture.h"
 
 using tablespan::Json;
@@ -41,6 +45,19 @@ void createOrders(WidgetEngine& e, Json extra = Json::object()) {
 
 Json describe(WidgetEngine& e) {
     return e.ok("DescribeTable", {{"TableName", "Orders"}}).at("Table");
+}
+
+Json describeTtl(WidgetEngine& e) {
+    return e.ok("DescribeTimeToLive", {{"TableName", "Orders"}}).at("TimeToLiveDescription");
+}
+
+// The operations a spy on requestsCompleted saw, as the Activity dock lists them.
+QStringList operationsSeen(const QSignalSpy& spy) {
+    QStringList operations;
+    for (const auto& args : spy)
+        for (const RequestRecord& r : args.at(0).value<QList<RequestRecord>>())
+            operations << r.operation;
+    return operations;
 }
 
 template <typename T>
@@ -194,6 +211,113 @@ private slots:
             std::string("NEW_IMAGE"));
         // An enabled stream's view type changes only by turning it off first.
         QTRY_VERIFY(!view->isEnabled());
+    }
+
+    void ttlRequestTurnsOffTheAttributeItIsOn() {
+        const TtlSettings off;
+        const TtlSettings on{true, QStringLiteral("expiresAt")};
+        QVERIFY(TtlSettings::updateRequest(QStringLiteral("T"), off, off).is_null());
+        // Off, the attribute typed does not matter.
+        QVERIFY(
+            TtlSettings::updateRequest(QStringLiteral("T"), off, {false, QStringLiteral("typed")})
+                .is_null());
+        JCOMPARE(TtlSettings::updateRequest(QStringLiteral("T"), off, on),
+                 J(R"({"TableName": "T", "TimeToLiveSpecification":
+                       {"Enabled": true, "AttributeName": "expiresAt"}})"));
+        JCOMPARE(TtlSettings::updateRequest(QStringLiteral("T"), on, off),
+                 J(R"({"TableName": "T", "TimeToLiveSpecification":
+                       {"Enabled": false, "AttributeName": "expiresAt"}})"));
+    }
+
+    void ttlEnabledFromThePanelThenTurningItOffTooSoonIsRefused() {
+        WidgetEngine e;
+        createOrders(e);
+        Console c(e);
+        auto* ttl = child<QCheckBox>(c.settings(), "ttlEnabled");
+        auto* attribute = child<QLineEdit>(c.settings(), "ttlAttribute");
+        QTRY_VERIFY(c.settings()->ttlStatusText().startsWith(QLatin1String("Disabled")));
+        QVERIFY(ttl->isEnabled() && !ttl->isChecked());
+        QVERIFY(!attribute->isEnabled());  // until Time to Live is turned on
+        ttl->setChecked(true);
+        QVERIFY(attribute->isEnabled());
+        QTest::keyClicks(attribute, QStringLiteral("expiresAt"));
+
+        QSignalSpy requests(e.bridge.get(), &EngineBridge::requestsCompleted);
+        QVERIFY(apply(c.settings()));
+        JCOMPARE(describeTtl(e), J(R"({"TimeToLiveStatus": "ENABLED",
+                                       "AttributeName": "expiresAt"})"));
+        QVERIFY(c.settings()->errorText().isEmpty());
+        QCOMPARE(c.settings()->ttlStatusText(),
+                 QStringLiteral("Enabled: items expire at the time in “expiresAt”."));
+        QVERIFY(child<QLabel>(c.settings(), "settingsNote")
+                    ->text()
+                    .contains(QLatin1String("Time to Live is on")));
+        // Its own request: nothing else changed, so no UpdateTable.
+        QTRY_VERIFY(operationsSeen(requests).contains(QLatin1String("UpdateTimeToLive")));
+        QVERIFY(!operationsSeen(requests).contains(QLatin1String("UpdateTable")));
+        // On, the attribute changes only by turning Time to Live off first.
+        QVERIFY(!attribute->isEnabled());
+        QVERIFY(!child<QPushButton>(c.settings(), "applySettings")->isEnabled());
+
+        // Within the hour after a change the service refuses another: the refusal shows in
+        // its words and the edit stays for another try.
+        ttl->setChecked(false);
+        QVERIFY(apply(c.settings()));
+        QTRY_VERIFY(c.settings()->errorText().contains(
+            QLatin1String("Time to live has been modified multiple times within a fixed "
+                          "interval")));
+        QVERIFY(c.settings()->errorText().contains(QLatin1String("Time to Live of Orders")));
+        QVERIFY(!ttl->isChecked());
+        JCOMPARE(describeTtl(e)["TimeToLiveStatus"], "ENABLED");
+
+        e.advance(61 * 60'000);
+        QVERIFY(apply(c.settings()));
+        QTRY_VERIFY(describeTtl(e) == J(R"({"TimeToLiveStatus": "DISABLED"})"));
+        QVERIFY(c.settings()->errorText().isEmpty());
+        QVERIFY(c.settings()->ttlStatusText().startsWith(QLatin1String("Disabled")));
+    }
+
+    void ttlAndTableSettingsInOneApplySendTwoRequests() {
+        WidgetEngine e;
+        createOrders(e);
+        Console c(e);
+        auto* ttl = child<QCheckBox>(c.settings(), "ttlEnabled");
+        QTRY_VERIFY(ttl->isEnabled());
+        ttl->setChecked(true);
+        QTest::keyClicks(child<QLineEdit>(c.settings(), "ttlAttribute"),
+                         QStringLiteral("expiresAt"));
+        child<QCheckBox>(c.settings(), "deletionProtection")->setChecked(true);
+        QVERIFY(apply(c.settings()));
+        QTRY_COMPARE(describe(e).value("DeletionProtectionEnabled", false), true);
+        JCOMPARE(describeTtl(e)["AttributeName"], "expiresAt");
+        QVERIFY(c.settings()->errorText().isEmpty());
+    }
+
+    void ttlRefusedWhenChangedElsewhereShowsTheServicesWords() {
+        WidgetEngine e;
+        createOrders(e);
+        Console c(e);
+        auto* ttl = child<QCheckBox>(c.settings(), "ttlEnabled");
+        auto* attribute = child<QLineEdit>(c.settings(), "ttlAttribute");
+        QTRY_VERIFY(ttl->isEnabled());
+        // Enabling without a name is caught before asking.
+        ttl->setChecked(true);
+        QVERIFY(click(c.settings(), "applySettings"));
+        QCOMPARE(c.settings()->errorText(),
+                 QStringLiteral("Name the attribute that holds each item's expiry time."));
+
+        // Another client enables it while the panel still shows it off.
+        e.ok("UpdateTimeToLive",
+             {{"TableName", "Orders"},
+              {"TimeToLiveSpecification", {{"Enabled", true}, {"AttributeName", "expiresAt"}}}});
+        QTest::keyClicks(attribute, QStringLiteral("expiresAt"));
+        QVERIFY(apply(c.settings()));
+        QTRY_VERIFY(
+            c.settings()->errorText().contains(QLatin1String("TimeToLive is already enabled")));
+        // The panel reads the setting again and shows it as it is.
+        QTRY_VERIFY(c.settings()->ttlStatusText().startsWith(QLatin1String("Enabled")));
+        QCOMPARE(c.settings()->currentTtl(), (TtlSettings{true, QStringLiteral("expiresAt")}));
+        QVERIFY(!child<QPushButton>(c.settings(), "applySettings")->isEnabled());
     }
 
     void tagsFromCreationShowInTheDetailsAndTheEditorSavesChanges() {

@@ -904,8 +904,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="336"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="343"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="345"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
@@ -930,7 +930,7 @@
         <translation>Ausbreitung nach %1 messen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="252"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="254"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -938,22 +938,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="256"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="258"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="325"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="327"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="339"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -1621,27 +1621,37 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="202"/>
+        <location filename="../widgets/items/items_model.cpp" line="268"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="224"/>
+        <location filename="../widgets/items/items_model.cpp" line="287"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_model.cpp" line="289"/>
+        <source>When each item expires under Time to Live, from its “%1” attribute</source>
+        <translation>Wann jedes Element per Time to Live abläuft, aus seinem Attribut „%1“</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_model.cpp" line="297"/>
         <source>%1 (index partition key)</source>
         <translation>%1 (Index-Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="225"/>
+        <location filename="../widgets/items/items_model.cpp" line="298"/>
         <source>%1 (index sort key)</source>
         <translation>%1 (Index-Sortierschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="227"/>
+        <location filename="../widgets/items/items_model.cpp" line="300"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="228"/>
+        <location filename="../widgets/items/items_model.cpp" line="301"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
@@ -1649,78 +1659,78 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="55"/>
+        <location filename="../widgets/items/items_tab.cpp" line="56"/>
         <source>Compare regions</source>
         <translation>Regionen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items/items_tab.cpp" line="62"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="67"/>
+        <location filename="../widgets/items/items_tab.cpp" line="69"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="68"/>
+        <location filename="../widgets/items/items_tab.cpp" line="70"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="69"/>
+        <location filename="../widgets/items/items_tab.cpp" line="71"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="70"/>
-        <location filename="../widgets/items/items_tab.cpp" line="502"/>
+        <location filename="../widgets/items/items_tab.cpp" line="72"/>
+        <location filename="../widgets/items/items_tab.cpp" line="560"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="71"/>
+        <location filename="../widgets/items/items_tab.cpp" line="73"/>
         <source>Import…</source>
         <translation>Import …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="72"/>
+        <location filename="../widgets/items/items_tab.cpp" line="74"/>
         <source>Export…</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="88"/>
+        <location filename="../widgets/items/items_tab.cpp" line="90"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="135"/>
+        <location filename="../widgets/items/items_tab.cpp" line="139"/>
         <source>Export the whole table…</source>
         <translation>Ganze Tabelle exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="137"/>
+        <location filename="../widgets/items/items_tab.cpp" line="141"/>
         <source>Export these results…</source>
         <translation>Diese Ergebnisse exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="175"/>
+        <location filename="../widgets/items/items_tab.cpp" line="198"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="204"/>
+        <location filename="../widgets/items/items_tab.cpp" line="227"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>Als DynamoDB-JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="210"/>
+        <location filename="../widgets/items/items_tab.cpp" line="233"/>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="232"/>
+        <location filename="../widgets/items/items_tab.cpp" line="255"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n Element kopiert.</numerusform>
@@ -1728,52 +1738,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="316"/>
+        <location filename="../widgets/items/items_tab.cpp" line="373"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="319"/>
+        <location filename="../widgets/items/items_tab.cpp" line="376"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="320"/>
+        <location filename="../widgets/items/items_tab.cpp" line="377"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="328"/>
+        <location filename="../widgets/items/items_tab.cpp" line="385"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="372"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="374"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="415"/>
+        <location filename="../widgets/items/items_tab.cpp" line="473"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>Zurückgegebene Elemente: %1 · Gelesene Elemente: %2 · Verbrauchte RCUs: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="421"/>
+        <location filename="../widgets/items/items_tab.cpp" line="479"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="422"/>
+        <location filename="../widgets/items/items_tab.cpp" line="480"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="425"/>
+        <location filename="../widgets/items/items_tab.cpp" line="483"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1781,32 +1791,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="427"/>
+        <location filename="../widgets/items/items_tab.cpp" line="485"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="487"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="445"/>
+        <location filename="../widgets/items/items_tab.cpp" line="503"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="486"/>
+        <location filename="../widgets/items/items_tab.cpp" line="544"/>
         <source>This item no longer exists in the table.</source>
         <translation>Dieses Element gibt es in der Tabelle nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="498"/>
+        <location filename="../widgets/items/items_tab.cpp" line="556"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="499"/>
+        <location filename="../widgets/items/items_tab.cpp" line="557"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1814,17 +1824,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="513"/>
+        <location filename="../widgets/items/items_tab.cpp" line="571"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="539"/>
+        <location filename="../widgets/items/items_tab.cpp" line="597"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="552"/>
+        <location filename="../widgets/items/items_tab.cpp" line="610"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1832,7 +1842,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="553"/>
+        <location filename="../widgets/items/items_tab.cpp" line="611"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1840,7 +1850,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="554"/>
+        <location filename="../widgets/items/items_tab.cpp" line="612"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -2021,108 +2031,108 @@
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="97"/>
+        <location filename="../widgets/window/main_window.cpp" line="110"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="101"/>
+        <location filename="../widgets/window/main_window.cpp" line="114"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="111"/>
+        <location filename="../widgets/window/main_window.cpp" line="124"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="112"/>
+        <location filename="../widgets/window/main_window.cpp" line="125"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="127"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="115"/>
+        <location filename="../widgets/window/main_window.cpp" line="128"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="116"/>
+        <location filename="../widgets/window/main_window.cpp" line="129"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="117"/>
+        <location filename="../widgets/window/main_window.cpp" line="130"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="118"/>
+        <location filename="../widgets/window/main_window.cpp" line="131"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="143"/>
+        <location filename="../widgets/window/main_window.cpp" line="156"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../widgets/window/main_window.cpp" line="161"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="150"/>
+        <location filename="../widgets/window/main_window.cpp" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="158"/>
+        <location filename="../widgets/window/main_window.cpp" line="171"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="163"/>
-        <location filename="../widgets/window/main_window.cpp" line="178"/>
+        <location filename="../widgets/window/main_window.cpp" line="176"/>
+        <location filename="../widgets/window/main_window.cpp" line="191"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../widgets/window/main_window.cpp" line="177"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../widgets/window/main_window.cpp" line="177"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="175"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <location filename="../widgets/window/main_window.cpp" line="232"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="220"/>
+        <location filename="../widgets/window/main_window.cpp" line="233"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="228"/>
+        <location filename="../widgets/window/main_window.cpp" line="241"/>
         <source>About Tablespan</source>
         <translation>Über Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="113"/>
+        <location filename="../widgets/window/main_window.cpp" line="126"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -2132,7 +2142,7 @@
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="35"/>
+        <location filename="../widgets/global/global_console.cpp" line="41"/>
         <location filename="../widgets/window/main_window.cpp" line="53"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
@@ -2245,12 +2255,12 @@
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="222"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="224"/>
         <source>No table in this region.</source>
         <translation>Keine Tabelle in dieser Region.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="246"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n Version, %1</numerusform>
@@ -2258,12 +2268,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="250"/>
         <source> — oldest %1</source>
         <translation> — älteste %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="267"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tag lang aufbewahrt.</numerusform>
@@ -2271,32 +2281,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>Deaktiviert: Schalten Sie sie ein, um diese Tabelle auf jede beliebige Sekunde ihres Wiederherstellungszeitraums wiederherstellen zu können.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="273"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>Deaktiviert: Backups werden für diese Tabelle gerade aktiviert.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="342"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="344"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 eingeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="343"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="345"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="383"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="385"/>
         <source>Restoring table %1 in %2…</source>
         <translation>Tabelle %1 wird in %2 wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="387"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="389"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
@@ -3444,138 +3454,199 @@
 <context>
     <name>TableSettingsPanel</name>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="20"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="21"/>
         <source>Protect the table from deletion</source>
         <translation>Tabelle vor dem Löschen schützen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="31"/>
         <source>Apply changes</source>
         <translation>Änderungen anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="32"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="35"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="39"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="36"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="40"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="44"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="45"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="53"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="54"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="55"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="59"/>
+        <source>Attribute name, e.g. expiresAt</source>
+        <translation>Attributname, z. B. expiresAt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="82"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="74"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="75"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="78"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="89"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="81"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="92"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="83"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="94"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="95"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
         <source>Capacity units</source>
         <translation>Kapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="97"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="90"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="101"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="190"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="362"/>
+        <source>DynamoDB did not change the Time to Live of %1: %2</source>
+        <translation>DynamoDB hat die Time to Live von %1 nicht geändert: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
+        <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
+        <translation>Time to Live ist eingeschaltet. DynamoDB löscht jedes Element innerhalb weniger Tage nach der Zeit in seinem Attribut „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="379"/>
+        <source>Time to Live is off. Items no longer expire.</source>
+        <translation>Time to Live ist ausgeschaltet. Elemente laufen nicht mehr ab.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="281"/>
         <source>Stream view type</source>
         <translation>Stream-Ansichtstyp</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="26"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="188"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="105"/>
+        <source>Time to Live</source>
+        <translation>Time to Live (TTL)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="109"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="113"/>
+        <source>Expire items</source>
+        <translation>Elemente ablaufen lassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="279"/>
         <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
         <translation>Um den Ansichtstyp zu ändern, schalten Sie den Stream aus, wenden Sie die Änderung an und schalten Sie ihn wieder ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="216"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="288"/>
+        <source>To use another attribute, turn Time to Live off, apply, then turn it on again with the new name (DynamoDB allows one change per hour).</source>
+        <translation>Um ein anderes Attribut zu verwenden, schalten Sie Time to Live aus, wenden Sie die Änderung an und schalten Sie es mit dem neuen Namen wieder ein (DynamoDB erlaubt eine Änderung pro Stunde).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="290"/>
+        <source>The Number attribute that holds each item&apos;s expiry time, in seconds since 1970 (Unix epoch time).</source>
+        <translation>Das Number-Attribut mit der Ablaufzeit jedes Elements, in Sekunden seit 1970 (Unix-Epochenzeit).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="295"/>
+        <source>Enabled: items expire at the time in “%1”.</source>
+        <translation>Aktiviert: Elemente laufen zur Zeit in „%1“ ab.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="296"/>
+        <source>Disabled: items do not expire.</source>
+        <translation>Deaktiviert: Elemente laufen nicht ab.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="318"/>
+        <source>Name the attribute that holds each item&apos;s expiry time.</source>
+        <translation>Geben Sie das Attribut an, das die Ablaufzeit jedes Elements enthält.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB hat die Einstellungen von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="224"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="343"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>Angewendet. Die Tabelle wird aktualisiert, bis DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="226"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
         <source>Applied.</source>
         <translation>Angewendet.</translation>
     </message>
@@ -3750,7 +3821,7 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="286"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="290"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -3771,7 +3842,7 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
@@ -3786,32 +3857,32 @@
         <translation>Index erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="115"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="119"/>
         <source>Updating table %1…</source>
         <translation>Tabelle %1 wird aktualisiert …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="183"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="187"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
         <source>Indexes (%1)</source>
         <translation>Indizes (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="274"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="284"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="281"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="285"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3825,12 +3896,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="304"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="306"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="310"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
@@ -3872,6 +3943,55 @@
         <location filename="../widgets/common/time_chart.cpp" line="61"/>
         <source>seconds (engine time)</source>
         <translation>Sekunden (Engine-Zeit)</translation>
+    </message>
+</context>
+<context>
+    <name>TtlExpiry</name>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="42"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="43"/>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="44"/>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="45"/>
+        <source>%1 d</source>
+        <translation>%1 Tg.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="48"/>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="49"/>
+        <source>expired %1 ago, pending deletion</source>
+        <translation>vor %1 abgelaufen, Löschung ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="53"/>
+        <source>%1 · %2</source>
+        <comment>expiry: local date and time · relative time</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="59"/>
+        <source>Expires at %1 (local time), from its “%2” attribute. DynamoDB then deletes the item within a few days.</source>
+        <translation>Läuft am %1 (Ortszeit) ab, laut seinem Attribut „%2“. DynamoDB löscht das Element dann innerhalb weniger Tage.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="62"/>
+        <source>Expired at %1 (local time), from its “%2” attribute. DynamoDB deletes the item within a few days; until then reads still return it.</source>
+        <translation>Am %1 (Ortszeit) abgelaufen, laut seinem Attribut „%2“. DynamoDB löscht das Element innerhalb weniger Tage; bis dahin liefern Lesevorgänge es weiterhin.</translation>
     </message>
 </context>
 <context>

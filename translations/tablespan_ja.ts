@@ -902,8 +902,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="336"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="343"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="345"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
@@ -928,29 +928,29 @@
         <translation>%1 への伝播をプローブ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="252"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="254"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="256"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="258"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="325"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="327"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="339"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
@@ -1618,27 +1618,37 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="202"/>
+        <location filename="../widgets/items/items_model.cpp" line="268"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="224"/>
+        <location filename="../widgets/items/items_model.cpp" line="287"/>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_model.cpp" line="289"/>
+        <source>When each item expires under Time to Live, from its “%1” attribute</source>
+        <translation>有効期限 (TTL) による各項目の失効日時 (属性「%1」から)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_model.cpp" line="297"/>
         <source>%1 (index partition key)</source>
         <translation>%1 (インデックスのパーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="225"/>
+        <location filename="../widgets/items/items_model.cpp" line="298"/>
         <source>%1 (index sort key)</source>
         <translation>%1 (インデックスのソートキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="227"/>
+        <location filename="../widgets/items/items_model.cpp" line="300"/>
         <source>%1 (partition key)</source>
         <translation>%1 (パーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="228"/>
+        <location filename="../widgets/items/items_model.cpp" line="301"/>
         <source>%1 (sort key)</source>
         <translation>%1 (ソートキー)</translation>
     </message>
@@ -1646,193 +1656,193 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="55"/>
+        <location filename="../widgets/items/items_tab.cpp" line="56"/>
         <source>Compare regions</source>
         <translation>リージョンを比較</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="60"/>
+        <location filename="../widgets/items/items_tab.cpp" line="62"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="67"/>
+        <location filename="../widgets/items/items_tab.cpp" line="69"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="68"/>
+        <location filename="../widgets/items/items_tab.cpp" line="70"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="69"/>
+        <location filename="../widgets/items/items_tab.cpp" line="71"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="70"/>
-        <location filename="../widgets/items/items_tab.cpp" line="502"/>
+        <location filename="../widgets/items/items_tab.cpp" line="72"/>
+        <location filename="../widgets/items/items_tab.cpp" line="560"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="71"/>
+        <location filename="../widgets/items/items_tab.cpp" line="73"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="72"/>
+        <location filename="../widgets/items/items_tab.cpp" line="74"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="88"/>
+        <location filename="../widgets/items/items_tab.cpp" line="90"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="135"/>
+        <location filename="../widgets/items/items_tab.cpp" line="139"/>
         <source>Export the whole table…</source>
         <translation>テーブル全体をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="137"/>
+        <location filename="../widgets/items/items_tab.cpp" line="141"/>
         <source>Export these results…</source>
         <translation>この結果をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="175"/>
+        <location filename="../widgets/items/items_tab.cpp" line="198"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="204"/>
+        <location filename="../widgets/items/items_tab.cpp" line="227"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>DynamoDB JSON としてコピー</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="210"/>
+        <location filename="../widgets/items/items_tab.cpp" line="233"/>
         <source>Copy as JSON</source>
         <translation>JSON としてコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="232"/>
+        <location filename="../widgets/items/items_tab.cpp" line="255"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n 件の項目をコピーしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="316"/>
+        <location filename="../widgets/items/items_tab.cpp" line="373"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="319"/>
+        <location filename="../widgets/items/items_tab.cpp" line="376"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="320"/>
+        <location filename="../widgets/items/items_tab.cpp" line="377"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="328"/>
+        <location filename="../widgets/items/items_tab.cpp" line="385"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="372"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="374"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="415"/>
+        <location filename="../widgets/items/items_tab.cpp" line="473"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="421"/>
+        <location filename="../widgets/items/items_tab.cpp" line="479"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="422"/>
+        <location filename="../widgets/items/items_tab.cpp" line="480"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="425"/>
+        <location filename="../widgets/items/items_tab.cpp" line="483"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="427"/>
+        <location filename="../widgets/items/items_tab.cpp" line="485"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="487"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="445"/>
+        <location filename="../widgets/items/items_tab.cpp" line="503"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="486"/>
+        <location filename="../widgets/items/items_tab.cpp" line="544"/>
         <source>This item no longer exists in the table.</source>
         <translation>この項目はテーブルにもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="498"/>
+        <location filename="../widgets/items/items_tab.cpp" line="556"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="499"/>
+        <location filename="../widgets/items/items_tab.cpp" line="557"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="513"/>
+        <location filename="../widgets/items/items_tab.cpp" line="571"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="539"/>
+        <location filename="../widgets/items/items_tab.cpp" line="597"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="552"/>
+        <location filename="../widgets/items/items_tab.cpp" line="610"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="553"/>
+        <location filename="../widgets/items/items_tab.cpp" line="611"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="554"/>
+        <location filename="../widgets/items/items_tab.cpp" line="612"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -2011,108 +2021,108 @@
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="97"/>
+        <location filename="../widgets/window/main_window.cpp" line="110"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="101"/>
+        <location filename="../widgets/window/main_window.cpp" line="114"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="111"/>
+        <location filename="../widgets/window/main_window.cpp" line="124"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="112"/>
+        <location filename="../widgets/window/main_window.cpp" line="125"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="127"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="115"/>
+        <location filename="../widgets/window/main_window.cpp" line="128"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="116"/>
+        <location filename="../widgets/window/main_window.cpp" line="129"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="117"/>
+        <location filename="../widgets/window/main_window.cpp" line="130"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="118"/>
+        <location filename="../widgets/window/main_window.cpp" line="131"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="143"/>
+        <location filename="../widgets/window/main_window.cpp" line="156"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../widgets/window/main_window.cpp" line="161"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="150"/>
+        <location filename="../widgets/window/main_window.cpp" line="163"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="158"/>
+        <location filename="../widgets/window/main_window.cpp" line="171"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="163"/>
-        <location filename="../widgets/window/main_window.cpp" line="178"/>
+        <location filename="../widgets/window/main_window.cpp" line="176"/>
+        <location filename="../widgets/window/main_window.cpp" line="191"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../widgets/window/main_window.cpp" line="177"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../widgets/window/main_window.cpp" line="177"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="175"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <location filename="../widgets/window/main_window.cpp" line="232"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="220"/>
+        <location filename="../widgets/window/main_window.cpp" line="233"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="228"/>
+        <location filename="../widgets/window/main_window.cpp" line="241"/>
         <source>About Tablespan</source>
         <translation>Tablespan について</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="113"/>
+        <location filename="../widgets/window/main_window.cpp" line="126"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
@@ -2122,7 +2132,7 @@
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="35"/>
+        <location filename="../widgets/global/global_console.cpp" line="41"/>
         <location filename="../widgets/window/main_window.cpp" line="53"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
@@ -2235,56 +2245,56 @@
         <translation>復元時点:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="222"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="224"/>
         <source>No table in this region.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="246"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n 個のバージョン、%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="250"/>
         <source> — oldest %1</source>
         <translation> — 最古: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="267"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>有効: すべての書き込みが %n 日間保持されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>無効: オンにすると、このテーブルをリカバリ期間内の任意の秒の状態に復元できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="273"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>無効: このテーブルのバックアップを有効化しています。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="342"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="344"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオンです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="343"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="345"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオフです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="383"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="385"/>
         <source>Restoring table %1 in %2…</source>
         <translation>テーブル %1 を %2 に復元中…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="387"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="389"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
@@ -3430,138 +3440,199 @@
 <context>
     <name>TableSettingsPanel</name>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="20"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="21"/>
         <source>Protect the table from deletion</source>
         <translation>テーブルを削除から保護する</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="31"/>
         <source>Apply changes</source>
         <translation>変更を適用</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="32"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="35"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="39"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="36"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="40"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="44"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="45"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="53"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="54"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="55"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
         <source>New and old images</source>
         <translation>新旧イメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="59"/>
+        <source>Attribute name, e.g. expiresAt</source>
+        <translation>属性名 (例: expiresAt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="82"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="74"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="75"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="78"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="89"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="81"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="92"/>
         <source>Write</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="83"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="94"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="95"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
         <source>Capacity units</source>
         <translation>キャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="97"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="90"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="101"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="190"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="362"/>
+        <source>DynamoDB did not change the Time to Live of %1: %2</source>
+        <translation>DynamoDB は %1 の有効期限 (TTL) を変更しませんでした: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
+        <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
+        <translation>有効期限 (TTL) をオンにしました。DynamoDB は各項目を、属性「%1」の時刻から数日以内に削除します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="379"/>
+        <source>Time to Live is off. Items no longer expire.</source>
+        <translation>有効期限 (TTL) をオフにしました。項目は失効しなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="281"/>
         <source>Stream view type</source>
         <translation>ストリームの表示タイプ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="25"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="26"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="188"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="105"/>
+        <source>Time to Live</source>
+        <translation>有効期限 (TTL)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="109"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="113"/>
+        <source>Expire items</source>
+        <translation>項目を失効させる</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="279"/>
         <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
         <translation>表示タイプを変更するには、ストリームを無効にして適用し、再度有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="216"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="288"/>
+        <source>To use another attribute, turn Time to Live off, apply, then turn it on again with the new name (DynamoDB allows one change per hour).</source>
+        <translation>別の属性を使うには、有効期限 (TTL) をオフにして適用し、新しい名前で再度オンにしてください (DynamoDB での変更は 1 時間に 1 回までです)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="290"/>
+        <source>The Number attribute that holds each item&apos;s expiry time, in seconds since 1970 (Unix epoch time).</source>
+        <translation>各項目の失効時刻を保持する Number 型の属性 (1970 年からの秒数、Unix エポック時間)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="295"/>
+        <source>Enabled: items expire at the time in “%1”.</source>
+        <translation>有効: 項目は「%1」の時刻に失効します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="296"/>
+        <source>Disabled: items do not expire.</source>
+        <translation>無効: 項目は失効しません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="318"/>
+        <source>Name the attribute that holds each item&apos;s expiry time.</source>
+        <translation>各項目の失効時刻を保持する属性の名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB は %1 の設定を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="224"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="343"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>適用しました。DynamoDB が変更を反映するまで、テーブルは更新中です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="226"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
         <source>Applied.</source>
         <translation>適用しました。</translation>
     </message>
@@ -3736,7 +3807,7 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="286"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="290"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -3757,7 +3828,7 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
@@ -3772,32 +3843,32 @@
         <translation>インデックスを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="115"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="119"/>
         <source>Updating table %1…</source>
         <translation>テーブル %1 を更新中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="183"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="187"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
         <source>Indexes (%1)</source>
         <translation>インデックス (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="274"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="284"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="281"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="285"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3808,12 +3879,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="304"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="306"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="310"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>
@@ -3855,6 +3926,55 @@
         <location filename="../widgets/common/time_chart.cpp" line="61"/>
         <source>seconds (engine time)</source>
         <translation>秒 (エンジン時間)</translation>
+    </message>
+</context>
+<context>
+    <name>TtlExpiry</name>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="42"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="43"/>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="44"/>
+        <source>%1 h</source>
+        <translation>%1 時間</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="45"/>
+        <source>%1 d</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="48"/>
+        <source>in %1</source>
+        <translation>%1後</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="49"/>
+        <source>expired %1 ago, pending deletion</source>
+        <translation>%1前に失効、削除待ち</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="53"/>
+        <source>%1 · %2</source>
+        <comment>expiry: local date and time · relative time</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="59"/>
+        <source>Expires at %1 (local time), from its “%2” attribute. DynamoDB then deletes the item within a few days.</source>
+        <translation>%1 (現地時刻) に失効します (属性「%2」から)。その後、DynamoDB は数日以内に項目を削除します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/ttl_expiry.cpp" line="62"/>
+        <source>Expired at %1 (local time), from its “%2” attribute. DynamoDB deletes the item within a few days; until then reads still return it.</source>
+        <translation>%1 (現地時刻) に失効しました (属性「%2」から)。DynamoDB は数日以内に項目を削除します。それまでは読み取りで引き続き返されます。</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include <QGuiApplication>
+#include <QPalette>
 #include <QSet>
 
 #include "common/engine_bridge.h"
 #include "items/item_json.h"
+#include "items/ttl_expiry.h"
 
 using tablespan::Json;
 
@@ -15,6 +18,7 @@ ItemsModel::ItemsModel(EngineBridge& bridge, QObject* parent)
 void ItemsModel::setSource(const QString& region, const QString& table, const QStringList& keyNames,
                            const QString& operation, Json request, const QStringList& indexKeyNames,
                            const QStringList& projected, int indexPartitionKeys) {
+    if (table != m_table || region != m_region) m_expiryAttribute.clear();  // reset below
     m_region = region;
     m_table = table;
     m_keyNames = keyNames;
@@ -31,6 +35,7 @@ void ItemsModel::setSource(const QString& region, const QString& table, const QS
 
 void ItemsModel::clear() {
     m_table.clear();
+    m_expiryAttribute.clear();
     m_keyNames.clear();
     m_indexKeyNames.clear();
     m_leadColumns.clear();
@@ -54,6 +59,42 @@ void ItemsModel::reload() {
     if (wasLoading && !m_loading) emit loadingChanged(false);
     // The view asks for the first page itself; so do we, for views not yet shown.
     if (m_hasMore) fetchMore({});
+}
+
+int ItemsModel::expiryColumn() const {
+    // Right after the key columns, which every reload puts first.
+    return m_expiryAttribute.isEmpty() ? -1 : static_cast<int>(m_leadColumns.size());
+}
+
+int ItemsModel::attributeIndex(int column) const {
+    const int expiry = expiryColumn();
+    if (expiry < 0 || column < expiry) return column;
+    return column == expiry ? -1 : column - 1;
+}
+
+void ItemsModel::setExpiryAttribute(const QString& attribute) {
+    if (attribute == m_expiryAttribute) return;
+    const int column = static_cast<int>(m_leadColumns.size());
+    if (m_expiryAttribute.isEmpty()) {
+        beginInsertColumns({}, column, column);
+        m_expiryAttribute = attribute;
+        endInsertColumns();
+    } else if (attribute.isEmpty()) {
+        beginRemoveColumns({}, column, column);
+        m_expiryAttribute.clear();
+        endRemoveColumns();
+    } else {
+        m_expiryAttribute = attribute;
+        emit headerDataChanged(Qt::Horizontal, column, column);
+        refreshExpiry();
+    }
+}
+
+void ItemsModel::refreshExpiry() {
+    const int column = expiryColumn();
+    if (column < 0 || rowCount() == 0) return;
+    emit dataChanged(index(0, column), index(rowCount() - 1, column),
+                     {Qt::DisplayRole, Qt::ToolTipRole, ExpiryRole});
 }
 
 void ItemsModel::setLoading(bool loading) {
@@ -130,7 +171,9 @@ void ItemsModel::addColumns(const Json& item) {
         if (m_columns.contains(name)) continue;
         const auto at = std::upper_bound(m_columns.begin() + lead, m_columns.end(), name);
         const int column = static_cast<int>(at - m_columns.begin());
-        beginInsertColumns({}, column, column);
+        // After the lead columns, so after the Expires column when there is one.
+        const int shown = column + (expiryColumn() >= 0 ? 1 : 0);
+        beginInsertColumns({}, shown, shown);
         m_columns.insert(column, name);
         endInsertColumns();
     }
@@ -184,16 +227,39 @@ int ItemsModel::rowCount(const QModelIndex& parent) const {
 }
 
 int ItemsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
+    return parent.isValid() ? 0
+                            : static_cast<int>(m_columns.size()) + (expiryColumn() >= 0 ? 1 : 0);
+}
+
+QVariant ItemsModel::expiryData(const Json& item, int role) const {
+    const qint64 now = m_bridge.engine().clock().now();
+    const auto at = TtlExpiry::seconds(item, m_expiryAttribute.toStdString(), now);
+    if (!at) return {};
+    switch (role) {
+        case Qt::DisplayRole:
+            return TtlExpiry::text(*at, now);
+        case Qt::ToolTipRole:
+            return TtlExpiry::toolTip(*at, now, m_expiryAttribute);
+        case ExpiryRole:
+            return *at;
+        case Qt::ForegroundRole:
+            // Expired, pending deletion: dimmed, as the theme dims placeholder text.
+            return *at <= now / 1000 ? QVariant(QGuiApplication::palette().placeholderText())
+                                     : QVariant();
+        default:
+            return {};
+    }
 }
 
 QVariant ItemsModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Json& item = m_items[static_cast<std::size_t>(index.row())];
-    const std::string name = m_columns.at(index.column()).toStdString();
-    const auto it = item.find(name);
     if (role == ItemRole) return QString::fromStdString(item.dump());
+    const int attribute = attributeIndex(index.column());
+    if (attribute < 0) return expiryData(item, role);
+    const std::string name = m_columns.at(attribute).toStdString();
+    const auto it = item.find(name);
     if (it == item.end()) return {};
     switch (role) {
         case Qt::DisplayRole:
@@ -216,8 +282,15 @@ QVariant ItemsModel::headerData(int section, Qt::Orientation orientation, int ro
         if (role == Qt::DisplayRole) return section + 1;
         return {};
     }
-    if (section < 0 || section >= m_columns.size()) return {};
-    const QString name = m_columns.at(section);
+    if (section < 0 || section >= columnCount()) return {};
+    if (attributeIndex(section) < 0) {
+        if (role == Qt::DisplayRole) return tr("Expires");
+        if (role == Qt::ToolTipRole)
+            return tr("When each item expires under Time to Live, from its “%1” attribute")
+                .arg(m_expiryAttribute);
+        return {};
+    }
+    const QString name = m_columns.at(attributeIndex(section));
     if (role == Qt::DisplayRole) {
         // Reading an index, its keys are named for their role in it.
         if (const auto at = m_indexKeyNames.indexOf(name); at >= 0)

@@ -3,7 +3,9 @@
 // The items of one table in one region, loaded page by page as the view scrolls
 // (canFetchMore/fetchMore on LastEvaluatedKey), so a table of any size opens at once.
 // Columns are the union of the attribute names seen so far: key attributes first, then
-// the others in name order (the same order on every page and every run).
+// the others in name order (the same order on every page and every run). With Time to
+// Live on, an Expires column follows the key columns: when each item expires, beside
+// engine time now.
 
 #include <deque>
 
@@ -19,7 +21,8 @@ class ItemsModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(ItemsModel)
 
 public:
-    enum Role { TypeRole = Qt::UserRole, ItemRole };
+    // ExpiryRole: the Expires column's moment, seconds since the epoch (invalid: none).
+    enum Role { TypeRole = Qt::UserRole, ItemRole, ExpiryRole };
 
     explicit ItemsModel(EngineBridge& bridge, QObject* parent = nullptr);
 
@@ -39,6 +42,14 @@ public:
     // Reloads from the first page with the same source.
     void reload();
     void setPageSize(int size) { m_pageSize = size; }
+    // Shows the Expires column from the Number attribute `attribute` (the table's Time
+    // to Live attribute), or hides it (empty). Another table or region hides it.
+    void setExpiryAttribute(const QString& attribute);
+    QString expiryAttribute() const { return m_expiryAttribute; }
+    // The Expires column, or -1.
+    int expiryColumn() const;
+    // Engine time moved: the Expires column says so.
+    void refreshExpiry();
 
     QString table() const { return m_table; }
     QString operation() const { return m_operation; }  // "Scan" or "Query"
@@ -80,6 +91,9 @@ signals:
 
 private:
     void addColumns(const tablespan::Json& item);
+    // The index into m_columns of view column `column`, or -1 for the Expires column.
+    int attributeIndex(int column) const;
+    QVariant expiryData(const tablespan::Json& item, int role) const;
     int rowOfKey(const tablespan::Json& key) const;
     void setLoading(bool loading);
 
@@ -96,7 +110,8 @@ private:
     // A deque: a million rows grow by pages without moving every row already loaded
     // (a QList reallocating at 2^20 rows stalled the GUI for 60 ms).
     std::deque<tablespan::Json> m_items;
-    QStringList m_columns;
+    QStringList m_columns;  // attribute names; the Expires column is not among them
+    QString m_expiryAttribute;
     bool m_hasMore = false;
     bool m_loading = false;
     qint64 m_returned = 0;

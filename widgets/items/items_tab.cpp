@@ -14,6 +14,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "items/batch_writer.h"
@@ -53,7 +54,8 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
       m_progressLabel(new QLabel(m_progressRow)),
       m_progress(new QProgressBar(m_progressRow)),
       m_compareButton(button("region", tr("Compare regions"), "compareRegions", this)),
-      m_compare(new CompareView(bridge, this)) {
+      m_compare(new CompareView(bridge, this)),
+      m_expiryClock(new QTimer(this)) {
     setObjectName(QStringLiteral("itemsTab"));
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
@@ -169,7 +171,26 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
         m_view->resizeColumnsToContents();
         for (int c = 0; c < m_model->columnCount(); ++c)
             m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), 320));
+        fitExpiryColumn();
     });
+    // Engine time may run faster than the wall clock: a second is often enough.
+    m_expiryClock->setInterval(1000);
+    // Hidden, nothing to repaint: the text is made from engine time when painted.
+    connect(m_expiryClock, &QTimer::timeout, this, [this] {
+        if (isVisible()) m_model->refreshExpiry();
+    });
+    const auto followExpiry = [this] {
+        if (m_model->expiryColumn() < 0) return m_expiryClock->stop();
+        if (!m_expiryClock->isActive()) m_expiryClock->start();
+    };
+    connect(m_model, &QAbstractItemModel::columnsInserted, this,
+            [this, followExpiry](const QModelIndex&, int first, int last) {
+                followExpiry();
+                const int column = m_model->expiryColumn();
+                if (column >= first && column <= last) fitExpiryColumn();
+            });
+    connect(m_model, &QAbstractItemModel::columnsRemoved, this, followExpiry);
+    connect(m_model, &QAbstractItemModel::modelReset, this, followExpiry);
     connect(m_model, &ItemsModel::loadingChanged, this, &ItemsTab::updateStatus);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ItemsTab::updateStatus);
     connect(m_model, &ItemsModel::loadFailed, this,
@@ -311,7 +332,41 @@ void ItemsTab::setTable(const QString& name) {
     m_form->clearFilters();
     m_form->setProjection({});
     m_model->setSource(m_region, name, keyNames(), QStringLiteral("Scan"), Json::object());
+    describeTtl();
     updateCompare();
+}
+
+void ItemsTab::fitExpiryColumn() {
+    // Wider than other columns may be: the date and "expired … ago, pending deletion".
+    const int column = m_model->expiryColumn();
+    if (column < 0 || m_model->rowCount() == 0) return;
+    m_view->resizeColumnToContents(column);
+    m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), 420));
+}
+
+void ItemsTab::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    describeTtl();  // Time to Live may have changed in Settings meanwhile
+}
+
+void ItemsTab::describeTtl() {
+    const int generation = ++m_ttlGeneration;
+    const QString region = m_model->region();
+    const QString name = m_model->table();
+    if (name.isEmpty()) return;
+    m_bridge.call(this, region, QStringLiteral("DescribeTimeToLive"),
+                  {{"TableName", name.toStdString()}},
+                  [this, generation, region, name](const tablespan::Result& r) {
+                      if (generation != m_ttlGeneration || region != m_model->region() ||
+                          name != m_model->table())
+                          return;
+                      // Unknown (a table being created or deleted) shows no expiry.
+                      const Json ttl = r.ok() ? r.body["TimeToLiveDescription"] : Json();
+                      m_model->setExpiryAttribute(
+                          ttl.is_object() && ttl.value("TimeToLiveStatus", "") == "ENABLED"
+                              ? QString::fromStdString(ttl.value("AttributeName", ""))
+                              : QString());
+                  });
 }
 
 QList<QPair<QString, QString>> ItemsTab::sourcesOf(const QString& name) const {
@@ -408,6 +463,7 @@ void ItemsTab::run() {
     m_model->setSource(m_region, table(), keyNames(),
                        spec.query ? QStringLiteral("Query") : QStringLiteral("Scan"), request,
                        indexKeys, projected, partitionKeyCount(spec.indexName));
+    describeTtl();
 }
 
 void ItemsTab::updateStatus() {

@@ -2,7 +2,7 @@
 
 // The Items tab: browse one table of the selected region page by page, Scan or Query
 // the table or one of its indexes with conditions, create/edit/duplicate/delete items, import and
-// export files.
+// export files. With Time to Live on, when each item expires.
 
 #include <QWidget>
 
@@ -20,6 +20,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QTimer;
 class QueryForm;
 class TablesModel;
 
@@ -71,6 +72,9 @@ public slots:
     void copySelected(ItemClipboard::Format format);
     void cancel();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 signals:
     // The user picked a table (the console shares it with the other tabs).
     void tableChosen(const QString& table);
@@ -109,6 +113,10 @@ private:
                     const tablespan::Json& request, std::shared_ptr<QList<tablespan::Json>> items,
                     const tablespan::Json& start);
     void updateStatus();
+    // Asks DescribeTimeToLive: the Expires column follows the table's setting (changed
+    // in Settings or by any client).
+    void describeTtl();
+    void fitExpiryColumn();
     // Compare regions: offered for a table with replicas; shown while toggled on.
     void updateCompare();
 
@@ -128,6 +136,8 @@ private:
     QPushButton* m_compareButton;
     CompareView* m_compare;
     QList<QAction*> m_copyActions;
+    QTimer* m_expiryClock;  // moves "in 3 h" on while the Expires column shows
+    int m_ttlGeneration = 0;
     BatchWriter* m_writer = nullptr;
     bool m_exporting = false;
     bool m_cancelled = false;

@@ -1,18 +1,21 @@
 #pragma once
 
 // The Settings tab of a table's details: deletion protection, capacity mode and
-// throughput, table class and stream, changed with one UpdateTable; and the table's
+// throughput, table class and stream, changed with one UpdateTable; Time to Live, read
+// with DescribeTimeToLive and changed with its own UpdateTimeToLive; and the table's
 // tags (TableTagsEditor). The service's refusals show inline, in words.
 
 #include <QWidget>
 
 #include "tables/table_settings.h"
+#include "tables/ttl_settings.h"
 #include "tablespan/engine.h"
 
 class EngineBridge;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class TableTagsEditor;
@@ -30,13 +33,19 @@ public:
     TableTagsEditor* tagsEditor() const { return m_tags; }
     // The settings as the form has them now.
     TableSettings edited() const;
-    // The inline message of the last Apply (a refusal, or empty).
+    TtlSettings editedTtl() const;
+    // Time to Live as DescribeTimeToLive (or the last UpdateTimeToLive) last said.
+    TtlSettings currentTtl() const { return m_ttlCurrent; }
+    // The Time to Live status line ("Enabled: …", "Disabled: …", or why it is unknown).
+    QString ttlStatusText() const;
+    // The inline message of the last Apply (the refusals, or empty).
     QString errorText() const;
-    // An UpdateTable is on its way.
-    bool busy() const { return m_busy; }
+    // An UpdateTable or UpdateTimeToLive is on its way.
+    bool busy() const { return m_pending > 0; }
 
 public slots:
-    // Sends UpdateTable with what changed; does nothing when nothing did.
+    // Sends UpdateTable with what changed, and UpdateTimeToLive when Time to Live
+    // changed; does nothing when nothing did.
     void apply();
     void revert();
 
@@ -46,9 +55,17 @@ signals:
 
 private:
     void showSettings(const TableSettings& s);
+    void showTtl(const TtlSettings& s);
+    // Asks DescribeTimeToLive; edits not applied yet survive the answer.
+    void describeTtl();
+    void applyTable(const tablespan::Json& request);
+    void applyTtl(const tablespan::Json& request);
     void updateEnabled();
     void showError(const QString& text);
     void showNote(const QString& text);
+    // Adds to what the inline error and note lines say (one line per answer).
+    void addError(const QString& text);
+    void addNote(const QString& text);
 
     EngineBridge& m_bridge;
     QString m_region;
@@ -62,11 +79,17 @@ private:
     QComboBox* m_class;
     QCheckBox* m_stream;
     QComboBox* m_streamView;
+    QCheckBox* m_ttl;
+    QLineEdit* m_ttlAttribute;
+    QLabel* m_ttlStatus;
     QPushButton* m_apply;
     QPushButton* m_revert;
     QLabel* m_error;
     QLabel* m_note;
     TableTagsEditor* m_tags;
-    bool m_loading = false;  // showSettings() is filling the form
-    bool m_busy = false;     // an UpdateTable is on its way
+    TtlSettings m_ttlCurrent;  // as DescribeTimeToLive last said
+    bool m_ttlKnown = false;   // DescribeTimeToLive answered for this table
+    int m_ttlGeneration = 0;   // drops answers about a table no longer shown
+    bool m_loading = false;    // showSettings() or showTtl() is filling the form
+    int m_pending = 0;         // UpdateTable and UpdateTimeToLive on their way
 };
