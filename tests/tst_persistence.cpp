@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -105,9 +106,11 @@ private slots:
 
     void acknowledgedWritesSurviveSigkill() {
         TestEngine t;
-        // A GSI: its entries are written in the item's transaction, so the kill leaves
-        // the index equal to its table.
+        // A GSI and a stream: index entries and stream records are written in the item's
+        // transaction, so the kill leaves the index equal to its table, and a record for
+        // exactly the writes that are stored.
         t.ok("CreateTable", J(R"({"TableName": "Crash", "BillingMode": "PAY_PER_REQUEST",
+            "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_IMAGE"},
             "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
                                      {"AttributeName": "n", "AttributeType": "N"}],
             "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
@@ -187,6 +190,37 @@ private slots:
         } while (!start.is_null());
         JCOMPARE(indexed.size(), stored);
         JCOMPARE(table["GlobalSecondaryIndexes"][0]["ItemCount"].get<std::size_t>(), stored);
+
+        // The stream: one INSERT per stored item, with the item as stored; none for a
+        // write that is not stored. Every acknowledged write has its record.
+        const std::string arn = table["LatestStreamArn"];
+        std::map<std::string, Json> recorded;
+        const Json shards = t.ok("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["Shards"];
+        for (const auto& shard : shards) {
+            Json it = t.ok("GetShardIterator", {{"StreamArn", arn},
+                                                {"ShardId", shard["ShardId"]},
+                                                {"ShardIteratorType", "TRIM_HORIZON"}})["ShardIterator"];
+            for (;;) {
+                Json page = t.ok("GetRecords", {{"ShardIterator", it}});
+                for (const auto& record : page["Records"]) {
+                    JCOMPARE(record["eventName"], "INSERT");
+                    const Json image = record["dynamodb"]["NewImage"];
+                    QVERIFY(recorded.emplace(image["pk"]["S"].get<std::string>(), image).second);
+                }
+                if (page["Records"].empty() || !page.contains("NextShardIterator")) break;
+                it = page["NextShardIterator"];
+            }
+        }
+        JCOMPARE(recorded.size(), stored);
+        for (const auto& [pk, image] : recorded) {
+            Json got = t.ok("GetItem", {{"TableName", "Crash"}, {"Key", {{"pk", {{"S", pk}}}}}});
+            QVERIFY2(got.contains("Item"), qPrintable(QStringLiteral("record of %1 without its item")
+                                                          .arg(QString::fromStdString(pk))));
+            JCOMPARE(got["Item"], image);
+        }
+        for (int i : acked)
+            QVERIFY2(recorded.count("item-" + std::to_string(i)),
+                     qPrintable(QStringLiteral("acknowledged item %1 has no record").arg(i)));
     }
 };
 
