@@ -3,7 +3,8 @@
 // region outages, latency changes and process restarts. After healing and draining,
 // every replica must hold the same data, each item must equal the last-writer-wins
 // winner an independent oracle computed from the acknowledged writes, and no key may
-// hold anything nobody wrote.
+// hold anything nobody wrote. Each region's stream, read from TRIM_HORIZON following
+// shard lineage, replays into exactly that region's items.
 //
 // The oracle knows nothing of the engine's versions: every write happens at its own
 // engine millisecond, so the last writer is simply the acknowledged write with the
@@ -92,6 +93,7 @@ private:
             "GlobalSecondaryIndexes": [{"IndexName": "byVal",
                 "KeySchema": [{"AttributeName": "val", "KeyType": "HASH"}],
                 "Projection": {"ProjectionType": "ALL"}}],
+            "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_AND_OLD_IMAGES"},
             "BillingMode": "PAY_PER_REQUEST"})"));
         engine_->advance(10'000);
         // A few items before the table goes global, so the backfill has work.
@@ -229,7 +231,47 @@ private:
         return out;
     }
 
+    // The items that `region`'s stream, read from TRIM_HORIZON with parents before
+    // children, leaves when applied in order: INSERT and MODIFY put NewImage, REMOVE
+    // deletes (and must find the item OldImage names).
+    std::map<std::string, Json> replay(const std::string& region) {
+        const std::string arn =
+            ok(region, "DescribeTable", {{"TableName", "things"}})["Table"]["LatestStreamArn"];
+        const Json shards = ok(region, "DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["Shards"];
+        std::map<std::string, Json> items;
+        for (const auto& shard : shards) {  // listed oldest first: parents before children
+            Json it = ok(region, "GetShardIterator",
+                         {{"StreamArn", arn},
+                          {"ShardId", shard["ShardId"]},
+                          {"ShardIteratorType", "TRIM_HORIZON"}})["ShardIterator"];
+            for (;;) {
+                Json page = ok(region, "GetRecords", {{"ShardIterator", it}});
+                for (const auto& record : page["Records"]) {
+                    const Json& d = record["dynamodb"];
+                    const std::string id = d["Keys"]["id"]["S"];
+                    const std::string name = record["eventName"];
+                    if (name == "REMOVE") {
+                        if (!items.count(id) || items[id] != d["OldImage"])
+                            throw Failure{"stream in " + region + " removes " + id +
+                                          " as it never recorded it"};
+                        items.erase(id);
+                    } else {
+                        if ((name == "MODIFY") != items.count(id))
+                            throw Failure{"stream in " + region + ": " + name + " of " + id};
+                        items[id] = d["NewImage"];
+                    }
+                }
+                if (page["Records"].empty() || !page.contains("NextShardIterator")) break;
+                it = page["NextShardIterator"];
+            }
+        }
+        return items;
+    }
+
     void check() {
+        for (const auto& region : regions_)
+            if (replay(region) != contents(region))
+                throw Failure{"the stream in " + region + " does not replay into its items"};
         // Each region's index equals the index recomputed from that region's items.
         for (const auto& region : regions_) {
             std::map<std::string, Json> expected_index;
