@@ -279,6 +279,30 @@ private slots:
             coral + "UnknownOperationException", "");
         row("unknown region", "DynamoDB_20120810.ListTables", "{}", "mars-north-1",
             coral + "UnrecognizedClientException", "*");
+        // DynamoDB Streams shares the endpoint under its own target prefix; each service
+        // answers only its own operations.
+        row("streams operation, dynamodb prefix", "DynamoDB_20120810.GetRecords", "{}",
+            "us-west-2", coral + "UnknownOperationException", "");
+        row("dynamodb operation, streams prefix", "DynamoDBStreams_20120810.PutItem", "{}",
+            "us-west-2", coral + "UnknownOperationException", "");
+        row("streams, malformed arn", "DynamoDBStreams_20120810.DescribeStream",
+            R"({"StreamArn": "fake-stream"})", "us-west-2", validate + "ValidationException",
+            "Invalid StreamArn");
+        row("streams, no such stream", "DynamoDBStreams_20120810.DescribeStream",
+            R"({"StreamArn": "arn:aws:dynamodb:us-west-2:000000000000:table/Nope/stream/2026-01-01T00:00:00.000"})",
+            "us-west-2", dynamo + "ResourceNotFoundException",
+            "Requested resource not found: Stream: "
+            "arn:aws:dynamodb:us-west-2:000000000000:table/Nope/stream/2026-01-01T00:00:00.000 "
+            "not found");
+    }
+
+    void streamsAnswerOnTheSameEndpoint() {
+        Client client(m_server->port());
+        auto req = dynamo_request("X", R"({"TableName": "Courses"})", "us-west-2");
+        req.set("X-Amz-Target", "DynamoDBStreams_20120810.ListStreams");
+        Response res = client.send(req);
+        QCOMPARE(res.result_int(), 200u);
+        QVERIFY(bodyOf(res)["Streams"].is_array());
     }
 
     void errorsHaveTheServiceShape() {

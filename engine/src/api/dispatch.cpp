@@ -86,6 +86,9 @@ const std::map<std::string_view, Handler>& handlers() {
         {"UntagResource", untag_resource},
         {"ListTagsOfResource", list_tags_of_resource},
         {"UpdateContinuousBackups", update_continuous_backups},
+        // Transactions.
+        {"TransactWriteItems", transact_write_items},
+        {"TransactGetItems", transact_get_items},
         // DynamoDB Streams.
         {"ListStreams", list_streams},
         {"DescribeStream", describe_stream},

@@ -54,6 +54,10 @@ Json tag_resource(core::Region&, const Json&);
 Json untag_resource(core::Region&, const Json&);
 Json list_tags_of_resource(core::Region&, const Json&);
 
+// Transactions.
+Json transact_write_items(core::Region&, const Json&);
+Json transact_get_items(core::Region&, const Json&);
+
 // DynamoDB Streams (target prefix DynamoDBStreams_20120810).
 Json list_streams(core::Region&, const Json&);
 Json describe_stream(core::Region&, const Json&);

@@ -3,6 +3,7 @@
 #include "api/capacity.h"
 #include "api/expression_params.h"
 #include "api/handlers.h"
+#include "api/item_writes.h"
 #include "api/item_key.h"
 #include "api/item_store.h"
 #include "api/request_util.h"
@@ -106,36 +107,38 @@ Json delete_item(core::Region& region, const Json& request) {
     return out;
 }
 
+void check_update_paths(const TableMeta& table, const expr::UpdateExpression& update) {
+    for (const auto& path : update.paths()) {
+        const std::string& top = path.front().name;
+        bool is_key =
+            top == table.partition_key.name || (table.sort_key && top == table.sort_key->name);
+        if (!is_key) {
+            // An index key must stay a scalar too (dynalite's updateItem tests).
+            if (path.size() > 1)
+                for (const auto& ix : table.indexes)
+                    if (ix.maintained() && ix.is_key(top))
+                        throw_validation(
+                            "Key attributes must be scalars; list random access '[]' and map "
+                            "lookup '.' are not allowed: IndexKey: " +
+                            top);
+            continue;
+        }
+        if (path.size() > 1)
+            throw_validation(
+                "Key attributes must be scalars; list random access '[]' and map lookup '.' "
+                "are not allowed: Key: " +
+                top);
+        throw_invalid_parameter("Cannot update attribute " + top +
+                                ". This attribute is part of the key");
+    }
+}
+
 Json update_item(core::Region& region, const Json& request) {
     auto ex = parse_expressions(request, {"UpdateExpression", "ConditionExpression"},
                                 {"AttributeUpdates", "Expected", "ConditionalOperator"});
     AttributeMap key_attrs = decode_item(request.at("Key"));
     TableMeta& table = table_for_data(region, request.at("TableName"));
-    if (ex->update) {
-        for (const auto& path : ex->update->paths()) {
-            const std::string& top = path.front().name;
-            bool is_key =
-                top == table.partition_key.name || (table.sort_key && top == table.sort_key->name);
-            if (!is_key) {
-                // An index key must stay a scalar too (dynalite's updateItem tests).
-                if (path.size() > 1)
-                    for (const auto& ix : table.indexes)
-                        if (ix.maintained() && ix.is_key(top))
-                            throw_validation(
-                                "Key attributes must be scalars; list random access '[]' and map "
-                                "lookup '.' are not allowed: IndexKey: " +
-                                top);
-                continue;
-            }
-            if (path.size() > 1)
-                throw_validation(
-                    "Key attributes must be scalars; list random access '[]' and map lookup '.' "
-                    "are not allowed: Key: " +
-                    top);
-            throw_invalid_parameter("Cannot update attribute " + top +
-                                    ". This attribute is part of the key");
-        }
-    }
+    if (ex->update) check_update_paths(table, *ex->update);
     StorageKey key = key_from_key(table, key_attrs);
     ItemStore store(region, table);
     auto old = store.get(key);

@@ -133,6 +133,15 @@ constexpr const char* kMigrations[] = {
         closed_at INTEGER NOT NULL,
         PRIMARY KEY(stream_id, shard_no)) WITHOUT ROWID;
     )sql",
+    // 7: ClientRequestToken of transactions: the request that used a token (its members
+    // but the token), its answer, and when the token may be used again.
+    R"sql(
+    CREATE TABLE client_tokens(
+        token TEXT PRIMARY KEY,
+        request TEXT NOT NULL,
+        response TEXT NOT NULL,
+        expires_at INTEGER NOT NULL) WITHOUT ROWID;
+    )sql",
 };
 }  // namespace
 

@@ -91,6 +91,12 @@ struct StreamRecordRow {
     bool by_ttl = false;
 };
 
+struct ClientTokenRow {
+    std::string request;
+    std::string response;
+    std::int64_t expires_at = 0;
+};
+
 struct LinkRow {
     std::int64_t table = 0;
     std::string destination;
@@ -126,7 +132,7 @@ struct RangeBound {
 
 class RegionStore {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     // Opens or creates the database at `path` and brings its schema up to date.
     explicit RegionStore(const std::string& path);
@@ -261,6 +267,13 @@ public:
     // Deletes records of `stream` written before `before`, except local writes of a
     // global table not shipped yet (seq > `shipped`); returns the highest seq deleted.
     std::int64_t trim_stream(std::int64_t stream, std::int64_t before, std::int64_t shipped);
+
+    // ---- transactions (client_token_store.cpp) ----
+    std::optional<ClientTokenRow> client_token(std::string_view token);
+    // Stores (or replaces) the token's request and answer.
+    void put_client_token(std::string_view token, std::string_view request,
+                          std::string_view response, std::int64_t expires_at);
+    void prune_client_tokens(std::int64_t expired_before);
 
     // Small named integers of the region (its hybrid logical clock, …).
     std::int64_t state(std::string_view name);
