@@ -213,6 +213,39 @@ private slots:
         JCOMPARE(got["ConsumedCapacity"], J(R"([{"TableName": "Accounts", "CapacityUnits": 4.0}])"));
     }
 
+    void aReplicaSeesATransactionItemByItem() {
+        // ACID in the region that runs it; its writes replicate as individual changes, so
+        // another region can see part of it (dynamodb-semantics.md §3.2). Two tables: each
+        // ships on its own link, with its own pipeline delay. (An engine of its own: a
+        // replica's source cannot be deleted for 24 hours, so cleanup() could not.)
+        TestEngine g;
+        for (const char* table : {"Orders", "Payments"}) {
+            g.ok("CreateTable", {{"TableName", table},
+                                 {"BillingMode", "PAY_PER_REQUEST"},
+                                 {"AttributeDefinitions", J(R"([{"AttributeName": "id", "AttributeType": "S"}])")},
+                                 {"KeySchema", J(R"([{"AttributeName": "id", "KeyType": "HASH"}])")}});
+            g.engine->advance(60'000);
+            g.ok("UpdateTable", {{"TableName", table},
+                                 {"ReplicaUpdates", J(R"([{"Create": {"RegionName": "eu-west-1"}}])")}});
+        }
+        for (int i = 0; i < 120; ++i) g.engine->advance(1'000);
+        g.ok("TransactWriteItems", J(R"({"TransactItems": [
+            {"Put": {"TableName": "Orders", "Item": {"id": {"S": "o1"}}}},
+            {"Put": {"TableName": "Payments", "Item": {"id": {"S": "p1"}}}}]})"));
+        auto in_dublin = [&](const char* table, const char* id) {
+            return g.ok("GetItem", {{"TableName", table}, {"Key", key(id)}}, "eu-west-1")
+                .contains("Item");
+        };
+        bool partial = false;
+        for (int ms = 0; ms < 5'000 && !(in_dublin("Orders", "o1") && in_dublin("Payments", "p1"));
+             ++ms) {
+            partial = partial || in_dublin("Orders", "o1") != in_dublin("Payments", "p1");
+            g.engine->advance(1);
+        }
+        QVERIFY(in_dublin("Orders", "o1") && in_dublin("Payments", "p1"));
+        QVERIFY2(partial, "Dublin never showed half of the transaction");
+    }
+
     void indexesAndStreamSeeTheWholeTransaction() {
         Json request = J(R"({"TransactItems": [
             {"Put": {"TableName": "Accounts",

@@ -28,6 +28,7 @@ std::optional<Json> replayed(core::Region& region, const std::string& token, con
 void remember(core::Region& region, const std::string& token, const Json& request,
               const Json& response) {
     region.begin_write();
+    region.store().prune_client_tokens(region.now());
     region.store().put_client_token(token, fingerprint(request), response.dump(),
                                     region.now() + kTokenLifetimeMs);
 }
