@@ -70,6 +70,13 @@ private:
     // The Tables tab's Settings and tags, the tags in the details, then shootHelp
     // (screenshot_settings.cpp); then `done`.
     void shootSettings(std::function<void()> done);
+    // The Streams tab: a table with a stream, its shards after a rollover, its records
+    // (filtered, paused), and a table without a stream (screenshot_streams.cpp); then
+    // `done`.
+    void shootStreams(std::function<void()> done);
+    void shootStreamViews(std::function<void()> done);
+    // Puts, updates and deletes readings `from`…`from + count - 1` of the streams' table.
+    void writeReadings(int from, int count);
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
 
