@@ -51,9 +51,9 @@ QString StreamRecord::detailsText() const {
     const Json dynamodb = record.value("dynamodb", Json::object());
     QString text = tr("%1 at %2 in %3").arg(eventName, timeText(), textOf(record, "awsRegion"));
     if (ttlDelete) text += tr(" — deleted by Time to Live");
-    text += u'\n' + tr("Sequence number %1 in %2").arg(sequenceNumber, shardId) + u'\n';
-    text +=
-        u'\n' + tr("Keys") + u'\n' + ItemJson::toDynamoText(dynamodb.value("Keys", Json::object()));
+    text += u'\n' + tr("Sequence number %1").arg(sequenceNumber);
+    text += u'\n' + tr("Shard %1").arg(shardId);
+    text += u'\n' + tr("Keys: %1").arg(keysText);
     bool images = false;
     for (auto [key, title] :
          {std::pair{"NewImage", tr("New image")}, std::pair{"OldImage", tr("Old image")}}) {

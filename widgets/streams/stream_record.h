@@ -25,7 +25,7 @@ public:
     static StreamRecord fromJson(const tablespan::Json& record, const QString& shardId);
     // The time in local time, to the second ("—" when the record has none).
     QString timeText() const;
-    // The record for the detail pane: what happened, then its keys and images as pretty
+    // The record for the detail pane: what happened, where, its keys, then its images as pretty
     // DynamoDB JSON (or why there are none: the stream's view type).
     QString detailsText() const;
 };

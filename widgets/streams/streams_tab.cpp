@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -39,6 +41,13 @@ QString textOf(const Json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
                                             : QString();
+}
+// A stream's label (its creation time, "2026-10-06T23:16:32.123" in UTC) in local time.
+QString labelText(const QString& label) {
+    QDateTime t = QDateTime::fromString(label, Qt::ISODateWithMs);
+    if (!t.isValid()) return label;
+    t.setTimeZone(QTimeZone::utc());
+    return QLocale().toString(t.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 }  // namespace
 
@@ -66,7 +75,7 @@ StreamsTab::StreamsTab(EngineBridge& bridge, TablesModel& tables, QWidget* paren
     m_tableBox->setObjectName(QStringLiteral("streamsTable"));
     m_tableBox->setMinimumContentsLength(16);
     m_streamBox->setObjectName(QStringLiteral("streamsStream"));
-    m_streamBox->setMinimumContentsLength(30);
+    m_streamBox->setMinimumContentsLength(26);
     m_streamBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_status->setObjectName(QStringLiteral("streamsStatus"));
     m_status->setWordWrap(true);
@@ -119,6 +128,12 @@ StreamsTab::StreamsTab(EngineBridge& bridge, TablesModel& tables, QWidget* paren
     ViewStyle::rowList(m_view, QStringLiteral("streamRecords"));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    // The keys take what is left; the other columns fit their contents.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(StreamRecordsModel::Keys,
+                                                     QHeaderView::Stretch);
+    m_view->hideColumn(StreamRecordsModel::Sequence);  // the detail pane has it
     m_details->setObjectName(QStringLiteral("streamRecordDetails"));
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -293,15 +308,18 @@ void StreamsTab::showStreams(const Json& table, const Json& streams) {
     {
         const QSignalBlocker block(m_streamBox);
         m_streamBox->clear();
-        for (const auto& [label, arn] : choices)
-            m_streamBox->addItem(arn == latest && enabled ? tr("%1 (current)").arg(label)
-                                 : arn == latest          ? tr("%1 (latest, off)").arg(label)
-                                                          : tr("%1 (off)").arg(label),
+        for (const auto& [label, arn] : choices) {
+            const QString when = labelText(label);
+            m_streamBox->addItem(arn == latest && enabled ? tr("%1 (current)").arg(when)
+                                 : arn == latest          ? tr("%1 (latest, off)").arg(when)
+                                                          : tr("%1 (off)").arg(when),
                                  arn);
+            m_streamBox->setItemData(m_streamBox->count() - 1, arn, Qt::ToolTipRole);
+        }
         const int keep = m_streamBox->findData(current);
         m_streamBox->setCurrentIndex(keep >= 0 ? keep : 0);
     }
-    m_streamBox->setEnabled(m_streamBox->count() > 1);
+    m_streamBox->setEnabled(!choices.isEmpty());
     m_enableBox->setTable(name, !choices.isEmpty());
     m_enableBox->setBusy(textOf(table, "TableStatus") != QLatin1String("ACTIVE"));
     m_enableBox->setVisible(!enabled);
