@@ -904,8 +904,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="336"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="343"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="345"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
@@ -930,7 +930,7 @@
         <translation>Ausbreitung nach %1 messen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="252"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="254"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -938,22 +938,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="256"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="258"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="325"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="327"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="339"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
@@ -1675,7 +1675,7 @@
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="70"/>
-        <location filename="../widgets/items/items_tab.cpp" line="502"/>
+        <location filename="../widgets/items/items_tab.cpp" line="504"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1695,32 +1695,32 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="135"/>
+        <location filename="../widgets/items/items_tab.cpp" line="137"/>
         <source>Export the whole table…</source>
         <translation>Ganze Tabelle exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="137"/>
+        <location filename="../widgets/items/items_tab.cpp" line="139"/>
         <source>Export these results…</source>
         <translation>Diese Ergebnisse exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="175"/>
+        <location filename="../widgets/items/items_tab.cpp" line="177"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="204"/>
+        <location filename="../widgets/items/items_tab.cpp" line="206"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>Als DynamoDB-JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="210"/>
+        <location filename="../widgets/items/items_tab.cpp" line="212"/>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="232"/>
+        <location filename="../widgets/items/items_tab.cpp" line="234"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n Element kopiert.</numerusform>
@@ -1728,52 +1728,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="316"/>
+        <location filename="../widgets/items/items_tab.cpp" line="318"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="319"/>
+        <location filename="../widgets/items/items_tab.cpp" line="321"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="320"/>
+        <location filename="../widgets/items/items_tab.cpp" line="322"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="328"/>
+        <location filename="../widgets/items/items_tab.cpp" line="330"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="372"/>
+        <location filename="../widgets/items/items_tab.cpp" line="374"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="374"/>
+        <location filename="../widgets/items/items_tab.cpp" line="376"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="415"/>
+        <location filename="../widgets/items/items_tab.cpp" line="417"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>Zurückgegebene Elemente: %1 · Gelesene Elemente: %2 · Verbrauchte RCUs: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="421"/>
+        <location filename="../widgets/items/items_tab.cpp" line="423"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="422"/>
+        <location filename="../widgets/items/items_tab.cpp" line="424"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="425"/>
+        <location filename="../widgets/items/items_tab.cpp" line="427"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1781,32 +1781,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="427"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="445"/>
+        <location filename="../widgets/items/items_tab.cpp" line="447"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="486"/>
+        <location filename="../widgets/items/items_tab.cpp" line="488"/>
         <source>This item no longer exists in the table.</source>
         <translation>Dieses Element gibt es in der Tabelle nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="498"/>
+        <location filename="../widgets/items/items_tab.cpp" line="500"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="499"/>
+        <location filename="../widgets/items/items_tab.cpp" line="501"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1814,17 +1814,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="513"/>
+        <location filename="../widgets/items/items_tab.cpp" line="515"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="539"/>
+        <location filename="../widgets/items/items_tab.cpp" line="541"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="552"/>
+        <location filename="../widgets/items/items_tab.cpp" line="554"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1832,7 +1832,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="553"/>
+        <location filename="../widgets/items/items_tab.cpp" line="555"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1840,7 +1840,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="554"/>
+        <location filename="../widgets/items/items_tab.cpp" line="556"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -2006,134 +2006,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="33"/>
+        <location filename="../widgets/window/main_window.cpp" line="34"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="43"/>
+        <location filename="../widgets/window/main_window.cpp" line="44"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="44"/>
+        <location filename="../widgets/window/main_window.cpp" line="46"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="97"/>
+        <location filename="../widgets/window/main_window.cpp" line="47"/>
+        <source>Streams</source>
+        <translation>Streams</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="121"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="101"/>
+        <location filename="../widgets/window/main_window.cpp" line="125"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="111"/>
+        <location filename="../widgets/window/main_window.cpp" line="135"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="112"/>
+        <location filename="../widgets/window/main_window.cpp" line="136"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="138"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="115"/>
+        <location filename="../widgets/window/main_window.cpp" line="139"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="116"/>
+        <location filename="../widgets/window/main_window.cpp" line="140"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="117"/>
+        <location filename="../widgets/window/main_window.cpp" line="141"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="118"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="143"/>
+        <location filename="../widgets/window/main_window.cpp" line="167"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../widgets/window/main_window.cpp" line="172"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="150"/>
+        <location filename="../widgets/window/main_window.cpp" line="174"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="158"/>
+        <location filename="../widgets/window/main_window.cpp" line="182"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="163"/>
-        <location filename="../widgets/window/main_window.cpp" line="178"/>
+        <location filename="../widgets/window/main_window.cpp" line="187"/>
+        <location filename="../widgets/window/main_window.cpp" line="202"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="175"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <location filename="../widgets/window/main_window.cpp" line="243"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="220"/>
+        <location filename="../widgets/window/main_window.cpp" line="244"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="228"/>
+        <location filename="../widgets/window/main_window.cpp" line="252"/>
         <source>About Tablespan</source>
         <translation>Über Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="113"/>
+        <location filename="../widgets/window/main_window.cpp" line="137"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="52"/>
+        <location filename="../widgets/window/main_window.cpp" line="55"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="35"/>
-        <location filename="../widgets/window/main_window.cpp" line="53"/>
+        <location filename="../widgets/global/global_console.cpp" line="41"/>
+        <location filename="../widgets/window/main_window.cpp" line="56"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
@@ -2245,12 +2250,12 @@
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="222"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="224"/>
         <source>No table in this region.</source>
         <translation>Keine Tabelle in dieser Region.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="246"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n Version, %1</numerusform>
@@ -2258,12 +2263,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="250"/>
         <source> — oldest %1</source>
         <translation> — älteste %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="267"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tag lang aufbewahrt.</numerusform>
@@ -2271,32 +2276,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>Deaktiviert: Schalten Sie sie ein, um diese Tabelle auf jede beliebige Sekunde ihres Wiederherstellungszeitraums wiederherstellen zu können.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="273"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>Deaktiviert: Backups werden für diese Tabelle gerade aktiviert.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="342"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="344"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 eingeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="343"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="345"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="383"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="385"/>
         <source>Restoring table %1 in %2…</source>
         <translation>Tabelle %1 wird in %2 wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="387"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="389"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
@@ -3147,6 +3152,39 @@
     </message>
 </context>
 <context>
+    <name>ShardTree</name>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Starting sequence number</source>
+        <translation>Erste Sequenznummer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Ending sequence number</source>
+        <translation>Letzte Sequenznummer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="48"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="48"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
     <name>StatusDelegate</name>
     <message>
         <location filename="../widgets/common/status_delegate.cpp" line="29"/>
@@ -3187,6 +3225,266 @@
         <location filename="../widgets/common/status_delegate.cpp" line="38"/>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>StreamEnableBox</name>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="13"/>
+        <source>Enable stream</source>
+        <translation>Stream aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="21"/>
+        <source>New and old images</source>
+        <translation>Neues und altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="22"/>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="22"/>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="23"/>
+        <source>Keys only</source>
+        <translation>Nur Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="26"/>
+        <source>View type:</source>
+        <translation>Ansichtstyp:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="39"/>
+        <source>The stream of %1 is turned off: its writes are not recorded. The streams below stay readable for 24 hours after they were turned off. Enable a new stream to record changes again.</source>
+        <translation>Der Stream von %1 ist ausgeschaltet: Schreibvorgänge werden nicht aufgezeichnet. Die Streams unten bleiben nach dem Ausschalten 24 Stunden lang lesbar. Aktivieren Sie einen neuen Stream, um Änderungen wieder aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="43"/>
+        <source>%1 has no stream. A stream records every change to the table&apos;s items for 24 hours, in order, for consumers such as Lambda triggers. Enable one here (or in the table&apos;s Settings in the Tables tab).</source>
+        <translation>%1 hat keinen Stream. Ein Stream zeichnet jede Änderung an den Elementen der Tabelle 24 Stunden lang in ihrer Reihenfolge auf, für Konsumenten wie Lambda-Trigger. Aktivieren Sie ihn hier (oder in den Einstellungen der Tabelle im Tab „Tabellen“).</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRecord</name>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="52"/>
+        <source>%1 at %2 in %3</source>
+        <translation>%1 am %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="53"/>
+        <source> — deleted by Time to Live</source>
+        <translation> – von Time to Live gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="54"/>
+        <source>Sequence number %1</source>
+        <translation>Sequenznummer %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="55"/>
+        <source>Shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="56"/>
+        <source>Keys: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="68"/>
+        <source>No images: the stream&apos;s view type is %1.</source>
+        <translation>Keine Abbilder: Der Ansichtstyp des Streams ist %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRecordsModel</name>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
+        <source>TTL delete</source>
+        <translation>TTL-Löschung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
+        <source>write</source>
+        <translation>Schreibvorgang</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="50"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="52"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="54"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="56"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="58"/>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsTab</name>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="65"/>
+        <location filename="../widgets/streams/streams_tab.cpp" line="354"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="83"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="85"/>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="88"/>
+        <source>Stream:</source>
+        <translation>Stream:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="96"/>
+        <source>Oldest retained record</source>
+        <translation>Ältester gespeicherter Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="97"/>
+        <source>New records only</source>
+        <translation>Nur neue Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="103"/>
+        <source>Read from:</source>
+        <translation>Lesen ab:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="106"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="122"/>
+        <source>Shards</source>
+        <translation>Shards</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="140"/>
+        <source>Select a record to see its keys and images.</source>
+        <translation>Wählen Sie einen Datensatz, um seine Schlüssel und Abbilder zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="142"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="259"/>
+        <source>No table in this region.</source>
+        <translation>Keine Tabelle in dieser Region.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="313"/>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="314"/>
+        <source>%1 (latest, off)</source>
+        <translation>%1 (neuester, aus)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="315"/>
+        <source>%1 (off)</source>
+        <translation>%1 (aus)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="333"/>
+        <source>No stream</source>
+        <translation>Kein Stream</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="354"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="366"/>
+        <source>Status: %1 · View type: %2</source>
+        <translation>Status: %1 · Ansichtstyp: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="380"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="381"/>
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%1 von %n Datensatz</numerusform>
+            <numerusform>%1 von %n Datensätzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="382"/>
+        <source> · paused, %n waiting</source>
+        <translation>
+            <numerusform> · angehalten, %n wartet</numerusform>
+            <numerusform> · angehalten, %n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="383"/>
+        <source> · keeps the latest %1</source>
+        <translation> · die letzten %1 werden behalten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="385"/>
+        <source> (%n older dropped)</source>
+        <translation>
+            <numerusform> (%n älterer verworfen)</numerusform>
+            <numerusform> (%n ältere verworfen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="403"/>
+        <source>Enabling a stream on %1…</source>
+        <translation>Stream für %1 wird aktiviert…</translation>
     </message>
 </context>
 <context>
@@ -3750,7 +4048,7 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="286"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="290"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -3771,7 +4069,7 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
@@ -3786,32 +4084,32 @@
         <translation>Index erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="115"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="119"/>
         <source>Updating table %1…</source>
         <translation>Tabelle %1 wird aktualisiert …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="183"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="187"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
         <source>Indexes (%1)</source>
         <translation>Indizes (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="274"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="284"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="281"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="285"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3825,12 +4123,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="304"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="306"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="310"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>

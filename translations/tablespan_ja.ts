@@ -902,8 +902,8 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="336"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="343"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="345"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
@@ -928,29 +928,29 @@
         <translation>%1 への伝播をプローブ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="252"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="254"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="256"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="258"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="325"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="327"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="339"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
@@ -1672,7 +1672,7 @@
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="70"/>
-        <location filename="../widgets/items/items_tab.cpp" line="502"/>
+        <location filename="../widgets/items/items_tab.cpp" line="504"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -1692,147 +1692,147 @@
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="135"/>
+        <location filename="../widgets/items/items_tab.cpp" line="137"/>
         <source>Export the whole table…</source>
         <translation>テーブル全体をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="137"/>
+        <location filename="../widgets/items/items_tab.cpp" line="139"/>
         <source>Export these results…</source>
         <translation>この結果をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="175"/>
+        <location filename="../widgets/items/items_tab.cpp" line="177"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="204"/>
+        <location filename="../widgets/items/items_tab.cpp" line="206"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>DynamoDB JSON としてコピー</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="210"/>
+        <location filename="../widgets/items/items_tab.cpp" line="212"/>
         <source>Copy as JSON</source>
         <translation>JSON としてコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="232"/>
+        <location filename="../widgets/items/items_tab.cpp" line="234"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n 件の項目をコピーしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="316"/>
+        <location filename="../widgets/items/items_tab.cpp" line="318"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="319"/>
+        <location filename="../widgets/items/items_tab.cpp" line="321"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="320"/>
+        <location filename="../widgets/items/items_tab.cpp" line="322"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="328"/>
+        <location filename="../widgets/items/items_tab.cpp" line="330"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="372"/>
+        <location filename="../widgets/items/items_tab.cpp" line="374"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="374"/>
+        <location filename="../widgets/items/items_tab.cpp" line="376"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="415"/>
+        <location filename="../widgets/items/items_tab.cpp" line="417"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="421"/>
+        <location filename="../widgets/items/items_tab.cpp" line="423"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="422"/>
+        <location filename="../widgets/items/items_tab.cpp" line="424"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="425"/>
+        <location filename="../widgets/items/items_tab.cpp" line="427"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="427"/>
+        <location filename="../widgets/items/items_tab.cpp" line="429"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="431"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="445"/>
+        <location filename="../widgets/items/items_tab.cpp" line="447"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="486"/>
+        <location filename="../widgets/items/items_tab.cpp" line="488"/>
         <source>This item no longer exists in the table.</source>
         <translation>この項目はテーブルにもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="498"/>
+        <location filename="../widgets/items/items_tab.cpp" line="500"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="499"/>
+        <location filename="../widgets/items/items_tab.cpp" line="501"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="513"/>
+        <location filename="../widgets/items/items_tab.cpp" line="515"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="539"/>
+        <location filename="../widgets/items/items_tab.cpp" line="541"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="552"/>
+        <location filename="../widgets/items/items_tab.cpp" line="554"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="553"/>
+        <location filename="../widgets/items/items_tab.cpp" line="555"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="554"/>
+        <location filename="../widgets/items/items_tab.cpp" line="556"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -1996,134 +1996,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="33"/>
+        <location filename="../widgets/window/main_window.cpp" line="34"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="43"/>
+        <location filename="../widgets/window/main_window.cpp" line="44"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="44"/>
+        <location filename="../widgets/window/main_window.cpp" line="46"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="97"/>
+        <location filename="../widgets/window/main_window.cpp" line="47"/>
+        <source>Streams</source>
+        <translation>ストリーム</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="121"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="101"/>
+        <location filename="../widgets/window/main_window.cpp" line="125"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="111"/>
+        <location filename="../widgets/window/main_window.cpp" line="135"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="112"/>
+        <location filename="../widgets/window/main_window.cpp" line="136"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="138"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="115"/>
+        <location filename="../widgets/window/main_window.cpp" line="139"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="116"/>
+        <location filename="../widgets/window/main_window.cpp" line="140"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="117"/>
+        <location filename="../widgets/window/main_window.cpp" line="141"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="118"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="143"/>
+        <location filename="../widgets/window/main_window.cpp" line="167"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../widgets/window/main_window.cpp" line="172"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="150"/>
+        <location filename="../widgets/window/main_window.cpp" line="174"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="158"/>
+        <location filename="../widgets/window/main_window.cpp" line="182"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="163"/>
-        <location filename="../widgets/window/main_window.cpp" line="178"/>
+        <location filename="../widgets/window/main_window.cpp" line="187"/>
+        <location filename="../widgets/window/main_window.cpp" line="202"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="164"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="175"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <location filename="../widgets/window/main_window.cpp" line="243"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="220"/>
+        <location filename="../widgets/window/main_window.cpp" line="244"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="228"/>
+        <location filename="../widgets/window/main_window.cpp" line="252"/>
         <source>About Tablespan</source>
         <translation>Tablespan について</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="113"/>
+        <location filename="../widgets/window/main_window.cpp" line="137"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="52"/>
+        <location filename="../widgets/window/main_window.cpp" line="55"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="35"/>
-        <location filename="../widgets/window/main_window.cpp" line="53"/>
+        <location filename="../widgets/global/global_console.cpp" line="41"/>
+        <location filename="../widgets/window/main_window.cpp" line="56"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
@@ -2235,56 +2240,56 @@
         <translation>復元時点:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="222"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="224"/>
         <source>No table in this region.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="246"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n 個のバージョン、%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="250"/>
         <source> — oldest %1</source>
         <translation> — 最古: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="267"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>有効: すべての書き込みが %n 日間保持されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>無効: オンにすると、このテーブルをリカバリ期間内の任意の秒の状態に復元できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="273"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>無効: このテーブルのバックアップを有効化しています。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="342"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="344"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオンです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="343"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="345"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオフです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="383"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="385"/>
         <source>Restoring table %1 in %2…</source>
         <translation>テーブル %1 を %2 に復元中…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="387"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="389"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
@@ -3133,6 +3138,39 @@
     </message>
 </context>
 <context>
+    <name>ShardTree</name>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Shard</source>
+        <translation>シャード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Starting sequence number</source>
+        <translation>開始シーケンス番号</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Ending sequence number</source>
+        <translation>終了シーケンス番号</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="48"/>
+        <source>Open</source>
+        <translation>オープン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="48"/>
+        <source>Closed</source>
+        <translation>クローズ</translation>
+    </message>
+</context>
+<context>
     <name>StatusDelegate</name>
     <message>
         <location filename="../widgets/common/status_delegate.cpp" line="29"/>
@@ -3173,6 +3211,262 @@
         <location filename="../widgets/common/status_delegate.cpp" line="38"/>
         <source>Offline</source>
         <translation>オフライン</translation>
+    </message>
+</context>
+<context>
+    <name>StreamEnableBox</name>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="13"/>
+        <source>Enable stream</source>
+        <translation>ストリームを有効化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="21"/>
+        <source>New and old images</source>
+        <translation>新旧両方のイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="22"/>
+        <source>New image</source>
+        <translation>新しいイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="22"/>
+        <source>Old image</source>
+        <translation>古いイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="23"/>
+        <source>Keys only</source>
+        <translation>キーのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="26"/>
+        <source>View type:</source>
+        <translation>表示タイプ:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="39"/>
+        <source>The stream of %1 is turned off: its writes are not recorded. The streams below stay readable for 24 hours after they were turned off. Enable a new stream to record changes again.</source>
+        <translation>%1 のストリームは無効です。書き込みは記録されません。下のストリームは無効にしてから 24 時間読み取れます。変更を再び記録するには、新しいストリームを有効にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="43"/>
+        <source>%1 has no stream. A stream records every change to the table&apos;s items for 24 hours, in order, for consumers such as Lambda triggers. Enable one here (or in the table&apos;s Settings in the Tables tab).</source>
+        <translation>%1 にはストリームがありません。ストリームはテーブルの項目へのすべての変更を順序どおりに 24 時間記録し、Lambda トリガーなどのコンシューマーが読み取ります。ここで有効にしてください (または「テーブル」タブのテーブルの設定で)。</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRecord</name>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="52"/>
+        <source>%1 at %2 in %3</source>
+        <translation>%1 (%2、%3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="53"/>
+        <source> — deleted by Time to Live</source>
+        <translation> — 有効期限 (TTL) により削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="54"/>
+        <source>Sequence number %1</source>
+        <translation>シーケンス番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="55"/>
+        <source>Shard %1</source>
+        <translation>シャード %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="56"/>
+        <source>Keys: %1</source>
+        <translation>キー: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <source>New image</source>
+        <translation>新しいイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <source>Old image</source>
+        <translation>古いイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="68"/>
+        <source>No images: the stream&apos;s view type is %1.</source>
+        <translation>イメージはありません: ストリームの表示タイプは %1 です。</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRecordsModel</name>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
+        <source>TTL delete</source>
+        <translation>TTL 削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
+        <source>write</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="50"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="52"/>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="54"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="56"/>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="58"/>
+        <source>Sequence number</source>
+        <translation>シーケンス番号</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsTab</name>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="65"/>
+        <location filename="../widgets/streams/streams_tab.cpp" line="354"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="83"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="85"/>
+        <source>Table:</source>
+        <translation>テーブル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="88"/>
+        <source>Stream:</source>
+        <translation>ストリーム:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="96"/>
+        <source>Oldest retained record</source>
+        <translation>保持されている最も古いレコード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="97"/>
+        <source>New records only</source>
+        <translation>新しいレコードのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="103"/>
+        <source>Read from:</source>
+        <translation>読み取り開始:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="106"/>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="122"/>
+        <source>Shards</source>
+        <translation>シャード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="140"/>
+        <source>Select a record to see its keys and images.</source>
+        <translation>レコードを選択すると、キーとイメージが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="142"/>
+        <source>Records</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="259"/>
+        <source>No table in this region.</source>
+        <translation>このリージョンにはテーブルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="313"/>
+        <source>%1 (current)</source>
+        <translation>%1 (現在)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="314"/>
+        <source>%1 (latest, off)</source>
+        <translation>%1 (最新、無効)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="315"/>
+        <source>%1 (off)</source>
+        <translation>%1 (無効)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="333"/>
+        <source>No stream</source>
+        <translation>ストリームなし</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="354"/>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="366"/>
+        <source>Status: %1 · View type: %2</source>
+        <translation>ステータス: %1 · 表示タイプ: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="380"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 件のレコード</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="381"/>
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%n 件中 %1 件のレコード</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="382"/>
+        <source> · paused, %n waiting</source>
+        <translation>
+            <numerusform> · 一時停止中、%n 件待機中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="383"/>
+        <source> · keeps the latest %1</source>
+        <translation> · 最新 %1 件を保持</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="385"/>
+        <source> (%n older dropped)</source>
+        <translation>
+            <numerusform> (古い %n 件は破棄)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="403"/>
+        <source>Enabling a stream on %1…</source>
+        <translation>%1 のストリームを有効化しています…</translation>
     </message>
 </context>
 <context>
@@ -3736,7 +4030,7 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="286"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="290"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -3757,7 +4051,7 @@
     </message>
     <message>
         <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
@@ -3772,32 +4066,32 @@
         <translation>インデックスを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="115"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="119"/>
         <source>Updating table %1…</source>
         <translation>テーブル %1 を更新中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="183"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="187"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="258"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
         <source>Indexes (%1)</source>
         <translation>インデックス (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="274"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="280"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="284"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="281"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="285"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -3808,12 +4102,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="304"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="306"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="310"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>
