@@ -115,8 +115,7 @@ StreamsTab::StreamsTab(EngineBridge& bridge, TablesModel& tables, QWidget* paren
         controls->addWidget(box);
         m_eventBoxes << box;
     }
-    controls->addSpacing(12);
-    controls->addWidget(m_counts, 1);
+    controls->addStretch();
     controls->addWidget(m_pause);
 
     auto* shardsBox = new QGroupBox(tr("Shards"), this);
@@ -148,6 +147,7 @@ StreamsTab::StreamsTab(EngineBridge& bridge, TablesModel& tables, QWidget* paren
     recordsSplit->setStretchFactor(1, 2);
     recordsLayout->addLayout(controls);
     recordsLayout->addWidget(recordsSplit, 1);
+    recordsLayout->addWidget(m_counts);
 
     auto* split = new QSplitter(Qt::Vertical, m_streamArea);
     split->setObjectName(QStringLiteral("streamsSplit"));
