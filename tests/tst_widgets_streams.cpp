@@ -202,6 +202,27 @@ private slots:
         QVERIFY(tab->errorText().isEmpty());
     }
 
+    void aShardWhoseParentIsTrimmedIsARoot() {
+        ShardTree tree;
+        tree.setShards(J(R"([
+            {"ShardId": "shardId-2", "ParentShardId": "shardId-1",
+             "SequenceNumberRange": {"StartingSequenceNumber": "200",
+                                     "EndingSequenceNumber": "299"}},
+            {"ShardId": "shardId-4", "ParentShardId": "shardId-3",
+             "SequenceNumberRange": {"StartingSequenceNumber": "400"}},
+            {"ShardId": "shardId-3", "ParentShardId": "shardId-2",
+             "SequenceNumberRange": {"StartingSequenceNumber": "300",
+                                     "EndingSequenceNumber": "399"}}])"));
+        QCOMPARE(tree.topLevelItemCount(), 1);  // shardId-1 is trimmed: its child is a root
+        QTreeWidgetItem* root = tree.topLevelItem(0);
+        QCOMPARE(root->text(ShardTree::Shard), QStringLiteral("shardId-2"));
+        QCOMPARE(root->child(0)->text(ShardTree::Shard), QStringLiteral("shardId-3"));
+        QTreeWidgetItem* open = root->child(0)->child(0);
+        QCOMPARE(open->text(ShardTree::Shard), QStringLiteral("shardId-4"));
+        QCOMPARE(open->text(ShardTree::State), QStringLiteral("Open"));
+        QCOMPARE(tree.itemOf(QStringLiteral("shardId-4")), open);
+    }
+
     void aTimeToLiveDeleteSaysSo() {
         WidgetEngine e(hourlyShards);
         createOrders(e);
