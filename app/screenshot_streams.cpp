@@ -142,9 +142,9 @@ void ScreenshotDriver::shootStreamViews(std::function<void()> done) {
         save(&m_window, name + QStringLiteral("-dark"));
         Theme::apply(Theme::Mode::Light);
     };
-    both(QStringLiteral("17-streams"));
+    both(QStringLiteral("40-streams"));
     m_window.resize(1400, 900);
-    both(QStringLiteral("17b-streams-large"));
+    both(QStringLiteral("40b-streams-large"));
     m_window.resize(1000, 700);
 
     // Inserts hidden, paused while more writes arrive.
@@ -153,14 +153,14 @@ void ScreenshotDriver::shootStreamViews(std::function<void()> done) {
     writeReadings(48, 8);
     when([=, this] { return m_pending == 0 && tab->records()->buffered() >= 6; },
          [=, this] {
-             both(QStringLiteral("17c-streams-filtered-paused"));
+             both(QStringLiteral("40c-streams-filtered-paused"));
              tab->setPaused(false);
              tab->findChild<QCheckBox*>(QStringLiteral("streamsShowINSERT"))->setChecked(true);
              // A table without a stream.
              tab->setTable(QStringLiteral("orders"));
              when([tab] { return tab->enableBox()->isVisible(); },
                   [=, this] {
-                      both(QStringLiteral("17d-streams-no-stream"));
+                      both(QStringLiteral("40d-streams-no-stream"));
                       m_window.resize(1280, 800);
                       done();
                   });
