@@ -170,6 +170,26 @@ private slots:
                                     QStringLiteral("id: e")}));
     }
 
+    void newRecordsOnlySkipsWhatTheStreamHolds() {
+        WidgetEngine e;
+        createOrders(e);
+        MainWindow window(*e.bridge);
+        StreamsTab* tab = openOn(window);
+        put(e, "old", "1");
+        tab->pollNow();
+        QTRY_COMPARE(tab->records()->rowCount(), 1);
+        tab->setFromOldest(false);
+        QCOMPARE(tab->records()->rowCount(), 0);
+        QTRY_VERIFY(!tab->reader()->isBusy());
+        put(e, "new", "1");
+        tab->pollNow();
+        QTRY_COMPARE(tab->records()->rowCount(), 1);
+        QCOMPARE(tab->records()->record(0).keysText, QStringLiteral("id: new"));
+        // Back to the oldest retained: both again.
+        tab->setFromOldest(true);
+        QTRY_COMPARE(tab->records()->rowCount(), 2);
+    }
+
     void aRolledOverShardShowsUnderItsParent() {
         WidgetEngine e(hourlyShards);
         createOrders(e);
