@@ -39,13 +39,6 @@ void StreamReader::start(const QString& region, const QString& streamArn, From f
     m_rounds = 0;
 }
 
-QStringList StreamReader::finishedShards() const {
-    QStringList out;
-    for (const QString& id : m_listed)
-        if (m_shards.value(id).done) out << id;
-    return out;
-}
-
 void StreamReader::poll() {
     if (m_arn.isEmpty()) return;
     if (m_busy) {

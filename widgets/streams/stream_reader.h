@@ -38,8 +38,6 @@ public:
     QString streamArn() const { return m_arn; }
     // A poll is on its way.
     bool isBusy() const { return m_busy; }
-    // Shards read to their end.
-    QStringList finishedShards() const;
     // Describes the stream again in the next round (its status may have changed).
     void redescribe() { m_describe = true; }
 
