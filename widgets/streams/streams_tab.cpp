@@ -269,7 +269,7 @@ void StreamsTab::refresh() {
                           m_status->setText(EngineBridge::errorText(r));
                           return;
                       }
-                      listStreams(r.body["Table"], Json::array(), {});
+                      listStreams(r.body.value("Table", Json::object()), Json::array(), {});
                   });
 }
 
