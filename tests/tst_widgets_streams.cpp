@@ -21,6 +21,9 @@
 #include "streams/streams_tab.h"
 #include "tables/tables_tab.h"
 #include "widget_fixture.h"
+#include "window/activity_dock.h"
+#include "window/activity_filter.h"
+#include "window/activity_model.h"
 #include "window/main_window.h"
 
 using tablespan::Json;
@@ -108,6 +111,34 @@ private slots:
         tab->pollNow();
         QTRY_VERIFY(!tab->reader()->isBusy());
         QCOMPARE(tab->records()->rowCount(), 3);
+    }
+
+    void theReadersRequestsAreTheConsolesPolling() {
+        WidgetEngine e;
+        createOrders(e);
+        MainWindow window(*e.bridge);
+        StreamsTab* tab = openOn(window);
+        for (const char* id : {"a", "b"}) {
+            put(e, id, "1");
+            tab->pollNow();
+        }
+        QTRY_COMPARE(tab->records()->rowCount(), 2);
+        e.call("GetShardIterator", {{"StreamArn", tab->streamArn().toStdString()},
+                                    {"ShardId", tab->records()->record(0).shardId.toStdString()},
+                                    {"ShardIteratorType", "LATEST"}});  // a client's
+        const ActivityModel* activity = window.activityDock()->model();
+        const auto count = [activity](bool polling) {
+            int n = 0;
+            for (int r = 0; r < activity->rowCount(); ++r) {
+                const RequestRecord& record = activity->record(r);
+                n += (record.operation == QLatin1String("GetShardIterator") ||
+                      record.operation == QLatin1String("GetRecords")) &&
+                     ActivityFilter::isPolling(record) == polling;
+            }
+            return n;
+        };
+        QTRY_COMPARE(count(false), 1);  // only the client's is shown with the polling hidden
+        QVERIFY(count(true) >= 3);      // the tab's iterator and reads
     }
 
     void theFilterHidesEvents() {
