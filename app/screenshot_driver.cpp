@@ -207,29 +207,35 @@ void ScreenshotDriver::shoot() {
                                                  shootReplication([=, this] {
                                                      shootRecovery([=, this] {
                                                          shootSettings([=, this] {
-                                                             Theme::apply(Theme::Mode::Dark);
-                                                             m_window.tabs()->setCurrentWidget(
-                                                                 tablesTab);
-                                                             save(&m_window,
-                                                                  QStringLiteral("11-tables-dark"));
-                                                             tablesTab->selectTable(
-                                                                 QStringLiteral("orders"));
-                                                             showDetailsIndexes();
-                                                             save(&m_window,
-                                                                  QStringLiteral(
-                                                                      "11b-table-indexes-dark"));
-                                                             auto* dialog = openIndexDialog();
-                                                             save(dialog,
-                                                                  QStringLiteral("11c-create-table-"
-                                                                                 "indexes-dark"));
-                                                             dialog->reject();
-                                                             m_window.tabs()->setCurrentWidget(
-                                                                 itemsTab);
-                                                             save(&m_window,
-                                                                  QStringLiteral("12-items-dark"));
-                                                             shootResults(
-                                                                 QStringLiteral("-dark"),
-                                                                 [] { QApplication::quit(); });
+                                                             shootStreams([=, this] {
+                                                                 Theme::apply(Theme::Mode::Dark);
+                                                                 m_window.tabs()->setCurrentWidget(
+                                                                     tablesTab);
+                                                                 save(&m_window,
+                                                                      QStringLiteral(
+                                                                          "11-tables-dark"));
+                                                                 tablesTab->selectTable(
+                                                                     QStringLiteral("orders"));
+                                                                 showDetailsIndexes();
+                                                                 save(
+                                                                     &m_window,
+                                                                     QStringLiteral(
+                                                                         "11b-table-indexes-dark"));
+                                                                 auto* dialog = openIndexDialog();
+                                                                 save(dialog,
+                                                                      QStringLiteral(
+                                                                          "11c-create-table-"
+                                                                          "indexes-dark"));
+                                                                 dialog->reject();
+                                                                 m_window.tabs()->setCurrentWidget(
+                                                                     itemsTab);
+                                                                 save(&m_window,
+                                                                      QStringLiteral(
+                                                                          "12-items-dark"));
+                                                                 shootResults(
+                                                                     QStringLiteral("-dark"),
+                                                                     [] { QApplication::quit(); });
+                                                             });
                                                          });
                                                      });
                                                  });

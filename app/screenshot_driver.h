@@ -73,6 +73,13 @@ private:
     // Time to Live turned on in Settings and refused off again, and the Items tab's
     // Expires column, light and dark (screenshot_ttl.cpp); then `done`.
     void shootTtl(std::function<void()> done);
+    // The Streams tab: a table with a stream, its shards after a rollover, its records
+    // (filtered, paused), and a table without a stream (screenshot_streams.cpp); then
+    // `done`.
+    void shootStreams(std::function<void()> done);
+    void shootStreamViews(std::function<void()> done);
+    // Puts, updates and deletes readings `from`…`from + count - 1` of the streams' table.
+    void writeReadings(int from, int count);
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
 

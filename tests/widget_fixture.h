@@ -18,7 +18,13 @@ struct WidgetEngine : TestEngine {
     std::unique_ptr<EngineBridge> bridge = std::make_unique<EngineBridge>(*engine);
     QTimer pump;
 
-    WidgetEngine() {
+    WidgetEngine() { startPump(); }
+    // An engine with other options (e.g. short-lived stream shards).
+    explicit WidgetEngine(std::function<void(tablespan::EngineOptions&)> configure_options)
+        : TestEngine(std::move(configure_options)) {
+        startPump();
+    }
+    void startPump() {
         QObject::connect(&pump, &QTimer::timeout, &pump, [this] { engine->run_pending(); });
         pump.start(0);
     }

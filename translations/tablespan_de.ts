@@ -2016,136 +2016,141 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="33"/>
+        <location filename="../widgets/window/main_window.cpp" line="34"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="43"/>
+        <location filename="../widgets/window/main_window.cpp" line="44"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="44"/>
+        <location filename="../widgets/window/main_window.cpp" line="46"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="110"/>
+        <location filename="../widgets/window/main_window.cpp" line="121"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="125"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="124"/>
+        <location filename="../widgets/window/main_window.cpp" line="135"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="125"/>
+        <location filename="../widgets/window/main_window.cpp" line="136"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="127"/>
+        <location filename="../widgets/window/main_window.cpp" line="138"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="139"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="129"/>
+        <location filename="../widgets/window/main_window.cpp" line="140"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="130"/>
+        <location filename="../widgets/window/main_window.cpp" line="141"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="131"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="167"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../widgets/window/main_window.cpp" line="172"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="163"/>
+        <location filename="../widgets/window/main_window.cpp" line="174"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="171"/>
+        <location filename="../widgets/window/main_window.cpp" line="182"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="176"/>
-        <location filename="../widgets/window/main_window.cpp" line="191"/>
+        <location filename="../widgets/window/main_window.cpp" line="187"/>
+        <location filename="../widgets/window/main_window.cpp" line="202"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="177"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="177"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="232"/>
+        <location filename="../widgets/window/main_window.cpp" line="243"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="233"/>
+        <location filename="../widgets/window/main_window.cpp" line="244"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="241"/>
+        <location filename="../widgets/window/main_window.cpp" line="252"/>
         <source>About Tablespan</source>
         <translation>Über Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="126"/>
+        <location filename="../widgets/window/main_window.cpp" line="137"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="52"/>
+        <location filename="../widgets/window/main_window.cpp" line="55"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="41"/>
-        <location filename="../widgets/window/main_window.cpp" line="53"/>
+        <location filename="../widgets/window/main_window.cpp" line="56"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="47"/>
+        <source>Streams</source>
+        <translation>Streams</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3162,39 @@
     </message>
 </context>
 <context>
+    <name>ShardTree</name>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Starting sequence number</source>
+        <translation>Erste Sequenznummer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Ending sequence number</source>
+        <translation>Letzte Sequenznummer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="48"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="48"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
     <name>StatusDelegate</name>
     <message>
         <location filename="../widgets/common/status_delegate.cpp" line="29"/>
@@ -3197,6 +3235,266 @@
         <location filename="../widgets/common/status_delegate.cpp" line="38"/>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>StreamEnableBox</name>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="13"/>
+        <source>Enable stream</source>
+        <translation>Stream aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="21"/>
+        <source>New and old images</source>
+        <translation>Neues und altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="22"/>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="22"/>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="23"/>
+        <source>Keys only</source>
+        <translation>Nur Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="26"/>
+        <source>View type:</source>
+        <translation>Ansichtstyp:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="39"/>
+        <source>The stream of %1 is turned off: its writes are not recorded. The streams below stay readable for 24 hours after they were turned off. Enable a new stream to record changes again.</source>
+        <translation>Der Stream von %1 ist ausgeschaltet: Schreibvorgänge werden nicht aufgezeichnet. Die Streams unten bleiben nach dem Ausschalten 24 Stunden lang lesbar. Aktivieren Sie einen neuen Stream, um Änderungen wieder aufzuzeichnen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="43"/>
+        <source>%1 has no stream. A stream records every change to the table&apos;s items for 24 hours, in order, for consumers such as Lambda triggers. Enable one here (or in the table&apos;s Settings in the Tables tab).</source>
+        <translation>%1 hat keinen Stream. Ein Stream zeichnet jede Änderung an den Elementen der Tabelle 24 Stunden lang in ihrer Reihenfolge auf, für Konsumenten wie Lambda-Trigger. Aktivieren Sie ihn hier (oder in den Einstellungen der Tabelle im Tab „Tabellen“).</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRecord</name>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="52"/>
+        <source>%1 at %2 in %3</source>
+        <translation>%1 am %2 in %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="53"/>
+        <source> — deleted by Time to Live</source>
+        <translation> – von Time to Live gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="54"/>
+        <source>Sequence number %1</source>
+        <translation>Sequenznummer %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="55"/>
+        <source>Shard %1</source>
+        <translation>Shard %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="56"/>
+        <source>Keys: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="68"/>
+        <source>No images: the stream&apos;s view type is %1.</source>
+        <translation>Keine Abbilder: Der Ansichtstyp des Streams ist %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRecordsModel</name>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
+        <source>TTL delete</source>
+        <translation>TTL-Löschung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
+        <source>write</source>
+        <translation>Schreibvorgang</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="50"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="52"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="54"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="56"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="58"/>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsTab</name>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="65"/>
+        <location filename="../widgets/streams/streams_tab.cpp" line="354"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="83"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="85"/>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="88"/>
+        <source>Stream:</source>
+        <translation>Stream:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="96"/>
+        <source>Oldest retained record</source>
+        <translation>Ältester gespeicherter Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="97"/>
+        <source>New records only</source>
+        <translation>Nur neue Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="103"/>
+        <source>Read from:</source>
+        <translation>Lesen ab:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="106"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="121"/>
+        <source>Shards</source>
+        <translation>Shards</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="139"/>
+        <source>Select a record to see its keys and images.</source>
+        <translation>Wählen Sie einen Datensatz, um seine Schlüssel und Abbilder zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="141"/>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="259"/>
+        <source>No table in this region.</source>
+        <translation>Keine Tabelle in dieser Region.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="313"/>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="314"/>
+        <source>%1 (latest, off)</source>
+        <translation>%1 (neuester, aus)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="315"/>
+        <source>%1 (off)</source>
+        <translation>%1 (aus)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="333"/>
+        <source>No stream</source>
+        <translation>Kein Stream</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="354"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="366"/>
+        <source>Status: %1 · View type: %2</source>
+        <translation>Status: %1 · Ansichtstyp: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="380"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="381"/>
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%1 von %n Datensatz</numerusform>
+            <numerusform>%1 von %n Datensätzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="382"/>
+        <source> · paused, %n waiting</source>
+        <translation>
+            <numerusform> · angehalten, %n wartet</numerusform>
+            <numerusform> · angehalten, %n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="383"/>
+        <source> · keeps the latest %1</source>
+        <translation> · die letzten %1 werden behalten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="385"/>
+        <source> (%n older dropped)</source>
+        <translation>
+            <numerusform> (%n älterer verworfen)</numerusform>
+            <numerusform> (%n ältere verworfen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="403"/>
+        <source>Enabling a stream on %1…</source>
+        <translation>Stream für %1 wird aktiviert…</translation>
     </message>
 </context>
 <context>

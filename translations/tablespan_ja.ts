@@ -2006,136 +2006,141 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="33"/>
+        <location filename="../widgets/window/main_window.cpp" line="34"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="43"/>
+        <location filename="../widgets/window/main_window.cpp" line="44"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="44"/>
+        <location filename="../widgets/window/main_window.cpp" line="46"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="110"/>
+        <location filename="../widgets/window/main_window.cpp" line="121"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="114"/>
+        <location filename="../widgets/window/main_window.cpp" line="125"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="124"/>
+        <location filename="../widgets/window/main_window.cpp" line="135"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="125"/>
+        <location filename="../widgets/window/main_window.cpp" line="136"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="127"/>
+        <location filename="../widgets/window/main_window.cpp" line="138"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="139"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="129"/>
+        <location filename="../widgets/window/main_window.cpp" line="140"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="130"/>
+        <location filename="../widgets/window/main_window.cpp" line="141"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="131"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="167"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="161"/>
+        <location filename="../widgets/window/main_window.cpp" line="172"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="163"/>
+        <location filename="../widgets/window/main_window.cpp" line="174"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="171"/>
+        <location filename="../widgets/window/main_window.cpp" line="182"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="176"/>
-        <location filename="../widgets/window/main_window.cpp" line="191"/>
+        <location filename="../widgets/window/main_window.cpp" line="187"/>
+        <location filename="../widgets/window/main_window.cpp" line="202"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="177"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="177"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="232"/>
+        <location filename="../widgets/window/main_window.cpp" line="243"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="233"/>
+        <location filename="../widgets/window/main_window.cpp" line="244"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="241"/>
+        <location filename="../widgets/window/main_window.cpp" line="252"/>
         <source>About Tablespan</source>
         <translation>Tablespan について</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="126"/>
+        <location filename="../widgets/window/main_window.cpp" line="137"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="52"/>
+        <location filename="../widgets/window/main_window.cpp" line="55"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="41"/>
-        <location filename="../widgets/window/main_window.cpp" line="53"/>
+        <location filename="../widgets/window/main_window.cpp" line="56"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="47"/>
+        <source>Streams</source>
+        <translation>ストリーム</translation>
     </message>
 </context>
 <context>
@@ -3143,6 +3148,39 @@
     </message>
 </context>
 <context>
+    <name>ShardTree</name>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Shard</source>
+        <translation>シャード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Starting sequence number</source>
+        <translation>開始シーケンス番号</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
+        <source>Ending sequence number</source>
+        <translation>終了シーケンス番号</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="48"/>
+        <source>Open</source>
+        <translation>オープン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/shard_tree.cpp" line="48"/>
+        <source>Closed</source>
+        <translation>クローズ</translation>
+    </message>
+</context>
+<context>
     <name>StatusDelegate</name>
     <message>
         <location filename="../widgets/common/status_delegate.cpp" line="29"/>
@@ -3183,6 +3221,262 @@
         <location filename="../widgets/common/status_delegate.cpp" line="38"/>
         <source>Offline</source>
         <translation>オフライン</translation>
+    </message>
+</context>
+<context>
+    <name>StreamEnableBox</name>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="13"/>
+        <source>Enable stream</source>
+        <translation>ストリームを有効化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="21"/>
+        <source>New and old images</source>
+        <translation>新旧両方のイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="22"/>
+        <source>New image</source>
+        <translation>新しいイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="22"/>
+        <source>Old image</source>
+        <translation>古いイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="23"/>
+        <source>Keys only</source>
+        <translation>キーのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="26"/>
+        <source>View type:</source>
+        <translation>表示タイプ:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="39"/>
+        <source>The stream of %1 is turned off: its writes are not recorded. The streams below stay readable for 24 hours after they were turned off. Enable a new stream to record changes again.</source>
+        <translation>%1 のストリームは無効です。書き込みは記録されません。下のストリームは無効にしてから 24 時間読み取れます。変更を再び記録するには、新しいストリームを有効にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_enable_box.cpp" line="43"/>
+        <source>%1 has no stream. A stream records every change to the table&apos;s items for 24 hours, in order, for consumers such as Lambda triggers. Enable one here (or in the table&apos;s Settings in the Tables tab).</source>
+        <translation>%1 にはストリームがありません。ストリームはテーブルの項目へのすべての変更を順序どおりに 24 時間記録し、Lambda トリガーなどのコンシューマーが読み取ります。ここで有効にしてください (または「テーブル」タブのテーブルの設定で)。</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRecord</name>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="52"/>
+        <source>%1 at %2 in %3</source>
+        <translation>%1 (%2、%3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="53"/>
+        <source> — deleted by Time to Live</source>
+        <translation> — 有効期限 (TTL) により削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="54"/>
+        <source>Sequence number %1</source>
+        <translation>シーケンス番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="55"/>
+        <source>Shard %1</source>
+        <translation>シャード %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="56"/>
+        <source>Keys: %1</source>
+        <translation>キー: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <source>New image</source>
+        <translation>新しいイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <source>Old image</source>
+        <translation>古いイメージ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="68"/>
+        <source>No images: the stream&apos;s view type is %1.</source>
+        <translation>イメージはありません: ストリームの表示タイプは %1 です。</translation>
+    </message>
+</context>
+<context>
+    <name>StreamRecordsModel</name>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
+        <source>TTL delete</source>
+        <translation>TTL 削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
+        <source>write</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="50"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="52"/>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="54"/>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="56"/>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_records_model.cpp" line="58"/>
+        <source>Sequence number</source>
+        <translation>シーケンス番号</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsTab</name>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="65"/>
+        <location filename="../widgets/streams/streams_tab.cpp" line="354"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="83"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="85"/>
+        <source>Table:</source>
+        <translation>テーブル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="88"/>
+        <source>Stream:</source>
+        <translation>ストリーム:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="96"/>
+        <source>Oldest retained record</source>
+        <translation>保持されている最も古いレコード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="97"/>
+        <source>New records only</source>
+        <translation>新しいレコードのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="103"/>
+        <source>Read from:</source>
+        <translation>読み取り開始:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="106"/>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="121"/>
+        <source>Shards</source>
+        <translation>シャード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="139"/>
+        <source>Select a record to see its keys and images.</source>
+        <translation>レコードを選択すると、キーとイメージが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="141"/>
+        <source>Records</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="259"/>
+        <source>No table in this region.</source>
+        <translation>このリージョンにはテーブルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="313"/>
+        <source>%1 (current)</source>
+        <translation>%1 (現在)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="314"/>
+        <source>%1 (latest, off)</source>
+        <translation>%1 (最新、無効)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="315"/>
+        <source>%1 (off)</source>
+        <translation>%1 (無効)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="333"/>
+        <source>No stream</source>
+        <translation>ストリームなし</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="354"/>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="366"/>
+        <source>Status: %1 · View type: %2</source>
+        <translation>ステータス: %1 · 表示タイプ: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="380"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 件のレコード</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="381"/>
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%n 件中 %1 件のレコード</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="382"/>
+        <source> · paused, %n waiting</source>
+        <translation>
+            <numerusform> · 一時停止中、%n 件待機中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="383"/>
+        <source> · keeps the latest %1</source>
+        <translation> · 最新 %1 件を保持</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/streams/streams_tab.cpp" line="385"/>
+        <source> (%n older dropped)</source>
+        <translation>
+            <numerusform> (古い %n 件は破棄)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/streams_tab.cpp" line="403"/>
+        <source>Enabling a stream on %1…</source>
+        <translation>%1 のストリームを有効化しています…</translation>
     </message>
 </context>
 <context>

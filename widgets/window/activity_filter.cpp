@@ -31,7 +31,9 @@ void ActivityFilter::setHidePolling(bool on) {
 
 bool ActivityFilter::isPolling(const RequestRecord& record) {
     return record.fromConsole && (record.operation.startsWith(QLatin1String("Describe")) ||
-                                  record.operation.startsWith(QLatin1String("List")));
+                                  record.operation.startsWith(QLatin1String("List")) ||
+                                  record.operation == QLatin1String("GetShardIterator") ||
+                                  record.operation == QLatin1String("GetRecords"));
 }
 
 bool ActivityFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {

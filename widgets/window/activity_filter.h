@@ -2,7 +2,8 @@
 
 // What the Activity dock shows of the requests: those of one region and one operation
 // (or all), only the failed ones, and without the console's own polling (the
-// Describe…/List… requests the console sends by itself to keep its views current).
+// Describe…/List… requests the console sends by itself to keep its views current, and
+// the Streams tab's GetShardIterator/GetRecords).
 
 #include <QSortFilterProxyModel>
 
@@ -25,7 +26,8 @@ public:
     bool errorsOnly() const { return m_errorsOnly; }
     bool hidesPolling() const { return m_hidePolling; }
 
-    // Whether `record` is the console's own polling: a Describe… or List… it sent itself.
+    // Whether `record` is the console's own polling: a Describe…, List…, GetShardIterator
+    // or GetRecords it sent itself.
     static bool isPolling(const RequestRecord& record);
 
 protected:

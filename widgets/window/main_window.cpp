@@ -21,6 +21,7 @@
 #include "common/language.h"
 #include "items/query_form.h"
 #include "window/region_selector.h"
+#include "streams/streams_tab.h"
 #include "tables/tables_tab.h"
 #include "common/theme.h"
 
@@ -41,7 +42,9 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     m_tablesTab = new TablesTab(bridge, m_tabs);
     m_itemsTab = new ItemsTab(bridge, *m_tablesTab->model(), m_tabs);
     addTab(m_tablesTab, tr("Tables"));
+    m_streamsTab = new StreamsTab(bridge, *m_tablesTab->model(), m_tabs);
     addTab(m_itemsTab, tr("Items"));
+    addTab(m_streamsTab, tr("Streams"));
     setCentralWidget(m_tabs);
     m_activity = new ActivityDock(bridge, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_activity);
@@ -67,6 +70,13 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     });
     connect(m_tablesTab, &TablesTab::tableChosen, this, &MainWindow::shareTable);
     connect(m_itemsTab, &ItemsTab::tableChosen, this, &MainWindow::shareTable);
+    connect(m_streamsTab, &StreamsTab::tableChosen, this, &MainWindow::shareTable);
+    connect(this, &MainWindow::regionChanged, m_streamsTab, &StreamsTab::setRegion);
+    connect(this, &MainWindow::tableShared, m_streamsTab, [this](const QString& table) {
+        if (m_streamsTab->table() != table) m_streamsTab->setTable(table);
+    });
+    connect(m_streamsTab, &StreamsTab::message, this, &MainWindow::showMessage);
+    connect(m_streamsTab, &StreamsTab::progressMessage, this, &MainWindow::showProgress);
     connect(this, &MainWindow::tableShared, m_tablesTab,
             [this](const QString& table) { m_tablesTab->selectTable(table); });
     connect(this, &MainWindow::tableShared, m_itemsTab, [this](const QString& table) {
@@ -90,6 +100,7 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     connect(m_itemsTab, &ItemsTab::message, this, &MainWindow::showMessage);
     m_itemsTab->setRegion(currentRegion());
     m_tablesTab->setRegion(currentRegion());
+    m_streamsTab->setRegion(currentRegion());
 }
 
 void MainWindow::shareTable(const QString& table) {

@@ -1,6 +1,7 @@
 #pragma once
 
-// The console's main window: the region selector, one tab per concern (Tables, Items;
+// The console's main window: the region selector, one tab per concern (Tables, Items,
+// Streams;
 // others add theirs with addTab), the Activity dock, and a status bar with the data
 // directory, the time scale and the endpoint.
 
@@ -17,6 +18,7 @@ class QMenu;
 class QTabWidget;
 class QTimer;
 class RegionSelector;
+class StreamsTab;
 class TablesModel;
 class TablesTab;
 
@@ -35,6 +37,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     TablesTab* tablesTab() const { return m_tablesTab; }
     ItemsTab* itemsTab() const { return m_itemsTab; }
+    StreamsTab* streamsTab() const { return m_streamsTab; }
     ActivityDock* activityDock() const { return m_activity; }
     TablesModel* tablesModel() const;
     QMenu* viewMenu() const { return m_viewMenu; }
@@ -44,7 +47,7 @@ public:
 
 public slots:
     // The table the user chose in one tab becomes every tab's table (Tables, Items,
-    // Global tables, PITR), as the AWS console keeps one selected table.
+    // Streams, Global tables, PITR), as the AWS console keeps one selected table.
     void shareTable(const QString& table);
     void refresh();
     // Shows a message about finished work in the status bar for a few seconds.
@@ -73,6 +76,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     TablesTab* m_tablesTab = nullptr;
     ItemsTab* m_itemsTab = nullptr;
+    StreamsTab* m_streamsTab = nullptr;
     ActivityDock* m_activity = nullptr;
     QMenu* m_viewMenu = nullptr;
     QString m_endpointUrl;
