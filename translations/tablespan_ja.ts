@@ -3269,58 +3269,68 @@
 <context>
     <name>StreamRecord</name>
     <message>
-        <location filename="../widgets/streams/stream_record.cpp" line="52"/>
+        <location filename="../widgets/streams/stream_record.cpp" line="47"/>
+        <source>TTL delete</source>
+        <translation>TTL による削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="48"/>
+        <source>write</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="49"/>
+        <source>local write</source>
+        <translation>ローカル書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="50"/>
+        <source>replicated from %1</source>
+        <translation>%1 からのレプリケーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/streams/stream_record.cpp" line="61"/>
         <source>%1 at %2 in %3</source>
         <translation>%1 (%2、%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/streams/stream_record.cpp" line="53"/>
+        <location filename="../widgets/streams/stream_record.cpp" line="63"/>
         <source> — deleted by Time to Live</source>
         <translation> — 有効期限 (TTL) により削除</translation>
     </message>
     <message>
-        <location filename="../widgets/streams/stream_record.cpp" line="54"/>
+        <location filename="../widgets/streams/stream_record.cpp" line="66"/>
         <source>Sequence number %1</source>
         <translation>シーケンス番号 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/streams/stream_record.cpp" line="55"/>
+        <location filename="../widgets/streams/stream_record.cpp" line="67"/>
         <source>Shard %1</source>
         <translation>シャード %1</translation>
     </message>
     <message>
-        <location filename="../widgets/streams/stream_record.cpp" line="56"/>
+        <location filename="../widgets/streams/stream_record.cpp" line="68"/>
         <source>Keys: %1</source>
         <translation>キー: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <location filename="../widgets/streams/stream_record.cpp" line="71"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/streams/stream_record.cpp" line="59"/>
+        <location filename="../widgets/streams/stream_record.cpp" line="71"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/streams/stream_record.cpp" line="68"/>
+        <location filename="../widgets/streams/stream_record.cpp" line="80"/>
         <source>No images: the stream&apos;s view type is %1.</source>
         <translation>イメージはありません: ストリームの表示タイプは %1 です。</translation>
     </message>
 </context>
 <context>
     <name>StreamRecordsModel</name>
-    <message>
-        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
-        <source>TTL delete</source>
-        <translation>TTL 削除</translation>
-    </message>
-    <message>
-        <location filename="../widgets/streams/stream_records_model.cpp" line="18"/>
-        <source>write</source>
-        <translation>書き込み</translation>
-    </message>
     <message>
         <location filename="../widgets/streams/stream_records_model.cpp" line="50"/>
         <source>Time</source>

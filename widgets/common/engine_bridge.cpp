@@ -74,17 +74,6 @@ struct OwnCall {
     bool set = false;
 };
 thread_local OwnCall t_ownCall;
-
-// The RequestCompleted this thread published last, where it waits to be flushed. A
-// region publishes a request's RequestCompleted just before its answer goes back, on the
-// same thread: the call() whose answer comes next claims it.
-struct LastRequest {
-    const EngineBridge* bridge = nullptr;
-    QString region, operation;
-    quint64 flushes = 0;  // the bridge's flush count when it was queued
-    qsizetype index = 0;  // in the bridge's pending requests
-};
-thread_local LastRequest t_lastRequest;
 }  // namespace
 
 void EngineBridge::matchOwnCall(RequestRecord& record) {
@@ -100,23 +89,7 @@ void EngineBridge::call(const QString& region, const QString& operation, tablesp
     OwnCall own{region, operation, tablesOf(operation, request), true};
     m_engine.call(region.toStdString(), operation.toStdString(), std::move(request),
                   [self, own = std::move(own), done = std::move(done)](tablespan::Result result) {
-                      const LastRequest last = std::exchange(t_lastRequest, LastRequest{});
-                      const bool published = self && last.bridge == self.data() &&
-                                             last.region == own.region &&
-                                             last.operation == own.operation;
-                      if (published) {
-                          std::lock_guard lock(self->m_mutex);
-                          // Unless the GUI thread took it in between (then it shows as
-                          // a client's).
-                          if (last.flushes == self->m_flushes &&
-                              last.index < self->m_pending.requests.size()) {
-                              RequestRecord& r = self->m_pending.requests[last.index];
-                              r.fromConsole = true;
-                              if (r.table.isEmpty()) r.table = own.tables;
-                          }
-                      }
-                      // Not published yet (or never): the next RequestCompleted is ours.
-                      if (!published) t_ownCall = own;
+                      t_ownCall = own;
                       if (!self) return;
                       QMetaObject::invokeMethod(
                           self.data(),
@@ -156,10 +129,6 @@ void EngineBridge::onEngineEvent(const tablespan::EngineEvent& event) {
                         e.duration_ms, qs(e.error_type), qs(e.error_message)};
                     matchOwnCall(record);
                     m_pending.requests.append(record);
-                    t_lastRequest = record.fromConsole
-                                        ? LastRequest{}
-                                        : LastRequest{this, record.region, record.operation,
-                                                      m_flushes, m_pending.requests.size() - 1};
                 } else if constexpr (std::is_same_v<T, tablespan::ReplicationDelivered>) {
                     mergeReplication(e);
                 } else if constexpr (std::is_same_v<T, tablespan::NetworkChanged>) {
@@ -217,7 +186,6 @@ void EngineBridge::flush() {
     {
         std::lock_guard lock(m_mutex);
         std::swap(pending, m_pending);
-        ++m_flushes;
     }
     m_sinceFlush.restart();
     QPointer<EngineBridge> self(this);

@@ -108,8 +108,7 @@ private:
 
     void onEngineEvent(const tablespan::EngineEvent& event);
     // Marks a completed request as the console's own, naming a batch's tables, when it
-    // is the call() whose answer this engine thread just delivered. (A region publishes
-    // the request before it answers: then call()'s answer marks the record it published.)
+    // is the call() whose answer this engine thread just delivered.
     static void matchOwnCall(RequestRecord& record);
     void mergeReplication(const tablespan::ReplicationDelivered& e);  // m_mutex held
     void scheduleFlush();
@@ -119,8 +118,7 @@ private:
     int m_subscription = 0;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
     std::mutex m_mutex;
-    Pending m_pending;      // guarded by m_mutex
-    quint64 m_flushes = 0;  // guarded by m_mutex: how often m_pending was taken
+    Pending m_pending;  // guarded by m_mutex
     QTimer* m_throttle = nullptr;
     QElapsedTimer m_sinceFlush;
 };
