@@ -94,8 +94,8 @@ private slots:
                                   QStringLiteral("REMOVE")}));
         const QAbstractItemModel* m = tab->recordsView()->model();
         QCOMPARE(m->index(0, StreamRecordsModel::Keys).data().toString(), QStringLiteral("id: a"));
-        QCOMPARE(m->index(1, StreamRecordsModel::Source).data().toString(),
-                 QStringLiteral("write"));
+        QTRY_COMPARE(m->index(1, StreamRecordsModel::Source).data().toString(),
+                     QStringLiteral("local write"));
         QVERIFY(!m->index(0, StreamRecordsModel::Time).data().toString().isEmpty());
 
         // The MODIFY's images in the detail pane.
@@ -274,6 +274,30 @@ private slots:
         QCOMPARE(tree.itemOf(QStringLiteral("shardId-4")), open);
     }
 
+    void aReplicatedWriteNamesItsRegion() {
+        WidgetEngine e;
+        createOrders(e);
+        e.ok("UpdateTable", J(R"({"TableName": "Orders",
+                 "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]})"));
+        for (int i = 0; i < 120; ++i) e.advance(1'000);
+        put(e, "a", "1");                                     // Oregon
+        e.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("b", "1")}}, "eu-west-1");
+        for (int i = 0; i < 5; ++i) e.advance(1'000);
+        MainWindow window(*e.bridge);
+        window.setRegion(QStringLiteral("eu-west-1"));
+        StreamsTab* tab = openOn(window);
+        QTRY_VERIFY(!tab->streamArn().isEmpty());
+        tab->pollNow();
+        QTRY_COMPARE(tab->records()->rowCount(), 2);
+        const QAbstractItemModel* m = tab->recordsView()->model();
+        QStringList sources;
+        for (int r = 0; r < 2; ++r)
+            sources << m->index(r, StreamRecordsModel::Source).data().toString();
+        sources.sort();
+        QCOMPARE(sources, (QStringList{QStringLiteral("local write"),
+                                       QStringLiteral("replicated from US West (Oregon)")}));
+    }
+
     void aTimeToLiveDeleteSaysSo() {
         WidgetEngine e(hourlyShards);
         createOrders(e);
@@ -294,8 +318,9 @@ private slots:
         const QAbstractItemModel* m = tab->recordsView()->model();
         for (int r = 0; r < 4; ++r)
             sources << m->index(r, StreamRecordsModel::Source).data().toString();
-        QCOMPARE(sources, (QStringList{QStringLiteral("write"), QStringLiteral("write"),
-                                       QStringLiteral("write"), QStringLiteral("TTL delete")}));
+        QCOMPARE(sources,
+                 (QStringList{QStringLiteral("local write"), QStringLiteral("local write"),
+                              QStringLiteral("local write"), QStringLiteral("TTL delete")}));
         tab->recordsView()->setCurrentIndex(m->index(3, 0));
         QVERIFY(tab->details()->toPlainText().contains(QStringLiteral("deleted by Time to Live")));
     }

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include <QPointer>
+
 #include "common/engine_bridge.h"
 
 using tablespan::Json;
@@ -189,9 +191,35 @@ void StreamReader::getRecords(const QString& id) {
             } else if (records.isEmpty() || ++shard.pages >= kPagesPerRound) {
                 shard.visited = true;
             }
-            if (!records.isEmpty()) emit recordsRead(records);
+            if (!records.isEmpty()) emitWithSources(std::move(records));
             // The view may have started over on another stream in its slot.
             if (generation == m_generation) step();
+        });
+}
+
+void StreamReader::emitWithSources(QList<StreamRecord> records) {
+    std::vector<std::string> numbers;
+    for (const auto& r : records) numbers.push_back(r.sequenceNumber.toStdString());
+    QPointer<StreamReader> self(this);
+    QPointer<EngineBridge> bridge(&m_bridge);
+    const int generation = m_generation;
+    m_bridge.engine().stream_record_sources(
+        m_region.toStdString(), m_arn.toStdString(), std::move(numbers),
+        [self, bridge, generation, records = std::move(records)](
+            tablespan::StreamRecordSources sources) mutable {
+            if (!bridge) return;
+            QMetaObject::invokeMethod(
+                bridge.data(),
+                [self, generation, records = std::move(records),
+                 sources = std::move(sources)]() mutable {
+                    if (!self || generation != self->m_generation) return;
+                    for (qsizetype i = 0; i < records.size(); ++i)
+                        if (static_cast<std::size_t>(i) < sources.records.size())
+                            records[i].origin =
+                                QString::fromStdString(sources.records[static_cast<std::size_t>(i)].region);
+                    emit self->recordsRead(records);
+                },
+                Qt::QueuedConnection);
         });
 }
 

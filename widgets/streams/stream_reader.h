@@ -73,6 +73,9 @@ private:
     void getIterator(const QString& id);
     void getRecords(const QString& id);
     void finish(const QString& error = {});
+    // Asks the engine where each record's write came from, then emits recordsRead (in
+    // the order pages were read: the region answers in order).
+    void emitWithSources(QList<StreamRecord> records);
 
     EngineBridge& m_bridge;
     QString m_region;

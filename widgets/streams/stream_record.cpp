@@ -1,5 +1,7 @@
 #include "streams/stream_record.h"
 
+#include "common/engine_bridge.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -41,6 +43,13 @@ StreamRecord StreamRecord::fromJson(const Json& record, const QString& shardId) 
     return r;
 }
 
+QString StreamRecord::sourceText() const {
+    if (ttlDelete) return tr("TTL delete");
+    if (origin.isEmpty()) return tr("write");
+    if (origin == textOf(record, "awsRegion")) return tr("local write");
+    return tr("replicated from %1").arg(EngineBridge::regionName(origin));
+}
+
 QString StreamRecord::timeText() const {
     return timeMs ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(timeMs).toLocalTime(),
                                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
@@ -50,7 +59,10 @@ QString StreamRecord::timeText() const {
 QString StreamRecord::detailsText() const {
     const Json dynamodb = record.value("dynamodb", Json::object());
     QString text = tr("%1 at %2 in %3").arg(eventName, timeText(), textOf(record, "awsRegion"));
-    if (ttlDelete) text += tr(" — deleted by Time to Live");
+    if (ttlDelete)
+        text += tr(" — deleted by Time to Live");
+    else if (!origin.isEmpty())
+        text += u'\n' + sourceText();
     text += u'\n' + tr("Sequence number %1").arg(sequenceNumber);
     text += u'\n' + tr("Shard %1").arg(shardId);
     text += u'\n' + tr("Keys: %1").arg(keysText);

@@ -19,6 +19,10 @@ public:
     QString sequenceNumber;
     QString shardId;
     bool ttlDelete = false;  // userIdentity names the service: a Time to Live delete
+    // The region whose write this is (Engine::stream_record_sources; GetRecords does not
+    // say, as in the service): the stream's own region for a local write, another for a
+    // replicated one. Empty until known.
+    QString origin;
     tablespan::Json record;  // the whole GetRecords record
 
     // Reads `record` of shard `shardId`.
@@ -28,4 +32,7 @@ public:
     // The record for the detail pane: what happened, where, its keys, then its images as pretty
     // DynamoDB JSON (or why there are none: the stream's view type).
     QString detailsText() const;
+    // "TTL delete", "local write", "replicated from Europe (Ireland)", or "write" while
+    // the origin is not known.
+    QString sourceText() const;
 };

@@ -15,7 +15,7 @@ int StreamRecordsModel::columnCount(const QModelIndex& parent) const {
 }
 
 QString StreamRecordsModel::sourceText(const StreamRecord& record) {
-    return record.ttlDelete ? tr("TTL delete") : tr("write");
+    return record.sourceText();
 }
 
 QVariant StreamRecordsModel::data(const QModelIndex& index, int role) const {

@@ -36,7 +36,7 @@ public:
     qint64 dropped() const { return m_dropped; }
     void clear();
 
-    // "TTL delete" or "write" (see StreamRecord::ttlDelete).
+    // Where the record's write came from (StreamRecord::sourceText).
     static QString sourceText(const StreamRecord& record);
 
 signals:
