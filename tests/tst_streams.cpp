@@ -306,6 +306,12 @@ private slots:
         const std::string it = r.iterator(arn, shard, "LATEST");
         expect_error(t, "GetRecords", {{"ShardIterator", it}, {"Limit", 1001}},
                      "ValidationException");
+        // Limits past int64's range are over the maximum too, not wrapped under it.
+        expect_error(t, "GetRecords", {{"ShardIterator", it}, {"Limit", 10000000000000000000ULL}},
+                     "ValidationException");
+        expect_error(t, "ListStreams", {{"Limit", 1e300}}, "ValidationException");
+        expect_error(t, "DescribeStream", {{"StreamArn", arn}, {"Limit", 1e19}},
+                     "ValidationException");
         std::string forged = it;
         forged[forged.size() - 6] = forged[forged.size() - 6] == 'A' ? 'B' : 'A';
         expect_error(t, "GetRecords", {{"ShardIterator", forged}}, "ValidationException");

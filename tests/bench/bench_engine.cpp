@@ -3,15 +3,28 @@
 // the same durability settings (WAL, synchronous=FULL) on an equivalent table
 // (prepared statements, 1,000 rows per transaction).
 //
-// Usage: bench_engine [ITEMS] [DIR]   (default 1000000 items, a fresh temporary dir)
+// DynamoDB Streams, on engine threads and the real clock (scale 1): PutItem throughput
+// into a table with a NEW_AND_OLD_IMAGES stream against the same table without one (new
+// items, then overwrites), in alternating rounds; and how long after a write commits its
+// record is readable through GetRecords by a reader following NextShardIterator, against
+// a GetItem round trip measured in the same run.
+//
+// Usage: bench_engine [ITEMS] [DIR] [all|streams]
+//        (default 1000000 items, a fresh temporary dir, every section)
 
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <random>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "bench_util.h"
 #include "tablespan/engine.h"
@@ -87,6 +100,191 @@ double run_engine(tablespan::Engine& engine, const char* op, long count, MakeReq
     double secs = bench::seconds_since(start);
     if (pipeline.errors()) std::fprintf(stderr, "%s: %ld errors\n", op, pipeline.errors());
     return static_cast<double>(count) / secs;
+}
+
+// Milliseconds between two instants.
+double ms_between(std::chrono::steady_clock::time_point a,
+                  std::chrono::steady_clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(i, v.size() - 1)];
+}
+
+void print_latency(const std::string& name, const std::vector<double>& ms,
+                   const std::string& reference, const std::vector<double>& ref_ms) {
+    const double p50 = percentile(ms, 0.5), p99 = percentile(ms, 0.99);
+    const double r50 = percentile(ref_ms, 0.5), r99 = percentile(ref_ms, 0.99);
+    std::printf(
+        "{\"name\": \"%s\", \"samples\": %zu, \"p50_ms\": %.3f, \"p99_ms\": %.3f, "
+        "\"reference\": \"%s\", \"reference_p50_ms\": %.3f, \"reference_p99_ms\": %.3f, "
+        "\"p50_ratio\": %.2f, \"p99_ratio\": %.2f}\n",
+        name.c_str(), ms.size(), p50, p99, reference.c_str(), r50, r99, r50 > 0 ? p50 / r50 : 0.0,
+        r99 > 0 ? p99 / r99 : 0.0);
+    std::fflush(stdout);
+}
+
+// A writer paced at one PutItem per 2 ms (keys `<prefix><i>`, sort key 0, into table
+// "streamed") and a reader calling `poll` until it has seen every write; `poll` does one
+// read and returns the writes it saw. Returns, per write, the milliseconds from its
+// callback (the write has committed) to the end of the read that first returned it; a
+// read that returns a write before its callback has run counts as 0. `round_trips` gets
+// each PutItem's milliseconds from call to callback.
+std::vector<double> commit_to_visible(tablespan::Engine& engine, const std::string& prefix,
+                                      std::vector<double>* round_trips,
+                                      const std::function<std::vector<long>()>& poll) {
+    using Clock = std::chrono::steady_clock;
+    constexpr long kWrites = 2000;
+    std::vector<Clock::time_point> issued(kWrites), committed(kWrites), seen(kWrites);
+    std::vector<std::atomic<bool>> acked(kWrites);
+    std::atomic<long> done{0};
+    std::thread reader([&] {
+        for (long got = 0; got < kWrites;) {
+            const std::vector<long> now_seen = poll();
+            const auto now = Clock::now();
+            for (long i : now_seen) seen[static_cast<std::size_t>(i)] = now;
+            got += static_cast<long>(now_seen.size());
+        }
+    });
+    const auto paced = Clock::now();
+    for (long i = 0; i < kWrites; ++i) {
+        std::this_thread::sleep_until(paced + std::chrono::milliseconds(2 * i));
+        issued[static_cast<std::size_t>(i)] = Clock::now();
+        engine.call("us-west-2", "PutItem",
+                    {{"TableName", "streamed"},
+                     {"Item",
+                      {{"pk", {{"S", prefix + std::to_string(i)}}},
+                       {"sk", {{"N", "0"}}},
+                       {"payload", {{"S", kPayload}}}}}},
+                    [&, i](tablespan::Result r) {
+                        committed[static_cast<std::size_t>(i)] = Clock::now();
+                        acked[static_cast<std::size_t>(i)] = r.ok();
+                        ++done;
+                    });
+    }
+    reader.join();
+    while (done < kWrites) std::this_thread::yield();
+    std::vector<double> out;
+    for (long i = 0; i < kWrites; ++i) {
+        const auto n = static_cast<std::size_t>(i);
+        if (!acked[n]) continue;
+        out.push_back(std::max(0.0, ms_between(committed[n], seen[n])));
+        round_trips->push_back(ms_between(issued[n], committed[n]));
+    }
+    return out;
+}
+
+Json stream_table_request(const std::string& name, bool streamed) {
+    Json r = create_request(name, false);
+    if (streamed)
+        r["StreamSpecification"] = {{"StreamEnabled", true},
+                                    {"StreamViewType", "NEW_AND_OLD_IMAGES"}};
+    return r;
+}
+
+// PutItem throughput with a NEW_AND_OLD_IMAGES stream and without, then the latency from
+// a write's commit (its callback: the write is durable) to its record coming back from
+// GetRecords, next to a GetItem round trip. `writes` PutItems per table and round.
+void bench_streams(const std::filesystem::path& dir, long writes) {
+    tablespan::EngineOptions options;
+    options.data_dir = (dir / "streams").string();
+    options.clock = std::make_shared<tablespan::SystemClock>(1.0);  // the real clock
+    options.threads = 2;
+    std::string error;
+    auto engine = tablespan::Engine::open(options, &error);
+    if (!engine) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return;
+    }
+    // Tables become ACTIVE after 3 s of engine time: run it fast until they are.
+    engine->set_time_scale(1000);
+    for (const char* name : {"nostream", "streamed"})
+        engine->call_sync("us-west-2", "CreateTable",
+                          stream_table_request(name, std::string(name) == "streamed"));
+    wait_active(*engine, "nostream");
+    wait_active(*engine, "streamed");
+    engine->set_time_scale(1);
+
+    // Alternating rounds, so that drift (the WAL growing, the machine's other load) falls
+    // on both tables alike.
+    constexpr int kRounds = 6;
+    double plain_secs = 0, streamed_secs = 0, plain_over = 0, streamed_over = 0;
+    auto rate = [&](const char* table, long from) {
+        const double ops = run_engine(*engine, "PutItem", writes, [&](long i) {
+            return Json{{"TableName", table}, {"Item", make_item(from + i)}};
+        });
+        return static_cast<double>(writes) / ops;  // seconds
+    };
+    for (int round = 0; round < kRounds; ++round) {
+        plain_secs += rate("nostream", round * writes);
+        streamed_secs += rate("streamed", round * writes);
+    }
+    // Overwrites: every item changes (MODIFY records carry both images).
+    for (int round = 0; round < kRounds; ++round) {
+        auto overwrite = [&](const char* table) {
+            const double ops = run_engine(*engine, "PutItem", writes, [&](long i) {
+                Json item = make_item(round * writes + i);
+                item["visits"] = {{"N", std::to_string(round + 1000)}};
+                return Json{{"TableName", table}, {"Item", std::move(item)}};
+            });
+            return static_cast<double>(writes) / ops;
+        };
+        plain_over += overwrite("nostream");
+        streamed_over += overwrite("streamed");
+    }
+    const double total = static_cast<double>(writes) * kRounds;
+    // Target: >= 0.8 of the same table without a stream.
+    bench::print_ratio("PutItem_stream_vs_none", total / streamed_secs, total / plain_secs);
+    bench::print_ratio("PutItem_overwrite_stream_vs_none", total / streamed_over,
+                       total / plain_over);
+
+    // The reference: GetItem round trips (call to callback), one at a time, nothing else
+    // running.
+    using Clock = std::chrono::steady_clock;
+    std::vector<double> get_ms;
+    for (long n = 0; n < 2000; ++n) {
+        const long i = n * 7 % writes;
+        const auto start = Clock::now();
+        engine->call_sync("us-west-2", "GetItem",
+                          {{"TableName", "streamed"},
+                           {"Key",
+                            {{"pk", {{"S", "user#" + std::to_string(i / kPerPartition)}}},
+                             {"sk", {{"N", std::to_string(i % kPerPartition)}}}}}});
+        get_ms.push_back(ms_between(start, Clock::now()));
+    }
+
+    // Commit to readable through GetRecords: a reader from LATEST (taken before the first
+    // write) following NextShardIterator.
+    const std::string arn =
+        engine->call_sync("us-west-2", "DescribeTable", {{"TableName", "streamed"}})
+            .body["Table"]["LatestStreamArn"];
+    const Json shards = engine->call_sync("us-west-2", "DescribeStream", {{"StreamArn", arn}})
+                            .body["StreamDescription"]["Shards"];
+    std::string iterator = engine
+                               ->call_sync("us-west-2", "GetShardIterator",
+                                           {{"StreamArn", arn},
+                                            {"ShardId", shards.back()["ShardId"]},
+                                            {"ShardIteratorType", "LATEST"}})
+                               .body["ShardIterator"];
+    std::vector<double> put_ms;
+    const auto stream_ms = commit_to_visible(*engine, "lat#", &put_ms, [&] {
+        std::vector<long> got;
+        auto r = engine->call_sync("us-west-2", "GetRecords", {{"ShardIterator", iterator}});
+        if (!r.ok()) throw std::runtime_error("GetRecords: " + r.error->message);
+        for (const auto& record : r.body["Records"]) {
+            const std::string pk = record["dynamodb"]["Keys"]["pk"]["S"];
+            if (pk.rfind("lat#", 0) == 0) got.push_back(std::stol(pk.substr(4)));
+        }
+        iterator = r.body["NextShardIterator"];
+        return got;
+    });
+    print_latency("stream_commit_to_GetRecords", stream_ms, "GetItem_round_trip", get_ms);
+    // And against the paced PutItems' own round trips (call to durable callback).
+    print_latency("stream_commit_to_GetRecords", stream_ms, "paced_PutItem_round_trip", put_ms);
 }
 
 // The raw SQLite baseline: the same row shape the engine stores (binary keys and item).
@@ -182,13 +380,19 @@ struct Baseline {
 int main(int argc, char** argv) {
     const long items = argc > 1 ? std::atol(argv[1]) : 1'000'000;
     namespace fs = std::filesystem;
-    fs::path dir =
-        argc > 2 ? fs::path(argv[2])
-                 : fs::temp_directory_path() / ("tablespan-bench-" + std::to_string(::getpid()));
+    fs::path dir = argc > 2 && argv[2][0] ? fs::path(argv[2])
+                                          : fs::temp_directory_path() /
+                                                ("tablespan-bench-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const long measured = std::max(10'000L, items / 10);
     std::mt19937_64 rng(42);
+    const std::string section = argc > 3 ? argv[3] : "all";
+    bench_streams(dir, measured);
+    if (section == "streams") {
+        fs::remove_all(dir);
+        return 0;
+    }
 
     double put_rate, get_rate, query_rate, load_rate;
     double put_plain, put_indexed, query_table, query_gsi, backfill_rate;

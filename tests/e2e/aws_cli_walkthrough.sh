@@ -2,7 +2,8 @@
 # The AWS CLI against a headless Tablespan, the classic global tables walkthrough: create
 # a table in us-west-2, wait for it to become ACTIVE, write a batch, read it back, see a
 # conditional put fail; add a replica in ap-southeast-2 with update-table ReplicaUpdates,
-# poll describe-table there until ACTIVE, and see writes travel both ways.
+# poll describe-table there until ACTIVE, and see writes travel both ways; the stream the
+# replica turned on, through aws dynamodbstreams.
 # Usage: aws_cli_walkthrough.sh TABLESPAN_BINARY [AWS_CLI]
 set -euo pipefail
 
@@ -135,6 +136,33 @@ ddb put-item --region ap-southeast-2 --table-name "$table" \
     --item '{"courseid": {"S": "ca-401"}, "title": {"S": "Written in Sydney"}}' ||
     fail "put-item in ap-southeast-2"
 wait_for_title us-west-2 ca-401 "Written in Sydney"
+
+# The replica turned the table's stream on (NEW_AND_OLD_IMAGES): aws dynamodbstreams on
+# the same endpoint lists it, describes it and reads the writes made since.
+streams() { "$aws_cli" dynamodbstreams --endpoint-url "$url" --region us-west-2 "$@"; }
+stream_arn=$(ddb describe-table --region us-west-2 --table-name "$table" \
+    --query Table.LatestStreamArn --output text) || fail "describe-table LatestStreamArn"
+streams list-streams >"$work/streams.json" || fail "list-streams"
+jq -e --arg t "$table" --arg a "$stream_arn" \
+    '[.Streams[] | select(.TableName == $t)] | length == 1 and .[0].StreamArn == $a' \
+    "$work/streams.json" >/dev/null || fail "list-streams: $(cat "$work/streams.json")"
+streams describe-stream --stream-arn "$stream_arn" >"$work/stream.json" ||
+    fail "describe-stream"
+jq -e --arg t "$table" '.StreamDescription | .StreamStatus == "ENABLED"
+        and .StreamViewType == "NEW_AND_OLD_IMAGES" and .TableName == $t
+        and .KeySchema == [{"AttributeName": "courseid", "KeyType": "HASH"}]
+        and (.Shards | length) >= 1
+        and (.Shards[-1].SequenceNumberRange | has("EndingSequenceNumber") | not)' \
+    "$work/stream.json" >/dev/null || fail "describe-stream: $(cat "$work/stream.json")"
+shard=$(jq -r '.StreamDescription.Shards[-1].ShardId' "$work/stream.json")
+iterator=$(streams get-shard-iterator --stream-arn "$stream_arn" --shard-id "$shard" \
+    --shard-iterator-type TRIM_HORIZON --query ShardIterator --output text) ||
+    fail "get-shard-iterator"
+streams get-records --shard-iterator "$iterator" >"$work/records.json" || fail "get-records"
+# The second batch written here and ca-401 replicated from Sydney, one INSERT each.
+inserted=$(jq -r '[.Records[] | select(.eventName == "INSERT") | .dynamodb.Keys.courseid.S]
+    | sort | join(" ")' "$work/records.json")
+[ "$inserted" = "ca-301 ca-302 ca-401" ] || fail "get-records: $(cat "$work/records.json")"
 
 # A GSI added to the loaded global table: ACTIVE in both regions, queried with the CLI.
 ddb update-table --region us-west-2 --table-name "$table" \

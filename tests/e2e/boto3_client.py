@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """boto3 (Debian's python3-boto3) against a headless Tablespan: the table_exists waiter,
 the scan and query paginators, a conditional write failing with
-ConditionalCheckFailedException, and a validation error's code and message.
+ConditionalCheckFailedException, and a validation error's code and message; DynamoDB
+Streams through boto3's "dynamodbstreams" client on the same endpoint.
 
 Usage: boto3_client.py TABLESPAN_BINARY
 """
@@ -15,6 +16,7 @@ import sys
 import tempfile
 import time
 import unittest
+from datetime import datetime
 
 import boto3
 from boto3.dynamodb.conditions import Key
@@ -43,6 +45,25 @@ def client(region="us-west-2"):
         "dynamodb", region_name=region, endpoint_url=URL,
         aws_access_key_id="AKIDTABLESPANTEST", aws_secret_access_key="tablespan-test-secret",
         config=Config(retries={"max_attempts": 1}))
+
+
+def streams_client(region="us-west-2"):
+    return boto3.client(
+        "dynamodbstreams", region_name=region, endpoint_url=URL,
+        aws_access_key_id="AKIDTABLESPANTEST", aws_secret_access_key="tablespan-test-secret",
+        config=Config(retries={"max_attempts": 1}))
+
+
+def poll(what, probe, timeout=30.0):
+    """probe() until it returns something true; fails after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = probe()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
 
 
 class Boto3Client(unittest.TestCase):
@@ -284,6 +305,252 @@ class Boto3CompositeKeys(unittest.TestCase):
             self.query(" AND seq > :s", {":s": {"N": "1"}})
         self.assertEqual(caught.exception.response["Error"]["Code"], "ValidationException")
         self.assertIn("day", caught.exception.response["Error"]["Message"])
+
+def stream_shards(streams, arn):
+    """Every shard of the stream, one DescribeStream page (Limit 1) at a time."""
+    shards, start = [], None
+    while True:
+        request = {"StreamArn": arn, "Limit": 1}
+        if start:
+            request["ExclusiveStartShardId"] = start
+        page = streams.describe_stream(**request)["StreamDescription"]
+        shards += page["Shards"]
+        start = page.get("LastEvaluatedShardId")
+        if not start:
+            return shards
+
+
+def read_shard(streams, arn, shard_id):
+    records = []
+    iterator = streams.get_shard_iterator(
+        StreamArn=arn, ShardId=shard_id, ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    while True:
+        page = streams.get_records(ShardIterator=iterator, Limit=2)
+        records += page["Records"]
+        # A closed shard read to its end has no next iterator; an open one is caught up
+        # when a page comes back empty.
+        if "NextShardIterator" not in page or not page["Records"]:
+            return records
+        iterator = page["NextShardIterator"]
+
+
+def read_stream(streams, arn):
+    """Every record from TRIM_HORIZON, following shard lineage: a shard is read after its
+    parent (when the parent is still listed), as the KCL adapter does."""
+    shards = stream_shards(streams, arn)
+    listed = {s["ShardId"] for s in shards}
+    done, records = set(), []
+    while len(done) < len(shards):
+        ready = [s for s in shards if s["ShardId"] not in done and
+                 (s.get("ParentShardId") not in listed or s["ParentShardId"] in done)]
+        if not ready:
+            raise AssertionError(f"shard lineage has a cycle: {shards}")
+        for shard in ready:
+            records += read_shard(streams, arn, shard["ShardId"])
+            done.add(shard["ShardId"])
+    return records
+
+
+def summary(record):
+    """What a record says about its item: event, keys and images."""
+    data = record["dynamodb"]
+    return (record["eventName"], data["Keys"], data.get("OldImage"), data.get("NewImage"))
+
+
+class Boto3Streams(unittest.TestCase):
+    """DynamoDB Streams with boto3's dynamodbstreams client: which writes make which
+    records (images, keys, sequence numbers, timestamps), read from TRIM_HORIZON along
+    shard lineage; a global table's two streams; a Time to Live delete; the errors."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ddb = client()
+        cls.streams = streams_client()
+        cls.ddb.create_table(
+            TableName="ledger",
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"},
+                                  {"AttributeName": "n", "AttributeType": "N"}],
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"},
+                       {"AttributeName": "n", "KeyType": "RANGE"}],
+            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+            BillingMode="PAY_PER_REQUEST")
+        cls.ddb.create_table(
+            TableName="ledger_global",
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+            BillingMode="PAY_PER_REQUEST")
+        for name in ("ledger", "ledger_global"):
+            cls.ddb.get_waiter("table_exists").wait(
+                TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+        # A replica in Dublin: poll describe-table there until ACTIVE, as the AWS CLI
+        # walkthrough does.
+        cls.ddb.update_table(TableName="ledger_global",
+                             ReplicaUpdates=[{"Create": {"RegionName": "eu-west-1"}}])
+        cls.dublin = client("eu-west-1")
+        cls.dublin_streams = streams_client("eu-west-1")
+
+        def replica_active():
+            try:
+                table = cls.dublin.describe_table(TableName="ledger_global")["Table"]
+            except ClientError:
+                return False
+            return table["TableStatus"] == "ACTIVE"
+        poll("the eu-west-1 replica to become ACTIVE", replica_active)
+
+    def stream_arn(self, ddb, table):
+        return ddb.describe_table(TableName=table)["Table"]["LatestStreamArn"]
+
+    def test_writes_make_the_services_records(self):
+        table = self.ddb.describe_table(TableName="ledger")["Table"]
+        arn = table["LatestStreamArn"]
+        listed = self.streams.list_streams(TableName="ledger")["Streams"]
+        self.assertEqual([s["StreamArn"] for s in listed], [arn])
+        described = self.streams.describe_stream(StreamArn=arn)["StreamDescription"]
+        self.assertEqual(described["StreamStatus"], "ENABLED")
+        self.assertEqual(described["StreamViewType"], "NEW_AND_OLD_IMAGES")
+        self.assertEqual(described["TableName"], "ledger")
+        self.assertEqual([k["AttributeName"] for k in described["KeySchema"]], ["id", "n"])
+
+        key = {"id": {"S": "a"}, "n": {"N": "1"}}
+        one = dict(key, v={"S": "one"})
+        two = dict(key, v={"S": "two"})
+        three = dict(two, w={"N": "3"})
+        self.ddb.put_item(TableName="ledger", Item=one)                   # INSERT
+        self.ddb.put_item(TableName="ledger", Item=one)                   # identical: none
+        self.ddb.put_item(TableName="ledger", Item=two)                   # MODIFY
+        self.ddb.update_item(TableName="ledger", Key=key, UpdateExpression="SET w = :w",
+                             ExpressionAttributeValues={":w": {"N": "3"}})  # MODIFY
+        self.ddb.delete_item(TableName="ledger", Key=key)                 # REMOVE
+        self.ddb.delete_item(TableName="ledger",
+                             Key={"id": {"S": "missing"}, "n": {"N": "1"}})  # none
+        c = {"id": {"S": "c"}, "n": {"N": "2"}, "v": {"S": "batch"}}
+        d = {"id": {"S": "d"}, "n": {"N": "3"}, "v": {"S": "batch"}}
+        unprocessed = self.ddb.batch_write_item(RequestItems={"ledger": [
+            {"PutRequest": {"Item": c}}, {"PutRequest": {"Item": d}},
+            {"DeleteRequest": {"Key": {"id": {"S": "missing"}, "n": {"N": "2"}}}}]})
+        self.assertEqual(unprocessed["UnprocessedItems"], {})
+
+        records = read_stream(self.streams, arn)
+        self.assertEqual([summary(r) for r in records[:4]], [
+            ("INSERT", key, None, one),
+            ("MODIFY", key, one, two),
+            ("MODIFY", key, two, three),
+            ("REMOVE", key, three, None)])
+        # The service orders records per item only: the batch's two puts in either order.
+        self.assertCountEqual([summary(r) for r in records[4:]], [
+            ("INSERT", {"id": c["id"], "n": c["n"]}, None, c),
+            ("INSERT", {"id": d["id"], "n": d["n"]}, None, d)])
+
+        sequence = [int(r["dynamodb"]["SequenceNumber"]) for r in records]
+        self.assertEqual(sequence, sorted(set(sequence)))  # increasing, as numbers
+        created = table["CreationDateTime"].replace(microsecond=0)
+        stamps = [r["dynamodb"]["ApproximateCreationDateTime"] for r in records]
+        for stamp in stamps:
+            self.assertIsInstance(stamp, datetime)  # botocore parsed the epoch seconds
+            self.assertGreaterEqual(stamp, created)
+        self.assertEqual(stamps, sorted(stamps))
+        self.assertEqual(len({r["eventID"] for r in records}), len(records))
+        for r in records:
+            self.assertRegex(r["eventID"], "^[0-9a-f]{32}$")
+            self.assertEqual(r["eventSource"], "aws:dynamodb")
+            self.assertEqual(r["awsRegion"], "us-west-2")
+            self.assertEqual(r["dynamodb"]["StreamViewType"], "NEW_AND_OLD_IMAGES")
+            self.assertGreater(r["dynamodb"]["SizeBytes"], 0)
+            self.assertNotIn("userIdentity", r)
+
+        # AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER start where they say.
+        second = records[1]["dynamodb"]["SequenceNumber"]
+        shard = next(s["ShardId"] for s in stream_shards(self.streams, arn)
+                     if int(s["SequenceNumberRange"]["StartingSequenceNumber"]) <= int(second) <=
+                     int(s["SequenceNumberRange"].get("EndingSequenceNumber", second)))
+        for kind, first in (("AT_SEQUENCE_NUMBER", 1), ("AFTER_SEQUENCE_NUMBER", 2)):
+            iterator = self.streams.get_shard_iterator(
+                StreamArn=arn, ShardId=shard, ShardIteratorType=kind,
+                SequenceNumber=second)["ShardIterator"]
+            page = self.streams.get_records(ShardIterator=iterator, Limit=1)
+            self.assertEqual(page["Records"][0]["eventID"], records[first]["eventID"])
+
+    def test_a_global_tables_regions_stream_the_same_writes(self):
+        oregon_arn = self.stream_arn(self.ddb, "ledger_global")
+        dublin_arn = self.stream_arn(self.dublin, "ledger_global")
+        self.assertNotEqual(oregon_arn, dublin_arn)
+        self.assertIn(":eu-west-1:", dublin_arn)
+
+        def item(name, v):
+            return {"id": {"S": name}, "v": {"S": v}}
+        self.ddb.put_item(TableName="ledger_global", Item=item("g1", "1"))
+        self.ddb.put_item(TableName="ledger_global", Item=item("g2", "1"))
+        self.ddb.update_item(TableName="ledger_global", Key={"id": {"S": "g1"}},
+                             UpdateExpression="SET v = :v",
+                             ExpressionAttributeValues={":v": {"S": "2"}})
+        self.dublin.put_item(TableName="ledger_global", Item=item("g3", "dublin"))
+        self.ddb.delete_item(TableName="ledger_global", Key={"id": {"S": "g2"}})
+        expected = {
+            "g1": [("INSERT", None, item("g1", "1")),
+                   ("MODIFY", item("g1", "1"), item("g1", "2"))],
+            "g2": [("INSERT", None, item("g2", "1")), ("REMOVE", item("g2", "1"), None)],
+            "g3": [("INSERT", None, item("g3", "dublin"))]}
+
+        def per_item(records):
+            out = {}
+            for r in records:
+                event, keys, old, new = summary(r)
+                if keys["id"]["S"] in expected:
+                    out.setdefault(keys["id"]["S"], []).append((event, old, new))
+            return out
+
+        for streams, arn, region in ((self.streams, oregon_arn, "us-west-2"),
+                                     (self.dublin_streams, dublin_arn, "eu-west-1")):
+            with self.subTest(region=region):
+                def complete():
+                    records = read_stream(streams, arn)
+                    return records if per_item(records) == expected else None
+                # Replication takes a few hundred engine milliseconds: poll.
+                records = poll(f"the writes in the {region} stream", complete)
+                self.assertEqual({r["awsRegion"] for r in records}, {region})
+
+    def test_a_ttl_delete_names_the_service_where_it_happened(self):
+        self.ddb.update_time_to_live(
+            TableName="ledger_global",
+            TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires"})
+        # Expired an hour ago: past the engine's deletion delay (ten minutes), which
+        # --time-scale 50 makes 12 s, so the next sweep (every 1.2 s) deletes it.
+        expired = {"id": {"S": "ttl"}, "expires": {"N": str(int(time.time()) - 3600)}}
+        self.ddb.put_item(TableName="ledger_global", Item=expired)
+
+        def removal(streams, arn):
+            records = [r for r in read_stream(streams, arn)
+                       if r["dynamodb"]["Keys"] == {"id": {"S": "ttl"}}]
+            return records if records and records[-1]["eventName"] == "REMOVE" else None
+        oregon = poll("the TTL delete in us-west-2", lambda: removal(
+            self.streams, self.stream_arn(self.ddb, "ledger_global")))
+        dublin = poll("the TTL delete in eu-west-1", lambda: removal(
+            self.dublin_streams, self.stream_arn(self.dublin, "ledger_global")))
+        for records in (oregon, dublin):
+            self.assertEqual([summary(r) for r in records], [
+                ("INSERT", {"id": {"S": "ttl"}}, None, expired),
+                ("REMOVE", {"id": {"S": "ttl"}}, expired, None)])
+            self.assertNotIn("userIdentity", records[0])
+        self.assertEqual(oregon[1]["userIdentity"],
+                         {"Type": "Service", "PrincipalId": "dynamodb.amazonaws.com"})
+        self.assertNotIn("userIdentity", dublin[1])  # replicated, not expired, there
+
+    def test_errors_are_the_services(self):
+        # ExpiredIteratorException needs 15 minutes of engine time: tst_streams covers it.
+        arn = self.stream_arn(self.ddb, "ledger")
+        with self.assertRaises(ClientError) as caught:
+            self.streams.get_records(ShardIterator="garbage-iterator")
+        self.assertEqual(caught.exception.response["Error"]["Code"], "ValidationException")
+        self.assertEqual(caught.exception.response["ResponseMetadata"]["HTTPStatusCode"], 400)
+        with self.assertRaises(ClientError) as caught:
+            self.streams.get_shard_iterator(
+                StreamArn=arn, ShardId="shardId-00000000000000000000-00000000",
+                ShardIteratorType="TRIM_HORIZON")
+        self.assertEqual(caught.exception.response["Error"]["Code"], "ResourceNotFoundException")
+        with self.assertRaises(ClientError) as caught:
+            self.streams.describe_stream(StreamArn=arn.replace("table/ledger/", "table/nope/"))
+        self.assertEqual(caught.exception.response["Error"]["Code"], "ResourceNotFoundException")
 
 
 def main():

@@ -6,6 +6,12 @@ the service's: 200, or a 4xx with a JSON body naming the exception (never a 5xx,
 dropped connection on a complete request), the server must still be running at the end,
 and a table the requests never name must hold exactly what it held before.
 
+DynamoDB Streams' four operations (target prefix DynamoDBStreams_20120810) are bent too,
+and answer only with the exceptions their model names or the validation ones; fixed
+cases check wrong types (SerializationException), missing members, out-of-range limits
+and garbage ARNs and iterators, and that each prefix refuses the other's operations
+(UnknownOperationException).
+
 The mutations are seeded: TABLESPAN_FUZZ_SEED=N replays one seed, TABLESPAN_FUZZ_COUNT
 sets requests per seed. A failure prints the request and the seed.
 
@@ -27,6 +33,11 @@ import time
 
 TABLE = "fuzzed"
 KEY = {"pk": {"S": "a"}, "sk": {"N": "1"}}
+STREAMS_OPERATIONS = ("ListStreams", "DescribeStream", "GetShardIterator", "GetRecords")
+# What a Streams operation may answer: its model's errors and the validation ones.
+STREAMS_ERRORS = {"ValidationException", "SerializationException",
+                  "ResourceNotFoundException", "ExpiredIteratorException",
+                  "TrimmedDataAccessException", "LimitExceededException"}
 ITEM = {"pk": {"S": "a"}, "sk": {"N": "1"},
         "l": {"L": [{"N": "1"}, {"M": {"x": {"S": "y"}}}]},
         "m": {"M": {"a": {"SS": ["x", "y"]}}}, "n": {"N": "5"}, "b": {"B": "AAE="},
@@ -42,6 +53,7 @@ TABLE_DEFINITION = {
                              {"AttributeName": "b", "AttributeType": "B"}],
     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
                   {"AttributeName": "sk", "KeyType": "RANGE"}],
+    "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
     "GlobalSecondaryIndexes": [{"IndexName": "byN",
                                 "KeySchema": [{"AttributeName": "n", "KeyType": "HASH"}],
                                 "Projection": {"ProjectionType": "INCLUDE",
@@ -154,7 +166,10 @@ REQUESTS = [
 ODD_VALUES = [None, True, False, 0, -1, 1.5, 10 ** 20, "", "x" * 3000, "\ud800", [], {},
               [None], {"": None}, {"S": "a"}, {"N": "1e999"}, {"L": [{"L": [{"L": []}]}]},
               {"M": {"": {"S": ""}}}, "pk = :p", "SET #a = :a",
-              "arn:aws:dynamodb:us-west-2:000000000000:table/" + TABLE]
+              "arn:aws:dynamodb:us-west-2:000000000000:table/" + TABLE,
+              "arn:aws:dynamodb:us-west-2:000000000000:table/" + TABLE +
+              "/stream/2026-01-01T00:00:00.000", "shardId-00000000000000000000-00000000",
+              "x|1|AAAA", "100000000000000000001", "TRIM_HORIZON"]
 ODD_CHARACTERS = ["(", ")", ":", "#", ".", "[", "]", "'", '"', ",", " AND ", "\x00",
                   "[99999999999]"]
 
@@ -205,12 +220,17 @@ class Failure(Exception):
     pass
 
 
-def post(url_port, operation, body):
+def target(operation):
+    prefix = "DynamoDBStreams_20120810." if operation in STREAMS_OPERATIONS else "DynamoDB_20120810."
+    return prefix + operation
+
+
+def post(url_port, operation, body, target_header=None):
     connection = http.client.HTTPConnection("127.0.0.1", url_port, timeout=60)
     try:
         connection.request("POST", "/", body, {
             "Content-Type": "application/x-amz-json-1.0",
-            "X-Amz-Target": "DynamoDB_20120810." + operation,
+            "X-Amz-Target": target_header or target(operation),
             "Authorization": "AWS4-HMAC-SHA256 Credential=AKID/20261122/us-west-2/dynamodb/"
                              "aws4_request, SignedHeaders=host, Signature=0"})
         response = connection.getresponse()
@@ -231,27 +251,128 @@ def check_answer(status, payload, what):
     return answer
 
 
-def bent_requests(port, seed, count):
+def exception_name(answer):
+    return answer.get("__type", "").rpartition("#")[2]
+
+
+def bent_requests(port, seed, count, requests):
     rnd = random.Random(seed)
     for _ in range(count):
-        operation, request = rnd.choice(REQUESTS)
+        operation, request = rnd.choice(requests)
         request = copy.deepcopy(request)
         for _ in range(rnd.choice([0, 1, 1, 2, 3])):
             bend(request, rnd)
         body = json.dumps(request).encode("utf-8", "surrogatepass")
         status, payload = post(port, operation, body)
-        check_answer(status, payload, "seed %d, %s %s" % (seed, operation, body[:500]))
+        what = "seed %d, %s %s" % (seed, operation, body[:500])
+        answer = check_answer(status, payload, what)
+        if (status != 200 and operation in STREAMS_OPERATIONS and
+                exception_name(answer) not in STREAMS_ERRORS):
+            raise Failure("%s: not a Streams exception: %s" % (what, payload[:300]))
 
 
-def bent_bytes(port, seed, count):
+def expect_error(port, operation, request, name, target_header=None):
+    """A fixed malformed request: a 400 naming exception `name`."""
+    body = request if isinstance(request, bytes) else json.dumps(request).encode()
+    status, payload = post(port, operation, body, target_header)
+    what = "%s %s" % (target_header or target(operation), body[:300])
+    answer = check_answer(status, payload, what)
+    if status != 400 or exception_name(answer) != name:
+        raise Failure("%s: expected %s, got %d %s" % (what, name, status, payload[:300]))
+
+
+def streams_requests(arn, shard, sequence, iterator):
+    """One valid request per Streams operation, on the stream of the fuzzed table."""
+    return [
+        ("ListStreams", {"TableName": TABLE, "Limit": 5, "ExclusiveStartStreamArn": arn}),
+        ("DescribeStream", {"StreamArn": arn, "Limit": 10, "ExclusiveStartShardId": shard,
+                            "ShardFilter": {"Type": "CHILD_SHARDS", "ShardId": shard}}),
+        ("GetShardIterator", {"StreamArn": arn, "ShardId": shard,
+                              "ShardIteratorType": "AT_SEQUENCE_NUMBER",
+                              "SequenceNumber": sequence}),
+        ("GetShardIterator", {"StreamArn": arn, "ShardId": shard,
+                              "ShardIteratorType": "TRIM_HORIZON"}),
+        ("GetRecords", {"ShardIterator": iterator, "Limit": 100}),
+    ]
+
+
+def fixed_streams_cases(port, arn, shard, iterator):
+    unknown_arn = arn.replace("table/%s/" % TABLE, "table/absent/")
+    cases = [
+        # Wrong JSON types: the service's deserializer refuses them.
+        ("ListStreams", {"Limit": "5"}, "SerializationException"),
+        ("ListStreams", {"TableName": 7}, "SerializationException"),
+        ("DescribeStream", {"StreamArn": 12}, "SerializationException"),
+        ("DescribeStream", {"StreamArn": arn, "ShardFilter": "CHILD_SHARDS"},
+         "SerializationException"),
+        ("GetShardIterator", {"StreamArn": arn, "ShardId": [shard],
+                              "ShardIteratorType": "LATEST"}, "SerializationException"),
+        ("GetRecords", {"ShardIterator": {"S": iterator}}, "SerializationException"),
+        ("GetRecords", {"ShardIterator": iterator, "Limit": True}, "SerializationException"),
+        ("GetRecords", [iterator], "SerializationException"),
+        ("GetRecords", b"", "SerializationException"),  # an empty body, as for DynamoDB's
+        # Required members missing.
+        ("DescribeStream", {}, "ValidationException"),
+        ("GetShardIterator", {"StreamArn": arn, "ShardId": shard}, "ValidationException"),
+        ("GetShardIterator", {"ShardId": shard, "ShardIteratorType": "LATEST"},
+         "ValidationException"),
+        ("GetRecords", {}, "ValidationException"),
+        # Limits out of range.
+        ("ListStreams", {"Limit": 0}, "ValidationException"),
+        ("ListStreams", {"Limit": 101}, "ValidationException"),
+        ("DescribeStream", {"StreamArn": arn, "Limit": -1}, "ValidationException"),
+        ("DescribeStream", {"StreamArn": arn, "Limit": 101}, "ValidationException"),
+        ("GetRecords", {"ShardIterator": iterator, "Limit": 0}, "ValidationException"),
+        ("GetRecords", {"ShardIterator": iterator, "Limit": 1001}, "ValidationException"),
+        # Past int64's range: over the maximum, not wrapped under it.
+        ("GetRecords", {"ShardIterator": iterator, "Limit": 10 ** 19}, "ValidationException"),
+        ("ListStreams", {"Limit": 1e300}, "ValidationException"),
+        ("DescribeStream", {"StreamArn": arn, "Limit": 10 ** 20}, "ValidationException"),
+        # Garbage ARNs, shards, iterator types, sequence numbers and iterators.
+        ("DescribeStream", {"StreamArn": "fake-stream"}, "ValidationException"),
+        ("DescribeStream", {"StreamArn": "x" * 2000}, "ValidationException"),
+        ("ListStreams", {"ExclusiveStartStreamArn": "not an arn at all, but long enough"},
+         "ValidationException"),
+        ("DescribeStream", {"StreamArn": unknown_arn}, "ResourceNotFoundException"),
+        ("GetShardIterator", {"StreamArn": "garbage-arn-garbage-arn-garbage-arn-garbage",
+                              "ShardId": shard, "ShardIteratorType": "LATEST"},
+         "ValidationException"),
+        ("GetShardIterator", {"StreamArn": arn, "ShardId": "shardId-00000000000000000000-00000000",
+                              "ShardIteratorType": "LATEST"}, "ResourceNotFoundException"),
+        ("GetShardIterator", {"StreamArn": arn, "ShardId": shard, "ShardIteratorType": "OLDEST"},
+         "ValidationException"),
+        ("GetShardIterator", {"StreamArn": arn, "ShardId": shard,
+                              "ShardIteratorType": "AFTER_SEQUENCE_NUMBER",
+                              "SequenceNumber": "not-a-sequence-number-at-all"},
+         "ValidationException"),
+        ("GetRecords", {"ShardIterator": "garbage"}, "ValidationException"),
+        ("GetRecords", {"ShardIterator": iterator[:-4]}, "ValidationException"),
+        ("GetRecords", {"ShardIterator": arn + "|1|" + "A" * 100}, "ValidationException"),
+        ("GetRecords", {"ShardIterator": "x" * 3000}, "ValidationException"),
+    ]
+    for operation, request, name in cases:
+        expect_error(port, operation, request, name)
+    # Each prefix serves its own operations only.
+    for operation in STREAMS_OPERATIONS:
+        expect_error(port, operation, {}, "UnknownOperationException",
+                     "DynamoDB_20120810." + operation)
+    for operation in ("ListTables", "PutItem", "DescribeTable", "Bogus"):
+        expect_error(port, operation, {}, "UnknownOperationException",
+                     "DynamoDBStreams_20120810." + operation)
+
+
+def raw_request(operation, request):
+    body = json.dumps(request).encode()
+    return (b"POST / HTTP/1.1\r\nHost: tablespan\r\n"
+            b"Content-Type: application/x-amz-json-1.0\r\n"
+            b"X-Amz-Target: %s\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (target(operation).encode(), len(body), body))
+
+
+def bent_bytes(port, seed, count, valid_requests):
     rnd = random.Random(seed)
-    body = json.dumps({"TableName": TABLE, "Key": KEY}).encode()
-    valid = (b"POST / HTTP/1.1\r\nHost: tablespan\r\n"
-             b"Content-Type: application/x-amz-json-1.0\r\n"
-             b"X-Amz-Target: DynamoDB_20120810.GetItem\r\n"
-             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
     for _ in range(count):
-        raw = bytearray(valid)
+        raw = bytearray(rnd.choice(valid_requests))
         for _ in range(rnd.randint(1, 6)):
             roll, i = rnd.random(), rnd.randrange(len(raw))
             if roll < 0.4:
@@ -321,12 +442,24 @@ def main():
         call("PutItem", {"TableName": "untouched", "Item": kept})
         call("PutItem", {"TableName": TABLE, "Item": ITEM})
 
+        arn = call("DescribeTable", {"TableName": TABLE})["Table"]["LatestStreamArn"]
+        shard = call("DescribeStream", {"StreamArn": arn})["StreamDescription"]["Shards"][0]
+        iterator = call("GetShardIterator", {"StreamArn": arn, "ShardId": shard["ShardId"],
+                                             "ShardIteratorType": "TRIM_HORIZON"})["ShardIterator"]
+        sequence = call("GetRecords", {"ShardIterator": iterator}
+                        )["Records"][0]["dynamodb"]["SequenceNumber"]
+        fixed_streams_cases(port, arn, shard["ShardId"], iterator)
+        streams = streams_requests(arn, shard["ShardId"], sequence, iterator)
+        raw = [raw_request("GetItem", {"TableName": TABLE, "Key": KEY}),
+               raw_request("GetRecords", {"ShardIterator": iterator, "Limit": 3})]
+
         seeds = ([int(os.environ["TABLESPAN_FUZZ_SEED"])] if "TABLESPAN_FUZZ_SEED" in os.environ
                  else [1, 2, 3])
         count = int(os.environ.get("TABLESPAN_FUZZ_COUNT", "1000"))
         for seed in seeds:
-            bent_requests(port, seed, count)
-            bent_bytes(port, seed, count // 4)
+            bent_requests(port, seed, count, REQUESTS + streams)
+            bent_requests(port, seed, count // 4, streams)  # the Streams operations again
+            bent_bytes(port, seed, count // 4, raw)
 
         if server.poll() is not None:
             raise Failure("the server exited (status %s)" % server.returncode)
@@ -335,8 +468,18 @@ def main():
             raise Failure("the untouched table changed: %s" % got)
         if call("Scan", {"TableName": "untouched"})["Count"] != 1:
             raise Failure("the untouched table gained items")
-        print("ok: %d seeds, %d bent requests and %d bent byte streams each, all answered"
-              % (len(seeds), count, count // 4))
+        # The untouched table's stream holds its one write, readable as before.
+        kept_arn = call("DescribeTable", {"TableName": "untouched"})["Table"]["LatestStreamArn"]
+        shards = call("DescribeStream", {"StreamArn": kept_arn})["StreamDescription"]["Shards"]
+        records = []
+        for s in shards:
+            it = call("GetShardIterator", {"StreamArn": kept_arn, "ShardId": s["ShardId"],
+                                           "ShardIteratorType": "TRIM_HORIZON"})["ShardIterator"]
+            records += call("GetRecords", {"ShardIterator": it})["Records"]
+        if [(r["eventName"], r["dynamodb"].get("NewImage")) for r in records] != [("INSERT", kept)]:
+            raise Failure("the untouched table's stream changed: %s" % records)
+        print("ok: %d seeds, %d bent requests, %d bent Streams requests and %d bent byte "
+              "streams each, all answered" % (len(seeds), count, count // 4, count // 4))
     except Failure as failure:
         print("FAIL:", failure)
         return 1

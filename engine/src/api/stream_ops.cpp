@@ -58,14 +58,16 @@ Json shard_json(const storage::ShardRow& shard) {
 }
 
 std::int64_t limit_of(const Json& request, std::int64_t most) {
-    auto limit = int_member(request, "Limit");
+    const Json* limit = member(request, "Limit");
     if (!limit) return most;
-    if (*limit > most)
-        throw_validation_error("1 validation error detected: Value '" + std::to_string(*limit) +
+    // Compared as a double: past int64's range (1e19, 1e300) int_member would wrap or
+    // overflow and slip under `most`. The validator has made it a number of at least 1.
+    if (limit->get<double>() > static_cast<double>(most))
+        throw_validation_error("1 validation error detected: Value '" + limit->dump() +
                                "' at 'limit' failed to satisfy constraint: Member must have value "
                                "less than or equal to " +
                                std::to_string(most));
-    return *limit;
+    return *int_member(request, "Limit");
 }
 }  // namespace
 
