@@ -18,6 +18,18 @@ class TstItems : public QObject {
     Q_OBJECT
 
 private slots:
+    void aLimitPastInt64IsALargeLimit() {
+        // Not a negative one after wrapping, which read nothing (found by the fuzzer).
+        TestEngine t;
+        t.create_table("Tab", "pk", "S");
+        for (const char* k : {"a", "b", "c"})
+            t.ok("PutItem", put("Tab", {{"pk", {{"S", k}}}}));
+        for (const char* limit : {"10000000000000000000", "1e20", "9.3e18"}) {
+            Json request = {{"TableName", "Tab"}, {"Limit", Json::parse(limit)}};
+            QCOMPARE(t.ok("Scan", request)["Count"].get<int>(), 3);
+        }
+    }
+
     void putThenGetReturnsEveryTypeExactly() {
         TestEngine t;
         t.create_table("Tab", "pk", "S");

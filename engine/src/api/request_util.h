@@ -2,6 +2,7 @@
 
 // Small readers for request members that already passed shape validation.
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,10 +40,21 @@ inline std::optional<bool> bool_member(const Json& request, std::string_view nam
     return j->get<bool>();
 }
 
+// Saturates at int64's range: a Limit of 1e20 is a very large limit, not a negative one.
 inline std::optional<std::int64_t> int_member(const Json& request, std::string_view name) {
     const Json* j = member(request, name);
     if (!j) return std::nullopt;
-    if (j->is_number_float()) return static_cast<std::int64_t>(j->get<double>());
+    constexpr auto most = std::numeric_limits<std::int64_t>::max();
+    if (j->is_number_unsigned())
+        return j->get<std::uint64_t>() > static_cast<std::uint64_t>(most)
+                   ? most
+                   : static_cast<std::int64_t>(j->get<std::uint64_t>());
+    if (j->is_number_float()) {
+        const double d = j->get<double>();
+        if (!(d < 9.2e18)) return d > 0 ? most : std::numeric_limits<std::int64_t>::min();
+        if (d < -9.2e18) return std::numeric_limits<std::int64_t>::min();
+        return static_cast<std::int64_t>(d);
+    }
     return j->get<std::int64_t>();
 }
 
