@@ -1,5 +1,6 @@
 #include "api/expression_params.h"
 
+#include "api/legacy_params.h"
 #include "api/request_util.h"
 #include "tablespan/error.h"
 
@@ -22,6 +23,18 @@ bool valid_placeholder(const std::string& key, char sigil) {
 }
 }  // namespace
 
+void query_key_schema(const TableMeta& table, const indexes::SecondaryIndex* index,
+                      std::vector<expr::KeyAttribute>& hash,
+                      std::vector<expr::KeyAttribute>& range) {
+    if (index) {
+        for (const auto& k : index->hash_keys) hash.push_back({k.name, k.type});
+        for (const auto& k : index->range_keys) range.push_back({k.name, k.type});
+        return;
+    }
+    hash.push_back({table.partition_key.name, table.partition_key.type});
+    if (table.sort_key) range.push_back({table.sort_key->name, table.sort_key->type});
+}
+
 std::unique_ptr<Expressions> parse_expressions(const Json& request,
                                                const std::vector<std::string>& expressions,
                                                const std::vector<std::string>& legacy,
@@ -39,10 +52,6 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
             "Non-expression parameters: {" +
             join(used_legacy, ", ") + "} Expression parameters: {" + join(used_expressions, ", ") +
             "}");
-    if (!used_legacy.empty())
-        throw_validation("Tablespan does not support the legacy parameter " + used_legacy[0] +
-                         "; use " + (expressions.empty() ? "expressions" : expressions[0]) +
-                         " instead");
 
     std::vector<std::string> value_expressions;
     for (const auto& e : expressions)
@@ -61,6 +70,8 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
             "ExpressionAttributeValues can only be specified when using expressions: " +
             join(value_expressions, " and ") + (value_expressions.size() > 1 ? " are" : " is") +
             " null");
+
+    if (!used_legacy.empty()) return parse_legacy(request, legacy, table, index);
 
     auto out = std::make_unique<Expressions>();
     if (names) {
@@ -99,13 +110,7 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
         out->condition = expr::Condition::parse(*text, ctx, "ConditionExpression");
     if (auto text = string_member(request, "KeyConditionExpression")) {
         std::vector<expr::KeyAttribute> hash, range;
-        if (index) {
-            for (const auto& k : index->hash_keys) hash.push_back({k.name, k.type});
-            for (const auto& k : index->range_keys) range.push_back({k.name, k.type});
-        } else {
-            hash.push_back({table->partition_key.name, table->partition_key.type});
-            if (table->sort_key) range.push_back({table->sort_key->name, table->sort_key->type});
-        }
+        query_key_schema(*table, index, hash, range);
         out->key_condition = expr::KeyCondition::parse(*text, ctx, hash, range);
     }
     if (auto text = string_member(request, "FilterExpression"))

@@ -6,6 +6,7 @@
 #include "api/item_writes.h"
 #include "api/item_key.h"
 #include "api/item_store.h"
+#include "api/legacy_updates.h"
 #include "api/request_util.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
@@ -33,6 +34,18 @@ void check_return_values(const Json& request, std::initializer_list<const char*>
 void check_condition(const Json& request, const Expressions& ex, const std::optional<Item>& old) {
     if (ex.condition && !ex.condition->evaluate(old ? &*old : nullptr))
         condition_failed(request, old);
+}
+
+// Applies the update; AttributeUpdates name a type conflict with their own text.
+void apply_update(const Expressions& ex, Item& item) {
+    try {
+        ex.update->apply(item);
+    } catch (const ApiError& e) {
+        if (!ex.legacy_updates ||
+            e.error().message != "An operand in the update expression has an incorrect data type")
+            throw;
+        throw_validation(kLegacyTypeMismatch);
+    }
 }
 }  // namespace
 
@@ -144,8 +157,16 @@ Json update_item(core::Region& region, const Json& request) {
     auto old = store.get(key);
     check_condition(request, *ex, old);
 
+    // AttributeUpdates of DELETE actions only leave a missing item missing.
+    if (!old && !ex->update_creates_item) {
+        Json out = Json::object();
+        if (capacity_requested(request))
+            add_consumed_capacity(out, request, table.name,
+                                  write_units(table, key, nullptr, nullptr));
+        return out;
+    }
     Item updated = old ? *old : key_attrs;
-    if (ex->update) ex->update->apply(updated);
+    if (ex->update) apply_update(*ex, updated);
     std::size_t size = item_size(updated);
     if (size > kMaxItemSize)
         throw_validation("Item size to update has exceeded the maximum allowed size");
