@@ -80,9 +80,10 @@ std::string one_condition(const std::string& attribute, const std::string& op,
     if (op == "BEGINS_WITH") return "begins_with(" + n + ", " + v + ")";
     if (op == "CONTAINS") return "contains(" + n + ", " + v + ")";
     // A missing attribute does not satisfy NOT_CONTAINS (Alternator's conditions, run
-    // against the service), where NOT contains() is true for it.
+    // against the service), where NOT contains() is true for it. condition_text puts
+    // each condition in parentheses; a second pair would be "redundant parentheses".
     if (op == "NOT_CONTAINS")
-        return "(attribute_exists(" + n + ") AND NOT contains(" + n + ", " + v + "))";
+        return "attribute_exists(" + n + ") AND NOT contains(" + n + ", " + v + ")";
     if (op == "BETWEEN") return n + " BETWEEN " + v + " AND " + text.value(values[1]);
     std::string list = v;  // IN
     for (std::size_t i = 1; i < values.size(); ++i) list += ", " + text.value(values[i]);
