@@ -137,6 +137,29 @@ private slots:
             QStringLiteral(
                 "ExpressionAttributeNames can only be specified when using expressions"));
 
+        row("values without expressions", "Scan",
+            R"j({"TableName": "Tab", "ScanFilter": {"a": {"ComparisonOperator": "NULL"}}, "ExpressionAttributeValues": {":a": {"S": "a"}}})j",
+            QStringLiteral("ExpressionAttributeValues can only be specified when using "
+                           "expressions: FilterExpression is null"));
+
+        // Order: the legacy checks come before Scan's Segment checks and Query's
+        // KeyConditions check (dynalite's validations/scan.js and query.js).
+        row("ScanFilter before Segment", "Scan",
+            R"j({"TableName": "Tab", "Segment": 1, "ScanFilter": {"a": {"ComparisonOperator": "EQ"}}})j",
+            invalid("Invalid number of argument(s) for the EQ ComparisonOperator"));
+        row("QueryFilter before KeyConditions", "Query",
+            R"j({"TableName": "Tab", "QueryFilter": {"a": {"ComparisonOperator": "EQ"}}})j",
+            invalid("Invalid number of argument(s) for the EQ ComparisonOperator"));
+        row("AttributesToGet before KeyConditions", "Query",
+            R"j({"TableName": "Tab", "AttributesToGet": ["a", "a"]})j",
+            invalid("Duplicate value in attribute name: a"));
+        row("AttributeUpdates before Expected", "UpdateItem",
+            R"j({"TableName": "Tab", "Key": {"pk": {"S": "p"}, "sk": {"N": "1"}}, "AttributeUpdates": {"a": {"Action": "ADD", "Value": {"S": "x"}}}, "Expected": {"a": {}}})j",
+            invalid("ADD action is not supported for the type S"));
+        row("KeyConditions counted before the table", "Query",
+            R"j({"TableName": "Nowhere", "KeyConditions": {}})j",
+            QStringLiteral("Conditions can be of length 1 or 2 only"));
+
         // §7.2 KeyConditions.
         row("no hash condition", "Query",
             R"j({"TableName": "Tab", "KeyConditions": {"sk": {"ComparisonOperator": "EQ", "AttributeValueList": [{"N": "1"}]}}})j",

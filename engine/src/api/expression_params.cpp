@@ -35,11 +35,8 @@ void query_key_schema(const TableMeta& table, const indexes::SecondaryIndex* ind
     if (table.sort_key) range.push_back({table.sort_key->name, table.sort_key->type});
 }
 
-std::unique_ptr<Expressions> parse_expressions(const Json& request,
-                                               const std::vector<std::string>& expressions,
-                                               const std::vector<std::string>& legacy,
-                                               const TableMeta* table,
-                                               const indexes::SecondaryIndex* index) {
+void check_parameters(const Json& request, const std::vector<std::string>& expressions,
+                      const std::vector<std::string>& legacy) {
     std::vector<std::string> used_expressions, used_legacy;
     for (const auto& e : expressions)
         if (member(request, e)) used_expressions.push_back(e);
@@ -70,8 +67,24 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
             "ExpressionAttributeValues can only be specified when using expressions: " +
             join(value_expressions, " and ") + (value_expressions.size() > 1 ? " are" : " is") +
             " null");
+    if (!used_legacy.empty()) check_legacy(request, legacy);
+}
 
-    if (!used_legacy.empty()) return parse_legacy(request, legacy, table, index);
+std::unique_ptr<Expressions> parse_expressions(const Json& request,
+                                               const std::vector<std::string>& expressions,
+                                               const std::vector<std::string>& legacy,
+                                               const TableMeta* table,
+                                               const indexes::SecondaryIndex* index) {
+    check_parameters(request, expressions, legacy);
+    for (const auto& l : legacy)
+        if (member(request, l)) return parse_legacy(request, legacy, table, index);
+
+    std::vector<std::string> value_expressions;
+    for (const auto& e : expressions)
+        if (e != "ProjectionExpression") value_expressions.push_back(e);
+    const Json* names = member(request, "ExpressionAttributeNames");
+    const Json* values =
+        value_expressions.empty() ? nullptr : member(request, "ExpressionAttributeValues");
 
     auto out = std::make_unique<Expressions>();
     if (names) {

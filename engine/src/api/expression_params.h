@@ -37,6 +37,14 @@ void query_key_schema(const TableMeta& table, const indexes::SecondaryIndex* ind
                       std::vector<expr::KeyAttribute>& hash,
                       std::vector<expr::KeyAttribute>& range);
 
+// The checks that need neither the table nor a parse, in the service's order (dynalite's
+// validations: validateExpressionParams, then the legacy members' own checks): expression
+// and non-expression members mixed, ExpressionAttributeNames/Values without expressions,
+// then api/legacy_params.h check_legacy(). parse_expressions() starts with them; Query and
+// Scan make them earlier, before their own checks that the service makes later.
+void check_parameters(const Json& request, const std::vector<std::string>& expressions,
+                      const std::vector<std::string>& legacy);
+
 // `expressions` lists the expression members the operation accepts; `legacy` the
 // non-expression members it also accepts, in the service's order: a request uses one
 // kind or the other, and legacy members are translated into the same expressions

@@ -18,6 +18,28 @@ const Json* legacy_member(const Json& request, const std::vector<std::string>& l
     return accepts(legacy, name) ? member(request, name) : nullptr;
 }
 
+// The legacy members a request holds, among those its operation accepts.
+struct Members {
+    Members(const Json& request, const std::vector<std::string>& legacy)
+        : query(accepts(legacy, "KeyConditions")),
+          attributes(legacy_member(request, legacy, "AttributesToGet")),
+          filter(legacy_member(request, legacy, query ? "QueryFilter" : "ScanFilter")),
+          key_conditions(legacy_member(request, legacy, "KeyConditions")),
+          expected(legacy_member(request, legacy, "Expected")),
+          updates(legacy_member(request, legacy, "AttributeUpdates")) {
+        if (legacy_member(request, legacy, "ConditionalOperator"))
+            conditional_operator = request.at("ConditionalOperator").get<std::string>();
+    }
+
+    bool query;  // Query: its filter is QueryFilter, checked before AttributesToGet
+    const Json* attributes;
+    const Json* filter;
+    const Json* key_conditions;
+    const Json* expected;
+    const Json* updates;
+    std::string conditional_operator;  // empty when absent
+};
+
 // KeyConditions against the key schema Query reads; the QueryFilter may not name it.
 std::string key_text(const Json& key_conditions, const Json* query_filter, const TableMeta& table,
                      const indexes::SecondaryIndex* index, LegacyText& text) {
@@ -36,51 +58,42 @@ std::string key_text(const Json& key_conditions, const Json* query_filter, const
 }
 }  // namespace
 
+void check_legacy(const Json& request, const std::vector<std::string>& legacy) {
+    const Members m(request, legacy);
+    if (m.query && m.filter) check_conditions(*m.filter);
+    if (m.attributes) check_attributes_to_get(*m.attributes);
+    if (!m.query && m.filter) check_conditions(*m.filter);
+    if (m.updates) check_attribute_updates(*m.updates);
+    if (m.expected) check_expected(*m.expected);
+    if (accepts(legacy, "Expected") && !m.conditional_operator.empty())
+        check_conditional_operator(m.expected);
+    if (m.key_conditions) {
+        check_conditions(*m.key_conditions);
+        if (m.key_conditions->empty() || m.key_conditions->size() > 2)
+            throw_validation("Conditions can be of length 1 or 2 only");
+    }
+}
+
 std::unique_ptr<Expressions> parse_legacy(const Json& request,
                                           const std::vector<std::string>& legacy,
                                           const TableMeta* table,
                                           const indexes::SecondaryIndex* index) {
-    const bool query = accepts(legacy, "KeyConditions");
-    const Json* attributes = legacy_member(request, legacy, "AttributesToGet");
-    const Json* filter = legacy_member(request, legacy, query ? "QueryFilter" : "ScanFilter");
-    const Json* key_conditions = legacy_member(request, legacy, "KeyConditions");
-    const Json* expected = legacy_member(request, legacy, "Expected");
-    const Json* updates = legacy_member(request, legacy, "AttributeUpdates");
-    const std::string conditional_operator =
-        legacy_member(request, legacy, "ConditionalOperator")
-            ? request.at("ConditionalOperator").get<std::string>()
-            : std::string();
-
-    // The checks that need no table, in dynalite's order (validations/query.js, scan.js,
-    // updateItem.js, putItem.js).
-    if (query && filter) check_conditions(*filter);
-    if (attributes) check_attributes_to_get(*attributes);
-    if (!query && filter) check_conditions(*filter);
-    if (updates) check_attribute_updates(*updates);
-    if (expected) check_expected(*expected);
-    if (accepts(legacy, "Expected") && !conditional_operator.empty())
-        check_conditional_operator(expected);
-    if (key_conditions) {
-        check_conditions(*key_conditions);
-        if (key_conditions->empty() || key_conditions->size() > 2)
-            throw_validation("Conditions can be of length 1 or 2 only");
-    }
-
+    const Members m(request, legacy);
     LegacyText text;
     std::string update, condition, key, filter_text, projection;
     auto out = std::make_unique<Expressions>();
-    if (updates) {
-        update = update_text(*updates, text);
+    if (m.updates) {
+        update = update_text(*m.updates, text);
         out->legacy_updates = true;
-        out->update_creates_item = !deletes_only(*updates);
+        out->update_creates_item = !deletes_only(*m.updates);
     }
-    if (expected && !expected->empty())
-        condition = condition_text(*expected, conditional_operator, text);
-    if (key_conditions) key = key_text(*key_conditions, filter, *table, index, text);
-    if (filter && !filter->empty())
-        filter_text = condition_text(*filter, conditional_operator, text);
-    if (attributes) {
-        projection = projection_text(*attributes, text);
+    if (m.expected && !m.expected->empty())
+        condition = condition_text(*m.expected, m.conditional_operator, text);
+    if (m.key_conditions) key = key_text(*m.key_conditions, m.filter, *table, index, text);
+    if (m.filter && !m.filter->empty())
+        filter_text = condition_text(*m.filter, m.conditional_operator, text);
+    if (m.attributes) {
+        projection = projection_text(*m.attributes, text);
         out->legacy_projection = true;
     }
 

@@ -14,8 +14,14 @@
 
 namespace tablespan::api {
 
-// `legacy` is the list of legacy members the operation accepts (as for
-// parse_expressions); the request uses at least one of them and no expression member.
+// The checks of the legacy members that need no table, in dynalite's order
+// (validations/query.js, scan.js, updateItem.js, putItem.js). `legacy` is the list of
+// legacy members the operation accepts (as for parse_expressions).
+void check_legacy(const Json& request, const std::vector<std::string>& legacy);
+
+// The request uses at least one legacy member and no expression member, and passed
+// check_legacy(): the table's checks (KeyConditions against the key schema, QueryFilter
+// on a key attribute) and the translation.
 std::unique_ptr<Expressions> parse_legacy(const Json& request,
                                           const std::vector<std::string>& legacy,
                                           const TableMeta* table,

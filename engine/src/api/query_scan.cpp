@@ -284,18 +284,25 @@ std::uint32_t segment_hash(std::string_view pk) {
     for (unsigned char c : pk) h = (h ^ c) * 16777619u;
     return h;
 }
+
+const std::vector<std::string> kQueryExpressions = {"ProjectionExpression", "FilterExpression",
+                                                    "KeyConditionExpression"};
+const std::vector<std::string> kQueryLegacy = {"AttributesToGet", "QueryFilter",
+                                               "ConditionalOperator", "KeyConditions"};
+const std::vector<std::string> kScanExpressions = {"ProjectionExpression", "FilterExpression"};
+const std::vector<std::string> kScanLegacy = {"AttributesToGet", "ScanFilter",
+                                              "ConditionalOperator"};
 }  // namespace
 
 Json query(core::Region& region, const Json& request) {
+    check_parameters(request, kQueryExpressions, kQueryLegacy);
     if (!member(request, "KeyConditionExpression") && !member(request, "KeyConditions"))
         throw_validation(
             "Either the KeyConditions or KeyConditionExpression parameter must be specified in "
             "the request.");
     TableMeta& table = table_for_data(region, request.at("TableName"));
     const indexes::SecondaryIndex* index = index_for_read(table, request);
-    auto ex = parse_expressions(
-        request, {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"},
-        {"AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"}, &table, index);
+    auto ex = parse_expressions(request, kQueryExpressions, kQueryLegacy, &table, index);
     std::string select = select_mode(request, *ex, index, true);
     std::optional<StorageKey> start;
     std::optional<storage::IndexEntryKey> index_start;
@@ -337,6 +344,7 @@ Json query(core::Region& region, const Json& request) {
 }
 
 Json scan(core::Region& region, const Json& request) {
+    check_parameters(request, kScanExpressions, kScanLegacy);
     auto segment = int_member(request, "Segment");
     auto total = int_member(request, "TotalSegments");
     if (segment && !total)
@@ -353,8 +361,7 @@ Json scan(core::Region& region, const Json& request) {
             "Segment: " +
             std::to_string(*segment) +
             " is not less than TotalSegments: " + std::to_string(*total));
-    auto ex = parse_expressions(request, {"ProjectionExpression", "FilterExpression"},
-                                {"AttributesToGet", "ScanFilter", "ConditionalOperator"});
+    auto ex = parse_expressions(request, kScanExpressions, kScanLegacy);
     TableMeta& table = table_for_data(region, request.at("TableName"));
     const indexes::SecondaryIndex* index = index_for_read(table, request);
     std::string select = select_mode(request, *ex, index, false);
