@@ -380,6 +380,46 @@ private slots:
         JCOMPARE(legacy_result["Count"], count);
     }
 
+    // KeyConditions and QueryFilter on a GSI apply to the index's keys (§7.2).
+    void indexQueryMatchesExpressions() {
+        TestEngine t;
+        t.ok("CreateTable", J(R"j({"TableName": "Idx", "BillingMode": "PAY_PER_REQUEST",
+            "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "g", "AttributeType": "S"}, {"AttributeName": "n", "AttributeType": "N"}],
+            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+            "GlobalSecondaryIndexes": [{"IndexName": "byG", "Projection": {"ProjectionType": "ALL"},
+                "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"},
+                              {"AttributeName": "n", "KeyType": "RANGE"}]}]})j"));
+        t.engine->advance(60'000);
+        for (int i = 0; i < 6; ++i)
+            t.ok("PutItem", {{"TableName", "Idx"},
+                             {"Item",
+                              {{"pk", {{"S", "k" + std::to_string(i)}}},
+                               {"g", {{"S", i % 2 ? "odd" : "even"}}},
+                               {"n", {{"N", std::to_string(i)}}},
+                               {"x", {{"N", std::to_string(i % 3)}}}}}});
+        const Json legacy = outcome(
+            t, "Query",
+            J(R"j({"TableName": "Idx", "IndexName": "byG", "KeyConditions": {"g": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "even"}]}, "n": {"ComparisonOperator": "GE", "AttributeValueList": [{"N": "2"}]}}, "QueryFilter": {"x": {"ComparisonOperator": "NE", "AttributeValueList": [{"N": "1"}]}}})j"));
+        const Json expression = outcome(
+            t, "Query",
+            J(R"j({"TableName": "Idx", "IndexName": "byG", "KeyConditionExpression": "g = :g AND n >= :n", "FilterExpression": "x <> :x", "ExpressionAttributeValues": {":g": {"S": "even"}, ":n": {"N": "2"}, ":x": {"N": "1"}}})j"));
+        JCOMPARE(legacy, expression);
+        JCOMPARE(legacy["Count"], 1);
+        JCOMPARE(legacy["ScannedCount"], 2);
+
+        const Json missed = outcome(
+            t, "Query",
+            J(R"j({"TableName": "Idx", "IndexName": "byG", "KeyConditions": {"pk": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "k1"}]}}})j"));
+        JCOMPARE(missed["message"], "Query condition missed key schema element: g");
+        const Json on_key = outcome(
+            t, "Query",
+            J(R"j({"TableName": "Idx", "IndexName": "byG", "KeyConditions": {"g": {"ComparisonOperator": "EQ", "AttributeValueList": [{"S": "odd"}]}}, "QueryFilter": {"n": {"ComparisonOperator": "NOT_NULL"}}})j"));
+        JCOMPARE(on_key["message"],
+                 "QueryFilter can only contain non-primary key attributes: Primary key "
+                 "attribute: n");
+    }
+
     // GetItem and BatchGetItem with AttributesToGet.
     void getItemAttributesToGet() {
         TestEngine t;
