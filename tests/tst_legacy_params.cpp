@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <memory>
+
 #include "engine_fixture.h"
 
 using tablespan::Json;
@@ -57,7 +59,15 @@ QByteArray with_values(const char* values) {
 class TstLegacyParams : public QObject {
     Q_OBJECT
 
+    // The seeded tables for the tests that only read, or fail before writing.
+    std::unique_ptr<TestEngine> shared_;
+
 private slots:
+    void initTestCase() {
+        shared_ = std::make_unique<TestEngine>();
+        seed(*shared_);
+    }
+
     void validationTexts_data() {
         QTest::addColumn<QByteArray>("op");
         QTest::addColumn<QByteArray>("request");
@@ -254,9 +264,7 @@ private slots:
         QFETCH(QByteArray, op);
         QFETCH(QByteArray, request);
         QFETCH(QString, message);
-        TestEngine t;
-        seed(t);
-        auto r = t.call(op.toStdString(), J(request.toStdString()));
+        auto r = shared_->call(op.toStdString(), J(request.toStdString()));
         QVERIFY(!r.ok());
         QCOMPARE(QString::fromStdString(r.error->type), QStringLiteral("ValidationException"));
         QCOMPARE(QString::fromStdString(r.error->message), message);
@@ -372,10 +380,9 @@ private slots:
         QFETCH(QByteArray, legacy);
         QFETCH(QByteArray, expression);
         QFETCH(int, count);
-        TestEngine t;
-        seed(t);
-        const Json legacy_result = outcome(t, op.toStdString(), J(legacy.toStdString()));
-        const Json expression_result = outcome(t, op.toStdString(), J(expression.toStdString()));
+        const Json legacy_result = outcome(*shared_, op.toStdString(), J(legacy.toStdString()));
+        const Json expression_result =
+            outcome(*shared_, op.toStdString(), J(expression.toStdString()));
         JCOMPARE(legacy_result, expression_result);
         JCOMPARE(legacy_result["Count"], count);
     }

@@ -1,6 +1,5 @@
 #include "api/legacy_conditions.h"
 
-#include <algorithm>
 #include <set>
 
 #include "api/request_util.h"
