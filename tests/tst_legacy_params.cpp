@@ -166,6 +166,12 @@ private slots:
         row("AttributeUpdates before Expected", "UpdateItem",
             R"j({"TableName": "Tab", "Key": {"pk": {"S": "p"}, "sk": {"N": "1"}}, "AttributeUpdates": {"a": {"Action": "ADD", "Value": {"S": "x"}}}, "Expected": {"a": {}}})j",
             invalid("ADD action is not supported for the type S"));
+        row("ReturnValues before Expected", "PutItem",
+            R"j({"TableName": "Tab", "Item": {"pk": {"S": "p"}, "sk": {"N": "9"}}, "ReturnValues": "ALL_NEW", "Expected": {"a": {}}})j",
+            QStringLiteral("ReturnValues can only be ALL_OLD or NONE"));
+        row("Item before Expected", "PutItem",
+            R"j({"TableName": "Tab", "Item": {"pk": {"S": "p"}, "sk": {"N": "9"}, "v": {"SS": ["x", "x"]}}, "Expected": {"a": {}}})j",
+            invalid("Input collection [x, x] contains duplicates."));
         row("KeyConditions counted before the table", "Query",
             R"j({"TableName": "Nowhere", "KeyConditions": {}})j",
             QStringLiteral("Conditions can be of length 1 or 2 only"));

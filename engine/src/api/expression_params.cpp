@@ -35,8 +35,8 @@ void query_key_schema(const TableMeta& table, const indexes::SecondaryIndex* ind
     if (table.sort_key) range.push_back({table.sort_key->name, table.sort_key->type});
 }
 
-void check_parameters(const Json& request, const std::vector<std::string>& expressions,
-                      const std::vector<std::string>& legacy) {
+void check_expression_params(const Json& request, const std::vector<std::string>& expressions,
+                             const std::vector<std::string>& legacy) {
     std::vector<std::string> used_expressions, used_legacy;
     for (const auto& e : expressions)
         if (member(request, e)) used_expressions.push_back(e);
@@ -67,7 +67,13 @@ void check_parameters(const Json& request, const std::vector<std::string>& expre
             "ExpressionAttributeValues can only be specified when using expressions: " +
             join(value_expressions, " and ") + (value_expressions.size() > 1 ? " are" : " is") +
             " null");
-    if (!used_legacy.empty()) check_legacy(request, legacy);
+}
+
+void check_parameters(const Json& request, const std::vector<std::string>& expressions,
+                      const std::vector<std::string>& legacy) {
+    check_expression_params(request, expressions, legacy);
+    for (const auto& l : legacy)
+        if (member(request, l)) return check_legacy(request, legacy);
 }
 
 std::unique_ptr<Expressions> parse_expressions(const Json& request,

@@ -37,10 +37,14 @@ void query_key_schema(const TableMeta& table, const indexes::SecondaryIndex* ind
                       std::vector<expr::KeyAttribute>& hash,
                       std::vector<expr::KeyAttribute>& range);
 
-// The checks that need neither the table nor a parse, in the service's order (dynalite's
-// validations: validateExpressionParams, then the legacy members' own checks): expression
-// and non-expression members mixed, ExpressionAttributeNames/Values without expressions,
-// then api/legacy_params.h check_legacy(). parse_expressions() starts with them; Query and
+// The first checks of a request's parameters (dynalite's validateExpressionParams):
+// expression and non-expression members mixed, ExpressionAttributeNames/Values without
+// expressions. The item operations make them before checking their Item or Key.
+void check_expression_params(const Json& request, const std::vector<std::string>& expressions,
+                             const std::vector<std::string>& legacy);
+
+// check_expression_params(), then the legacy members' own checks that need no table
+// (api/legacy_params.h check_legacy()). parse_expressions() starts with them; Query and
 // Scan make them earlier, before their own checks that the service makes later.
 void check_parameters(const Json& request, const std::vector<std::string>& expressions,
                       const std::vector<std::string>& legacy);

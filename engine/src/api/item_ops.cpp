@@ -15,6 +15,12 @@
 namespace tablespan::api {
 
 namespace {
+const std::vector<std::string> kConditionExpressions = {"ConditionExpression"};
+const std::vector<std::string> kConditionLegacy = {"Expected", "ConditionalOperator"};
+const std::vector<std::string> kUpdateExpressions = {"UpdateExpression", "ConditionExpression"};
+const std::vector<std::string> kUpdateLegacy = {"AttributeUpdates", "Expected",
+                                                "ConditionalOperator"};
+
 void check_return_values(const Json& request, std::initializer_list<const char*> allowed,
                          const char* message) {
     auto rv = string_member(request, "ReturnValues");
@@ -50,12 +56,13 @@ void apply_update(const Expressions& ex, Item& item) {
 }  // namespace
 
 Json put_item(core::Region& region, const Json& request) {
-    auto ex =
-        parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+    // dynalite's validations/putItem.js order: the Item before the conditions.
+    check_expression_params(request, kConditionExpressions, kConditionLegacy);
     Item item = decode_item(request.at("Item"));
     check_return_values(request, {"NONE", "ALL_OLD"}, "ReturnValues can only be ALL_OLD or NONE");
     std::size_t size = item_size(item);
     if (size > kMaxItemSize) throw_validation("Item size has exceeded the maximum allowed size");
+    auto ex = parse_expressions(request, kConditionExpressions, kConditionLegacy);
 
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_item(table, item);
@@ -97,10 +104,10 @@ Json get_item(core::Region& region, const Json& request) {
 }
 
 Json delete_item(core::Region& region, const Json& request) {
-    auto ex =
-        parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+    check_expression_params(request, kConditionExpressions, kConditionLegacy);
     AttributeMap key_attrs = decode_item(request.at("Key"));
     check_return_values(request, {"NONE", "ALL_OLD"}, "ReturnValues can only be ALL_OLD or NONE");
+    auto ex = parse_expressions(request, kConditionExpressions, kConditionLegacy);
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_key(table, key_attrs);
     ItemStore store(region, table);
@@ -147,9 +154,9 @@ void check_update_paths(const TableMeta& table, const expr::UpdateExpression& up
 }
 
 Json update_item(core::Region& region, const Json& request) {
-    auto ex = parse_expressions(request, {"UpdateExpression", "ConditionExpression"},
-                                {"AttributeUpdates", "Expected", "ConditionalOperator"});
+    check_expression_params(request, kUpdateExpressions, kUpdateLegacy);
     AttributeMap key_attrs = decode_item(request.at("Key"));
+    auto ex = parse_expressions(request, kUpdateExpressions, kUpdateLegacy);
     TableMeta& table = table_for_data(region, request.at("TableName"));
     if (ex->update) check_update_paths(table, *ex->update);
     StorageKey key = key_from_key(table, key_attrs);
