@@ -100,6 +100,7 @@ std::unique_ptr<Expressions> parse_legacy(const Json& request,
     out->names = std::move(text.names);
     out->values = std::move(text.values);
     expr::ExpressionContext ctx(&out->names, &out->values);
+    ctx.set_generated();
     if (!update.empty()) out->update = expr::UpdateExpression::parse(update, ctx);
     if (!condition.empty())
         out->condition = expr::Condition::parse(condition, ctx, "ConditionExpression");
