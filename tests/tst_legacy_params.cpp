@@ -660,6 +660,13 @@ private slots:
         JCOMPARE(again.error->type, "ConditionalCheckFailedException");
         JCOMPARE(again.error->message, "The conditional request failed");
         JCOMPARE(item_at(t, key)["n"], J(R"j({"N": "3"})j"));
+
+        // ReturnValuesOnConditionCheckFailure works with Expected as with a condition.
+        Json with_old = request;
+        with_old["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD";
+        auto refused = t.call("UpdateItem", with_old);
+        QVERIFY(!refused.ok());
+        JCOMPARE(refused.error->extra["Item"], item_at(t, key));
     }
 };
 
