@@ -258,6 +258,9 @@ private slots:
         row("PUT of a key attribute", "UpdateItem",
             R"j({"TableName": "Tab", "Key": {"pk": {"S": "p"}, "sk": {"N": "1"}}, "AttributeUpdates": {"sk": {"Action": "PUT", "Value": {"N": "2"}}}})j",
             invalid("Cannot update attribute sk. This attribute is part of the key"));
+        row("DELETE of a key attribute", "UpdateItem",
+            R"j({"TableName": "Tab", "Key": {"pk": {"S": "p"}, "sk": {"N": "1"}}, "AttributeUpdates": {"pk": {"Action": "DELETE"}}})j",
+            invalid("Cannot update attribute pk. This attribute is part of the key"));
         row("ADD a number to a string", "UpdateItem",
             R"j({"TableName": "Tab", "Key": {"pk": {"S": "p"}, "sk": {"N": "1"}}, "AttributeUpdates": {"s": {"Action": "ADD", "Value": {"N": "1"}}}})j",
             QStringLiteral("Type mismatch for attribute to update"));
