@@ -1,5 +1,6 @@
 #include "api/expression_params.h"
 
+#include "api/legacy_params.h"
 #include "api/request_util.h"
 #include "tablespan/error.h"
 
@@ -22,11 +23,20 @@ bool valid_placeholder(const std::string& key, char sigil) {
 }
 }  // namespace
 
-std::unique_ptr<Expressions> parse_expressions(const Json& request,
-                                               const std::vector<std::string>& expressions,
-                                               const std::vector<std::string>& legacy,
-                                               const TableMeta* table,
-                                               const indexes::SecondaryIndex* index) {
+void query_key_schema(const TableMeta& table, const indexes::SecondaryIndex* index,
+                      std::vector<expr::KeyAttribute>& hash,
+                      std::vector<expr::KeyAttribute>& range) {
+    if (index) {
+        for (const auto& k : index->hash_keys) hash.push_back({k.name, k.type});
+        for (const auto& k : index->range_keys) range.push_back({k.name, k.type});
+        return;
+    }
+    hash.push_back({table.partition_key.name, table.partition_key.type});
+    if (table.sort_key) range.push_back({table.sort_key->name, table.sort_key->type});
+}
+
+void check_expression_params(const Json& request, const std::vector<std::string>& expressions,
+                             const std::vector<std::string>& legacy) {
     std::vector<std::string> used_expressions, used_legacy;
     for (const auto& e : expressions)
         if (member(request, e)) used_expressions.push_back(e);
@@ -39,10 +49,6 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
             "Non-expression parameters: {" +
             join(used_legacy, ", ") + "} Expression parameters: {" + join(used_expressions, ", ") +
             "}");
-    if (!used_legacy.empty())
-        throw_validation("Tablespan does not support the legacy parameter " + used_legacy[0] +
-                         "; use " + (expressions.empty() ? "expressions" : expressions[0]) +
-                         " instead");
 
     std::vector<std::string> value_expressions;
     for (const auto& e : expressions)
@@ -61,6 +67,30 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
             "ExpressionAttributeValues can only be specified when using expressions: " +
             join(value_expressions, " and ") + (value_expressions.size() > 1 ? " are" : " is") +
             " null");
+}
+
+void check_parameters(const Json& request, const std::vector<std::string>& expressions,
+                      const std::vector<std::string>& legacy) {
+    check_expression_params(request, expressions, legacy);
+    for (const auto& l : legacy)
+        if (member(request, l)) return check_legacy(request, legacy);
+}
+
+std::unique_ptr<Expressions> parse_expressions(const Json& request,
+                                               const std::vector<std::string>& expressions,
+                                               const std::vector<std::string>& legacy,
+                                               const TableMeta* table,
+                                               const indexes::SecondaryIndex* index) {
+    check_parameters(request, expressions, legacy);
+    for (const auto& l : legacy)
+        if (member(request, l)) return parse_legacy(request, legacy, table, index);
+
+    std::vector<std::string> value_expressions;
+    for (const auto& e : expressions)
+        if (e != "ProjectionExpression") value_expressions.push_back(e);
+    const Json* names = member(request, "ExpressionAttributeNames");
+    const Json* values =
+        value_expressions.empty() ? nullptr : member(request, "ExpressionAttributeValues");
 
     auto out = std::make_unique<Expressions>();
     if (names) {
@@ -99,13 +129,7 @@ std::unique_ptr<Expressions> parse_expressions(const Json& request,
         out->condition = expr::Condition::parse(*text, ctx, "ConditionExpression");
     if (auto text = string_member(request, "KeyConditionExpression")) {
         std::vector<expr::KeyAttribute> hash, range;
-        if (index) {
-            for (const auto& k : index->hash_keys) hash.push_back({k.name, k.type});
-            for (const auto& k : index->range_keys) range.push_back({k.name, k.type});
-        } else {
-            hash.push_back({table->partition_key.name, table->partition_key.type});
-            if (table->sort_key) range.push_back({table->sort_key->name, table->sort_key->type});
-        }
+        query_key_schema(*table, index, hash, range);
         out->key_condition = expr::KeyCondition::parse(*text, ctx, hash, range);
     }
     if (auto text = string_member(request, "FilterExpression"))

@@ -6,6 +6,7 @@
 #include "api/item_writes.h"
 #include "api/item_key.h"
 #include "api/item_store.h"
+#include "api/legacy_updates.h"
 #include "api/request_util.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
@@ -14,6 +15,12 @@
 namespace tablespan::api {
 
 namespace {
+const std::vector<std::string> kConditionExpressions = {"ConditionExpression"};
+const std::vector<std::string> kConditionLegacy = {"Expected", "ConditionalOperator"};
+const std::vector<std::string> kUpdateExpressions = {"UpdateExpression", "ConditionExpression"};
+const std::vector<std::string> kUpdateLegacy = {"AttributeUpdates", "Expected",
+                                                "ConditionalOperator"};
+
 void check_return_values(const Json& request, std::initializer_list<const char*> allowed,
                          const char* message) {
     auto rv = string_member(request, "ReturnValues");
@@ -34,15 +41,28 @@ void check_condition(const Json& request, const Expressions& ex, const std::opti
     if (ex.condition && !ex.condition->evaluate(old ? &*old : nullptr))
         condition_failed(request, old);
 }
+
+// Applies the update; AttributeUpdates name a type conflict with their own text.
+void apply_update(const Expressions& ex, Item& item) {
+    try {
+        ex.update->apply(item);
+    } catch (const ApiError& e) {
+        if (!ex.legacy_updates ||
+            e.error().message != "An operand in the update expression has an incorrect data type")
+            throw;
+        throw_validation(kLegacyTypeMismatch);
+    }
+}
 }  // namespace
 
 Json put_item(core::Region& region, const Json& request) {
-    auto ex =
-        parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+    // dynalite's validations/putItem.js order: the Item before the conditions.
+    check_expression_params(request, kConditionExpressions, kConditionLegacy);
     Item item = decode_item(request.at("Item"));
     check_return_values(request, {"NONE", "ALL_OLD"}, "ReturnValues can only be ALL_OLD or NONE");
     std::size_t size = item_size(item);
     if (size > kMaxItemSize) throw_validation("Item size has exceeded the maximum allowed size");
+    auto ex = parse_expressions(request, kConditionExpressions, kConditionLegacy);
 
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_item(table, item);
@@ -84,10 +104,10 @@ Json get_item(core::Region& region, const Json& request) {
 }
 
 Json delete_item(core::Region& region, const Json& request) {
-    auto ex =
-        parse_expressions(request, {"ConditionExpression"}, {"Expected", "ConditionalOperator"});
+    check_expression_params(request, kConditionExpressions, kConditionLegacy);
     AttributeMap key_attrs = decode_item(request.at("Key"));
     check_return_values(request, {"NONE", "ALL_OLD"}, "ReturnValues can only be ALL_OLD or NONE");
+    auto ex = parse_expressions(request, kConditionExpressions, kConditionLegacy);
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_key(table, key_attrs);
     ItemStore store(region, table);
@@ -134,9 +154,9 @@ void check_update_paths(const TableMeta& table, const expr::UpdateExpression& up
 }
 
 Json update_item(core::Region& region, const Json& request) {
-    auto ex = parse_expressions(request, {"UpdateExpression", "ConditionExpression"},
-                                {"AttributeUpdates", "Expected", "ConditionalOperator"});
+    check_expression_params(request, kUpdateExpressions, kUpdateLegacy);
     AttributeMap key_attrs = decode_item(request.at("Key"));
+    auto ex = parse_expressions(request, kUpdateExpressions, kUpdateLegacy);
     TableMeta& table = table_for_data(region, request.at("TableName"));
     if (ex->update) check_update_paths(table, *ex->update);
     StorageKey key = key_from_key(table, key_attrs);
@@ -144,8 +164,16 @@ Json update_item(core::Region& region, const Json& request) {
     auto old = store.get(key);
     check_condition(request, *ex, old);
 
+    // AttributeUpdates of DELETE actions only leave a missing item missing.
+    if (!old && !ex->update_creates_item) {
+        Json out = Json::object();
+        if (capacity_requested(request))
+            add_consumed_capacity(out, request, table.name,
+                                  write_units(table, key, nullptr, nullptr));
+        return out;
+    }
     Item updated = old ? *old : key_attrs;
-    if (ex->update) ex->update->apply(updated);
+    if (ex->update) apply_update(*ex, updated);
     std::size_t size = item_size(updated);
     if (size > kMaxItemSize)
         throw_validation("Item size to update has exceeded the maximum allowed size");

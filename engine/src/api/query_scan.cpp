@@ -36,9 +36,12 @@ const indexes::SecondaryIndex* index_for_read(const TableMeta& table, const Json
     return index;
 }
 
-// Select / ProjectionExpression combinations, as the service checks them.
+// Select / ProjectionExpression combinations, as the service checks them. AttributesToGet
+// with a Select other than SPECIFIC_ATTRIBUTES has its own text (moto's aws_verified
+// test_attributes_to_get_rejected_for_non_specific_select: Query's reads as a one-item
+// constraint list).
 std::string select_mode(const Json& request, const Expressions& ex,
-                        const indexes::SecondaryIndex* index) {
+                        const indexes::SecondaryIndex* index, bool query) {
     auto select = string_member(request, "Select");
     if (!index && select == "ALL_PROJECTED_ATTRIBUTES")
         throw_validation(
@@ -49,6 +52,10 @@ std::string select_mode(const Json& request, const Expressions& ex,
             "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not "
             "supported for global secondary index " +
             index->name + " because its projection type is not ALL");
+    if (select && *select != "SPECIFIC_ATTRIBUTES" && ex.legacy_projection)
+        throw_validation(std::string(query ? "1 validation error detected: " : "") +
+                         "Cannot specify the AttributesToGet when choosing to get " +
+                         (*select == "COUNT" ? std::string("only the Count") : *select));
     if (select && *select != "SPECIFIC_ATTRIBUTES" && ex.projection)
         throw_validation("One or more parameter values were invalid: Select type " + *select +
                          " is not supported with ProjectionExpression");
@@ -277,19 +284,26 @@ std::uint32_t segment_hash(std::string_view pk) {
     for (unsigned char c : pk) h = (h ^ c) * 16777619u;
     return h;
 }
+
+const std::vector<std::string> kQueryExpressions = {"ProjectionExpression", "FilterExpression",
+                                                    "KeyConditionExpression"};
+const std::vector<std::string> kQueryLegacy = {"AttributesToGet", "QueryFilter",
+                                               "ConditionalOperator", "KeyConditions"};
+const std::vector<std::string> kScanExpressions = {"ProjectionExpression", "FilterExpression"};
+const std::vector<std::string> kScanLegacy = {"AttributesToGet", "ScanFilter",
+                                              "ConditionalOperator"};
 }  // namespace
 
 Json query(core::Region& region, const Json& request) {
+    check_parameters(request, kQueryExpressions, kQueryLegacy);
     if (!member(request, "KeyConditionExpression") && !member(request, "KeyConditions"))
         throw_validation(
             "Either the KeyConditions or KeyConditionExpression parameter must be specified in "
             "the request.");
     TableMeta& table = table_for_data(region, request.at("TableName"));
     const indexes::SecondaryIndex* index = index_for_read(table, request);
-    auto ex = parse_expressions(
-        request, {"ProjectionExpression", "FilterExpression", "KeyConditionExpression"},
-        {"AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions"}, &table, index);
-    std::string select = select_mode(request, *ex, index);
+    auto ex = parse_expressions(request, kQueryExpressions, kQueryLegacy, &table, index);
+    std::string select = select_mode(request, *ex, index, true);
     std::optional<StorageKey> start;
     std::optional<storage::IndexEntryKey> index_start;
     if (index)
@@ -330,6 +344,7 @@ Json query(core::Region& region, const Json& request) {
 }
 
 Json scan(core::Region& region, const Json& request) {
+    check_parameters(request, kScanExpressions, kScanLegacy);
     auto segment = int_member(request, "Segment");
     auto total = int_member(request, "TotalSegments");
     if (segment && !total)
@@ -346,11 +361,10 @@ Json scan(core::Region& region, const Json& request) {
             "Segment: " +
             std::to_string(*segment) +
             " is not less than TotalSegments: " + std::to_string(*total));
-    auto ex = parse_expressions(request, {"ProjectionExpression", "FilterExpression"},
-                                {"AttributesToGet", "ScanFilter", "ConditionalOperator"});
+    auto ex = parse_expressions(request, kScanExpressions, kScanLegacy);
     TableMeta& table = table_for_data(region, request.at("TableName"));
     const indexes::SecondaryIndex* index = index_for_read(table, request);
-    std::string select = select_mode(request, *ex, index);
+    std::string select = select_mode(request, *ex, index, false);
     std::optional<storage::IndexEntryKey> after;
     if (index) after = index_start_key(request, table, *index);
     check_gsi_projection(table, index, *ex);

@@ -264,7 +264,7 @@ public:
                 break;
             case ConditionNode::Kind::In:
                 for (Operand& o : node.operands) operand(o, Grammar::Condition);
-                if (node.operands.size() - 1 > 100) {
+                if (node.operands.size() - 1 > 100 && !ctx_.generated()) {
                     fail(
                         "The IN operator is provided with too many operands; number of operands: " +
                         std::to_string(node.operands.size() - 1));

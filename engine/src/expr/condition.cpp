@@ -10,7 +10,7 @@ namespace tablespan::expr {
 
 Condition Condition::parse(std::string_view text, ExpressionContext& ctx,
                            std::string_view parameter) {
-    check_expression_text(text, parameter);
+    check_expression_text(text, parameter, ctx);
     Condition condition;
     auto root = with_parameter(parameter, [&] {
         auto node = Parser(text).parse_condition();

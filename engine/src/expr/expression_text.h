@@ -2,11 +2,15 @@
 
 #include <string_view>
 
+#include "expr/expressions.h"
+
 namespace tablespan::expr {
 
 // The checks on an expression's text made before it is parsed: empty (or blank) and
-// longer than 4 KB. Throws ApiError with "Invalid <parameter>: …".
-void check_expression_text(std::string_view text, std::string_view parameter);
+// longer than 4 KB (a limit on what a client writes: not for `ctx.generated()` text).
+// Throws ApiError with "Invalid <parameter>: …".
+void check_expression_text(std::string_view text, std::string_view parameter,
+                           const ExpressionContext& ctx);
 
 // Runs `parse` and turns an ExpressionError into the ApiError the service returns.
 template <typename Parse>

@@ -39,12 +39,18 @@ public:
     void validate() const;
     // Unused keys are listed in the order the service lists them (that of a Java HashSet).
     void check_all_used() const;
+    // Marks the expressions as written by Tablespan from a request's legacy parameters
+    // (api/legacy_params.h): the limits on what a client writes — 4 KB of text, 100 IN
+    // operands — do not apply to them.
+    void set_generated() { generated_ = true; }
+    bool generated() const { return generated_; }
 
 private:
     const std::map<std::string, std::string>* names_;
     const AttributeMap* values_;
     std::set<std::string, std::less<>> used_names_;
     std::set<std::string, std::less<>> used_values_;
+    bool generated_ = false;
 };
 
 // A document path: a top-level attribute followed by map keys and list indexes.

@@ -175,7 +175,7 @@ KeyCondition KeyCondition::parse(std::string_view text, ExpressionContext& ctx,
                                  AttributeValue::Type partition_type,
                                  const std::optional<std::string>& sort_key,
                                  AttributeValue::Type sort_type) {
-    check_expression_text(text, kParameter);
+    check_expression_text(text, kParameter, ctx);
     const ast::ConditionPtr root = with_parameter(kParameter, [&] {
         auto node = Parser(text).parse_condition();
         check_condition(*node, ctx);
@@ -223,7 +223,7 @@ KeyCondition KeyCondition::parse(std::string_view text, ExpressionContext& ctx,
         return parse(text, ctx, hash.front().name, hash.front().type, sort_name,
                      range.empty() ? AttributeValue::Type::S : range.front().type);
     }
-    check_expression_text(text, kParameter);
+    check_expression_text(text, kParameter, ctx);
     const ast::ConditionPtr root = with_parameter(kParameter, [&] {
         auto node = Parser(text).parse_condition();
         check_condition(*node, ctx);

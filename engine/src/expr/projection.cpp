@@ -53,7 +53,7 @@ std::optional<AttributeValue> copy_selected(const AttributeValue& value, const S
 }  // namespace
 
 Projection Projection::parse(std::string_view text, ExpressionContext& ctx) {
-    check_expression_text(text, kParameter);
+    check_expression_text(text, kParameter, ctx);
     auto parsed = with_parameter(kParameter, [&] {
         auto paths = Parser(text).parse_projection();
         check_projection(paths, ctx);

@@ -15,7 +15,7 @@ constexpr std::string_view kParameter = "UpdateExpression";
 }  // namespace
 
 UpdateExpression UpdateExpression::parse(std::string_view text, ExpressionContext& ctx) {
-    check_expression_text(text, kParameter);
+    check_expression_text(text, kParameter, ctx);
     UpdateNode node;
     node.clauses = with_parameter(kParameter, [&] {
         auto clauses = Parser(text).parse_update();
