@@ -9,7 +9,9 @@
 // record is readable through GetRecords by a reader following NextShardIterator, against
 // a GetItem round trip measured in the same run.
 //
-// Usage: bench_engine [ITEMS] [DIR] [all|streams]
+// TransactWriteItems of 10 Puts against 10 single PutItems.
+//
+// Usage: bench_engine [ITEMS] [DIR] [all|streams|transactions]
 //        (default 1000000 items, a fresh temporary dir, every section)
 
 #include <sqlite3.h>
@@ -377,6 +379,52 @@ struct Baseline {
 };
 }  // namespace
 
+// TransactWriteItems of 10 Puts against 10 single PutItems of the same items (items per
+// second), in alternating rounds, on engine threads and the real clock. Target: a
+// transaction costs at most 1.5x its single writes (ratio >= 0.67).
+void bench_transactions(const std::filesystem::path& dir, long writes) {
+    tablespan::EngineOptions options;
+    options.data_dir = (dir / "transactions").string();
+    options.clock = std::make_shared<tablespan::SystemClock>(1.0);
+    options.threads = 2;
+    std::string error;
+    auto engine = tablespan::Engine::open(options, &error);
+    if (!engine) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return;
+    }
+    engine->set_time_scale(1000);
+    engine->call_sync("us-west-2", "CreateTable", create_request("ledger", false));
+    wait_active(*engine, "ledger");
+    engine->set_time_scale(1);
+    constexpr int kRounds = 6;
+    constexpr long kPerTransaction = 10;
+    const long transactions = std::max(1L, writes / kPerTransaction);
+    double single_secs = 0, transaction_secs = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        const long base = 2L * round * transactions * kPerTransaction;
+        const double singles = run_engine(*engine, "PutItem", transactions * kPerTransaction,
+                                          [&](long i) {
+                                              return Json{{"TableName", "ledger"},
+                                                          {"Item", make_item(base + i)}};
+                                          });
+        single_secs += static_cast<double>(transactions * kPerTransaction) / singles;
+        const long second = base + transactions * kPerTransaction;
+        const double txns = run_engine(*engine, "TransactWriteItems", transactions, [&](long t) {
+            Json items = Json::array();
+            for (long k = 0; k < kPerTransaction; ++k)
+                items.push_back({{"Put",
+                                  {{"TableName", "ledger"},
+                                   {"Item", make_item(second + t * kPerTransaction + k)}}}});
+            return Json{{"TransactItems", std::move(items)}};
+        });
+        transaction_secs += static_cast<double>(transactions) / txns;
+    }
+    const double total = static_cast<double>(transactions * kPerTransaction) * kRounds;
+    bench::print_ratio("TransactWriteItems10_items_vs_PutItem", total / transaction_secs,
+                       total / single_secs);
+}
+
 int main(int argc, char** argv) {
     const long items = argc > 1 ? std::atol(argv[1]) : 1'000'000;
     namespace fs = std::filesystem;
@@ -388,6 +436,11 @@ int main(int argc, char** argv) {
     const long measured = std::max(10'000L, items / 10);
     std::mt19937_64 rng(42);
     const std::string section = argc > 3 ? argv[3] : "all";
+    if (section == "all" || section == "transactions") bench_transactions(dir, measured);
+    if (section == "transactions") {
+        fs::remove_all(dir);
+        return 0;
+    }
     bench_streams(dir, measured);
     if (section == "streams") {
         fs::remove_all(dir);

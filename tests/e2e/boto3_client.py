@@ -306,6 +306,59 @@ class Boto3CompositeKeys(unittest.TestCase):
         self.assertEqual(caught.exception.response["Error"]["Code"], "ValidationException")
         self.assertIn("day", caught.exception.response["Error"]["Message"])
 
+class Boto3Transactions(unittest.TestCase):
+    """A conditional transfer between two accounts: committed whole, then cancelled with
+    the service's reasons (../shared/reference/dynamodb-data-plane.md §2)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ddb = client()
+        cls.ddb.create_table(
+            TableName="accounts",
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            BillingMode="PAY_PER_REQUEST")
+        cls.ddb.get_waiter("table_exists").wait(
+            TableName="accounts", WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+        for account, balance in (("alice", "100"), ("bob", "0")):
+            cls.ddb.put_item(TableName="accounts",
+                             Item={"id": {"S": account}, "balance": {"N": balance}})
+
+    def transfer(self, amount):
+        n = {"N": str(amount)}
+        return self.ddb.transact_write_items(TransactItems=[
+            {"Update": {"TableName": "accounts", "Key": {"id": {"S": "alice"}},
+                        "UpdateExpression": "SET balance = balance - :n",
+                        "ConditionExpression": "balance >= :n",
+                        "ExpressionAttributeValues": {":n": n},
+                        "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}},
+            {"Update": {"TableName": "accounts", "Key": {"id": {"S": "bob"}},
+                        "UpdateExpression": "SET balance = balance + :n",
+                        "ExpressionAttributeValues": {":n": n}}}])
+
+    def balances(self):
+        got = self.ddb.transact_get_items(TransactItems=[
+            {"Get": {"TableName": "accounts", "Key": {"id": {"S": who}}}}
+            for who in ("alice", "bob")])
+        return [int(r["Item"]["balance"]["N"]) for r in got["Responses"]]
+
+    def test_a_transfer_then_a_cancelled_one(self):
+        self.transfer(60)
+        self.assertEqual(self.balances(), [40, 60])
+        with self.assertRaises(ClientError) as caught:
+            self.transfer(60)
+        response = caught.exception.response
+        self.assertEqual(response["Error"]["Code"], "TransactionCanceledException")
+        self.assertEqual(response["Error"]["Message"],
+                         "Transaction cancelled, please refer cancellation reasons for "
+                         "specific reasons [ConditionalCheckFailed, None]")
+        reasons = response["CancellationReasons"]
+        self.assertEqual(reasons[0]["Code"], "ConditionalCheckFailed")
+        self.assertEqual(reasons[0]["Item"]["balance"], {"N": "40"})
+        self.assertEqual(reasons[1], {"Code": "None"})
+        self.assertEqual(self.balances(), [40, 60])
+
+
 def stream_shards(streams, arn):
     """Every shard of the stream, one DescribeStream page (Limit 1) at a time."""
     shards, start = [], None

@@ -161,6 +161,40 @@ REQUESTS = [
                          "KeySchema": [{"AttributeName": "ns", "KeyType": "HASH"}]}}]}),
     ("UpdateTable", {"TableName": TABLE,
                      "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": "byN"}}]}),
+    # Transactions.
+    ("TransactWriteItems", {"ClientRequestToken": "bent-token", "ReturnConsumedCapacity": "TOTAL",
+                            "TransactItems": [
+        {"ConditionCheck": {"TableName": TABLE, "Key": KEY,
+                            "ConditionExpression": "attribute_exists(pk)",
+                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}},
+        {"Put": {"TableName": TABLE, "Item": dict(ITEM, pk={"S": "t"}),
+                 "ConditionExpression": "attribute_not_exists(pk)"}},
+        {"Update": {"TableName": TABLE, "Key": {"pk": {"S": "b"}, "sk": {"N": "2"}},
+                    "UpdateExpression": "SET #n = :n", "ExpressionAttributeNames": {"#n": "n"},
+                    "ExpressionAttributeValues": {":n": {"N": "4"}}}},
+        {"Delete": {"TableName": TABLE, "Key": {"pk": {"S": "c"}, "sk": {"N": "3"}}}}]}),
+    ("TransactGetItems", {"ReturnConsumedCapacity": "TOTAL", "TransactItems": [
+        {"Get": {"TableName": TABLE, "Key": KEY, "ProjectionExpression": "#l",
+                 "ExpressionAttributeNames": {"#l": "l"}}},
+        {"Get": {"TableName": TABLE, "Key": {"pk": {"S": "b"}, "sk": {"N": "2"}}}}]}),
+    # The legacy (non-expression) parameters.
+    ("Query", {"TableName": TABLE, "AttributesToGet": ["pk", "n"], "ConditionalOperator": "OR",
+               "KeyConditions": {"pk": {"ComparisonOperator": "EQ",
+                                        "AttributeValueList": [{"S": "a"}]},
+                                 "sk": {"ComparisonOperator": "BETWEEN",
+                                        "AttributeValueList": [{"N": "0"}, {"N": "9"}]}},
+               "QueryFilter": {"n": {"ComparisonOperator": "GT", "AttributeValueList": [{"N": "1"}]},
+                               "l": {"ComparisonOperator": "NOT_NULL"}}}),
+    ("Scan", {"TableName": TABLE, "ScanFilter": {
+        "ss": {"ComparisonOperator": "CONTAINS", "AttributeValueList": [{"S": "x"}]},
+        "n": {"ComparisonOperator": "IN", "AttributeValueList": [{"N": "1"}, {"N": "5"}]}}}),
+    ("PutItem", {"TableName": TABLE, "Item": ITEM, "ConditionalOperator": "AND", "Expected": {
+        "n": {"ComparisonOperator": "LE", "AttributeValueList": [{"N": "9"}]},
+        "zz": {"Exists": False}}}),
+    ("UpdateItem", {"TableName": TABLE, "Key": KEY, "Expected": {"n": {"Value": {"N": "5"}}},
+                    "AttributeUpdates": {"n": {"Action": "ADD", "Value": {"N": "1"}},
+                                         "ns": {"Action": "DELETE", "Value": {"NS": ["7"]}},
+                                         "x": {"Action": "PUT", "Value": {"S": "y"}}}}),
 ]
 
 ODD_VALUES = [None, True, False, 0, -1, 1.5, 10 ** 20, "", "x" * 3000, "\ud800", [], {},

@@ -32,7 +32,8 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
         indexes::update_entries(region_.store(), table_, key.pk, key.sk, old ? &*old : nullptr,
                                 &item, static_cast<std::int64_t>(size));
     if (table_.group.global() && !old) region_.store().delete_tombstone(table_.id, key.pk, key.sk);
-    log(Write{key, hlc, bytes, static_cast<std::int64_t>(size), old ? &*old : nullptr, &item});
+    log(Write{key, hlc, bytes, static_cast<std::int64_t>(size), old ? &*old : nullptr, &item, {},
+              false});
     if (old) {
         table_.size_bytes +=
             static_cast<std::int64_t>(size) - static_cast<std::int64_t>(item_size(*old));
@@ -112,7 +113,7 @@ void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::s
         std::optional<std::string_view> bytes;
         if (item) bytes = *item;
         log(Write{key, hlc, bytes, size, before ? &*before : nullptr, after ? &*after : nullptr,
-                  origin});
+                  origin, false});
     }
     indexes::note_collection_growth(region_, table_, key.pk, growth);
     region_.note_items_changed(table_, 1);

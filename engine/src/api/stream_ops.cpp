@@ -85,7 +85,8 @@ Json list_streams(core::Region& region, const Json& request) {
             last = list.back().at("StreamArn").get<std::string>();
             break;
         }
-        list.push_back({{"StreamArn", s->arn}, {"TableName", s->table_name}, {"StreamLabel", s->label}});
+        list.push_back(
+            {{"StreamArn", s->arn}, {"TableName", s->table_name}, {"StreamLabel", s->label}});
     }
     Json out = {{"Streams", std::move(list)}};
     if (last) out["LastEvaluatedStreamArn"] = *last;
@@ -140,8 +141,7 @@ Json get_shard_iterator(core::Region& region, const Json& request) {
     if (at_number && !sequence)
         throw_validation_error("SequenceNumber must be provided for ShardIteratorType " + type);
     if (!at_number && sequence)
-        throw_validation_error("SequenceNumber must not be provided for ShardIteratorType " +
-                               type);
+        throw_validation_error("SequenceNumber must not be provided for ShardIteratorType " + type);
     Stream& s = stream_for(region, request.at("StreamArn").get<std::string>());
     const std::string shard_id = request.at("ShardId").get<std::string>();
     const storage::ShardRow* shard = region.streams().shard(s, shard_id);
@@ -196,8 +196,8 @@ Json get_records(core::Region& region, const Json& request) {
     std::int64_t next = state->position;
     std::size_t bytes = 0;
     if (next <= end) {
-        for (const auto& row : region.store().stream_records(
-                 s->id, next, end, static_cast<std::size_t>(limit))) {
+        for (const auto& row :
+             region.store().stream_records(s->id, next, end, static_cast<std::size_t>(limit))) {
             Json record = streams::record_json(*s, region.code(), row);
             bytes += record["dynamodb"]["SizeBytes"].get<std::size_t>();
             next = row.seq + 1;

@@ -48,7 +48,8 @@ std::int64_t RegionStore::append_change(const NewChange& c) {
 std::vector<StoredStream> RegionStore::load_streams() {
     std::vector<StoredStream> out;
     auto s = db_.prepare("SELECT id, arn, meta FROM streams ORDER BY id");
-    while (s.step()) out.push_back(StoredStream{s.column_int(0), s.column_text(1), s.column_text(2)});
+    while (s.step())
+        out.push_back(StoredStream{s.column_int(0), s.column_text(1), s.column_text(2)});
     return out;
 }
 
@@ -62,11 +63,11 @@ void RegionStore::update_stream(std::int64_t id, std::string_view meta) {
 }
 
 void RegionStore::delete_stream(std::int64_t id) {
-    for (const char* sql : {"DELETE FROM changes WHERE stream_id=? AND table_id=0",
-                            "UPDATE changes SET stream_id=NULL, event=NULL, old_item=NULL "
-                            "WHERE stream_id=?",
-                            "DELETE FROM stream_shards WHERE stream_id=?",
-                            "DELETE FROM streams WHERE id=?"})
+    for (const char* sql :
+         {"DELETE FROM changes WHERE stream_id=? AND table_id=0",
+          "UPDATE changes SET stream_id=NULL, event=NULL, old_item=NULL "
+          "WHERE stream_id=?",
+          "DELETE FROM stream_shards WHERE stream_id=?", "DELETE FROM streams WHERE id=?"})
         cached(sql).bind(1, id).run();
 }
 
@@ -143,15 +144,14 @@ std::optional<std::pair<std::int64_t, std::int64_t>> RegionStore::first_stream_r
 
 std::int64_t RegionStore::last_stream_record_before(std::int64_t stream, std::int64_t from,
                                                     std::int64_t before) {
-    auto& s = cached(
-        "SELECT max(seq) FROM changes WHERE stream_id=? AND seq>=? AND written_at<?");
+    auto& s = cached("SELECT max(seq) FROM changes WHERE stream_id=? AND seq>=? AND written_at<?");
     Reset reset{s};
     s.bind(1, stream).bind(2, from).bind(3, before);
     return s.step() && !s.column_is_null(0) ? s.column_int(0) : 0;
 }
 
 std::optional<std::pair<std::string, bool>> RegionStore::stream_record_source(std::int64_t stream,
-                                                                                std::int64_t seq) {
+                                                                              std::int64_t seq) {
     auto& s = cached("SELECT origin, by_ttl FROM changes WHERE stream_id=? AND seq=?");
     Reset reset{s};
     s.bind(1, stream).bind(2, seq);

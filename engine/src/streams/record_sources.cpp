@@ -11,8 +11,9 @@ StreamRecordSources record_sources(core::Region& region, const std::string& stre
     StreamRecordSources out;
     const Stream* stream = region.streams().find_arn(stream_arn);
     if (!stream) {
-        out.error = Error{"ResourceNotFoundException",
-                          "Requested resource not found: Stream: " + stream_arn + " not found", 400};
+        out.error =
+            Error{"ResourceNotFoundException",
+                  "Requested resource not found: Stream: " + stream_arn + " not found", 400};
         return out;
     }
     for (const auto& number : sequence_numbers) {

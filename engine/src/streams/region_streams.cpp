@@ -32,8 +32,7 @@ void RegionStreams::start() {
     schedule_sweep(region_.now() + kSweepIntervalMs);
     region_.post([this] {
         bool missing = false;
-        for (auto* t : region_.tables())
-            missing = missing || (t->stream_enabled && !active(*t));
+        for (auto* t : region_.tables()) missing = missing || (t->stream_enabled && !active(*t));
         if (missing)
             region_.run_internal([this] {
                 for (auto* t : region_.tables()) sync(*t);
@@ -73,7 +72,8 @@ std::vector<Stream*> RegionStreams::list() {
     std::vector<Stream*> out;
     for (auto& [id, s] : streams_)
         if (!s.expired(region_.now())) out.push_back(&s);
-    std::sort(out.begin(), out.end(), [](const Stream* a, const Stream* b) { return a->arn < b->arn; });
+    std::sort(out.begin(), out.end(),
+              [](const Stream* a, const Stream* b) { return a->arn < b->arn; });
     return out;
 }
 

@@ -36,9 +36,9 @@ struct Stream {
     api::KeyElement partition_key;
     std::optional<api::KeyElement> sort_key;
     Millis created_at = 0;
-    Millis enabled_at = 0;   // ENABLING until then
-    Millis disabled_at = 0;  // 0: enabled
-    std::int64_t trimmed_seq = 0;  // the highest record retention deleted
+    Millis enabled_at = 0;                  // ENABLING until then
+    Millis disabled_at = 0;                 // 0: enabled
+    std::int64_t trimmed_seq = 0;           // the highest record retention deleted
     std::vector<storage::ShardRow> shards;  // oldest first; the last is open while enabled
 
     bool wants_new() const { return view_type == "NEW_IMAGE" || view_type == "NEW_AND_OLD_IMAGES"; }

@@ -69,7 +69,8 @@ std::string shard_id(const Stream& stream, std::int64_t shard_no, Millis opened_
 
 std::string encode_iterator(const Stream& stream, const IteratorState& state) {
     const std::string payload = iterator_payload(state);
-    const std::string body = payload + ":" + hex(hash_text(stream.arn + "|" + payload, kIteratorSeed), 16);
+    const std::string body =
+        payload + ":" + hex(hash_text(stream.arn + "|" + payload, kIteratorSeed), 16);
     return stream.arn + "|1|" + base64_encode(body);
 }
 

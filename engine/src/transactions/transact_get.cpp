@@ -26,7 +26,8 @@ Json transact_get_items(core::Region& region, const Json& request) {
     std::vector<Get> gets;
     for (const auto& entry : request.at("TransactItems")) {
         const Json& body = entry.at("Get");
-        gets.push_back(Get{&body, parse_expressions(body, {"ProjectionExpression"}, {})});
+        gets.push_back(
+            Get{&body, parse_expressions(body, {"ProjectionExpression"}, {}), nullptr, {}});
     }
     for (auto& g : gets) g.table = &table_for_data(region, g.body->at("TableName"));
     transactions::Cancellation cancel(gets.size());

@@ -41,10 +41,11 @@ struct Action {
 };
 
 Action parse_action(const Json& entry) {
-    static constexpr std::pair<const char*, Kind> kKinds[] = {{"ConditionCheck", Kind::ConditionCheck},
-                                                              {"Put", Kind::Put},
-                                                              {"Delete", Kind::Delete},
-                                                              {"Update", Kind::Update}};
+    static constexpr std::pair<const char*, Kind> kKinds[] = {
+        {"ConditionCheck", Kind::ConditionCheck},
+        {"Put", Kind::Put},
+        {"Delete", Kind::Delete},
+        {"Update", Kind::Update}};
     Action a;
     int count = 0;
     for (const auto& [name, kind] : kKinds)
@@ -80,7 +81,8 @@ void prepare(core::Region& region, Action& a) {
     if (a.kind == Kind::Put) {
         Item item = decode_item(a.body->at("Item"));
         a.size = item_size(item);
-        if (a.size > kMaxItemSize) throw_validation("Item size has exceeded the maximum allowed size");
+        if (a.size > kMaxItemSize)
+            throw_validation("Item size has exceeded the maximum allowed size");
         a.key = key_from_item(t, item);
         indexes::check_index_keys(t, item, indexes::WriteKind::Put);
         a.old = store.get(a.key);
@@ -157,14 +159,15 @@ Json transact_write_items(core::Region& region, const Json& request) {
         }
         if (capacity_requested(request)) {
             // Two units per item: the service prepares and commits each one.
-            WriteUnits u = a.kind == Kind::ConditionCheck
-                               ? WriteUnits{read_units(static_cast<std::int64_t>(
-                                                           a.old ? item_size(*a.old) : 0),
-                                                       true),
-                                            {},
-                                            {}}
-                               : write_units(*a.table, a.key, a.old ? &*a.old : nullptr,
-                                             a.now ? &*a.now : nullptr);
+            WriteUnits u =
+                a.kind == Kind::ConditionCheck
+                    ? WriteUnits{read_units(
+                                     static_cast<std::int64_t>(a.old ? item_size(*a.old) : 0),
+                                     true),
+                                 {},
+                                 {}}
+                    : write_units(*a.table, a.key, a.old ? &*a.old : nullptr,
+                                  a.now ? &*a.now : nullptr);
             WriteUnits& sum = units[a.table->name];
             sum.table += 2 * u.table;
             for (const auto& [name, v] : u.global) sum.global[name] += 2 * v;
