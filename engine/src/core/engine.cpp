@@ -216,15 +216,18 @@ std::map<std::string, int> Engine::table_counts() const {
     return impl_->table_counts();
 }
 
-void Engine::pitr_storage(std::string_view region, std::string_view table,
-                          std::function<void(PitrStorage)> callback) {
-    PitrStorage failed;
+namespace {
+// Runs `query` on the strand of `region` and hands its answer to `callback` (on an engine
+// thread); an unknown region, or one that cannot open, answers an Answer holding only
+// the error.
+template <class Answer>
+void ask_region(EngineImpl& impl, std::string_view region,
+                std::function<Answer(core::Region&)> query, std::function<void(Answer)> callback) {
+    Answer failed;
     if (const RegionInfo* info = find_region(region)) {
         try {
-            core::Region* r = impl_->region(*info);
-            r->post([r, name = std::string(table), cb = std::move(callback)] {
-                cb(api::pitr_storage(*r, name));
-            });
+            core::Region* r = impl.region(*info);
+            r->post([r, query = std::move(query), cb = std::move(callback)] { cb(query(*r)); });
             return;
         } catch (const std::exception& e) {
             failed.error = Error{"InternalServerError", e.what(), 500};
@@ -234,51 +237,37 @@ void Engine::pitr_storage(std::string_view region, std::string_view table,
             Error{"UnrecognizedClientException",
                   "The region '" + std::string(region) + "' is not a known AWS region.", 400};
     }
-    boost::asio::post(impl_->io_, [cb = std::move(callback), failed] { cb(failed); });
+    boost::asio::post(impl.io_, [cb = std::move(callback), failed] { cb(failed); });
+}
+}  // namespace
+
+void Engine::pitr_storage(std::string_view region, std::string_view table,
+                          std::function<void(PitrStorage)> callback) {
+    ask_region<PitrStorage>(
+        *impl_, region,
+        [name = std::string(table)](core::Region& r) { return api::pitr_storage(r, name); },
+        std::move(callback));
 }
 
 void Engine::pitr_activity(std::string_view region, std::string_view table, Millis from, Millis to,
                            Millis bucket_ms, std::function<void(PitrActivity)> callback) {
-    PitrActivity failed;
-    if (const RegionInfo* info = find_region(region)) {
-        try {
-            core::Region* r = impl_->region(*info);
-            r->post([r, name = std::string(table), from, to, bucket_ms, cb = std::move(callback)] {
-                cb(api::pitr_activity(*r, name, from, to, bucket_ms));
-            });
-            return;
-        } catch (const std::exception& e) {
-            failed.error = Error{"InternalServerError", e.what(), 500};
-        }
-    } else {
-        failed.error =
-            Error{"UnrecognizedClientException",
-                  "The region '" + std::string(region) + "' is not a known AWS region.", 400};
-    }
-    boost::asio::post(impl_->io_, [cb = std::move(callback), failed] { cb(failed); });
+    ask_region<PitrActivity>(
+        *impl_, region,
+        [name = std::string(table), from, to, bucket_ms](core::Region& r) {
+            return api::pitr_activity(r, name, from, to, bucket_ms);
+        },
+        std::move(callback));
 }
 
 void Engine::stream_record_sources(std::string_view region, std::string_view stream_arn,
                                    std::vector<std::string> sequence_numbers,
                                    std::function<void(StreamRecordSources)> callback) {
-    StreamRecordSources failed;
-    if (const RegionInfo* info = find_region(region)) {
-        try {
-            core::Region* r = impl_->region(*info);
-            r->post([r, arn = std::string(stream_arn), numbers = std::move(sequence_numbers),
-                     cb = std::move(callback)] {
-                cb(streams::record_sources(*r, arn, numbers));
-            });
-            return;
-        } catch (const std::exception& e) {
-            failed.error = Error{"InternalServerError", e.what(), 500};
-        }
-    } else {
-        failed.error =
-            Error{"UnrecognizedClientException",
-                  "The region '" + std::string(region) + "' is not a known AWS region.", 400};
-    }
-    boost::asio::post(impl_->io_, [cb = std::move(callback), failed] { cb(failed); });
+    ask_region<StreamRecordSources>(
+        *impl_, region,
+        [arn = std::string(stream_arn), numbers = std::move(sequence_numbers)](core::Region& r) {
+            return streams::record_sources(r, arn, numbers);
+        },
+        std::move(callback));
 }
 
 std::size_t Engine::run_pending() {
