@@ -403,11 +403,10 @@ void bench_transactions(const std::filesystem::path& dir, long writes) {
     double single_secs = 0, transaction_secs = 0;
     for (int round = 0; round < kRounds; ++round) {
         const long base = 2L * round * transactions * kPerTransaction;
-        const double singles = run_engine(*engine, "PutItem", transactions * kPerTransaction,
-                                          [&](long i) {
-                                              return Json{{"TableName", "ledger"},
-                                                          {"Item", make_item(base + i)}};
-                                          });
+        const double singles =
+            run_engine(*engine, "PutItem", transactions * kPerTransaction, [&](long i) {
+                return Json{{"TableName", "ledger"}, {"Item", make_item(base + i)}};
+            });
         single_secs += static_cast<double>(transactions * kPerTransaction) / singles;
         const long second = base + transactions * kPerTransaction;
         const double txns = run_engine(*engine, "TransactWriteItems", transactions, [&](long t) {

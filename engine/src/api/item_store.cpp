@@ -32,8 +32,8 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
         indexes::update_entries(region_.store(), table_, key.pk, key.sk, old ? &*old : nullptr,
                                 &item, static_cast<std::int64_t>(size));
     if (table_.group.global() && !old) region_.store().delete_tombstone(table_.id, key.pk, key.sk);
-    log(Write{key, hlc, bytes, static_cast<std::int64_t>(size), old ? &*old : nullptr, &item, {},
-              false});
+    log(Write{
+        key, hlc, bytes, static_cast<std::int64_t>(size), old ? &*old : nullptr, &item, {}, false});
     if (old) {
         table_.size_bytes +=
             static_cast<std::int64_t>(size) - static_cast<std::int64_t>(item_size(*old));
@@ -136,7 +136,7 @@ void ItemStore::log(const Write& w) {
     if (stream && changed) {
         region_.streams().roll(*stream);
         c.stream_id = stream->id;
-        c.event = static_cast<int>(!w.old   ? streams::EventName::Insert
+        c.event = static_cast<int>(!w.old  ? streams::EventName::Insert
                                    : w.now ? streams::EventName::Modify
                                            : streams::EventName::Remove);
         if (w.old && stream->wants_old()) {

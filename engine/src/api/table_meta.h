@@ -49,7 +49,7 @@ struct TableMeta {
 
     bool stream_enabled = false;
     std::string stream_view_type;
-    std::string stream_label;  // LatestStreamLabel, kept after disabling
+    std::string stream_label;    // LatestStreamLabel, kept after disabling
     std::int64_t stream_id = 0;  // storage id of the stream (streams/region_streams.h)
 
     bool sse_enabled = false;  // SSE with KMS (the default AWS owned key renders nothing)

@@ -256,7 +256,7 @@ public:
                                                 std::int64_t to, std::size_t limit);
     // The first record of `stream` at or after `from`: its seq and written_at.
     std::optional<std::pair<std::int64_t, std::int64_t>> first_stream_record(std::int64_t stream,
-                                                                              std::int64_t from);
+                                                                             std::int64_t from);
     // The highest seq of a record of `stream` at or after `from` written before `before`
     // (0: none).
     std::int64_t last_stream_record_before(std::int64_t stream, std::int64_t from,
