@@ -1,7 +1,6 @@
 // DynamoDB Streams on engine time (a ManualClock, no sleeps): which writes make which
-// records, the four iterator types, shards rolling over and their lineage, iterator
-// expiry, 24-hour retention, disabling and re-enabling, DeleteTable, restarts, Time to
-// Live deletes, and a global table's replica streams.
+// records, the four iterator types, the service's errors, shards rolling over and their
+// lineage, iterator expiry and 24-hour retention (the rest: tst_streams_lifecycle).
 //
 // Behaviour: ../shared/reference/dynamodb-data-plane.md §3 (Alternator's test_streams.py
 // run against the service, the ACK controller's live probes, the AWS examples in
@@ -9,112 +8,19 @@
 
 #include <QTest>
 
-#include <set>
-
-#include "engine_fixture.h"
+#include "stream_fixture.h"
 
 using tablespan::Json;
 
-namespace {
-constexpr tablespan::Millis kHour = 60LL * 60 * 1000;
+using namespace streams_test;
 
-void hourly_shards(tablespan::EngineOptions& o) {
-    o.stream_shard_lifetime = kHour;
-    o.ttl_deletion_delay = 0;
-}
-
-Json key(const std::string& id) {
-    return {{"id", {{"S", id}}}};
-}
-
-Json item(const std::string& id, const std::string& v) {
-    return {{"id", {{"S", id}}}, {"v", {{"S", v}}}};
-}
-
-struct Reader {
-    TestEngine& t;
-    std::string region = "us-west-2";
-
-    Json call(const std::string& op, const Json& request) { return t.ok(op, request, region); }
-    std::string arn(const std::string& table = "Orders") {
-        return call("DescribeTable", {{"TableName", table}})["Table"]["LatestStreamArn"];
-    }
-    Json shards(const std::string& arn) {
-        return call("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["Shards"];
-    }
-    std::string iterator(const std::string& arn, const std::string& shard, const std::string& type,
-                         const std::string& seq = {}) {
-        Json r = {{"StreamArn", arn}, {"ShardId", shard}, {"ShardIteratorType", type}};
-        if (!seq.empty()) r["SequenceNumber"] = seq;
-        return call("GetShardIterator", r)["ShardIterator"];
-    }
-    // Every record of the stream from TRIM_HORIZON, following shard lineage (parents
-    // before children), as a consumer such as the KCL adapter does.
-    std::vector<Json> all(const std::string& arn) {
-        std::vector<Json> out;
-        std::set<std::string> done;
-        Json list = shards(arn);
-        bool progress = true;
-        while (progress) {
-            progress = false;
-            for (const auto& s : list) {
-                const std::string id = s["ShardId"];
-                const std::string parent = s.value("ParentShardId", "");
-                bool parent_listed = false;
-                for (const auto& p : list) parent_listed = parent_listed || p["ShardId"] == parent;
-                if (done.count(id) || (parent_listed && !done.count(parent))) continue;
-                std::string it = iterator(arn, id, "TRIM_HORIZON");
-                for (int guard = 0; guard < 1000; ++guard) {
-                    Json page = call("GetRecords", {{"ShardIterator", it}});
-                    for (auto& r : page["Records"]) out.push_back(r);
-                    if (!page.contains("NextShardIterator")) break;
-                    if (page["Records"].empty()) break;  // an open shard: caught up
-                    it = page["NextShardIterator"];
-                }
-                done.insert(id);
-                progress = true;
-            }
-        }
-        return out;
-    }
-};
-
-std::vector<std::string> names(const std::vector<Json>& records) {
-    std::vector<std::string> out;
-    for (const auto& r : records) out.push_back(r["eventName"]);
-    return out;
-}
-}  // namespace
-
-class TestStreams : public QObject {
+class TestStreams : public StreamsTestBase {
     Q_OBJECT
-
-    void create(TestEngine& t, const std::string& view, const std::string& region = "us-west-2",
-                const std::string& table = "Orders") {
-        t.ok("CreateTable",
-             {{"TableName", table},
-              {"AttributeDefinitions", J(R"([{"AttributeName": "id", "AttributeType": "S"}])")},
-              {"KeySchema", J(R"([{"AttributeName": "id", "KeyType": "HASH"}])")},
-              {"BillingMode", "PAY_PER_REQUEST"},
-              {"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", view}}}},
-             region);
-        t.engine->advance(60'000);
-    }
-
-    void expect_error(TestEngine& t, const std::string& op, const Json& request,
-                      const std::string& type, const std::string& message = {}) {
-        auto r = t.call(op, request);
-        QVERIFY2(!r.ok(), request.dump().c_str());
-        QCOMPARE(QString::fromStdString(r.error->type), QString::fromStdString(type));
-        if (!message.empty())
-            QCOMPARE(QString::fromStdString(r.error->message), QString::fromStdString(message));
-    }
 
 private slots:
     void aStreamIsListedAndDescribed() {
         TestEngine t;
-        t.ok("CreateTable",
-             J(R"({"TableName": "Orders", "BillingMode": "PAY_PER_REQUEST",
+        t.ok("CreateTable", J(R"({"TableName": "Orders", "BillingMode": "PAY_PER_REQUEST",
                    "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"},
                                             {"AttributeName": "at", "AttributeType": "N"}],
                    "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"},
@@ -148,9 +54,10 @@ private slots:
         QVERIFY(!shard["SequenceNumberRange"].contains("EndingSequenceNumber"));
 
         Json list = t.ok("ListStreams", {{"TableName", "Orders"}});
-        JCOMPARE(list, Json({{"Streams", Json::array({{{"StreamArn", arn},
-                                                        {"TableName", "Orders"},
-                                                        {"StreamLabel", table["LatestStreamLabel"]}}})}}));
+        JCOMPARE(list,
+                 Json({{"Streams", Json::array({{{"StreamArn", arn},
+                                                 {"TableName", "Orders"},
+                                                 {"StreamLabel", table["LatestStreamLabel"]}}})}}));
         JCOMPARE(t.ok("ListStreams", {{"TableName", "Other"}}), J(R"({"Streams": []})"));
         // Paging, one stream per page (ALT::test_list_streams_paged_cookie).
         create(t, "KEYS_ONLY", "us-west-2", "Payments");
@@ -168,15 +75,18 @@ private slots:
         TestEngine t;
         create(t, "NEW_AND_OLD_IMAGES");
         auto put = [&](const Json& i) { t.ok("PutItem", {{"TableName", "Orders"}, {"Item", i}}); };
-        put(item("a", "1"));                                // INSERT
-        put(item("a", "1"));                                // identical: no record
-        put(item("a", "2"));                                // MODIFY
-        t.ok("UpdateItem", {{"TableName", "Orders"}, {"Key", key("a")},
+        put(item("a", "1"));  // INSERT
+        put(item("a", "1"));  // identical: no record
+        put(item("a", "2"));  // MODIFY
+        t.ok("UpdateItem", {{"TableName", "Orders"},
+                            {"Key", key("a")},
                             {"UpdateExpression", "SET v = :v"},
                             {"ExpressionAttributeValues", {{":v", {{"S", "2"}}}}}});  // no change
-        t.ok("UpdateItem", {{"TableName", "Orders"}, {"Key", key("a")},
-                            {"UpdateExpression", "REMOVE absent"}});                // no change
-        t.ok("UpdateItem", {{"TableName", "Orders"}, {"Key", key("b")},
+        t.ok("UpdateItem", {{"TableName", "Orders"},
+                            {"Key", key("a")},
+                            {"UpdateExpression", "REMOVE absent"}});  // no change
+        t.ok("UpdateItem", {{"TableName", "Orders"},
+                            {"Key", key("b")},
                             {"UpdateExpression", "SET v = :v"},
                             {"ExpressionAttributeValues", {{":v", {{"S", "n"}}}}}});  // INSERT
         t.ok("DeleteItem", {{"TableName", "Orders"}, {"Key", key("a")}});             // REMOVE
@@ -187,8 +97,8 @@ private slots:
                                         {{"PutRequest", {{"Item", item("c", "1")}}}}})}}}});
         Reader r{t};
         const auto records = r.all(r.arn());
-        QCOMPARE(names(records), (std::vector<std::string>{"INSERT", "MODIFY", "INSERT", "REMOVE",
-                                                           "INSERT"}));
+        QCOMPARE(names(records),
+                 (std::vector<std::string>{"INSERT", "MODIFY", "INSERT", "REMOVE", "INSERT"}));
         // Whole images, the old one on MODIFY and REMOVE.
         const Json& modify = records[1]["dynamodb"];
         JCOMPARE(modify["Keys"], key("a"));
@@ -263,8 +173,8 @@ private slots:
                     {{"ShardIterator", r.iterator(arn, shard, "AFTER_SEQUENCE_NUMBER", second)},
                      {"Limit", 5}});
         QCOMPARE(page["Records"].size(), 1u);
-        page = t.ok("GetRecords", {{"ShardIterator", r.iterator(arn, shard, "TRIM_HORIZON")},
-                                   {"Limit", 2}});
+        page = t.ok("GetRecords",
+                    {{"ShardIterator", r.iterator(arn, shard, "TRIM_HORIZON")}, {"Limit", 2}});
         QCOMPARE(page["Records"].size(), 2u);
         const std::string it = r.iterator(arn, shard, "LATEST");
         t.engine->advance(15 * 60 * 1000);
@@ -282,19 +192,25 @@ private slots:
         const std::string shard = r.shards(arn)[0]["ShardId"];
         const std::string seq = r.shards(arn)[0]["SequenceNumberRange"]["StartingSequenceNumber"];
         // ALT::test_get_shard_iterator: all ValidationException but the unknown shard.
+        expect_error(
+            t, "GetShardIterator",
+            {{"StreamArn", arn}, {"ShardId", shard}, {"ShardIteratorType", "AT_SEQUENCE_NUMBER"}},
+            "ValidationException");
         expect_error(t, "GetShardIterator",
-                     {{"StreamArn", arn}, {"ShardId", shard}, {"ShardIteratorType", "AT_SEQUENCE_NUMBER"}},
-                     "ValidationException");
-        expect_error(t, "GetShardIterator",
-                     {{"StreamArn", arn}, {"ShardId", shard}, {"ShardIteratorType", "LATEST"},
+                     {{"StreamArn", arn},
+                      {"ShardId", shard},
+                      {"ShardIteratorType", "LATEST"},
                       {"SequenceNumber", seq}},
                      "ValidationException");
+        expect_error(
+            t, "GetShardIterator",
+            {{"StreamArn", "sdfadsfsdfsdgdfsgsfdabadfbabdadsfsdfsdfsdfsdfsdfsdfdfdssdffbdfdf"},
+             {"ShardId", shard},
+             {"ShardIteratorType", "LATEST"}},
+            "ValidationException", "Invalid StreamArn");
         expect_error(t, "GetShardIterator",
-                     {{"StreamArn", "sdfadsfsdfsdgdfsgsfdabadfbabdadsfsdfsdfsdfsdfsdfsdfdfdssdffbdfdf"},
-                      {"ShardId", shard}, {"ShardIteratorType", "LATEST"}},
-                     "ValidationException", "Invalid StreamArn");
-        expect_error(t, "GetShardIterator",
-                     {{"StreamArn", arn}, {"ShardId", "semprinidfaasdasfsdvacsdcfsdsvsdvsdvsdvsdvsdv"},
+                     {{"StreamArn", arn},
+                      {"ShardId", "semprinidfaasdasfsdvacsdcfsdsvsdvsdvsdvsdvsdv"},
                       {"ShardIteratorType", "LATEST"}},
                      "ResourceNotFoundException");
         expect_error(t, "GetShardIterator",
@@ -316,17 +232,20 @@ private slots:
         forged[forged.size() - 6] = forged[forged.size() - 6] == 'A' ? 'B' : 'A';
         expect_error(t, "GetRecords", {{"ShardIterator", forged}}, "ValidationException");
         expect_error(t, "ListStreams", {{"Limit", 101}}, "ValidationException");
-        expect_error(t, "ListStreams", {{"ExclusiveStartStreamArn", "kossaapaaasdafsdaasdasdasdasas"}},
+        expect_error(t, "ListStreams",
+                     {{"ExclusiveStartStreamArn", "kossaapaaasdafsdaasdasdasdasas"}},
                      "ValidationException");
         expect_error(t, "DescribeStream", {{"StreamArn", "fake-stream"}}, "ValidationException",
                      "Invalid StreamArn");
-        const std::string gone = arn.substr(0, arn.find("/stream/")) + "x/stream/2020-01-01T00:00:00.000";
+        const std::string gone =
+            arn.substr(0, arn.find("/stream/")) + "x/stream/2020-01-01T00:00:00.000";
         expect_error(t, "DescribeStream", {{"StreamArn", gone}}, "ResourceNotFoundException",
                      "Requested resource not found: Stream: " + gone + " not found");
         // An unknown ExclusiveStartShardId lists nothing (ALT).
-        JCOMPARE(t.ok("DescribeStream", {{"StreamArn", arn},
-                                         {"ExclusiveStartShardId", "shardId-00000000000000000000-zzzzzzzz"}})
-                     ["StreamDescription"]["Shards"],
+        JCOMPARE(t.ok("DescribeStream",
+                      {{"StreamArn", arn},
+                       {"ExclusiveStartShardId",
+                        "shardId-00000000000000000000-zzzzzzzz"}})["StreamDescription"]["Shards"],
                  Json::array());
         // The streams' operations are not DynamoDB's, and DynamoDB's are not theirs: the
         // endpoint routes by target prefix (tst_http_server); here, the engine knows both.
@@ -358,9 +277,9 @@ private slots:
         QCOMPARE(page["Records"].size(), 1u);
         QVERIFY(!page.contains("NextShardIterator"));
         // CHILD_SHARDS filter.
-        Json children = t.ok("DescribeStream",
-                             {{"StreamArn", arn},
-                              {"ShardFilter", {{"Type", "CHILD_SHARDS"}, {"ShardId", first}}}});
+        Json children = t.ok(
+            "DescribeStream",
+            {{"StreamArn", arn}, {"ShardFilter", {{"Type", "CHILD_SHARDS"}, {"ShardId", first}}}});
         QCOMPARE(children["StreamDescription"]["Shards"].size(), 1u);
         JCOMPARE(children["StreamDescription"]["Shards"][0]["ShardId"], shards[1]["ShardId"]);
         // Paging through shards.
@@ -382,8 +301,7 @@ private slots:
         const std::string arn = r.arn();
         t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("old", "1")}});
         const Json shard = r.shards(arn)[0];
-        const std::string old_seq =
-            r.all(arn)[0]["dynamodb"]["SequenceNumber"].get<std::string>();
+        const std::string old_seq = r.all(arn)[0]["dynamodb"]["SequenceNumber"].get<std::string>();
         t.engine->advance(23 * kHour);
         t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("new", "1")}});
         t.engine->advance(2 * kHour);
@@ -396,8 +314,10 @@ private slots:
         t.engine->advance(22 * kHour + 1);
         QCOMPARE(r.all(arn).size(), 0u);
         expect_error(t, "GetShardIterator",
-                     {{"StreamArn", arn}, {"ShardId", shard["ShardId"]},
-                      {"ShardIteratorType", "AT_SEQUENCE_NUMBER"}, {"SequenceNumber", old_seq}},
+                     {{"StreamArn", arn},
+                      {"ShardId", shard["ShardId"]},
+                      {"ShardIteratorType", "AT_SEQUENCE_NUMBER"},
+                      {"SequenceNumber", old_seq}},
                      "ResourceNotFoundException");
     }
 
@@ -413,197 +333,12 @@ private slots:
         t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("b", "1")}});
         t.engine->advance(21 * kHour + 1);  // "a" is 24 h old, "b" 21 h
         expect_error(t, "GetShardIterator",
-                     {{"StreamArn", arn}, {"ShardId", shard}, {"ShardIteratorType", "AT_SEQUENCE_NUMBER"},
+                     {{"StreamArn", arn},
+                      {"ShardId", shard},
+                      {"ShardIteratorType", "AT_SEQUENCE_NUMBER"},
                       {"SequenceNumber", seq}},
                      "TrimmedDataAccessException",
                      "The data you are trying to access has been trimmed");
-    }
-
-    void disablingKeepsTheOldStreamReadable() {
-        TestEngine t;
-        create(t, "NEW_IMAGE");
-        Reader r{t};
-        const std::string first = r.arn();
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("a", "1")}});
-        expect_error(t, "UpdateTable",
-                     J(R"({"TableName": "Orders", "StreamSpecification": {"StreamEnabled": true,
-                           "StreamViewType": "KEYS_ONLY"}})"),
-                     "ValidationException", "Table already has an enabled stream: TableName: Orders");
-        expect_error(t, "UpdateTable",
-                     J(R"({"TableName": "Orders", "StreamSpecification": {"StreamEnabled": false,
-                           "StreamViewType": "KEYS_ONLY"}})"),
-                     "ValidationException",
-                     "One or more parameter values were invalid: If stream is being disabled, then "
-                     "UpdateViewType must not be specified");
-        expect_error(t, "UpdateTable",
-                     J(R"({"TableName": "Orders", "StreamSpecification": {"StreamEnabled": true}})"),
-                     "ValidationException",
-                     "One or more parameter values were invalid: If stream is being enabled then "
-                     "UpdateViewType is required");
-        Json d = t.ok("UpdateTable", J(R"({"TableName": "Orders",
-                          "StreamSpecification": {"StreamEnabled": false}})"))["TableDescription"];
-        JCOMPARE(d["TableStatus"], "UPDATING");
-        QVERIFY(!d.contains("StreamSpecification"));
-        JCOMPARE(d["LatestStreamArn"], first);
-        auto status = [&](const std::string& arn) {
-            return t.ok("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["StreamStatus"]
-                .get<std::string>();
-        };
-        QCOMPARE(status(first), std::string("DISABLING"));
-        t.engine->advance(6'100);
-        QCOMPARE(status(first), std::string("DISABLED"));
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("b", "1")}});  // no stream
-        expect_error(t, "UpdateTable",
-                     J(R"({"TableName": "Orders", "StreamSpecification": {"StreamEnabled": false}})"),
-                     "ValidationException", "Table has no stream to disable: TableName: Orders");
-        t.ok("UpdateTable", J(R"({"TableName": "Orders", "StreamSpecification":
-                                   {"StreamEnabled": true, "StreamViewType": "KEYS_ONLY"}})"));
-        t.engine->advance(60'000);
-        const std::string second = r.arn();
-        QVERIFY(second != first);
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("c", "1")}});
-        QCOMPARE(t.ok("ListStreams", {{"TableName", "Orders"}})["Streams"].size(), 2u);
-        // Each stream has the writes of its own time.
-        const auto old_records = r.all(first);
-        QCOMPARE(old_records.size(), 1u);
-        JCOMPARE(old_records[0]["dynamodb"]["Keys"]["id"]["S"], "a");
-        const auto new_records = r.all(second);
-        QCOMPARE(new_records.size(), 1u);
-        JCOMPARE(new_records[0]["dynamodb"]["Keys"]["id"]["S"], "c");
-        // The disabled one's shard is closed: read to its end, no next iterator.
-        const std::string shard = r.shards(first)[0]["ShardId"];
-        Json page = t.ok("GetRecords", {{"ShardIterator", r.iterator(first, shard, "TRIM_HORIZON")}});
-        QVERIFY(!page.contains("NextShardIterator"));
-        // 24 hours after it was disabled it is gone.
-        t.engine->advance(24 * kHour);
-        QCOMPARE(t.ok("ListStreams", {{"TableName", "Orders"}})["Streams"].size(), 1u);
-        expect_error(t, "DescribeStream", {{"StreamArn", first}}, "ResourceNotFoundException");
-    }
-
-    void aDeletedTablesStreamStaysReadable() {
-        TestEngine t;
-        create(t, "NEW_IMAGE");
-        Reader r{t};
-        const std::string arn = r.arn();
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("a", "1")}});
-        t.ok("DeleteTable", {{"TableName", "Orders"}});
-        Json d = t.ok("DescribeStream", {{"StreamArn", arn}})["StreamDescription"];
-        JCOMPARE(d["StreamStatus"], "DISABLING");
-        t.engine->advance(60'000);
-        // A new table of the same name, with its own stream.
-        create(t, "NEW_IMAGE");
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("b", "1")}});
-        JCOMPARE(t.ok("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["StreamStatus"],
-                 "DISABLED");
-        const auto records = r.all(arn);
-        QCOMPARE(records.size(), 1u);
-        JCOMPARE(records[0]["dynamodb"]["NewImage"], item("a", "1"));
-        QCOMPARE(r.all(r.arn()).size(), 1u);
-    }
-
-    void streamsSurviveARestart() {
-        TestEngine t(hourly_shards);
-        create(t, "NEW_AND_OLD_IMAGES");
-        Reader r{t};
-        const std::string arn = r.arn();
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("a", "1")}});
-        const std::string shard = r.shards(arn)[0]["ShardId"];
-        const std::string it = r.iterator(arn, shard, "TRIM_HORIZON");
-        t.reopen();
-        Json page = t.ok("GetRecords", {{"ShardIterator", it}});
-        QCOMPARE(page["Records"].size(), 1u);
-        t.engine->advance(kHour);
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("a", "2")}});
-        t.reopen();
-        const auto records = r.all(arn);
-        QCOMPARE(names(records), (std::vector<std::string>{"INSERT", "MODIFY"}));
-        QCOMPARE(r.shards(arn).size(), 2u);
-    }
-
-    void aTtlDeleteNamesTheService() {
-        TestEngine t(hourly_shards);
-        create(t, "NEW_AND_OLD_IMAGES");
-        t.ok("UpdateTimeToLive", J(R"({"TableName": "Orders", "TimeToLiveSpecification":
-                                       {"Enabled": true, "AttributeName": "exp"}})"));
-        const std::string past = std::to_string(t.clock->now() / 1000 - 10);
-        t.ok("PutItem", {{"TableName", "Orders"},
-                         {"Item", {{"id", {{"S", "s"}}}, {"exp", {{"N", past}}}}}});
-        t.ok("DeleteItem", {{"TableName", "Orders"}, {"Key", key("s")}});
-        t.ok("PutItem", {{"TableName", "Orders"},
-                         {"Item", {{"id", {{"S", "s"}}}, {"exp", {{"N", past}}}}}});
-        for (int i = 0; i < 3; ++i) t.engine->advance(60'000);
-        Reader r{t};
-        const auto records = r.all(r.arn());
-        QCOMPARE(names(records), (std::vector<std::string>{"INSERT", "REMOVE", "INSERT", "REMOVE"}));
-        QVERIFY(!records[1].contains("userIdentity"));  // a user's delete
-        JCOMPARE(records[3]["userIdentity"],
-                 J(R"({"PrincipalId": "dynamodb.amazonaws.com", "Type": "Service"})"));
-    }
-
-    void replicasStreamLocalAndReplicatedWrites() {
-        TestEngine t(hourly_shards);
-        create(t, "NEW_AND_OLD_IMAGES");
-        t.ok("UpdateTable", J(R"({"TableName": "Orders",
-                 "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]})"));
-        for (int i = 0; i < 120; ++i) t.engine->advance(1'000);
-        t.ok("UpdateTimeToLive", J(R"({"TableName": "Orders", "TimeToLiveSpecification":
-                                       {"Enabled": true, "AttributeName": "exp"}})"));
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("a", "1")}});
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("b", "1")}}, "eu-west-1");
-        t.engine->advance(5'000);
-        t.ok("PutItem", {{"TableName", "Orders"}, {"Item", item("a", "2")}}, "eu-west-1");
-        const std::string past = std::to_string(t.clock->now() / 1000 - 10);
-        t.ok("PutItem", {{"TableName", "Orders"},
-                         {"Item", {{"id", {{"S", "t"}}}, {"exp", {{"N", past}}}}}});
-        for (int i = 0; i < 4; ++i) t.engine->advance(60'000);
-        Reader oregon{t};
-        Reader dublin{t, "eu-west-1"};
-        const auto here = oregon.all(oregon.arn());
-        const auto there = dublin.all(dublin.arn());
-        QVERIFY(oregon.arn() != dublin.arn());
-        // One record per write in each region, the same writes in the same order per item.
-        // a, b, a again, t, and t's TTL delete.
-        QCOMPARE(here.size(), 5u);
-        QCOMPARE(there.size(), 5u);
-        auto summary = [](const std::vector<Json>& records, const std::string& id) {
-            std::vector<std::string> out;
-            for (const auto& rec : records)
-                if (rec["dynamodb"]["Keys"]["id"]["S"] == id)
-                    out.push_back(rec["eventName"].get<std::string>() +
-                                  rec["dynamodb"].value("NewImage", Json()).dump());
-            return out;
-        };
-        for (const char* id : {"a", "b", "t"}) QCOMPARE(summary(here, id), summary(there, id));
-        for (const auto& rec : here) JCOMPARE(rec["awsRegion"], "us-west-2");
-        for (const auto& rec : there) JCOMPARE(rec["awsRegion"], "eu-west-1");
-        // The TTL delete names the service where it happened, not where it replicated.
-        QVERIFY(here.back().contains("userIdentity"));
-        JCOMPARE(there.back()["eventName"], "REMOVE");
-        QVERIFY(!there.back().contains("userIdentity"));
-        // The console's extension tells where each record came from; GetRecords does not.
-        auto sources = [&](const std::string& region, const std::vector<Json>& records) {
-            std::vector<std::string> numbers;
-            for (const auto& rec : records) numbers.push_back(rec["dynamodb"]["SequenceNumber"]);
-            std::optional<tablespan::StreamRecordSources> result;
-            t.engine->stream_record_sources(region, Reader{t, region}.arn(), numbers,
-                                            [&](tablespan::StreamRecordSources s) { result = s; });
-            t.engine->run_pending();
-            QString out;
-            for (const auto& s : result->records)
-                out += QString::fromStdString(s.region + (s.ttl_delete ? "+ttl " : " "));
-            return out.trimmed();
-        };
-        // Each region records its own writes at once and the other's as they arrive.
-        QCOMPARE(sources("us-west-2", here),
-                 QStringLiteral("us-west-2 eu-west-1 us-west-2 eu-west-1 us-west-2+ttl"));
-        QCOMPARE(sources("eu-west-1", there),
-                 QStringLiteral("eu-west-1 us-west-2 eu-west-1 us-west-2 us-west-2"));
-        // A global table's stream cannot be turned off.
-        expect_error(t, "UpdateTable",
-                     J(R"({"TableName": "Orders", "StreamSpecification": {"StreamEnabled": false}})"),
-                     "ValidationException",
-                     "One or more parameter values were invalid: Disabling Stream is not allowed "
-                     "for a Global Table replica.");
     }
 };
 
