@@ -130,12 +130,17 @@ int main(int argc, char* argv[]) {
             "main",
             "Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth)."),
         QStringLiteral("akid:secret"));
+    QCommandLineOption noThrottling(
+        QStringLiteral("no-throttling"),
+        QApplication::translate("main",
+                                "Do not refuse requests past a provisioned table's capacity "
+                                "(as DynamoDB Local does); the service refuses them."));
     QCommandLineOption screenshots(QStringLiteral("screenshot-dir"),
                                    QApplication::translate("main", "Save screenshots to <dir>."),
                                    QStringLiteral("dir"));
     screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({dataDir, sample, timeScale, region, port, headlessOption, listen, verbose,
-                       requireAuth, authKey, screenshots});
+                       requireAuth, authKey, noThrottling, screenshots});
     parser.process(*app);
 
     QString dir = parser.value(dataDir);
@@ -160,6 +165,7 @@ int main(int argc, char* argv[]) {
     tablespan::EngineOptions options;
     options.data_dir = QDir(dir).absolutePath().toStdString();
     options.clock = std::make_shared<tablespan::SystemClock>(scale);
+    options.enforce_throughput = !parser.isSet(noThrottling);
     const bool fresh = FirstLaunch::isEmpty(dir);
     std::string error;
     auto engine = tablespan::Engine::open(options, &error);

@@ -181,6 +181,27 @@ private slots:
         QVERIFY(!balance("b").is_null());
     }
 
+    void requestsNameTheirStatementsTables() {
+        // Activity lists a statement under the table it names, a batch under each.
+        std::vector<std::string> tables;
+        const int id = t.engine->events().subscribe([&](const tablespan::EngineEvent& e) {
+            if (auto* r = std::get_if<tablespan::RequestCompleted>(&e)) tables.push_back(r->table);
+        });
+        t.ok("ExecuteStatement", statement(R"(SELECT * FROM "Accounts" WHERE id = 'a')"));
+        QCOMPARE(tables.back(), std::string("Accounts"));
+        t.create_table("Orders", "id", "S");
+        tables.clear();
+        t.ok("BatchExecuteStatement",
+             {{"Statements", Json::array({statement("UPDATE Orders SET x = 1 WHERE id = 'o'"),
+                                          statement("INSERT INTO Accounts VALUE {'id': 'c'}"),
+                                          statement("DELETE FROM Orders WHERE id = 'p'")})}});
+        t.ok("ExecuteTransaction",
+             {{"TransactStatements",
+               Json::array({statement("SELECT * FROM Accounts WHERE id = 'a'")})}});
+        t.engine->events().unsubscribe(id);
+        QCOMPARE(tables, (std::vector<std::string>{"Orders, Accounts", "Accounts"}));
+    }
+
     void aTokenReplaysTheFirstAnswer() {
         Json request = {
             {"ClientRequestToken", "once"},

@@ -59,6 +59,10 @@ struct EngineOptions {
     // document it ("closed after a specific period"); about four hours is what users
     // report, so four hours is the default.
     Millis stream_shard_lifetime = 4 * 60 * 60 * 1000;
+    // Provisioned throughput: PROVISIONED tables and their GSIs refuse requests past
+    // their capacity (with 300 s of burst) as the service does. Off, nothing is refused
+    // (as DynamoDB Local ignores throughput); consumption is counted either way.
+    bool enforce_throughput = true;
 };
 
 class EngineImpl;

@@ -1,6 +1,7 @@
 // BatchWriteItem and BatchGetItem. Every request of a batch is validated before any is
 // carried out, so a rejected batch changes nothing; each put or delete is atomic.
 
+#include <algorithm>
 #include <set>
 
 #include "api/capacity.h"
@@ -9,6 +10,8 @@
 #include "api/item_key.h"
 #include "api/item_store.h"
 #include "api/request_util.h"
+#include "api/throughput_charges.h"
+#include "capacity/throughput.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
 #include "indexes/item_collections.h"
@@ -25,7 +28,9 @@ struct WriteOp {
     StorageKey key;
     std::optional<Item> item;  // nullopt: delete
     std::size_t size = 0;
-    std::optional<Item> old{};  // what the key holds before the batch
+    std::optional<Item> old{};    // what the key holds before the batch
+    const Json* write = nullptr;  // the request's PutRequest / DeleteRequest entry
+    std::string request_table{};  // the table as the request names it
 };
 }  // namespace
 
@@ -51,7 +56,7 @@ Json batch_write_item(core::Region& region, const Json& request) {
         TableMeta& table = table_for_data(region, it.key());
         std::set<std::pair<std::string, std::string>> seen;
         for (const auto& write : *it) {
-            WriteOp op{&table, {}, std::nullopt, 0};
+            WriteOp op{&table, {}, std::nullopt, 0, std::nullopt, &write, it.key()};
             if (const Json* put = member(write, "PutRequest")) {
                 Item item = decode_item(put->at("Item"));
                 op.size = item_size(item);
@@ -89,9 +94,21 @@ Json batch_write_item(core::Region& region, const Json& request) {
         if (g > 0) indexes::check_collection_growth(region, *op.table, op.key.pk, total);
     }
 
+    // Writes to a table out of write capacity stay unprocessed; when none can be done
+    // the whole call is refused (SEM §6.4).
+    Json unprocessed = Json::object();
+    std::size_t refused = 0;
+    for (const auto& op : ops)
+        refused += region.throughput().write_refused(*op.table, region.now());
+    if (refused == ops.size() && !ops.empty()) admit_write(region, *ops.front().table);
+
     std::map<std::string, WriteUnits> units;
     Json metrics = Json::object();
     for (auto& op : ops) {
+        if (region.throughput().write_refused(*op.table, region.now())) {
+            unprocessed[op.request_table].push_back(*op.write);
+            continue;
+        }
         ItemStore store(region, *op.table);
         const std::optional<Item>& old = op.old;
         if (op.item) {
@@ -99,9 +116,9 @@ Json batch_write_item(core::Region& region, const Json& request) {
         } else if (old) {
             store.remove(op.key, *old);
         }
+        const WriteUnits w = charge_write(region, *op.table, op.key, old ? &*old : nullptr,
+                                          op.item ? &*op.item : nullptr, request);
         if (capacity_requested(request)) {
-            WriteUnits w = write_units(*op.table, op.key, old ? &*old : nullptr,
-                                       op.item ? &*op.item : nullptr);
             WriteUnits& sum = units[op.table->name];
             sum.table += w.table;
             for (const auto& [name, u] : w.global) sum.global[name] += u;
@@ -111,7 +128,7 @@ Json batch_write_item(core::Region& region, const Json& request) {
             metrics[op.table->name].push_back(*m);
     }
 
-    Json out = {{"UnprocessedItems", Json::object()}};
+    Json out = {{"UnprocessedItems", unprocessed}};
     if (!metrics.empty()) out["ItemCollectionMetrics"] = metrics;
     add_consumed_capacity(out, request, units);
     return out;
@@ -153,6 +170,12 @@ Json batch_get_item(core::Region& region, const Json& request) {
     Json unprocessed = Json::object();
     std::map<std::string, double> units;
     std::size_t bytes = 0;
+    // Keys of a table out of read capacity stay unprocessed; when none can be read the
+    // whole call is refused.
+    if (!reads.empty() && std::all_of(reads.begin(), reads.end(), [&](const TableRead& r) {
+            return region.throughput().read_refused(*r.table, region.now());
+        }))
+        admit_read(region, *reads.front().table);
     index = 0;
     for (auto it = request_items.begin(); it != request_items.end(); ++it, ++index) {
         TableRead& read = reads[index];
@@ -168,10 +191,21 @@ Json batch_get_item(core::Region& region, const Json& request) {
                 pending["Keys"].push_back(*key_json);
                 continue;
             }
+            if (region.throughput().read_refused(*read.table, region.now())) {
+                Json& pending = unprocessed[it.key()];
+                if (pending.is_null()) {
+                    pending = *it;
+                    pending["Keys"] = Json::array();
+                }
+                pending["Keys"].push_back(*key_json);
+                continue;
+            }
             auto item = store.get(key);
             std::size_t size = item ? item_size(*item) : 0;
             bytes += size;
-            units[read.table->name] += read_units(static_cast<std::int64_t>(size), read.consistent);
+            const double u = read_units(static_cast<std::int64_t>(size), read.consistent);
+            charge_read(region, *read.table, nullptr, u);
+            units[read.table->name] += u;
             if (item)
                 items.push_back(
                     encode_item(read.ex->projection ? read.ex->projection->apply(*item) : *item));

@@ -8,6 +8,7 @@
 #include "api/item_store.h"
 #include "api/legacy_updates.h"
 #include "api/request_util.h"
+#include "api/throughput_charges.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
 #include "indexes/item_collections.h"
@@ -37,9 +38,12 @@ void check_return_values(const Json& request, std::initializer_list<const char*>
     throw e;
 }
 
-void check_condition(const Json& request, const Expressions& ex, const std::optional<Item>& old) {
-    if (ex.condition && !ex.condition->evaluate(old ? &*old : nullptr))
+void check_condition(core::Region& region, const TableMeta& table, const Json& request,
+                     const Expressions& ex, const std::optional<Item>& old) {
+    if (ex.condition && !ex.condition->evaluate(old ? &*old : nullptr)) {
+        charge_failed_write(region, table, old ? &*old : nullptr);
         condition_failed(request, old);
+    }
 }
 
 // Applies the update; AttributeUpdates name a type conflict with their own text.
@@ -67,18 +71,18 @@ Json put_item(core::Region& region, const Json& request) {
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_item(table, item);
     indexes::check_index_keys(table, item, indexes::WriteKind::Put);
+    admit_write(region, table);
     ItemStore store(region, table);
     auto old = store.get(key);
-    check_condition(request, *ex, old);
+    check_condition(region, table, request, *ex, old);
     store.put(key, item, size, old);
 
     Json out = Json::object();
     if (old && string_member(request, "ReturnValues") == "ALL_OLD")
         out["Attributes"] = encode_item(*old);
-    // Index units are worked out only when asked for: they cost an entry per index.
-    if (capacity_requested(request))
-        add_consumed_capacity(out, request, table.name,
-                              write_units(table, key, old ? &*old : nullptr, &item));
+    const WriteUnits units =
+        charge_write(region, table, key, old ? &*old : nullptr, &item, request);
+    if (capacity_requested(request)) add_consumed_capacity(out, request, table.name, units);
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;
@@ -89,6 +93,7 @@ Json get_item(core::Region& region, const Json& request) {
     AttributeMap key_attrs = decode_item(request.at("Key"));
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_key(table, key_attrs);
+    admit_read(region, table);
     ItemStore store(region, table);
     auto item = store.get(key);
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
@@ -99,6 +104,7 @@ Json get_item(core::Region& region, const Json& request) {
         size = static_cast<std::int64_t>(item_size(*item));
         out["Item"] = encode_item(ex->projection ? ex->projection->apply(*item) : *item);
     }
+    charge_read(region, table, nullptr, read_units(size, consistent));
     add_consumed_capacity(out, request, table.name, read_units(size, consistent));
     return out;
 }
@@ -110,18 +116,18 @@ Json delete_item(core::Region& region, const Json& request) {
     auto ex = parse_expressions(request, kConditionExpressions, kConditionLegacy);
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_key(table, key_attrs);
+    admit_write(region, table);
     ItemStore store(region, table);
     auto old = store.get(key);
-    check_condition(request, *ex, old);
+    check_condition(region, table, request, *ex, old);
     if (old) store.remove(key, *old);
 
     Json out = Json::object();
     if (old && string_member(request, "ReturnValues") == "ALL_OLD")
         out["Attributes"] = encode_item(*old);
-    // Index units are worked out only when asked for: they cost an entry per index.
-    if (capacity_requested(request))
-        add_consumed_capacity(out, request, table.name,
-                              write_units(table, key, old ? &*old : nullptr, nullptr));
+    const WriteUnits units =
+        charge_write(region, table, key, old ? &*old : nullptr, nullptr, request);
+    if (capacity_requested(request)) add_consumed_capacity(out, request, table.name, units);
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;
@@ -160,16 +166,16 @@ Json update_item(core::Region& region, const Json& request) {
     TableMeta& table = table_for_data(region, request.at("TableName"));
     if (ex->update) check_update_paths(table, *ex->update);
     StorageKey key = key_from_key(table, key_attrs);
+    admit_write(region, table);
     ItemStore store(region, table);
     auto old = store.get(key);
-    check_condition(request, *ex, old);
+    check_condition(region, table, request, *ex, old);
 
     // AttributeUpdates of DELETE actions only leave a missing item missing.
     if (!old && !ex->update_creates_item) {
         Json out = Json::object();
-        if (capacity_requested(request))
-            add_consumed_capacity(out, request, table.name,
-                                  write_units(table, key, nullptr, nullptr));
+        const WriteUnits units = charge_write(region, table, key, nullptr, nullptr, request);
+        if (capacity_requested(request)) add_consumed_capacity(out, request, table.name, units);
         return out;
     }
     Item updated = old ? *old : key_attrs;
@@ -189,10 +195,9 @@ Json update_item(core::Region& region, const Json& request) {
         Item projected = expr::Projection::project(source, ex->update->paths());
         if (!projected.empty()) out["Attributes"] = encode_item(projected);
     }
-    // Index units are worked out only when asked for: they cost an entry per index.
-    if (capacity_requested(request))
-        add_consumed_capacity(out, request, table.name,
-                              write_units(table, key, old ? &*old : nullptr, &updated));
+    const WriteUnits units =
+        charge_write(region, table, key, old ? &*old : nullptr, &updated, request);
+    if (capacity_requested(request)) add_consumed_capacity(out, request, table.name, units);
     if (auto m = indexes::item_collection_metrics(region, table, key, request))
         out["ItemCollectionMetrics"] = *m;
     return out;

@@ -11,6 +11,7 @@
 #include "api/reads.h"
 #include "api/item_key.h"
 #include "api/request_util.h"
+#include "api/throughput_charges.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
 #include "indexes/index_key.h"
@@ -246,6 +247,9 @@ struct Page {
     }
 
     Json finish(const Json& request) const {
+        // An LSI's fetches from the table are the table's reads.
+        charge_read(region, table, index, read_units(bytes, consistent));
+        if (fetched) charge_read(region, table, nullptr, read_units(fetched, consistent));
         Json out = Json::object();
         if (select != "COUNT") out["Items"] = items;
         out["Count"] = count;
@@ -325,6 +329,7 @@ Json query(core::Region& region, const Json& request, const ReadOptions& options
             "The provided starting key is outside query boundaries based on provided conditions");
     if (ex->filter && !options.filter_may_read_keys) check_filter_keys(*ex->filter, table, index);
     check_gsi_projection(table, index, *ex);
+    admit_read(region, table, index);
     const auto [lower, upper] =
         indexes::sort_bounds(kc, index ? index->range_keys.size() : (table.sort_key ? 1 : 0));
 
@@ -373,6 +378,7 @@ Json scan(core::Region& region, const Json& request) {
     std::optional<storage::IndexEntryKey> after;
     if (index) after = index_start_key(request, table, *index);
     check_gsi_projection(table, index, *ex);
+    admit_read(region, table, index);
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
     Page page(region, table, index, *ex, select, consistent,
               int_member(request, "Limit").value_or(0));

@@ -46,7 +46,8 @@ public:
                 options_.item_collection_size_limit,
                 options_.ttl_deletion_delay,
                 options_.ttl_change_cooldown,
-                options_.stream_shard_lifetime},
+                options_.stream_shard_lifetime,
+                options_.enforce_throughput},
           lock_fd_(lock_fd) {
         // Regions with data open at once, so replication left pending resumes.
         namespace fs = std::filesystem;

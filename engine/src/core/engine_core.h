@@ -38,6 +38,8 @@ struct EngineCore {
     Millis ttl_change_cooldown = 0;
     // EngineOptions::stream_shard_lifetime.
     Millis stream_shard_lifetime = 0;
+    // EngineOptions::enforce_throughput.
+    bool enforce_throughput = true;
 };
 
 }  // namespace tablespan::core

@@ -6,7 +6,9 @@
 
 #include "api/dispatch.h"
 #include "api/recovery.h"
+#include "capacity/throughput.h"
 #include "core/replicator.h"
+#include "partiql/statement_table.h"
 #include "indexes/index_jobs.h"
 #include "streams/region_streams.h"
 #include "ttl/ttl_sweeper.h"
@@ -16,10 +18,31 @@ namespace tablespan::core {
 
 namespace {
 // The table a request names, or for a batch every table it names, joined by ", ".
+// The tables of a batch of PartiQL statements, once each, in order.
+std::string statement_tables(const Json& statements) {
+    std::string names;
+    for (const auto& s : statements) {
+        auto text = s.is_object() ? s.find("Statement") : s.end();
+        if (!s.is_object() || text == s.end() || !text->is_string()) continue;
+        const std::string name = partiql::statement_table(text->get<std::string>());
+        if (name.empty() || (", " + names + ", ").find(", " + name + ", ") != std::string::npos)
+            continue;
+        names += (names.empty() ? "" : ", ") + name;
+    }
+    return names;
+}
+
 std::string table_name_of(const Json& request) {
     if (!request.is_object()) return {};
     auto it = request.find("TableName");
     if (it != request.end() && it->is_string()) return it->get<std::string>();
+    for (const char* member : {"Statements", "TransactStatements"}) {
+        auto list = request.find(member);
+        if (list != request.end() && list->is_array()) return statement_tables(*list);
+    }
+    auto statement = request.find("Statement");
+    if (statement != request.end() && statement->is_string())
+        return partiql::statement_table(statement->get<std::string>());
     auto items = request.find("RequestItems");
     if (items == request.end() || !items->is_object()) return {};
     std::string names;
@@ -40,7 +63,8 @@ Region::Region(EngineCore& core, const RegionInfo& info)
       store_(core.data_dir + "/regions/" + std::string(info.code) + ".sqlite"),
       replicator_(std::make_unique<Replicator>(*this)),
       recovery_(std::make_unique<api::Recovery>(*this)),
-      streams_(std::make_unique<streams::RegionStreams>(*this)) {
+      streams_(std::make_unique<streams::RegionStreams>(*this)),
+      throughput_(std::make_unique<capacity::Throughput>(core.enforce_throughput)) {
     load_tables();
     hlc_.observe(store_.state("hlc"));
     for (auto& [name, table] : tables_) {

@@ -33,6 +33,9 @@ class Recovery;
 namespace tablespan::streams {
 class RegionStreams;
 }
+namespace tablespan::capacity {
+class Throughput;
+}
 
 namespace tablespan::core {
 
@@ -92,6 +95,8 @@ public:
     api::Recovery& recovery() { return *recovery_; }
     // DynamoDB Streams.
     streams::RegionStreams& streams() { return *streams_; }
+    // Provisioned throughput, enforced.
+    capacity::Throughput& throughput() { return *throughput_; }
     bool online() const;
     // A version for a local write (see core/hlc.h).
     std::int64_t next_hlc();
@@ -141,6 +146,7 @@ private:
     std::unique_ptr<Replicator> replicator_;
     std::unique_ptr<api::Recovery> recovery_;
     std::unique_ptr<streams::RegionStreams> streams_;
+    std::unique_ptr<capacity::Throughput> throughput_;
 };
 
 }  // namespace tablespan::core

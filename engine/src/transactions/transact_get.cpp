@@ -11,6 +11,8 @@
 #include "api/item_key.h"
 #include "api/item_store.h"
 #include "api/request_util.h"
+#include "api/throughput_charges.h"
+#include "capacity/throughput.h"
 #include "core/region.h"
 #include "transactions/cancellation.h"
 
@@ -45,6 +47,12 @@ Json transact_get_items(core::Region& region, const Json& request) {
         if (!seen.emplace(g.table->name, g.key.pk, g.key.sk).second)
             throw_validation("Transaction request cannot include multiple operations on one item");
 
+    for (std::size_t i = 0; i < gets.size(); ++i)
+        if (auto refusal = region.throughput().read_refusal(*gets[i].table, region.now())) {
+            cancel.set(i, "ProvisionedThroughputExceeded", *refusal);
+            cancel.raise();
+        }
+
     Json responses = Json::array();
     std::map<std::string, double> units;
     for (auto& g : gets) {
@@ -57,6 +65,7 @@ Json transact_get_items(core::Region& region, const Json& request) {
             entry["Item"] = encode_item(g.ex->projection ? g.ex->projection->apply(*item) : *item);
         }
         units[g.table->name] += 2 * read_units(size, true);
+        charge_read(region, *g.table, nullptr, 2 * read_units(size, true));
         responses.push_back(std::move(entry));
     }
     Json out = {{"Responses", std::move(responses)}};

@@ -15,6 +15,8 @@
 #include "api/item_store.h"
 #include "api/item_writes.h"
 #include "api/request_util.h"
+#include "api/throughput_charges.h"
+#include "capacity/throughput.h"
 #include "core/region.h"
 #include "indexes/index_entries.h"
 #include "transactions/cancellation.h"
@@ -132,6 +134,14 @@ Json transact_write_items(core::Region& region, const Json& request) {
         if (!seen.emplace(a.table->name, a.key.pk, a.key.sk).second)
             throw_validation("Transaction request cannot include multiple operations on one item");
 
+    // A table out of write capacity cancels the transaction (M: the
+    // ProvisionedThroughputExceeded reason).
+    for (std::size_t i = 0; i < actions.size(); ++i)
+        if (auto refusal = region.throughput().write_refusal(*actions[i].table, region.now())) {
+            cancel.set(i, "ProvisionedThroughputExceeded", *refusal);
+            cancel.raise();
+        }
+
     // Every failed condition is reported, none short-circuits (ALT).
     for (std::size_t i = 0; i < actions.size(); ++i) {
         const Action& a = actions[i];
@@ -157,21 +167,21 @@ Json transact_write_items(core::Region& region, const Json& request) {
             cancel.set(i, "ItemCollectionSizeLimitExceeded", e.error().message);
             cancel.raise();  // the savepoint takes back the actions already applied
         }
+        // Two units per item: the service prepares and commits each one.
+        WriteUnits u;
+        if (a.kind == Kind::ConditionCheck) {
+            u.table =
+                2 * read_units(static_cast<std::int64_t>(a.old ? item_size(*a.old) : 0), true);
+            charge_read(region, *a.table, nullptr, u.table);
+        } else {
+            u = charge_write(region, *a.table, a.key, a.old ? &*a.old : nullptr,
+                             a.now ? &*a.now : nullptr, request, 2);
+        }
         if (capacity_requested(request)) {
-            // Two units per item: the service prepares and commits each one.
-            WriteUnits u =
-                a.kind == Kind::ConditionCheck
-                    ? WriteUnits{read_units(
-                                     static_cast<std::int64_t>(a.old ? item_size(*a.old) : 0),
-                                     true),
-                                 {},
-                                 {}}
-                    : write_units(*a.table, a.key, a.old ? &*a.old : nullptr,
-                                  a.now ? &*a.now : nullptr);
             WriteUnits& sum = units[a.table->name];
-            sum.table += 2 * u.table;
-            for (const auto& [name, v] : u.global) sum.global[name] += 2 * v;
-            for (const auto& [name, v] : u.local) sum.local[name] += 2 * v;
+            sum.table += u.table;
+            for (const auto& [name, v] : u.global) sum.global[name] += v;
+            for (const auto& [name, v] : u.local) sum.local[name] += v;
         }
     }
     Json out = Json::object();

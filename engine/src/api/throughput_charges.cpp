@@ -1,0 +1,45 @@
+#include "api/throughput_charges.h"
+
+#include "capacity/throughput.h"
+#include "core/region.h"
+
+namespace tablespan::api {
+
+void admit_write(core::Region& region, const TableMeta& table) {
+    region.throughput().admit_write(table, region.now());
+}
+
+void admit_read(core::Region& region, const TableMeta& table,
+                const indexes::SecondaryIndex* index) {
+    region.throughput().admit_read(table, index, region.now());
+}
+
+WriteUnits charge_write(core::Region& region, const TableMeta& table, const StorageKey& key,
+                        const Item* old, const Item* now, const Json& request, double factor) {
+    WriteUnits units;
+    if (table.billing_mode == "PROVISIONED" || capacity_requested(request)) {
+        units = write_units(table, key, old, now);
+    } else {
+        std::int64_t bytes = old ? static_cast<std::int64_t>(item_size(*old)) : 0;
+        if (now) bytes = std::max(bytes, static_cast<std::int64_t>(item_size(*now)));
+        units.table = write_units(bytes);
+    }
+    units.table *= factor;
+    for (auto& [name, u] : units.global) u *= factor;
+    for (auto& [name, u] : units.local) u *= factor;
+    region.throughput().charge_write(table, units, region.now());
+    return units;
+}
+
+void charge_failed_write(core::Region& region, const TableMeta& table, const Item* old) {
+    WriteUnits units;
+    units.table = write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0);
+    region.throughput().charge_write(table, units, region.now());
+}
+
+void charge_read(core::Region& region, const TableMeta& table, const indexes::SecondaryIndex* index,
+                 double units) {
+    region.throughput().charge_read(table, index, units, region.now());
+}
+
+}  // namespace tablespan::api
