@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -187,6 +188,8 @@ private slots:
                                 ->toPlainText();
         QVERIFY2(now.contains(QLatin1String("Alan Turing")) && now.contains(QLatin1String("1912")),
                  qPrintable(now));
+        QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("changedAttributes"))->text(),
+                 QStringLiteral("Changed since loaded: born, name"));
         dialog->reject();
 
         // Without the check the same changes go through.

@@ -1,5 +1,7 @@
 #include "items/pending_transaction_panel.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -22,12 +24,30 @@
 using tablespan::Json;
 
 namespace {
+// Bold by font, not by style sheet: a style sheet keeps the palette of the theme it was
+// first drawn in when the theme changes.
+QFont boldFont(QFont font) {
+    font.setBold(true);
+    return font;
+}
+
+// The top-level attributes whose values differ between `a` and `b`, or that only one has.
+QStringList differingAttributes(const Json& a, const Json& b) {
+    QStringList names;
+    for (const auto& [name, value] : a.items())
+        if (!b.contains(name) || b[name] != value) names << QString::fromStdString(name);
+    for (const auto& [name, value] : b.items())
+        if (!a.contains(name)) names << QString::fromStdString(name);
+    names.sort();
+    return names;
+}
+
 QWidget* itemText(const QString& title, const Json& item, QWidget* parent) {
     auto* box = new QWidget(parent);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* label = new QLabel(title, box);
-    label->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    label->setFont(boldFont(label->font()));
     auto* text = new QPlainTextEdit(box);
     text->setReadOnly(true);
     text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -53,7 +73,7 @@ PendingTransactionPanel::PendingTransactionPanel(EngineBridge& bridge, QWidget* 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     auto* top = new QHBoxLayout;
-    m_title->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    m_title->setFont(boldFont(m_title->font()));
     m_count->setObjectName(QStringLiteral("pendingCount"));
     m_onlyIfUnchanged->setObjectName(QStringLiteral("onlyIfUnchanged"));
     m_onlyIfUnchanged->setChecked(true);
@@ -91,14 +111,10 @@ PendingTransactionPanel::PendingTransactionPanel(EngineBridge& bridge, QWidget* 
     auto* header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(PendingTransaction::Result, QHeaderView::Stretch);
-    header->setSectionResizeMode(PendingTransaction::Buttons, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PendingTransaction::Buttons, QHeaderView::Fixed);
     m_view->setColumnWidth(PendingTransaction::Action, 110);
     m_view->setColumnWidth(PendingTransaction::Table, 110);
-    m_view->setColumnWidth(PendingTransaction::Key, 240);
     m_view->setColumnWidth(PendingTransaction::Condition, 170);
-    // Room for about five changes; the items above keep the rest.
-    m_view->setFixedHeight(m_view->verticalHeader()->defaultSectionSize() * 5 +
-                           header->sizeHint().height() + 4);
     layout->addWidget(m_view);
 
     connect(m_onlyIfUnchanged, &QCheckBox::toggled, m_transaction,
@@ -145,15 +161,21 @@ void PendingTransactionPanel::updateState() {
     m_save->setEnabled(n > 0 && !m_saving);
     m_clear->setEnabled(n > 0 && !m_saving);
     m_view->setEnabled(!m_saving);
+    // As tall as the changes, up to five rows: the items above keep the rest.
+    m_view->setFixedHeight(m_view->verticalHeader()->defaultSectionSize() * std::clamp(n, 1, 5) +
+                           m_view->horizontalHeader()->sizeHint().height() +
+                           2 * m_view->frameWidth());
     if (n == 0) showMessage({});
 }
 
 void PendingTransactionPanel::refreshRows() {
+    int buttonsWidth = 0;
     for (int row = 0; row < m_transaction->count(); ++row) {
         auto* cell = new QWidget(m_view);
         auto* layout = new QHBoxLayout(cell);
         layout->setContentsMargins(2, 0, 2, 0);
         layout->setSpacing(2);
+        layout->addStretch();  // the remove buttons line up on the right
         if (m_transaction->change(row).reason.contains("Item")) {
             auto* current = new QToolButton(cell);
             current->setObjectName(QStringLiteral("showCurrentItem"));
@@ -172,7 +194,13 @@ void PendingTransactionPanel::refreshRows() {
         connect(remove, &QToolButton::clicked, this, [this, row] { removeChange(row); });
         layout->addWidget(remove);
         m_view->setIndexWidget(m_transaction->index(row, PendingTransaction::Buttons), cell);
+        buttonsWidth = std::max(buttonsWidth, cell->sizeHint().width());
     }
+    // The header cannot size the column by its buttons, nor the key by its longest.
+    m_view->setColumnWidth(PendingTransaction::Buttons, buttonsWidth);
+    m_view->resizeColumnToContents(PendingTransaction::Key);
+    m_view->setColumnWidth(PendingTransaction::Key,
+                           std::clamp(m_view->columnWidth(PendingTransaction::Key), 160, 420));
 }
 
 void PendingTransactionPanel::removeChange(int row) {
@@ -252,6 +280,19 @@ void PendingTransactionPanel::showCurrentItem(int row) {
     reason->setWordWrap(true);
     reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(reason);
+    {
+        const QStringList differing = differingAttributes(change.loaded, change.reason["Item"]);
+        auto* changed = new QLabel(
+            change.loaded.is_null() ? tr("An item with this key exists already.")
+            : differing.isEmpty()
+                ? tr("The attributes loaded are unchanged.")
+                : tr("Changed since loaded: %1").arg(differing.join(QStringLiteral(", "))),
+            dialog);
+        changed->setObjectName(QStringLiteral("changedAttributes"));
+        changed->setFont(boldFont(changed->font()));
+        changed->setWordWrap(true);
+        layout->addWidget(changed);
+    }
     auto* texts = new QHBoxLayout;
     if (!change.loaded.is_null())
         texts->addWidget(itemText(tr("As loaded"), change.loaded, dialog));
