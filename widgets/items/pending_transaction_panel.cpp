@@ -89,7 +89,6 @@ PendingTransactionPanel::PendingTransactionPanel(EngineBridge& bridge, QWidget* 
     top->addWidget(m_title);
     top->addWidget(m_count);
     top->addStretch();
-    top->addWidget(m_onlyIfUnchanged);
     top->addWidget(m_clear);
     top->addWidget(m_save);
     layout->addLayout(top);
@@ -112,10 +111,9 @@ PendingTransactionPanel::PendingTransactionPanel(EngineBridge& bridge, QWidget* 
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(PendingTransaction::Result, QHeaderView::Stretch);
     header->setSectionResizeMode(PendingTransaction::Buttons, QHeaderView::Fixed);
-    m_view->setColumnWidth(PendingTransaction::Action, 110);
-    m_view->setColumnWidth(PendingTransaction::Table, 110);
-    m_view->setColumnWidth(PendingTransaction::Condition, 170);
     layout->addWidget(m_view);
+    // Under the conditions it sets, and off the title row, which must fit 1000 px in German.
+    layout->addWidget(m_onlyIfUnchanged);
 
     connect(m_onlyIfUnchanged, &QCheckBox::toggled, m_transaction,
             &PendingTransaction::setOnlyIfUnchanged);
@@ -196,11 +194,14 @@ void PendingTransactionPanel::refreshRows() {
         m_view->setIndexWidget(m_transaction->index(row, PendingTransaction::Buttons), cell);
         buttonsWidth = std::max(buttonsWidth, cell->sizeHint().width());
     }
-    // The header cannot size the column by its buttons, nor the key by its longest.
+    // The header cannot size the column by its buttons, nor the others by their texts.
     m_view->setColumnWidth(PendingTransaction::Buttons, buttonsWidth);
-    m_view->resizeColumnToContents(PendingTransaction::Key);
-    m_view->setColumnWidth(PendingTransaction::Key,
-                           std::clamp(m_view->columnWidth(PendingTransaction::Key), 160, 420));
+    for (const auto& [column, most] :
+         {std::pair{PendingTransaction::Action, 200}, std::pair{PendingTransaction::Table, 200},
+          std::pair{PendingTransaction::Key, 420}, std::pair{PendingTransaction::Condition, 260}}) {
+        m_view->resizeColumnToContents(column);
+        m_view->setColumnWidth(column, std::clamp(m_view->columnWidth(column), 80, most));
+    }
 }
 
 void PendingTransactionPanel::removeChange(int row) {
