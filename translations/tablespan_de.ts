@@ -2352,17 +2352,17 @@
         <translation>Schreibt alle ausstehenden Änderungen mit einem einzigen TransactWriteItems: alle oder keine.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="157"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="155"/>
         <source>Pending transaction in %1</source>
         <translation>Ausstehende Transaktion in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="158"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="156"/>
         <source>Pending transaction</source>
         <translation>Ausstehende Transaktion</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="160"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="158"/>
         <source>%n of at most %1 change(s)</source>
         <translation>
             <numerusform>%n von höchstens %1 Änderungen</numerusform>
@@ -2370,28 +2370,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="182"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="180"/>
         <source>Item now…</source>
         <translation>Element jetzt …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="184"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="182"/>
         <source>Show the item as it is in the table now, beside the item as it was loaded.</source>
         <translation>Zeigt das Element, wie es jetzt in der Tabelle steht, neben dem Element, wie es geladen wurde.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="192"/>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="193"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="190"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="191"/>
         <source>Remove from transaction</source>
         <translation>Aus der Transaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="213"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="214"/>
         <source>Clear transaction</source>
         <translation>Transaktion leeren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="214"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="215"/>
         <source>Discard the %n pending change(s)? Nothing is written.</source>
         <translation>
             <numerusform>Die %n ausstehende Änderung verwerfen? Es wird nichts geschrieben.</numerusform>
@@ -2399,54 +2399,54 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="219"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="220"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="253"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="254"/>
         <source>The transaction was cancelled and nothing was written. Each change shows the service&apos;s reason: remove or redo the ones that failed, then save again.</source>
         <translation>Die Transaktion wurde abgebrochen, es wurde nichts geschrieben. Jede Änderung zeigt den Grund des Dienstes: Entfernen oder wiederholen Sie die fehlgeschlagenen und speichern Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="257"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="258"/>
         <source>The transaction was refused and nothing was written: %1</source>
         <translation>Die Transaktion wurde abgelehnt, es wurde nichts geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="273"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="274"/>
         <source>Item in %1 now</source>
         <translation>Element in %1 jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="277"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="278"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="286"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="287"/>
         <source>An item with this key exists already.</source>
         <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="288"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="289"/>
         <source>The attributes loaded are unchanged.</source>
         <translation>Die geladenen Attribute sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="289"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="290"/>
         <source>Changed since loaded: %1</source>
         <translation>Seit dem Laden geändert: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="298"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="299"/>
         <source>As loaded</source>
         <translation>Wie geladen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="299"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="300"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>

@@ -2339,99 +2339,99 @@
         <translation>保留中のすべての変更を 1 回の TransactWriteItems で書き込みます。すべて書き込まれるか、何も書き込まれないかのどちらかです。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="157"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="155"/>
         <source>Pending transaction in %1</source>
         <translation>%1 の保留中のトランザクション</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="158"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="156"/>
         <source>Pending transaction</source>
         <translation>保留中のトランザクション</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="160"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="158"/>
         <source>%n of at most %1 change(s)</source>
         <translation>
             <numerusform>%n 件 / 最大 %1 件の変更</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="182"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="180"/>
         <source>Item now…</source>
         <translation>現在の項目…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="184"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="182"/>
         <source>Show the item as it is in the table now, beside the item as it was loaded.</source>
         <translation>テーブル内の現在の項目を、読み込んだときの項目と並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="192"/>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="193"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="190"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="191"/>
         <source>Remove from transaction</source>
         <translation>トランザクションから削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="213"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="214"/>
         <source>Clear transaction</source>
         <translation>トランザクションをクリア</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="214"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="215"/>
         <source>Discard the %n pending change(s)? Nothing is written.</source>
         <translation>
             <numerusform>保留中の %n 件の変更を破棄しますか？何も書き込まれません。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="219"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="220"/>
         <source>Discard changes</source>
         <translation>変更を破棄</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="253"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="254"/>
         <source>The transaction was cancelled and nothing was written. Each change shows the service&apos;s reason: remove or redo the ones that failed, then save again.</source>
         <translation>トランザクションはキャンセルされ、何も書き込まれませんでした。各変更にサービスが返した理由が表示されています。失敗した変更を削除するかやり直してから、もう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="257"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="258"/>
         <source>The transaction was refused and nothing was written: %1</source>
         <translation>トランザクションは拒否され、何も書き込まれませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="273"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="274"/>
         <source>Item in %1 now</source>
         <translation>%1 の現在の項目</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="277"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="278"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="286"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="287"/>
         <source>An item with this key exists already.</source>
         <translation>このキーの項目はすでに存在します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="288"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="289"/>
         <source>The attributes loaded are unchanged.</source>
         <translation>読み込んだ属性は変更されていません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="289"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="290"/>
         <source>Changed since loaded: %1</source>
         <translation>読み込み以降に変更された属性: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="298"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="299"/>
         <source>As loaded</source>
         <translation>読み込み時</translation>
     </message>
     <message>
-        <location filename="../widgets/items/pending_transaction_panel.cpp" line="299"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="300"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
