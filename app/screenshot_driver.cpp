@@ -156,93 +156,101 @@ void ScreenshotDriver::shoot() {
                     form->addFilter(QStringLiteral("total"), QStringLiteral(">"),
                                     QStringLiteral("N"), QStringLiteral("100"));
                     itemsTab->run();
-                    when(
-                        [itemsTab] { return !itemsTab->model()->isLoading(); },
-                        [=, this] {
-                            save(&m_window, QStringLiteral("05-items-query"));
-                            itemsTab->view()->selectRow(0);
-                            itemsTab->editSelected();
-                            auto* editor = itemsTab->findChild<ItemEditorDialog*>();
-                            save(editor, QStringLiteral("06-item-editor-form"));
-                            editor->tabs()->setCurrentIndex(1);
-                            save(editor, QStringLiteral("07-item-editor-json"));
-                            editor->dynamoToggle()->setChecked(false);
-                            save(editor, QStringLiteral("08-item-editor-plain"));
-                            // Valid JSON, but a number DynamoDB cannot store.
-                            const QString plain = editor->jsonEdit()->toPlainText();
-                            editor->jsonEdit()->setPlainText(
-                                QStringLiteral("{\"customer\": \"Ada\", \"orderDate\": "
-                                               "\"x\", \"total\": 1e500}"));
-                            editor->accept();
-                            save(editor, QStringLiteral("08c-item-editor-overflow"));
-                            editor->jsonEdit()->setPlainText(plain);
-                            // Too deep to parse: the editor says where, and stays.
-                            editor->jsonEdit()->setPlainText(
-                                QStringLiteral("{\"deep\": ") + QString(1200, QLatin1Char('[')) +
-                                QString(1200, QLatin1Char(']')) + QLatin1Char('}'));
-                            editor->tabs()->setCurrentIndex(0);
-                            save(editor, QStringLiteral("08b-item-editor-too-deep"));
-                            editor->reject();
+                    when([itemsTab] { return !itemsTab->model()->isLoading(); },
+                         [=, this] {
+                             save(&m_window, QStringLiteral("05-items-query"));
+                             itemsTab->view()->selectRow(0);
+                             itemsTab->editSelected();
+                             auto* editor = itemsTab->findChild<ItemEditorDialog*>();
+                             save(editor, QStringLiteral("06-item-editor-form"));
+                             editor->tabs()->setCurrentIndex(1);
+                             save(editor, QStringLiteral("07-item-editor-json"));
+                             editor->dynamoToggle()->setChecked(false);
+                             save(editor, QStringLiteral("08-item-editor-plain"));
+                             // Valid JSON, but a number DynamoDB cannot store.
+                             const QString plain = editor->jsonEdit()->toPlainText();
+                             editor->jsonEdit()->setPlainText(
+                                 QStringLiteral("{\"customer\": \"Ada\", \"orderDate\": "
+                                                "\"x\", \"total\": 1e500}"));
+                             editor->accept();
+                             save(editor, QStringLiteral("08c-item-editor-overflow"));
+                             editor->jsonEdit()->setPlainText(plain);
+                             // Too deep to parse: the editor says where, and stays.
+                             editor->jsonEdit()->setPlainText(
+                                 QStringLiteral("{\"deep\": ") + QString(1200, QLatin1Char('[')) +
+                                 QString(1200, QLatin1Char(']')) + QLatin1Char('}'));
+                             editor->tabs()->setCurrentIndex(0);
+                             save(editor, QStringLiteral("08b-item-editor-too-deep"));
+                             editor->reject();
 
-                            QTemporaryFile bad(QDir::tempPath() +
-                                               QStringLiteral("/bad-XXXXXX.jsonl"));
-                            bad.open();
-                            bad.write(
-                                "{\"Item\": {\"customer\": {\"S\": \"Zoe\"}, \"orderDate\": "
-                                "{\"S\": \"x\"}}}\n"
-                                "{\"Item\": {\"customer\": {\"S\": \"Zoe\"}, \"orderDate\": "
-                                "{\"S\": \"y\"},}\n");
-                            bad.close();
-                            itemsTab->importFile(bad.fileName());
-                            save(&m_window, QStringLiteral("09-import-error"));
+                             QTemporaryFile bad(QDir::tempPath() +
+                                                QStringLiteral("/bad-XXXXXX.jsonl"));
+                             bad.open();
+                             bad.write(
+                                 "{\"Item\": {\"customer\": {\"S\": \"Zoe\"}, \"orderDate\": "
+                                 "{\"S\": \"x\"}}}\n"
+                                 "{\"Item\": {\"customer\": {\"S\": \"Zoe\"}, \"orderDate\": "
+                                 "{\"S\": \"y\"},}\n");
+                             bad.close();
+                             itemsTab->importFile(bad.fileName());
+                             save(&m_window, QStringLiteral("09-import-error"));
 
-                            m_window.tabs()->setCurrentWidget(tablesTab);
-                            tablesTab->deleteTables({QStringLiteral("orders")});
-                            when(
-                                [tablesTab] { return !tablesTab->errorText().isEmpty(); },
-                                [=, this] {
-                                    save(&m_window, QStringLiteral("10-delete-protected"));
-                                    shootResults({}, [=, this] {
-                                        shootIndexes([=, this] {
-                                            shootIndexUpdates([=, this] {
-                                                shootReplication([=, this] {
-                                                    shootRecovery([=, this] {
-                                                        shootSettings([=, this] {
-                                                            shootStreams([=, this] {
-                                                                Theme::apply(Theme::Mode::Dark);
-                                                                m_window.tabs()->setCurrentWidget(
-                                                                    tablesTab);
-                                                                save(&m_window,
-                                                                     QStringLiteral(
-                                                                         "11-tables-dark"));
-                                                                tablesTab->selectTable(
-                                                                    QStringLiteral("orders"));
-                                                                showDetailsIndexes();
-                                                                save(&m_window,
-                                                                     QStringLiteral(
-                                                                         "11b-table-indexes-dark"));
-                                                                auto* dialog = openIndexDialog();
-                                                                save(dialog, QStringLiteral(
-                                                                                 "11c-create-table-"
-                                                                                 "indexes-dark"));
-                                                                dialog->reject();
-                                                                m_window.tabs()->setCurrentWidget(
-                                                                    itemsTab);
-                                                                save(&m_window,
-                                                                     QStringLiteral(
-                                                                         "12-items-dark"));
-                                                                shootResults(
-                                                                    QStringLiteral("-dark"),
-                                                                    [] { QApplication::quit(); });
-                                                            });
-                                                        });
-                                                    });
-                                                });
-                                            });
-                                        });
-                                    });
-                                });
-                        });
+                             m_window.tabs()->setCurrentWidget(tablesTab);
+                             tablesTab->deleteTables({QStringLiteral("orders")});
+                             when([tablesTab] { return !tablesTab->errorText().isEmpty(); },
+                                  [=, this] {
+                                      save(&m_window, QStringLiteral("10-delete-protected"));
+                                      shootTransactions([=, this] {
+                                          shootResults({}, [=, this] {
+                                              shootIndexes([=, this] {
+                                                  shootIndexUpdates([=, this] {
+                                                      shootReplication([=, this] {
+                                                          shootRecovery([=, this] {
+                                                              shootSettings([=, this] {
+                                                                  shootStreams([=, this] {
+                                                                      Theme::apply(
+                                                                          Theme::Mode::Dark);
+                                                                      m_window.tabs()
+                                                                          ->setCurrentWidget(
+                                                                              tablesTab);
+                                                                      save(&m_window,
+                                                                           QStringLiteral(
+                                                                               "11-tables-dark"));
+                                                                      tablesTab->selectTable(
+                                                                          QStringLiteral("orders"));
+                                                                      showDetailsIndexes();
+                                                                      save(&m_window,
+                                                                           QStringLiteral(
+                                                                               "11b-table-indexes-"
+                                                                               "dark"));
+                                                                      auto* dialog =
+                                                                          openIndexDialog();
+                                                                      save(dialog,
+                                                                           QStringLiteral(
+                                                                               "11c-create-table-"
+                                                                               "indexes-dark"));
+                                                                      dialog->reject();
+                                                                      m_window.tabs()
+                                                                          ->setCurrentWidget(
+                                                                              itemsTab);
+                                                                      save(&m_window,
+                                                                           QStringLiteral(
+                                                                               "12-items-dark"));
+                                                                      shootResults(
+                                                                          QStringLiteral("-dark"),
+                                                                          [] {
+                                                                              QApplication::quit();
+                                                                          });
+                                                                  });
+                                                              });
+                                                          });
+                                                      });
+                                                  });
+                                              });
+                                          });
+                                      });
+                                  });
+                         });
                 });
         });
 }

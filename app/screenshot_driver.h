@@ -80,6 +80,9 @@ private:
     void shootStreamViews(std::function<void()> done);
     // Puts, updates and deletes readings `from`…`from + count - 1` of the streams' table.
     void writeReadings(int from, int count);
+    // "Save as transaction" in the Items tab: pending, then cancelled with its reasons,
+    // light and dark (screenshot_transactions.cpp); then `done`.
+    void shootTransactions(std::function<void()> done);
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
 

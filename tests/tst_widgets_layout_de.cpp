@@ -1,5 +1,6 @@
 // The window in German at 1000×700: every tab page, the toolbar and the docks fit, so
-// that the window can shrink to 1000 px wide (German labels are the longest we ship).
+// that the window can shrink to 1000 px wide (German labels are the longest we ship), the
+// Items tab's pending transaction included.
 
 #include <QDockWidget>
 #include <QLabel>
@@ -9,6 +10,9 @@
 
 #include "common/language.h"
 #include "global/global_console.h"
+#include "items/items_tab.h"
+#include "items/pending_transaction.h"
+#include "items/pending_transaction_panel.h"
 #include "recovery/recovery_console.h"
 #include "widget_fixture.h"
 #include "window/main_window.h"
@@ -26,6 +30,20 @@ private slots:
         MainWindow window(*e.bridge);
         installGlobalConsole(window, *e.bridge);
         installRecoveryConsole(window, *e.bridge);
+        // The Items tab with a pending transaction that the service cancelled.
+        PendingTransaction* pending = window.itemsTab()->pendingPanel()->transaction();
+        QCOMPARE(pending->add(QStringLiteral("us-west-2"),
+                              {PendingTransaction::Kind::Put,
+                               QStringLiteral("Bestellungen"),
+                               {QStringLiteral("kunde"), QStringLiteral("datum")},
+                               {},
+                               {{"kunde", {{"S", "Ada"}}}, {"datum", {{"S", "2026-01-10"}}}},
+                               {},
+                               {}}),
+                 QString());
+        pending->setReasons(tablespan::Json::array({{{"Code", "ConditionalCheckFailed"},
+                                                     {"Message", "The conditional request failed"},
+                                                     {"Item", {{"kunde", {{"S", "Ada"}}}}}}}));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         // Every tab once shown, with what it says about the table (the Global tables tab

@@ -1432,6 +1432,16 @@
         <source>An item with this key already exists.</source>
         <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
     </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="187"/>
+        <source>Add to transaction</source>
+        <translation>Zur Transaktion hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="190"/>
+        <source>Keeps this change in the Items tab&apos;s pending transaction, to be written with the others by &quot;Save as transaction&quot;.</source>
+        <translation>Behält diese Änderung in der ausstehenden Transaktion des Tabs „Elemente“, um sie mit den anderen über „Als Transaktion speichern“ zu schreiben.</translation>
+    </message>
 </context>
 <context>
     <name>ItemFiles</name>
@@ -1659,78 +1669,86 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="56"/>
+        <location filename="../widgets/items/items_tab.cpp" line="57"/>
         <source>Compare regions</source>
         <translation>Regionen vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items/items_tab.cpp" line="64"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="69"/>
+        <location filename="../widgets/items/items_tab.cpp" line="71"/>
         <source>Create item</source>
         <translation>Element erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="70"/>
+        <location filename="../widgets/items/items_tab.cpp" line="72"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="71"/>
+        <location filename="../widgets/items/items_tab.cpp" line="73"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="72"/>
-        <location filename="../widgets/items/items_tab.cpp" line="560"/>
+        <location filename="../widgets/items/items_tab.cpp" line="74"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="114"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="73"/>
+        <location filename="../widgets/items/items_tab.cpp" line="75"/>
         <source>Import…</source>
         <translation>Import …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="74"/>
+        <location filename="../widgets/items/items_tab.cpp" line="76"/>
         <source>Export…</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="90"/>
+        <location filename="../widgets/items/items_tab.cpp" line="92"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/items_tab.cpp" line="126"/>
+        <source>Transaction saved: %n change(s) written.</source>
+        <translation>
+            <numerusform>Transaktion gespeichert: %n Änderung geschrieben.</numerusform>
+            <numerusform>Transaktion gespeichert: %n Änderungen geschrieben.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="139"/>
+        <location filename="../widgets/items/items_tab.cpp" line="146"/>
         <source>Export the whole table…</source>
         <translation>Ganze Tabelle exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="141"/>
+        <location filename="../widgets/items/items_tab.cpp" line="148"/>
         <source>Export these results…</source>
         <translation>Diese Ergebnisse exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="198"/>
+        <location filename="../widgets/items/items_tab.cpp" line="205"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items/items_tab.cpp" line="234"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>Als DynamoDB-JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="233"/>
+        <location filename="../widgets/items/items_tab.cpp" line="240"/>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="255"/>
+        <location filename="../widgets/items/items_tab.cpp" line="262"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n Element kopiert.</numerusform>
@@ -1738,52 +1756,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="373"/>
+        <location filename="../widgets/items/items_tab.cpp" line="380"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="376"/>
+        <location filename="../widgets/items/items_tab.cpp" line="383"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="377"/>
+        <location filename="../widgets/items/items_tab.cpp" line="384"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="385"/>
+        <location filename="../widgets/items/items_tab.cpp" line="392"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="436"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="431"/>
+        <location filename="../widgets/items/items_tab.cpp" line="438"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="473"/>
+        <location filename="../widgets/items/items_tab.cpp" line="480"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>Zurückgegebene Elemente: %1 · Gelesene Elemente: %2 · Verbrauchte RCUs: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="479"/>
+        <location filename="../widgets/items/items_tab.cpp" line="486"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="480"/>
+        <location filename="../widgets/items/items_tab.cpp" line="487"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="483"/>
+        <location filename="../widgets/items/items_tab.cpp" line="490"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1791,32 +1809,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="485"/>
+        <location filename="../widgets/items/items_tab.cpp" line="492"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="487"/>
+        <location filename="../widgets/items/items_tab.cpp" line="494"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="503"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="57"/>
         <source>Item saved.</source>
         <translation>Element gespeichert.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="544"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="98"/>
         <source>This item no longer exists in the table.</source>
         <translation>Dieses Element gibt es in der Tabelle nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="556"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="110"/>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="557"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="111"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%n Element aus %1 löschen?</numerusform>
@@ -1824,17 +1842,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="571"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="115"/>
+        <source>Add to transaction</source>
+        <translation>Zur Transaktion hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="128"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="597"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="133"/>
+        <source>The pending transaction is being saved: add this change when it is done.</source>
+        <translation>Die ausstehende Transaktion wird gerade gespeichert: Fügen Sie diese Änderung hinzu, wenn das erledigt ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="137"/>
+        <source>The item has no %1: every item needs its key attributes.</source>
+        <translation>Dem Element fehlt %1: Jedes Element braucht seine Schlüsselattribute.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/items_tab_edits.cpp" line="140"/>
+        <source>Added to the pending transaction (%n change(s)).</source>
+        <translation>
+            <numerusform>Zur ausstehenden Transaktion hinzugefügt (%n Änderung).</numerusform>
+            <numerusform>Zur ausstehenden Transaktion hinzugefügt (%n Änderungen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/items_tab_edits.cpp" line="149"/>
+        <source>A transaction holds at most %1 changes: %2 are pending, %n more cannot be added. Save or remove some of the pending ones first.</source>
+        <translation>
+            <numerusform>Eine Transaktion fasst höchstens %1 Änderungen: %2 stehen aus, %n weitere kann nicht hinzugefügt werden. Speichern oder entfernen Sie zuerst einige der ausstehenden.</numerusform>
+            <numerusform>Eine Transaktion fasst höchstens %1 Änderungen: %2 stehen aus, %n weitere können nicht hinzugefügt werden. Speichern oder entfernen Sie zuerst einige der ausstehenden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="521"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="610"/>
+        <location filename="../widgets/items/items_tab.cpp" line="534"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1842,7 +1891,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="611"/>
+        <location filename="../widgets/items/items_tab.cpp" line="535"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1850,7 +1899,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="612"/>
+        <location filename="../widgets/items/items_tab.cpp" line="536"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -2184,6 +2233,222 @@
         <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingTransaction</name>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="29"/>
+        <source>The pending transaction is in %1: a transaction writes in one region. Save or clear it first.</source>
+        <translation>Die ausstehende Transaktion gehört zu %1: Eine Transaktion schreibt in einer einzigen Region. Speichern oder leeren Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="33"/>
+        <source>A transaction holds at most %1 changes. Save or remove some of the pending ones first.</source>
+        <translation>Eine Transaktion fasst höchstens %1 Änderungen. Speichern oder entfernen Sie zuerst einige der ausstehenden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="43"/>
+        <source>This item already has a change in the pending transaction (%1): a transaction changes an item once. Remove that change first.</source>
+        <translation>Dieses Element hat bereits eine Änderung in der ausstehenden Transaktion (%1): Eine Transaktion ändert ein Element nur einmal. Entfernen Sie diese Änderung zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="102"/>
+        <source>None: would have succeeded</source>
+        <translation>None: wäre gelungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="104"/>
+        <location filename="../widgets/items/pending_transaction.cpp" line="112"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="118"/>
+        <source>Must not exist yet</source>
+        <translation>Darf noch nicht existieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="119"/>
+        <source>Unchanged since loaded</source>
+        <translation>Seit dem Laden unverändert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="119"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="143"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="144"/>
+        <source>Put (new item)</source>
+        <translation>Put (neues Element)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="144"/>
+        <source>Put</source>
+        <translation>Put</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="162"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="164"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="166"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="168"/>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="170"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_request.cpp" line="34"/>
+        <source>The item %1 has too many attributes to check that it is unchanged: the condition would be longer than the service&apos;s 4 KB. Turn off &quot;Only if unchanged since loaded&quot;, or remove its change.</source>
+        <translation>Das Element %1 hat zu viele Attribute, um zu prüfen, ob es unverändert ist: Die Bedingung wäre länger als die 4 KB des Dienstes. Schalten Sie „Nur wenn seit dem Laden unverändert“ aus oder entfernen Sie seine Änderung.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingTransactionPanel</name>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="67"/>
+        <source>Only if unchanged since loaded</source>
+        <translation>Nur wenn seit dem Laden unverändert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="68"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="69"/>
+        <source>Save as transaction</source>
+        <translation>Als Transaktion speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="81"/>
+        <source>Each edited or deleted item is written only if every attribute loaded still has the value loaded; otherwise nothing is written. A new item must not exist yet either way.</source>
+        <translation>Jedes bearbeitete oder gelöschte Element wird nur geschrieben, wenn jedes geladene Attribut noch den geladenen Wert hat; sonst wird nichts geschrieben. Ein neues Element darf in jedem Fall noch nicht existieren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="87"/>
+        <source>Writes every pending change with one TransactWriteItems: all of them or none.</source>
+        <translation>Schreibt alle ausstehenden Änderungen mit einem einzigen TransactWriteItems: alle oder keine.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="155"/>
+        <source>Pending transaction in %1</source>
+        <translation>Ausstehende Transaktion in %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="156"/>
+        <source>Pending transaction</source>
+        <translation>Ausstehende Transaktion</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="158"/>
+        <source>%n of at most %1 change(s)</source>
+        <translation>
+            <numerusform>%n von höchstens %1 Änderungen</numerusform>
+            <numerusform>%n von höchstens %1 Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="180"/>
+        <source>Item now…</source>
+        <translation>Element jetzt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="182"/>
+        <source>Show the item as it is in the table now, beside the item as it was loaded.</source>
+        <translation>Zeigt das Element, wie es jetzt in der Tabelle steht, neben dem Element, wie es geladen wurde.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="190"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="191"/>
+        <source>Remove from transaction</source>
+        <translation>Aus der Transaktion entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="214"/>
+        <source>Clear transaction</source>
+        <translation>Transaktion leeren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="215"/>
+        <source>Discard the %n pending change(s)? Nothing is written.</source>
+        <translation>
+            <numerusform>Die %n ausstehende Änderung verwerfen? Es wird nichts geschrieben.</numerusform>
+            <numerusform>Die %n ausstehenden Änderungen verwerfen? Es wird nichts geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="220"/>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="254"/>
+        <source>The transaction was cancelled and nothing was written. Each change shows the service&apos;s reason: remove or redo the ones that failed, then save again.</source>
+        <translation>Die Transaktion wurde abgebrochen, es wurde nichts geschrieben. Jede Änderung zeigt den Grund des Dienstes: Entfernen oder wiederholen Sie die fehlgeschlagenen und speichern Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="258"/>
+        <source>The transaction was refused and nothing was written: %1</source>
+        <translation>Die Transaktion wurde abgelehnt, es wurde nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="274"/>
+        <source>Item in %1 now</source>
+        <translation>Element in %1 jetzt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="278"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="287"/>
+        <source>An item with this key exists already.</source>
+        <translation>Ein Element mit diesem Schlüssel existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="289"/>
+        <source>The attributes loaded are unchanged.</source>
+        <translation>Die geladenen Attribute sind unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="290"/>
+        <source>Changed since loaded: %1</source>
+        <translation>Seit dem Laden geändert: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="299"/>
+        <source>As loaded</source>
+        <translation>Wie geladen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="300"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
     </message>
 </context>
 <context>

@@ -1429,6 +1429,16 @@
         <source>An item with this key already exists.</source>
         <translation>このキーの項目は既に存在します。</translation>
     </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="187"/>
+        <source>Add to transaction</source>
+        <translation>トランザクションに追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/item_editor_dialog.cpp" line="190"/>
+        <source>Keeps this change in the Items tab&apos;s pending transaction, to be written with the others by &quot;Save as transaction&quot;.</source>
+        <translation>この変更を「項目」タブの保留中のトランザクションに入れ、「トランザクションとして保存」でほかの変更と一緒に書き込みます。</translation>
+    </message>
 </context>
 <context>
     <name>ItemFiles</name>
@@ -1656,193 +1666,229 @@
 <context>
     <name>ItemsTab</name>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="56"/>
+        <location filename="../widgets/items/items_tab.cpp" line="57"/>
         <source>Compare regions</source>
         <translation>リージョンを比較</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="62"/>
+        <location filename="../widgets/items/items_tab.cpp" line="64"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="69"/>
+        <location filename="../widgets/items/items_tab.cpp" line="71"/>
         <source>Create item</source>
         <translation>項目を作成</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="70"/>
+        <location filename="../widgets/items/items_tab.cpp" line="72"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="71"/>
+        <location filename="../widgets/items/items_tab.cpp" line="73"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="72"/>
-        <location filename="../widgets/items/items_tab.cpp" line="560"/>
+        <location filename="../widgets/items/items_tab.cpp" line="74"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="114"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="73"/>
+        <location filename="../widgets/items/items_tab.cpp" line="75"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="74"/>
+        <location filename="../widgets/items/items_tab.cpp" line="76"/>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="90"/>
+        <location filename="../widgets/items/items_tab.cpp" line="92"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/items_tab.cpp" line="126"/>
+        <source>Transaction saved: %n change(s) written.</source>
+        <translation>
+            <numerusform>トランザクションを保存しました: %n 件の変更を書き込みました。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="139"/>
+        <location filename="../widgets/items/items_tab.cpp" line="146"/>
         <source>Export the whole table…</source>
         <translation>テーブル全体をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="141"/>
+        <location filename="../widgets/items/items_tab.cpp" line="148"/>
         <source>Export these results…</source>
         <translation>この結果をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="198"/>
+        <location filename="../widgets/items/items_tab.cpp" line="205"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items/items_tab.cpp" line="234"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>DynamoDB JSON としてコピー</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="233"/>
+        <location filename="../widgets/items/items_tab.cpp" line="240"/>
         <source>Copy as JSON</source>
         <translation>JSON としてコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="255"/>
+        <location filename="../widgets/items/items_tab.cpp" line="262"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n 件の項目をコピーしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="373"/>
+        <location filename="../widgets/items/items_tab.cpp" line="380"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="376"/>
+        <location filename="../widgets/items/items_tab.cpp" line="383"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="377"/>
+        <location filename="../widgets/items/items_tab.cpp" line="384"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="385"/>
+        <location filename="../widgets/items/items_tab.cpp" line="392"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="436"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="431"/>
+        <location filename="../widgets/items/items_tab.cpp" line="438"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="473"/>
+        <location filename="../widgets/items/items_tab.cpp" line="480"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="479"/>
+        <location filename="../widgets/items/items_tab.cpp" line="486"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="480"/>
+        <location filename="../widgets/items/items_tab.cpp" line="487"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="483"/>
+        <location filename="../widgets/items/items_tab.cpp" line="490"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="485"/>
+        <location filename="../widgets/items/items_tab.cpp" line="492"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="487"/>
+        <location filename="../widgets/items/items_tab.cpp" line="494"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="503"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="57"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="544"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="98"/>
         <source>This item no longer exists in the table.</source>
         <translation>この項目はテーブルにもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="556"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="110"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="557"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="111"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="571"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="115"/>
+        <source>Add to transaction</source>
+        <translation>トランザクションに追加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="128"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="597"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="133"/>
+        <source>The pending transaction is being saved: add this change when it is done.</source>
+        <translation>保留中のトランザクションを保存しています。完了してからこの変更を追加してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="137"/>
+        <source>The item has no %1: every item needs its key attributes.</source>
+        <translation>項目に %1 がありません。すべての項目にはキー属性が必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/items_tab_edits.cpp" line="140"/>
+        <source>Added to the pending transaction (%n change(s)).</source>
+        <translation>
+            <numerusform>保留中のトランザクションに追加しました (%n 件の変更)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/items_tab_edits.cpp" line="149"/>
+        <source>A transaction holds at most %1 changes: %2 are pending, %n more cannot be added. Save or remove some of the pending ones first.</source>
+        <translation>
+            <numerusform>トランザクションに入る変更は最大 %1 件です。%2 件が保留中のため、さらに %n 件は追加できません。先に保存するか、保留中の変更をいくつか削除してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="521"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="610"/>
+        <location filename="../widgets/items/items_tab.cpp" line="534"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="611"/>
+        <location filename="../widgets/items/items_tab.cpp" line="535"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="612"/>
+        <location filename="../widgets/items/items_tab.cpp" line="536"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -2174,6 +2220,220 @@
         <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
+    </message>
+</context>
+<context>
+    <name>PendingTransaction</name>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="29"/>
+        <source>The pending transaction is in %1: a transaction writes in one region. Save or clear it first.</source>
+        <translation>保留中のトランザクションは %1 のものです。トランザクションは 1 つのリージョンに書き込みます。先に保存するかクリアしてください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="33"/>
+        <source>A transaction holds at most %1 changes. Save or remove some of the pending ones first.</source>
+        <translation>トランザクションに入る変更は最大 %1 件です。先に保存するか、保留中の変更をいくつか削除してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="43"/>
+        <source>This item already has a change in the pending transaction (%1): a transaction changes an item once. Remove that change first.</source>
+        <translation>この項目には保留中のトランザクションに変更がすでにあります (%1)。トランザクションは 1 つの項目を 1 回しか変更できません。先にその変更を削除してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="102"/>
+        <source>None: would have succeeded</source>
+        <translation>None: 成功するはずでした</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="104"/>
+        <location filename="../widgets/items/pending_transaction.cpp" line="112"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="118"/>
+        <source>Must not exist yet</source>
+        <translation>まだ存在しないこと</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="119"/>
+        <source>Unchanged since loaded</source>
+        <translation>読み込み以降に変更なし</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="119"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="143"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="144"/>
+        <source>Put (new item)</source>
+        <translation>Put (新しい項目)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="144"/>
+        <source>Put</source>
+        <translation>Put</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="162"/>
+        <source>Action</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="164"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="166"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="168"/>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction.cpp" line="170"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_request.cpp" line="34"/>
+        <source>The item %1 has too many attributes to check that it is unchanged: the condition would be longer than the service&apos;s 4 KB. Turn off &quot;Only if unchanged since loaded&quot;, or remove its change.</source>
+        <translation>項目 %1 は属性が多すぎて、変更がないことを確認できません。条件がサービスの上限 4 KB を超えてしまいます。「読み込み以降に変更がない場合のみ」をオフにするか、この変更を削除してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PendingTransactionPanel</name>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="67"/>
+        <source>Only if unchanged since loaded</source>
+        <translation>読み込み以降に変更がない場合のみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="68"/>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="69"/>
+        <source>Save as transaction</source>
+        <translation>トランザクションとして保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="81"/>
+        <source>Each edited or deleted item is written only if every attribute loaded still has the value loaded; otherwise nothing is written. A new item must not exist yet either way.</source>
+        <translation>編集または削除した各項目は、読み込んだすべての属性が読み込んだときの値のままである場合にのみ書き込まれます。そうでなければ何も書き込まれません。新しい項目は、いずれの場合もまだ存在していてはなりません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="87"/>
+        <source>Writes every pending change with one TransactWriteItems: all of them or none.</source>
+        <translation>保留中のすべての変更を 1 回の TransactWriteItems で書き込みます。すべて書き込まれるか、何も書き込まれないかのどちらかです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="155"/>
+        <source>Pending transaction in %1</source>
+        <translation>%1 の保留中のトランザクション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="156"/>
+        <source>Pending transaction</source>
+        <translation>保留中のトランザクション</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="158"/>
+        <source>%n of at most %1 change(s)</source>
+        <translation>
+            <numerusform>%n 件 / 最大 %1 件の変更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="180"/>
+        <source>Item now…</source>
+        <translation>現在の項目…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="182"/>
+        <source>Show the item as it is in the table now, beside the item as it was loaded.</source>
+        <translation>テーブル内の現在の項目を、読み込んだときの項目と並べて表示します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="190"/>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="191"/>
+        <source>Remove from transaction</source>
+        <translation>トランザクションから削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="214"/>
+        <source>Clear transaction</source>
+        <translation>トランザクションをクリア</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="215"/>
+        <source>Discard the %n pending change(s)? Nothing is written.</source>
+        <translation>
+            <numerusform>保留中の %n 件の変更を破棄しますか？何も書き込まれません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="220"/>
+        <source>Discard changes</source>
+        <translation>変更を破棄</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="254"/>
+        <source>The transaction was cancelled and nothing was written. Each change shows the service&apos;s reason: remove or redo the ones that failed, then save again.</source>
+        <translation>トランザクションはキャンセルされ、何も書き込まれませんでした。各変更にサービスが返した理由が表示されています。失敗した変更を削除するかやり直してから、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="258"/>
+        <source>The transaction was refused and nothing was written: %1</source>
+        <translation>トランザクションは拒否され、何も書き込まれませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="274"/>
+        <source>Item in %1 now</source>
+        <translation>%1 の現在の項目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="278"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="287"/>
+        <source>An item with this key exists already.</source>
+        <translation>このキーの項目はすでに存在します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="289"/>
+        <source>The attributes loaded are unchanged.</source>
+        <translation>読み込んだ属性は変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="290"/>
+        <source>Changed since loaded: %1</source>
+        <translation>読み込み以降に変更された属性: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="299"/>
+        <source>As loaded</source>
+        <translation>読み込み時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/pending_transaction_panel.cpp" line="300"/>
+        <source>Now</source>
+        <translation>現在</translation>
     </message>
 </context>
 <context>

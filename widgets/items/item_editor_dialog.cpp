@@ -179,3 +179,31 @@ void ItemEditorDialog::accept() {
                       QDialog::accept();
                   });
 }
+
+void ItemEditorDialog::setStager(std::function<QString(const Json& item)> stage) {
+    const bool offered = static_cast<bool>(m_stage);
+    m_stage = std::move(stage);
+    if (offered || !m_stage) return;
+    auto* add = m_buttons->addButton(tr("Add to transaction"), QDialogButtonBox::ActionRole);
+    add->setObjectName(QStringLiteral("addToTransaction"));
+    add->setToolTip(
+        tr("Keeps this change in the Items tab's pending transaction, to be "
+           "written with the others by \"Save as transaction\"."));
+    connect(add, &QPushButton::clicked, this, &ItemEditorDialog::stage);
+}
+
+void ItemEditorDialog::stage() {
+    if (!m_stage) return;
+    QString error;
+    const Json item = currentItem(&error);
+    if (item.is_null()) {
+        showError(error);
+        return;
+    }
+    error = m_stage(item);
+    if (!error.isEmpty()) {
+        showError(error);
+        return;
+    }
+    QDialog::accept();  // staged, not written
+}

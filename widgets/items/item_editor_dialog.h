@@ -2,7 +2,10 @@
 
 // Creates or edits one item: a form of typed attributes and a JSON view (plain or
 // DynamoDB JSON). Saving writes the item with PutItem; a new item must not overwrite an
-// existing one. The engine's errors are shown in the dialog.
+// existing one. The engine's errors are shown in the dialog. With a stager, "Add to
+// transaction" hands the item over to be written later instead.
+
+#include <functional>
 
 #include <QDialog>
 
@@ -34,11 +37,17 @@ public:
     QPlainTextEdit* jsonEdit() const { return m_json; }
     QCheckBox* dynamoToggle() const { return m_dynamo; }
     QTabWidget* tabs() const { return m_tabs; }
+    // Offers "Add to transaction" beside Save: it passes the item to `stage`, which
+    // returns empty when it took it (the dialog closes, nothing written) or why not
+    // (shown in the dialog, which stays open).
+    void setStager(std::function<QString(const tablespan::Json& item)> stage);
 
 signals:
     void itemSaved(const tablespan::Json& item);
 
 public slots:
+    // "Add to transaction".
+    void stage();
     void accept() override;
     // Shows the JSON view as DynamoDB JSON (true) or plain JSON.
     void setDynamoJson(bool on);
@@ -70,4 +79,5 @@ private:
     int m_shownTab = 0;
     tablespan::Json m_initial;  // the item as the dialog opened, to tell edits
     QString m_initialError;
+    std::function<QString(const tablespan::Json&)> m_stage;
 };

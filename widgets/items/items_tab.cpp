@@ -25,6 +25,7 @@
 #include "common/status_delegate.h"
 #include "items/item_editor_dialog.h"
 #include "items/items_model.h"
+#include "items/pending_transaction_panel.h"
 #include "items/query_form.h"
 #include "common/table_box.h"
 #include "tables/tables_model.h"
@@ -55,6 +56,7 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
       m_progress(new QProgressBar(m_progressRow)),
       m_compareButton(button("region", tr("Compare regions"), "compareRegions", this)),
       m_compare(new CompareView(bridge, this)),
+      m_pending(new PendingTransactionPanel(bridge, this)),
       m_expiryClock(new QTimer(this)) {
     setObjectName(QStringLiteral("itemsTab"));
     auto* layout = new QVBoxLayout(this);
@@ -118,6 +120,11 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     statusRow->addStretch();
     statusRow->addWidget(m_summary);
     layout->addLayout(statusRow);
+    layout->addWidget(m_pending);
+    connect(m_pending, &PendingTransactionPanel::saved, this, [this](int changes) {
+        m_model->reload();
+        emit message(tr("Transaction saved: %n change(s) written.", nullptr, changes));
+    });
 
     connect(m_tableBox, &QComboBox::currentIndexChanged, this,
             [this] { setTable(m_tableBox->currentText()); });

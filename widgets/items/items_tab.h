@@ -2,18 +2,21 @@
 
 // The Items tab: browse one table of the selected region page by page, Scan or Query
 // the table or one of its indexes with conditions, create/edit/duplicate/delete items, import and
-// export files. With Time to Live on, when each item expires.
+// export files. With Time to Live on, when each item expires. Creates, edits and deletes
+// can be staged in a pending transaction instead and saved together, all or nothing.
 
 #include <QWidget>
 
 #include "items/item_clipboard.h"
 #include "items/item_files.h"
+#include "items/pending_transaction.h"
 #include "tablespan/engine.h"
 
 class BatchWriter;
 class CompareView;
 class EngineBridge;
 class ItemsModel;
+class PendingTransactionPanel;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -37,6 +40,8 @@ public:
     QueryForm* queryForm() const { return m_form; }
     CompareView* compareView() const { return m_compare; }
     QPushButton* compareButton() const { return m_compareButton; }
+    // The pending transaction: the changes staged by "Add to transaction".
+    PendingTransactionPanel* pendingPanel() const { return m_pending; }
     QString table() const;
     // The error shown above the items (the engine's or a file's), or empty.
     QString errorText() const;
@@ -59,6 +64,9 @@ public slots:
     // Asks for confirmation, then deletes the selected items in chunks of 25.
     void deleteSelected();
     void deleteRows(const QList<int>& rows);
+    // Stages the deletion of the items at `rows` in the pending transaction (all of them
+    // or, refused, none: the reason is shown above the items).
+    void stageDeleteRows(const QList<int>& rows);
     void importFile(const QString& path);
     // Writes every item of the table (a Scan of all its pages) to `path`.
     void exportFile(const QString& path);
@@ -103,6 +111,9 @@ private:
     QStringList keyNames() const;
     void reloadTableList();
     void openEditor(int mode, const tablespan::Json& item);
+    // Stages `change` of the table shown in the pending transaction; returns empty, or
+    // why it was refused.
+    QString stageChange(PendingTransaction::Change change);
     void showError(const QString& text);
     void setBusy(const QString& what);
     void finishBusy(const QString& error, const QString& done);
@@ -135,6 +146,7 @@ private:
     QProgressBar* m_progress;
     QPushButton* m_compareButton;
     CompareView* m_compare;
+    PendingTransactionPanel* m_pending;
     QList<QAction*> m_copyActions;
     QTimer* m_expiryClock;  // moves "in 3 h" on while the Expires column shows
     int m_ttlGeneration = 0;

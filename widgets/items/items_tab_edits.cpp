@@ -28,6 +28,7 @@
 #include "common/status_delegate.h"
 #include "items/item_editor_dialog.h"
 #include "items/items_model.h"
+#include "items/pending_transaction_panel.h"
 #include "items/query_form.h"
 #include "common/table_box.h"
 #include "tables/tables_model.h"
@@ -39,6 +40,13 @@ void ItemsTab::openEditor(int mode, const Json& item) {
     auto* dialog = new ItemEditorDialog(m_bridge, m_region, table(), keyNames(),
                                         static_cast<ItemEditorDialog::Mode>(mode), item, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // An edit is made only if the item is as loaded; a new item (or a duplicate) must not
+    // exist yet.
+    const Json loaded = mode == static_cast<int>(ItemEditorDialog::Mode::Edit) ? item : Json();
+    dialog->setStager([this, loaded](const Json& edited) {
+        return stageChange(
+            {PendingTransaction::Kind::Put, table(), keyNames(), {}, edited, loaded, {}});
+    });
     connect(dialog, &ItemEditorDialog::itemSaved, this, [this](const Json& saved) {
         // In an index the item may have moved, left, or show fewer attributes: read again.
         if (m_model->indexName().isEmpty())
@@ -104,9 +112,12 @@ void ItemsTab::deleteSelected() {
         QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmDeleteItems"));
     box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->addButton(tr("Add to transaction"), QMessageBox::ActionRole)
+        ->setObjectName(QStringLiteral("addToTransaction"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, box, rows](QAbstractButton* b) {
         if (box->buttonRole(b) == QMessageBox::DestructiveRole) deleteRows(rows);
+        if (box->buttonRole(b) == QMessageBox::ActionRole) stageDeleteRows(rows);
     });
     box->open();
 }
@@ -115,4 +126,46 @@ void ItemsTab::deleteRows(const QList<int>& rows) {
     QList<Json> keys;
     for (int row : rows) keys << m_model->key(row);
     startBatch(keys, true, tr("Deleting"));
+}
+
+QString ItemsTab::stageChange(PendingTransaction::Change change) {
+    if (m_pending->isSaving())
+        return tr("The pending transaction is being saved: add this change when it is done.");
+    if (change.kind == PendingTransaction::Kind::Put)
+        for (const QString& name : change.keyNames)
+            if (!change.item.contains(name.toStdString()))
+                return tr("The item has no %1: every item needs its key attributes.").arg(name);
+    const QString error = m_pending->transaction()->add(m_region, std::move(change));
+    if (error.isEmpty())
+        emit message(tr("Added to the pending transaction (%n change(s)).", nullptr,
+                        m_pending->transaction()->count()));
+    return error;
+}
+
+void ItemsTab::stageDeleteRows(const QList<int>& rows) {
+    PendingTransaction* transaction = m_pending->transaction();
+    const int before = transaction->count();
+    if (before + rows.size() > PendingTransaction::kMaxActions) {
+        showError(tr("A transaction holds at most %1 changes: %2 are pending, %n more cannot be "
+                     "added. Save or remove some of the pending ones first.",
+                     nullptr, static_cast<int>(rows.size()))
+                      .arg(PendingTransaction::kMaxActions)
+                      .arg(before));
+        return;
+    }
+    for (int row : rows) {
+        // The row as loaded: the delete is made only if the item still holds it.
+        const QString error = stageChange({PendingTransaction::Kind::Delete,
+                                           table(),
+                                           keyNames(),
+                                           m_model->key(row),
+                                           {},
+                                           m_model->item(row),
+                                           {}});
+        if (error.isEmpty()) continue;
+        while (transaction->count() > before) transaction->remove(transaction->count() - 1);
+        showError(error);
+        return;
+    }
+    showError({});
 }
