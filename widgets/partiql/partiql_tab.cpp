@@ -1,0 +1,346 @@
+#include "partiql/partiql_tab.h"
+
+#include <QButtonGroup>
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListView>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "common/bridge_owned.h"
+#include "common/engine_bridge.h"
+#include "common/view_style.h"
+#include "partiql/partiql_editor.h"
+#include "partiql/partiql_history.h"
+#include "partiql/partiql_results_model.h"
+
+using tablespan::Json;
+
+namespace {
+// The statement's first word, upper case, after any comments ("SELECT", "INSERT", …).
+QString verbOf(const QString& statement) {
+    qsizetype i = 0;
+    const qsizetype n = statement.size();
+    while (i < n) {
+        if (statement.at(i).isSpace()) {
+            ++i;
+        } else if (statement.mid(i, 2) == QLatin1String("--")) {
+            const qsizetype end = statement.indexOf(QLatin1Char('\n'), i);
+            i = end < 0 ? n : end + 1;
+        } else if (statement.mid(i, 2) == QLatin1String("/*")) {
+            const qsizetype end = statement.indexOf(QLatin1String("*/"), i + 2);
+            i = end < 0 ? n : end + 2;
+        } else {
+            break;
+        }
+    }
+    qsizetype j = i;
+    while (j < n && statement.at(j).isLetter()) ++j;
+    return statement.mid(i, j - i).toUpper();
+}
+}  // namespace
+
+PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
+    : QWidget(parent),
+      m_bridge(bridge),
+      m_history(bridgeOwned<PartiqlHistory>(bridge, QStringLiteral("partiqlHistory"),
+                                            [&bridge] { return new PartiqlHistory(&bridge); })),
+      m_editor(new PartiqlEditor(this)),
+      m_run(new QPushButton(tr("Run"), this)),
+      m_limit(new QSpinBox(this)),
+      m_error(new QLabel(this)),
+      m_historyView(new QListView(this)),
+      m_results(new PartiqlResultsModel(this)),
+      m_status(new QLabel(this)),
+      m_tableButton(new QToolButton(this)),
+      m_jsonButton(new QToolButton(this)),
+      m_loadMore(new QPushButton(tr("Load more"), this)),
+      m_stack(new QStackedWidget(this)),
+      m_view(new QTableView(this)),
+      m_json(new QPlainTextEdit(this)) {
+    setObjectName(QStringLiteral("partiqlTab"));
+
+    // The editor, Run and the limit, the error.
+    setTable({});
+    m_editor->setPlainText(m_history->draft());
+    m_editor->moveCursor(QTextCursor::End);
+    const QString runKeys =
+        QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText);
+    m_run->setObjectName(QStringLiteral("partiqlRun"));
+    m_run->setDefault(true);
+    m_run->setToolTip(tr("Run the statement (%1)").arg(runKeys));
+    m_limit->setObjectName(QStringLiteral("partiqlLimit"));
+    m_limit->setRange(0, 1000);
+    m_limit->setSpecialValueText(tr("None"));
+    m_limit->setToolTip(tr("The most items the statement reads per page (Limit)."));
+    auto* hint = new QLabel(tr("%1 runs the statement").arg(runKeys), this);
+    hint->setObjectName(QStringLiteral("partiqlHint"));
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addSpacing(12);
+    buttons->addWidget(new QLabel(tr("Limit:"), this));
+    buttons->addWidget(m_limit);
+    buttons->addSpacing(12);
+    buttons->addWidget(hint);
+    buttons->addStretch();
+    ViewStyle::inlineError(m_error, QStringLiteral("partiqlError"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* editorArea = new QWidget(this);
+    auto* editorLayout = new QVBoxLayout(editorArea);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->addWidget(new QLabel(tr("Statement:"), editorArea));
+    editorLayout->addWidget(m_editor, 1);
+    editorLayout->addLayout(buttons);
+    editorLayout->addWidget(m_error);
+
+    // This session's statements.
+    m_historyView->setObjectName(QStringLiteral("partiqlHistory"));
+    m_historyView->setModel(m_history);
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_historyView->setUniformItemSizes(true);
+    m_historyView->setTextElideMode(Qt::ElideRight);
+    auto* historyBox = new QGroupBox(tr("History"), this);
+    auto* historyLayout = new QVBoxLayout(historyBox);
+    historyLayout->addWidget(m_historyView);
+
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->setObjectName(QStringLiteral("partiqlTopSplit"));
+    top->addWidget(editorArea);
+    top->addWidget(historyBox);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 1);
+    top->setChildrenCollapsible(false);
+
+    // The results: a table or DynamoDB JSON, and further pages.
+    m_status->setObjectName(QStringLiteral("partiqlStatus"));
+    m_status->setWordWrap(true);
+    m_tableButton->setObjectName(QStringLiteral("partiqlShowTable"));
+    m_tableButton->setText(tr("Table"));
+    m_jsonButton->setObjectName(QStringLiteral("partiqlShowJson"));
+    m_jsonButton->setText(tr("DynamoDB JSON"));
+    auto* views = new QButtonGroup(this);
+    for (QToolButton* b : {m_tableButton, m_jsonButton}) {
+        b->setCheckable(true);
+        views->addButton(b);
+    }
+    m_tableButton->setChecked(true);
+    m_loadMore->setObjectName(QStringLiteral("partiqlLoadMore"));
+    m_loadMore->setEnabled(false);
+    auto* resultsBar = new QHBoxLayout;
+    resultsBar->addWidget(m_status, 1);
+    resultsBar->addWidget(m_tableButton);
+    resultsBar->addWidget(m_jsonButton);
+    resultsBar->addSpacing(12);
+    resultsBar->addWidget(m_loadMore);
+    m_view->setModel(m_results);
+    ViewStyle::rowList(m_view, QStringLiteral("partiqlResults"));
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_json->setObjectName(QStringLiteral("partiqlJson"));
+    m_json->setReadOnly(true);
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_json);
+    auto* resultsBox = new QGroupBox(tr("Results"), this);
+    auto* resultsLayout = new QVBoxLayout(resultsBox);
+    resultsLayout->addLayout(resultsBar);
+    resultsLayout->addWidget(m_stack, 1);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("partiqlSplit"));
+    split->addWidget(top);
+    split->addWidget(resultsBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    // Ctrl+Enter anywhere in the tab (the editor takes it itself while it has focus).
+    for (auto key : {Qt::Key_Return, Qt::Key_Enter}) {
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | key), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &PartiqlTab::run);
+    }
+    connect(m_editor, &PartiqlEditor::runRequested, this, &PartiqlTab::run);
+    connect(m_run, &QPushButton::clicked, this, &PartiqlTab::run);
+    connect(m_loadMore, &QPushButton::clicked, this, &PartiqlTab::loadMore);
+    connect(m_jsonButton, &QToolButton::toggled, this, &PartiqlTab::setJsonShown);
+    connect(m_editor, &QPlainTextEdit::textChanged, this,
+            [this] { m_history->setDraft(m_editor->toPlainText()); });
+    for (auto signal : {&QAbstractItemView::clicked, &QAbstractItemView::activated})
+        connect(m_historyView, signal, this, [this](const QModelIndex& i) { restore(i.row()); });
+    updateStatus();
+}
+
+QString PartiqlTab::errorText() const {
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+QString PartiqlTab::statusText() const {
+    return m_status->text();
+}
+
+bool PartiqlTab::isJsonShown() const {
+    return m_stack->currentWidget() == m_json;
+}
+
+void PartiqlTab::setRegion(const QString& region) {
+    m_region = region;
+}
+
+void PartiqlTab::setTable(const QString& table) {
+    const QString name = table.isEmpty() ? QStringLiteral("orders") : table;
+    m_editor->setPlaceholderText(
+        tr("Enter a PartiQL statement, for example:\nSELECT * FROM \"%1\"").arg(name));
+}
+
+void PartiqlTab::run() {
+    if (m_running) return;
+    // Sent as written, so that the lines and columns of an error are the editor's.
+    m_sent = m_editor->toPlainText();
+    m_statement = m_sent.trimmed();
+    if (m_statement.isEmpty()) {
+        showError(tr("Enter a statement to run."));
+        return;
+    }
+    m_runRegion = m_region;
+    m_request = {{"Statement", m_sent.toStdString()}};
+    if (m_limit->value() > 0) m_request["Limit"] = m_limit->value();
+    m_nextToken.clear();
+    m_ran = false;
+    m_results->clear();
+    updateJson();
+    send(m_request, false);
+}
+
+void PartiqlTab::loadMore() {
+    if (m_running || m_nextToken.isEmpty()) return;
+    Json request = m_request;
+    request["NextToken"] = m_nextToken.toStdString();
+    send(request, true);
+}
+
+void PartiqlTab::send(Json request, bool more) {
+    const int generation = ++m_generation;
+    showError({});
+    m_editor->clearErrorMark();
+    setRunning(true);
+    m_bridge.call(this, m_runRegion, QStringLiteral("ExecuteStatement"), std::move(request),
+                  [this, generation, more](const tablespan::Result& result) {
+                      if (generation != m_generation) return;
+                      showAnswer(result, more);
+                  });
+}
+
+void PartiqlTab::showAnswer(const tablespan::Result& result, bool more) {
+    setRunning(false);
+    if (!result.ok()) {
+        const QString text = EngineBridge::errorText(result);
+        showError(text);
+        if (!more) {
+            m_history->add(m_statement, m_runRegion, text);
+            // The message names a place in the statement: show it there, unless the
+            // statement was edited meanwhile.
+            const auto [line, column] =
+                PartiqlEditor::positionIn(QString::fromStdString(result.error->message));
+            if (line > 0 && m_editor->toPlainText() == m_sent) {
+                m_editor->markError(line, column);
+                m_editor->setFocus();
+            }
+        }
+        updateStatus();
+        emit finished(false);
+        return;
+    }
+    const Json& body = result.body;
+    const auto items = body.find("Items");
+    if (items != body.end()) m_results->append(*items);
+    const auto token = body.find("NextToken");
+    m_nextToken = token != body.end() && token->is_string()
+                      ? QString::fromStdString(token->get<std::string>())
+                      : QString();
+    m_ran = true;
+    if (!more) m_history->add(m_statement, m_runRegion, {});
+    updateJson();
+    updateStatus();
+    if (isWriteStatement()) emit message(m_status->text());
+    emit finished(true);
+}
+
+void PartiqlTab::showError(const QString& text) {
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+void PartiqlTab::setRunning(bool running) {
+    m_running = running;
+    m_run->setEnabled(!running);
+    updateStatus();
+}
+
+void PartiqlTab::updateStatus() {
+    m_loadMore->setEnabled(!m_running && !m_nextToken.isEmpty());
+    if (m_running) {
+        m_status->setText(tr("Running in %1…").arg(EngineBridge::regionName(m_runRegion)));
+        return;
+    }
+    if (!m_ran) {
+        m_status->setText(tr("Run a statement to see the items it returns."));
+        return;
+    }
+    const QString count = QLocale().toString(m_results->rowCount());
+    const QString region = EngineBridge::regionName(m_runRegion);
+    QString text = isWriteStatement()
+                       ? tr("Statement ran in %1. Items returned: %2.").arg(region, count)
+                       : tr("Ran in %1. Items returned: %2.").arg(region, count);
+    if (!m_nextToken.isEmpty()) text += QLatin1Char(' ') + tr("More items wait: Load more.");
+    m_status->setText(text);
+}
+
+bool PartiqlTab::isWriteStatement() const {
+    const QString verb = verbOf(m_statement);
+    return verb == QLatin1String("INSERT") || verb == QLatin1String("UPDATE") ||
+           verb == QLatin1String("DELETE");
+}
+
+void PartiqlTab::setJsonShown(bool json) {
+    if (m_jsonButton->isChecked() != json) m_jsonButton->setChecked(json);
+    if (m_tableButton->isChecked() == json) m_tableButton->setChecked(!json);
+    m_stack->setCurrentWidget(json ? static_cast<QWidget*>(m_json) : m_view);
+    if (json && m_jsonStale) updateJson();
+}
+
+void PartiqlTab::updateJson() {
+    // Written when shown: a long result's JSON is not built for nothing.
+    if (!isJsonShown()) {
+        m_jsonStale = true;
+        return;
+    }
+    m_jsonStale = false;
+    m_json->setPlainText(m_results->rowCount() ? QString::fromStdString(m_results->items().dump(2))
+                                               : QString());
+}
+
+void PartiqlTab::restore(int row) {
+    if (row < 0 || row >= m_history->rowCount()) return;
+    m_editor->setPlainText(m_history->entry(row).statement);
+    m_editor->moveCursor(QTextCursor::End);
+    m_editor->setFocus();
+}
