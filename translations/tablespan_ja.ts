@@ -1046,38 +1046,48 @@
         <translation>項目: クエリビルダー</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
         <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Run the statement</source>
+        <translation>ステートメントを実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>PartiQL editor</source>
+        <translation>PartiQL エディタ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Double-click</source>
         <translation>ダブルクリック</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
         <source>Explore the table&apos;s items</source>
         <translation>テーブルの項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Edit the item</source>
         <translation>項目を編集</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="56"/>
         <source>Close the dialog (asks first when there are edits)</source>
         <translation>ダイアログを閉じる (編集がある場合は先に確認)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="56"/>
         <source>Dialogs</source>
         <translation>ダイアログ</translation>
     </message>
@@ -1682,7 +1692,7 @@
     </message>
     <message>
         <location filename="../widgets/items/items_tab.cpp" line="72"/>
-        <location filename="../widgets/items/items_tab.cpp" line="560"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="106"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -1717,132 +1727,132 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="227"/>
+        <location filename="../widgets/items/items_tab.cpp" line="234"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>DynamoDB JSON としてコピー</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="233"/>
+        <location filename="../widgets/items/items_tab.cpp" line="240"/>
         <source>Copy as JSON</source>
         <translation>JSON としてコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="255"/>
+        <location filename="../widgets/items/items_tab.cpp" line="262"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n 件の項目をコピーしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="373"/>
+        <location filename="../widgets/items/items_tab.cpp" line="382"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="376"/>
+        <location filename="../widgets/items/items_tab.cpp" line="385"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="377"/>
+        <location filename="../widgets/items/items_tab.cpp" line="386"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="385"/>
+        <location filename="../widgets/items/items_tab.cpp" line="394"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="429"/>
+        <location filename="../widgets/items/items_tab.cpp" line="438"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="431"/>
+        <location filename="../widgets/items/items_tab.cpp" line="440"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="473"/>
+        <location filename="../widgets/items/items_tab.cpp" line="482"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="479"/>
+        <location filename="../widgets/items/items_tab.cpp" line="488"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="480"/>
+        <location filename="../widgets/items/items_tab.cpp" line="489"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="483"/>
+        <location filename="../widgets/items/items_tab.cpp" line="492"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="485"/>
+        <location filename="../widgets/items/items_tab.cpp" line="494"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="487"/>
+        <location filename="../widgets/items/items_tab.cpp" line="496"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="503"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="49"/>
         <source>Item saved.</source>
         <translation>項目を保存しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="544"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="90"/>
         <source>This item no longer exists in the table.</source>
         <translation>この項目はテーブルにもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="556"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="102"/>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="557"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="103"/>
         <source>Delete %n item(s) from %1?</source>
         <translation>
             <numerusform>%1 から %n 項目を削除しますか?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="571"/>
+        <location filename="../widgets/items/items_tab_edits.cpp" line="117"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="597"/>
+        <location filename="../widgets/items/items_tab.cpp" line="523"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="610"/>
+        <location filename="../widgets/items/items_tab.cpp" line="536"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="611"/>
+        <location filename="../widgets/items/items_tab.cpp" line="537"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="612"/>
+        <location filename="../widgets/items/items_tab.cpp" line="538"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -2006,139 +2016,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="34"/>
+        <location filename="../widgets/window/main_window.cpp" line="35"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="44"/>
+        <location filename="../widgets/window/main_window.cpp" line="45"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="46"/>
+        <location filename="../widgets/window/main_window.cpp" line="48"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="121"/>
+        <location filename="../widgets/window/main_window.cpp" line="49"/>
+        <source>PartiQL editor</source>
+        <translation>PartiQL エディタ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="128"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="125"/>
+        <location filename="../widgets/window/main_window.cpp" line="132"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="135"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="143"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="138"/>
+        <location filename="../widgets/window/main_window.cpp" line="145"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="139"/>
+        <location filename="../widgets/window/main_window.cpp" line="146"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="140"/>
+        <location filename="../widgets/window/main_window.cpp" line="147"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="141"/>
+        <location filename="../widgets/window/main_window.cpp" line="148"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="149"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="167"/>
+        <location filename="../widgets/window/main_window.cpp" line="174"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="172"/>
+        <location filename="../widgets/window/main_window.cpp" line="179"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="174"/>
+        <location filename="../widgets/window/main_window.cpp" line="181"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="182"/>
+        <location filename="../widgets/window/main_window.cpp" line="189"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="187"/>
-        <location filename="../widgets/window/main_window.cpp" line="202"/>
+        <location filename="../widgets/window/main_window.cpp" line="194"/>
+        <location filename="../widgets/window/main_window.cpp" line="209"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../widgets/window/main_window.cpp" line="195"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../widgets/window/main_window.cpp" line="195"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="206"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="243"/>
+        <location filename="../widgets/window/main_window.cpp" line="250"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="244"/>
+        <location filename="../widgets/window/main_window.cpp" line="251"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="252"/>
+        <location filename="../widgets/window/main_window.cpp" line="259"/>
         <source>About Tablespan</source>
         <translation>Tablespan について</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="137"/>
+        <location filename="../widgets/window/main_window.cpp" line="144"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="55"/>
+        <location filename="../widgets/window/main_window.cpp" line="58"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="41"/>
-        <location filename="../widgets/window/main_window.cpp" line="56"/>
+        <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="47"/>
+        <location filename="../widgets/window/main_window.cpp" line="50"/>
         <source>Streams</source>
         <translation>ストリーム</translation>
     </message>
@@ -2174,6 +2189,129 @@
         <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
+    </message>
+</context>
+<context>
+    <name>PartiqlHistory</name>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="43"/>
+        <source>%1 in %2 at %3</source>
+        <translation>%1（%2、%3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="44"/>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="52"/>
+        <source>Ran</source>
+        <translation>実行済み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="52"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>PartiqlTab</name>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="61"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="69"/>
+        <source>Load more</source>
+        <translation>さらに読み込む</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="83"/>
+        <source>Run the statement (%1)</source>
+        <translation>ステートメントを実行 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="86"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="87"/>
+        <source>The most items the statement reads per page (Limit).</source>
+        <translation>ステートメントが 1 ページで読み取る項目の上限 (Limit)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="88"/>
+        <source>%1 runs the statement</source>
+        <translation>%1 でステートメントを実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="94"/>
+        <source>Limit:</source>
+        <translation>上限:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="104"/>
+        <source>Statement:</source>
+        <translation>ステートメント:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="115"/>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="131"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="133"/>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="160"/>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="211"/>
+        <source>Enter a PartiQL statement, for example:
+SELECT * FROM &quot;%1&quot;</source>
+        <translation>PartiQL ステートメントを入力してください。例:
+SELECT * FROM &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="220"/>
+        <source>Enter a statement to run.</source>
+        <translation>実行するステートメントを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="301"/>
+        <source>Running in %1…</source>
+        <translation>%1 で実行中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="305"/>
+        <source>Run a statement to see the items it returns.</source>
+        <translation>ステートメントを実行すると、返された項目がここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="310"/>
+        <source>Statement ran in %1. Items returned: %2.</source>
+        <translation>ステートメントを %1 で実行しました。返された項目: %2 件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="312"/>
+        <source>Ran in %1. Items returned: %2.</source>
+        <translation>%1 で実行しました。返された項目: %2 件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="313"/>
+        <source>More items wait: Load more.</source>
+        <translation>続きの項目があります:「さらに読み込む」を押してください。</translation>
     </message>
 </context>
 <context>
