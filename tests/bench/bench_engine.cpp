@@ -28,6 +28,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_requests.h"
 #include "bench_util.h"
 #include "tablespan/engine.h"
 #include "tablespan/json_codec.h"
@@ -35,74 +36,13 @@
 using tablespan::Json;
 
 namespace {
-constexpr int kPerPartition = 100;
-const std::string kPayload(900, 'p');
-
-Json make_item(long i) {
-    return {{"pk", {{"S", "user#" + std::to_string(i / kPerPartition)}}},
-            {"sk", {{"N", std::to_string(i % kPerPartition)}}},
-            {"name", {{"S", "Name " + std::to_string(i)}}},
-            {"email", {{"S", "user" + std::to_string(i) + "@example.com"}}},
-            {"visits", {{"N", std::to_string(i * 7 % 1000)}}},
-            {"tags", {{"SS", {"a", "b", "c"}}}},
-            {"payload", {{"S", kPayload}}}};
-}
-
-Json create_request(const std::string& name, bool with_indexes) {
-    Json r = Json::parse(R"({"BillingMode": "PAY_PER_REQUEST",
-        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
-                                 {"AttributeName": "sk", "AttributeType": "N"}],
-        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
-                      {"AttributeName": "sk", "KeyType": "RANGE"}]})");
-    r["TableName"] = name;
-    if (with_indexes) {
-        // Two GSIs: by group (ALL, sorted by visits) and by name (KEYS_ONLY).
-        r["AttributeDefinitions"].push_back({{"AttributeName", "group"}, {"AttributeType", "S"}});
-        r["AttributeDefinitions"].push_back({{"AttributeName", "visits"}, {"AttributeType", "N"}});
-        r["AttributeDefinitions"].push_back({{"AttributeName", "name"}, {"AttributeType", "S"}});
-        r["GlobalSecondaryIndexes"] = Json::parse(R"([
-            {"IndexName": "byGroup", "Projection": {"ProjectionType": "ALL"},
-             "KeySchema": [{"AttributeName": "group", "KeyType": "HASH"},
-                           {"AttributeName": "visits", "KeyType": "RANGE"}]},
-            {"IndexName": "byName", "Projection": {"ProjectionType": "KEYS_ONLY"},
-             "KeySchema": [{"AttributeName": "name", "KeyType": "HASH"}]}])");
-    }
-    return r;
-}
-
-// The item with a group that scatters it over as many groups as the table has partitions.
-Json make_grouped_item(long i, long groups) {
-    Json item = make_item(i);
-    item["group"] = {{"S", "g#" + std::to_string((i * 7919) % groups)}};
-    return item;
-}
-
-void wait_active(tablespan::Engine& engine, const std::string& table) {
-    for (;;) {
-        Json t =
-            engine.call_sync("us-west-2", "DescribeTable", {{"TableName", table}}).body["Table"];
-        bool ready = t["TableStatus"] == "ACTIVE";
-        for (const auto& ix : t.value("GlobalSecondaryIndexes", Json::array()))
-            ready = ready && ix["IndexStatus"] == "ACTIVE";
-        if (ready) return;
-        ::usleep(1000);
-    }
-}
-
-template <typename MakeRequest>
-double run_engine(tablespan::Engine& engine, const char* op, long count, MakeRequest make) {
-    bench::Pipeline pipeline(512);
-    auto start = std::chrono::steady_clock::now();
-    for (long i = 0; i < count; ++i) {
-        pipeline.acquire();
-        engine.call("us-west-2", op, make(i),
-                    [&](tablespan::Result r) { pipeline.release(r.ok()); });
-    }
-    pipeline.drain();
-    double secs = bench::seconds_since(start);
-    if (pipeline.errors()) std::fprintf(stderr, "%s: %ld errors\n", op, pipeline.errors());
-    return static_cast<double>(count) / secs;
-}
+using bench::create_request;
+using bench::kPayload;
+using bench::kPerPartition;
+using bench::make_grouped_item;
+using bench::make_item;
+using bench::run_engine;
+using bench::wait_active;
 
 // Milliseconds between two instants.
 double ms_between(std::chrono::steady_clock::time_point a,

@@ -3,7 +3,7 @@
 # a table in us-west-2, wait for it to become ACTIVE, write a batch, read it back, see a
 # conditional put fail; add a replica in ap-southeast-2 with update-table ReplicaUpdates,
 # poll describe-table there until ACTIVE, and see writes travel both ways; the stream the
-# replica turned on, through aws dynamodbstreams.
+# replica turned on, through aws dynamodbstreams; PartiQL through execute-statement.
 # Usage: aws_cli_walkthrough.sh TABLESPAN_BINARY [AWS_CLI]
 set -euo pipefail
 
@@ -185,6 +185,36 @@ found=$(ddb query --region ap-southeast-2 --table-name "$table" --index-name byT
     --expression-attribute-values '{":t": {"S": "Written in Sydney"}}' \
     --query 'Items[0].courseid.S' --output text) || fail "query on the GSI"
 [ "$found" = "ca-401" ] || fail "the GSI query found '$found', not ca-401"
+
+# PartiQL through aws dynamodb execute-statement: an INSERT in Sydney, read back in
+# Oregon once replicated, a parameterised SELECT, the INSERT again refused with the
+# service's exception, and a syntax error that points at its place.
+ddb execute-statement --region ap-southeast-2 \
+    --statement "INSERT INTO \"$table\" VALUE {'courseid': 'ca-501', 'title': 'PartiQL in practice', 'duration': 30}" \
+    >"$work/insert.json" || fail "execute-statement INSERT"
+grep -q '"Items": \[\]' "$work/insert.json" || fail "INSERT answered $(cat "$work/insert.json")"
+title=
+for _ in $(seq 100); do
+    title=$(ddb execute-statement --region us-west-2 \
+        --statement "SELECT title FROM \"$table\" WHERE courseid = ?" \
+        --parameters '[{"S": "ca-501"}]' --query 'Items[0].title.S' --output text) ||
+        fail "execute-statement SELECT"
+    [ "$title" = "PartiQL in practice" ] && break
+    sleep 0.1
+done
+[ "$title" = "PartiQL in practice" ] || fail "the replicated INSERT reads '$title'"
+if ddb execute-statement --region us-west-2 \
+    --statement "INSERT INTO \"$table\" VALUE {'courseid': 'ca-501'}" 2>"$work/dup.err"; then
+    fail "a second INSERT of ca-501 succeeded"
+fi
+grep -q "DuplicateItemException.*Duplicate primary key exists in table" "$work/dup.err" ||
+    fail "the second INSERT: $(cat "$work/dup.err")"
+if ddb execute-statement --region us-west-2 \
+    --statement "SELECT * FROM \"$table\" WHERE" 2>"$work/syntax.err"; then
+    fail "an unfinished statement succeeded"
+fi
+grep -q "ValidationException.*Statement wasn't well formed, can't be processed: Unexpected end of statement at line 1, column" \
+    "$work/syntax.err" || fail "the unfinished statement: $(cat "$work/syntax.err")"
 
 # A graceful stop: SIGTERM ends the server with status 0.
 kill -TERM "$server_pid"

@@ -6,6 +6,9 @@ the service's: 200, or a 4xx with a JSON body naming the exception (never a 5xx,
 dropped connection on a complete request), the server must still be running at the end,
 and a table the requests never name must hold exactly what it held before.
 
+PartiQL's three operations (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction)
+are bent like the others, their statements a character at a time.
+
 DynamoDB Streams' four operations (target prefix DynamoDBStreams_20120810) are bent too,
 and answer only with the exceptions their model names or the validation ones; fixed
 cases check wrong types (SerializationException), missing members, out-of-range limits
@@ -177,6 +180,35 @@ REQUESTS = [
         {"Get": {"TableName": TABLE, "Key": KEY, "ProjectionExpression": "#l",
                  "ExpressionAttributeNames": {"#l": "l"}}},
         {"Get": {"TableName": TABLE, "Key": {"pk": {"S": "b"}, "sk": {"N": "2"}}}}]}),
+    # PartiQL.
+    ("ExecuteStatement", {"Statement": 'SELECT pk, l[1].x, "m".a FROM "fuzzed" WHERE pk = ? '
+                                       "AND sk BETWEEN 0 AND 9 AND n IS NOT MISSING "
+                                       "ORDER BY sk DESC",
+                          "Parameters": [{"S": "a"}], "Limit": 3, "ConsistentRead": True,
+                          "ReturnConsumedCapacity": "TOTAL"}),
+    ("ExecuteStatement", {"Statement": "UPDATE fuzzed SET n = n + 1, l = list_append(l, ['z']) "
+                                       "SET ns = set_add(ns, <<7>>) REMOVE b "
+                                       "WHERE pk = 'a' AND sk = 1 AND size(l) > 0 "
+                                       "RETURNING MODIFIED NEW *",
+                          "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}),
+    ("ExecuteStatement", {"Statement": "INSERT INTO fuzzed VALUE {'pk': 'p', 'sk': ?, "
+                                       "'m': {'a': <<'x'>>}, 'l': [1, NULL, true]}",
+                          "Parameters": [{"N": "4"}]}),
+    ("ExecuteStatement", {"Statement": 'SELECT * FROM "fuzzed"."byN" WHERE n IN [5, 6]',
+                          "NextToken": "eyJwIjowLCJrIjpudWxsfQ=="}),
+    ("BatchExecuteStatement", {"ReturnConsumedCapacity": "TOTAL", "Statements": [
+        {"Statement": "DELETE FROM fuzzed WHERE pk = 'p' AND sk = 4 RETURNING ALL OLD *"},
+        {"Statement": "UPDATE fuzzed SET x = ? WHERE pk = ? AND sk = 2",
+         "Parameters": [{"S": "y"}, {"S": "b"}], "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}]}),
+    ("ExecuteTransaction", {"ClientRequestToken": "bent-statements",
+                            "ReturnConsumedCapacity": "TOTAL", "TransactStatements": [
+        {"Statement": "EXISTS(SELECT * FROM fuzzed WHERE pk = 'a' AND sk = 1 AND n > 0)"},
+        {"Statement": "INSERT INTO fuzzed VALUE {'pk': 'q', 'sk': 1}"},
+        {"Statement": "DELETE FROM fuzzed WHERE pk = ? AND sk = ?",
+         "Parameters": [{"S": "c"}, {"N": "3"}]}]}),
+    ("ExecuteTransaction", {"TransactStatements": [
+        {"Statement": "SELECT l FROM fuzzed WHERE pk = 'a' AND sk = 1"},
+        {"Statement": "SELECT * FROM fuzzed WHERE pk = 'b' AND sk = 2"}]}),
     # The legacy (non-expression) parameters.
     ("Query", {"TableName": TABLE, "AttributesToGet": ["pk", "n"], "ConditionalOperator": "OR",
                "KeyConditions": {"pk": {"ComparisonOperator": "EQ",
@@ -205,7 +237,7 @@ ODD_VALUES = [None, True, False, 0, -1, 1.5, 10 ** 20, "", "x" * 3000, "\ud800",
               "/stream/2026-01-01T00:00:00.000", "shardId-00000000000000000000-00000000",
               "x|1|AAAA", "100000000000000000001", "TRIM_HORIZON"]
 ODD_CHARACTERS = ["(", ")", ":", "#", ".", "[", "]", "'", '"', ",", " AND ", "\x00",
-                  "[99999999999]"]
+                  "[99999999999]", "?", "<<", ">>", "--", "/*", " WHERE ", "{", "}", " OR NOT "]
 
 
 def paths(value, path=()):

@@ -89,6 +89,10 @@ const std::map<std::string_view, Handler>& handlers() {
         // Transactions.
         {"TransactWriteItems", transact_write_items},
         {"TransactGetItems", transact_get_items},
+        // PartiQL.
+        {"ExecuteStatement", execute_statement},
+        {"BatchExecuteStatement", batch_execute_statement},
+        {"ExecuteTransaction", execute_transaction},
         // DynamoDB Streams.
         {"ListStreams", list_streams},
         {"DescribeStream", describe_stream},

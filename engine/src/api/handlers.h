@@ -58,6 +58,11 @@ Json list_tags_of_resource(core::Region&, const Json&);
 Json transact_write_items(core::Region&, const Json&);
 Json transact_get_items(core::Region&, const Json&);
 
+// PartiQL (engine/src/partiql/ parses, engine/src/statements/ runs).
+Json execute_statement(core::Region&, const Json&);
+Json batch_execute_statement(core::Region&, const Json&);
+Json execute_transaction(core::Region&, const Json&);
+
 // DynamoDB Streams (target prefix DynamoDBStreams_20120810).
 Json list_streams(core::Region&, const Json&);
 Json describe_stream(core::Region&, const Json&);

@@ -8,6 +8,7 @@
 #include "api/capacity.h"
 #include "api/expression_params.h"
 #include "api/handlers.h"
+#include "api/reads.h"
 #include "api/item_key.h"
 #include "api/request_util.h"
 #include "core/region.h"
@@ -295,6 +296,10 @@ const std::vector<std::string> kScanLegacy = {"AttributesToGet", "ScanFilter",
 }  // namespace
 
 Json query(core::Region& region, const Json& request) {
+    return query(region, request, {});
+}
+
+Json query(core::Region& region, const Json& request, const ReadOptions& options) {
     check_parameters(request, kQueryExpressions, kQueryLegacy);
     if (!member(request, "KeyConditionExpression") && !member(request, "KeyConditions"))
         throw_validation(
@@ -318,7 +323,7 @@ Json query(core::Region& region, const Json& request) {
     if ((start && start->pk != pk) || (index_start && index_start->ipk != pk))
         throw_validation(
             "The provided starting key is outside query boundaries based on provided conditions");
-    if (ex->filter) check_filter_keys(*ex->filter, table, index);
+    if (ex->filter && !options.filter_may_read_keys) check_filter_keys(*ex->filter, table, index);
     check_gsi_projection(table, index, *ex);
     const auto [lower, upper] =
         indexes::sort_bounds(kc, index ? index->range_keys.size() : (table.sort_key ? 1 : 0));
