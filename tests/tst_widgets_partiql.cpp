@@ -6,7 +6,6 @@
 // Items tab. Engine time is a ManualClock; answers are waited for, never slept on.
 
 #include <QAction>
-#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -19,7 +18,8 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
-#include <QToolButton>
+#include <QRadioButton>
+#include <QTreeView>
 
 #include "common/language.h"
 #include "items/items_model.h"
@@ -28,12 +28,14 @@
 #include "partiql/partiql_highlighter.h"
 #include "partiql/partiql_history.h"
 #include "partiql/partiql_results_model.h"
+#include "partiql/partiql_statement.h"
 #include "partiql/partiql_tab.h"
 #include "widget_fixture.h"
 #include "window/console_host.h"
 #include "window/main_window.h"
 
 using tablespan::Json;
+using namespace Qt::StringLiterals;
 
 namespace {
 // The rows of the results table, each as "column=value" joined by ", " (empty cells left
@@ -140,6 +142,32 @@ private slots:
                  (QStringList{QStringLiteral("id"), QStringLiteral("n"), QStringLiteral("note")}));
         QVERIFY(rowsOf(tab).contains(QStringLiteral("id=c, n=1")));
         QCOMPARE(tab->statusText(), QStringLiteral("Ran in US West (Oregon). Items returned: 6."));
+
+        // The columns a SELECT lists come in its order.
+        QVERIFY(runByKeyboard(tab, QStringLiteral("SELECT note, \"id\" FROM \"Orders\"")));
+        QCOMPARE(tab->results()->columns(),
+                 (QStringList{QStringLiteral("note"), QStringLiteral("id")}));
+    }
+
+    void theColumnsFollowTheSelectList_data() {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<QStringList>("names");
+        QTest::newRow("names") << QStringLiteral("SELECT b, a FROM t")
+                               << QStringList{u"b"_s, u"a"_s};
+        QTest::newRow("star") << QStringLiteral("SELECT * FROM t") << QStringList{};
+        QTest::newRow("paths and quotes")
+            << QStringLiteral(
+                   "-- c\n/* x, y */ select a.b, \"c, d\"[0], e['k'] from \"t\" where f = 1")
+            << QStringList{u"a"_s, u"c, d"_s, u"e"_s};
+        QTest::newRow("from in a name") << QStringLiteral("SELECT fromage, xfrom FROM t")
+                                        << QStringList{u"fromage"_s, u"xfrom"_s};
+        QTest::newRow("insert") << QStringLiteral("INSERT INTO t VALUE {'a': 1}") << QStringList{};
+        QTest::newRow("no from") << QStringLiteral("SELECT a, b") << QStringList{};
+    }
+    void theColumnsFollowTheSelectList() {
+        QFETCH(QString, statement);
+        QFETCH(QStringList, names);
+        QCOMPARE(PartiqlStatement::projection(statement), names);
     }
 
     void loadMoreAppendsTheNextPage() {
@@ -189,6 +217,11 @@ private slots:
             Json::parse(tab->jsonView()->toPlainText().toStdString(), nullptr, false);
         QVERIFY2(shown == J(R"([{"id": {"S": "f"}, "n": {"N": "2"}, "note": {"S": "gift"}}])"),
                  shown.dump().c_str());
+        // One attribute a line.
+        QVERIFY(tab->jsonView()
+                    ->toPlainText()
+                    .split(QLatin1Char('\n'))
+                    .contains(QStringLiteral("    \"note\": {\"S\": \"gift\"}")));
 
         // Another run while JSON is shown shows its items there.
         QVERIFY(runByKeyboard(tab, QStringLiteral("SELECT n FROM \"Orders\" WHERE id = 'a'")));
@@ -223,6 +256,14 @@ private slots:
         QCOMPARE(tab->editor()->textCursor().position(), start);
         QCOMPARE(tab->editor()->extraSelections().size(), 1);
         QCOMPARE(tab->results()->rowCount(), 0);
+        // A theme change re-colours the mark and keeps it.
+        const QColor lightMark = tab->editor()->extraSelections().at(0).format.underlineColor();
+        QPalette dark = tab->editor()->palette();
+        dark.setColor(QPalette::Base, QColor(0x16, 0x1d, 0x26));
+        tab->editor()->setPalette(dark);
+        QCOMPARE(tab->editor()->extraSelections().size(), 1);
+        QVERIFY(tab->editor()->extraSelections().at(0).format.underlineColor() != lightMark);
+        QCOMPARE(tab->editor()->errorMark(), std::make_pair(start, length));
         QVERIFY(tab->statusText().contains(QStringLiteral("Run a statement")));
 
         // Typing clears the mark; a good statement clears the error.
@@ -259,26 +300,27 @@ private slots:
         const QString first = QStringLiteral("SELECT * FROM \"Orders\"");
         QVERIFY(runByKeyboard(tab, first));
         QVERIFY(runByKeyboard(tab, QStringLiteral("SELECT * FROM \"Orders\" WHERE WHERE")));
-        QVERIFY(runByKeyboard(tab, QStringLiteral("SELECT id\n  FROM \"Orders\"")));
+        QVERIFY(runByKeyboard(tab, QStringLiteral("-- ids\nSELECT id\n  FROM \"Orders\"")));
         QCOMPARE(historyOf(tab),
                  (QStringList{QStringLiteral("SELECT id FROM \"Orders\""),
                               QStringLiteral("✗ SELECT * FROM \"Orders\" WHERE WHERE"), first}));
         const QModelIndex failed = tab->history()->index(1);
         QVERIFY(failed.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Failed: ")));
         // Running the newest again does not repeat it.
-        QVERIFY(runByKeyboard(tab, QStringLiteral("SELECT id\n  FROM \"Orders\"")));
+        QVERIFY(runByKeyboard(tab, QStringLiteral("-- ids\nSELECT id\n  FROM \"Orders\"")));
         QCOMPARE(tab->history()->rowCount(), 3);
 
         // A click on the oldest puts it back in the editor.
-        QListView* view = tab->historyView();
+        QTreeView* view = tab->historyView();
         const QRect rect = view->visualRect(tab->history()->index(2));
         QVERIFY(view->viewport()->rect().contains(rect.center()));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
         QCOMPARE(tab->editor()->toPlainText(), first);
-        // The failed one comes back with its line breaks as written.
+        // The newest comes back as written, its comment and line breaks too.
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                           view->visualRect(tab->history()->index(0)).center());
-        QCOMPARE(tab->editor()->toPlainText(), QStringLiteral("SELECT id\n  FROM \"Orders\""));
+        QCOMPARE(tab->editor()->toPlainText(),
+                 QStringLiteral("-- ids\nSELECT id\n  FROM \"Orders\""));
     }
 
     void theHistoryOutlivesALanguageSwitch() {

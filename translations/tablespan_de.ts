@@ -2204,22 +2204,22 @@
 <context>
     <name>PartiqlHistory</name>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="43"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="46"/>
         <source>%1 in %2 at %3</source>
         <translation>%1 in %2 um %3</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="44"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="52"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="54"/>
         <source>Ran</source>
         <translation>Ausgeführt</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="52"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="54"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -2227,99 +2227,104 @@
 <context>
     <name>PartiqlTab</name>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="61"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="39"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="69"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="47"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="83"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="63"/>
         <source>Run the statement (%1)</source>
         <translation>Anweisung ausführen (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="86"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="66"/>
         <source>None</source>
         <translation>Keins</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="87"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="67"/>
         <source>The most items the statement reads per page (Limit).</source>
         <translation>Höchstens so viele Elemente liest die Anweisung je Seite (Limit).</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="88"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="68"/>
         <source>%1 runs the statement</source>
         <translation>%1 führt die Anweisung aus</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="94"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="74"/>
         <source>Limit:</source>
         <translation>Limit:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="104"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="84"/>
         <source>Statement:</source>
         <translation>Anweisung:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="115"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="102"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="131"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="45"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="133"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="46"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB-JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="160"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="127"/>
+        <source>Show as:</source>
+        <translation>Anzeigen als:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="144"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="211"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="195"/>
         <source>Enter a PartiQL statement, for example:
 SELECT * FROM &quot;%1&quot;</source>
         <translation>Geben Sie eine PartiQL-Anweisung ein, zum Beispiel:
 SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="220"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="204"/>
         <source>Enter a statement to run.</source>
         <translation>Geben Sie eine Anweisung ein, die ausgeführt werden soll.</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="301"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="285"/>
         <source>Running in %1…</source>
         <translation>Wird in %1 ausgeführt …</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="305"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="289"/>
         <source>Run a statement to see the items it returns.</source>
         <translation>Führen Sie eine Anweisung aus, um die zurückgegebenen Elemente zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="310"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="295"/>
         <source>Statement ran in %1. Items returned: %2.</source>
         <translation>Anweisung in %1 ausgeführt. Zurückgegebene Elemente: %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="312"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="296"/>
         <source>Ran in %1. Items returned: %2.</source>
         <translation>Ausgeführt in %1. Zurückgegebene Elemente: %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="313"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="297"/>
         <source>More items wait: Load more.</source>
         <translation>Weitere Elemente warten: Mehr laden.</translation>
     </message>

@@ -2194,22 +2194,22 @@
 <context>
     <name>PartiqlHistory</name>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="43"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="46"/>
         <source>%1 in %2 at %3</source>
         <translation>%1（%2、%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="44"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
         <source>Failed: %1</source>
         <translation>失敗: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="52"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="54"/>
         <source>Ran</source>
         <translation>実行済み</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="52"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="54"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
@@ -2217,99 +2217,104 @@
 <context>
     <name>PartiqlTab</name>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="61"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="39"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="69"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="47"/>
         <source>Load more</source>
         <translation>さらに読み込む</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="83"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="63"/>
         <source>Run the statement (%1)</source>
         <translation>ステートメントを実行 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="86"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="66"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="87"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="67"/>
         <source>The most items the statement reads per page (Limit).</source>
         <translation>ステートメントが 1 ページで読み取る項目の上限 (Limit)。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="88"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="68"/>
         <source>%1 runs the statement</source>
         <translation>%1 でステートメントを実行</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="94"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="74"/>
         <source>Limit:</source>
         <translation>上限:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="104"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="84"/>
         <source>Statement:</source>
         <translation>ステートメント:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="115"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="102"/>
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="131"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="45"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="133"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="46"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="160"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="127"/>
+        <source>Show as:</source>
+        <translation>表示形式:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="144"/>
         <source>Results</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="211"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="195"/>
         <source>Enter a PartiQL statement, for example:
 SELECT * FROM &quot;%1&quot;</source>
         <translation>PartiQL ステートメントを入力してください。例:
 SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="220"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="204"/>
         <source>Enter a statement to run.</source>
         <translation>実行するステートメントを入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="301"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="285"/>
         <source>Running in %1…</source>
         <translation>%1 で実行中…</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="305"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="289"/>
         <source>Run a statement to see the items it returns.</source>
         <translation>ステートメントを実行すると、返された項目がここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="310"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="295"/>
         <source>Statement ran in %1. Items returned: %2.</source>
         <translation>ステートメントを %1 で実行しました。返された項目: %2 件。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="312"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="296"/>
         <source>Ran in %1. Items returned: %2.</source>
         <translation>%1 で実行しました。返された項目: %2 件。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="313"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="297"/>
         <source>More items wait: Load more.</source>
         <translation>続きの項目があります:「さらに読み込む」を押してください。</translation>
     </message>

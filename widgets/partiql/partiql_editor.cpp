@@ -15,7 +15,10 @@ PartiqlEditor::PartiqlEditor(QWidget* parent)
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabChangesFocus(true);
-    connect(this, &QPlainTextEdit::textChanged, this, &PartiqlEditor::clearErrorMark);
+    // Re-highlighting (a theme change) signals textChanged too: only an edit clears.
+    connect(this, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_errorStart >= 0 && toPlainText() != m_markedText) clearErrorMark();
+    });
 }
 
 void PartiqlEditor::keyPressEvent(QKeyEvent* event) {
@@ -61,6 +64,7 @@ bool PartiqlEditor::markError(int line, int column) {
     if (offset < text.size() && isWord(text.at(offset)))
         while (end < text.size() && isWord(text.at(end))) ++end;
     end = std::min(end, static_cast<int>(text.size()));
+    m_markedText = toPlainText();
     m_errorStart = block.position() + offset;
     m_errorLength = std::max(0, end - offset);
     updateErrorColour();

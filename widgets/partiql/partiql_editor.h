@@ -42,6 +42,7 @@ private:
     void updateErrorColour();
 
     PartiqlHighlighter* m_highlighter;
+    QString m_markedText;  // the text when the mark was made
     int m_errorStart = -1;
     int m_errorLength = 0;
 };

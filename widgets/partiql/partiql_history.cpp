@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QStyle>
 
+#include "partiql/partiql_statement.h"
+
 PartiqlHistory::PartiqlHistory(QObject* parent) : QAbstractListModel(parent) {}
 
 void PartiqlHistory::add(const QString& statement, const QString& region, const QString& error) {
@@ -36,8 +38,9 @@ QVariant PartiqlHistory::data(const QModelIndex& index, int role) const {
     const Entry& e = m_entries.at(index.row());
     switch (role) {
         case Qt::DisplayRole:
-            // One line: the statement with its line breaks and runs of spaces folded.
-            return e.statement.simplified();
+            // One line: the statement without the comments in front, its line breaks and
+            // runs of spaces folded.
+            return PartiqlStatement::withoutLeadingComments(e.statement).simplified();
         case Qt::ToolTipRole: {
             const QString when = QLocale().toString(e.time.time(), QLocale::ShortFormat);
             QString tip = tr("%1 in %2 at %3").arg(e.statement, e.region, when);

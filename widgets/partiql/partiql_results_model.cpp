@@ -1,5 +1,8 @@
 #include "partiql/partiql_results_model.h"
 
+#include <algorithm>
+#include <string>
+
 #include "items/item_json.h"
 
 using tablespan::Json;
@@ -18,6 +21,11 @@ void PartiqlResultsModel::append(const Json& items) {
             if (!m_columns.contains(name) && !added.contains(name)) added << name;
         }
     }
+    // The names the statement lists lead, in its order.
+    std::stable_sort(added.begin(), added.end(), [this](const QString& a, const QString& b) {
+        const qsizetype ia = m_leading.indexOf(a), ib = m_leading.indexOf(b);
+        return ia >= 0 && (ib < 0 || ia < ib);
+    });
     if (!added.isEmpty()) {
         const int first = static_cast<int>(m_columns.size());
         beginInsertColumns({}, first, first + static_cast<int>(added.size()) - 1);
@@ -30,10 +38,11 @@ void PartiqlResultsModel::append(const Json& items) {
     endInsertRows();
 }
 
-void PartiqlResultsModel::clear() {
+void PartiqlResultsModel::clear(const QStringList& leading) {
     beginResetModel();
     m_items.clear();
     m_columns.clear();
+    m_leading = leading;
     endResetModel();
 }
 
@@ -41,6 +50,56 @@ Json PartiqlResultsModel::items() const {
     Json out = Json::array();
     for (const Json& item : m_items) out.push_back(item);
     return out;
+}
+
+namespace {
+// Compact JSON with a space after ':' and ',' ({"S": "a"}, ["x", "y"]).
+void writeCompact(const Json& j, std::string& out) {
+    if (j.is_object()) {
+        out += '{';
+        bool first = true;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (!first) out += ", ";
+            first = false;
+            out += Json(it.key()).dump() + ": ";
+            writeCompact(it.value(), out);
+        }
+        out += '}';
+    } else if (j.is_array()) {
+        out += '[';
+        for (std::size_t i = 0; i < j.size(); ++i) {
+            if (i) out += ", ";
+            writeCompact(j[i], out);
+        }
+        out += ']';
+    } else {
+        out += j.dump();
+    }
+}
+}  // namespace
+
+QString PartiqlResultsModel::jsonText() const {
+    if (m_items.isEmpty()) return QStringLiteral("[]");
+    std::string out = "[\n";
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        const Json& item = m_items.at(i);
+        const char* close = i + 1 < m_items.size() ? "},\n" : "}\n";
+        if (!item.is_object() || item.empty()) {
+            out += std::string("  {") + close;
+            continue;
+        }
+        out += "  {\n";
+        bool first = true;
+        for (auto it = item.begin(); it != item.end(); ++it) {
+            if (!first) out += ",\n";
+            first = false;
+            out += "    " + Json(it.key()).dump() + ": ";
+            writeCompact(it.value(), out);
+        }
+        out += std::string("\n  ") + close;
+    }
+    out += ']';
+    return QString::fromStdString(out);
 }
 
 int PartiqlResultsModel::rowCount(const QModelIndex& parent) const {

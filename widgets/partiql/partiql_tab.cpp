@@ -7,16 +7,17 @@
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
-#include <QListView>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QShortcut>
+#include <QStyle>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include "common/bridge_owned.h"
@@ -25,32 +26,9 @@
 #include "partiql/partiql_editor.h"
 #include "partiql/partiql_history.h"
 #include "partiql/partiql_results_model.h"
+#include "partiql/partiql_statement.h"
 
 using tablespan::Json;
-
-namespace {
-// The statement's first word, upper case, after any comments ("SELECT", "INSERT", …).
-QString verbOf(const QString& statement) {
-    qsizetype i = 0;
-    const qsizetype n = statement.size();
-    while (i < n) {
-        if (statement.at(i).isSpace()) {
-            ++i;
-        } else if (statement.mid(i, 2) == QLatin1String("--")) {
-            const qsizetype end = statement.indexOf(QLatin1Char('\n'), i);
-            i = end < 0 ? n : end + 1;
-        } else if (statement.mid(i, 2) == QLatin1String("/*")) {
-            const qsizetype end = statement.indexOf(QLatin1String("*/"), i + 2);
-            i = end < 0 ? n : end + 2;
-        } else {
-            break;
-        }
-    }
-    qsizetype j = i;
-    while (j < n && statement.at(j).isLetter()) ++j;
-    return statement.mid(i, j - i).toUpper();
-}
-}  // namespace
 
 PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
     : QWidget(parent),
@@ -61,11 +39,11 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
       m_run(new QPushButton(tr("Run"), this)),
       m_limit(new QSpinBox(this)),
       m_error(new QLabel(this)),
-      m_historyView(new QListView(this)),
+      m_historyView(new QTreeView(this)),
       m_results(new PartiqlResultsModel(this)),
       m_status(new QLabel(this)),
-      m_tableButton(new QToolButton(this)),
-      m_jsonButton(new QToolButton(this)),
+      m_tableButton(new QRadioButton(tr("Table"), this)),
+      m_jsonButton(new QRadioButton(tr("DynamoDB JSON"), this)),
       m_loadMore(new QPushButton(tr("Load more"), this)),
       m_stack(new QStackedWidget(this)),
       m_view(new QTableView(this)),
@@ -76,8 +54,10 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
     setTable({});
     m_editor->setPlainText(m_history->draft());
     m_editor->moveCursor(QTextCursor::End);
+    // Said "Ctrl+Enter" (the keypad's key name), as the AWS console says it; either Enter
+    // key runs.
     const QString runKeys =
-        QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText);
+        QKeySequence(Qt::CTRL | Qt::Key_Enter).toString(QKeySequence::NativeText);
     m_run->setObjectName(QStringLiteral("partiqlRun"));
     m_run->setDefault(true);
     m_run->setToolTip(tr("Run the statement (%1)").arg(runKeys));
@@ -108,10 +88,17 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
 
     // This session's statements.
     m_historyView->setObjectName(QStringLiteral("partiqlHistory"));
+    // A one-column tree rather than a list: its rows are as wide as the view, so long
+    // statements are elided instead of scrolled.
     m_historyView->setModel(m_history);
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_historyView->setUniformItemSizes(true);
+    m_historyView->setHeaderHidden(true);
+    m_historyView->setRootIsDecorated(false);
+    m_historyView->setUniformRowHeights(true);
     m_historyView->setTextElideMode(Qt::ElideRight);
+    m_historyView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int iconSize = m_historyView->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    m_historyView->setIconSize(QSize(iconSize, iconSize));
     auto* historyBox = new QGroupBox(tr("History"), this);
     auto* historyLayout = new QVBoxLayout(historyBox);
     historyLayout->addWidget(m_historyView);
@@ -120,27 +107,24 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
     top->setObjectName(QStringLiteral("partiqlTopSplit"));
     top->addWidget(editorArea);
     top->addWidget(historyBox);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 1);
+    top->setStretchFactor(0, 5);
+    top->setStretchFactor(1, 2);
     top->setChildrenCollapsible(false);
 
     // The results: a table or DynamoDB JSON, and further pages.
     m_status->setObjectName(QStringLiteral("partiqlStatus"));
     m_status->setWordWrap(true);
     m_tableButton->setObjectName(QStringLiteral("partiqlShowTable"));
-    m_tableButton->setText(tr("Table"));
     m_jsonButton->setObjectName(QStringLiteral("partiqlShowJson"));
-    m_jsonButton->setText(tr("DynamoDB JSON"));
     auto* views = new QButtonGroup(this);
-    for (QToolButton* b : {m_tableButton, m_jsonButton}) {
-        b->setCheckable(true);
-        views->addButton(b);
-    }
+    views->addButton(m_tableButton);
+    views->addButton(m_jsonButton);
     m_tableButton->setChecked(true);
     m_loadMore->setObjectName(QStringLiteral("partiqlLoadMore"));
     m_loadMore->setEnabled(false);
     auto* resultsBar = new QHBoxLayout;
     resultsBar->addWidget(m_status, 1);
+    resultsBar->addWidget(new QLabel(tr("Show as:"), this));
     resultsBar->addWidget(m_tableButton);
     resultsBar->addWidget(m_jsonButton);
     resultsBar->addSpacing(12);
@@ -181,7 +165,7 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
     connect(m_editor, &PartiqlEditor::runRequested, this, &PartiqlTab::run);
     connect(m_run, &QPushButton::clicked, this, &PartiqlTab::run);
     connect(m_loadMore, &QPushButton::clicked, this, &PartiqlTab::loadMore);
-    connect(m_jsonButton, &QToolButton::toggled, this, &PartiqlTab::setJsonShown);
+    connect(m_jsonButton, &QRadioButton::toggled, this, &PartiqlTab::setJsonShown);
     connect(m_editor, &QPlainTextEdit::textChanged, this,
             [this] { m_history->setDraft(m_editor->toPlainText()); });
     for (auto signal : {&QAbstractItemView::clicked, &QAbstractItemView::activated})
@@ -225,7 +209,7 @@ void PartiqlTab::run() {
     if (m_limit->value() > 0) m_request["Limit"] = m_limit->value();
     m_nextToken.clear();
     m_ran = false;
-    m_results->clear();
+    m_results->clear(PartiqlStatement::projection(m_statement));
     updateJson();
     send(m_request, false);
 }
@@ -280,7 +264,7 @@ void PartiqlTab::showAnswer(const tablespan::Result& result, bool more) {
     if (!more) m_history->add(m_statement, m_runRegion, {});
     updateJson();
     updateStatus();
-    if (isWriteStatement()) emit message(m_status->text());
+    if (PartiqlStatement::isWrite(m_statement)) emit message(m_status->text());
     emit finished(true);
 }
 
@@ -307,17 +291,11 @@ void PartiqlTab::updateStatus() {
     }
     const QString count = QLocale().toString(m_results->rowCount());
     const QString region = EngineBridge::regionName(m_runRegion);
-    QString text = isWriteStatement()
+    QString text = PartiqlStatement::isWrite(m_statement)
                        ? tr("Statement ran in %1. Items returned: %2.").arg(region, count)
                        : tr("Ran in %1. Items returned: %2.").arg(region, count);
     if (!m_nextToken.isEmpty()) text += QLatin1Char(' ') + tr("More items wait: Load more.");
     m_status->setText(text);
-}
-
-bool PartiqlTab::isWriteStatement() const {
-    const QString verb = verbOf(m_statement);
-    return verb == QLatin1String("INSERT") || verb == QLatin1String("UPDATE") ||
-           verb == QLatin1String("DELETE");
 }
 
 void PartiqlTab::setJsonShown(bool json) {
@@ -334,8 +312,7 @@ void PartiqlTab::updateJson() {
         return;
     }
     m_jsonStale = false;
-    m_json->setPlainText(m_results->rowCount() ? QString::fromStdString(m_results->items().dump(2))
-                                               : QString());
+    m_json->setPlainText(m_results->rowCount() ? m_results->jsonText() : QString());
 }
 
 void PartiqlTab::restore(int row) {

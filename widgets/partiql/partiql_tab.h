@@ -15,13 +15,13 @@ class PartiqlEditor;
 class PartiqlHistory;
 class PartiqlResultsModel;
 class QLabel;
-class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTableView;
-class QToolButton;
+class QRadioButton;
+class QTreeView;
 
 class PartiqlTab final : public QWidget {
     Q_OBJECT
@@ -36,11 +36,11 @@ public:
     PartiqlHistory* history() const { return m_history; }
     QTableView* resultsView() const { return m_view; }
     QPlainTextEdit* jsonView() const { return m_json; }
-    QListView* historyView() const { return m_historyView; }
+    QTreeView* historyView() const { return m_historyView; }
     QPushButton* runButton() const { return m_run; }
     QPushButton* loadMoreButton() const { return m_loadMore; }
-    QToolButton* jsonButton() const { return m_jsonButton; }
-    QToolButton* tableButton() const { return m_tableButton; }
+    QRadioButton* jsonButton() const { return m_jsonButton; }
+    QRadioButton* tableButton() const { return m_tableButton; }
     QSpinBox* limitBox() const { return m_limit; }
     // The error under the editor ("ExceptionName: message"), or empty.
     QString errorText() const;
@@ -75,8 +75,6 @@ private:
     void setRunning(bool running);
     void updateStatus();
     void updateJson();
-    // The statement shown is an INSERT, UPDATE or DELETE.
-    bool isWriteStatement() const;
 
     EngineBridge& m_bridge;
     PartiqlHistory* m_history;
@@ -85,11 +83,11 @@ private:
     QPushButton* m_run;
     QSpinBox* m_limit;
     QLabel* m_error;
-    QListView* m_historyView;
+    QTreeView* m_historyView;
     PartiqlResultsModel* m_results;
     QLabel* m_status;
-    QToolButton* m_tableButton;
-    QToolButton* m_jsonButton;
+    QRadioButton* m_tableButton;
+    QRadioButton* m_jsonButton;
     QPushButton* m_loadMore;
     QStackedWidget* m_stack;
     QTableView* m_view;
