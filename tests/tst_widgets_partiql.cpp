@@ -3,8 +3,10 @@
 // more appends the next page, the JSON toggle shows DynamoDB JSON, a syntax error marks
 // the place it names in the editor, the history lists statements newest first (failed
 // ones marked), restores one and outlives a language switch, and a write shows in the
-// Items tab. Engine time is a ManualClock; answers are waited for, never slept on.
+// Items tab; the results and history models hold under QAbstractItemModelTester. Engine
+// time is a ManualClock; answers are waited for, never slept on.
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
@@ -383,6 +385,39 @@ private slots:
         QTRY_COMPARE(ids(),
                      (QStringList{QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
                                   QStringLiteral("e"), QStringLiteral("f"), QStringLiteral("g")}));
+    }
+
+    void theModelsHoldUnderTheTester() {
+        PartiqlResultsModel results;
+        QAbstractItemModelTester resultsTester(
+            &results, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        results.clear({QStringLiteral("z")});
+        results.append(J(R"([{"a": {"S": "1"}, "z": {"N": "2"}}, {"b": {"BOOL": true}}])"));
+        results.append(J(R"([])"));
+        results.append(J(R"([{"c": {"L": [{"S": "x"}]}, "a": {"S": "3"}}])"));
+        QCOMPARE(results.columns(), (QStringList{u"z"_s, u"a"_s, u"b"_s, u"c"_s}));
+        QCOMPARE(results.rowCount(), 3);
+        QCOMPARE(results.index(1, 2).data().toString(), u"true"_s);
+        QCOMPARE(results.index(2, 3).data().toString(), u"[\"x\"]"_s);
+        QCOMPARE(results.index(2, 3).data(PartiqlResultsModel::TypeRole).toString(), u"L"_s);
+        QVERIFY(!results.index(1, 0).data().isValid());  // b's item has no z
+        results.clear();
+        QCOMPARE(results.columnCount(), 0);
+
+        PartiqlHistory history;
+        QAbstractItemModelTester historyTester(
+            &history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (int i = 0; i < PartiqlHistory::kMaxEntries + 5; ++i)
+            history.add(QStringLiteral("SELECT %1").arg(i), u"us-west-2"_s, {});
+        QCOMPARE(history.rowCount(), PartiqlHistory::kMaxEntries);
+        QCOMPARE(history.entry(0).statement,
+                 QStringLiteral("SELECT %1").arg(PartiqlHistory::kMaxEntries + 4));
+        // The same statement in another region is another entry.
+        history.add(QStringLiteral("SELECT 0"), u"us-west-2"_s, {});
+        history.add(QStringLiteral("SELECT 0"), u"eu-west-1"_s, u"E: x"_s);
+        QCOMPARE(history.entry(0).region, u"eu-west-1"_s);
+        QVERIFY(history.index(0).data(PartiqlHistory::FailedRole).toBool());
+        QVERIFY(!history.index(1).data(PartiqlHistory::FailedRole).toBool());
     }
 
     void theHighlighterColoursThePartsOfAStatement() {
