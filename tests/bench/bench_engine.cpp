@@ -132,16 +132,8 @@ Json stream_table_request(const std::string& name, bool streamed) {
 // a write's commit (its callback: the write is durable) to its record coming back from
 // GetRecords, next to a GetItem round trip. `writes` PutItems per table and round.
 void bench_streams(const std::filesystem::path& dir, long writes) {
-    tablespan::EngineOptions options;
-    options.data_dir = (dir / "streams").string();
-    options.clock = std::make_shared<tablespan::SystemClock>(1.0);  // the real clock
-    options.threads = 2;
-    std::string error;
-    auto engine = tablespan::Engine::open(options, &error);
-    if (!engine) {
-        std::fprintf(stderr, "%s\n", error.c_str());
-        return;
-    }
+    auto engine = bench::open_engine((dir / "streams").string(), 1.0);  // the real clock
+    if (!engine) return;
     // Tables become ACTIVE after 3 s of engine time: run it fast until they are.
     engine->set_time_scale(1000);
     for (const char* name : {"nostream", "streamed"})
@@ -323,16 +315,8 @@ struct Baseline {
 // second), in alternating rounds, on engine threads and the real clock. Target: a
 // transaction costs at most 1.5x its single writes (ratio >= 0.67).
 void bench_transactions(const std::filesystem::path& dir, long writes) {
-    tablespan::EngineOptions options;
-    options.data_dir = (dir / "transactions").string();
-    options.clock = std::make_shared<tablespan::SystemClock>(1.0);
-    options.threads = 2;
-    std::string error;
-    auto engine = tablespan::Engine::open(options, &error);
-    if (!engine) {
-        std::fprintf(stderr, "%s\n", error.c_str());
-        return;
-    }
+    auto engine = bench::open_engine((dir / "transactions").string(), 1.0);
+    if (!engine) return;
     engine->set_time_scale(1000);
     engine->call_sync("us-west-2", "CreateTable", create_request("ledger", false));
     wait_active(*engine, "ledger");

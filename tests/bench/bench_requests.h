@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <memory>
 #include <cstdio>
 #include <string>
 
@@ -70,6 +71,18 @@ inline void wait_active(tablespan::Engine& engine, const std::string& table) {
         if (ready) return;
         ::usleep(1000);
     }
+}
+
+// An engine on two threads and the system clock at `scale`, or null (the reason printed).
+inline std::unique_ptr<tablespan::Engine> open_engine(const std::string& dir, double scale) {
+    tablespan::EngineOptions options;
+    options.data_dir = dir;
+    options.clock = std::make_shared<tablespan::SystemClock>(scale);
+    options.threads = 2;
+    std::string error;
+    auto engine = tablespan::Engine::open(options, &error);
+    if (!engine) std::fprintf(stderr, "%s\n", error.c_str());
+    return engine;
 }
 
 template <typename MakeRequest>

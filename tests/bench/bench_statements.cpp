@@ -23,16 +23,8 @@ int main(int argc, char** argv) {
     fs::remove_all(dir);
     fs::create_directories(dir);
     {
-        tablespan::EngineOptions options;
-        options.data_dir = dir.string();
-        options.clock = std::make_shared<tablespan::SystemClock>(1000.0);  // ACTIVE at once
-        options.threads = 2;
-        std::string error;
-        auto engine = tablespan::Engine::open(options, &error);
-        if (!engine) {
-            std::fprintf(stderr, "%s\n", error.c_str());
-            return 1;
-        }
+        auto engine = bench::open_engine(dir.string(), 1000.0);  // tables ACTIVE at once
+        if (!engine) return 1;
         engine->call_sync("us-west-2", "CreateTable", bench::create_request("music", false));
         bench::wait_active(*engine, "music");
         // Partitions of 10 items: item i is in partition i / 10.
@@ -50,10 +42,10 @@ int main(int argc, char** argv) {
         double query_secs = 0, statement_secs = 0;
         for (int round = 0; round < kRounds; ++round) {
             query_secs += per_round / bench::run_engine(*engine, "Query", per_round, [&](long) {
-                return Json{{"TableName", "music"},
-                            {"KeyConditionExpression", "pk = :p"},
-                            {"ExpressionAttributeValues", {{":p", key()}}}};
-            });
+                              return Json{{"TableName", "music"},
+                                          {"KeyConditionExpression", "pk = :p"},
+                                          {"ExpressionAttributeValues", {{":p", key()}}}};
+                          });
             statement_secs +=
                 per_round / bench::run_engine(*engine, "ExecuteStatement", per_round, [&](long) {
                     return Json{{"Statement", R"(SELECT * FROM "music" WHERE pk = ?)"},

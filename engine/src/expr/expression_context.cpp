@@ -45,9 +45,20 @@ std::string join_keys(const std::vector<std::string>& keys) {
 
 }  // namespace
 
+namespace {
+thread_local bool t_generated = false;
+}
+
+GeneratedScope::GeneratedScope() : previous_(t_generated) {
+    t_generated = true;
+}
+GeneratedScope::~GeneratedScope() {
+    t_generated = previous_;
+}
+
 ExpressionContext::ExpressionContext(const std::map<std::string, std::string>* names,
                                      const AttributeMap* values)
-    : names_(names), values_(values) {}
+    : names_(names), values_(values), generated_(t_generated) {}
 
 const std::string* ExpressionContext::find_name(std::string_view placeholder) {
     if (names_ == nullptr) return nullptr;

@@ -40,8 +40,8 @@ public:
     // Unused keys are listed in the order the service lists them (that of a Java HashSet).
     void check_all_used() const;
     // Marks the expressions as written by Tablespan from a request's legacy parameters
-    // (api/legacy_params.h): the limits on what a client writes — 4 KB of text, 100 IN
-    // operands — do not apply to them.
+    // (api/legacy_params.h) or a PartiQL statement (GeneratedScope): the limits on what a client
+    // writes — 4 KB of text, 100 IN operands — do not apply to them.
     void set_generated() { generated_ = true; }
     bool generated() const { return generated_; }
 
@@ -51,6 +51,20 @@ private:
     std::set<std::string, std::less<>> used_names_;
     std::set<std::string, std::less<>> used_values_;
     bool generated_ = false;
+};
+
+// While one lives on a thread, every ExpressionContext made there counts as generated
+// (set_generated()): PartiQL runs the item operations with expressions it wrote from a
+// statement of up to 8192 characters.
+class GeneratedScope {
+public:
+    GeneratedScope();
+    ~GeneratedScope();
+    GeneratedScope(const GeneratedScope&) = delete;
+    GeneratedScope& operator=(const GeneratedScope&) = delete;
+
+private:
+    bool previous_;
 };
 
 // A document path: a top-level attribute followed by map keys and list indexes.

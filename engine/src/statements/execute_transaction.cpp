@@ -9,6 +9,7 @@
 #include "api/handlers.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "expr/expressions.h"
 #include "partiql/parser.h"
 #include "statements/run.h"
 #include "statements/statement_keys.h"
@@ -91,6 +92,7 @@ Json execute_transaction(core::Region& region, const Json& request) {
     for (const char* name : {"ClientRequestToken", "ReturnConsumedCapacity"})
         if (const Json* v = member(request, name)) translated[name] = *v;
 
+    const expr::GeneratedScope generated;
     if (selects) {
         Json out = transact_get_items(region, translated);
         for (std::size_t i = 0; i < parsed.size(); ++i) {

@@ -8,6 +8,7 @@
 #include "api/reads.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "expr/expressions.h"
 #include "indexes/index_key.h"
 #include "indexes/secondary_index.h"
 #include "partiql/expression_builder.h"
@@ -148,6 +149,7 @@ Json run_select(core::Region& region, const Statement& s, const Json& request) {
         base["ReturnConsumedCapacity"] = *rcc;
     auto limit = api::int_member(request, "Limit");
 
+    const expr::GeneratedScope generated;
     Json out = {{"Items", Json::array()}};
     Json capacity;
     for (; at.part < parts; ++at.part, at.start = nullptr) {

@@ -15,6 +15,15 @@ std::vector<api::KeyElement> key_schema(const api::TableMeta& table) {
     return keys;
 }
 
+// attribute_exists(<partition key>) or attribute_not_exists(…), and the rest of the
+// WHERE joined with `join` ("AND", "OR").
+std::string key_condition(partiql::ExpressionBuilder& b, const api::TableMeta& table,
+                          const char* function, const char* join, const partiql::ExprPtr& rest) {
+    std::string out = std::string(function) + "(" + b.path({{table.partition_key.name, -1}}) + ")";
+    if (rest) out += std::string(" ") + join + " (" + b.condition(*rest) + ")";
+    return out;
+}
+
 const char* return_values(const std::string& returning) {
     if (returning == "ALL OLD") return "ALL_OLD";
     if (returning == "MODIFIED OLD") return "UPDATED_OLD";
@@ -31,8 +40,7 @@ WriteRequest insert(const Statement& s, const api::TableMeta& table) {
     }
     partiql::ExpressionBuilder b;
     Json request = {{"TableName", table.name}, {"Item", s.item}};
-    request["ConditionExpression"] =
-        "attribute_not_exists(" + b.path({{table.partition_key.name, -1}}) + ")";
+    request["ConditionExpression"] = key_condition(b, table, "attribute_not_exists", "", nullptr);
     b.add_to(request);
     return {"PutItem", std::move(request)};
 }
@@ -42,9 +50,7 @@ WriteRequest update(const Statement& s, const api::TableMeta& table) {
     partiql::ExpressionBuilder b;
     Json request = {{"TableName", table.name}, {"Key", key.key}};
     request["UpdateExpression"] = b.update(s.updates);
-    std::string condition = "attribute_exists(" + b.path({{table.partition_key.name, -1}}) + ")";
-    if (key.rest) condition += " AND (" + b.condition(*key.rest) + ")";
-    request["ConditionExpression"] = condition;
+    request["ConditionExpression"] = key_condition(b, table, "attribute_exists", "AND", key.rest);
     if (const char* rv = return_values(s.returning)) request["ReturnValues"] = rv;
     b.add_to(request);
     return {"UpdateItem", std::move(request)};
@@ -54,11 +60,9 @@ WriteRequest remove(const Statement& s, const api::TableMeta& table) {
     ItemKey key = item_key(s.where, table);
     partiql::ExpressionBuilder b;
     Json request = {{"TableName", table.name}, {"Key", key.key}};
-    if (key.rest) {
-        const std::string name = b.path({{table.partition_key.name, -1}});
+    if (key.rest)
         request["ConditionExpression"] =
-            "attribute_not_exists(" + name + ") OR (" + b.condition(*key.rest) + ")";
-    }
+            key_condition(b, table, "attribute_not_exists", "OR", key.rest);
     if (!s.returning.empty()) request["ReturnValues"] = "ALL_OLD";
     b.add_to(request);
     return {"DeleteItem", std::move(request)};
@@ -77,9 +81,7 @@ WriteRequest exists(const Statement& s, const api::TableMeta& table) {
     }
     partiql::ExpressionBuilder b;
     Json request = {{"TableName", table.name}, {"Key", key.key}};
-    std::string condition = "attribute_exists(" + b.path({{table.partition_key.name, -1}}) + ")";
-    if (key.rest) condition += " AND (" + b.condition(*key.rest) + ")";
-    request["ConditionExpression"] = condition;
+    request["ConditionExpression"] = key_condition(b, table, "attribute_exists", "AND", key.rest);
     b.add_to(request);
     return {"ConditionCheck", std::move(request)};
 }

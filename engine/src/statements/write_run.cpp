@@ -4,6 +4,7 @@
 #include "api/handlers.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "expr/expressions.h"
 #include "statements/run.h"
 #include "statements/write_requests.h"
 #include "tablespan/error.h"
@@ -15,6 +16,7 @@ Json run_write(core::Region& region, const partiql::Statement& s, const Json& re
     WriteRequest w = write_request(s, table);
     for (const char* name : {"ReturnValuesOnConditionCheckFailure", "ReturnConsumedCapacity"})
         if (const Json* v = api::member(request, name)) w.request[name] = *v;
+    const expr::GeneratedScope generated;
     Json answer;
     try {
         if (w.operation == "PutItem")
