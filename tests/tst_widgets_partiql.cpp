@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QMenu>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -235,6 +236,38 @@ private slots:
         QCOMPARE(rowsOf(tab), QStringList{QStringLiteral("n=1")});
     }
 
+    void parametersFillThePlaceholders() {
+        WidgetEngine e;
+        createOrders(e);
+        MainWindow window(*e.bridge);
+        PartiqlTab* tab = window.partiqlTab();
+        tab->parametersEdit()->setText(QStringLiteral(R"([{"S": "f"}, {"N": "1"}])"));
+        QVERIFY(
+            runByKeyboard(tab, QStringLiteral("SELECT id FROM \"Orders\" WHERE id = ? AND n > ?")));
+        QCOMPARE(tab->errorText(), QString());
+        QCOMPARE(rowsOf(tab), QStringList{QStringLiteral("id=f")});
+        QCOMPARE(tab->history()->entry(0).parameters,
+                 QStringLiteral(R"([{"S": "f"}, {"N": "1"}])"));
+
+        // Without them the engine says what is wrong; the history keeps both runs.
+        tab->parametersEdit()->clear();
+        QVERIFY(
+            runByKeyboard(tab, QStringLiteral("SELECT id FROM \"Orders\" WHERE id = ? AND n > ?")));
+        QVERIFY2(tab->errorText().startsWith(QStringLiteral("ValidationException: ")),
+                 qPrintable(tab->errorText()));
+        QCOMPARE(tab->history()->rowCount(), 2);
+        // Restoring the first run brings its parameters back.
+        tab->restore(1);
+        QCOMPARE(tab->parametersEdit()->text(), QStringLiteral(R"([{"S": "f"}, {"N": "1"}])"));
+
+        // Not a JSON list: said at once, nothing sent.
+        tab->parametersEdit()->setText(QStringLiteral(R"({"S": "f"})"));
+        tab->runButton()->click();
+        QVERIFY(tab->errorText().startsWith(QStringLiteral("The parameters must be a JSON list")));
+        QVERIFY(!tab->isRunning());
+        QCOMPARE(tab->history()->rowCount(), 2);
+    }
+
     void aSyntaxErrorMarksItsPlace() {
         WidgetEngine e;
         createOrders(e);
@@ -333,6 +366,7 @@ private slots:
         PartiqlTab* tab = host.window().partiqlTab();
         QVERIFY(runByKeyboard(tab, QStringLiteral("SELECT * FROM \"Orders\"")));
         tab->editor()->setPlainText(QStringLiteral("SELECT id FROM"));  // not run yet
+        tab->parametersEdit()->setText(QStringLiteral("[]"));
         QSignalSpy replaced(&host, &ConsoleHost::windowReplaced);
         QAction* german = languageAction(host.window(), QStringLiteral("Deutsch"));
         QVERIFY(german);
@@ -344,6 +378,8 @@ private slots:
         QCOMPARE(host.window().tabs()->tabText(2), QStringLiteral("PartiQL-Editor"));
         QCOMPARE(historyOf(again), QStringList{QStringLiteral("SELECT * FROM \"Orders\"")});
         QCOMPARE(again->editor()->toPlainText(), QStringLiteral("SELECT id FROM"));
+        QCOMPARE(again->parametersEdit()->text(), QStringLiteral("[]"));
+        again->parametersEdit()->clear();
         QCOMPARE(again->runButton()->text(), QStringLiteral("Ausführen"));
         QVERIFY(runByKeyboard(again, QStringLiteral("SELECT * FROM \"Orders\" WHERE id = 'a'")));
         QCOMPARE(again->history()->rowCount(), 2);
@@ -408,13 +444,13 @@ private slots:
         QAbstractItemModelTester historyTester(
             &history, QAbstractItemModelTester::FailureReportingMode::QtTest);
         for (int i = 0; i < PartiqlHistory::kMaxEntries + 5; ++i)
-            history.add(QStringLiteral("SELECT %1").arg(i), u"us-west-2"_s, {});
+            history.add(QStringLiteral("SELECT %1").arg(i), {}, u"us-west-2"_s, {});
         QCOMPARE(history.rowCount(), PartiqlHistory::kMaxEntries);
         QCOMPARE(history.entry(0).statement,
                  QStringLiteral("SELECT %1").arg(PartiqlHistory::kMaxEntries + 4));
         // The same statement in another region is another entry.
-        history.add(QStringLiteral("SELECT 0"), u"us-west-2"_s, {});
-        history.add(QStringLiteral("SELECT 0"), u"eu-west-1"_s, u"E: x"_s);
+        history.add(QStringLiteral("SELECT 0"), {}, u"us-west-2"_s, {});
+        history.add(QStringLiteral("SELECT 0"), {}, u"eu-west-1"_s, u"E: x"_s);
         QCOMPARE(history.entry(0).region, u"eu-west-1"_s);
         QVERIFY(history.index(0).data(PartiqlHistory::FailedRole).toBool());
         QVERIFY(!history.index(1).data(PartiqlHistory::FailedRole).toBool());

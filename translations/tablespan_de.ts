@@ -2204,22 +2204,27 @@
 <context>
     <name>PartiqlHistory</name>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="46"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
         <source>%1 in %2 at %3</source>
         <translation>%1 in %2 um %3</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="49"/>
+        <source>Parameters: %1</source>
+        <translation>Parameter: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="50"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="54"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="57"/>
         <source>Ran</source>
         <translation>Ausgeführt</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="54"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="57"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -2227,104 +2232,119 @@
 <context>
     <name>PartiqlTab</name>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="39"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="40"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="47"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="49"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="63"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="66"/>
         <source>Run the statement (%1)</source>
         <translation>Anweisung ausführen (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="66"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="69"/>
         <source>None</source>
         <translation>Keins</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="67"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="70"/>
         <source>The most items the statement reads per page (Limit).</source>
         <translation>Höchstens so viele Elemente liest die Anweisung je Seite (Limit).</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="68"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="77"/>
         <source>%1 runs the statement</source>
         <translation>%1 führt die Anweisung aus</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="74"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="87"/>
         <source>Limit:</source>
         <translation>Limit:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="84"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="81"/>
         <source>Statement:</source>
         <translation>Anweisung:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="102"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="115"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="45"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="47"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="46"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="48"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB-JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="127"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="75"/>
+        <source>The values of the statement&apos;s ? placeholders, in order: a JSON list of DynamoDB values (Parameters).</source>
+        <translation>Die Werte der Platzhalter ? der Anweisung, der Reihe nach: eine JSON-Liste von DynamoDB-Werten (Parameters).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="90"/>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="140"/>
         <source>Show as:</source>
         <translation>Anzeigen als:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="144"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="157"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="195"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="209"/>
         <source>Enter a PartiQL statement, for example:
 SELECT * FROM &quot;%1&quot;</source>
         <translation>Geben Sie eine PartiQL-Anweisung ein, zum Beispiel:
 SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="204"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="218"/>
         <source>Enter a statement to run.</source>
         <translation>Geben Sie eine Anweisung ein, die ausgeführt werden soll.</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="285"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="228"/>
+        <source>The parameters must be a JSON list of DynamoDB values, such as [{&quot;S&quot;: &quot;Ada&quot;}, {&quot;N&quot;: &quot;100&quot;}].</source>
+        <translation>Die Parameter müssen eine JSON-Liste von DynamoDB-Werten sein, etwa [{&quot;S&quot;: &quot;Ada&quot;}, {&quot;N&quot;: &quot;100&quot;}].</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="313"/>
         <source>Running in %1…</source>
         <translation>Wird in %1 ausgeführt …</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="289"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="317"/>
         <source>Run a statement to see the items it returns.</source>
         <translation>Führen Sie eine Anweisung aus, um die zurückgegebenen Elemente zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="295"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="323"/>
         <source>Statement ran in %1. Items returned: %2.</source>
         <translation>Anweisung in %1 ausgeführt. Zurückgegebene Elemente: %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="296"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="324"/>
         <source>Ran in %1. Items returned: %2.</source>
         <translation>Ausgeführt in %1. Zurückgegebene Elemente: %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="297"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="325"/>
         <source>More items wait: Load more.</source>
         <translation>Weitere Elemente warten: Mehr laden.</translation>
     </message>

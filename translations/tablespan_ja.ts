@@ -2194,22 +2194,27 @@
 <context>
     <name>PartiqlHistory</name>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="46"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
         <source>%1 in %2 at %3</source>
         <translation>%1（%2、%3）</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="49"/>
+        <source>Parameters: %1</source>
+        <translation>パラメータ: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="50"/>
         <source>Failed: %1</source>
         <translation>失敗: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="54"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="57"/>
         <source>Ran</source>
         <translation>実行済み</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_history.cpp" line="54"/>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="57"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
@@ -2217,104 +2222,119 @@
 <context>
     <name>PartiqlTab</name>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="39"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="40"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="47"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="49"/>
         <source>Load more</source>
         <translation>さらに読み込む</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="63"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="66"/>
         <source>Run the statement (%1)</source>
         <translation>ステートメントを実行 (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="66"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="69"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="67"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="70"/>
         <source>The most items the statement reads per page (Limit).</source>
         <translation>ステートメントが 1 ページで読み取る項目の上限 (Limit)。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="68"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="77"/>
         <source>%1 runs the statement</source>
         <translation>%1 でステートメントを実行</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="74"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="87"/>
         <source>Limit:</source>
         <translation>上限:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="84"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="81"/>
         <source>Statement:</source>
         <translation>ステートメント:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="102"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="115"/>
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="45"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="47"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="46"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="48"/>
         <source>DynamoDB JSON</source>
         <translation>DynamoDB JSON</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="127"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="75"/>
+        <source>The values of the statement&apos;s ? placeholders, in order: a JSON list of DynamoDB values (Parameters).</source>
+        <translation>ステートメントの ? プレースホルダーに入る値を順に指定します: DynamoDB 値の JSON リスト (Parameters)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="90"/>
+        <source>Parameters:</source>
+        <translation>パラメータ:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="140"/>
         <source>Show as:</source>
         <translation>表示形式:</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="144"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="157"/>
         <source>Results</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="195"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="209"/>
         <source>Enter a PartiQL statement, for example:
 SELECT * FROM &quot;%1&quot;</source>
         <translation>PartiQL ステートメントを入力してください。例:
 SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="204"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="218"/>
         <source>Enter a statement to run.</source>
         <translation>実行するステートメントを入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="285"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="228"/>
+        <source>The parameters must be a JSON list of DynamoDB values, such as [{&quot;S&quot;: &quot;Ada&quot;}, {&quot;N&quot;: &quot;100&quot;}].</source>
+        <translation>パラメータは DynamoDB 値の JSON リストで指定してください。例: [{&quot;S&quot;: &quot;Ada&quot;}, {&quot;N&quot;: &quot;100&quot;}]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="313"/>
         <source>Running in %1…</source>
         <translation>%1 で実行中…</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="289"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="317"/>
         <source>Run a statement to see the items it returns.</source>
         <translation>ステートメントを実行すると、返された項目がここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="295"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="323"/>
         <source>Statement ran in %1. Items returned: %2.</source>
         <translation>ステートメントを %1 で実行しました。返された項目: %2 件。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="296"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="324"/>
         <source>Ran in %1. Items returned: %2.</source>
         <translation>%1 で実行しました。返された項目: %2 件。</translation>
     </message>
     <message>
-        <location filename="../widgets/partiql/partiql_tab.cpp" line="297"/>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="325"/>
         <source>More items wait: Load more.</source>
         <translation>続きの項目があります:「さらに読み込む」を押してください。</translation>
     </message>

@@ -9,10 +9,11 @@
 
 PartiqlHistory::PartiqlHistory(QObject* parent) : QAbstractListModel(parent) {}
 
-void PartiqlHistory::add(const QString& statement, const QString& region, const QString& error) {
-    Entry entry{statement, region, error, QDateTime::currentDateTime()};
+void PartiqlHistory::add(const QString& statement, const QString& parameters, const QString& region,
+                         const QString& error) {
+    Entry entry{statement, parameters, region, error, QDateTime::currentDateTime()};
     if (!m_entries.isEmpty() && m_entries.first().statement == statement &&
-        m_entries.first().region == region) {
+        m_entries.first().parameters == parameters && m_entries.first().region == region) {
         m_entries.first() = entry;
         emit dataChanged(index(0), index(0));
         return;
@@ -44,6 +45,8 @@ QVariant PartiqlHistory::data(const QModelIndex& index, int role) const {
         case Qt::ToolTipRole: {
             const QString when = QLocale().toString(e.time.time(), QLocale::ShortFormat);
             QString tip = tr("%1 in %2 at %3").arg(e.statement, e.region, when);
+            if (!e.parameters.isEmpty())
+                tip += QLatin1Char('\n') + tr("Parameters: %1").arg(e.parameters);
             if (!e.error.isEmpty()) tip += QLatin1Char('\n') + tr("Failed: %1").arg(e.error);
             return tip;
         }
@@ -54,6 +57,8 @@ QVariant PartiqlHistory::data(const QModelIndex& index, int role) const {
             return e.error.isEmpty() ? tr("Ran") : tr("Failed");
         case StatementRole:
             return e.statement;
+        case ParametersRole:
+            return e.parameters;
         case RegionRole:
             return e.region;
         case FailedRole:

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -38,6 +39,7 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
       m_editor(new PartiqlEditor(this)),
       m_run(new QPushButton(tr("Run"), this)),
       m_limit(new QSpinBox(this)),
+      m_parameters(new QLineEdit(this)),
       m_error(new QLabel(this)),
       m_historyView(new QTreeView(this)),
       m_results(new PartiqlResultsModel(this)),
@@ -53,6 +55,7 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
     // The editor, Run and the limit, the error.
     setTable({});
     m_editor->setPlainText(m_history->draft());
+    m_parameters->setText(m_history->draftParameters());
     m_editor->moveCursor(QTextCursor::End);
     // Said "Ctrl+Enter" (the keypad's key name), as the AWS console says it; either Enter
     // key runs.
@@ -65,23 +68,33 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
     m_limit->setRange(0, 1000);
     m_limit->setSpecialValueText(tr("None"));
     m_limit->setToolTip(tr("The most items the statement reads per page (Limit)."));
+    m_parameters->setObjectName(QStringLiteral("partiqlParameters"));
+    m_parameters->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_parameters->setPlaceholderText(QStringLiteral("[{\"S\": \"Ada\"}, {\"N\": \"100\"}]"));
+    m_parameters->setToolTip(
+        tr("The values of the statement's ? placeholders, in order: a JSON list of DynamoDB "
+           "values (Parameters)."));
     auto* hint = new QLabel(tr("%1 runs the statement").arg(runKeys), this);
     hint->setObjectName(QStringLiteral("partiqlHint"));
     hint->setForegroundRole(QPalette::PlaceholderText);
+    auto* heading = new QHBoxLayout;
+    heading->addWidget(new QLabel(tr("Statement:"), this));
+    heading->addStretch();
+    heading->addWidget(hint);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addSpacing(12);
     buttons->addWidget(new QLabel(tr("Limit:"), this));
     buttons->addWidget(m_limit);
     buttons->addSpacing(12);
-    buttons->addWidget(hint);
-    buttons->addStretch();
+    buttons->addWidget(new QLabel(tr("Parameters:"), this));
+    buttons->addWidget(m_parameters, 1);
     ViewStyle::inlineError(m_error, QStringLiteral("partiqlError"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* editorArea = new QWidget(this);
     auto* editorLayout = new QVBoxLayout(editorArea);
     editorLayout->setContentsMargins(0, 0, 0, 0);
-    editorLayout->addWidget(new QLabel(tr("Statement:"), editorArea));
+    editorLayout->addLayout(heading);
     editorLayout->addWidget(m_editor, 1);
     editorLayout->addLayout(buttons);
     editorLayout->addWidget(m_error);
@@ -168,6 +181,7 @@ PartiqlTab::PartiqlTab(EngineBridge& bridge, QWidget* parent)
     connect(m_jsonButton, &QRadioButton::toggled, this, &PartiqlTab::setJsonShown);
     connect(m_editor, &QPlainTextEdit::textChanged, this,
             [this] { m_history->setDraft(m_editor->toPlainText()); });
+    connect(m_parameters, &QLineEdit::textChanged, m_history, &PartiqlHistory::setDraftParameters);
     for (auto signal : {&QAbstractItemView::clicked, &QAbstractItemView::activated})
         connect(m_historyView, signal, this, [this](const QModelIndex& i) { restore(i.row()); });
     updateStatus();
@@ -204,9 +218,23 @@ void PartiqlTab::run() {
         showError(tr("Enter a statement to run."));
         return;
     }
+    Json request = {{"Statement", m_sent.toStdString()}};
+    m_sentParameters = m_parameters->text().trimmed();
+    if (!m_sentParameters.isEmpty()) {
+        // The values themselves are the engine's to check, as the service checks them.
+        const Json parameters = Json::parse(m_sentParameters.toStdString(), nullptr, false);
+        if (!parameters.is_array()) {
+            showError(
+                tr("The parameters must be a JSON list of DynamoDB values, such as "
+                   "[{\"S\": \"Ada\"}, {\"N\": \"100\"}]."));
+            m_parameters->setFocus();
+            return;
+        }
+        request["Parameters"] = parameters;
+    }
+    if (m_limit->value() > 0) request["Limit"] = m_limit->value();
     m_runRegion = m_region;
-    m_request = {{"Statement", m_sent.toStdString()}};
-    if (m_limit->value() > 0) m_request["Limit"] = m_limit->value();
+    m_request = std::move(request);
     m_nextToken.clear();
     m_ran = false;
     m_results->clear(PartiqlStatement::projection(m_statement));
@@ -239,7 +267,7 @@ void PartiqlTab::showAnswer(const tablespan::Result& result, bool more) {
         const QString text = EngineBridge::errorText(result);
         showError(text);
         if (!more) {
-            m_history->add(m_statement, m_runRegion, text);
+            m_history->add(m_statement, m_sentParameters, m_runRegion, text);
             // The message names a place in the statement: show it there, unless the
             // statement was edited meanwhile.
             const auto [line, column] =
@@ -261,7 +289,7 @@ void PartiqlTab::showAnswer(const tablespan::Result& result, bool more) {
                       ? QString::fromStdString(token->get<std::string>())
                       : QString();
     m_ran = true;
-    if (!more) m_history->add(m_statement, m_runRegion, {});
+    if (!more) m_history->add(m_statement, m_sentParameters, m_runRegion, {});
     updateJson();
     updateStatus();
     if (PartiqlStatement::isWrite(m_statement)) emit message(m_status->text());
@@ -318,6 +346,7 @@ void PartiqlTab::updateJson() {
 void PartiqlTab::restore(int row) {
     if (row < 0 || row >= m_history->rowCount()) return;
     m_editor->setPlainText(m_history->entry(row).statement);
+    m_parameters->setText(m_history->entry(row).parameters);
     m_editor->moveCursor(QTextCursor::End);
     m_editor->setFocus();
 }

@@ -1,7 +1,8 @@
 #pragma once
 
 // The PartiQL editor tab: a statement editor with highlighting, run with Ctrl+Enter or
-// Run in the console's region (ExecuteStatement, as any SDK sends it), the items returned
+// Run in the console's region (ExecuteStatement, as any SDK sends it, with an optional
+// Limit and the values of its ? placeholders as Parameters), the items returned
 // as a table or as DynamoDB JSON, further pages on "Load more" (the answer's NextToken),
 // the engine's error under the editor with the place it names marked in the statement,
 // and this session's statements beside the editor, newest first.
@@ -15,6 +16,7 @@ class PartiqlEditor;
 class PartiqlHistory;
 class PartiqlResultsModel;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -42,6 +44,8 @@ public:
     QRadioButton* jsonButton() const { return m_jsonButton; }
     QRadioButton* tableButton() const { return m_tableButton; }
     QSpinBox* limitBox() const { return m_limit; }
+    // The values of the statement's ? placeholders (a JSON list of DynamoDB values).
+    QLineEdit* parametersEdit() const { return m_parameters; }
     // The error under the editor ("ExceptionName: message"), or empty.
     QString errorText() const;
     // What the last answer brought ("3 items returned …"), or what is under way.
@@ -82,6 +86,7 @@ private:
     PartiqlEditor* m_editor;
     QPushButton* m_run;
     QSpinBox* m_limit;
+    QLineEdit* m_parameters;
     QLabel* m_error;
     QTreeView* m_historyView;
     PartiqlResultsModel* m_results;
@@ -97,6 +102,7 @@ private:
     // region it ran in and its request.
     QString m_sent;
     QString m_statement;
+    QString m_sentParameters;
     QString m_runRegion;
     tablespan::Json m_request;
     QString m_nextToken;
