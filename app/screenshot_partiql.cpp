@@ -3,6 +3,7 @@
 // statement the engine refuses with the place it names marked; the history beside the
 // editor lists them all. Light and dark, at 1000×700 and at 1400×900.
 
+#include <QLineEdit>
 #include <QSpinBox>
 #include <QTabWidget>
 
@@ -41,10 +42,11 @@ void ScreenshotDriver::shootPartiql(std::function<void()> done) {
                                         "total BETWEEN 10 AND 100"),
                          [=, this] {
                              tab->limitBox()->setValue(8);
+                             tab->parametersEdit()->setText(QStringLiteral("[{\"S\": \"Grace\"}]"));
                              runStatement(QStringLiteral("-- Grace's orders, newest first\n"
                                                          "SELECT orderDate, total, status, tags\n"
                                                          "FROM \"orders\"\n"
-                                                         "WHERE customer = 'Grace' AND orderDate > "
+                                                         "WHERE customer = ? AND orderDate > "
                                                          "'2026-01'\nORDER BY orderDate DESC"),
                                           [=, this] { shootPartiqlViews(done); });
                          });
@@ -71,6 +73,7 @@ void ScreenshotDriver::shootPartiqlViews(std::function<void()> done) {
          [=, this] {
              both(QStringLiteral("45d-partiql-load-more"));
              tab->limitBox()->setValue(0);
+             tab->parametersEdit()->clear();
              runStatement(QStringLiteral("SELECT customer, total\nFROM \"orders\"\n"
                                          "WHERE total > 100 ORDER orderDate"),
                           [=, this] {
