@@ -212,17 +212,16 @@ void PartiqlTab::setTable(const QString& table) {
 void PartiqlTab::run() {
     if (m_running) return;
     // Sent as written, so that the lines and columns of an error are the editor's.
-    m_sent = m_editor->toPlainText();
-    m_statement = m_sent.trimmed();
-    if (m_statement.isEmpty()) {
+    const QString sent = m_editor->toPlainText();
+    if (sent.trimmed().isEmpty()) {
         showError(tr("Enter a statement to run."));
         return;
     }
-    Json request = {{"Statement", m_sent.toStdString()}};
-    m_sentParameters = m_parameters->text().trimmed();
-    if (!m_sentParameters.isEmpty()) {
+    Json request = {{"Statement", sent.toStdString()}};
+    const QString parametersText = m_parameters->text().trimmed();
+    if (!parametersText.isEmpty()) {
         // The values themselves are the engine's to check, as the service checks them.
-        const Json parameters = Json::parse(m_sentParameters.toStdString(), nullptr, false);
+        const Json parameters = Json::parse(parametersText.toStdString(), nullptr, false);
         if (!parameters.is_array()) {
             showError(
                 tr("The parameters must be a JSON list of DynamoDB values, such as "
@@ -233,6 +232,9 @@ void PartiqlTab::run() {
         request["Parameters"] = parameters;
     }
     if (m_limit->value() > 0) request["Limit"] = m_limit->value();
+    m_sent = sent;
+    m_statement = sent.trimmed();
+    m_sentParameters = parametersText;
     m_runRegion = m_region;
     m_request = std::move(request);
     m_nextToken.clear();
