@@ -34,6 +34,8 @@
 #include "partiql/partiql_statement.h"
 #include "partiql/partiql_tab.h"
 #include "widget_fixture.h"
+#include "window/activity_dock.h"
+#include "window/activity_model.h"
 #include "window/console_host.h"
 #include "window/main_window.h"
 
@@ -421,6 +423,34 @@ private slots:
         QTRY_COMPARE(ids(),
                      (QStringList{QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
                                   QStringLiteral("e"), QStringLiteral("f"), QStringLiteral("g")}));
+    }
+
+    void activityNamesTheStatementsTable() {
+        WidgetEngine e;
+        createOrders(e);
+        e.create_table("other-thing", "k", "S");
+        MainWindow window(*e.bridge);
+        PartiqlTab* tab = window.partiqlTab();
+        for (const char* statement :
+             {"-- from nowhere\nSELECT * FROM \"Orders\" WHERE id = 'from x'",
+              "INSERT INTO \"other-thing\" VALUE {'k': 'a'}",
+              "update Orders SET n = 5 WHERE id = 'a'",
+              "/* into x */ DELETE FROM Orders WHERE id = 'b'",
+              "SELECT * FROM \"Orders\".\"nope\""})
+            QVERIFY(runByKeyboard(tab, QString::fromUtf8(statement)));
+        const ActivityModel* activity = window.activityDock()->model();
+        const auto tables = [activity] {
+            QStringList out;
+            for (int r = 0; r < activity->rowCount(); ++r)
+                if (activity->record(r).operation == QLatin1String("ExecuteStatement"))
+                    out << activity->record(r).table;
+            return out;
+        };
+        QTRY_COMPARE(tables().size(), 5);
+        QStringList sorted = tables();
+        sorted.sort();
+        QCOMPARE(sorted, (QStringList{u"Orders"_s, u"Orders"_s, u"Orders"_s, u"Orders"_s,
+                                      u"other-thing"_s}));
     }
 
     void theModelsHoldUnderTheTester() {
