@@ -116,7 +116,13 @@ void ScreenshotDriver::prepare() {
                               {{"RequestItems", {{"orders", requests}}}},
                               [this](const auto&) { --m_pending; });
             }
-            when([this] { return m_pending == 0; }, [this] { shoot(); });
+            when([this] { return m_pending == 0; },
+                 [this] {
+                     // TABLESPAN_SCREENSHOTS_ONLY=partiql shoots one area alone.
+                     if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"partiql")
+                         return shootPartiql([] { QApplication::quit(); });
+                     shoot();
+                 });
         });
 }
 
@@ -207,7 +213,7 @@ void ScreenshotDriver::shoot() {
                                                       shootReplication([=, this] {
                                                           shootRecovery([=, this] {
                                                               shootSettings([=, this] {
-                                                                  shootStreams([=, this] {
+                                                                  shootStreamsAndPartiql([=, this] {
                                                                       Theme::apply(
                                                                           Theme::Mode::Dark);
                                                                       m_window.tabs()

@@ -83,6 +83,15 @@ private:
     // "Save as transaction" in the Items tab: pending, then cancelled with its reasons,
     // light and dark (screenshot_transactions.cpp); then `done`.
     void shootTransactions(std::function<void()> done);
+    // shootStreams, then shootPartiql; then `done`.
+    void shootStreamsAndPartiql(std::function<void()> done);
+    // The PartiQL editor tab: a SELECT's items as a table and as DynamoDB JSON, Load more,
+    // an INSERT and a refused statement marked in the editor, light and dark
+    // (screenshot_partiql.cpp); then `done`.
+    void shootPartiql(std::function<void()> done);
+    void shootPartiqlViews(std::function<void()> done);
+    // Runs `statement` in the PartiQL tab; `then` once the answer is shown.
+    void runStatement(const QString& statement, std::function<void()> then);
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
 

@@ -141,11 +141,11 @@ void TstWidgetsBackup::backupAndRestoreThroughTheBackupsTab() {
     BackupsTab* tab = console.backups;
     QStringList titles;
     for (int i = 0; i < window.tabs()->count(); ++i) titles << window.tabs()->tabText(i);
-    QCOMPARE(
-        titles,
-        (QStringList{QStringLiteral("Tables"), QStringLiteral("Items"), QStringLiteral("Streams"),
-                     QStringLiteral("Global tables"), QStringLiteral("Backups"),
-                     QStringLiteral("Point-in-time recovery"), QStringLiteral("Monitoring")}));
+    QCOMPARE(titles,
+             (QStringList{QStringLiteral("Tables"), QStringLiteral("Items"),
+                          QStringLiteral("PartiQL editor"), QStringLiteral("Streams"),
+                          QStringLiteral("Global tables"), QStringLiteral("Backups"),
+                          QStringLiteral("Point-in-time recovery"), QStringLiteral("Monitoring")}));
     QAbstractItemModelTester tester(tab->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.resize(1200, 800);

@@ -79,7 +79,7 @@ private slots:
         QCOMPARE(window.currentRegion(), QStringLiteral("eu-west-1"));
         QCOMPARE(window.tabs()->currentIndex(), 1);
         // The tabs main() adds are there again, in German too.
-        QCOMPARE(window.tabs()->count(), 5);
+        QCOMPARE(window.tabs()->count(), 6);
         QCOMPARE(Language::setting(), QStringLiteral("de"));
         QCOMPARE(QLocale().language(), QLocale::German);
         QVERIFY(languageAction(window, QStringLiteral("Deutsch"))->isChecked());

@@ -1049,40 +1049,50 @@
         <translation>Elemente: Abfrage-Generator</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Double-click</source>
         <translation>Doppelklick</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
         <source>Explore the table&apos;s items</source>
         <translation>Elemente der Tabelle durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Edit the item</source>
         <translation>Element bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="56"/>
         <source>Close the dialog (asks first when there are edits)</source>
         <translation>Dialog schließen (fragt zuerst, wenn es Änderungen gibt)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="56"/>
         <source>Dialogs</source>
         <translation>Dialoge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Run the statement</source>
+        <translation>Anweisung ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>PartiQL editor</source>
+        <translation>PartiQL-Editor</translation>
     </message>
 </context>
 <context>
@@ -1738,17 +1748,17 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="234"/>
+        <location filename="../widgets/items/items_tab.cpp" line="241"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>Als DynamoDB-JSON kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="240"/>
+        <location filename="../widgets/items/items_tab.cpp" line="247"/>
         <source>Copy as JSON</source>
         <translation>Als JSON kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="262"/>
+        <location filename="../widgets/items/items_tab.cpp" line="269"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n Element kopiert.</numerusform>
@@ -1756,52 +1766,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="380"/>
+        <location filename="../widgets/items/items_tab.cpp" line="389"/>
         <source>Table: %1</source>
         <translation>Tabelle: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="383"/>
+        <location filename="../widgets/items/items_tab.cpp" line="392"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="384"/>
+        <location filename="../widgets/items/items_tab.cpp" line="393"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="392"/>
+        <location filename="../widgets/items/items_tab.cpp" line="401"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="436"/>
+        <location filename="../widgets/items/items_tab.cpp" line="445"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="438"/>
+        <location filename="../widgets/items/items_tab.cpp" line="447"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="480"/>
+        <location filename="../widgets/items/items_tab.cpp" line="489"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>Zurückgegebene Elemente: %1 · Gelesene Elemente: %2 · Verbrauchte RCUs: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="486"/>
+        <location filename="../widgets/items/items_tab.cpp" line="495"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="487"/>
+        <location filename="../widgets/items/items_tab.cpp" line="496"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="490"/>
+        <location filename="../widgets/items/items_tab.cpp" line="499"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -1809,12 +1819,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="492"/>
+        <location filename="../widgets/items/items_tab.cpp" line="501"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="494"/>
+        <location filename="../widgets/items/items_tab.cpp" line="503"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
@@ -1878,12 +1888,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="521"/>
+        <location filename="../widgets/items/items_tab.cpp" line="530"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="534"/>
+        <location filename="../widgets/items/items_tab.cpp" line="543"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -1891,7 +1901,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="535"/>
+        <location filename="../widgets/items/items_tab.cpp" line="544"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -1899,7 +1909,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="536"/>
+        <location filename="../widgets/items/items_tab.cpp" line="545"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -2065,141 +2075,146 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="34"/>
+        <location filename="../widgets/window/main_window.cpp" line="35"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="44"/>
+        <location filename="../widgets/window/main_window.cpp" line="45"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="46"/>
+        <location filename="../widgets/window/main_window.cpp" line="48"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="121"/>
+        <location filename="../widgets/window/main_window.cpp" line="128"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="125"/>
+        <location filename="../widgets/window/main_window.cpp" line="132"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="135"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="143"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="138"/>
+        <location filename="../widgets/window/main_window.cpp" line="145"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="139"/>
+        <location filename="../widgets/window/main_window.cpp" line="146"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="140"/>
+        <location filename="../widgets/window/main_window.cpp" line="147"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="141"/>
+        <location filename="../widgets/window/main_window.cpp" line="148"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="149"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="167"/>
+        <location filename="../widgets/window/main_window.cpp" line="174"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="172"/>
+        <location filename="../widgets/window/main_window.cpp" line="179"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="174"/>
+        <location filename="../widgets/window/main_window.cpp" line="181"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="182"/>
+        <location filename="../widgets/window/main_window.cpp" line="189"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="187"/>
-        <location filename="../widgets/window/main_window.cpp" line="202"/>
+        <location filename="../widgets/window/main_window.cpp" line="194"/>
+        <location filename="../widgets/window/main_window.cpp" line="209"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../widgets/window/main_window.cpp" line="195"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../widgets/window/main_window.cpp" line="195"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="206"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="243"/>
+        <location filename="../widgets/window/main_window.cpp" line="250"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="244"/>
+        <location filename="../widgets/window/main_window.cpp" line="251"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="252"/>
+        <location filename="../widgets/window/main_window.cpp" line="259"/>
         <source>About Tablespan</source>
         <translation>Über Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="137"/>
+        <location filename="../widgets/window/main_window.cpp" line="144"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="55"/>
+        <location filename="../widgets/window/main_window.cpp" line="58"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="41"/>
-        <location filename="../widgets/window/main_window.cpp" line="56"/>
+        <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="47"/>
+        <location filename="../widgets/window/main_window.cpp" line="50"/>
         <source>Streams</source>
         <translation>Streams</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="49"/>
+        <source>PartiQL editor</source>
+        <translation>PartiQL-Editor</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2248,154 @@
         <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
+    </message>
+</context>
+<context>
+    <name>PartiqlHistory</name>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
+        <source>%1 in %2 at %3</source>
+        <translation>%1 in %2 um %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="49"/>
+        <source>Parameters: %1</source>
+        <translation>Parameter: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="50"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="57"/>
+        <source>Ran</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="57"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>PartiqlTab</name>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="40"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="49"/>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="66"/>
+        <source>Run the statement (%1)</source>
+        <translation>Anweisung ausführen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="69"/>
+        <source>None</source>
+        <translation>Keins</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="70"/>
+        <source>The most items the statement reads per page (Limit).</source>
+        <translation>Höchstens so viele Elemente liest die Anweisung je Seite (Limit).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="77"/>
+        <source>%1 runs the statement</source>
+        <translation>%1 führt die Anweisung aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="87"/>
+        <source>Limit:</source>
+        <translation>Limit:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="81"/>
+        <source>Statement:</source>
+        <translation>Anweisung:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="115"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="47"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="48"/>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB-JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="75"/>
+        <source>The values of the statement&apos;s ? placeholders, in order: a JSON list of DynamoDB values (Parameters).</source>
+        <translation>Die Werte der Platzhalter ? der Anweisung, der Reihe nach: eine JSON-Liste von DynamoDB-Werten (Parameters).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="90"/>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="140"/>
+        <source>Show as:</source>
+        <translation>Anzeigen als:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="157"/>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="209"/>
+        <source>Enter a PartiQL statement, for example:
+SELECT * FROM &quot;%1&quot;</source>
+        <translation>Geben Sie eine PartiQL-Anweisung ein, zum Beispiel:
+SELECT * FROM &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="217"/>
+        <source>Enter a statement to run.</source>
+        <translation>Geben Sie eine Anweisung ein, die ausgeführt werden soll.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="227"/>
+        <source>The parameters must be a JSON list of DynamoDB values, such as [{&quot;S&quot;: &quot;Ada&quot;}, {&quot;N&quot;: &quot;100&quot;}].</source>
+        <translation>Die Parameter müssen eine JSON-Liste von DynamoDB-Werten sein, etwa [{&quot;S&quot;: &quot;Ada&quot;}, {&quot;N&quot;: &quot;100&quot;}].</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="315"/>
+        <source>Running in %1…</source>
+        <translation>Wird in %1 ausgeführt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="319"/>
+        <source>Run a statement to see the items it returns.</source>
+        <translation>Führen Sie eine Anweisung aus, um die zurückgegebenen Elemente zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="325"/>
+        <source>Statement ran in %1. Items returned: %2.</source>
+        <translation>Anweisung in %1 ausgeführt. Zurückgegebene Elemente: %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="326"/>
+        <source>Ran in %1. Items returned: %2.</source>
+        <translation>Ausgeführt in %1. Zurückgegebene Elemente: %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="327"/>
+        <source>More items wait: Load more.</source>
+        <translation>Weitere Elemente warten: Mehr laden.</translation>
     </message>
 </context>
 <context>
@@ -4703,29 +4866,34 @@
         <translation>SigV4-Signaturen prüfen; dieses Schlüsselpaar akzeptieren (wiederholbar, ergänzt --require-auth).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="134"/>
+        <location filename="../app/main.cpp" line="135"/>
+        <source>Do not refuse requests past a provisioned table&apos;s capacity (as DynamoDB Local does); the service refuses them.</source>
+        <translation>Anfragen über die Kapazität einer Tabelle mit bereitgestelltem Durchsatz hinaus nicht ablehnen (wie DynamoDB Local); der Dienst lehnt sie ab.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="139"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="146"/>
+        <location filename="../app/main.cpp" line="151"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="151"/>
+        <location filename="../app/main.cpp" line="156"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="167"/>
+        <location filename="../app/main.cpp" line="173"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="190"/>
+        <location filename="../app/main.cpp" line="196"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

@@ -1046,40 +1046,50 @@
         <translation>項目: クエリビルダー</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Double-click</source>
         <translation>ダブルクリック</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
         <source>Explore the table&apos;s items</source>
         <translation>テーブルの項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="51"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="53"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Edit the item</source>
         <translation>項目を編集</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="56"/>
         <source>Close the dialog (asks first when there are edits)</source>
         <translation>ダイアログを閉じる (編集がある場合は先に確認)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="54"/>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="56"/>
         <source>Dialogs</source>
         <translation>ダイアログ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>Run the statement</source>
+        <translation>ステートメントを実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/help_shortcuts_dialog.cpp" line="52"/>
+        <source>PartiQL editor</source>
+        <translation>PartiQL エディタ</translation>
     </message>
 </context>
 <context>
@@ -1734,81 +1744,81 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="234"/>
+        <location filename="../widgets/items/items_tab.cpp" line="241"/>
         <source>Copy as DynamoDB JSON</source>
         <translation>DynamoDB JSON としてコピー</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="240"/>
+        <location filename="../widgets/items/items_tab.cpp" line="247"/>
         <source>Copy as JSON</source>
         <translation>JSON としてコピー</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="262"/>
+        <location filename="../widgets/items/items_tab.cpp" line="269"/>
         <source>%n item(s) copied.</source>
         <translation>
             <numerusform>%n 件の項目をコピーしました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="380"/>
+        <location filename="../widgets/items/items_tab.cpp" line="389"/>
         <source>Table: %1</source>
         <translation>テーブル: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="383"/>
+        <location filename="../widgets/items/items_tab.cpp" line="392"/>
         <source>GSI: %1</source>
         <translation>GSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="384"/>
+        <location filename="../widgets/items/items_tab.cpp" line="393"/>
         <source>LSI: %1</source>
         <translation>LSI: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="392"/>
+        <location filename="../widgets/items/items_tab.cpp" line="401"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="436"/>
+        <location filename="../widgets/items/items_tab.cpp" line="445"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="438"/>
+        <location filename="../widgets/items/items_tab.cpp" line="447"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="480"/>
+        <location filename="../widgets/items/items_tab.cpp" line="489"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="486"/>
+        <location filename="../widgets/items/items_tab.cpp" line="495"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="487"/>
+        <location filename="../widgets/items/items_tab.cpp" line="496"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="490"/>
+        <location filename="../widgets/items/items_tab.cpp" line="499"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="492"/>
+        <location filename="../widgets/items/items_tab.cpp" line="501"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="494"/>
+        <location filename="../widgets/items/items_tab.cpp" line="503"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
@@ -1869,26 +1879,26 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="521"/>
+        <location filename="../widgets/items/items_tab.cpp" line="530"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="534"/>
+        <location filename="../widgets/items/items_tab.cpp" line="543"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="535"/>
+        <location filename="../widgets/items/items_tab.cpp" line="544"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="536"/>
+        <location filename="../widgets/items/items_tab.cpp" line="545"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -2052,141 +2062,146 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="34"/>
+        <location filename="../widgets/window/main_window.cpp" line="35"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="44"/>
+        <location filename="../widgets/window/main_window.cpp" line="45"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="46"/>
+        <location filename="../widgets/window/main_window.cpp" line="48"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="121"/>
+        <location filename="../widgets/window/main_window.cpp" line="128"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="125"/>
+        <location filename="../widgets/window/main_window.cpp" line="132"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="135"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="143"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="138"/>
+        <location filename="../widgets/window/main_window.cpp" line="145"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="139"/>
+        <location filename="../widgets/window/main_window.cpp" line="146"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="140"/>
+        <location filename="../widgets/window/main_window.cpp" line="147"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="141"/>
+        <location filename="../widgets/window/main_window.cpp" line="148"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="149"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="167"/>
+        <location filename="../widgets/window/main_window.cpp" line="174"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="172"/>
+        <location filename="../widgets/window/main_window.cpp" line="179"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="174"/>
+        <location filename="../widgets/window/main_window.cpp" line="181"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="182"/>
+        <location filename="../widgets/window/main_window.cpp" line="189"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="187"/>
-        <location filename="../widgets/window/main_window.cpp" line="202"/>
+        <location filename="../widgets/window/main_window.cpp" line="194"/>
+        <location filename="../widgets/window/main_window.cpp" line="209"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../widgets/window/main_window.cpp" line="195"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="188"/>
+        <location filename="../widgets/window/main_window.cpp" line="195"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="206"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="243"/>
+        <location filename="../widgets/window/main_window.cpp" line="250"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="244"/>
+        <location filename="../widgets/window/main_window.cpp" line="251"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="252"/>
+        <location filename="../widgets/window/main_window.cpp" line="259"/>
         <source>About Tablespan</source>
         <translation>Tablespan について</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="137"/>
+        <location filename="../widgets/window/main_window.cpp" line="144"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="55"/>
+        <location filename="../widgets/window/main_window.cpp" line="58"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="41"/>
-        <location filename="../widgets/window/main_window.cpp" line="56"/>
+        <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="47"/>
+        <location filename="../widgets/window/main_window.cpp" line="50"/>
         <source>Streams</source>
         <translation>ストリーム</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/main_window.cpp" line="49"/>
+        <source>PartiQL editor</source>
+        <translation>PartiQL エディタ</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2235,154 @@
         <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
+    </message>
+</context>
+<context>
+    <name>PartiqlHistory</name>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
+        <source>%1 in %2 at %3</source>
+        <translation>%1（%2、%3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="49"/>
+        <source>Parameters: %1</source>
+        <translation>パラメータ: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="50"/>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="57"/>
+        <source>Ran</source>
+        <translation>実行済み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_history.cpp" line="57"/>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+</context>
+<context>
+    <name>PartiqlTab</name>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="40"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="49"/>
+        <source>Load more</source>
+        <translation>さらに読み込む</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="66"/>
+        <source>Run the statement (%1)</source>
+        <translation>ステートメントを実行 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="69"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="70"/>
+        <source>The most items the statement reads per page (Limit).</source>
+        <translation>ステートメントが 1 ページで読み取る項目の上限 (Limit)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="77"/>
+        <source>%1 runs the statement</source>
+        <translation>%1 でステートメントを実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="87"/>
+        <source>Limit:</source>
+        <translation>上限:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="81"/>
+        <source>Statement:</source>
+        <translation>ステートメント:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="115"/>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="47"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="48"/>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB JSON</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="75"/>
+        <source>The values of the statement&apos;s ? placeholders, in order: a JSON list of DynamoDB values (Parameters).</source>
+        <translation>ステートメントの ? プレースホルダーに入る値を順に指定します: DynamoDB 値の JSON リスト (Parameters)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="90"/>
+        <source>Parameters:</source>
+        <translation>パラメータ:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="140"/>
+        <source>Show as:</source>
+        <translation>表示形式:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="157"/>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="209"/>
+        <source>Enter a PartiQL statement, for example:
+SELECT * FROM &quot;%1&quot;</source>
+        <translation>PartiQL ステートメントを入力してください。例:
+SELECT * FROM &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="217"/>
+        <source>Enter a statement to run.</source>
+        <translation>実行するステートメントを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="227"/>
+        <source>The parameters must be a JSON list of DynamoDB values, such as [{&quot;S&quot;: &quot;Ada&quot;}, {&quot;N&quot;: &quot;100&quot;}].</source>
+        <translation>パラメータは DynamoDB 値の JSON リストで指定してください。例: [{&quot;S&quot;: &quot;Ada&quot;}, {&quot;N&quot;: &quot;100&quot;}]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="315"/>
+        <source>Running in %1…</source>
+        <translation>%1 で実行中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="319"/>
+        <source>Run a statement to see the items it returns.</source>
+        <translation>ステートメントを実行すると、返された項目がここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="325"/>
+        <source>Statement ran in %1. Items returned: %2.</source>
+        <translation>ステートメントを %1 で実行しました。返された項目: %2 件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="326"/>
+        <source>Ran in %1. Items returned: %2.</source>
+        <translation>%1 で実行しました。返された項目: %2 件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/partiql/partiql_tab.cpp" line="327"/>
+        <source>More items wait: Load more.</source>
+        <translation>続きの項目があります:「さらに読み込む」を押してください。</translation>
     </message>
 </context>
 <context>
@@ -4677,29 +4840,34 @@
         <translation>SigV4 署名を検証し、このキーペアを受け入れます (複数指定可、--require-auth に追加)。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="134"/>
+        <location filename="../app/main.cpp" line="135"/>
+        <source>Do not refuse requests past a provisioned table&apos;s capacity (as DynamoDB Local does); the service refuses them.</source>
+        <translation>プロビジョニングされたテーブルの容量を超えるリクエストを拒否しません（DynamoDB Local と同じ）。本来のサービスは拒否します。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="139"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="146"/>
+        <location filename="../app/main.cpp" line="151"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="151"/>
+        <location filename="../app/main.cpp" line="156"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="167"/>
+        <location filename="../app/main.cpp" line="173"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="190"/>
+        <location filename="../app/main.cpp" line="196"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>

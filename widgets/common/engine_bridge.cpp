@@ -5,6 +5,7 @@
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include "tablespan/regions.h"
@@ -40,15 +41,36 @@ QString EngineBridge::regionName(const QString& code) {
 }
 
 namespace {
-// The tables a batch or transaction names, joined by ", " (empty for other requests,
-// whose table the engine reports itself).
+// The table a PartiQL statement names: after its first FROM (SELECT, DELETE), INTO
+// (INSERT) or UPDATE, comments left out; quoted or not, without an index after it.
+QString statementTable(const std::string& statement) {
+    static const QRegularExpression comments(QStringLiteral(R"(--[^\n]*|/\*.*?(\*/|$))"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression table(
+        QStringLiteral(R"(\b(?:FROM|INTO|UPDATE)\s+("(?:[^"]|"")+"|[A-Za-z0-9_.-]+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString text = QString::fromStdString(statement).remove(comments);
+    const QRegularExpressionMatch m = table.match(text);
+    if (!m.hasMatch()) return {};
+    QString name = m.captured(1);
+    if (name.startsWith(QLatin1Char('"')))
+        return name.mid(1, name.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+    return name.section(QLatin1Char('.'), 0, 0);
+}
+
+// The tables a batch, transaction or statement names, joined by ", " (empty for other
+// requests, whose table the engine reports itself).
 QString tablesOf(const QString& operation, const tablespan::Json& request) {
     QStringList names;
     const auto add = [&names](const std::string& name) {
         const QString n = QString::fromStdString(name);
         if (!names.contains(n)) names << n;
     };
-    if (operation.startsWith(QLatin1String("Batch")) && request.is_object()) {
+    if (operation == QLatin1String("ExecuteStatement") && request.is_object()) {
+        const auto statement = request.find("Statement");
+        if (statement != request.end() && statement->is_string())
+            return statementTable(statement->get<std::string>());
+    } else if (operation.startsWith(QLatin1String("Batch")) && request.is_object()) {
         const auto items = request.find("RequestItems");
         if (items != request.end() && items->is_object())
             for (auto it = items->begin(); it != items->end(); ++it) add(it.key());

@@ -213,6 +213,13 @@ ItemsTab::ItemsTab(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
         refreshSources();  // indexes come and go
         updateCompare();   // and replicas
     });
+    // Writes from elsewhere (the PartiQL tab, a client of the endpoint) show when the tab
+    // is shown next; while shown, the tab keeps its rows and scroll position.
+    connect(&m_bridge, &EngineBridge::itemsChanged, this,
+            [this](const QString& region, const QString& table) {
+                if (!isVisible() && region == m_model->region() && table == m_model->table())
+                    m_itemsStale = true;
+            });
     updateStatus();
     updateCompare();
 }
@@ -354,6 +361,8 @@ void ItemsTab::fitExpiryColumn() {
 void ItemsTab::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     describeTtl();  // Time to Live may have changed in Settings meanwhile
+    if (m_itemsStale && !isBusy() && !m_model->table().isEmpty()) m_model->reload();
+    m_itemsStale = false;
 }
 
 void ItemsTab::describeTtl() {

@@ -154,4 +154,7 @@ private:
     bool m_exporting = false;
     bool m_cancelled = false;
     bool m_sized = false;  // columns fitted to the first page
+    // The table's items changed while the tab was hidden (another tab or a client wrote):
+    // shown again, it reads them anew.
+    bool m_itemsStale = false;
 };

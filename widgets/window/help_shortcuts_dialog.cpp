@@ -48,6 +48,8 @@ HelpShortcutsDialog::HelpShortcutsDialog(const QMenuBar* menus, QWidget* parent)
             if (a->menu()) walk(a->menu(), plain(a->text()));
 
     addRow(tr("Enter"), tr("Run the query or scan"), tr("Items: query builder"));
+    addRow(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText),
+           tr("Run the statement"), tr("PartiQL editor"));
     addRow(tr("Double-click"), tr("Explore the table's items"), tr("Tables"));
     addRow(tr("Double-click"), tr("Edit the item"), tr("Items"));
     addRow(QKeySequence(Qt::Key_Escape).toString(QKeySequence::NativeText),

@@ -20,6 +20,7 @@
 #include "items/items_tab.h"
 #include "common/language.h"
 #include "items/query_form.h"
+#include "partiql/partiql_tab.h"
 #include "window/region_selector.h"
 #include "streams/streams_tab.h"
 #include "tables/tables_tab.h"
@@ -43,7 +44,9 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     m_itemsTab = new ItemsTab(bridge, *m_tablesTab->model(), m_tabs);
     addTab(m_tablesTab, tr("Tables"));
     m_streamsTab = new StreamsTab(bridge, *m_tablesTab->model(), m_tabs);
+    m_partiqlTab = new PartiqlTab(bridge, m_tabs);
     addTab(m_itemsTab, tr("Items"));
+    addTab(m_partiqlTab, tr("PartiQL editor"));
     addTab(m_streamsTab, tr("Streams"));
     setCentralWidget(m_tabs);
     m_activity = new ActivityDock(bridge, this);
@@ -76,6 +79,9 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
         if (m_streamsTab->table() != table) m_streamsTab->setTable(table);
     });
     connect(m_streamsTab, &StreamsTab::message, this, &MainWindow::showMessage);
+    connect(this, &MainWindow::regionChanged, m_partiqlTab, &PartiqlTab::setRegion);
+    connect(this, &MainWindow::tableShared, m_partiqlTab, &PartiqlTab::setTable);
+    connect(m_partiqlTab, &PartiqlTab::message, this, &MainWindow::showMessage);
     connect(m_streamsTab, &StreamsTab::progressMessage, this, &MainWindow::showProgress);
     connect(this, &MainWindow::tableShared, m_tablesTab,
             [this](const QString& table) { m_tablesTab->selectTable(table); });
@@ -101,6 +107,7 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     m_itemsTab->setRegion(currentRegion());
     m_tablesTab->setRegion(currentRegion());
     m_streamsTab->setRegion(currentRegion());
+    m_partiqlTab->setRegion(currentRegion());
 }
 
 void MainWindow::shareTable(const QString& table) {

@@ -1,9 +1,8 @@
 #pragma once
 
 // The console's main window: the region selector, one tab per concern (Tables, Items,
-// Streams;
-// others add theirs with addTab), the Activity dock, and a status bar with the data
-// directory, the time scale and the endpoint.
+// PartiQL editor, Streams; others add theirs with addTab), the Activity dock, and a status bar with
+// the data directory, the time scale and the endpoint.
 
 #include <optional>
 #include <utility>
@@ -13,6 +12,7 @@
 class ActivityDock;
 class EngineBridge;
 class ItemsTab;
+class PartiqlTab;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -38,6 +38,7 @@ public:
     TablesTab* tablesTab() const { return m_tablesTab; }
     ItemsTab* itemsTab() const { return m_itemsTab; }
     StreamsTab* streamsTab() const { return m_streamsTab; }
+    PartiqlTab* partiqlTab() const { return m_partiqlTab; }
     ActivityDock* activityDock() const { return m_activity; }
     TablesModel* tablesModel() const;
     QMenu* viewMenu() const { return m_viewMenu; }
@@ -77,6 +78,7 @@ private:
     TablesTab* m_tablesTab = nullptr;
     ItemsTab* m_itemsTab = nullptr;
     StreamsTab* m_streamsTab = nullptr;
+    PartiqlTab* m_partiqlTab = nullptr;
     ActivityDock* m_activity = nullptr;
     QMenu* m_viewMenu = nullptr;
     QString m_endpointUrl;
