@@ -25,6 +25,10 @@
 #include "widget_fixture.h"
 #include "window/main_window.h"
 
+#include <memory>
+#include <utility>
+#include <vector>
+
 using tablespan::Json;
 
 namespace {
@@ -77,6 +81,21 @@ void stageDeletes(ItemsTab* items, const QList<int>& rows) {
 }
 
 // Clicks "Save as transaction" and waits for the answer; returns what the panel says.
+// The people table holding `people` (id, name) and a console on it, its Items tab
+// loaded.
+std::unique_ptr<MainWindow> peopleConsole(
+    WidgetEngine& e, const std::vector<std::pair<std::string, std::string>>& people) {
+    e.create_table("people", "id", "S");
+    for (const auto& [id, name] : people)
+        e.ok("PutItem", {{"TableName", "people"}, {"Item", person(id, name)}});
+    auto window = std::make_unique<MainWindow>(*e.bridge);
+    window->show();
+    const bool loaded = QTest::qWaitFor(
+        [&] { return window->itemsTab()->model()->rowCount() == static_cast<int>(people.size()); });
+    if (!loaded) qWarning("the people table did not load; the test's row check says more");
+    return window;
+}
+
 QString saveTransaction(PendingTransactionPanel* panel) {
     QSignalSpy finished(panel, &PendingTransactionPanel::saveFinished);
     QTest::mouseClick(panel->findChild<QPushButton*>(QStringLiteral("saveTransaction")),
@@ -147,13 +166,9 @@ private slots:
 
     void changeBehindTheConsoleCancelsEverything() {
         WidgetEngine e;
-        e.create_table("people", "id", "S");
-        e.ok("PutItem", {{"TableName", "people"}, {"Item", person("a1", "Ada")}});
-        e.ok("PutItem", {{"TableName", "people"}, {"Item", person("a2", "Alan")}});
-        MainWindow window(*e.bridge);
-        window.show();
-        ItemsTab* items = window.itemsTab();
-        QTRY_COMPARE(items->model()->rowCount(), 2);
+        const auto window = peopleConsole(e, {{"a1", "Ada"}, {"a2", "Alan"}});
+        ItemsTab* items = window->itemsTab();
+        QCOMPARE(items->model()->rowCount(), 2);
         PendingTransactionPanel* panel = items->pendingPanel();
         PendingTransaction* t = panel->transaction();
 
@@ -216,12 +231,9 @@ private slots:
 
     void aHundredAndFirstChangeIsRefused() {
         WidgetEngine e;
-        e.create_table("people", "id", "S");
-        e.ok("PutItem", {{"TableName", "people"}, {"Item", person("a1", "Ada")}});
-        MainWindow window(*e.bridge);
-        window.show();
-        ItemsTab* items = window.itemsTab();
-        QTRY_COMPARE(items->model()->rowCount(), 1);
+        const auto window = peopleConsole(e, {{"a1", "Ada"}});
+        ItemsTab* items = window->itemsTab();
+        QCOMPARE(items->model()->rowCount(), 1);
         PendingTransaction* t = items->pendingPanel()->transaction();
         for (int i = 0; i < PendingTransaction::kMaxActions; ++i) {
             const Json key = {{"id", {{"S", "k" + std::to_string(i)}}}};
@@ -250,13 +262,9 @@ private slots:
 
     void removedChangeIsNotWritten() {
         WidgetEngine e;
-        e.create_table("people", "id", "S");
-        e.ok("PutItem", {{"TableName", "people"}, {"Item", person("a1", "Ada")}});
-        e.ok("PutItem", {{"TableName", "people"}, {"Item", person("a2", "Alan")}});
-        MainWindow window(*e.bridge);
-        window.show();
-        ItemsTab* items = window.itemsTab();
-        QTRY_COMPARE(items->model()->rowCount(), 2);
+        const auto window = peopleConsole(e, {{"a1", "Ada"}, {"a2", "Alan"}});
+        ItemsTab* items = window->itemsTab();
+        QCOMPARE(items->model()->rowCount(), 2);
         PendingTransactionPanel* panel = items->pendingPanel();
         PendingTransaction* t = panel->transaction();
 
@@ -288,12 +296,9 @@ private slots:
 
     void refusalsAreShownReadably() {
         WidgetEngine e;
-        e.create_table("people", "id", "S");
-        e.ok("PutItem", {{"TableName", "people"}, {"Item", person("a1", "Ada")}});
-        MainWindow window(*e.bridge);
-        window.show();
-        ItemsTab* items = window.itemsTab();
-        QTRY_COMPARE(items->model()->rowCount(), 1);
+        const auto window = peopleConsole(e, {{"a1", "Ada"}});
+        ItemsTab* items = window->itemsTab();
+        QCOMPARE(items->model()->rowCount(), 1);
         PendingTransactionPanel* panel = items->pendingPanel();
         PendingTransaction* t = panel->transaction();
 

@@ -182,16 +182,8 @@ Json batch_get_item(core::Region& region, const Json& request) {
         Json& items = responses[read.table->name] = Json::array();
         ItemStore store(region, *read.table);
         for (auto& [key, key_json] : read.keys) {
-            if (bytes >= kMaxBatchGetBytes) {
-                Json& pending = unprocessed[it.key()];
-                if (pending.is_null()) {
-                    pending = *it;
-                    pending["Keys"] = Json::array();
-                }
-                pending["Keys"].push_back(*key_json);
-                continue;
-            }
-            if (region.throughput().read_refused(*read.table, region.now())) {
+            if (bytes >= kMaxBatchGetBytes ||
+                region.throughput().read_refused(*read.table, region.now())) {
                 Json& pending = unprocessed[it.key()];
                 if (pending.is_null()) {
                     pending = *it;
