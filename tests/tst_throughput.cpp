@@ -180,6 +180,16 @@ private slots:
         QCOMPARE(put_until_refused("Grow", 6000, &refusal), 100);
     }
 
+    void aTableMadeAgainStartsFull() {
+        create("Again", 1, 1);
+        tablespan::Error refusal;
+        QCOMPARE(put_until_refused("Again", 0, &refusal), 300);
+        t.ok("DeleteTable", {{"TableName", "Again"}});
+        t.engine->advance(60'000);
+        create("Again", 1, 1);
+        QCOMPARE(put_until_refused("Again", 0, &refusal), 300);
+    }
+
     void onDemandAndUnenforcedRefuseNothing() {
         t.create_table("OnDemand", "id", "S");
         tablespan::Error refusal;

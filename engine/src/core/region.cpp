@@ -310,6 +310,7 @@ void Region::apply_transition(const std::string& name, const std::string& table_
         if (table->next_status.empty()) {
             replicator_->on_table_removed(*table);
             recovery_->on_table_removed(*table);
+            throughput_->forget(name);
             store_.delete_table(table->id);
             tables_.erase(tables_.find(name));
             sync_names();
