@@ -182,7 +182,8 @@ private slots:
     }
 
     void requestsNameTheirStatementsTables() {
-        // Activity lists a statement under the table it names, a batch under each.
+        // Activity lists a statement under the table it names, a batch or transaction
+        // under each of its tables, once.
         std::vector<std::string> tables;
         const int id = t.engine->events().subscribe([&](const tablespan::EngineEvent& e) {
             if (auto* r = std::get_if<tablespan::RequestCompleted>(&e)) tables.push_back(r->table);
@@ -198,8 +199,14 @@ private slots:
         t.ok("ExecuteTransaction",
              {{"TransactStatements",
                Json::array({statement("SELECT * FROM Accounts WHERE id = 'a'")})}});
+        t.ok("TransactWriteItems", J(R"j({"TransactItems": [
+            {"Put": {"TableName": "Orders", "Item": {"id": {"S": "o"}}}},
+            {"ConditionCheck": {"TableName": "Accounts", "Key": {"id": {"S": "a"}},
+                                "ConditionExpression": "attribute_exists(id)"}},
+            {"Delete": {"TableName": "Orders", "Key": {"id": {"S": "p"}}}}]})j"));
         t.engine->events().unsubscribe(id);
-        QCOMPARE(tables, (std::vector<std::string>{"Orders, Accounts", "Accounts"}));
+        QCOMPARE(tables,
+                 (std::vector<std::string>{"Orders, Accounts", "Accounts", "Orders, Accounts"}));
     }
 
     void aTokenReplaysTheFirstAnswer() {

@@ -136,6 +136,17 @@ private slots:
             return r.operation == QLatin1String("BatchGetItem") &&
                    r.table == QLatin1String("beta") && !r.failed;
         }));
+        // A transaction under the tables of its actions, in their order.
+        const Json key = {{"pk", {{"S", "t"}}}};
+        e.bridge->call(QStringLiteral("us-west-2"), QStringLiteral("TransactWriteItems"),
+                       {{"TransactItems",
+                         {{{"Put", {{"TableName", "beta"}, {"Item", key}}}},
+                          {{"Delete", {{"TableName", "alpha"}, {"Key", key}}}}}}},
+                       nullptr);
+        QTRY_VERIFY(anyRow(dock, [](const Row& r) {
+            return r.operation == QLatin1String("TransactWriteItems") &&
+                   r.table == QLatin1String("beta, alpha") && !r.failed;
+        }));
     }
 };
 

@@ -5,7 +5,6 @@
 
 #include <QMetaObject>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QTimer>
 
 #include "tablespan/regions.h"
@@ -41,58 +40,10 @@ QString EngineBridge::regionName(const QString& code) {
 }
 
 namespace {
-// The table a PartiQL statement names: after its first FROM (SELECT, DELETE), INTO
-// (INSERT) or UPDATE, comments left out; quoted or not, without an index after it.
-QString statementTable(const std::string& statement) {
-    static const QRegularExpression comments(QStringLiteral(R"(--[^\n]*|/\*.*?(\*/|$))"),
-                                             QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression table(
-        QStringLiteral(R"(\b(?:FROM|INTO|UPDATE)\s+("(?:[^"]|"")+"|[A-Za-z0-9_.-]+))"),
-        QRegularExpression::CaseInsensitiveOption);
-    const QString text = QString::fromStdString(statement).remove(comments);
-    const QRegularExpressionMatch m = table.match(text);
-    if (!m.hasMatch()) return {};
-    QString name = m.captured(1);
-    if (name.startsWith(QLatin1Char('"')))
-        return name.mid(1, name.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
-    return name.section(QLatin1Char('.'), 0, 0);
-}
-
-// The tables a batch, transaction or statement names, joined by ", " (empty for other
-// requests, whose table the engine reports itself).
-QString tablesOf(const QString& operation, const tablespan::Json& request) {
-    QStringList names;
-    const auto add = [&names](const std::string& name) {
-        const QString n = QString::fromStdString(name);
-        if (!names.contains(n)) names << n;
-    };
-    if (operation == QLatin1String("ExecuteStatement") && request.is_object()) {
-        const auto statement = request.find("Statement");
-        if (statement != request.end() && statement->is_string())
-            return statementTable(statement->get<std::string>());
-    } else if (operation.startsWith(QLatin1String("Batch")) && request.is_object()) {
-        const auto items = request.find("RequestItems");
-        if (items != request.end() && items->is_object())
-            for (auto it = items->begin(); it != items->end(); ++it) add(it.key());
-    } else if (operation.startsWith(QLatin1String("Transact")) && request.is_object()) {
-        const auto items = request.find("TransactItems");
-        if (items != request.end() && items->is_array())
-            for (const auto& entry : *items)
-                if (entry.is_object())
-                    for (auto it = entry.begin(); it != entry.end(); ++it)
-                        if (it->is_object() && it->contains("TableName") &&
-                            (*it)["TableName"].is_string())
-                            add((*it)["TableName"].get<std::string>());
-    }
-    return names.join(QStringLiteral(", "));
-}
-}  // namespace
-
-namespace {
 // The call() whose answer this engine thread delivered last: a region answers a request
 // and then publishes its RequestCompleted on the same thread, so that event is ours.
 struct OwnCall {
-    QString region, operation, tables;
+    QString region, operation;
     bool set = false;
 };
 thread_local OwnCall t_ownCall;
@@ -102,13 +53,12 @@ void EngineBridge::matchOwnCall(RequestRecord& record) {
     OwnCall own = std::exchange(t_ownCall, OwnCall{});
     if (!own.set || own.region != record.region || own.operation != record.operation) return;
     record.fromConsole = true;
-    if (record.table.isEmpty()) record.table = own.tables;
 }
 
 void EngineBridge::call(const QString& region, const QString& operation, tablespan::Json request,
                         std::function<void(const tablespan::Result&)> done) {
     QPointer<EngineBridge> self(this);
-    OwnCall own{region, operation, tablesOf(operation, request), true};
+    OwnCall own{region, operation, true};
     m_engine.call(region.toStdString(), operation.toStdString(), std::move(request),
                   [self, own = std::move(own), done = std::move(done)](tablespan::Result result) {
                       t_ownCall = own;

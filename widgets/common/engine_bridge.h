@@ -25,7 +25,7 @@ struct RequestRecord {
     qint64 timeMs = 0;  // engine time at completion, ms since the epoch
     QString region;
     QString operation;
-    QString table;  // a batch or transaction sent by the console: its tables, joined by ", "
+    QString table;  // a batch, transaction or statement: its tables, joined by ", "
     double durationMs = 0;
     QString errorType;  // empty on success
     QString errorMessage;

@@ -18,16 +18,33 @@ namespace tablespan::core {
 
 namespace {
 // The table a request names, or for a batch every table it names, joined by ", ".
-// The tables of a batch of PartiQL statements, once each, in order.
+// Adds `name` to a list of table names joined by ", ", once.
+void add_name(std::string& names, const std::string& name) {
+    if (name.empty() || (", " + names + ", ").find(", " + name + ", ") != std::string::npos) return;
+    names += (names.empty() ? "" : ", ") + name;
+}
+
+// The tables of a batch of PartiQL statements, in order.
 std::string statement_tables(const Json& statements) {
     std::string names;
     for (const auto& s : statements) {
         auto text = s.is_object() ? s.find("Statement") : s.end();
-        if (!s.is_object() || text == s.end() || !text->is_string()) continue;
-        const std::string name = partiql::statement_table(text->get<std::string>());
-        if (name.empty() || (", " + names + ", ").find(", " + name + ", ") != std::string::npos)
-            continue;
-        names += (names.empty() ? "" : ", ") + name;
+        if (s.is_object() && text != s.end() && text->is_string())
+            add_name(names, partiql::statement_table(text->get<std::string>()));
+    }
+    return names;
+}
+
+// The tables of a transaction's actions, in order.
+std::string action_tables(const Json& actions) {
+    std::string names;
+    for (const auto& entry : actions) {
+        if (!entry.is_object()) continue;
+        for (auto body = entry.begin(); body != entry.end(); ++body) {
+            auto name = body->is_object() ? body->find("TableName") : body->end();
+            if (body->is_object() && name != body->end() && name->is_string())
+                add_name(names, name->get<std::string>());
+        }
     }
     return names;
 }
@@ -36,6 +53,8 @@ std::string table_name_of(const Json& request) {
     if (!request.is_object()) return {};
     auto it = request.find("TableName");
     if (it != request.end() && it->is_string()) return it->get<std::string>();
+    auto actions = request.find("TransactItems");
+    if (actions != request.end() && actions->is_array()) return action_tables(*actions);
     for (const char* member : {"Statements", "TransactStatements"}) {
         auto list = request.find(member);
         if (list != request.end() && list->is_array()) return statement_tables(*list);
