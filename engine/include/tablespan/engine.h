@@ -61,7 +61,7 @@ struct EngineOptions {
     Millis stream_shard_lifetime = 4 * 60 * 60 * 1000;
     // Provisioned throughput: PROVISIONED tables and their GSIs refuse requests past
     // their capacity (with 300 s of burst) as the service does. Off, nothing is refused
-    // (as DynamoDB Local ignores throughput); consumption is counted either way.
+    // (as DynamoDB Local ignores throughput).
     bool enforce_throughput = true;
 };
 

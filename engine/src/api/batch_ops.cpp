@@ -97,11 +97,7 @@ Json batch_write_item(core::Region& region, const Json& request) {
     // Writes to a table out of write capacity stay unprocessed; when none can be done
     // the whole call is refused (SEM §6.4).
     Json unprocessed = Json::object();
-    std::size_t refused = 0;
-    for (const auto& op : ops)
-        refused += region.throughput().write_refused(*op.table, region.now());
-    if (refused == ops.size() && !ops.empty()) admit_write(region, *ops.front().table);
-
+    std::size_t done = 0;
     std::map<std::string, WriteUnits> units;
     Json metrics = Json::object();
     for (auto& op : ops) {
@@ -109,6 +105,7 @@ Json batch_write_item(core::Region& region, const Json& request) {
             unprocessed[op.request_table].push_back(*op.write);
             continue;
         }
+        ++done;
         ItemStore store(region, *op.table);
         const std::optional<Item>& old = op.old;
         if (op.item) {
@@ -128,6 +125,8 @@ Json batch_write_item(core::Region& region, const Json& request) {
             metrics[op.table->name].push_back(*m);
     }
 
+    // Nothing written: the first write's refusal is the answer.
+    if (done == 0 && !ops.empty()) admit_write(region, *ops.front().table);
     Json out = {{"UnprocessedItems", unprocessed}};
     if (!metrics.empty()) out["ItemCollectionMetrics"] = metrics;
     add_consumed_capacity(out, request, units);

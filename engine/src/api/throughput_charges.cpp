@@ -16,22 +16,20 @@ void admit_read(core::Region& region, const TableMeta& table,
 
 WriteUnits charge_write(core::Region& region, const TableMeta& table, const StorageKey& key,
                         const Item* old, const Item* now, const Json& request, double factor) {
-    WriteUnits units;
-    if (table.billing_mode == "PROVISIONED" || capacity_requested(request)) {
-        units = write_units(table, key, old, now);
-    } else {
-        std::int64_t bytes = old ? static_cast<std::int64_t>(item_size(*old)) : 0;
-        if (now) bytes = std::max(bytes, static_cast<std::int64_t>(item_size(*now)));
-        units.table = write_units(bytes);
-    }
+    // An on-demand table has no bucket to take from: the units are only worked out when
+    // ConsumedCapacity asks for them.
+    const bool charged = table.billing_mode == "PROVISIONED";
+    if (!charged && !capacity_requested(request)) return {};
+    WriteUnits units = write_units(table, key, old, now);
     units.table *= factor;
     for (auto& [name, u] : units.global) u *= factor;
     for (auto& [name, u] : units.local) u *= factor;
-    region.throughput().charge_write(table, units, region.now());
+    if (charged) region.throughput().charge_write(table, units, region.now());
     return units;
 }
 
 void charge_failed_write(core::Region& region, const TableMeta& table, const Item* old) {
+    if (table.billing_mode != "PROVISIONED") return;
     WriteUnits units;
     units.table = write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0);
     region.throughput().charge_write(table, units, region.now());

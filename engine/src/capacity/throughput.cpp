@@ -18,34 +18,26 @@ bool provisioned(const api::TableMeta& table) {
 }
 }  // namespace
 
+bool Throughput::limited(const api::TableMeta& table) const {
+    return enforce_ && provisioned(table);
+}
+
+// Only PROVISIONED tables come here; their rates follow the table's current settings.
 Throughput::Buckets& Throughput::buckets(const api::TableMeta& table, Millis now) {
     Buckets& b = tables_[table.name];
-    const bool p = provisioned(table);
-    b.read.configure(p ? static_cast<double>(table.read_capacity) : 0, now);
-    b.write.configure(p ? static_cast<double>(table.write_capacity) : 0, now);
+    b.read.configure(static_cast<double>(table.read_capacity), now);
+    b.write.configure(static_cast<double>(table.write_capacity), now);
     for (const auto& index : table.indexes) {
         if (!index.global) continue;
         auto& [read, write] = b.gsi[index.name];
-        read.configure(p ? static_cast<double>(index.read_capacity) : 0, now);
-        write.configure(p ? static_cast<double>(index.write_capacity) : 0, now);
+        read.configure(static_cast<double>(index.read_capacity), now);
+        write.configure(static_cast<double>(index.write_capacity), now);
     }
     return b;
 }
 
-Second& Throughput::second(const std::string& table, Millis now) {
-    auto& seconds = history_[table];
-    const Millis at = now - now % 1000;
-    if (seconds.empty() || seconds.back().at != at) {
-        seconds.push_back(Second{at, 0, 0, 0, 0});
-        while (seconds.size() > kSecondsKept) seconds.pop_front();
-    }
-    return seconds.back();
-}
-
 void Throughput::refuse(const api::TableMeta& table, const indexes::SecondaryIndex* index,
-                        bool write, Millis now) {
-    Second& s = second(table.name, now);
-    ++(write ? s.throttled_writes : s.throttled_reads);
+                        bool write) {
     ApiError e("ProvisionedThroughputExceededException", index ? kIndexText : kTableText);
     const std::string kind = write ? "Write" : "Read";
     e.error().extra["ThrottlingReasons"] = Json::array(
@@ -56,18 +48,18 @@ void Throughput::refuse(const api::TableMeta& table, const indexes::SecondaryInd
 
 void Throughput::admit_read(const api::TableMeta& table, const indexes::SecondaryIndex* index,
                             Millis now) {
+    if (!limited(table)) return;
     Buckets& b = buckets(table, now);
-    if (!enforce_) return;
     if (index && index->global) {
-        if (b.gsi[index->name].first.exhausted(now)) refuse(table, index, false, now);
+        if (b.gsi[index->name].first.exhausted(now)) refuse(table, index, false);
     } else if (b.read.exhausted(now)) {
-        refuse(table, nullptr, false, now);
+        refuse(table, nullptr, false);
     }
 }
 
 std::optional<std::string> Throughput::write_refusal(const api::TableMeta& table, Millis now) {
+    if (!limited(table)) return std::nullopt;
     Buckets& b = buckets(table, now);
-    if (!enforce_) return std::nullopt;
     if (b.write.exhausted(now)) return std::string(kTableText);
     for (auto& [name, pair] : b.gsi)
         if (pair.second.exhausted(now)) return std::string(kIndexText);
@@ -79,8 +71,7 @@ bool Throughput::write_refused(const api::TableMeta& table, Millis now) {
 }
 
 std::optional<std::string> Throughput::read_refusal(const api::TableMeta& table, Millis now) {
-    Buckets& b = buckets(table, now);
-    if (enforce_ && b.read.exhausted(now)) return std::string(kTableText);
+    if (limited(table) && buckets(table, now).read.exhausted(now)) return std::string(kTableText);
     return std::nullopt;
 }
 
@@ -89,40 +80,33 @@ bool Throughput::read_refused(const api::TableMeta& table, Millis now) {
 }
 
 void Throughput::admit_write(const api::TableMeta& table, Millis now) {
+    if (!limited(table)) return;
     Buckets& b = buckets(table, now);
-    if (!enforce_) return;
-    if (b.write.exhausted(now)) refuse(table, nullptr, true, now);
+    if (b.write.exhausted(now)) refuse(table, nullptr, true);
     for (auto& [name, pair] : b.gsi)
-        if (pair.second.exhausted(now)) refuse(table, table.find_index(name), true, now);
+        if (pair.second.exhausted(now)) refuse(table, table.find_index(name), true);
 }
 
 void Throughput::charge_read(const api::TableMeta& table, const indexes::SecondaryIndex* index,
                              double units, Millis now) {
+    if (!provisioned(table)) return;
     Buckets& b = buckets(table, now);
     (index && index->global ? b.gsi[index->name].first : b.read).take(units, now);
-    second(table.name, now).consumed_read += units;
 }
 
 void Throughput::charge_write(const api::TableMeta& table, const api::WriteUnits& units,
                               Millis now) {
+    if (!provisioned(table)) return;
     Buckets& b = buckets(table, now);
     // LSIs take from the table's capacity (DG:LSI); GSIs from their own.
     double table_units = units.table;
     for (const auto& [name, u] : units.local) table_units += u;
     b.write.take(table_units, now);
     for (const auto& [name, u] : units.global) b.gsi[name].second.take(u, now);
-    second(table.name, now).consumed_write += units.total();
-}
-
-const std::deque<Second>& Throughput::history(const std::string& table) const {
-    static const std::deque<Second> kNone;
-    auto it = history_.find(table);
-    return it == history_.end() ? kNone : it->second;
 }
 
 void Throughput::forget(const std::string& table) {
     tables_.erase(table);
-    history_.erase(table);
 }
 
 }  // namespace tablespan::capacity

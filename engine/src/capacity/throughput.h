@@ -5,10 +5,8 @@
 // empty is refused with ProvisionedThroughputExceededException and the service's text
 // (../shared/reference/dynamodb-data-plane.md §8.1); a write is refused when the table
 // or any GSI it maintains is out of write capacity (DG:GSI). What a request consumed is
-// taken afterwards. Every second of engine time keeps what was consumed and throttled,
-// per table, for the Monitoring tab.
+// taken afterwards.
 
-#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,19 +17,9 @@
 
 namespace tablespan::capacity {
 
-// One second of a table's traffic.
-struct Second {
-    Millis at = 0;  // start of the second, engine time
-    double consumed_read = 0;
-    double consumed_write = 0;
-    std::int64_t throttled_reads = 0;
-    std::int64_t throttled_writes = 0;
-};
-
 class Throughput {
 public:
-    // Off: nothing is refused (EngineOptions::enforce_throughput false); consumption is
-    // still counted.
+    // Off: nothing is refused (EngineOptions::enforce_throughput false).
     explicit Throughput(bool enforce) : enforce_(enforce) {}
 
     // Throws ProvisionedThroughputExceededException when a read of `table` (through
@@ -51,25 +39,22 @@ public:
                      double units, Millis now);
     void charge_write(const api::TableMeta& table, const api::WriteUnits& units, Millis now);
 
-    // The last seconds of a table's traffic, oldest first (at most kSecondsKept).
-    const std::deque<Second>& history(const std::string& table) const;
     void forget(const std::string& table);
-
-    static constexpr std::size_t kSecondsKept = 3600;
 
 private:
     struct Buckets {
         TokenBucket read, write;
         std::map<std::string, std::pair<TokenBucket, TokenBucket>> gsi;  // name → read, write
     };
+    // Whether requests to `table` can be refused (enforced, and PROVISIONED); on-demand
+    // tables keep no buckets.
+    bool limited(const api::TableMeta& table) const;
     Buckets& buckets(const api::TableMeta& table, Millis now);
-    Second& second(const std::string& table, Millis now);
     [[noreturn]] void refuse(const api::TableMeta& table, const indexes::SecondaryIndex* index,
-                             bool write, Millis now);
+                             bool write);
 
     bool enforce_;
     std::map<std::string, Buckets> tables_;
-    std::map<std::string, std::deque<Second>> history_;
 };
 
 }  // namespace tablespan::capacity
