@@ -1,15 +1,24 @@
 #pragma once
 
-// The create-replica dialog: the regions not yet in the table's replication group and an
-// optional table class override. Sends UpdateTable with ReplicaUpdates Create; the
-// engine's error is shown inline and the dialog stays open.
+// The create-replica dialog. Eventual consistency (MREC): one region not yet in the
+// table's replication group and an optional table class override; sends UpdateTable with
+// one ReplicaUpdates Create. Strong consistency (MRSC): the whole group at once, three
+// replicas or two replicas and a witness, all in the table region's region set; sends
+// one UpdateTable with the Creates, the witness and MultiRegionConsistency STRONG. Strong
+// consistency is offered only for an empty table without replicas in a region of a
+// region set; otherwise the dialog says why. The engine's error is shown inline and the
+// dialog stays open.
 
 #include <QDialog>
+
+#include "tablespan/engine.h"
 
 class EngineBridge;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
+class QRadioButton;
 
 class CreateReplicaDialog final : public QDialog {
     Q_OBJECT
@@ -25,18 +34,53 @@ public:
     QStringList offeredRegions() const;
     QString errorText() const;
 
+    // Strong consistency: chosen, possible, and why not (empty when possible; "" while
+    // the dialog still checks that the table is empty).
+    void setStrong(bool strong);
+    bool isStrong() const;
+    bool strongPossible() const;
+    QString strongUnavailableReason() const;
+    // Two replicas and a witness (true) or three replicas (false).
+    void setWithWitness(bool witness);
+    void setSecondRegion(const QString& code);
+    void setThirdRegion(const QString& code);
+    // The regions offered for the second replica and for the third member.
+    QStringList offeredSecondRegions() const;
+    QStringList offeredThirdRegions() const;
+    // The UpdateTable request the dialog sends for the current choice.
+    tablespan::Json request() const;
+
 signals:
     void replicaRequested(const QString& region);
+    // A strongly consistent group was requested: its new replicas and witness ("" = none).
+    void strongGroupRequested(const QStringList& replicas, const QString& witness);
 
 public slots:
     void accept() override;
 
 private:
+    void checkEmpty();
+    void updateStrongChoices();
+    void updateMode();
+
     EngineBridge& m_bridge;
     QString m_region;
     QString m_table;
+    QStringList m_group;
+    QString m_strongBlocked;  // why strong consistency is not possible ("" = possible)
+    bool m_emptyChecked = false;
+    QRadioButton* m_eventual;
+    QRadioButton* m_strongButton;
+    QLabel* m_tradeOff;
+    QLabel* m_strongNote;
+    QFormLayout* m_form;
     QComboBox* m_target;
     QComboBox* m_class;
+    QComboBox* m_shape;
+    QComboBox* m_second;
+    QComboBox* m_third;
+    QLabel* m_thirdLabel;
+    QLabel* m_intro;
     QLabel* m_error;
     QDialogButtonBox* m_buttons;
     bool m_busy = false;

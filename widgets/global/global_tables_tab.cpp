@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -22,9 +23,12 @@
 #include "global/replica_model.h"
 #include "global/replica_status_delegate.h"
 #include "global/replication_chart.h"
+#include "common/status_delegate.h"
 #include "common/table_box.h"
 #include "tables/tables_model.h"
 #include "common/view_style.h"
+#include "drills/outage_drill_dialog.h"
+#include "global/write_stats.h"
 
 using tablespan::Json;
 
@@ -42,6 +46,9 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
       m_delete(new QPushButton(icon(QStringLiteral("delete")), tr("Delete replica"), this)),
       m_error(new QLabel(this)),
       m_summary(new QLabel(this)),
+      m_mode(new QLabel(this)),
+      m_drill(new QPushButton(icon(QStringLiteral("region")), tr("Outage comparison…"), this)),
+      m_writeStats(new WriteStats(bridge, this)),
       m_model(new ReplicaModel(this)),
       m_status(
           new ReplicaStatusDelegate(ReplicaModel::StatusRole, ReplicaModel::ProgressRole, this)),
@@ -59,6 +66,10 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     m_create->setObjectName(QStringLiteral("createReplica"));
     m_delete->setObjectName(QStringLiteral("deleteReplica"));
     auto* refresh = new QPushButton(icon(QStringLiteral("refresh")), tr("Refresh"), this);
+    m_drill->setObjectName(QStringLiteral("outageDrill"));
+    m_drill->setToolTip(
+        tr("Take a region offline under a write load, once against an eventually "
+           "and once against a strongly consistent table, and compare"));
     auto* actions = new QHBoxLayout;
     actions->addWidget(new QLabel(tr("Table:"), this));
     actions->addWidget(m_tableBox);
@@ -68,8 +79,12 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     m_summary->setObjectName(QStringLiteral("globalSummary"));
     m_summary->setWordWrap(true);
     actions->addWidget(m_summary, 1);
+    actions->addWidget(m_drill);
     actions->addWidget(refresh);
     ViewStyle::inlineError(m_error, QStringLiteral("globalError"));
+    m_mode->setObjectName(QStringLiteral("globalMode"));
+    m_mode->setWordWrap(true);
+    m_mode->hide();
 
     ViewStyle::rowList(m_view, QStringLiteral("replicasView"));
     m_view->setModel(m_model);
@@ -100,6 +115,7 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     split->setSizes({800, 400});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(actions);
+    layout->addWidget(m_mode);
     layout->addWidget(m_error);
     layout->addWidget(split, 1);
 
@@ -126,6 +142,10 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     connect(m_create, &QPushButton::clicked, this, &GlobalTablesTab::createReplica);
     connect(m_delete, &QPushButton::clicked, this, &GlobalTablesTab::deleteSelectedReplica);
     connect(refresh, &QPushButton::clicked, this, &GlobalTablesTab::reload);
+    connect(m_drill, &QPushButton::clicked, this, &GlobalTablesTab::openOutageDrill);
+    connect(m_writeStats, &WriteStats::changed, this, [this] {
+        if (!m_metrics->isActive()) m_metrics->start();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &GlobalTablesTab::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &GlobalTablesTab::updateActions);
@@ -230,6 +250,7 @@ void GlobalTablesTab::reload() {
         m_map->setGroup({}, m_region);
         m_probe->setGroup(Json(), {});
         m_summary->clear();
+        updateMode();
         updateActions();
         return;
     }
@@ -257,6 +278,7 @@ void GlobalTablesTab::reload() {
                                              "GlobalTableVersion", "2019.11.21")))
                                    : tr("Not replicated: add a replica to make it a global table"));
             updateMetrics();
+            updateMode();
             updateActions();
             if (m_model->hasTransitions() && !m_animation->isActive()) m_animation->start();
         });
@@ -307,16 +329,56 @@ void GlobalTablesTab::updateMetrics() {
         }
         m_model->setLatency(destination, last,
                             delivered ? sum / static_cast<double>(delivered) : -1.0, pending);
+        const WriteStats::Summary writes = m_writeStats->summary(name, destination, now);
+        m_model->setWriteStats(destination, writes.p50, writes.p99, writes.conflicts);
     }
+    updateMode();
     m_map->setPending(links);
     if (m_chart->isVisible()) m_chart->refresh(metrics, now);
+}
+
+QString GlobalTablesTab::modeText() const {
+    return m_mode->isHidden() ? QString() : m_mode->text();
+}
+
+void GlobalTablesTab::updateMode() {
+    const QString mode = m_model->consistency();
+    if (mode.isEmpty()) {
+        m_mode->hide();
+        return;
+    }
+    const bool strong = mode == QLatin1String("STRONG");
+    QString text = strong ? tr("<b>Strong consistency (MRSC)</b>: writes are acknowledged once "
+                               "a second region has them; no acknowledged write is lost.")
+                          : tr("<b>Eventual consistency (MREC)</b>: writes are acknowledged "
+                               "locally and replicated asynchronously; last writer wins.");
+    for (const QString& witness : m_model->witnesses()) {
+        const int row = m_model->rowOf(witness);
+        text += QLatin1Char(' ') +
+                tr("Witness: %1 (%2).")
+                    .arg(witness, StatusDelegate::statusText(m_model->replica(row).status));
+    }
+    if (strong)
+        text +=
+            QLatin1Char(' ') +
+            tr("Write conflicts: %1.").arg(QLocale().toString(m_writeStats->conflicts(table())));
+    m_mode->setText(text);
+    m_mode->show();
 }
 
 void GlobalTablesTab::updateActions() {
     const auto rows = m_view->selectionModel()->selectedRows();
     const bool replicaSelected = !rows.isEmpty() && !m_model->replica(rows.first().row()).local;
-    m_delete->setEnabled(replicaSelected);
-    m_create->setEnabled(m_description.is_object());
+    const bool strong = m_model->consistency() == QLatin1String("STRONG");
+    // A strongly consistent group is removed as a whole, whichever member is selected.
+    m_delete->setEnabled(strong ? m_model->rowCount() > 1 : replicaSelected);
+    m_delete->setText(strong ? tr("Delete group…") : tr("Delete replica"));
+    m_delete->setToolTip(strong ? tr("Delete the other replicas and the witness in one request; "
+                                     "the table stays here as a regional table")
+                                : QString());
+    m_create->setEnabled(m_description.is_object() && !strong);
+    m_create->setToolTip(strong ? tr("A strongly consistent group cannot take more replicas")
+                                : QString());
 }
 
 void GlobalTablesTab::createReplica() {
@@ -328,10 +390,53 @@ void GlobalTablesTab::createReplica() {
                              table());
         scheduleReload(0);
     });
+    connect(dialog, &CreateReplicaDialog::strongGroupRequested, this,
+            [this](const QStringList& replicas, const QString& witness) {
+                const QString members =
+                    witness.isEmpty() ? replicas.join(QStringLiteral(", "))
+                                      : tr("%1 and a witness in %2")
+                                            .arg(replicas.join(QStringLiteral(", ")), witness);
+                emit progressMessage(
+                    tr("Creating a strongly consistent group of %1 with %2…").arg(table(), members),
+                    replicas.value(0), table());
+                scheduleReload(0);
+            });
     dialog->open();
 }
 
+void GlobalTablesTab::openOutageDrill() {
+    auto* dialog = findChild<OutageDrillDialog*>();
+    if (!dialog) {
+        dialog = new OutageDrillDialog(m_bridge, m_region, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+}
+
 void GlobalTablesTab::deleteSelectedReplica() {
+    if (m_model->consistency() == QLatin1String("STRONG")) {
+        QStringList others = m_model->regions();
+        others.removeAll(m_region);
+        const QStringList witnesses = m_model->witnesses();
+        const QString what =
+            witnesses.isEmpty()
+                ? tr("the replicas in %1").arg(others.join(QStringLiteral(", ")))
+                : tr("the replica in %1 and the witness in %2")
+                      .arg(others.join(QStringLiteral(", ")), witnesses.join(QStringLiteral(", ")));
+        auto* box = new QMessageBox(
+            QMessageBox::Warning, tr("Delete group"),
+            tr("A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items "
+               "are deleted there; %3 keeps the table as a regional table.")
+                .arg(what, table(), m_region),
+            QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("confirmDeleteGroup"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        auto* confirm = box->addButton(tr("Delete group"), QMessageBox::DestructiveRole);
+        connect(confirm, &QPushButton::clicked, this, &GlobalTablesTab::deleteStrongGroup);
+        box->open();
+        return;
+    }
     const auto rows = m_view->selectionModel()->selectedRows();
     if (rows.isEmpty() || m_model->replica(rows.first().row()).local) return;
     const QString region = m_model->replica(rows.first().row()).region;
@@ -363,4 +468,29 @@ void GlobalTablesTab::deleteReplica(const QString& region) {
                                  name);
             scheduleReload(0);
         });
+}
+
+void GlobalTablesTab::deleteStrongGroup() {
+    const QString name = table();
+    Json replicas = Json::array();
+    for (const QString& region : m_model->regions())
+        if (region != m_region)
+            replicas.push_back({{"Delete", {{"RegionName", region.toStdString()}}}});
+    Json request = {{"TableName", name.toStdString()}, {"ReplicaUpdates", replicas}};
+    Json witnesses = Json::array();
+    for (const QString& region : m_model->witnesses())
+        witnesses.push_back({{"Delete", {{"RegionName", region.toStdString()}}}});
+    if (!witnesses.empty()) request["GlobalTableWitnessUpdates"] = witnesses;
+    m_bridge.call(this, m_region, QStringLiteral("UpdateTable"), request,
+                  [this, name](const tablespan::Result& r) {
+                      if (!r.ok()) {
+                          showError(EngineBridge::errorText(r));
+                          return;
+                      }
+                      showError({});
+                      emit progressMessage(
+                          tr("Deleting the strongly consistent group of %1…").arg(name), m_region,
+                          name);
+                      scheduleReload(0);
+                  });
 }

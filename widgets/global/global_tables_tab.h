@@ -2,8 +2,10 @@
 
 // The Global tables tab: the replication group of a table as the selected region sees it
 // (a row per region with status, backfill progress, item count, replication latency and
-// pending changes), creating and deleting replicas, a map of the group's links, live
-// replication charts and the propagation probe.
+// pending changes, write latency and write conflicts), the group's consistency mode and
+// witness, creating and deleting replicas (a strongly consistent group is removed as a
+// whole), a map of the group's links, live replication charts, the propagation probe and
+// the outage comparison.
 
 #include <QWidget>
 
@@ -21,6 +23,7 @@ class ReplicaModel;
 class ReplicaStatusDelegate;
 class ReplicationChart;
 class TablesModel;
+class WriteStats;
 
 class GlobalTablesTab final : public QWidget {
     Q_OBJECT
@@ -37,7 +40,10 @@ public:
     RegionMap* map() const { return m_map; }
     ReplicationChart* chart() const { return m_chart; }
     PropagationProbe* probe() const { return m_probe; }
+    WriteStats* writeStats() const { return m_writeStats; }
     QString errorText() const;
+    // The line under the actions: consistency mode, witness, write conflicts.
+    QString modeText() const;
 
 public slots:
     void setRegion(const QString& region);
@@ -49,6 +55,11 @@ public slots:
     // Asks for confirmation, then deletes the selected replica.
     void deleteSelectedReplica();
     void deleteReplica(const QString& region);
+    // A strongly consistent group: one UpdateTable deleting every other replica and the
+    // witness; the local replica stays as a regional table.
+    void deleteStrongGroup();
+    // Opens the outage comparison (returns at once).
+    void openOutageDrill();
 
 signals:
     // The user picked a table (the console shares it with the other tabs).
@@ -64,6 +75,7 @@ private:
     void describeMember(const QString& member, int generation);
     void updateMetrics();
     void updateActions();
+    void updateMode();
     void showError(const QString& text);
 
     EngineBridge& m_bridge;
@@ -75,6 +87,9 @@ private:
     QPushButton* m_delete;
     QLabel* m_error;
     QLabel* m_summary;
+    QLabel* m_mode;
+    QPushButton* m_drill;
+    WriteStats* m_writeStats;
     ReplicaModel* m_model;
     ReplicaStatusDelegate* m_status;
     QTableView* m_view;

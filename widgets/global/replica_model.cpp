@@ -23,6 +23,7 @@ ReplicaModel::ReplicaModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void ReplicaModel::setGroup(const QString& localRegion, const Json& description) {
     QList<Replica> rows;
+    m_consistency.clear();
     if (description.is_object()) {
         Replica local;
         local.region = localRegion;
@@ -41,6 +42,19 @@ void ReplicaModel::setGroup(const QString& localRegion, const Json& description)
             replica.tableClass = tableClassOf(r.value("ReplicaTableClassSummary", Json()));
             rows << replica;
         }
+        for (const Json& w : description.value("GlobalTableWitnesses", Json::array())) {
+            Replica witness;
+            witness.region = str(w, "RegionName");
+            witness.status = str(w, "WitnessStatus");
+            witness.witness = true;
+            rows << witness;
+        }
+        // The service shows MultiRegionConsistency only as STRONG: a global table without
+        // it is eventually consistent.
+        if (rows.size() > 1)
+            m_consistency = description.contains("MultiRegionConsistency")
+                                ? str(description, "MultiRegionConsistency")
+                                : QStringLiteral("EVENTUAL");
     }
     bool same = rows.size() == m_rows.size();
     for (int i = 0; same && i < rows.size(); ++i) same = rows[i].region == m_rows[i].region;
@@ -54,6 +68,9 @@ void ReplicaModel::setGroup(const QString& localRegion, const Json& description)
         row.lastMs = was.lastMs;
         row.avgMs = was.avgMs;
         row.pending = was.pending;
+        row.writeP50 = was.writeP50;
+        row.writeP99 = was.writeP99;
+        row.conflicts = was.conflicts;
     }
     if (!same) {
         beginResetModel();
@@ -92,13 +109,32 @@ void ReplicaModel::setLatency(const QString& region, double lastMs, double avgMs
     emit dataChanged(index(row, LastLatency), index(row, Pending));
 }
 
+void ReplicaModel::setWriteStats(const QString& region, double p50, double p99, qint64 conflicts) {
+    const int row = rowOf(region);
+    if (row < 0) return;
+    Replica& r = m_rows[row];
+    if (r.writeP50 == p50 && r.writeP99 == p99 && r.conflicts == conflicts) return;
+    r.writeP50 = p50;
+    r.writeP99 = p99;
+    r.conflicts = conflicts;
+    emit dataChanged(index(row, WriteLatency), index(row, Conflicts));
+}
+
 void ReplicaModel::rowChanged(int row) {
     emit dataChanged(index(row, 0), index(row, NB_COLUMNS - 1));
 }
 
 QStringList ReplicaModel::regions() const {
     QStringList out;
-    for (const auto& r : m_rows) out << r.region;
+    for (const auto& r : m_rows)
+        if (!r.witness) out << r.region;
+    return out;
+}
+
+QStringList ReplicaModel::witnesses() const {
+    QStringList out;
+    for (const auto& r : m_rows)
+        if (r.witness) out << r.region;
     return out;
 }
 
@@ -140,19 +176,35 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
         case RegionCodeRole:
             return r.region;
         case LocalRole:
+            return r.local;
+        case WitnessRole:
+            return r.witness;
         case Qt::FontRole:
-            if (r.local && index.column() == Region) {
-                QFont bold;
-                bold.setBold(true);
-                return bold;
+            if ((r.local || r.witness) && index.column() == Region) {
+                QFont font;
+                font.setBold(r.local);
+                font.setItalic(r.witness);
+                return font;
             }
             return {};
-            return r.local;
         case Qt::ToolTipRole:
             if (!r.error.isEmpty()) return r.error;
-            if (index.column() == Region)
+            if (index.column() == Region) {
+                if (r.witness)
+                    return tr(
+                        "The witness: it keeps the group's change data so that a write "
+                        "is durable in two regions, and holds no table to read or write");
                 return r.local ? tr("The region the console shows; replicas are listed below it")
                                : tr("A replica of the table");
+            }
+            if (index.column() == WriteLatency)
+                return tr(
+                    "Latency of the writes acknowledged in this region over the last "
+                    "5 minutes: median / 99th percentile");
+            if (index.column() == Conflicts)
+                return tr(
+                    "Writes refused here because another region was writing the same "
+                    "item (ReplicatedWriteConflictException)");
             return {};
         case Qt::TextAlignmentRole:
             if (index.column() >= ItemCount)
@@ -170,10 +222,12 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
                             .arg(r.progress);
                     return StatusDelegate::statusText(r.status);
                 case TableClass:
+                    if (r.witness) return tr("Witness");
                     return r.tableClass == QLatin1String("STANDARD_INFREQUENT_ACCESS")
                                ? tr("Standard-IA")
                                : tr("Standard");
                 case ItemCount:
+                    if (r.witness) return QStringLiteral("—");
                     if (!r.error.isEmpty()) return tr("unavailable");
                     return r.itemCount < 0 ? QStringLiteral("—") : locale.toString(r.itemCount);
                 case LastLatency:
@@ -181,7 +235,14 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
                 case AvgLatency:
                     return ms(r.avgMs);
                 case Pending:
-                    return locale.toString(r.pending);
+                    return r.witness ? QStringLiteral("—") : locale.toString(r.pending);
+                case WriteLatency:
+                    if (r.writeP50 < 0) return QStringLiteral("—");
+                    return tr("%1 / %2 ms")
+                        .arg(locale.toString(r.writeP50, 'f', 0),
+                             locale.toString(r.writeP99, 'f', 0));
+                case Conflicts:
+                    return r.witness ? QStringLiteral("—") : locale.toString(r.conflicts);
             }
             return {};
     }
@@ -205,6 +266,10 @@ QVariant ReplicaModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Average latency");
         case Pending:
             return tr("Pending");
+        case WriteLatency:
+            return tr("Writes p50 / p99");
+        case Conflicts:
+            return tr("Conflicts");
     }
     return {};
 }

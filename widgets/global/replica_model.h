@@ -1,8 +1,9 @@
 #pragma once
 
-// The replication group of one table as seen from one region: a row for that region and
-// one for each of its replicas, with status (and backfill progress while CREATING), table
-// class, item count, replication latency into the region and pending changes.
+// The replication group of one table as seen from one region: a row for that region, one
+// for each of its replicas and one for a witness (MRSC), with status (and backfill
+// progress while CREATING), table class, item count, replication latency into the
+// region, pending changes, write latency in the region (p50 / p99) and write conflicts.
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -22,9 +23,11 @@ public:
         LastLatency,
         AvgLatency,
         Pending,
+        WriteLatency,
+        Conflicts,
         NB_COLUMNS
     };
-    enum Role { StatusRole = Qt::UserRole, ProgressRole, RegionCodeRole, LocalRole };
+    enum Role { StatusRole = Qt::UserRole, ProgressRole, RegionCodeRole, LocalRole, WitnessRole };
 
     struct Replica {
         QString region;
@@ -37,6 +40,10 @@ public:
         double avgMs = -1;      // average over the metrics window
         qint64 pending = 0;     // changes waiting to reach the region
         bool local = false;
+        bool witness = false;  // an MRSC witness: no table, no reads or writes
+        double writeP50 = -1;  // ms, writes acknowledged in the region recently
+        double writeP99 = -1;
+        qint64 conflicts = 0;  // writes refused with ReplicatedWriteConflictException
     };
 
     explicit ReplicaModel(QObject* parent = nullptr);
@@ -47,8 +54,13 @@ public:
     void setRegionDescription(const QString& region, const tablespan::Json& description);
     void setRegionError(const QString& region, const QString& error);
     void setLatency(const QString& region, double lastMs, double avgMs, qint64 pending);
+    void setWriteStats(const QString& region, double p50, double p99, qint64 conflicts);
 
+    // The regions with a replica (the local one first); witnesses are not among them.
     QStringList regions() const;
+    QStringList witnesses() const;
+    // "STRONG" or "EVENTUAL" for a global table, "" for a regional one.
+    QString consistency() const { return m_consistency; }
     int rowOf(const QString& region) const;
     const Replica& replica(int row) const { return m_rows.at(row); }
     // True while a member is CREATING, UPDATING or DELETING.
@@ -64,4 +76,5 @@ private:
     void rowChanged(int row);
 
     QList<Replica> m_rows;
+    QString m_consistency;
 };
