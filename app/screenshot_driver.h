@@ -92,6 +92,13 @@ private:
     void shootPartiqlViews(std::function<void()> done);
     // Runs `statement` in the PartiQL tab; `then` once the answer is shown.
     void runStatement(const QString& statement, std::function<void()> then);
+    // Strong consistency: the create-replica dialog, the Global tables tab of a strongly
+    // consistent group under writes, and the outage comparison, light and dark
+    // (screenshot_mrsc.cpp); then `done`.
+    void shootMrsc(std::function<void()> done);
+    void shootMrscGroup(double scale, std::function<void()> done);
+    void shootOutageDrill(double scale, std::function<void()> done);
+    void writeLedger();
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
 

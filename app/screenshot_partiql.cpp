@@ -14,7 +14,7 @@
 #include "window/main_window.h"
 
 void ScreenshotDriver::shootStreamsAndPartiql(std::function<void()> done) {
-    shootStreams([=, this] { shootPartiql(done); });
+    shootStreams([=, this] { shootPartiql([=, this] { shootMrsc(done); }); });
 }
 
 void ScreenshotDriver::runStatement(const QString& statement, std::function<void()> then) {

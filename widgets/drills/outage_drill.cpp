@@ -74,6 +74,7 @@ void OutageDrill::start(const DrillPlan& plan) {
     m_nextSlot = QList<qint64>(plan.regions.size(), 0);
     m_mrecReplicas = 0;
     m_strongRequested = false;
+    m_loadStarted = false;
     m_scans = 0;
     for (int t = 0; t < DrillWrite::kTables; ++t) {
         m_ready[t] = false;
@@ -210,6 +211,7 @@ void OutageDrill::onDescribed(int table, const Json& description) {
     if (!m_ready[DrillWrite::Eventual] || !m_ready[DrillWrite::Strong]) return;
     m_timeline.loadStartMs = now();
     m_timeline.outageStartMs = m_timeline.loadStartMs + m_plan.warmupMs;
+    m_loadStarted = true;
     setPhase(Phase::Warmup);
 }
 

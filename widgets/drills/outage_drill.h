@@ -58,6 +58,8 @@ public:
         return m_phase != Phase::Idle && m_phase != Phase::Done && m_phase != Phase::Failed;
     }
     const DrillPlan& plan() const { return m_plan; }
+    // Whether writes have been sent (the tables were ready).
+    bool loadStarted() const { return m_loadStarted; }
     QString tableName(int table) const { return m_tables[table]; }
     const QList<DrillWrite>& writes() const { return m_writes; }
     const DrillTimeline& timeline() const { return m_timeline; }
@@ -115,6 +117,7 @@ private:
     QList<DrillWrite> m_writes;
     std::shared_ptr<Inbox> m_inbox = std::make_shared<Inbox>();
     DrillTimeline m_timeline;
+    bool m_loadStarted = false;
     bool m_faultApplied = false;
     bool m_wasOnline = true;
     QList<bool> m_wasCut;

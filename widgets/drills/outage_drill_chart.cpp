@@ -50,6 +50,7 @@ OutageDrillChart::OutageDrillChart(QWidget* parent) : QWidget(parent) {
         m_latencyLines[t]->markers()->setMarkerSize(4);
         m_refusedLines[t]->markers()->setMarkerSize(4);
     }
+    clear();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(TimeChart::view(m_latency, this, 180), 3);
@@ -120,6 +121,8 @@ void OutageDrillChart::clear() {
     m_span = {};
     setShade(m_latencyShade, 0, 0, 0);
     setShade(m_refusedShade, 0, 0, 0);
+    TimeChart::setNiceRange(m_latencyY, 0, 50);
+    TimeChart::setNiceRange(m_refusedY, 0, 5);
 }
 
 QList<QPointF> OutageDrillChart::latencyPoints(int table) const {

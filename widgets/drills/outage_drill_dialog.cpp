@@ -40,7 +40,7 @@ OutageDrillDialog::OutageDrillDialog(EngineBridge& bridge, const QString& region
       m_phase(new QLabel(this)),
       m_run(new QPushButton(icon(QStringLiteral("region")), tr("Run comparison"), this)),
       m_cancel(new QPushButton(tr("Stop"), this)),
-      m_results(new QTableWidget(NB_ROWS, 2, this)),
+      m_results(new QTableWidget(NB_ROWS, 3, this)),
       m_chart(new OutageDrillChart(this)),
       m_redraw(new QTimer(this)) {
     setObjectName(QStringLiteral("outageDrillDialog"));
@@ -73,24 +73,33 @@ OutageDrillDialog::OutageDrillDialog(EngineBridge& bridge, const QString& region
     m_rate->setSuffix(tr(" per second"));
     m_rate->setToolTip(tr("Writes per second in each region, to each table"));
     m_estimate->setWordWrap(true);
-    m_estimate->setEnabled(false);
     m_phase->setObjectName(QStringLiteral("drillPhase"));
     m_phase->setWordWrap(true);
+    m_phase->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_run->setObjectName(QStringLiteral("runDrill"));
     m_cancel->setObjectName(QStringLiteral("stopDrill"));
 
     m_results->setObjectName(QStringLiteral("drillResults"));
-    m_results->setHorizontalHeaderLabels({tr("Eventual (MREC)"), tr("Strong (MRSC)")});
+    m_results->setHorizontalHeaderLabels({QString(), tr("Eventual (MREC)"), tr("Strong (MRSC)")});
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->setSelectionMode(QAbstractItemView::NoSelection);
-    m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_results->setFocusPolicy(Qt::NoFocus);
+    m_results->verticalHeader()->hide();
+    m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_results->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_results->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // As tall as its rows, no taller: the space below is the form's.
+    m_results->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_results->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_results->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_results->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     for (int row = 0; row < NB_ROWS; ++row)
-        for (int col = 0; col < 2; ++col) {
-            auto* item = new QTableWidgetItem(QStringLiteral("—"));
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        for (int col = 0; col < 3; ++col) {
+            auto* item = new QTableWidgetItem(col == 0 ? QString() : QStringLiteral("—"));
+            if (col > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_results->setItem(row, col, item);
         }
+    setRowLabels();
 
     auto* form = new QFormLayout;
     form->addRow(tr("Region set:"), m_set);
@@ -113,13 +122,14 @@ OutageDrillDialog::OutageDrillDialog(EngineBridge& bridge, const QString& region
     leftLayout->addLayout(form);
     leftLayout->addWidget(m_estimate);
     leftLayout->addWidget(m_phase);
-    leftLayout->addWidget(m_results, 1);
+    leftLayout->addWidget(m_results);
+    leftLayout->addStretch(1);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(m_chart);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
-    split->setSizes({420, 620});
+    split->setSizes({470, 630});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addLayout(buttons);
@@ -127,6 +137,7 @@ OutageDrillDialog::OutageDrillDialog(EngineBridge& bridge, const QString& region
     connect(m_set, &QComboBox::currentIndexChanged, this, &OutageDrillDialog::fillRegions);
     for (QSpinBox* box : {m_outage, m_rate})
         connect(box, &QSpinBox::valueChanged, this, &OutageDrillDialog::updateForm);
+    connect(m_fault, &QComboBox::currentIndexChanged, this, &OutageDrillDialog::setRowLabels);
     connect(m_run, &QPushButton::clicked, this, &OutageDrillDialog::run);
     connect(m_cancel, &QPushButton::clicked, m_drill, &OutageDrill::cancel);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -170,6 +181,7 @@ void OutageDrillDialog::updateForm() {
         m_fault->setCurrentIndex(keep >= 0 ? keep : m_fault->count() - 1);
     }
     const bool running = m_drill->running();
+    if (!running) setRowLabels();
     m_run->setEnabled(valid() && !running);
     m_cancel->setEnabled(running);
     for (QWidget* w : std::initializer_list<QWidget*>{m_set, m_fault, m_kind, m_outage, m_rate})
@@ -239,7 +251,11 @@ void OutageDrillDialog::run() {
     if (!valid() || m_drill->running()) return;
     m_chart->clear();
     for (int row = 0; row < NB_ROWS; ++row)
-        for (int col = 0; col < 2; ++col) m_results->item(row, col)->setText(QStringLiteral("—"));
+        for (int col = 1; col < 3; ++col) {
+            m_results->item(row, col)->setText(QStringLiteral("—"));
+            m_results->item(row, col)->setData(Qt::ForegroundRole, QVariant());
+        }
+    setRowLabels();
     m_drill->start(plan());
     m_redraw->start();
     refresh();
@@ -247,9 +263,11 @@ void OutageDrillDialog::run() {
 
 void OutageDrillDialog::refresh() {
     m_phase->setText(m_drill->phaseText());
+    m_phase->setStyleSheet(m_drill->phase() == OutageDrill::Phase::Failed
+                               ? QStringLiteral("color: #d13212;")
+                               : QString());
     updateForm();
-    const OutageDrill::Phase phase = m_drill->phase();
-    if (phase >= OutageDrill::Phase::Warmup) {
+    if (m_drill->loadStarted()) {
         const DrillPlan& p = m_drill->plan();
         const double span =
             static_cast<double>(p.warmupMs + p.outageMs + p.recoveryMs) / 1000.0 + 2;
@@ -260,33 +278,42 @@ void OutageDrillDialog::refresh() {
     if (!m_drill->running()) m_redraw->stop();
 }
 
+void OutageDrillDialog::setRowLabels() {
+    const QString fault = plan().faultRegion;
+    const QString labels[NB_ROWS] = {tr("Writes sent"),
+                                     tr("Acknowledged"),
+                                     tr("Refused (region unavailable)"),
+                                     tr("Refused as conflicts"),
+                                     tr("Lost had %1 never come back").arg(fault),
+                                     tr("Data lost (RPO)"),
+                                     tr("Write latency p50"),
+                                     tr("Write latency p99")};
+    for (int row = 0; row < NB_ROWS; ++row) m_results->item(row, 0)->setText(labels[row]);
+}
+
 void OutageDrillDialog::showResults() {
     const QLocale locale;
-    const DrillPlan& p = m_drill->plan();
     const bool read = m_drill->phase() >= OutageDrill::Phase::Recovery &&
                       m_drill->phase() != OutageDrill::Phase::Failed;
-    m_results->setVerticalHeaderLabels(
-        {tr("Writes sent"), tr("Acknowledged"), tr("Refused (region unavailable)"),
-         tr("Refused as conflicts"), tr("Lost had %1 never come back (RPO)").arg(p.faultRegion),
-         tr("Data lost (RPO, seconds)"), tr("Write latency p50"), tr("Write latency p99")});
     const auto ms = [&locale](double v) {
         return v < 0 ? QStringLiteral("—") : tr("%1 ms").arg(locale.toString(v, 'f', 0));
     };
     for (int t = 0; t < DrillWrite::kTables; ++t) {
         const DrillOutcome o = m_drill->outcome(t);
-        m_results->item(Sent, t)->setText(locale.toString(o.attempted));
-        m_results->item(Acknowledged, t)->setText(locale.toString(o.acknowledged));
-        m_results->item(Refused, t)->setText(locale.toString(o.refused));
-        m_results->item(Conflicts, t)->setText(locale.toString(o.conflicts));
-        m_results->item(Lost, t)->setText(read ? locale.toString(o.lost) : QStringLiteral("…"));
-        m_results->item(LossWindow, t)
+        const int c = t + 1;
+        m_results->item(Sent, c)->setText(locale.toString(o.attempted));
+        m_results->item(Acknowledged, c)->setText(locale.toString(o.acknowledged));
+        m_results->item(Refused, c)->setText(locale.toString(o.refused));
+        m_results->item(Conflicts, c)->setText(locale.toString(o.conflicts));
+        m_results->item(Lost, c)->setText(read ? locale.toString(o.lost) : QStringLiteral("…"));
+        m_results->item(LossWindow, c)
             ->setText(read ? tr("%1 s").arg(locale.toString(o.rpoSeconds, 'f', 1))
                            : QStringLiteral("…"));
-        m_results->item(P50, t)->setText(ms(o.p50));
-        m_results->item(P99, t)->setText(ms(o.p99));
+        m_results->item(P50, c)->setText(ms(o.p50));
+        m_results->item(P99, c)->setText(ms(o.p99));
         // What makes the difference stand out: a loss in red, no loss in green.
         if (read)
-            m_results->item(Lost, t)->setForeground(o.lost > 0 ? QColor(0xd1, 0x32, 0x12)
+            m_results->item(Lost, c)->setForeground(o.lost > 0 ? QColor(0xd1, 0x32, 0x12)
                                                                : QColor(0x1d, 0x81, 0x02));
     }
 }

@@ -55,6 +55,7 @@ private:
     void fillRegions();
     void updateForm();
     void refresh();
+    void setRowLabels();
     void showResults();
 
     EngineBridge& m_bridge;

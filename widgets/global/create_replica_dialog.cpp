@@ -6,6 +6,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QStyle>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
@@ -73,7 +75,9 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     m_tradeOff->setWordWrap(true);
     m_strongNote->setObjectName(QStringLiteral("strongUnavailable"));
     m_strongNote->setWordWrap(true);
-    m_strongNote->setEnabled(false);  // greyed: an explanation, not an error
+    QFont italic = m_strongNote->font();
+    italic.setItalic(true);
+    m_strongNote->setFont(italic);
 
     m_target->setObjectName(QStringLiteral("replicaRegion"));
     QStringList free;
@@ -113,11 +117,18 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     m_form->addRow(tr("Members:"), m_shape);
     m_form->addRow(tr("Second replica:"), m_second);
     m_form->addRow(m_thirdLabel, m_third);
+    auto* consistency = new QGroupBox(tr("Consistency"), this);
+    auto* choices = new QVBoxLayout(consistency);
+    choices->addWidget(m_eventual);
+    choices->addWidget(m_strongButton);
+    // Under the choice it explains, aligned with the button's text.
+    const int indent = style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth) +
+                       style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing);
+    m_strongNote->setContentsMargins(indent, 0, 0, 0);
+    choices->addWidget(m_strongNote);
+    choices->addWidget(m_tradeOff);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_eventual);
-    layout->addWidget(m_strongButton);
-    layout->addWidget(m_strongNote);
-    layout->addWidget(m_tradeOff);
+    layout->addWidget(consistency);
     layout->addWidget(m_intro);
     layout->addLayout(m_form);
     layout->addWidget(m_error);
