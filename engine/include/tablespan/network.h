@@ -54,6 +54,12 @@ public:
 
     // The default model's mean latency between two regions, in milliseconds.
     static double model_latency_ms(std::string_view a, std::string_view b);
+    // The one-way network delay alone (no replication pipeline): what a synchronous
+    // exchange between two regions waits, as in MRSC's acknowledgements and strong reads.
+    static double network_latency_ms(std::string_view a, std::string_view b);
+    // A one-way network delay for one message: the link's override, else the model's
+    // network delay (no jitter: messages on a link keep their order).
+    Millis sample_network_latency(std::string_view from, std::string_view to);
     // Whether a change can travel from `from` to `to` right now.
     bool can_deliver(std::string_view from, std::string_view to) const;
     // A latency for one delivery on the link (the override, or the model with jitter).

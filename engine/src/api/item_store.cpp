@@ -22,6 +22,7 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
                                    old ? static_cast<std::int64_t>(item_size(*old)) : 0, &item,
                                    static_cast<std::int64_t>(size));
     indexes::check_collection_growth(region_, table_, key.pk, growth);
+    check_replicated_conflict(key);
     region_.recovery().before_write(table_, key);
     region_.begin_write();
     const std::int64_t hlc = region_.next_hlc();
@@ -46,6 +47,7 @@ void ItemStore::put(const StorageKey& key, const Item& item, std::size_t size,
 }
 
 void ItemStore::remove(const StorageKey& key, const Item& old, bool by_ttl) {
+    check_replicated_conflict(key);
     region_.recovery().before_write(table_, key);
     region_.begin_write();
     region_.store().delete_item(table_.id, key.pk, key.sk);
@@ -65,6 +67,17 @@ void ItemStore::remove(const StorageKey& key, const Item& old, bool by_ttl) {
         region_, table_, key.pk,
         indexes::collection_growth(table_, key.pk, key.sk, &old, old_size, nullptr, 0));
     region_.note_items_changed(table_, 1);
+}
+
+void ItemStore::check_replicated_conflict(const StorageKey& key) {
+    if (!table_.group.strong) return;
+    auto current = region_.store().get_version(table_.id, key.pk, key.sk);
+    if (region_.core().mrsc_writes->conflicts(table_.name, std::string(region_.code()), key.pk,
+                                              key.sk, current))
+        throw ApiError("ReplicatedWriteConflictException",
+                       "The request was rejected because one or more items in the request are "
+                       "being modified by a request in another Region.",
+                       409);
 }
 
 void ItemStore::apply_replicated(const StorageKey& key, std::int64_t hlc, std::string_view origin,
@@ -149,6 +162,8 @@ void ItemStore::log(const Write& w) {
     }
     const std::int64_t seq = region_.store().append_change(c);
     if (ship) region_.replicator().note_local_change(table_, seq);
+    if (ship && table_.group.strong)
+        region_.note_strong_write(table_, w.key.pk, w.key.sk, w.hlc, seq);
 }
 
 }  // namespace tablespan::api

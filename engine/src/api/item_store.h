@@ -46,6 +46,9 @@ private:
         std::string_view origin;    // the region a replicated write came from
         bool by_ttl = false;
     };
+    // MRSC: refuses to overwrite another region's write of the item that this region has
+    // not seen yet (ReplicatedWriteConflictException, HTTP 409).
+    void check_replicated_conflict(const StorageKey& key);
     // Appends the write to the change log: for shipping when it is a local write of a
     // global table, as a stream record when the table has a stream and the write
     // changed something (a write that changes nothing has no record, as in the service).

@@ -24,7 +24,28 @@ const ReplicaMember* ReplicaGroup::find(const std::string& region) const {
     return const_cast<ReplicaGroup*>(this)->find(region);
 }
 
+WitnessMember* ReplicaGroup::find_witness(const std::string& region) {
+    auto it = std::find_if(witnesses.begin(), witnesses.end(),
+                           [&](const WitnessMember& w) { return w.region == region; });
+    return it == witnesses.end() ? nullptr : &*it;
+}
+
+const WitnessMember* ReplicaGroup::find_witness(const std::string& region) const {
+    return const_cast<ReplicaGroup*>(this)->find_witness(region);
+}
+
+std::vector<std::string> ReplicaGroup::peers(const std::string& self) const {
+    std::vector<std::string> out;
+    for (const auto& m : members)
+        if (m.region != self && m.status != "DELETING") out.push_back(m.region);
+    for (const auto& w : witnesses)
+        if (w.status != "DELETING") out.push_back(w.region);
+    return out;
+}
+
 bool ReplicaGroup::has_change_in_progress() const {
+    for (const auto& w : witnesses)
+        if (w.status != "ACTIVE") return true;
     return backfill.has_value() ||
            std::any_of(members.begin(), members.end(), [](const ReplicaMember& m) {
                return m.status == "CREATING" || m.status == "DELETING";
@@ -40,6 +61,9 @@ Json ReplicaGroup::to_storage() const {
                                 {"class_updated", m.table_class_updated},
                                 {"progress", m.progress},
                                 {"source_until", m.source_until}});
+    if (strong) j["strong"] = true;
+    for (const auto& w : witnesses)
+        j["witnesses"].push_back({{"region", w.region}, {"status", w.status}});
     if (backfill) {
         Json b = {{"destination", backfill->destination},
                   {"copied", backfill->copied},
@@ -61,6 +85,10 @@ ReplicaGroup ReplicaGroup::from_storage(const Json& j) {
         g.members.push_back(ReplicaMember{m.at("region"), m.at("status"), m.at("class"),
                                           m.at("class_updated"), m.at("progress"),
                                           m.at("source_until")});
+    g.strong = j.value("strong", false);
+    if (j.contains("witnesses"))
+        for (const auto& w : j.at("witnesses"))
+            g.witnesses.push_back(WitnessMember{w.at("region"), w.at("status")});
     if (j.contains("backfill")) {
         const Json& b = j.at("backfill");
         Backfill f{b.at("destination"),       std::nullopt,    b.at("copied"), b.at("total"),
@@ -86,6 +114,13 @@ Json ReplicaGroup::describe_replicas(const std::string& self) const {
         r["GlobalTableSettingsReplicationMode"] = "ENABLED_WITH_OVERRIDES";
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+Json ReplicaGroup::describe_witnesses() const {
+    Json out = Json::array();
+    for (const auto& w : witnesses)
+        out.push_back({{"RegionName", w.region}, {"WitnessStatus", w.status}});
     return out;
 }
 

@@ -25,6 +25,13 @@ struct ReplicaMember {
     Millis source_until = 0;  // sourced a new replica: cannot be deleted until then
 };
 
+// A witness of a multi-Region strongly consistent (MRSC) group: a region with no table
+// that keeps the replicated changes, so that a write is durable in two regions.
+struct WitnessMember {
+    std::string region;
+    std::string status = "CREATING";  // CREATING, ACTIVE, DELETING
+};
+
 struct Backfill {
     std::string destination;
     std::optional<std::pair<std::string, std::string>> after;  // last key copied
@@ -36,6 +43,10 @@ struct Backfill {
 
 struct ReplicaGroup {
     std::vector<ReplicaMember> members;  // empty: a regional table
+    // MultiRegionConsistency STRONG: writes are acknowledged once a second member has
+    // them, strongly consistent reads see every acknowledged write (see mrsc/).
+    bool strong = false;
+    std::vector<WitnessMember> witnesses;  // STRONG only: at most one
     std::int64_t epoch = 0;              // every change of the group increments it
     std::optional<Backfill> backfill;
 
@@ -43,11 +54,18 @@ struct ReplicaGroup {
     ReplicaMember* find(const std::string& region);
     const ReplicaMember* find(const std::string& region) const;
     bool has_change_in_progress() const;
+    WitnessMember* find_witness(const std::string& region);
+    const WitnessMember* find_witness(const std::string& region) const;
+    // Every member region but `self` that holds the group's changes: the replicas and the
+    // witness, unless they are leaving.
+    std::vector<std::string> peers(const std::string& self) const;
 
     Json to_storage() const;
     static ReplicaGroup from_storage(const Json& j);
     // DescribeTable's Replicas[]: every member but `self`, in group order.
     Json describe_replicas(const std::string& self) const;
+    // DescribeTable's GlobalTableWitnesses[].
+    Json describe_witnesses() const;
 };
 
 }  // namespace tablespan::api

@@ -10,6 +10,7 @@
 #include "api/request_util.h"
 #include "core/region.h"
 #include "core/replicator.h"
+#include "mrsc/group_updates.h"
 #include "tablespan/regions.h"
 
 namespace tablespan::api {
@@ -82,6 +83,9 @@ bool has_replica_updates(const Json& request) {
 }
 
 Json update_replicas(core::Region& region, const Json& request) {
+    if (mrsc::concerns_strong_group(region, request))
+        if (Json answer = mrsc::update_strong_group(region, request); !answer.is_null())
+            return answer;
     for (const char* other :
          {"ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification",
           "TableClass", "DeletionProtectionEnabled", "GlobalSecondaryIndexUpdates",
@@ -147,6 +151,7 @@ Json update_replicas(core::Region& region, const Json& request) {
 
 void leave_group_on_delete(core::Region& region, TableMeta& t) {
     if (!t.group.global()) return;
+    mrsc::check_delete_table(t);
     const ReplicaMember* self = t.group.find(std::string(region.code()));
     if (self && self->source_until > region.now())
         throw_validation(

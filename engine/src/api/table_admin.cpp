@@ -66,7 +66,10 @@ Json update_table(core::Region& region, const Json& request) {
     if (!throughput && !billing && !stream && !table_class && !protection && !sse)
         throw_validation(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-            "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
+            "MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, "
+            "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is "
+            "required");
 
     TableMeta& t = table_for_control(region, request.at("TableName"));
     // While a replica is being added or removed, the group refuses these two.

@@ -186,6 +186,9 @@ Json TableMeta::describe() const {
         if (!replica_gsis.empty())
             for (auto& r : t["Replicas"]) r["GlobalSecondaryIndexes"] = replica_gsis;
         t["GlobalTableSettingsReplicationMode"] = "ENABLED_WITH_OVERRIDES";
+        // Shown only on STRONG tables; an EVENTUAL table omits it (reference §1.2).
+        if (group.strong) t["MultiRegionConsistency"] = "STRONG";
+        if (!group.witnesses.empty()) t["GlobalTableWitnesses"] = group.describe_witnesses();
     }
     if (sse_enabled)
         t["SSEDescription"] = {

@@ -7,6 +7,7 @@
 #include "api/handlers.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "mrsc/group_updates.h"
 #include "ttl/ttl_sweeper.h"
 
 namespace tablespan::api {
@@ -38,6 +39,7 @@ Json update_time_to_live(core::Region& region, const Json& request) {
         if (m.status == "CREATING")
             throw_validation("UpdateTimeToLive is not allowed while the replica is being added: " +
                              m.region);
+    mrsc::check_time_to_live(t);
     const Json& spec = request.at("TimeToLiveSpecification");
     const bool enable = spec.at("Enabled").get<bool>();
     const std::string attribute = spec.at("AttributeName");

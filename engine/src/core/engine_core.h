@@ -4,12 +4,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include <boost/asio/io_context.hpp>
 
 #include "core/scheduler.h"
+#include "mrsc/write_registry.h"
 #include "tablespan/clock.h"
 #include "tablespan/events.h"
 #include "tablespan/network.h"
@@ -40,6 +42,8 @@ struct EngineCore {
     Millis stream_shard_lifetime = 0;
     // EngineOptions::enforce_throughput.
     bool enforce_throughput = true;
+    // Writes of multi-Region strongly consistent tables in progress, engine-wide.
+    std::shared_ptr<mrsc::WriteRegistry> mrsc_writes = std::make_shared<mrsc::WriteRegistry>();
 };
 
 }  // namespace tablespan::core

@@ -83,6 +83,18 @@ double Network::model_latency_ms(std::string_view a, std::string_view b) {
     return kPipelineMs + network;
 }
 
+double Network::network_latency_ms(std::string_view a, std::string_view b) {
+    return model_latency_ms(a, b) - kPipelineMs;
+}
+
+Millis Network::sample_network_latency(std::string_view from, std::string_view to) {
+    double model = network_latency_ms(from, to);
+    std::lock_guard lock(mutex_);
+    if (auto it = overrides_.find(key(from, to)); it != overrides_.end()) return it->second;
+    if (all_override_) return *all_override_;
+    return static_cast<Millis>(std::llround(model));
+}
+
 bool Network::can_deliver(std::string_view from, std::string_view to) const {
     std::lock_guard lock(mutex_);
     return offline_.find(from) == offline_.end() && offline_.find(to) == offline_.end() &&

@@ -8,6 +8,7 @@
 #include "api/recovery.h"
 #include "capacity/throughput.h"
 #include "core/replicator.h"
+#include "mrsc/strong_requests.h"
 #include "partiql/statement_table.h"
 #include "indexes/index_jobs.h"
 #include "streams/region_streams.h"
@@ -138,16 +139,18 @@ void Region::submit(std::string operation, Json request, ResultCallback done) {
     auto started = std::chrono::steady_clock::now();
     boost::asio::post(
         strand_, [this, op = std::move(operation), req = std::move(request), done = std::move(done),
-                  started]() mutable { execute(std::move(op), req, std::move(done), started); });
+                  started]() mutable {
+                      execute(std::move(op), std::move(req), std::move(done), started);
+                  });
 }
 
 void Region::post(std::function<void()> fn) {
     boost::asio::post(strand_, std::move(fn));
 }
 
-void Region::execute(std::string operation, const Json& request, ResultCallback done,
+void Region::execute(std::string operation, Json request, ResultCallback done,
                      std::chrono::steady_clock::time_point started) {
-    Pending p{std::move(operation), table_name_of(request), started, {}, std::move(done)};
+    Pending p{std::move(operation), table_name_of(request), started, {}, std::move(done), false, {}};
     if (!online()) {
         p.result.error = Error{"ServiceUnavailable",
                                "The region " + std::string(code()) +
@@ -158,11 +161,32 @@ void Region::execute(std::string operation, const Json& request, ResultCallback 
         return;
     }
     std::string op = p.operation;
+    mrsc::Preflight pre = mrsc::preflight(*this, op, request);
+    if (pre.refuse) {
+        p.result.error = std::move(pre.refuse);
+        finish(p);
+        return;
+    }
+    if (!pre.reads.empty()) {
+        // A strong read of an MRSC table first learns what a peer holds.
+        mrsc::learn_then(*this, std::move(pre.reads),
+                         [this, p, op, request](std::optional<Error> error) mutable {
+                             if (error) {
+                                 p.result.error = std::move(error);
+                                 finish(p);
+                                 return;
+                             }
+                             post([this, p, op, request]() mutable {
+                                 run(std::move(p), [&] { return api::dispatch(*this, op, request); });
+                             });
+                         });
+        return;
+    }
     run(std::move(p), [&] { return api::dispatch(*this, op, request); });
 }
 
 void Region::run_internal(std::function<void()> work, std::function<void(bool)> done) {
-    Pending p{"", "", std::chrono::steady_clock::now(), {}, {}, true};
+    Pending p{"", "", std::chrono::steady_clock::now(), {}, {}, true, {}};
     if (done) p.done = [done = std::move(done)](Result r) { done(r.ok()); };
     run(std::move(p), [&] {
         begin_write();
@@ -172,10 +196,20 @@ void Region::run_internal(std::function<void()> work, std::function<void(bool)> 
 }
 
 void Region::run(Pending p, const std::function<Json()>& body) {
+    request_strong_.clear();
     try {
         open_batch();
         p.result.body = body();
         if (in_savepoint_) store_.release_savepoint();
+        for (const auto& w : request_strong_) {
+            core_.mrsc_writes->note(w.table, std::string(code()), w.pk, w.sk, w.hlc, w.seq);
+            auto it = std::find_if(p.strong_writes.begin(), p.strong_writes.end(),
+                                   [&](const auto& e) { return e.first == w.table; });
+            if (it == p.strong_writes.end())
+                p.strong_writes.emplace_back(w.table, w.seq);
+            else
+                it->second = std::max(it->second, w.seq);
+        }
     } catch (const ApiError& e) {
         if (in_savepoint_) store_.rollback_to_savepoint();
         p.result.error = e.error();
@@ -196,6 +230,7 @@ void Region::run(Pending p, const std::function<Json()>& body) {
         p.result.error = internal_error();
     }
     in_savepoint_ = false;
+    request_strong_.clear();
     if (txn_open_) {
         pending_.push_back(std::move(p));
     } else {
@@ -251,7 +286,40 @@ void Region::commit() {
         core_.events.publish(ItemsChanged{std::string(info_.code), table, count});
 }
 
+void Region::note_strong_write(const api::TableMeta& table, const std::string& pk,
+                               const std::string& sk, std::int64_t hlc, std::int64_t seq) {
+    request_strong_.push_back(StrongWrite{table.name, pk, sk, hlc, seq});
+}
+
+void Region::answer_when_acknowledged(Pending p) {
+    struct Wait {
+        Pending p;
+        std::size_t remaining = 0;
+        bool failed = false;
+    };
+    auto wait = std::make_shared<Wait>();
+    auto writes = std::move(p.strong_writes);
+    p.strong_writes.clear();
+    wait->p = std::move(p);
+    wait->remaining = writes.size();
+    for (const auto& [table, seq] : writes)
+        replicator_->await_ack(table, seq, [this, wait](bool ok) {
+            wait->failed = wait->failed || !ok;
+            if (--wait->remaining > 0) return;
+            // No peer acknowledged in time: the outcome is unknown to the client.
+            if (wait->failed) wait->p.result = Result{mrsc::unreachable_error(), {}};
+            finish(wait->p);
+        });
+}
+
 void Region::finish(Pending& p) {
+    if (!p.strong_writes.empty()) {
+        if (p.result.ok()) {
+            answer_when_acknowledged(std::move(p));
+            return;
+        }
+        p.strong_writes.clear();
+    }
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - p.started)
             .count();

@@ -101,6 +101,11 @@ public:
     // A version for a local write (see core/hlc.h).
     std::int64_t next_hlc();
     void observe_hlc(std::int64_t seen);
+    // A local write of a multi-Region strongly consistent table (inside the request): the
+    // request is answered once a peer acknowledges change `seq`, and other regions'
+    // writes of the item conflict until every replica has it.
+    void note_strong_write(const api::TableMeta& table, const std::string& pk,
+                           const std::string& sk, std::int64_t hlc, std::int64_t seq);
 
 private:
     struct Pending {
@@ -110,10 +115,18 @@ private:
         Result result;
         ResultCallback done;
         bool internal = false;
+        // MRSC: (table, highest change) this request wrote; answered once acknowledged.
+        std::vector<std::pair<std::string, std::int64_t>> strong_writes;
+    };
+    struct StrongWrite {
+        std::string table, pk, sk;
+        std::int64_t hlc = 0, seq = 0;
     };
 
-    void execute(std::string operation, const Json& request, ResultCallback done,
+    void execute(std::string operation, Json request, ResultCallback done,
                  std::chrono::steady_clock::time_point started);
+    // MRSC: answers `p` once every table it wrote has a peer's acknowledgement.
+    void answer_when_acknowledged(Pending p);
     // Runs `body` as one request of the batch; `internal` work publishes no
     // RequestCompleted.
     void run(Pending p, const std::function<Json()>& body);
@@ -136,6 +149,7 @@ private:
     std::vector<Pending> pending_;
     std::map<std::string, std::int64_t> changed_items_;  // table → items written this batch
     std::vector<std::string> dirty_tables_;
+    std::vector<StrongWrite> request_strong_;  // MRSC writes of the running request
 
     mutable std::mutex names_mutex_;
     std::set<std::string> names_;            // guarded by names_mutex_; mirrors tables_

@@ -51,6 +51,33 @@ void Replicator::broadcast(const api::TableMeta& table) {
     }
 }
 
+api::TableMeta Replicator::replica_meta(const api::TableMeta& t, const std::string& destination,
+                                        const std::string& table_class_override) const {
+    const Millis now = region_.now();
+    api::TableMeta replica = t;
+    replica.id = 0;
+    replica.table_id = api::new_uuid();
+    replica.region = destination;
+    replica.created = now;
+    replica.status = "CREATING";
+    if (!table_class_override.empty()) {
+        replica.table_class = table_class_override;
+        replica.table_class_updated = now;
+    }
+    replica.deletion_protection = false;  // regional settings start at their defaults
+    replica.tags = Json::array();
+    replica.item_count = 0;
+    replica.size_bytes = 0;
+    // The replica has the same indexes, filled as the backfill brings its items.
+    for (auto& index : replica.indexes) {
+        index.item_count = 0;
+        index.size_bytes = 0;
+    }
+    replica.stream_label = api::stream_label(now);
+    replica.group = shared_view(t.group);
+    return replica;
+}
+
 void Replicator::create_replica(api::TableMeta& t, const std::string& destination,
                                 const std::string& table_class_override) {
     const std::string self(region_.code());
@@ -76,27 +103,7 @@ void Replicator::create_replica(api::TableMeta& t, const std::string& destinatio
     region_.save_table(t);
     region_.publish_status(t);
 
-    api::TableMeta replica = t;
-    replica.id = 0;
-    replica.table_id = api::new_uuid();
-    replica.region = destination;
-    replica.created = now;
-    replica.status = "CREATING";
-    if (!table_class_override.empty()) {
-        replica.table_class = table_class_override;
-        replica.table_class_updated = now;
-    }
-    replica.deletion_protection = false;  // regional settings start at their defaults
-    replica.tags = Json::array();
-    replica.item_count = 0;
-    replica.size_bytes = 0;
-    // The replica has the same indexes, filled as the backfill brings its items.
-    for (auto& index : replica.indexes) {
-        index.item_count = 0;
-        index.size_bytes = 0;
-    }
-    replica.stream_label = api::stream_label(now);
-    replica.group = shared_view(t.group);
+    api::TableMeta replica = replica_meta(t, destination, table_class_override);
     if (Region* r = other(destination))
         r->post([r, replica = std::move(replica), self]() mutable {
             r->replicator().create_local(std::move(replica), self);
@@ -134,8 +141,8 @@ void Replicator::create_local(api::TableMeta meta, const std::string& source) {
         auto& t = region_.add_table(std::move(meta));
         // The new replica's own writes go to every other member from the start.
         const std::int64_t cursor = region_.store().last_change_seq();
-        for (const auto& m : t.group.members)
-            if (m.region != region_.code()) add_link(t, m.region, cursor);
+        for (const auto& peer : t.group.peers(std::string(region_.code())))
+            add_link(t, peer, cursor);
         region_.publish_status(t);
     });
 }
@@ -201,18 +208,25 @@ void Replicator::on_group(const std::string& name, api::ReplicaGroup view) {
     const std::string self(region_.code());
     region_.run_internal([&] {
         t->group.members = std::move(view.members);
+        t->group.witnesses = std::move(view.witnesses);
+        t->group.strong = view.strong;
         t->group.epoch = view.epoch;
         const api::ReplicaMember* me = t->group.find(self);
         for (auto it = links_.lower_bound({name, ""});
              it != links_.end() && it->first.first == name;) {
             const api::ReplicaMember* m = t->group.find(it->first.second);
+            const api::WitnessMember* w = t->group.find_witness(it->first.second);
             auto next = std::next(it);
-            if (!m || m->status == "DELETING" || !me) drop_link(name, it->first.second);
+            const bool leaving = m ? m->status == "DELETING" : !w || w->status == "DELETING";
+            if (leaving || !me) drop_link(name, it->first.second);
             it = next;
         }
         if (!me || (t->group.members.size() == 1 && me->status != "DELETING")) {
             // The last other replica left: a regional table again.
+            if (t->group.strong) region_.core().mrsc_writes->forget(name, self);
             t->group.members.clear();
+            t->group.witnesses.clear();
+            t->group.strong = false;
             t->group.backfill.reset();
             region_.store().prune_changes(t->id, std::numeric_limits<std::int64_t>::max(),
                                           region_.now() - streams::kRetentionMs);

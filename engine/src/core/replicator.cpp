@@ -31,6 +31,7 @@ void Replicator::load() {
         auto& slot = links_[{link.table, link.destination}] = std::move(link);
         record_pending(slot);
     }
+    for (const auto& [name, meta] : region_.store().witness_tables()) witnessed_.insert(name);
     kick_all();
     for (auto* t : region_.tables())
         if (t->group.backfill) region_.post([this, name = t->name] { backfill_step(name); });
@@ -91,7 +92,12 @@ void Replicator::ship(Link& link) {
     if (first.empty()) return;
     link.busy = true;
     link.generation = next_generation_++;
-    link.latency = region_.core().network.sample_latency(region_.code(), link.destination);
+    const api::TableMeta* table = region_.find_table(link.table);
+    // A strongly consistent group ships at once (a synchronous exchange, no pipeline).
+    link.latency =
+        table && table->group.strong
+            ? region_.core().network.sample_network_latency(region_.code(), link.destination)
+            : region_.core().network.sample_latency(region_.code(), link.destination);
     Millis due = std::max(committed_at(first.front().seq, first.front().written_at) + link.latency,
                           region_.now());
     region_.core().scheduler.schedule_at(
@@ -162,6 +168,16 @@ void Replicator::acknowledged(const LinkKey& key, std::uint64_t generation, std:
         });
         if (prune) pruned = horizon;
         forget_commit_times();
+        if (const api::TableMeta* t = region_.find_table(key.first); t && t->group.strong) {
+            release_acks(*t, link.destination, link.cursor);
+            // Every replica has these writes: other regions may write their items again.
+            std::int64_t replicas = link.cursor;
+            for (auto l = links_.lower_bound({key.first, ""});
+                 l != links_.end() && l->first.first == key.first; ++l)
+                if (!t->group.find_witness(l->first.second))
+                    replicas = std::min(replicas, l->second.cursor);
+            region_.core().mrsc_writes->settled(t->name, std::string(region_.code()), replicas);
+        }
     }
     if (ok) ship(link);
 }
@@ -177,6 +193,10 @@ void Replicator::receive(const std::string& table, const std::string& origin,
                          std::vector<storage::ChangeRow> changes, std::function<void(bool)> ack) {
     if (!region_.core().network.can_deliver(origin, region_.code())) {
         ack(false);
+        return;
+    }
+    if (witnesses(table)) {
+        receive_as_witness(table, origin, std::move(changes), std::move(ack));
         return;
     }
     api::TableMeta* t = region_.find_table(table);
@@ -197,17 +217,19 @@ void Replicator::receive(const std::string& table, const std::string& origin,
         [this, t, &origin, &changes, latencies, applied] {
             auto& store = region_.store();
             std::int64_t watermark = store.received(t->id, origin);
+            std::int64_t version = 0;
             const Millis now = region_.now();
             for (const auto& c : changes) {
                 if (c.seq <= watermark) continue;
                 apply(*t, origin, c.pk, c.sk, c.hlc, c.item, c.size);
                 watermark = c.seq;
+                version = c.hlc;
                 // ReplicationLatency: applied here minus committed at the source.
                 latencies->push_back(now - c.committed_at);
                 if (applied->size() < kDeliveredItemsMax)
                     applied->push_back({c.pk, c.sk, !c.item.has_value(), now - c.committed_at});
             }
-            store.set_received(t->id, origin, watermark);
+            if (version) store.set_received(t->id, origin, watermark, version);
         },
         [this, table, origin, latencies, applied, ack = std::move(ack)](bool ok) {
             if (ok && !latencies->empty()) {

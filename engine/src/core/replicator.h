@@ -25,6 +25,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,14 @@ inline constexpr Millis kSourceLockMs = 24LL * 3600 * 1000;
 // Items per backfill chunk and changes per delivery.
 inline constexpr std::size_t kBackfillChunk = 1000;
 inline constexpr std::size_t kDeliveryBatch = 1000;
+// MRSC: how long a write waits for a peer's acknowledgement (engine time) before it is
+// answered with an error. Its outcome is then unknown to the client, as after a timeout
+// with the service: the write stays committed here and replicates when it can.
+inline constexpr Millis kAckTimeoutMs = 5'000;
+// MRSC: how long a new group takes to turn ACTIVE: two replicas, or a replica and a
+// witness (reference §3.5, observed 15.6-15.7 s and 59.5-86 s).
+inline constexpr Millis kStrongReplicasCreatingMs = 15'600;
+inline constexpr Millis kStrongWitnessCreatingMs = 60'000;
 
 class Replicator {
 public:
@@ -85,6 +94,31 @@ public:
     void fan_out_encryption(const api::TableMeta& table);
     // The table is about to be removed from this region (end of DELETING).
     void on_table_removed(const api::TableMeta& table);
+
+    // ---- multi-Region strong consistency (mrsc/strong_group.cpp, mrsc/acknowledgements.cpp) ----
+    // UpdateTable with MultiRegionConsistency STRONG, validated: `replicas` and `witness`
+    // (empty: none) join at once, CREATING, and turn ACTIVE together.
+    void create_strong_group(api::TableMeta& table, const std::vector<std::string>& replicas,
+                             const std::string& witness);
+    // The witness leaves the group (teardown).
+    void remove_witness(api::TableMeta& table, const std::string& witness);
+    // Witness side: whether this region witnesses `table`; joining and leaving.
+    bool witnesses(const std::string& table) const { return witnessed_.count(table) > 0; }
+    void register_witness(const std::string& table);
+    void unregister_witness(const std::string& table);
+    // Holds `done` until a peer has made change `seq` of `table` durable and its answer
+    // is back (true), or kAckTimeoutMs passed (false).
+    void await_ack(const std::string& table, std::int64_t seq, std::function<void(bool)> done);
+    // What this region holds of `table` that is newer than a peer's `floors` (its
+    // received versions per origin): a peer's strong read asks.
+    std::vector<storage::VersionedRow> rows_for_peer(
+        const std::string& table, const std::map<std::string, std::int64_t>& floors,
+        const std::vector<std::pair<std::string, std::string>>& keys);
+    // The versions this region received last from each other replica of `table`.
+    std::map<std::string, std::int64_t> received_floors(const api::TableMeta& table);
+    // Applies versions learnt from a peer, last-writer-wins; `done` after the commit.
+    void apply_learnt(const std::string& table, std::vector<storage::VersionedRow> rows,
+                      std::function<void(bool)> done);
 
 private:
     struct Link {
@@ -128,6 +162,19 @@ private:
                           std::function<void(bool)> ack);
     void finish_backfill(const std::string& table);
     Region* other(const std::string& code);
+    // MRSC.
+    struct AckWaiter {
+        std::uint64_t id = 0;
+        std::int64_t seq = 0;
+        std::function<void(bool)> done;
+    };
+    void release_acks(const api::TableMeta& table, const std::string& destination,
+                      std::int64_t cursor);
+    void receive_as_witness(const std::string& table, const std::string& origin,
+                            std::vector<storage::ChangeRow> changes, std::function<void(bool)> ack);
+    void finish_strong_group(const std::string& name);
+    api::TableMeta replica_meta(const api::TableMeta& t, const std::string& destination,
+                                const std::string& table_class_override) const;
 
     Region& region_;
     std::map<LinkKey, Link> links_;
@@ -140,6 +187,9 @@ private:
     std::deque<std::pair<std::int64_t, Millis>> commit_times_;
     std::map<std::int64_t, std::int64_t> pruned_;  // table id → outbox pruned up to
     std::uint64_t next_generation_ = 1;
+    std::map<std::string, std::vector<AckWaiter>> ack_waiters_;  // table → waiting writes
+    std::uint64_t next_waiter_ = 1;
+    std::set<std::string> witnessed_;  // tables this region is the witness of
 };
 
 }  // namespace tablespan::core

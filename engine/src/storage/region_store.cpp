@@ -142,6 +142,31 @@ constexpr const char* kMigrations[] = {
         response TEXT NOT NULL,
         expires_at INTEGER NOT NULL) WITHOUT ROWID;
     )sql",
+    // 8: multi-Region strong consistency. A received watermark also keeps the version of
+    // the last change applied from its origin (a strong read asks a peer for what is
+    // newer). A witness region keeps, per table it witnesses, the latest version of
+    // every key it received, and its own received watermarks; it has no table.
+    R"sql(
+    ALTER TABLE replication_received ADD COLUMN hlc INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE witness_tables(
+        name TEXT PRIMARY KEY,
+        meta TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE witness_items(
+        table_name TEXT NOT NULL,
+        pk BLOB NOT NULL,
+        sk BLOB NOT NULL,
+        hlc INTEGER NOT NULL,
+        origin TEXT NOT NULL,
+        item BLOB,
+        size INTEGER NOT NULL,
+        PRIMARY KEY(table_name, pk, sk)) WITHOUT ROWID;
+    CREATE TABLE witness_received(
+        table_name TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        hlc INTEGER NOT NULL,
+        PRIMARY KEY(table_name, origin)) WITHOUT ROWID;
+    )sql",
 };
 }  // namespace
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -132,7 +133,7 @@ struct RangeBound {
 
 class RegionStore {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     // Opens or creates the database at `path` and brings its schema up to date.
     explicit RegionStore(const std::string& path);
@@ -237,7 +238,16 @@ public:
     void delete_link(std::int64_t table, std::string_view destination);
     // The highest sequence number applied from `origin` (0 when none).
     std::int64_t received(std::int64_t table, std::string_view origin);
-    void set_received(std::int64_t table, std::string_view origin, std::int64_t seq);
+    // The version of that change (0 when none).
+    std::int64_t received_hlc(std::int64_t table, std::string_view origin);
+    void set_received(std::int64_t table, std::string_view origin, std::int64_t seq,
+                      std::int64_t hlc);
+    // Items and tombstones whose version came from a region of `floors` and is newer
+    // than that region's floor (what a peer may not have seen yet); `keys` empty: the
+    // whole table, else only those keys.
+    std::vector<VersionedRow> rows_newer(std::int64_t table,
+                                         const std::map<std::string, std::int64_t>& floors,
+                                         const std::vector<std::pair<std::string, std::string>>& keys);
     // Items and tombstones with their versions, in key order after `after`, for backfill.
     std::vector<VersionedRow> versioned_rows(
         std::int64_t table, const std::optional<std::pair<std::string, std::string>>& after,
@@ -267,6 +277,24 @@ public:
     // Deletes records of `stream` written before `before`, except local writes of a
     // global table not shipped yet (seq > `shipped`); returns the highest seq deleted.
     std::int64_t trim_stream(std::int64_t stream, std::int64_t before, std::int64_t shipped);
+
+    // ---- MRSC witnesses (witness_store.cpp) ----
+    // Tables this region witnesses: name → metadata (JSON).
+    std::vector<std::pair<std::string, std::string>> witness_tables();
+    void put_witness_table(std::string_view name, std::string_view meta);
+    // Forgets the table and everything it kept for it.
+    void delete_witness_table(std::string_view name);
+    std::optional<StoredVersion> witness_version(std::string_view table, std::string_view pk,
+                                                 std::string_view sk);
+    void put_witness_item(std::string_view table, const VersionedRow& row);
+    std::pair<std::int64_t, std::int64_t> witness_received(std::string_view table,
+                                                            std::string_view origin);
+    void set_witness_received(std::string_view table, std::string_view origin, std::int64_t seq,
+                              std::int64_t hlc);
+    // As rows_newer, from what the witness keeps.
+    std::vector<VersionedRow> witness_rows_newer(
+        std::string_view table, const std::map<std::string, std::int64_t>& floors,
+        const std::vector<std::pair<std::string, std::string>>& keys);
 
     // ---- transactions (client_token_store.cpp) ----
     std::optional<ClientTokenRow> client_token(std::string_view token);

@@ -144,14 +144,66 @@ std::int64_t RegionStore::received(std::int64_t table, std::string_view origin) 
     return s.step() ? s.column_int(0) : 0;
 }
 
-void RegionStore::set_received(std::int64_t table, std::string_view origin, std::int64_t seq) {
+std::int64_t RegionStore::received_hlc(std::int64_t table, std::string_view origin) {
+    auto& s = cached("SELECT hlc FROM replication_received WHERE table_id=? AND origin=?");
+    Reset reset{s};
+    s.bind(1, table).bind_text(2, origin);
+    return s.step() ? s.column_int(0) : 0;
+}
+
+void RegionStore::set_received(std::int64_t table, std::string_view origin, std::int64_t seq,
+                               std::int64_t hlc) {
     cached(
-        "INSERT INTO replication_received(table_id, origin, seq) VALUES(?,?,?) "
-        "ON CONFLICT(table_id, origin) DO UPDATE SET seq=excluded.seq")
+        "INSERT INTO replication_received(table_id, origin, seq, hlc) VALUES(?,?,?,?) "
+        "ON CONFLICT(table_id, origin) DO UPDATE SET seq=excluded.seq, hlc=excluded.hlc")
         .bind(1, table)
         .bind_text(2, origin)
         .bind(3, seq)
+        .bind(4, hlc)
         .run();
+}
+
+std::vector<VersionedRow> RegionStore::rows_newer(
+    std::int64_t table, const std::map<std::string, std::int64_t>& floors,
+    const std::vector<std::pair<std::string, std::string>>& keys) {
+    std::vector<VersionedRow> out;
+    auto keep = [&](Statement& s, bool live) {
+        std::string origin = s.column_text(3);
+        auto floor = floors.find(origin);
+        if (floor == floors.end() || s.column_int(2) <= floor->second) return;
+        out.push_back(VersionedRow{std::string(s.column_blob(0)), std::string(s.column_blob(1)),
+                                   s.column_int(2), std::move(origin),
+                                   live ? std::optional<std::string>(std::string(s.column_blob(4)))
+                                        : std::nullopt,
+                                   live ? s.column_int(5) : 0});
+    };
+    if (keys.empty()) {
+        auto& items = cached("SELECT pk, sk, hlc, origin, item, size FROM items WHERE table_id=?");
+        Reset r1{items};
+        items.bind(1, table);
+        while (items.step()) keep(items, true);
+        auto& dead = cached("SELECT pk, sk, hlc, origin FROM tombstones WHERE table_id=?");
+        Reset r2{dead};
+        dead.bind(1, table);
+        while (dead.step()) keep(dead, false);
+        return out;
+    }
+    for (const auto& [pk, sk] : keys) {
+        auto& items = cached(
+            "SELECT pk, sk, hlc, origin, item, size FROM items WHERE table_id=? AND pk=? AND sk=?");
+        Reset r1{items};
+        items.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
+        if (items.step()) {
+            keep(items, true);
+            continue;
+        }
+        auto& dead = cached(
+            "SELECT pk, sk, hlc, origin FROM tombstones WHERE table_id=? AND pk=? AND sk=?");
+        Reset r2{dead};
+        dead.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
+        if (dead.step()) keep(dead, false);
+    }
+    return out;
 }
 
 std::vector<VersionedRow> RegionStore::versioned_rows(
