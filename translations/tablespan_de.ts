@@ -551,47 +551,133 @@
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="31"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="67"/>
         <source>Create replica of %1</source>
         <translation>Replikat von %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="38"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="32"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="41"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="52"/>
+        <source>Eventual consistency (MREC)</source>
+        <translation>Eventuelle Konsistenz (MREC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
+        <source>Strong consistency (MRSC)</source>
+        <translation>Starke Konsistenz (MRSC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="91"/>
         <source>Same as the table</source>
         <translation>Wie die Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="42"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="92"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="43"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>Standard-IA (seltener Zugriff)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="46"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
+        <source>Three replicas</source>
+        <translation>Drei Replikate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="97"/>
+        <source>Two replicas and a witness</source>
+        <translation>Zwei Replikate und ein Witness</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="207"/>
         <source>Create replica</source>
         <translation>Replikat erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="50"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="105"/>
+        <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
+        <translation>%1 gehört zu keinem der Regionensets, in denen starke Konsistenz angeboten wird (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="111"/>
+        <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
+        <translation>Diese Tabelle hat bereits Replikate: Die Konsistenz einer globalen Tabelle wird bei ihrer Erstellung gewählt und lässt sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
+        <source>Members:</source>
+        <translation>Mitglieder:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="118"/>
+        <source>Second replica:</source>
+        <translation>Zweites Replikat:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="120"/>
+        <source>Consistency</source>
+        <translation>Konsistenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="157"/>
+        <source>The table holds items: strong consistency needs an empty table.</source>
+        <translation>Die Tabelle enthält Elemente: Starke Konsistenz erfordert eine leere Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="178"/>
+        <source>Checking that the table is empty…</source>
+        <translation>Es wird geprüft, ob die Tabelle leer ist…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="182"/>
+        <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
+        <translation>Jeder Schreibvorgang wird in einer zweiten Region dauerhaft gespeichert, bevor er bestätigt wird: Fällt eine Region aus, geht kein bestätigter Schreibvorgang verloren (RPO null), und stark konsistente Lesevorgänge liefern in jeder Region den neuesten Stand – um den Preis regionsübergreifender Schreiblatenz und von gleichzeitigen Schreibvorgängen auf dasselbe Element, die als Konflikte scheitern.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="187"/>
+        <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
+        <translation>Schreibvorgänge werden von der Region bestätigt, die sie annimmt, und in etwa einer Sekunde repliziert: die geringste Schreiblatenz, aber die letzten Schreibvorgänge einer ausgefallenen Region können verloren gehen, und bei gleichzeitigen Schreibvorgängen gewinnt der letzte.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="192"/>
+        <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
+        <translation>Die Gruppe wird in einem Schritt erstellt, drei Regionen des Regionensets %1: %2 und zwei weitere Mitglieder. Sie lässt sich danach nicht mehr ändern; um sie aufzulösen, löschen Sie das andere Replikat und den Witness zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="196"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="56"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="200"/>
+        <source>Witness:</source>
+        <translation>Witness:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="200"/>
+        <source>Third replica:</source>
+        <translation>Drittes Replikat:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="207"/>
+        <source>Create strongly consistent group</source>
+        <translation>Stark konsistente Gruppe erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
         <source>Replica region:</source>
         <translation>Region des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="57"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
         <source>Table class:</source>
         <translation>Tabellenklasse:</translation>
     </message>
@@ -898,39 +984,50 @@
         <translation>Globale Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="41"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="45"/>
         <source>Create replica…</source>
         <translation>Replikat erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="345"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="46"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="375"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="443"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="450"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="61"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="50"/>
+        <source>Outage comparison…</source>
+        <translation>Ausfallvergleich…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="68"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="63"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="71"/>
+        <source>Take a region offline under a write load, once against an eventually and once against a strongly consistent table, and compare</source>
+        <translation>Eine Region unter Schreiblast vom Netz nehmen, einmal bei einer eventuell und einmal bei einer stark konsistenten Tabelle, und vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="74"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="83"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="98"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="112"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="128"/>
         <source>Probe propagation to %1</source>
         <translation>Ausbreitung nach %1 messen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="254"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="275"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -938,24 +1035,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="258"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="279"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="327"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="351"/>
+        <source>&lt;b&gt;Strong consistency (MRSC)&lt;/b&gt;: writes are acknowledged once a second region has them; no acknowledged write is lost.</source>
+        <translation>&lt;b&gt;Starke Konsistenz (MRSC)&lt;/b&gt;: Schreibvorgänge werden bestätigt, sobald eine zweite Region sie hat; kein bestätigter Schreibvorgang geht verloren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="353"/>
+        <source>&lt;b&gt;Eventual consistency (MREC)&lt;/b&gt;: writes are acknowledged locally and replicated asynchronously; last writer wins.</source>
+        <translation>&lt;b&gt;Eventuelle Konsistenz (MREC)&lt;/b&gt;: Schreibvorgänge werden lokal bestätigt und asynchron repliziert; der letzte Schreibvorgang gewinnt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="358"/>
+        <source>Witness: %1 (%2).</source>
+        <translation>Witness: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="364"/>
+        <source>Write conflicts: %1.</source>
+        <translation>Schreibkonflikte: %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="375"/>
+        <source>Delete group…</source>
+        <translation>Gruppe löschen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="376"/>
+        <source>Delete the other replicas and the witness in one request; the table stays here as a regional table</source>
+        <translation>Die anderen Replikate und den Witness in einer Anfrage löschen; die Tabelle bleibt hier als regionale Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="380"/>
+        <source>A strongly consistent group cannot take more replicas</source>
+        <translation>Eine stark konsistente Gruppe nimmt keine weiteren Replikate auf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="389"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="339"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="397"/>
+        <source>%1 and a witness in %2</source>
+        <translation>%1 und einem Witness in %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="400"/>
+        <source>Creating a strongly consistent group of %1 with %2…</source>
+        <translation>Stark konsistente Gruppe von %1 mit %2 wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="424"/>
+        <source>the replicas in %1</source>
+        <translation>die Replikate in %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="425"/>
+        <source>the replica in %1 and the witness in %2</source>
+        <translation>das Replikat in %1 und den Witness in %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="428"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="435"/>
+        <source>Delete group</source>
+        <translation>Gruppe löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="429"/>
+        <source>A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items are deleted there; %3 keeps the table as a regional table.</source>
+        <translation>Eine stark konsistente Gruppe wird als Ganzes gelöscht. %1 von %2 löschen? Deren Elemente werden dort gelöscht; %3 behält die Tabelle als regionale Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="444"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="467"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="492"/>
+        <source>Deleting the strongly consistent group of %1…</source>
+        <translation>Stark konsistente Gruppe von %1 wird gelöscht…</translation>
     </message>
 </context>
 <context>
@@ -2251,6 +2419,265 @@
     </message>
 </context>
 <context>
+    <name>OutageDrill</name>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="60"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="123"/>
+        <source>The tables were not ACTIVE in every region after 15 minutes.</source>
+        <translation>Die Tabellen waren nach 15 Minuten nicht in jeder Region ACTIVE.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="349"/>
+        <source>Creating %1 and %2 in %3…</source>
+        <translation>%1 und %2 werden in %3 erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="352"/>
+        <source>Adding the replicas in %1…</source>
+        <translation>Replikate in %1 werden hinzugefügt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="355"/>
+        <source>Writing in every region; %1 fails in %2 s (engine time).</source>
+        <translation>Schreibvorgänge in jeder Region; %1 fällt in %2 s aus (Engine-Zeit).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="358"/>
+        <source>%1 is down; writing on. The outage ends in %2 s.</source>
+        <translation>%1 ist ausgefallen; es wird weiter geschrieben. Der Ausfall endet in %2 s.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="361"/>
+        <source>Reading the other regions before %1 comes back…</source>
+        <translation>Die anderen Regionen werden gelesen, bevor %1 zurückkommt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="363"/>
+        <source>%1 is back; writing for %2 s more.</source>
+        <translation>%1 ist zurück; es wird noch %2 s geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="366"/>
+        <source>Waiting for the last answers…</source>
+        <translation>Warten auf die letzten Antworten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="368"/>
+        <source>Done. The tables %1 and %2 are left for you to look at.</source>
+        <translation>Fertig. Die Tabellen %1 und %2 bleiben zum Ansehen erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="371"/>
+        <source>Stopped: %1</source>
+        <translation>Angehalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutageDrillChart</name>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="24"/>
+        <source>seconds since the load started (engine time)</source>
+        <translation>Sekunden seit Beginn der Last (Engine-Zeit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="29"/>
+        <source>Eventual (MREC)</source>
+        <translation>Eventuell (MREC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="30"/>
+        <source>Strong (MRSC)</source>
+        <translation>Stark (MRSC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="36"/>
+        <source>Write latency, median per second (ms)</source>
+        <translation>Schreiblatenz, Median pro Sekunde (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="38"/>
+        <source>Writes refused per second</source>
+        <translation>Abgelehnte Schreibvorgänge pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="65"/>
+        <source>Outage</source>
+        <translation>Ausfall</translation>
+    </message>
+</context>
+<context>
+    <name>OutageDrillDialog</name>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="41"/>
+        <source>Run comparison</source>
+        <translation>Vergleich starten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="42"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="47"/>
+        <source>Outage comparison: eventual vs strong consistency</source>
+        <translation>Ausfallvergleich: eventuelle gegen starke Konsistenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="49"/>
+        <source>Creates two empty tables replicated to the same three regions, one eventually (MREC) and one strongly (MRSC) consistent, writes to both from every region, and takes one region down for a while. It then compares what each table lost, refused and how long its writes took.</source>
+        <translation>Erstellt zwei leere Tabellen, in dieselben drei Regionen repliziert, eine eventuell (MREC) und eine stark (MRSC) konsistent, schreibt aus jeder Region in beide und legt eine Region eine Zeit lang lahm. Danach vergleicht er, was jede Tabelle verloren und abgelehnt hat und wie lange ihre Schreibvorgänge dauerten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="57"/>
+        <source>US (N. Virginia, Ohio, Oregon)</source>
+        <translation>US (Nord-Virginia, Ohio, Oregon)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="58"/>
+        <source>EU (Ireland, London, Paris, Frankfurt)</source>
+        <translation>EU (Irland, London, Paris, Frankfurt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="59"/>
+        <source>AP (Tokyo, Seoul, Osaka)</source>
+        <translation>AP (Tokio, Seoul, Osaka)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="64"/>
+        <source>Cut off from the other two regions</source>
+        <translation>Von den beiden anderen Regionen abgeschnitten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="65"/>
+        <source>Offline (answers no requests)</source>
+        <translation>Offline (beantwortet keine Anfragen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="69"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="73"/>
+        <source> per second</source>
+        <translation> pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="74"/>
+        <source>Writes per second in each region, to each table</source>
+        <translation>Schreibvorgänge pro Sekunde in jeder Region, in jede Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="83"/>
+        <source>Eventual (MREC)</source>
+        <translation>Eventuell (MREC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="83"/>
+        <source>Strong (MRSC)</source>
+        <translation>Stark (MRSC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="105"/>
+        <source>Region set:</source>
+        <translation>Regionenset:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="106"/>
+        <source>Regions:</source>
+        <translation>Regionen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="107"/>
+        <source>Region that fails:</source>
+        <translation>Ausfallende Region:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="108"/>
+        <source>Fault:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="109"/>
+        <source>Outage (engine time):</source>
+        <translation>Ausfall (Engine-Zeit):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="110"/>
+        <source>Write load:</source>
+        <translation>Schreiblast:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="178"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="194"/>
+        <source>Choose three regions.</source>
+        <translation>Wählen Sie drei Regionen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="195"/>
+        <source>%1 s of writes after the tables are ready (about %2 s at time ×%3). The tables are created in %4.</source>
+        <translation>%1 s Schreibvorgänge, sobald die Tabellen bereit sind (etwa %2 s bei Zeit ×%3). Die Tabellen werden in %4 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="283"/>
+        <source>Writes sent</source>
+        <translation>Gesendete Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="284"/>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="285"/>
+        <source>Refused (region unavailable)</source>
+        <translation>Abgelehnt (Region nicht verfügbar)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="286"/>
+        <source>Refused as conflicts</source>
+        <translation>Als Konflikt abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="287"/>
+        <source>Lost had %1 never come back</source>
+        <translation>Verloren, wäre %1 nie zurückgekommen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="288"/>
+        <source>Data lost (RPO)</source>
+        <translation>Datenverlust (RPO)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="289"/>
+        <source>Write latency p50</source>
+        <translation>Schreiblatenz p50</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
+        <source>Write latency p99</source>
+        <translation>Schreiblatenz p99</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="299"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="310"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>PartiqlHistory</name>
     <message>
         <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
@@ -3260,79 +3687,114 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>ReplicaModel</name>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="130"/>
+        <location filename="../widgets/global/replica_model.cpp" line="166"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="154"/>
+        <location filename="../widgets/global/replica_model.cpp" line="194"/>
+        <source>The witness: it keeps the group&apos;s change data so that a write is durable in two regions, and holds no table to read or write</source>
+        <translation>Der Witness: Er hält die Änderungsdaten der Gruppe, damit ein Schreibvorgang in zwei Regionen dauerhaft ist, und hat keine Tabelle zum Lesen oder Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="197"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>Die Region, die die Konsole zeigt; die Replikate stehen darunter</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="155"/>
+        <location filename="../widgets/global/replica_model.cpp" line="198"/>
         <source>A replica of the table</source>
         <translation>Ein Replikat der Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="164"/>
+        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <source>Latency of the writes acknowledged in this region over the last 5 minutes: median / 99th percentile</source>
+        <translation>Latenz der in dieser Region bestätigten Schreibvorgänge der letzten 5 Minuten: Median / 99. Perzentil</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="205"/>
+        <source>Writes refused here because another region was writing the same item (ReplicatedWriteConflictException)</source>
+        <translation>Hier abgelehnte Schreibvorgänge, weil eine andere Region dasselbe Element schrieb (ReplicatedWriteConflictException)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="216"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="168"/>
+        <location filename="../widgets/global/replica_model.cpp" line="220"/>
         <source>%1 %2%</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="174"/>
+        <location filename="../widgets/global/replica_model.cpp" line="225"/>
+        <source>Witness</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="227"/>
         <source>Standard-IA</source>
         <translation>Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="175"/>
+        <location filename="../widgets/global/replica_model.cpp" line="228"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="177"/>
+        <location filename="../widgets/global/replica_model.cpp" line="231"/>
         <source>unavailable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="195"/>
+        <location filename="../widgets/global/replica_model.cpp" line="241"/>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="256"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="258"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="199"/>
+        <location filename="../widgets/global/replica_model.cpp" line="260"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="262"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="203"/>
+        <location filename="../widgets/global/replica_model.cpp" line="264"/>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="205"/>
+        <location filename="../widgets/global/replica_model.cpp" line="266"/>
         <source>Average latency</source>
         <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="207"/>
+        <location filename="../widgets/global/replica_model.cpp" line="268"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="270"/>
+        <source>Writes p50 / p99</source>
+        <translation>Schreiben p50 / p99</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="272"/>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
     </message>
 </context>
 <context>

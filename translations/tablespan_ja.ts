@@ -549,47 +549,133 @@
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="31"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="67"/>
         <source>Create replica of %1</source>
         <translation>%1 のレプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="38"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="32"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="41"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="52"/>
+        <source>Eventual consistency (MREC)</source>
+        <translation>結果整合性 (MREC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
+        <source>Strong consistency (MRSC)</source>
+        <translation>強力な整合性 (MRSC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="91"/>
         <source>Same as the table</source>
         <translation>テーブルと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="42"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="92"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="43"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>標準-IA (低頻度アクセス)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="46"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
+        <source>Three replicas</source>
+        <translation>3 つのレプリカ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="97"/>
+        <source>Two replicas and a witness</source>
+        <translation>2 つのレプリカと 1 つのウィットネス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="207"/>
         <source>Create replica</source>
         <translation>レプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="50"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="105"/>
+        <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
+        <translation>%1 は、強力な整合性が提供されるどのリージョンセットにも属していません (US: us-east-1、us-east-2、us-west-2、EU: eu-west-1、eu-west-2、eu-west-3、eu-central-1、AP: ap-northeast-1、ap-northeast-2、ap-northeast-3)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="111"/>
+        <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
+        <translation>このテーブルには既にレプリカがあります。グローバルテーブルの整合性は作成時に選択し、後から変更することはできません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
+        <source>Members:</source>
+        <translation>メンバー:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="118"/>
+        <source>Second replica:</source>
+        <translation>2 つ目のレプリカ:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="120"/>
+        <source>Consistency</source>
+        <translation>整合性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="157"/>
+        <source>The table holds items: strong consistency needs an empty table.</source>
+        <translation>テーブルに項目があります。強力な整合性には空のテーブルが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="178"/>
+        <source>Checking that the table is empty…</source>
+        <translation>テーブルが空かどうかを確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="182"/>
+        <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
+        <translation>すべての書き込みは、確認応答の前に 2 つ目のリージョンで永続化されます。リージョンが障害を起こしても確認済みの書き込みは失われず (RPO ゼロ)、強力な整合性のある読み込みはどのリージョンでも最新の書き込みを返します。その代償として、リージョン間の書き込みレイテンシーが加わり、同じ項目への同時書き込みは競合として失敗します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="187"/>
+        <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
+        <translation>書き込みは受け付けたリージョンが確認応答し、約 1 秒以内にレプリケートされます。書き込みレイテンシーは最小ですが、障害が起きたリージョンの直近の書き込みは失われることがあり、同時書き込みは最後の書き込みが優先されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="192"/>
+        <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
+        <translation>グループは 1 回の操作で作成されます。%1 リージョンセットの 3 つのリージョン (%2 とほか 2 つのメンバー) です。作成後は変更できません。削除するには、もう一方のレプリカとウィットネスをまとめて削除します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="196"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="56"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="200"/>
+        <source>Witness:</source>
+        <translation>ウィットネス:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="200"/>
+        <source>Third replica:</source>
+        <translation>3 つ目のレプリカ:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="207"/>
+        <source>Create strongly consistent group</source>
+        <translation>強力な整合性のグループを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
         <source>Replica region:</source>
         <translation>レプリカのリージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="57"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
         <source>Table class:</source>
         <translation>テーブルクラス:</translation>
     </message>
@@ -896,63 +982,145 @@
         <translation>グローバルテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="41"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="45"/>
         <source>Create replica…</source>
         <translation>レプリカを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="42"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="338"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="345"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="46"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="375"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="443"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="450"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="61"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="50"/>
+        <source>Outage comparison…</source>
+        <translation>障害の比較…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="68"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="63"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="71"/>
+        <source>Take a region offline under a write load, once against an eventually and once against a strongly consistent table, and compare</source>
+        <translation>書き込み負荷の下でリージョンをオフラインにし、結果整合性のテーブルと強力な整合性のテーブルで 1 回ずつ比較します</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="74"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="83"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="98"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="112"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="128"/>
         <source>Probe propagation to %1</source>
         <translation>%1 への伝播をプローブ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="254"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="275"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="258"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="279"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="327"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="351"/>
+        <source>&lt;b&gt;Strong consistency (MRSC)&lt;/b&gt;: writes are acknowledged once a second region has them; no acknowledged write is lost.</source>
+        <translation>&lt;b&gt;強力な整合性 (MRSC)&lt;/b&gt;: 書き込みは 2 つ目のリージョンに届いた時点で確認応答され、確認済みの書き込みは失われません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="353"/>
+        <source>&lt;b&gt;Eventual consistency (MREC)&lt;/b&gt;: writes are acknowledged locally and replicated asynchronously; last writer wins.</source>
+        <translation>&lt;b&gt;結果整合性 (MREC)&lt;/b&gt;: 書き込みはローカルで確認応答され、非同期にレプリケートされます。最後の書き込みが優先されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="358"/>
+        <source>Witness: %1 (%2).</source>
+        <translation>ウィットネス: %1 (%2)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="364"/>
+        <source>Write conflicts: %1.</source>
+        <translation>書き込みの競合: %1。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="375"/>
+        <source>Delete group…</source>
+        <translation>グループを削除…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="376"/>
+        <source>Delete the other replicas and the witness in one request; the table stays here as a regional table</source>
+        <translation>ほかのレプリカとウィットネスを 1 回のリクエストで削除します。テーブルはこのリージョンにリージョナルテーブルとして残ります</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="380"/>
+        <source>A strongly consistent group cannot take more replicas</source>
+        <translation>強力な整合性のグループにはレプリカを追加できません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="389"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="339"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="397"/>
+        <source>%1 and a witness in %2</source>
+        <translation>%1 と %2 のウィットネス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="400"/>
+        <source>Creating a strongly consistent group of %1 with %2…</source>
+        <translation>%1 の強力な整合性のグループを %2 で作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="424"/>
+        <source>the replicas in %1</source>
+        <translation>%1 のレプリカ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="425"/>
+        <source>the replica in %1 and the witness in %2</source>
+        <translation>%1 のレプリカと %2 のウィットネス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="428"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="435"/>
+        <source>Delete group</source>
+        <translation>グループを削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="429"/>
+        <source>A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items are deleted there; %3 keeps the table as a regional table.</source>
+        <translation>強力な整合性のグループはまとめて削除されます。%2 の %1 を削除しますか? そこにある項目は削除されます。%3 ではテーブルがリージョナルテーブルとして残ります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="444"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="467"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="492"/>
+        <source>Deleting the strongly consistent group of %1…</source>
+        <translation>%1 の強力な整合性のグループを削除しています…</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2406,265 @@
     </message>
 </context>
 <context>
+    <name>OutageDrill</name>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="60"/>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="123"/>
+        <source>The tables were not ACTIVE in every region after 15 minutes.</source>
+        <translation>15 分経ってもテーブルがすべてのリージョンで ACTIVE になりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="349"/>
+        <source>Creating %1 and %2 in %3…</source>
+        <translation>%3 に %1 と %2 を作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="352"/>
+        <source>Adding the replicas in %1…</source>
+        <translation>%1 にレプリカを追加しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="355"/>
+        <source>Writing in every region; %1 fails in %2 s (engine time).</source>
+        <translation>すべてのリージョンで書き込み中です。%2 秒後 (エンジン時間) に %1 が障害を起こします。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="358"/>
+        <source>%1 is down; writing on. The outage ends in %2 s.</source>
+        <translation>%1 が停止中です。書き込みを続けています。障害は %2 秒後に終わります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="361"/>
+        <source>Reading the other regions before %1 comes back…</source>
+        <translation>%1 が復帰する前にほかのリージョンを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="363"/>
+        <source>%1 is back; writing for %2 s more.</source>
+        <translation>%1 が復帰しました。あと %2 秒書き込みます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="366"/>
+        <source>Waiting for the last answers…</source>
+        <translation>最後の応答を待っています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="368"/>
+        <source>Done. The tables %1 and %2 are left for you to look at.</source>
+        <translation>完了しました。テーブル %1 と %2 は確認用に残してあります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill.cpp" line="371"/>
+        <source>Stopped: %1</source>
+        <translation>停止しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutageDrillChart</name>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="24"/>
+        <source>seconds since the load started (engine time)</source>
+        <translation>負荷開始からの秒数 (エンジン時間)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="29"/>
+        <source>Eventual (MREC)</source>
+        <translation>結果整合性 (MREC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="30"/>
+        <source>Strong (MRSC)</source>
+        <translation>強力な整合性 (MRSC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="36"/>
+        <source>Write latency, median per second (ms)</source>
+        <translation>書き込みレイテンシー、秒ごとの中央値 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="38"/>
+        <source>Writes refused per second</source>
+        <translation>1 秒あたりの拒否された書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_chart.cpp" line="65"/>
+        <source>Outage</source>
+        <translation>障害</translation>
+    </message>
+</context>
+<context>
+    <name>OutageDrillDialog</name>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="41"/>
+        <source>Run comparison</source>
+        <translation>比較を実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="42"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="47"/>
+        <source>Outage comparison: eventual vs strong consistency</source>
+        <translation>障害の比較: 結果整合性と強力な整合性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="49"/>
+        <source>Creates two empty tables replicated to the same three regions, one eventually (MREC) and one strongly (MRSC) consistent, writes to both from every region, and takes one region down for a while. It then compares what each table lost, refused and how long its writes took.</source>
+        <translation>同じ 3 つのリージョンにレプリケートされた空のテーブルを 2 つ (結果整合性 (MREC) と強力な整合性 (MRSC)) 作成し、すべてのリージョンから両方に書き込み、1 つのリージョンをしばらく停止させます。その後、各テーブルで失われた書き込み、拒否された書き込み、書き込みにかかった時間を比較します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="57"/>
+        <source>US (N. Virginia, Ohio, Oregon)</source>
+        <translation>US (バージニア北部、オハイオ、オレゴン)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="58"/>
+        <source>EU (Ireland, London, Paris, Frankfurt)</source>
+        <translation>EU (アイルランド、ロンドン、パリ、フランクフルト)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="59"/>
+        <source>AP (Tokyo, Seoul, Osaka)</source>
+        <translation>AP (東京、ソウル、大阪)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="64"/>
+        <source>Cut off from the other two regions</source>
+        <translation>ほかの 2 つのリージョンから切り離す</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="65"/>
+        <source>Offline (answers no requests)</source>
+        <translation>オフライン (リクエストに応答しない)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="69"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="73"/>
+        <source> per second</source>
+        <translation> / 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="74"/>
+        <source>Writes per second in each region, to each table</source>
+        <translation>各リージョンから各テーブルへの 1 秒あたりの書き込み数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="83"/>
+        <source>Eventual (MREC)</source>
+        <translation>結果整合性 (MREC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="83"/>
+        <source>Strong (MRSC)</source>
+        <translation>強力な整合性 (MRSC)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="105"/>
+        <source>Region set:</source>
+        <translation>リージョンセット:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="106"/>
+        <source>Regions:</source>
+        <translation>リージョン:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="107"/>
+        <source>Region that fails:</source>
+        <translation>障害を起こすリージョン:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="108"/>
+        <source>Fault:</source>
+        <translation>障害の種類:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="109"/>
+        <source>Outage (engine time):</source>
+        <translation>障害の長さ (エンジン時間):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="110"/>
+        <source>Write load:</source>
+        <translation>書き込み負荷:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="178"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="194"/>
+        <source>Choose three regions.</source>
+        <translation>リージョンを 3 つ選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="195"/>
+        <source>%1 s of writes after the tables are ready (about %2 s at time ×%3). The tables are created in %4.</source>
+        <translation>テーブルの準備ができてから %1 秒間書き込みます (時間 ×%3 で約 %2 秒)。テーブルは %4 に作成されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="283"/>
+        <source>Writes sent</source>
+        <translation>送信した書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="284"/>
+        <source>Acknowledged</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="285"/>
+        <source>Refused (region unavailable)</source>
+        <translation>拒否 (リージョン利用不可)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="286"/>
+        <source>Refused as conflicts</source>
+        <translation>競合として拒否</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="287"/>
+        <source>Lost had %1 never come back</source>
+        <translation>%1 が復帰しなかった場合に失われる書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="288"/>
+        <source>Data lost (RPO)</source>
+        <translation>データ損失 (RPO)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="289"/>
+        <source>Write latency p50</source>
+        <translation>書き込みレイテンシー p50</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
+        <source>Write latency p99</source>
+        <translation>書き込みレイテンシー p99</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="299"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="310"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>PartiqlHistory</name>
     <message>
         <location filename="../widgets/partiql/partiql_history.cpp" line="47"/>
@@ -3241,79 +3668,114 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>ReplicaModel</name>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="130"/>
+        <location filename="../widgets/global/replica_model.cpp" line="166"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="154"/>
+        <location filename="../widgets/global/replica_model.cpp" line="194"/>
+        <source>The witness: it keeps the group&apos;s change data so that a write is durable in two regions, and holds no table to read or write</source>
+        <translation>ウィットネス: 書き込みが 2 つのリージョンで永続化されるようにグループの変更データを保持します。読み書きできるテーブルはありません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="197"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>コンソールが表示しているリージョン。レプリカはその下に表示されます</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="155"/>
+        <location filename="../widgets/global/replica_model.cpp" line="198"/>
         <source>A replica of the table</source>
         <translation>テーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="164"/>
+        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <source>Latency of the writes acknowledged in this region over the last 5 minutes: median / 99th percentile</source>
+        <translation>このリージョンで過去 5 分間に確認応答された書き込みのレイテンシー: 中央値 / 99 パーセンタイル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="205"/>
+        <source>Writes refused here because another region was writing the same item (ReplicatedWriteConflictException)</source>
+        <translation>別のリージョンが同じ項目に書き込んでいたため、ここで拒否された書き込み (ReplicatedWriteConflictException)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="216"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="168"/>
+        <location filename="../widgets/global/replica_model.cpp" line="220"/>
         <source>%1 %2%</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="174"/>
+        <location filename="../widgets/global/replica_model.cpp" line="225"/>
+        <source>Witness</source>
+        <translation>ウィットネス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="227"/>
         <source>Standard-IA</source>
         <translation>標準-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="175"/>
+        <location filename="../widgets/global/replica_model.cpp" line="228"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="177"/>
+        <location filename="../widgets/global/replica_model.cpp" line="231"/>
         <source>unavailable</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="195"/>
+        <location filename="../widgets/global/replica_model.cpp" line="241"/>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="256"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="258"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="199"/>
+        <location filename="../widgets/global/replica_model.cpp" line="260"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="262"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="203"/>
+        <location filename="../widgets/global/replica_model.cpp" line="264"/>
         <source>Last latency</source>
         <translation>直近のレイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="205"/>
+        <location filename="../widgets/global/replica_model.cpp" line="266"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="207"/>
+        <location filename="../widgets/global/replica_model.cpp" line="268"/>
         <source>Pending</source>
         <translation>保留中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="270"/>
+        <source>Writes p50 / p99</source>
+        <translation>書き込み p50 / p99</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="272"/>
+        <source>Conflicts</source>
+        <translation>競合</translation>
     </message>
 </context>
 <context>
