@@ -119,6 +119,9 @@ void ScreenshotDriver::shootMrscGroup(double scale, std::function<void()> done) 
                      Theme::apply(Theme::Mode::Dark);
                      save(&m_window, QStringLiteral("41b-global-tables-mrsc-dark"));
                      Theme::apply(Theme::Mode::System);
+                     m_window.resize(1000, 700);
+                     save(&m_window, QStringLiteral("41c-global-tables-mrsc-1000x700"));
+                     m_window.resize(1280, 800);
                      panel->setTimeScale(scale);
                      shootOutageDrill(scale, done);
                  });

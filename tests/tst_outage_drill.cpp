@@ -128,7 +128,7 @@ private slots:
             w(t, kWest, QStringLiteral("g"), 4'000, 4'020),
         };
         DrillTimeline tl = timeline();
-        tl.loadEndMs = kStart + 5'000;
+        tl.loadEndMs = kStart + 5'001;
         const QList<QPointF> latency = DrillReport::latencySeries(writes, t, tl);
         // Second 0: median of 30 and 10 (nearest rank: the smaller); none in seconds 2-3.
         QCOMPARE(latency, QList<QPointF>({{0, 10}, {1, 40}, {4, 20}}));

@@ -597,7 +597,7 @@
     </message>
     <message>
         <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="207"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
         <source>Create replica</source>
         <translation>Replikat erstellen</translation>
     </message>
@@ -627,47 +627,47 @@
         <translation>Konsistenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="157"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="158"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>Die Tabelle enthält Elemente: Starke Konsistenz erfordert eine leere Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="178"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="179"/>
         <source>Checking that the table is empty…</source>
         <translation>Es wird geprüft, ob die Tabelle leer ist…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="182"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="183"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>Jeder Schreibvorgang wird in einer zweiten Region dauerhaft gespeichert, bevor er bestätigt wird: Fällt eine Region aus, geht kein bestätigter Schreibvorgang verloren (RPO null), und stark konsistente Lesevorgänge liefern in jeder Region den neuesten Stand – um den Preis regionsübergreifender Schreiblatenz und von gleichzeitigen Schreibvorgängen auf dasselbe Element, die als Konflikte scheitern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="187"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="188"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>Schreibvorgänge werden von der Region bestätigt, die sie annimmt, und in etwa einer Sekunde repliziert: die geringste Schreiblatenz, aber die letzten Schreibvorgänge einer ausgefallenen Region können verloren gehen, und bei gleichzeitigen Schreibvorgängen gewinnt der letzte.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="192"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="193"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>Die Gruppe wird in einem Schritt erstellt, drei Regionen des Regionensets %1: %2 und zwei weitere Mitglieder. Sie lässt sich danach nicht mehr ändern; um sie aufzulösen, löschen Sie das andere Replikat und den Witness zusammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="196"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="197"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="200"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="201"/>
         <source>Witness:</source>
         <translation>Witness:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="200"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="201"/>
         <source>Third replica:</source>
         <translation>Drittes Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="207"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
         <source>Create strongly consistent group</source>
         <translation>Stark konsistente Gruppe erstellen</translation>
     </message>
@@ -984,50 +984,50 @@
         <translation>Globale Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="45"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="48"/>
         <source>Create replica…</source>
         <translation>Replikat erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="46"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="375"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="443"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="450"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="49"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="384"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="454"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="461"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="50"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="53"/>
         <source>Outage comparison…</source>
         <translation>Ausfallvergleich…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="68"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="71"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="71"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="74"/>
         <source>Take a region offline under a write load, once against an eventually and once against a strongly consistent table, and compare</source>
         <translation>Eine Region unter Schreiblast vom Netz nehmen, einmal bei einer eventuell und einmal bei einer stark konsistenten Tabelle, und vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="74"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="77"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="98"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="106"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="128"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="137"/>
         <source>Probe propagation to %1</source>
         <translation>Ausbreitung nach %1 messen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="275"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="284"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -1035,93 +1035,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="279"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="288"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="351"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
         <source>&lt;b&gt;Strong consistency (MRSC)&lt;/b&gt;: writes are acknowledged once a second region has them; no acknowledged write is lost.</source>
         <translation>&lt;b&gt;Starke Konsistenz (MRSC)&lt;/b&gt;: Schreibvorgänge werden bestätigt, sobald eine zweite Region sie hat; kein bestätigter Schreibvorgang geht verloren.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="353"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
         <source>&lt;b&gt;Eventual consistency (MREC)&lt;/b&gt;: writes are acknowledged locally and replicated asynchronously; last writer wins.</source>
         <translation>&lt;b&gt;Eventuelle Konsistenz (MREC)&lt;/b&gt;: Schreibvorgänge werden lokal bestätigt und asynchron repliziert; der letzte Schreibvorgang gewinnt.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="358"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="367"/>
         <source>Witness: %1 (%2).</source>
         <translation>Witness: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="364"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="373"/>
         <source>Write conflicts: %1.</source>
         <translation>Schreibkonflikte: %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="375"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="384"/>
         <source>Delete group…</source>
         <translation>Gruppe löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="376"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
         <source>Delete the other replicas and the witness in one request; the table stays here as a regional table</source>
         <translation>Die anderen Replikate und den Witness in einer Anfrage löschen; die Tabelle bleibt hier als regionale Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="380"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="391"/>
         <source>A strongly consistent group cannot take more replicas</source>
         <translation>Eine stark konsistente Gruppe nimmt keine weiteren Replikate auf</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="389"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="400"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="397"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="408"/>
         <source>%1 and a witness in %2</source>
         <translation>%1 und einem Witness in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="400"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="411"/>
         <source>Creating a strongly consistent group of %1 with %2…</source>
         <translation>Stark konsistente Gruppe von %1 mit %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="424"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="435"/>
         <source>the replicas in %1</source>
         <translation>die Replikate in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="425"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="436"/>
         <source>the replica in %1 and the witness in %2</source>
         <translation>das Replikat in %1 und den Witness in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="428"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="435"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="439"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="446"/>
         <source>Delete group</source>
         <translation>Gruppe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="429"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="440"/>
         <source>A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items are deleted there; %3 keeps the table as a regional table.</source>
         <translation>Eine stark konsistente Gruppe wird als Ganzes gelöscht. %1 von %2 löschen? Deren Elemente werden dort gelöscht; %3 behält die Tabelle als regionale Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="444"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="455"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="467"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="478"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="492"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="503"/>
         <source>Deleting the strongly consistent group of %1…</source>
         <translation>Stark konsistente Gruppe von %1 wird gelöscht…</translation>
     </message>
@@ -2500,8 +2500,8 @@
     </message>
     <message>
         <location filename="../widgets/drills/outage_drill_chart.cpp" line="38"/>
-        <source>Writes refused per second</source>
-        <translation>Abgelehnte Schreibvorgänge pro Sekunde</translation>
+        <source>Writes refused per second (region unavailable or conflict)</source>
+        <translation>Abgelehnte Schreibvorgänge pro Sekunde (Region nicht verfügbar oder Konflikt)</translation>
     </message>
     <message>
         <location filename="../widgets/drills/outage_drill_chart.cpp" line="65"/>

@@ -595,7 +595,7 @@
     </message>
     <message>
         <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="207"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
         <source>Create replica</source>
         <translation>レプリカを作成</translation>
     </message>
@@ -625,47 +625,47 @@
         <translation>整合性</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="157"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="158"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>テーブルに項目があります。強力な整合性には空のテーブルが必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="178"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="179"/>
         <source>Checking that the table is empty…</source>
         <translation>テーブルが空かどうかを確認しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="182"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="183"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>すべての書き込みは、確認応答の前に 2 つ目のリージョンで永続化されます。リージョンが障害を起こしても確認済みの書き込みは失われず (RPO ゼロ)、強力な整合性のある読み込みはどのリージョンでも最新の書き込みを返します。その代償として、リージョン間の書き込みレイテンシーが加わり、同じ項目への同時書き込みは競合として失敗します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="187"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="188"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>書き込みは受け付けたリージョンが確認応答し、約 1 秒以内にレプリケートされます。書き込みレイテンシーは最小ですが、障害が起きたリージョンの直近の書き込みは失われることがあり、同時書き込みは最後の書き込みが優先されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="192"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="193"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>グループは 1 回の操作で作成されます。%1 リージョンセットの 3 つのリージョン (%2 とほか 2 つのメンバー) です。作成後は変更できません。削除するには、もう一方のレプリカとウィットネスをまとめて削除します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="196"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="197"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="200"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="201"/>
         <source>Witness:</source>
         <translation>ウィットネス:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="200"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="201"/>
         <source>Third replica:</source>
         <translation>3 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="207"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
         <source>Create strongly consistent group</source>
         <translation>強力な整合性のグループを作成</translation>
     </message>
@@ -982,143 +982,143 @@
         <translation>グローバルテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="45"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="48"/>
         <source>Create replica…</source>
         <translation>レプリカを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="46"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="375"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="443"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="450"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="49"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="384"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="454"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="461"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="50"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="53"/>
         <source>Outage comparison…</source>
         <translation>障害の比較…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="68"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="71"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="71"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="74"/>
         <source>Take a region offline under a write load, once against an eventually and once against a strongly consistent table, and compare</source>
         <translation>書き込み負荷の下でリージョンをオフラインにし、結果整合性のテーブルと強力な整合性のテーブルで 1 回ずつ比較します</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="74"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="77"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="98"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="106"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="128"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="137"/>
         <source>Probe propagation to %1</source>
         <translation>%1 への伝播をプローブ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="275"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="284"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="279"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="288"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="351"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
         <source>&lt;b&gt;Strong consistency (MRSC)&lt;/b&gt;: writes are acknowledged once a second region has them; no acknowledged write is lost.</source>
         <translation>&lt;b&gt;強力な整合性 (MRSC)&lt;/b&gt;: 書き込みは 2 つ目のリージョンに届いた時点で確認応答され、確認済みの書き込みは失われません。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="353"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
         <source>&lt;b&gt;Eventual consistency (MREC)&lt;/b&gt;: writes are acknowledged locally and replicated asynchronously; last writer wins.</source>
         <translation>&lt;b&gt;結果整合性 (MREC)&lt;/b&gt;: 書き込みはローカルで確認応答され、非同期にレプリケートされます。最後の書き込みが優先されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="358"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="367"/>
         <source>Witness: %1 (%2).</source>
         <translation>ウィットネス: %1 (%2)。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="364"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="373"/>
         <source>Write conflicts: %1.</source>
         <translation>書き込みの競合: %1。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="375"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="384"/>
         <source>Delete group…</source>
         <translation>グループを削除…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="376"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
         <source>Delete the other replicas and the witness in one request; the table stays here as a regional table</source>
         <translation>ほかのレプリカとウィットネスを 1 回のリクエストで削除します。テーブルはこのリージョンにリージョナルテーブルとして残ります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="380"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="391"/>
         <source>A strongly consistent group cannot take more replicas</source>
         <translation>強力な整合性のグループにはレプリカを追加できません</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="389"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="400"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="397"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="408"/>
         <source>%1 and a witness in %2</source>
         <translation>%1 と %2 のウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="400"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="411"/>
         <source>Creating a strongly consistent group of %1 with %2…</source>
         <translation>%1 の強力な整合性のグループを %2 で作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="424"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="435"/>
         <source>the replicas in %1</source>
         <translation>%1 のレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="425"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="436"/>
         <source>the replica in %1 and the witness in %2</source>
         <translation>%1 のレプリカと %2 のウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="428"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="435"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="439"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="446"/>
         <source>Delete group</source>
         <translation>グループを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="429"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="440"/>
         <source>A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items are deleted there; %3 keeps the table as a regional table.</source>
         <translation>強力な整合性のグループはまとめて削除されます。%2 の %1 を削除しますか? そこにある項目は削除されます。%3 ではテーブルがリージョナルテーブルとして残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="444"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="455"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="467"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="478"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="492"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="503"/>
         <source>Deleting the strongly consistent group of %1…</source>
         <translation>%1 の強力な整合性のグループを削除しています…</translation>
     </message>
@@ -2487,8 +2487,8 @@
     </message>
     <message>
         <location filename="../widgets/drills/outage_drill_chart.cpp" line="38"/>
-        <source>Writes refused per second</source>
-        <translation>1 秒あたりの拒否された書き込み</translation>
+        <source>Writes refused per second (region unavailable or conflict)</source>
+        <translation>1 秒あたりの拒否された書き込み (リージョン利用不可または競合)</translation>
     </message>
     <message>
         <location filename="../widgets/drills/outage_drill_chart.cpp" line="65"/>

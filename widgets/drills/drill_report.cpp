@@ -63,7 +63,9 @@ QList<QPointF> latencySeries(const QList<DrillWrite>& writes, int table,
 
 QList<QPointF> refusedSeries(const QList<DrillWrite>& writes, int table,
                              const DrillTimeline& timeline) {
-    const qint64 last = secondOf(std::max(timeline.loadEndMs, timeline.loadStartMs), timeline);
+    // Up to the second that holds the load's last moment.
+    if (timeline.loadEndMs <= timeline.loadStartMs) return {};
+    const qint64 last = secondOf(timeline.loadEndMs - 1, timeline);
     QList<qint64> counts(last + 1, 0);
     for (const DrillWrite& w : writes) {
         if (w.table != table || !w.answered() || w.errorType.isEmpty()) continue;

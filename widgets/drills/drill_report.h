@@ -42,7 +42,7 @@ DrillOutcome summarize(const QList<DrillWrite>& writes, int table, const QString
 QList<QPointF> latencySeries(const QList<DrillWrite>& writes, int table,
                              const DrillTimeline& timeline);
 // Per second since the load started: the writes sent in that second that were refused
-// or conflicted (0 included), up to the load's end.
+// or conflicted (0 included), up to the second that holds the load's last moment.
 QList<QPointF> refusedSeries(const QList<DrillWrite>& writes, int table,
                              const DrillTimeline& timeline);
 

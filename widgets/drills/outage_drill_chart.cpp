@@ -35,8 +35,8 @@ OutageDrillChart::OutageDrillChart(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("outageDrillChart"));
     m_latency = TimeChart::make(tr("Write latency, median per second (ms)"), 60, m_latencyX,
                                 m_latencyY, {}, QStringLiteral("%d"));
-    m_refused = TimeChart::make(tr("Writes refused per second"), 60, m_refusedX, m_refusedY, {},
-                                QStringLiteral("%d"));
+    m_refused = TimeChart::make(tr("Writes refused per second (region unavailable or conflict)"),
+                                60, m_refusedX, m_refusedY, {}, QStringLiteral("%d"));
     useElapsedAxis(m_latencyX);
     useElapsedAxis(m_refusedX);
     // The shade first, so that the lines are drawn over it.
@@ -85,8 +85,9 @@ void OutageDrillChart::draw(const QList<DrillWrite>& writes, const DrillTimeline
                             qint64 nowMs, double spanSeconds) {
     double maxLatency = 0, maxRefused = 0;
     DrillTimeline shown = timeline;
-    // While the load runs, the refused series goes up to now.
-    if (shown.loadEndMs <= 0 || shown.loadEndMs > nowMs) shown.loadEndMs = nowMs;
+    // While the load runs, the refused series goes up to the last whole second: the
+    // current one is still being answered, and would show fewer refusals than it will.
+    if (shown.loadEndMs <= 0 || shown.loadEndMs > nowMs) shown.loadEndMs = nowMs - 1000;
     for (int t = 0; t < DrillWrite::kTables; ++t) {
         const QList<QPointF> latency = DrillReport::latencySeries(writes, t, timeline);
         const QList<QPointF> refused = DrillReport::refusedSeries(writes, t, shown);

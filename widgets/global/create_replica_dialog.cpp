@@ -143,7 +143,8 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     updateStrongChoices();
     updateMode();
     if (m_strongBlocked.isEmpty()) checkEmpty();
-    resize(560, sizeHint().height());
+    layout->activate();
+    resize(560, std::max(sizeHint().height(), layout->totalHeightForWidth(560)));
 }
 
 void CreateReplicaDialog::checkEmpty() {
@@ -205,6 +206,11 @@ void CreateReplicaDialog::updateMode() {
     m_form->setRowVisible(m_third, strong);
     auto* ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setText(strong ? tr("Create strongly consistent group") : tr("Create replica"));
+    // The other choice's explanations are longer or shorter: the dialog grows to show
+    // them whole (German needs more lines than English).
+    layout()->activate();
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height()) resize(width(), needed);
     ok->setEnabled(!m_busy &&
                    (strong ? strongPossible() && m_third->count() > 0 : m_target->count() > 0));
 }

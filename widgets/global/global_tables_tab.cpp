@@ -1,6 +1,9 @@
 #include "global/global_tables_tab.h"
 
+#include <algorithm>
+
 #include <QMenu>
+#include <QScrollBar>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -90,7 +93,12 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(ReplicaModel::Status, m_status);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setMinimumHeight(m_view->fontMetrics().height() * 8);
+    // Room for three members (a strongly consistent group) under the header, and a
+    // scroll bar.
+    m_view->setMinimumHeight(std::max(m_view->fontMetrics().height() * 8,
+                                      m_view->horizontalHeader()->sizeHint().height() +
+                                          3 * m_view->verticalHeader()->defaultSectionSize() +
+                                          m_view->horizontalScrollBar()->sizeHint().height() + 4));
 
     auto* probeBox = new QWidget(this);
     auto* probeLayout = new QVBoxLayout(probeBox);
@@ -102,7 +110,7 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_view);
     left->addWidget(m_chart);
-    left->setSizes({200, 400});
+    left->setSizes({230, 370});
     auto* right = new QSplitter(Qt::Vertical, this);
     right->addWidget(m_map);
     right->addWidget(probeBox);
@@ -112,7 +120,8 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({800, 400});
+    // The group's table is wide (nine columns for a strongly consistent group).
+    split->setSizes({960, 320});
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(actions);
     layout->addWidget(m_mode);
@@ -377,6 +386,8 @@ void GlobalTablesTab::updateActions() {
                                      "the table stays here as a regional table")
                                 : QString());
     m_create->setEnabled(m_description.is_object() && !strong);
+    // Only a strongly consistent group refuses writes as conflicts.
+    m_view->setColumnHidden(ReplicaModel::Conflicts, !strong);
     m_create->setToolTip(strong ? tr("A strongly consistent group cannot take more replicas")
                                 : QString());
 }
