@@ -22,6 +22,7 @@
 #include "items/items_tab.h"
 #include "global/global_console.h"
 #include "global/global_tables_tab.h"
+#include "global/region_map.h"
 #include "global/region_sets.h"
 #include "global/replica_model.h"
 #include "global/write_stats.h"
@@ -206,6 +207,8 @@ private slots:
             },
             1'000, 200));
         QCOMPARE(model->witnesses(), QStringList({kOhio}));
+        // The map draws the witness too: its links carry the acknowledgements.
+        QCOMPARE(c.tab()->map()->group(), QStringList({kWest, kEast, kOhio}));
         QCOMPARE(cell(model, kOhio, ReplicaModel::TableClass), QStringLiteral("Witness"));
         QTRY_VERIFY(c.tab()->modeText().contains(QLatin1String("Strong consistency")));
         QVERIFY(c.tab()->modeText().contains(QLatin1String("Witness: us-east-2 (Active)")));

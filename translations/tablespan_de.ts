@@ -3513,39 +3513,44 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Klicken Sie auf eine Verbindung, um sie zu trennen oder wiederherzustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="122"/>
-        <location filename="../widgets/global/region_map.cpp" line="227"/>
+        <location filename="../widgets/global/region_map.cpp" line="125"/>
+        <location filename="../widgets/global/region_map.cpp" line="238"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="124"/>
-        <location filename="../widgets/global/region_map.cpp" line="227"/>
+        <location filename="../widgets/global/region_map.cpp" line="127"/>
+        <location filename="../widgets/global/region_map.cpp" line="238"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="126"/>
+        <location filename="../widgets/global/region_map.cpp" line="129"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="127"/>
+        <location filename="../widgets/global/region_map.cpp" line="130"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="136"/>
+        <location filename="../widgets/global/region_map.cpp" line="139"/>
         <source>Heal link %1 ↔ %2</source>
         <translation>Verbindung %1 ↔ %2 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="137"/>
+        <location filename="../widgets/global/region_map.cpp" line="140"/>
         <source>Cut link %1 ↔ %2</source>
         <translation>Verbindung %1 ↔ %2 trennen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map_labels.cpp" line="98"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="66"/>
+        <source>%1 (witness)</source>
+        <translation>%1 (Witness)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/region_map_labels.cpp" line="99"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · %2 ausstehend</translation>
     </message>
@@ -3555,7 +3560,7 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>%1 (offline)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="227"/>
+        <location filename="../widgets/global/region_map.cpp" line="238"/>
         <source>flowing</source>
         <translation>fließt</translation>
     </message>

@@ -3494,39 +3494,44 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>リンクをクリックすると切断または復旧できます</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="122"/>
-        <location filename="../widgets/global/region_map.cpp" line="227"/>
+        <location filename="../widgets/global/region_map.cpp" line="125"/>
+        <location filename="../widgets/global/region_map.cpp" line="238"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="124"/>
-        <location filename="../widgets/global/region_map.cpp" line="227"/>
+        <location filename="../widgets/global/region_map.cpp" line="127"/>
+        <location filename="../widgets/global/region_map.cpp" line="238"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="126"/>
+        <location filename="../widgets/global/region_map.cpp" line="129"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="127"/>
+        <location filename="../widgets/global/region_map.cpp" line="130"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="136"/>
+        <location filename="../widgets/global/region_map.cpp" line="139"/>
         <source>Heal link %1 ↔ %2</source>
         <translation>リンク %1 ↔ %2 を復旧</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="137"/>
+        <location filename="../widgets/global/region_map.cpp" line="140"/>
         <source>Cut link %1 ↔ %2</source>
         <translation>リンク %1 ↔ %2 を切断</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map_labels.cpp" line="98"/>
+        <location filename="../widgets/global/region_map_labels.cpp" line="66"/>
+        <source>%1 (witness)</source>
+        <translation>%1 (ウィットネス)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/region_map_labels.cpp" line="99"/>
         <source>%1 · %2 pending</source>
         <translation>%1 · 保留 %2</translation>
     </message>
@@ -3536,7 +3541,7 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>%1 (オフライン)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="227"/>
+        <location filename="../widgets/global/region_map.cpp" line="238"/>
         <source>flowing</source>
         <translation>伝送中</translation>
     </message>

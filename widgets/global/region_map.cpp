@@ -33,9 +33,12 @@ RegionMap::RegionMap(EngineBridge& bridge, QWidget* parent) : QWidget(parent), m
     connect(&m_bridge, &EngineBridge::networkChanged, this, qOverload<>(&QWidget::update));
 }
 
-void RegionMap::setGroup(const QStringList& regions, const QString& local) {
-    if (regions == m_group && local == m_local) return;
-    m_group = regions;
+void RegionMap::setGroup(const QStringList& regions, const QString& local,
+                         const QStringList& witnesses) {
+    const QStringList group = regions + witnesses;
+    if (group == m_group && local == m_local && witnesses == m_witnesses) return;
+    m_group = group;
+    m_witnesses = witnesses;
     m_local = local;
     update();
 }
@@ -205,10 +208,23 @@ void RegionMap::paintEvent(QPaintEvent*) {
         p.setPen(pal.color(QPalette::Text));
         p.drawText(it.value(), Qt::AlignCenter, placed.linkTexts.value(link));
     }
-    for (const QString& region : m_group) {
+    // Witnesses first: where regions are close (us-east-1, us-east-2) a replica's dot
+    // stays visible on top of a witness's ring.
+    QStringList nodes = m_witnesses;
+    for (const QString& region : m_group)
+        if (!m_witnesses.contains(region)) nodes << region;
+    for (const QString& region : nodes) {
         const bool online = network.region_online(region.toStdString());
-        p.setPen(QPen(pal.color(QPalette::Base), 2));
-        p.setBrush(online ? (region == m_local ? QColor(0x00, 0x73, 0xbb) : kFlowing) : kOffline);
+        const QColor fill =
+            online ? (region == m_local ? QColor(0x00, 0x73, 0xbb) : kFlowing) : kOffline;
+        if (m_witnesses.contains(region)) {
+            // A witness holds no table: a ring rather than a dot.
+            p.setPen(QPen(fill, 3));
+            p.setBrush(pal.color(QPalette::Base));
+        } else {
+            p.setPen(QPen(pal.color(QPalette::Base), 2));
+            p.setBrush(fill);
+        }
         const QRectF node = nodeRect(region);
         p.drawEllipse(node.center(), node.width() / 2, node.height() / 2);
     }

@@ -26,7 +26,10 @@ public:
     explicit RegionMap(EngineBridge& bridge, QWidget* parent = nullptr);
 
     // The regions of the group; `local` is drawn as the region the console shows.
-    void setGroup(const QStringList& regions, const QString& local);
+    // `witnesses` are members without a table (a strongly consistent group's witness),
+    // drawn hollow and labelled as such; their links are drawn like the others.
+    void setGroup(const QStringList& regions, const QString& local,
+                  const QStringList& witnesses = {});
     // Pending changes per link (source → destination), shown beside the latency.
     void setPending(const QHash<Link, qint64>& pending);
     QStringList group() const { return m_group; }
@@ -68,7 +71,8 @@ private:
     QPointF project(double latitude, double longitude) const;
 
     EngineBridge& m_bridge;
-    QStringList m_group;
+    QStringList m_group;  // replicas and witnesses
+    QStringList m_witnesses;
     QString m_local;
     QHash<Link, qint64> m_pending;
 };

@@ -61,8 +61,9 @@ RegionMap::Labels RegionMap::labels() const {
     QList<QRectF> placed;
 
     for (const QString& region : m_group) {
-        const QString text =
+        QString text =
             network.region_online(region.toStdString()) ? region : tr("%1 (offline)").arg(region);
+        if (m_witnesses.contains(region)) text = tr("%1 (witness)").arg(text);
         const QRectF size = fm.boundingRect(text).toRectF().adjusted(-3, 0, 3, 0);
         const QPointF at = positionOf(region);
         const double w = size.width(), h = size.height();
