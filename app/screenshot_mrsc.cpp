@@ -73,7 +73,7 @@ void ScreenshotDriver::shootMrsc(std::function<void()> done) {
                      when([refused] { return !refused->strongUnavailableReason().isEmpty(); },
                           [=, this] {
                               save(refused,
-                                   QStringLiteral("40b-create-replica-strong-unavailable"));
+                                   QStringLiteral("60b-create-replica-strong-unavailable"));
                               refused->reject();
                               global->setTable(QStringLiteral("Ledger"));
                               when(
@@ -98,7 +98,7 @@ void ScreenshotDriver::shootMrscGroup(double scale, std::function<void()> done) 
              dialog->setWithWitness(true);
              dialog->setSecondRegion(kEast);
              dialog->setThirdRegion(kOhio);
-             save(dialog, QStringLiteral("40-create-replica-strong"));
+             save(dialog, QStringLiteral("60-create-replica-strong"));
              dialog->accept();
              const auto active = [global] {
                  const ReplicaModel* model = global->model();
@@ -115,12 +115,12 @@ void ScreenshotDriver::shootMrscGroup(double scale, std::function<void()> done) 
                  QTimer::singleShot(6'000, this, [=, this] {
                      traffic->stop();
                      global->view()->selectRow(2);
-                     save(&m_window, QStringLiteral("41-global-tables-mrsc"));
+                     save(&m_window, QStringLiteral("61-global-tables-mrsc"));
                      Theme::apply(Theme::Mode::Dark);
-                     save(&m_window, QStringLiteral("41b-global-tables-mrsc-dark"));
+                     save(&m_window, QStringLiteral("61b-global-tables-mrsc-dark"));
                      Theme::apply(Theme::Mode::System);
                      m_window.resize(1000, 700);
-                     save(&m_window, QStringLiteral("41c-global-tables-mrsc-1000x700"));
+                     save(&m_window, QStringLiteral("61c-global-tables-mrsc-1000x700"));
                      m_window.resize(1280, 800);
                      panel->setTimeScale(scale);
                      shootOutageDrill(scale, done);
@@ -137,7 +137,7 @@ void ScreenshotDriver::shootOutageDrill(double scale, std::function<void()> done
     dialog->setRegionSet(QStringLiteral("US"));
     dialog->setFaultRegion(kWest);
     dialog->setOutageSeconds(20);
-    save(dialog, QStringLiteral("42a-outage-drill-form"));
+    save(dialog, QStringLiteral("62a-outage-drill-form"));
     OutageDrill* drill = dialog->drill();
     // The tables are set up fast; the load runs slower, so that latencies are the
     // network's rather than the engine's own work scaled up.
@@ -148,12 +148,12 @@ void ScreenshotDriver::shootOutageDrill(double scale, std::function<void()> done
     when([drill] { return drill->phase() == OutageDrill::Phase::Outage; },
          [=, this] {
              QTimer::singleShot(1'500, this, [=, this] {
-                 save(dialog, QStringLiteral("42b-outage-drill-running"));
+                 save(dialog, QStringLiteral("62b-outage-drill-running"));
                  when([drill] { return !drill->running(); },
                       [=, this] {
-                          save(dialog, QStringLiteral("42-outage-drill"));
+                          save(dialog, QStringLiteral("62-outage-drill"));
                           Theme::apply(Theme::Mode::Dark);
-                          save(dialog, QStringLiteral("42c-outage-drill-dark"));
+                          save(dialog, QStringLiteral("62c-outage-drill-dark"));
                           Theme::apply(Theme::Mode::System);
                           panel->setTimeScale(scale);
                           dialog->close();

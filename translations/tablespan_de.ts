@@ -2627,52 +2627,57 @@
         <translation>%1 s Schreibvorgänge, sobald die Tabellen bereit sind (etwa %2 s bei Zeit ×%3). Die Tabellen werden in %4 erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="283"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="203"/>
+        <source>Latencies are engine time: at ×%1 the engine&apos;s own work counts %1 times slower than the network&apos;s delays, which are modelled.</source>
+        <translation>Latenzen sind Engine-Zeit: Bei ×%1 zählt die eigene Arbeit der Engine %1-mal langsamer als die modellierten Netzwerkverzögerungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="289"/>
         <source>Writes sent</source>
         <translation>Gesendete Schreibvorgänge</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="284"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
         <source>Acknowledged</source>
         <translation>Bestätigt</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="285"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="291"/>
         <source>Refused (region unavailable)</source>
         <translation>Abgelehnt (Region nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="286"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="292"/>
         <source>Refused as conflicts</source>
         <translation>Als Konflikt abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="287"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="293"/>
         <source>Lost had %1 never come back</source>
         <translation>Verloren, wäre %1 nie zurückgekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="288"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="294"/>
         <source>Data lost (RPO)</source>
         <translation>Datenverlust (RPO)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="289"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="295"/>
         <source>Write latency p50</source>
         <translation>Schreiblatenz p50</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="296"/>
         <source>Write latency p99</source>
         <translation>Schreiblatenz p99</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="299"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="305"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="310"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="316"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -3514,13 +3519,13 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../widgets/global/region_map.cpp" line="125"/>
-        <location filename="../widgets/global/region_map.cpp" line="238"/>
+        <location filename="../widgets/global/region_map.cpp" line="243"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
         <location filename="../widgets/global/region_map.cpp" line="127"/>
-        <location filename="../widgets/global/region_map.cpp" line="238"/>
+        <location filename="../widgets/global/region_map.cpp" line="243"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
@@ -3560,7 +3565,7 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>%1 (offline)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="238"/>
+        <location filename="../widgets/global/region_map.cpp" line="243"/>
         <source>flowing</source>
         <translation>fließt</translation>
     </message>

@@ -2614,52 +2614,57 @@
         <translation>テーブルの準備ができてから %1 秒間書き込みます (時間 ×%3 で約 %2 秒)。テーブルは %4 に作成されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="283"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="203"/>
+        <source>Latencies are engine time: at ×%1 the engine&apos;s own work counts %1 times slower than the network&apos;s delays, which are modelled.</source>
+        <translation>レイテンシーはエンジン時間です。×%1 では、エンジン自身の処理はモデル化されたネットワーク遅延に比べて %1 倍遅く数えられます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="289"/>
         <source>Writes sent</source>
         <translation>送信した書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="284"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
         <source>Acknowledged</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="285"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="291"/>
         <source>Refused (region unavailable)</source>
         <translation>拒否 (リージョン利用不可)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="286"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="292"/>
         <source>Refused as conflicts</source>
         <translation>競合として拒否</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="287"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="293"/>
         <source>Lost had %1 never come back</source>
         <translation>%1 が復帰しなかった場合に失われる書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="288"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="294"/>
         <source>Data lost (RPO)</source>
         <translation>データ損失 (RPO)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="289"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="295"/>
         <source>Write latency p50</source>
         <translation>書き込みレイテンシー p50</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="296"/>
         <source>Write latency p99</source>
         <translation>書き込みレイテンシー p99</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="299"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="305"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="310"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="316"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -3495,13 +3500,13 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../widgets/global/region_map.cpp" line="125"/>
-        <location filename="../widgets/global/region_map.cpp" line="238"/>
+        <location filename="../widgets/global/region_map.cpp" line="243"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
         <location filename="../widgets/global/region_map.cpp" line="127"/>
-        <location filename="../widgets/global/region_map.cpp" line="238"/>
+        <location filename="../widgets/global/region_map.cpp" line="243"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
@@ -3541,7 +3546,7 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>%1 (オフライン)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="238"/>
+        <location filename="../widgets/global/region_map.cpp" line="243"/>
         <source>flowing</source>
         <translation>伝送中</translation>
     </message>

@@ -194,10 +194,16 @@ void OutageDrillDialog::updateForm() {
             ? tr("Choose three regions.")
             : tr("%1 s of writes after the tables are ready (about %2 s at time ×%3). The "
                  "tables are created in %4.")
-                  .arg(loadSeconds)
-                  .arg(QLocale().toString(loadSeconds / scale, 'f', 0))
-                  .arg(scale)
-                  .arg(p.regions.first()));
+                      .arg(loadSeconds)
+                      .arg(QLocale().toString(loadSeconds / scale, 'f', 0))
+                      .arg(scale)
+                      .arg(p.regions.first()) +
+                  (scale > 1 && p.regions.size() == 3
+                       ? QLatin1Char(' ') +
+                             tr("Latencies are engine time: at ×%1 the engine's own work counts "
+                                "%1 times slower than the network's delays, which are modelled.")
+                                 .arg(scale)
+                       : QString()));
 }
 
 DrillPlan OutageDrillDialog::plan() const {
