@@ -2512,172 +2512,197 @@
 <context>
     <name>OutageDrillDialog</name>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="41"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="42"/>
         <source>Run comparison</source>
         <translation>Vergleich starten</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="42"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="43"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="47"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="45"/>
+        <source>Delete the tables</source>
+        <translation>Tabellen löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="50"/>
         <source>Outage comparison: eventual vs strong consistency</source>
         <translation>Ausfallvergleich: eventuelle gegen starke Konsistenz</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="49"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="52"/>
         <source>Creates two empty tables replicated to the same three regions, one eventually (MREC) and one strongly (MRSC) consistent, writes to both from every region, and takes one region down for a while. It then compares what each table lost, refused and how long its writes took.</source>
         <translation>Erstellt zwei leere Tabellen, in dieselben drei Regionen repliziert, eine eventuell (MREC) und eine stark (MRSC) konsistent, schreibt aus jeder Region in beide und legt eine Region eine Zeit lang lahm. Danach vergleicht er, was jede Tabelle verloren und abgelehnt hat und wie lange ihre Schreibvorgänge dauerten.</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="57"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="60"/>
         <source>US (N. Virginia, Ohio, Oregon)</source>
         <translation>US (Nord-Virginia, Ohio, Oregon)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="58"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="61"/>
         <source>EU (Ireland, London, Paris, Frankfurt)</source>
         <translation>EU (Irland, London, Paris, Frankfurt)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="59"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="62"/>
         <source>AP (Tokyo, Seoul, Osaka)</source>
         <translation>AP (Tokio, Seoul, Osaka)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="64"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="67"/>
         <source>Cut off from the other two regions</source>
         <translation>Von den beiden anderen Regionen abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="65"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="68"/>
         <source>Offline (answers no requests)</source>
         <translation>Offline (beantwortet keine Anfragen)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="69"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="72"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="73"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="76"/>
         <source> per second</source>
         <translation> pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="74"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="77"/>
         <source>Writes per second in each region, to each table</source>
         <translation>Schreibvorgänge pro Sekunde in jeder Region, in jede Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="83"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="85"/>
+        <source>Delete the two tables of the last run and their replicas</source>
+        <translation>Die beiden Tabellen des letzten Laufs und ihre Replikate löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="88"/>
         <source>Eventual (MREC)</source>
         <translation>Eventuell (MREC)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="83"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="88"/>
         <source>Strong (MRSC)</source>
         <translation>Stark (MRSC)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="105"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="110"/>
         <source>Region set:</source>
         <translation>Regionenset:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="106"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="111"/>
         <source>Regions:</source>
         <translation>Regionen:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="107"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="112"/>
         <source>Region that fails:</source>
         <translation>Ausfallende Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="108"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="113"/>
         <source>Fault:</source>
         <translation>Fehler:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="109"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="114"/>
         <source>Outage (engine time):</source>
         <translation>Ausfall (Engine-Zeit):</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="110"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="115"/>
         <source>Write load:</source>
         <translation>Schreiblast:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="178"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="185"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="194"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="204"/>
         <source>Choose three regions.</source>
         <translation>Wählen Sie drei Regionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="195"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="205"/>
         <source>%1 s of writes after the tables are ready (about %2 s at time ×%3). The tables are created in %4.</source>
         <translation>%1 s Schreibvorgänge, sobald die Tabellen bereit sind (etwa %2 s bei Zeit ×%3). Die Tabellen werden in %4 erstellt.</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="203"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="213"/>
         <source>Latencies are engine time: at ×%1 the engine&apos;s own work counts %1 times slower than the network&apos;s delays, which are modelled.</source>
         <translation>Latenzen sind Engine-Zeit: Bei ×%1 zählt die eigene Arbeit der Engine %1-mal langsamer als die modellierten Netzwerkverzögerungen.</translation>
     </message>
     <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="286"/>
+        <source>Deleting %1 and %2 (the replicas first)…</source>
+        <translation>%1 und %2 werden gelöscht (zuerst die Replikate)…</translation>
+    </message>
+    <message>
         <location filename="../widgets/drills/outage_drill_dialog.cpp" line="289"/>
+        <source>Deleted %1 and %2.</source>
+        <translation>%1 und %2 gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
+        <source>The tables could not be deleted: %1</source>
+        <translation>Die Tabellen konnten nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="317"/>
         <source>Writes sent</source>
         <translation>Gesendete Schreibvorgänge</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="318"/>
         <source>Acknowledged</source>
         <translation>Bestätigt</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="291"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="319"/>
         <source>Refused (region unavailable)</source>
         <translation>Abgelehnt (Region nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="292"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="320"/>
         <source>Refused as conflicts</source>
         <translation>Als Konflikt abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="293"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="321"/>
         <source>Lost had %1 never come back</source>
         <translation>Verloren, wäre %1 nie zurückgekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="294"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="322"/>
         <source>Data lost (RPO)</source>
         <translation>Datenverlust (RPO)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="295"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="323"/>
         <source>Write latency p50</source>
         <translation>Schreiblatenz p50</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="296"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="324"/>
         <source>Write latency p99</source>
         <translation>Schreiblatenz p99</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="305"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="333"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="316"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="344"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>

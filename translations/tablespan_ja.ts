@@ -2499,172 +2499,197 @@
 <context>
     <name>OutageDrillDialog</name>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="41"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="42"/>
         <source>Run comparison</source>
         <translation>比較を実行</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="42"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="43"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="47"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="45"/>
+        <source>Delete the tables</source>
+        <translation>テーブルを削除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="50"/>
         <source>Outage comparison: eventual vs strong consistency</source>
         <translation>障害の比較: 結果整合性と強力な整合性</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="49"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="52"/>
         <source>Creates two empty tables replicated to the same three regions, one eventually (MREC) and one strongly (MRSC) consistent, writes to both from every region, and takes one region down for a while. It then compares what each table lost, refused and how long its writes took.</source>
         <translation>同じ 3 つのリージョンにレプリケートされた空のテーブルを 2 つ (結果整合性 (MREC) と強力な整合性 (MRSC)) 作成し、すべてのリージョンから両方に書き込み、1 つのリージョンをしばらく停止させます。その後、各テーブルで失われた書き込み、拒否された書き込み、書き込みにかかった時間を比較します。</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="57"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="60"/>
         <source>US (N. Virginia, Ohio, Oregon)</source>
         <translation>US (バージニア北部、オハイオ、オレゴン)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="58"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="61"/>
         <source>EU (Ireland, London, Paris, Frankfurt)</source>
         <translation>EU (アイルランド、ロンドン、パリ、フランクフルト)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="59"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="62"/>
         <source>AP (Tokyo, Seoul, Osaka)</source>
         <translation>AP (東京、ソウル、大阪)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="64"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="67"/>
         <source>Cut off from the other two regions</source>
         <translation>ほかの 2 つのリージョンから切り離す</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="65"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="68"/>
         <source>Offline (answers no requests)</source>
         <translation>オフライン (リクエストに応答しない)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="69"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="72"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="73"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="76"/>
         <source> per second</source>
         <translation> / 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="74"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="77"/>
         <source>Writes per second in each region, to each table</source>
         <translation>各リージョンから各テーブルへの 1 秒あたりの書き込み数</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="83"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="85"/>
+        <source>Delete the two tables of the last run and their replicas</source>
+        <translation>前回の実行の 2 つのテーブルとそのレプリカを削除します</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="88"/>
         <source>Eventual (MREC)</source>
         <translation>結果整合性 (MREC)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="83"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="88"/>
         <source>Strong (MRSC)</source>
         <translation>強力な整合性 (MRSC)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="105"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="110"/>
         <source>Region set:</source>
         <translation>リージョンセット:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="106"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="111"/>
         <source>Regions:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="107"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="112"/>
         <source>Region that fails:</source>
         <translation>障害を起こすリージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="108"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="113"/>
         <source>Fault:</source>
         <translation>障害の種類:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="109"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="114"/>
         <source>Outage (engine time):</source>
         <translation>障害の長さ (エンジン時間):</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="110"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="115"/>
         <source>Write load:</source>
         <translation>書き込み負荷:</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="178"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="185"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="194"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="204"/>
         <source>Choose three regions.</source>
         <translation>リージョンを 3 つ選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="195"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="205"/>
         <source>%1 s of writes after the tables are ready (about %2 s at time ×%3). The tables are created in %4.</source>
         <translation>テーブルの準備ができてから %1 秒間書き込みます (時間 ×%3 で約 %2 秒)。テーブルは %4 に作成されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="203"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="213"/>
         <source>Latencies are engine time: at ×%1 the engine&apos;s own work counts %1 times slower than the network&apos;s delays, which are modelled.</source>
         <translation>レイテンシーはエンジン時間です。×%1 では、エンジン自身の処理はモデル化されたネットワーク遅延に比べて %1 倍遅く数えられます。</translation>
     </message>
     <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="286"/>
+        <source>Deleting %1 and %2 (the replicas first)…</source>
+        <translation>%1 と %2 を削除しています (先にレプリカ)…</translation>
+    </message>
+    <message>
         <location filename="../widgets/drills/outage_drill_dialog.cpp" line="289"/>
+        <source>Deleted %1 and %2.</source>
+        <translation>%1 と %2 を削除しました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
+        <source>The tables could not be deleted: %1</source>
+        <translation>テーブルを削除できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="317"/>
         <source>Writes sent</source>
         <translation>送信した書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="290"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="318"/>
         <source>Acknowledged</source>
         <translation>確認済み</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="291"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="319"/>
         <source>Refused (region unavailable)</source>
         <translation>拒否 (リージョン利用不可)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="292"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="320"/>
         <source>Refused as conflicts</source>
         <translation>競合として拒否</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="293"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="321"/>
         <source>Lost had %1 never come back</source>
         <translation>%1 が復帰しなかった場合に失われる書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="294"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="322"/>
         <source>Data lost (RPO)</source>
         <translation>データ損失 (RPO)</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="295"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="323"/>
         <source>Write latency p50</source>
         <translation>書き込みレイテンシー p50</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="296"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="324"/>
         <source>Write latency p99</source>
         <translation>書き込みレイテンシー p99</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="305"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="333"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="316"/>
+        <location filename="../widgets/drills/outage_drill_dialog.cpp" line="344"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>

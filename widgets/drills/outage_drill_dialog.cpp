@@ -17,6 +17,7 @@
 
 #include "common/engine_bridge.h"
 #include "common/icons.h"
+#include "drills/drill_cleanup.h"
 #include "drills/outage_drill.h"
 #include "drills/outage_drill_chart.h"
 #include "global/region_sets.h"
@@ -40,6 +41,8 @@ OutageDrillDialog::OutageDrillDialog(EngineBridge& bridge, const QString& region
       m_phase(new QLabel(this)),
       m_run(new QPushButton(icon(QStringLiteral("region")), tr("Run comparison"), this)),
       m_cancel(new QPushButton(tr("Stop"), this)),
+      m_deleteTables(
+          new QPushButton(icon(QStringLiteral("delete")), tr("Delete the tables"), this)),
       m_results(new QTableWidget(NB_ROWS, 3, this)),
       m_chart(new OutageDrillChart(this)),
       m_redraw(new QTimer(this)) {
@@ -78,6 +81,8 @@ OutageDrillDialog::OutageDrillDialog(EngineBridge& bridge, const QString& region
     m_phase->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_run->setObjectName(QStringLiteral("runDrill"));
     m_cancel->setObjectName(QStringLiteral("stopDrill"));
+    m_deleteTables->setObjectName(QStringLiteral("deleteDrillTables"));
+    m_deleteTables->setToolTip(tr("Delete the two tables of the last run and their replicas"));
 
     m_results->setObjectName(QStringLiteral("drillResults"));
     m_results->setHorizontalHeaderLabels({QString(), tr("Eventual (MREC)"), tr("Strong (MRSC)")});
@@ -111,6 +116,7 @@ OutageDrillDialog::OutageDrillDialog(EngineBridge& bridge, const QString& region
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_deleteTables);
     buttons->addStretch();
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addWidget(close);
@@ -140,6 +146,7 @@ OutageDrillDialog::OutageDrillDialog(EngineBridge& bridge, const QString& region
     connect(m_fault, &QComboBox::currentIndexChanged, this, &OutageDrillDialog::setRowLabels);
     connect(m_run, &QPushButton::clicked, this, &OutageDrillDialog::run);
     connect(m_cancel, &QPushButton::clicked, m_drill, &OutageDrill::cancel);
+    connect(m_deleteTables, &QPushButton::clicked, this, &OutageDrillDialog::deleteTables);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_drill, &OutageDrill::phaseChanged, this, &OutageDrillDialog::refresh);
     connect(m_drill, &OutageDrill::finished, this, &OutageDrillDialog::refresh);
@@ -184,6 +191,9 @@ void OutageDrillDialog::updateForm() {
     if (!running) setRowLabels();
     m_run->setEnabled(valid() && !running);
     m_cancel->setEnabled(running);
+    m_deleteTables->setEnabled(!running && !m_cleanup &&
+                               !m_drill->tableName(DrillWrite::Eventual).isEmpty() &&
+                               m_cleanupText.isEmpty());
     for (QWidget* w : std::initializer_list<QWidget*>{m_set, m_fault, m_kind, m_outage, m_rate})
         w->setEnabled(!running);
     for (QCheckBox* box : m_regions) box->setEnabled(!running);
@@ -262,13 +272,31 @@ void OutageDrillDialog::run() {
             m_results->item(row, col)->setData(Qt::ForegroundRole, QVariant());
         }
     setRowLabels();
+    m_cleanupText.clear();
     m_drill->start(plan());
     m_redraw->start();
     refresh();
 }
 
+void OutageDrillDialog::deleteTables() {
+    if (m_cleanup || m_drill->running()) return;
+    const QString mrec = m_drill->tableName(DrillWrite::Eventual);
+    const QString mrsc = m_drill->tableName(DrillWrite::Strong);
+    if (mrec.isEmpty()) return;
+    m_cleanupText = tr("Deleting %1 and %2 (the replicas first)…").arg(mrec, mrsc);
+    m_cleanup = new DrillCleanup(m_bridge, m_drill->plan().regions.value(0), {mrec, mrsc}, this);
+    connect(m_cleanup, &DrillCleanup::finished, this, [this, mrec, mrsc](const QString& error) {
+        m_cleanupText = error.isEmpty() ? tr("Deleted %1 and %2.").arg(mrec, mrsc)
+                                        : tr("The tables could not be deleted: %1").arg(error);
+        m_cleanup->deleteLater();
+        m_cleanup = nullptr;
+        refresh();
+    });
+    refresh();
+}
+
 void OutageDrillDialog::refresh() {
-    m_phase->setText(m_drill->phaseText());
+    m_phase->setText(m_cleanupText.isEmpty() ? m_drill->phaseText() : m_cleanupText);
     m_phase->setStyleSheet(m_drill->phase() == OutageDrill::Phase::Failed
                                ? QStringLiteral("color: #d13212;")
                                : QString());

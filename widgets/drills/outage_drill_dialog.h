@@ -12,6 +12,7 @@
 #include "drills/drill_plan.h"
 
 class EngineBridge;
+class DrillCleanup;
 class OutageDrill;
 class OutageDrillChart;
 class QCheckBox;
@@ -50,6 +51,8 @@ public:
 
 public slots:
     void run();
+    // Deletes the last run's tables (replicas first, then the tables).
+    void deleteTables();
 
 private:
     void fillRegions();
@@ -71,6 +74,9 @@ private:
     QLabel* m_phase;
     QPushButton* m_run;
     QPushButton* m_cancel;
+    QPushButton* m_deleteTables;
+    DrillCleanup* m_cleanup = nullptr;
+    QString m_cleanupText;  // what the cleanup did, shown under the phase
     QTableWidget* m_results;
     OutageDrillChart* m_chart;
     QTimer* m_redraw;
