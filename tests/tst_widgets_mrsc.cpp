@@ -338,6 +338,15 @@ private slots:
                                          records[0].timeMs + WriteStats::kWindowMs + 1);
         QCOMPARE(later.p50, -1.0);
         QCOMPARE(stats.conflicts(QStringLiteral("orders")), qint64(1));
+
+        // Engine time running ten times faster: 3 wall ms are 30 engine ms, as the other
+        // latencies the console shows.
+        WidgetEngine fast([](tablespan::EngineOptions& o) {
+            o.clock = std::make_shared<tablespan::SystemClock>(10.0);
+        });
+        WriteStats scaled(*fast.bridge);
+        scaled.add({write(kWest, 3)});
+        QCOMPARE(scaled.summary(QStringLiteral("orders"), kWest, records[0].timeMs).p50, 30.0);
     }
 };
 

@@ -3743,8 +3743,8 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="201"/>
-        <source>Latency of the writes acknowledged in this region over the last 5 minutes: median / 99th percentile</source>
-        <translation>Latenz der in dieser Region bestätigten Schreibvorgänge der letzten 5 Minuten: Median / 99. Perzentil</translation>
+        <source>Latency of the writes acknowledged in this region over the last 5 minutes of engine time: median / 99th percentile</source>
+        <translation>Latenz der in dieser Region bestätigten Schreibvorgänge der letzten 5 Minuten Engine-Zeit: Median / 99. Perzentil</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="205"/>

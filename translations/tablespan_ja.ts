@@ -3724,8 +3724,8 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="201"/>
-        <source>Latency of the writes acknowledged in this region over the last 5 minutes: median / 99th percentile</source>
-        <translation>このリージョンで過去 5 分間に確認応答された書き込みのレイテンシー: 中央値 / 99 パーセンタイル</translation>
+        <source>Latency of the writes acknowledged in this region over the last 5 minutes of engine time: median / 99th percentile</source>
+        <translation>このリージョンで過去 5 分間 (エンジン時間) に確認応答された書き込みのレイテンシー: 中央値 / 99 パーセンタイル</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="205"/>

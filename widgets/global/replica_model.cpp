@@ -200,7 +200,7 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
             if (index.column() == WriteLatency)
                 return tr(
                     "Latency of the writes acknowledged in this region over the last "
-                    "5 minutes: median / 99th percentile");
+                    "5 minutes of engine time: median / 99th percentile");
             if (index.column() == Conflicts)
                 return tr(
                     "Writes refused here because another region was writing the same "

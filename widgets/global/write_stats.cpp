@@ -6,7 +6,7 @@ namespace {
 const QString kConflict = QStringLiteral("ReplicatedWriteConflictException");
 }
 
-WriteStats::WriteStats(EngineBridge& bridge, QObject* parent) : QObject(parent) {
+WriteStats::WriteStats(EngineBridge& bridge, QObject* parent) : QObject(parent), m_bridge(bridge) {
     connect(&bridge, &EngineBridge::requestsCompleted, this, &WriteStats::add);
 }
 
@@ -17,6 +17,7 @@ bool WriteStats::isWrite(const QString& operation) {
 
 void WriteStats::add(const QList<RequestRecord>& records) {
     bool any = false;
+    const double scale = m_bridge.engine().time_scale();
     for (const RequestRecord& r : records) {
         if (!isWrite(r.operation) || r.table.isEmpty()) continue;
         const bool ok = r.errorType.isEmpty();
@@ -28,7 +29,7 @@ void WriteStats::add(const QList<RequestRecord>& records) {
             if (conflict) {
                 ++s.conflicts;
             } else {
-                s.samples.append({r.timeMs, r.durationMs});
+                s.samples.append({r.timeMs, r.durationMs * scale});
                 if (s.samples.size() > kMaxSamples) s.samples.removeFirst();
             }
             any = true;

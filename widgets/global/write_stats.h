@@ -4,7 +4,10 @@
 // RequestCompleted events: latency percentiles of the acknowledged writes (PutItem,
 // UpdateItem, DeleteItem, BatchWriteItem) over the last minutes of engine time, and how
 // many writes failed with ReplicatedWriteConflictException since the console started.
-// Requests from every client count (the endpoint's and the console's).
+// Requests from every client count (the endpoint's and the console's). Latencies are in
+// engine milliseconds, as every other latency the console shows: the event's duration is
+// wall time, so it is scaled by the engine's time scale when it arrives (a strongly
+// consistent write's wait for its peer runs on engine time).
 
 #include <QHash>
 #include <QList>
@@ -29,7 +32,8 @@ public:
 
     explicit WriteStats(EngineBridge& bridge, QObject* parent = nullptr);
 
-    // Takes in finished requests (the bridge's requestsCompleted does this).
+    // Takes in finished requests (the bridge's requestsCompleted does this); durations
+    // are wall time at the engine's current time scale.
     void add(const QList<RequestRecord>& records);
     // The writes of `table` in `region` up to engine time `now`.
     Summary summary(const QString& table, const QString& region, qint64 now) const;
@@ -51,4 +55,5 @@ private:
     };
     using Key = std::pair<QString, QString>;  // (table, region)
     QHash<Key, Series> m_series;
+    EngineBridge& m_bridge;
 };
