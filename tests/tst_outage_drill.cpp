@@ -149,28 +149,31 @@ private slots:
         QCOMPARE(chart.refusedPoints(t).size(), 6);
     }
 
-    // The whole drill on a ManualClock: us-west-2 cut off from the two others for 10 s.
-    void aRunShowsTheEventualTableLosingWhatTheStrongOneRefused() {
-        WidgetEngine e;
-        OutageDrill drill(*e.bridge);
+    // Runs the drill on a ManualClock: us-west-2 fails for 10 s, `offline` or cut off.
+    static void runDrill(WidgetEngine& e, OutageDrill& drill, bool offline) {
         DrillPlan plan;
         plan.regions = {kEast, kOhio, kWest};
         plan.faultRegion = kWest;
+        plan.offline = offline;
         plan.warmupMs = 5'000;
         plan.outageMs = 10'000;
         plan.recoveryMs = 5'000;
         plan.writesPerSecond = 2;
         drill.start(plan);
-        const auto step = [&](tablespan::Millis ms) {
-            e.advance(ms);
-            for (int i = 0; i < 4; ++i) {
+        for (int i = 0; i < 20'000 && drill.running(); ++i) {
+            e.advance(drill.phase() < OutageDrill::Phase::Warmup ? 500 : 10);
+            for (int j = 0; j < 4; ++j) {
                 e.engine->run_pending();
                 QCoreApplication::processEvents();
             }
             drill.poll();
-        };
-        for (int i = 0; i < 20'000 && drill.running(); ++i)
-            step(drill.phase() < OutageDrill::Phase::Warmup ? 500 : 10);
+        }
+    }
+
+    void aRunShowsTheEventualTableLosingWhatTheStrongOneRefused() {
+        WidgetEngine e;
+        OutageDrill drill(*e.bridge);
+        runDrill(e, drill, false);
         QVERIFY2(drill.phase() == OutageDrill::Phase::Done, qPrintable(drill.phaseText()));
         // The fault is lifted.
         QVERIFY(e.engine->network().can_deliver("us-west-2", "us-east-1"));
@@ -196,6 +199,23 @@ private slots:
         QVERIFY2(mrsc.p50 >= nearest - 1, qPrintable(QString::number(mrsc.p50)));
         QVERIFY(mrsc.p50 > mrec.p50);
         QVERIFY(mrec.rpoSeconds >= 9.0);
+    }
+
+    // Offline, the region takes no writes in either table: the eventual table loses only
+    // what was still on its way when the region went down (under a second of writes).
+    void anOfflineRegionLosesOnlyWhatWasInFlight() {
+        WidgetEngine e;
+        OutageDrill drill(*e.bridge);
+        runDrill(e, drill, true);
+        QVERIFY2(drill.phase() == OutageDrill::Phase::Done, qPrintable(drill.phaseText()));
+        QVERIFY(e.engine->network().region_online("us-west-2"));
+        const DrillOutcome mrec = drill.outcome(DrillWrite::Eventual);
+        const DrillOutcome mrsc = drill.outcome(DrillWrite::Strong);
+        QVERIFY2(mrec.refused >= 15, qPrintable(QString::number(mrec.refused)));
+        QVERIFY2(mrsc.refused >= 15, qPrintable(QString::number(mrsc.refused)));
+        QVERIFY2(mrec.lost <= 2, qPrintable(QString::number(mrec.lost)));
+        QVERIFY2(mrec.rpoSeconds < 1.0, qPrintable(QString::number(mrec.rpoSeconds)));
+        QCOMPARE(mrsc.lost, qint64(0));
     }
 
     // The dialog runs a short drill, shows the outcome side by side, then deletes both
