@@ -3814,7 +3814,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="266"/>
         <source>Average latency</source>
-        <translation>Durchschnittliche Latenz</translation>
+        <translation>Mittlere Latenz</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="268"/>
@@ -3824,7 +3824,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="270"/>
         <source>Writes p50 / p99</source>
-        <translation>Schreiben p50 / p99</translation>
+        <translation>Schreiben p50/p99</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="272"/>
