@@ -207,6 +207,13 @@ private slots:
             },
             1'000, 200));
         QCOMPARE(model->witnesses(), QStringList({kOhio}));
+        // The probe, shown while the table was regional, now watches the other replica.
+        QCOMPARE(c.tab()
+                     ->probe()
+                     ->findChild<QComboBox*>(QStringLiteral("probeDestination"))
+                     ->currentData()
+                     .toString(),
+                 kEast);
         // The map draws the witness too: its links carry the acknowledgements.
         QCOMPARE(c.tab()->map()->group(), QStringList({kWest, kEast, kOhio}));
         QCOMPARE(cell(model, kOhio, ReplicaModel::TableClass), QStringLiteral("Witness"));

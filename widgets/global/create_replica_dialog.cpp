@@ -6,7 +6,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QStyle>
 #include <QLabel>
 #include <QPushButton>
@@ -117,18 +116,20 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     m_form->addRow(tr("Members:"), m_shape);
     m_form->addRow(tr("Second replica:"), m_second);
     m_form->addRow(m_thirdLabel, m_third);
-    auto* consistency = new QGroupBox(tr("Consistency"), this);
-    auto* choices = new QVBoxLayout(consistency);
-    choices->addWidget(m_eventual);
-    choices->addWidget(m_strongButton);
+    // The choices straight in the dialog's layout (not in a group box, which does not
+    // pass on the height its wrapped explanations need at the dialog's width).
+    auto* consistency = new QLabel(tr("<b>Consistency</b>"), this);
     // Under the choice it explains, aligned with the button's text.
     const int indent = style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth) +
                        style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing);
     m_strongNote->setContentsMargins(indent, 0, 0, 0);
-    choices->addWidget(m_strongNote);
-    choices->addWidget(m_tradeOff);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(consistency);
+    layout->addWidget(m_eventual);
+    layout->addWidget(m_strongButton);
+    layout->addWidget(m_strongNote);
+    layout->addWidget(m_tradeOff);
+    layout->addSpacing(layout->spacing());
     layout->addWidget(m_intro);
     layout->addLayout(m_form);
     layout->addWidget(m_error);

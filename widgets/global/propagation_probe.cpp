@@ -102,6 +102,17 @@ void PropagationProbe::setGroup(const Json& description, const QStringList& regi
         box->setCurrentIndex(keep >= 0 ? keep
                                        : (box == m_destination && regions.size() > 1 ? 1 : 0));
     }
+    // A table that became global while shown: the destination was its only region, the
+    // source; a probe to itself says nothing, so watch the first other region.
+    if (!m_running && regions.size() > 1 &&
+        m_destination->currentData() == m_source->currentData()) {
+        for (const QString& r : regions)
+            if (r != m_source->currentData().toString()) {
+                const QSignalBlocker block(m_destination);
+                m_destination->setCurrentIndex(m_destination->findData(r));
+                break;
+            }
+    }
     m_send->setEnabled(!m_running && regions.size() > 1);
     const QString addReplica = tr("Add a replica to probe how fast writes propagate.");
     if (m_running) return;
