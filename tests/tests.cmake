@@ -47,6 +47,7 @@ tablespan_add_test(tst_pitr_activity tablespan_engine)
 tablespan_add_test(tst_restore_cross_region tablespan_engine)
 tablespan_add_test(tst_convergence tablespan_engine)
 tablespan_add_test(tst_mrsc tablespan_engine)
+tablespan_add_test(tst_mrsc_linearizability tablespan_engine)
 
 # The console's models and widgets (GUI builds only), run under QT_QPA_PLATFORM=offscreen.
 if(TABLESPAN_BUILD_GUI)

@@ -106,6 +106,12 @@ public:
     bool witnesses(const std::string& table) const { return witnessed_.count(table) > 0; }
     void register_witness(const std::string& table);
     void unregister_witness(const std::string& table);
+    // This region's latest own change of `table` (0: none since start-up). A strong read
+    // is answered once that change is acknowledged: it may have seen it.
+    std::int64_t local_seq(const std::string& table) const {
+        auto it = local_seq_.find(table);
+        return it == local_seq_.end() ? 0 : it->second;
+    }
     // Holds `done` until a peer has made change `seq` of `table` durable and its answer
     // is back (true), or kAckTimeoutMs passed (false).
     void await_ack(const std::string& table, std::int64_t seq, std::function<void(bool)> done);
@@ -190,6 +196,7 @@ private:
     std::map<std::string, std::vector<AckWaiter>> ack_waiters_;  // table → waiting writes
     std::uint64_t next_waiter_ = 1;
     std::set<std::string> witnessed_;  // tables this region is the witness of
+    std::map<std::string, std::int64_t> local_seq_;  // table → latest own change
 };
 
 }  // namespace tablespan::core
