@@ -57,6 +57,8 @@ inline constexpr Millis kAckTimeoutMs = 5'000;
 // witness (reference §3.5, observed 15.6-15.7 s and 59.5-86 s).
 inline constexpr Millis kStrongReplicasCreatingMs = 15'600;
 inline constexpr Millis kStrongWitnessCreatingMs = 60'000;
+inline constexpr Millis kStrongDissolveDelayMs = 44'000;
+inline constexpr Millis kStrongDissolveMs = 55'000;
 
 class Replicator {
 public:
@@ -100,7 +102,11 @@ public:
     // (empty: none) join at once, CREATING, and turn ACTIVE together.
     void create_strong_group(api::TableMeta& table, const std::vector<std::string>& replicas,
                              const std::string& witness);
-    // The witness leaves the group (teardown).
+    // Teardown: every other replica and the witness leave together, after the service's
+    // delay (reference §3.5: UPDATING with every member ACTIVE for about 44 s, then
+    // DELETING for about 10 s).
+    void dissolve_strong_group(api::TableMeta& table);
+    // The witness leaves the group.
     void remove_witness(api::TableMeta& table, const std::string& witness);
     // Witness side: whether this region witnesses `table`; joining and leaving.
     bool witnesses(const std::string& table) const { return witnessed_.count(table) > 0; }
