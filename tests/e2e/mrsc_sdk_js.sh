@@ -28,13 +28,19 @@ fail() {
     exit 1
 }
 
-# The SDK at the version package-lock.json names (the newest line that still runs on
-# Debian 12's Node.js 18).
-if ! cmp -s "$here/sdk_js/package-lock.json" "$modules/package-lock.json"; then
+# The SDK at the version its package-lock.json names: the current one (3.1178.0) where
+# Node.js is 20 or newer, which it requires; on Debian 12's Node.js 18 the newest line
+# that still runs there (3.940.0).
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+lock=node20
+[ "$node_major" -lt 20 ] && lock=node18
+if ! cmp -s "$here/sdk_js/$lock/package-lock.json" "$modules/package-lock.json"; then
     mkdir -p "$modules"
-    cp "$here/sdk_js/package.json" "$here/sdk_js/package-lock.json" "$modules/"
+    rm -rf "$modules/node_modules"
+    cp "$here/sdk_js/$lock/package.json" "$here/sdk_js/$lock/package-lock.json" "$modules/"
     (cd "$modules" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci"
 fi
+echo "AWS SDK for JavaScript $(node -p "require('$modules/node_modules/@aws-sdk/client-dynamodb/package.json').version") on Node.js $(node --version)"
 
 LC_ALL=C LANGUAGE=C "$tablespan" --headless --listen 127.0.0.1:0 --data-dir "$work/data" \
     --time-scale 50 >"$work/server.out" 2>"$work/server.err" &
