@@ -14,7 +14,7 @@
 #include <mutex>
 #include <set>
 
-#include "engine_fixture.h"
+#include "mrsc_fixture.h"
 
 using tablespan::Json;
 
@@ -27,7 +27,8 @@ Json item_for(int i) {
 
 // Runs in a forked child: writes items as fast as the engine acknowledges them, with
 // many requests in flight, and reports each acknowledged index on `fd`.
-[[noreturn]] void write_until_killed(const std::string& dir, int fd) {
+[[noreturn]] void write_until_killed(const std::string& dir, int fd,
+                                     const std::string& region = "us-west-2") {
     tablespan::EngineOptions options;
     options.data_dir = dir;
     options.threads = 2;
@@ -43,7 +44,7 @@ Json item_for(int i) {
             cv.wait(lock, [&] { return in_flight < 64; });
             ++in_flight;
         }
-        engine->call("us-west-2", "PutItem", {{"TableName", "Crash"}, {"Item", item_for(i)}},
+        engine->call(region, "PutItem", {{"TableName", "Crash"}, {"Item", item_for(i)}},
                      [&, i](tablespan::Result r) {
                          if (r.ok() && ::write(fd, &i, sizeof i) != sizeof i) _exit(4);
                          std::lock_guard lock(m);
@@ -102,6 +103,56 @@ private slots:
         std::string error;
         QVERIFY(!tablespan::Engine::open(options, &error));
         QVERIFY(error.find("in use by another Tablespan process") != std::string::npos);
+    }
+
+    // MRSC: an acknowledged write is durable in a second region (the replica or the
+    // witness, in the same SQLite transaction as its received watermark), so a kill -9 of
+    // the writer followed by the loss of its region loses none of them.
+    void strongWritesSurviveSigkillAndTheRegion() {
+        MrscEngine t;
+        t.create_table("Crash", "pk", "S", {}, {}, "us-east-1");
+        t.ok("UpdateTable",
+             J(R"({"TableName": "Crash", "MultiRegionConsistency": "STRONG",
+                   "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}],
+                   "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-west-2"}}]})"),
+             "us-east-1");
+        t.engine->advance(90'000);
+        t.engine.reset();
+
+        int fds[2];
+        QCOMPARE(::pipe(fds), 0);
+        pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            ::close(fds[0]);
+            write_until_killed(t.dir.path().toStdString(), fds[1], "us-east-1");
+        }
+        ::close(fds[1]);
+        std::set<int> acked;
+        int index = 0;
+        while (acked.size() < 1000 && ::read(fds[0], &index, sizeof index) == sizeof index)
+            acked.insert(index);
+        JCOMPARE(acked.size(), std::size_t{1000});
+        ::kill(child, SIGKILL);
+        while (::read(fds[0], &index, sizeof index) == sizeof index) acked.insert(index);
+        ::close(fds[0]);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+        // us-east-1 never comes back; us-east-2 learns from the witness what it lacks.
+        t.open();
+        t.engine->network().set_all_latencies(MrscEngine::kOneWayMs);
+        t.engine->network().set_region_online("us-east-1", false);
+        for (int i : acked) {
+            auto got = t.timed("us-east-2", "GetItem",
+                               {{"TableName", "Crash"},
+                                {"Key", {{"pk", {{"S", "item-" + std::to_string(i)}}}}},
+                                {"ConsistentRead", true}});
+            QVERIFY2(got.result.ok() && got.result.body.contains("Item"),
+                     qPrintable(QStringLiteral("acknowledged item %1 lost").arg(i)));
+            JCOMPARE(got.result.body["Item"], item_for(i));
+        }
     }
 
     void acknowledgedWritesSurviveSigkill() {

@@ -29,8 +29,8 @@ public:
     double scale() const;
     // Changes the speed from now on; engine time stays continuous.
     void set_scale(double scale);
-    // Wall milliseconds until engine time reaches `engine_time` (0 if already past).
-    Millis wall_delay_until(Millis engine_time) const;
+    // Wall time until engine time reaches `engine_time` (0 if already past).
+    std::chrono::microseconds wall_delay_until(Millis engine_time) const;
 
 private:
     mutable std::mutex mutex_;

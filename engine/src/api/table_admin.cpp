@@ -6,6 +6,8 @@
 #include "core/replicator.h"
 #include "api/replica_updates.h"
 #include "api/request_util.h"
+#include "capacity/decrease_limits.h"
+#include "capacity/on_demand_maximum.h"
 #include "tags/table_tags.h"
 #include "core/region.h"
 #include "indexes/index_updates.h"
@@ -58,12 +60,13 @@ Json update_table(core::Region& region, const Json& request) {
     auto table_class = string_member(request, "TableClass");
     auto protection = bool_member(request, "DeletionProtectionEnabled");
     const Json* sse = member(request, "SSESpecification");
+    const Json* on_demand = member(request, "OnDemandThroughput");
     if (has_replica_updates(request)) return update_replicas(region, request);
     if (const Json* gsi = member(request, "GlobalSecondaryIndexUpdates");
         gsi &&
         (!gsi->empty() || throughput || billing || stream || table_class || protection || sse))
         return indexes::update_indexes(region, request);
-    if (!throughput && !billing && !stream && !table_class && !protection && !sse)
+    if (!throughput && !billing && !stream && !table_class && !protection && !sse && !on_demand)
         throw_validation(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
             "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
@@ -90,6 +93,11 @@ Json update_table(core::Region& region, const Json& request) {
         throw_invalid_parameter(
             "ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
 
+    if (on_demand) {
+        // Checked before anything changes (applied below).
+        TableMeta probe = t;
+        capacity::update_on_demand_maximum(probe, *on_demand, new_billing);
+    }
     std::int64_t rcu = t.read_capacity, wcu = t.write_capacity;
     if (throughput) {
         rcu = *int_member(*throughput, "ReadCapacityUnits");
@@ -140,12 +148,12 @@ Json update_table(core::Region& region, const Json& request) {
     if (throughput || (billing && *billing != t.billing_mode)) {
         if (t.billing_mode == "PROVISIONED" && new_billing == "PROVISIONED") {
             if (rcu > t.read_capacity || wcu > t.write_capacity) t.last_increase = now;
-            if (rcu < t.read_capacity || wcu < t.write_capacity) {
-                t.last_decrease = now;
-                ++t.decreases_today;
-            }
+            if (rcu < t.read_capacity || wcu < t.write_capacity) capacity::take_decrease(t, now);
         }
-        if (new_billing != t.billing_mode) t.billing_mode_updated = now;
+        if (new_billing != t.billing_mode) {
+            t.billing_mode_updated = now;
+            t.max_read_units = t.max_write_units = 0;  // a switch drops OnDemandThroughput
+        }
         t.billing_mode_summary = t.billing_mode_summary || billing.has_value();
         t.billing_mode = new_billing;
         t.read_capacity = new_billing == "PAY_PER_REQUEST" ? 0 : rcu;
@@ -168,6 +176,9 @@ Json update_table(core::Region& region, const Json& request) {
         }
     }
     if (protection) t.deletion_protection = *protection;
+    Json on_demand_echo;
+    if (on_demand)
+        on_demand_echo = capacity::update_on_demand_maximum(t, *on_demand, new_billing);
     if (sse) {
         bool enabled = bool_member(*sse, "Enabled").value_or(true);
         t.sse_enabled = enabled;
@@ -185,7 +196,10 @@ Json update_table(core::Region& region, const Json& request) {
         start_transition(region, t, "UPDATING", "ACTIVE", kUpdatingMs);
     else
         region.save_table(t);
-    return {{"TableDescription", t.describe()}};
+    Json answer = {{"TableDescription", t.describe()}};
+    if (!on_demand_echo.is_null() && !on_demand_echo.empty())
+        answer["TableDescription"]["OnDemandThroughput"] = on_demand_echo;
+    return answer;
 }
 
 Json delete_table(core::Region& region, const Json& request) {

@@ -8,6 +8,7 @@
 #include "api/request_util.h"
 #include "tags/table_tags.h"
 #include "api/request_validator.h"
+#include "capacity/on_demand_maximum.h"
 #include "core/region.h"
 #include "indexes/index_create.h"
 
@@ -114,6 +115,7 @@ Json create_table(core::Region& region, const Json& request) {
         t.read_capacity = *int_member(throughput, "ReadCapacityUnits");
         t.write_capacity = *int_member(throughput, "WriteCapacityUnits");
     }
+    capacity::apply_on_demand_maximum(t, member(request, "OnDemandThroughput"), billing_mode);
     if (auto cls = string_member(request, "TableClass")) {
         t.table_class = *cls;
         t.table_class_updated = t.created;

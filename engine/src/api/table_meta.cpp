@@ -1,5 +1,7 @@
 #include "api/table_meta.h"
 
+#include "capacity/on_demand_maximum.h"
+
 namespace tablespan::api {
 
 double epoch_seconds(Millis t) {
@@ -54,6 +56,8 @@ Json TableMeta::to_storage() const {
         {"last_increase", last_increase},
         {"last_decrease", last_decrease},
         {"decreases_today", decreases_today},
+        {"max_read_units", max_read_units},
+        {"max_write_units", max_write_units},
         {"table_class", table_class},
         {"table_class_updated", table_class_updated},
         {"stream_enabled", stream_enabled},
@@ -106,6 +110,8 @@ TableMeta TableMeta::from_storage(std::int64_t id, const Json& j) {
     m.last_increase = j.at("last_increase");
     m.last_decrease = j.at("last_decrease");
     m.decreases_today = j.at("decreases_today");
+    m.max_read_units = j.value("max_read_units", std::int64_t{0});
+    m.max_write_units = j.value("max_write_units", std::int64_t{0});
     m.table_class = j.at("table_class");
     m.table_class_updated = j.at("table_class_updated");
     m.stream_enabled = j.at("stream_enabled");
@@ -197,6 +203,8 @@ Json TableMeta::describe() const {
         t["TableClassSummary"] = {{"TableClass", table_class},
                                   {"LastUpdateDateTime", epoch_seconds(table_class_updated)}};
     t["DeletionProtectionEnabled"] = deletion_protection;
+    if (Json od = capacity::describe_on_demand_maximum(*this); !od.is_null())
+        t["OnDemandThroughput"] = std::move(od);
     if (billing_mode == "PAY_PER_REQUEST")
         t["WarmThroughput"] = {
             {"ReadUnitsPerSecond", 12000}, {"WriteUnitsPerSecond", 4000}, {"Status", "ACTIVE"}};

@@ -43,6 +43,9 @@ struct TableMeta {
     Millis last_increase = 0;
     Millis last_decrease = 0;
     std::int64_t decreases_today = 0;
+    // OnDemandThroughput of a PAY_PER_REQUEST table (0: no maximum).
+    std::int64_t max_read_units = 0;
+    std::int64_t max_write_units = 0;
 
     std::string table_class = "STANDARD";
     Millis table_class_updated = 0;  // 0: never set explicitly (no TableClassSummary)

@@ -13,18 +13,37 @@ constexpr const char* kIndexText =
     "of the table was exceeded. Consider increasing your provisioning level for the "
     "under-provisioned global secondary indexes with the UpdateTable API.";
 
+constexpr const char* kOnDemandText =
+    "Throughput exceeds the current capacity of your table or index. DynamoDB is "
+    "automatically scaling your table or index so please try again shortly. If exceptions "
+    "persist, check if you have a hot key: "
+    "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+// An on-demand table's maximum holds about one second of unused capacity: requests past
+// it are "throttled quickly" (DOCS:throttling-ondemand-capacity-exceeded-mitigation).
+constexpr double kOnDemandBurstSeconds = 1;
+
 bool provisioned(const api::TableMeta& table) {
     return table.billing_mode == "PROVISIONED";
+}
+bool capped(const api::TableMeta& table) {
+    return table.billing_mode == "PAY_PER_REQUEST" && (table.max_read_units || table.max_write_units);
 }
 }  // namespace
 
 bool Throughput::limited(const api::TableMeta& table) const {
-    return enforce_ && provisioned(table);
+    return enforce_ && (provisioned(table) || capped(table));
 }
 
-// Only PROVISIONED tables come here; their rates follow the table's current settings.
+// PROVISIONED tables and on-demand tables with a maximum come here; their rates follow the
+// table's current settings.
 Throughput::Buckets& Throughput::buckets(const api::TableMeta& table, Millis now) {
     Buckets& b = tables_[table.name];
+    if (!provisioned(table)) {
+        b.read.configure(static_cast<double>(table.max_read_units), now, kOnDemandBurstSeconds);
+        b.write.configure(static_cast<double>(table.max_write_units), now, kOnDemandBurstSeconds);
+        b.gsi.clear();
+        return b;
+    }
     b.read.configure(static_cast<double>(table.read_capacity), now);
     b.write.configure(static_cast<double>(table.write_capacity), now);
     for (const auto& index : table.indexes) {
@@ -38,6 +57,16 @@ Throughput::Buckets& Throughput::buckets(const api::TableMeta& table, Millis now
 
 void Throughput::refuse(const api::TableMeta& table, const indexes::SecondaryIndex* index,
                         bool write) {
+    if (!provisioned(table)) {
+        // Past an on-demand maximum: ThrottlingException, its reasons spelled in lower
+        // camel case (the model); the text is the on-demand throttling text on record.
+        ApiError e("ThrottlingException", kOnDemandText);
+        e.error().extra["throttlingReasons"] = Json::array(
+            {{{"reason", std::string("Table") + (write ? "Write" : "Read") +
+                             "MaxOnDemandThroughputExceeded"},
+              {"resource", table.arn()}}});
+        throw e;
+    }
     ApiError e("ProvisionedThroughputExceededException", index ? kIndexText : kTableText);
     const std::string kind = write ? "Write" : "Read";
     e.error().extra["ThrottlingReasons"] = Json::array(
@@ -60,7 +89,7 @@ void Throughput::admit_read(const api::TableMeta& table, const indexes::Secondar
 std::optional<std::string> Throughput::write_refusal(const api::TableMeta& table, Millis now) {
     if (!limited(table)) return std::nullopt;
     Buckets& b = buckets(table, now);
-    if (b.write.exhausted(now)) return std::string(kTableText);
+    if (b.write.exhausted(now)) return std::string(provisioned(table) ? kTableText : kOnDemandText);
     for (auto& [name, pair] : b.gsi)
         if (pair.second.exhausted(now)) return std::string(kIndexText);
     return std::nullopt;
@@ -71,7 +100,8 @@ bool Throughput::write_refused(const api::TableMeta& table, Millis now) {
 }
 
 std::optional<std::string> Throughput::read_refusal(const api::TableMeta& table, Millis now) {
-    if (limited(table) && buckets(table, now).read.exhausted(now)) return std::string(kTableText);
+    if (limited(table) && buckets(table, now).read.exhausted(now))
+        return std::string(provisioned(table) ? kTableText : kOnDemandText);
     return std::nullopt;
 }
 
@@ -89,14 +119,14 @@ void Throughput::admit_write(const api::TableMeta& table, Millis now) {
 
 void Throughput::charge_read(const api::TableMeta& table, const indexes::SecondaryIndex* index,
                              double units, Millis now) {
-    if (!provisioned(table)) return;
+    if (!limited(table)) return;
     Buckets& b = buckets(table, now);
     (index && index->global ? b.gsi[index->name].first : b.read).take(units, now);
 }
 
 void Throughput::charge_write(const api::TableMeta& table, const api::WriteUnits& units,
                               Millis now) {
-    if (!provisioned(table)) return;
+    if (!limited(table)) return;
     Buckets& b = buckets(table, now);
     // LSIs take from the table's capacity (DG:LSI); GSIs from their own.
     double table_units = units.table;

@@ -4,12 +4,13 @@
 
 namespace tablespan::capacity {
 
-void TokenBucket::configure(double rate, Millis now) {
-    if (started_ && rate == rate_) return;
+void TokenBucket::configure(double rate, Millis now, double burst) {
+    if (started_ && rate == rate_ && burst == burst_) return;
     refill(now);
-    if (!started_) tokens_ = rate * kBurstSeconds;
+    burst_ = burst;
+    if (!started_) tokens_ = rate * burst_;
     rate_ = rate;
-    tokens_ = std::min(tokens_, rate_ * kBurstSeconds);
+    tokens_ = std::min(tokens_, rate_ * burst_);
     at_ = now;
     started_ = true;
 }
@@ -17,7 +18,7 @@ void TokenBucket::configure(double rate, Millis now) {
 void TokenBucket::refill(Millis now) {
     if (!started_ || now <= at_) return;
     tokens_ =
-        std::min(rate_ * kBurstSeconds, tokens_ + rate_ * static_cast<double>(now - at_) / 1000.0);
+        std::min(rate_ * burst_, tokens_ + rate_ * static_cast<double>(now - at_) / 1000.0);
     at_ = now;
 }
 

@@ -16,7 +16,8 @@ class TokenBucket {
 public:
     // Sets the rate (units per second; 0: unlimited). A new or raised rate keeps the
     // tokens held, up to the new capacity; a fresh bucket starts full.
-    void configure(double rate, Millis now);
+    // `burst`: the seconds of unused capacity it holds at most.
+    void configure(double rate, Millis now, double burst = kBurstSeconds);
     double rate() const { return rate_; }
     // Whether a request would be refused now.
     bool exhausted(Millis now);
@@ -27,6 +28,7 @@ private:
     void refill(Millis now);
 
     double rate_ = 0;
+    double burst_ = kBurstSeconds;
     double tokens_ = 0;
     Millis at_ = 0;
     bool started_ = false;

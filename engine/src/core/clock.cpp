@@ -1,5 +1,7 @@
 #include "tablespan/clock.h"
 
+#include <cmath>
+
 #include <cstdio>
 #include <ctime>
 
@@ -35,11 +37,17 @@ void SystemClock::set_scale(double scale) {
     scale_ = scale;
 }
 
-Millis SystemClock::wall_delay_until(Millis engine_time) const {
-    Millis current = now();
-    if (engine_time <= current) return 0;
+std::chrono::microseconds SystemClock::wall_delay_until(Millis engine_time) const {
+    // Precisely, not from the truncated now(): a timer that waits a whole extra
+    // millisecond per hop would add that to every simulated message (MRSC's round trips).
     std::lock_guard lock(mutex_);
-    return static_cast<Millis>(static_cast<double>(engine_time - current) / scale_) + 1;
+    const double elapsed =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall_base_)
+            .count() *
+        scale_;
+    const double ahead = static_cast<double>(engine_time - engine_base_) - elapsed;
+    if (ahead <= 0) return std::chrono::microseconds(0);
+    return std::chrono::microseconds(static_cast<std::int64_t>(std::ceil(ahead * 1000.0 / scale_)));
 }
 
 ManualClock::ManualClock(Millis start) : now_(start) {}

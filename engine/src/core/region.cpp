@@ -150,7 +150,7 @@ void Region::post(std::function<void()> fn) {
 
 void Region::execute(std::string operation, Json request, ResultCallback done,
                      std::chrono::steady_clock::time_point started) {
-    Pending p{std::move(operation), table_name_of(request), started, {}, std::move(done), false, {}};
+    Pending p{std::move(operation), table_name_of(request), started, {}, std::move(done), false, {}, {}};
     if (!online()) {
         p.result.error = Error{"ServiceUnavailable",
                                "The region " + std::string(code()) +
@@ -167,10 +167,18 @@ void Region::execute(std::string operation, Json request, ResultCallback done,
         finish(p);
         return;
     }
+    auto strong_tables = [](const std::vector<mrsc::ReadTarget>& reads) {
+        std::vector<std::string> tables;
+        for (const auto& r : reads) tables.push_back(r.table);
+        return tables;
+    };
     if (!pre.reads.empty()) {
         // A strong read of an MRSC table first learns what a peer holds.
+        auto tables = strong_tables(pre.reads);
         mrsc::learn_then(*this, std::move(pre.reads),
-                         [this, p, op, request](std::optional<Error> error) mutable {
+                         [this, p, op, request, tables = std::move(tables)](
+                             std::optional<Error> error) mutable {
+                             p.strong_reads = std::move(tables);
                              if (error) {
                                  p.result.error = std::move(error);
                                  finish(p);
@@ -186,7 +194,7 @@ void Region::execute(std::string operation, Json request, ResultCallback done,
 }
 
 void Region::run_internal(std::function<void()> work, std::function<void(bool)> done) {
-    Pending p{"", "", std::chrono::steady_clock::now(), {}, {}, true, {}};
+    Pending p{"", "", std::chrono::steady_clock::now(), {}, {}, true, {}, {}};
     if (done) p.done = [done = std::move(done)](Result r) { done(r.ok()); };
     run(std::move(p), [&] {
         begin_write();
@@ -210,6 +218,9 @@ void Region::run(Pending p, const std::function<Json()>& body) {
             else
                 it->second = std::max(it->second, w.seq);
         }
+        for (const auto& table : p.strong_reads)
+            if (std::int64_t seq = replicator_->local_seq(table); seq > 0)
+                p.strong_writes.emplace_back(table, seq);
     } catch (const ApiError& e) {
         if (in_savepoint_) store_.rollback_to_savepoint();
         p.result.error = e.error();

@@ -117,6 +117,9 @@ private:
         bool internal = false;
         // MRSC: (table, highest change) this request wrote; answered once acknowledged.
         std::vector<std::pair<std::string, std::int64_t>> strong_writes;
+        // MRSC: tables this request reads strongly; answered once every local write it
+        // may have seen is acknowledged.
+        std::vector<std::string> strong_reads;
     };
     struct StrongWrite {
         std::string table, pk, sk;

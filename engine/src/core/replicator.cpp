@@ -40,6 +40,7 @@ void Replicator::load() {
 void Replicator::note_local_change(const api::TableMeta& table, std::int64_t seq) {
     batch_seq_ = std::max(batch_seq_, seq);
     ++batch_changes_[table.name];
+    if (table.group.strong) local_seq_[table.name] = seq;
 }
 
 void Replicator::after_commit(bool committed) {

@@ -57,6 +57,8 @@ inline constexpr Millis kAckTimeoutMs = 5'000;
 // witness (reference §3.5, observed 15.6-15.7 s and 59.5-86 s).
 inline constexpr Millis kStrongReplicasCreatingMs = 15'600;
 inline constexpr Millis kStrongWitnessCreatingMs = 60'000;
+inline constexpr Millis kStrongDissolveDelayMs = 44'000;
+inline constexpr Millis kStrongDissolveMs = 55'000;
 
 class Replicator {
 public:
@@ -100,12 +102,22 @@ public:
     // (empty: none) join at once, CREATING, and turn ACTIVE together.
     void create_strong_group(api::TableMeta& table, const std::vector<std::string>& replicas,
                              const std::string& witness);
-    // The witness leaves the group (teardown).
+    // Teardown: every other replica and the witness leave together, after the service's
+    // delay (reference §3.5: UPDATING with every member ACTIVE for about 44 s, then
+    // DELETING for about 10 s).
+    void dissolve_strong_group(api::TableMeta& table);
+    // The witness leaves the group.
     void remove_witness(api::TableMeta& table, const std::string& witness);
     // Witness side: whether this region witnesses `table`; joining and leaving.
     bool witnesses(const std::string& table) const { return witnessed_.count(table) > 0; }
     void register_witness(const std::string& table);
     void unregister_witness(const std::string& table);
+    // This region's latest own change of `table` (0: none since start-up). A strong read
+    // is answered once that change is acknowledged: it may have seen it.
+    std::int64_t local_seq(const std::string& table) const {
+        auto it = local_seq_.find(table);
+        return it == local_seq_.end() ? 0 : it->second;
+    }
     // Holds `done` until a peer has made change `seq` of `table` durable and its answer
     // is back (true), or kAckTimeoutMs passed (false).
     void await_ack(const std::string& table, std::int64_t seq, std::function<void(bool)> done);
@@ -190,6 +202,7 @@ private:
     std::map<std::string, std::vector<AckWaiter>> ack_waiters_;  // table → waiting writes
     std::uint64_t next_waiter_ = 1;
     std::set<std::string> witnessed_;  // tables this region is the witness of
+    std::map<std::string, std::int64_t> local_seq_;  // table → latest own change
 };
 
 }  // namespace tablespan::core

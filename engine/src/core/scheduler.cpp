@@ -52,12 +52,12 @@ void Scheduler::stop() {
 void Scheduler::arm() {
     auto due = next_due();
     if (!due) return;
-    Millis wait = 0;
+    std::chrono::microseconds wait{0};
     if (auto* system = dynamic_cast<const SystemClock*>(&clock_))
         wait = system->wall_delay_until(*due);
     else
-        wait = std::max<Millis>(0, *due - clock_.now());
-    timer_.expires_after(std::chrono::milliseconds(wait));
+        wait = std::chrono::milliseconds(std::max<Millis>(0, *due - clock_.now()));
+    timer_.expires_after(wait);
     timer_.async_wait([this](const boost::system::error_code& ec) {
         if (ec) return;  // re-armed or stopped
         run_due();

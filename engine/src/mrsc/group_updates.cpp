@@ -151,9 +151,7 @@ Json dissolve_group(core::Region& region, api::TableMeta& t, const Actions& a) {
             std::find(a.remove.begin(), a.remove.end(), m.region) == a.remove.end())
             throw_one_replica();
     if (t.status != "ACTIVE" || t.group.has_change_in_progress()) throw_in_use();
-    for (const auto& r : a.remove) region.replicator().remove_member(t, r);
-    for (const auto& w : a.witness_remove) region.replicator().remove_witness(t, w);
-    region.start_transition(t, "UPDATING", "ACTIVE", api::kUpdatingMs);
+    region.replicator().dissolve_strong_group(t);
     return {{"TableDescription", t.describe()}};
 }
 }  // namespace

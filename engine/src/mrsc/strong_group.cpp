@@ -59,6 +59,26 @@ void Replicator::finish_strong_group(const std::string& name) {
     broadcast(*t);
 }
 
+void Replicator::dissolve_strong_group(api::TableMeta& t) {
+    region_.start_transition(t, "UPDATING", "ACTIVE", kStrongDissolveMs);
+    region_.core().scheduler.schedule_at(region_.now() + kStrongDissolveDelayMs, [this,
+                                                                                  name = t.name] {
+        region_.post([this, name] {
+            api::TableMeta* table = region_.find_table(name);
+            if (!table || !table->group.strong) return;
+            const std::string self(region_.code());
+            region_.run_internal([&] {
+                std::vector<std::string> replicas, witnesses;
+                for (const auto& m : table->group.members)
+                    if (m.region != self) replicas.push_back(m.region);
+                for (const auto& w : table->group.witnesses) witnesses.push_back(w.region);
+                for (const auto& r : replicas) remove_member(*table, r);
+                for (const auto& w : witnesses) remove_witness(*table, w);
+            });
+        });
+    });
+}
+
 void Replicator::remove_witness(api::TableMeta& t, const std::string& witness) {
     api::WitnessMember* w = t.group.find_witness(witness);
     if (!w) return;
