@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <map>
+
 #include "engine_fixture.h"
 
 using tablespan::Json;
@@ -26,7 +28,8 @@ class TestCapacityLimits : public QObject {
 
     Json provisioned(int read, int write) {
         return {{"TableName", "Prov"},
-                {"ProvisionedThroughput", {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", write}}}};
+                {"ProvisionedThroughput",
+                 {{"ReadCapacityUnits", read}, {"WriteCapacityUnits", write}}}};
     }
 
 private slots:
@@ -35,8 +38,7 @@ private slots:
     void decreasesAreLimitedPerUtcDay() {
         // 2026-10-09 00:10:00 UTC, so that the day's end is near.
         t.clock->set(1'791'504'600'000);
-        t.ok("CreateTable",
-             J(R"({"TableName": "Prov", "BillingMode": "PROVISIONED",
+        t.ok("CreateTable", J(R"({"TableName": "Prov", "BillingMode": "PROVISIONED",
                    "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 10},
                    "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
                    "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]})"));
@@ -45,8 +47,9 @@ private slots:
             t.ok("UpdateTable", provisioned(rcu, 10));
             t.engine->advance(10'000);
         }
-        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Prov"}})["Table"]["ProvisionedThroughput"]
-                                                             ["NumberOfDecreasesToday"],
+        JCOMPARE(t.ok("DescribeTable",
+                      {{"TableName",
+                        "Prov"}})["Table"]["ProvisionedThroughput"]["NumberOfDecreasesToday"],
                  4);
         // An increase is always allowed; the fifth decrease is not, for 3600 s after the
         // last one.
@@ -77,8 +80,7 @@ private slots:
     }
 
     void onDemandMaximaMergeAndClear() {
-        t.ok("CreateTable",
-             J(R"({"TableName": "OnDem", "BillingMode": "PAY_PER_REQUEST",
+        t.ok("CreateTable", J(R"({"TableName": "OnDem", "BillingMode": "PAY_PER_REQUEST",
                    "OnDemandThroughput": {"MaxReadRequestUnits": 100},
                    "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
                    "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]})"));
@@ -86,23 +88,29 @@ private slots:
         auto describe = [&] { return t.ok("DescribeTable", {{"TableName", "OnDem"}})["Table"]; };
         JCOMPARE(describe()["OnDemandThroughput"], J(R"({"MaxReadRequestUnits": 100})"));
         // Members merge one by one; the table stays ACTIVE.
-        Json answer = t.ok("UpdateTable", J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxWriteRequestUnits": 50}})"));
+        Json answer = t.ok(
+            "UpdateTable",
+            J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxWriteRequestUnits": 50}})"));
         JCOMPARE(answer["TableDescription"]["TableStatus"], "ACTIVE");
         JCOMPARE(describe()["OnDemandThroughput"],
                  J(R"({"MaxReadRequestUnits": 100, "MaxWriteRequestUnits": 50})"));
         // -1 clears one: echoed as -1, then omitted; both cleared: no struct at all.
-        answer = t.ok("UpdateTable", J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxReadRequestUnits": -1}})"));
+        answer =
+            t.ok("UpdateTable",
+                 J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxReadRequestUnits": -1}})"));
         JCOMPARE(answer["TableDescription"]["OnDemandThroughput"],
                  J(R"({"MaxReadRequestUnits": -1, "MaxWriteRequestUnits": 50})"));
         JCOMPARE(describe()["OnDemandThroughput"], J(R"({"MaxWriteRequestUnits": 50})"));
-        t.ok("UpdateTable", J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxWriteRequestUnits": -1}})"));
+        t.ok("UpdateTable",
+             J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxWriteRequestUnits": -1}})"));
         QVERIFY(!describe().contains("OnDemandThroughput"));
         // 0 is out of range; a PROVISIONED table has none.
-        auto zero = t.call("UpdateTable", J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxWriteRequestUnits": 0}})"));
+        auto zero = t.call(
+            "UpdateTable",
+            J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxWriteRequestUnits": 0}})"));
         QCOMPARE(zero.error->type, std::string("ValidationException"));
-        auto provisioned_table = t.call(
-            "CreateTable",
-            J(R"({"TableName": "ProvWithMax", "BillingMode": "PROVISIONED",
+        auto provisioned_table =
+            t.call("CreateTable", J(R"({"TableName": "ProvWithMax", "BillingMode": "PROVISIONED",
                   "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1},
                   "OnDemandThroughput": {"MaxReadRequestUnits": 10},
                   "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
@@ -111,14 +119,14 @@ private slots:
                  std::string("MaxReadRequestUnits for OnDemandThroughput cannot be specified "
                              "when the table BillingMode is PROVISIONED"));
         // It survives a restart.
-        t.ok("UpdateTable", J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxReadRequestUnits": 7}})"));
+        t.ok("UpdateTable",
+             J(R"({"TableName": "OnDem", "OnDemandThroughput": {"MaxReadRequestUnits": 7}})"));
         t.reopen();
         JCOMPARE(describe()["OnDemandThroughput"], J(R"({"MaxReadRequestUnits": 7})"));
     }
 
     void onDemandMaximaThrottle() {
-        t.ok("CreateTable",
-             J(R"({"TableName": "Capped", "BillingMode": "PAY_PER_REQUEST",
+        t.ok("CreateTable", J(R"({"TableName": "Capped", "BillingMode": "PAY_PER_REQUEST",
                    "OnDemandThroughput": {"MaxWriteRequestUnits": 5},
                    "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
                    "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]})"));
@@ -139,14 +147,58 @@ private slots:
         JCOMPARE(refused.error->extra["throttlingReasons"][0]["reason"],
                  "TableWriteMaxOnDemandThroughputExceeded");
         // Reads have no maximum here.
-        QVERIFY(t.call("GetItem", {{"TableName", "Capped"}, {"Key", {{"id", {{"S", "k1"}}}}}}).ok());
+        QVERIFY(
+            t.call("GetItem", {{"TableName", "Capped"}, {"Key", {{"id", {{"S", "k1"}}}}}}).ok());
         // A second later there is room again.
         t.engine->advance(1'000);
         QVERIFY(t.call("PutItem", {{"TableName", "Capped"}, {"Item", item(1000)}}).ok());
         // Cleared: nothing is refused.
-        t.ok("UpdateTable", J(R"({"TableName": "Capped", "OnDemandThroughput": {"MaxWriteRequestUnits": -1}})"));
+        t.ok("UpdateTable",
+             J(R"({"TableName": "Capped", "OnDemandThroughput": {"MaxWriteRequestUnits": -1}})"));
         for (int i = 0; i < 200; ++i)
             QVERIFY(t.call("PutItem", {{"TableName", "Capped"}, {"Item", item(2000 + i)}}).ok());
+    }
+
+    // Replicated writes consume write capacity in the receiving region: two replicas that
+    // both write at the group's maximum also take each other's writes, so together they
+    // take about one region's worth, and a delivery that finds no capacity waits in the
+    // source. Once idle, both hold every write that was accepted.
+    void replicatedWritesConsumeCapacity() {
+        t.create_table("Shared", "id", "S");
+        t.ok(
+            "UpdateTable",
+            J(R"({"TableName": "Shared", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-1"}}]})"));
+        t.engine->advance(60'000);
+        t.ok("UpdateTable",
+             J(R"({"TableName": "Shared", "OnDemandThroughput": {"MaxWriteRequestUnits": 5}})"));
+        t.engine->advance(1'000);
+        // The maximum is the group's.
+        JCOMPARE(t.ok("DescribeTable", {{"TableName", "Shared"}},
+                      "us-east-1")["Table"]["OnDemandThroughput"],
+                 J(R"({"MaxWriteRequestUnits": 5})"));
+        std::map<std::string, int> accepted, throttled;
+        int next = 0;
+        for (int second = 0; second < 20; ++second) {
+            for (int i = 0; i < 10; ++i) {
+                for (const char* region : {"us-west-2", "us-east-1"}) {
+                    auto r = t.call("PutItem", {{"TableName", "Shared"}, {"Item", item(next++)}},
+                                    region);
+                    ++(r.ok() ? accepted : throttled)[region];
+                }
+                t.engine->advance(100);
+            }
+        }
+        // Alone, a region would take 5 writes a second (100 in 20 s, plus its burst). As
+        // every accepted write also costs a unit in the other region, the two together
+        // take about that much.
+        const int total = accepted["us-west-2"] + accepted["us-east-1"];
+        QVERIFY2(total < 130, qPrintable(QString::number(total)));
+        QVERIFY(throttled["us-west-2"] > 0 && throttled["us-east-1"] > 0);
+        t.engine->advance(30'000);
+        for (const char* region : {"us-west-2", "us-east-1"}) {
+            Json count = t.ok("Scan", {{"TableName", "Shared"}, {"Select", "COUNT"}}, region);
+            JCOMPARE(count["Count"], total);
+        }
     }
 };
 

@@ -17,11 +17,11 @@ private slots:
     void createsGroupWithWitness() {
         MrscEngine e;
         e.create_table("Music", "pk", "S", {}, {}, "us-east-1");
-        Json answer = e.ok("UpdateTable",
-                           J(R"({"TableName": "Music", "MultiRegionConsistency": "STRONG",
+        Json answer =
+            e.ok("UpdateTable", J(R"({"TableName": "Music", "MultiRegionConsistency": "STRONG",
                                  "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}],
                                  "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-west-2"}}]})"),
-                           "us-east-1");
+                 "us-east-1");
         const Json& created = answer["TableDescription"];
         JCOMPARE(created["TableStatus"], "UPDATING");
         JCOMPARE(created["MultiRegionConsistency"], "STRONG");
@@ -29,7 +29,9 @@ private slots:
                  J(R"([{"RegionName": "us-west-2", "WitnessStatus": "CREATING"}])"));
         // A replica with a witness takes about a minute (observed 59.5-86 s).
         e.engine->advance(30'000);
-        JCOMPARE(e.ok("DescribeTable", {{"TableName", "Music"}}, "us-east-1")["Table"]["TableStatus"], "UPDATING");
+        JCOMPARE(
+            e.ok("DescribeTable", {{"TableName", "Music"}}, "us-east-1")["Table"]["TableStatus"],
+            "UPDATING");
         e.engine->advance(40'000);
         for (const char* region : {"us-east-1", "us-east-2"}) {
             Json t = e.ok("DescribeTable", {{"TableName", "Music"}}, region)["Table"];
@@ -53,9 +55,10 @@ private slots:
     void eventualGroupsOmitTheMode() {
         MrscEngine e;
         e.create_table("Tbl", "pk", "S", {}, {}, "us-east-1");
-        e.ok("UpdateTable",
-             J(R"({"TableName": "Tbl", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}]})"),
-             "us-east-1");
+        e.ok(
+            "UpdateTable",
+            J(R"({"TableName": "Tbl", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}]})"),
+            "us-east-1");
         e.engine->advance(60'000);
         Json t = e.ok("DescribeTable", {{"TableName", "Tbl"}}, "us-east-1")["Table"];
         QCOMPARE(t.contains("GlobalTableVersion"), true);
@@ -73,33 +76,47 @@ private slots:
         };
         row("one replica only",
             R"("MultiRegionConsistency": "STRONG", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}])",
-            "Unsupported replica count for global tables with MultiRegionConsistency set to STRONG.");
+            "Unsupported replica count for global tables with MultiRegionConsistency set to "
+            "STRONG.");
         row("witness without STRONG",
             R"("ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}], "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-west-2"}}])",
-            "MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.");
+            "MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter "
+            "is present.");
         row("witness with EVENTUAL",
             R"("MultiRegionConsistency": "EVENTUAL", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}], "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-west-2"}}])",
-            "MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.");
+            "MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter "
+            "is present.");
         row("witness in the replica's region",
             R"("MultiRegionConsistency": "STRONG", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}], "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-east-2"}}])",
             "Cannot target multiple regions with the same action");
         row("witness in the table's region",
             R"("MultiRegionConsistency": "STRONG", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}], "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-east-1"}}])",
-            "Cannot add a witness in the same region as an existing replica when creating a global table with MultiRegionConsistency set to STRONG.");
+            "Cannot add a witness in the same region as an existing replica when creating a global "
+            "table with MultiRegionConsistency set to STRONG.");
         row("region without MRSC",
             R"("MultiRegionConsistency": "STRONG", "ReplicaUpdates": [{"Create": {"RegionName": "us-west-1"}}], "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-west-2"}}])",
-            "Unsupported Region(s) specified for global tables with MultiRegionConsistency set to STRONG: [us-west-1].");
+            "Unsupported Region(s) specified for global tables with MultiRegionConsistency set to "
+            "STRONG: [us-west-1].");
         row("with another change",
             R"("MultiRegionConsistency": "STRONG", "DeletionProtectionEnabled": true, "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}], "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-west-2"}}])",
             "Requests that modify replicas or witnesses must not also modify other fields");
         row("mode alone", R"("MultiRegionConsistency": "STRONG")",
-            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required");
+            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+            "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
+            "MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, "
+            "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is "
+            "required");
         row("witness alone",
             R"("MultiRegionConsistency": "STRONG", "GlobalTableWitnessUpdates": [{"Create": {"RegionName": "us-west-2"}}])",
-            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required");
+            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+            "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
+            "MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, "
+            "DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is "
+            "required");
         row("STRONG with a Delete",
             R"("MultiRegionConsistency": "STRONG", "ReplicaUpdates": [{"Delete": {"RegionName": "us-east-2"}}])",
-            "Only Replica Create actions are supported when MultiRegionConsistency parameter is provided.");
+            "Only Replica Create actions are supported when MultiRegionConsistency parameter is "
+            "provided.");
     }
     void refusesMalformedGroups() {
         QFETCH(QString, request);
@@ -111,45 +128,60 @@ private slots:
         QCOMPARE(r.error->type, std::string("ValidationException"));
         QCOMPARE(QString::fromStdString(r.error->message), message);
         // Nothing changed.
-        QCOMPARE(e.ok("DescribeTable", {{"TableName", "Tbl"}}, "us-east-1")["Table"].contains("Replicas"),
+        QCOMPARE(e.ok("DescribeTable", {{"TableName", "Tbl"}}, "us-east-1")["Table"].contains(
+                     "Replicas"),
                  false);
     }
 
     void groupIsFrozen() {
         MrscEngine e;
         e.create_group("Tbl");
-        auto refused = [&](const char* request, const char* message, const char* region = "us-east-1") {
+        auto refused = [&](const char* request, const char* message,
+                           const char* region = "us-east-1") {
             auto r = e.call("UpdateTable", J(request), region);
             if (r.ok()) return std::string("accepted: ") + request;
             return r.error->message == message ? std::string()
                                                : r.error->message + " for " + request;
         };
-        QCOMPARE(refused(R"({"TableName": "Tbl", "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]})",
-                         "Cannot add replicas to a global table with strong MultiRegionConsistency"),
-                 std::string());
-        QCOMPARE(refused(R"({"TableName": "Tbl", "ReplicaUpdates": [{"Delete": {"RegionName": "us-east-2"}}]})",
-                         "Update table delete operation does not include all witnesses."),
-                 std::string());
-        QCOMPARE(refused(R"({"TableName": "Tbl", "MultiRegionConsistency": "EVENTUAL", "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]})",
-                         "MultiRegionConsistency parameter is unsupported on existing global table"),
-                 std::string());
-        QCOMPARE(refused(R"({"TableName": "Tbl", "ReplicaUpdates": [{"Delete": {"RegionName": "us-east-2"}}], "GlobalTableWitnessUpdates": [{"Delete": {"RegionName": "eu-west-1"}}]})",
-                         "Update global table operation failed because one or more witnesses were not part of the global table. Please retry the request without these witnesses: [eu-west-1]."),
-                 std::string());
+        QCOMPARE(
+            refused(
+                R"({"TableName": "Tbl", "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]})",
+                "Cannot add replicas to a global table with strong MultiRegionConsistency"),
+            std::string());
+        QCOMPARE(
+            refused(
+                R"({"TableName": "Tbl", "ReplicaUpdates": [{"Delete": {"RegionName": "us-east-2"}}]})",
+                "Update table delete operation does not include all witnesses."),
+            std::string());
+        QCOMPARE(
+            refused(
+                R"({"TableName": "Tbl", "MultiRegionConsistency": "EVENTUAL", "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]})",
+                "MultiRegionConsistency parameter is unsupported on existing global table"),
+            std::string());
+        QCOMPARE(
+            refused(
+                R"({"TableName": "Tbl", "ReplicaUpdates": [{"Delete": {"RegionName": "us-east-2"}}], "GlobalTableWitnessUpdates": [{"Delete": {"RegionName": "eu-west-1"}}]})",
+                "Update global table operation failed because one or more witnesses were not part "
+                "of the global table. Please retry the request without these witnesses: "
+                "[eu-west-1]."),
+            std::string());
         auto deleted = e.call("DeleteTable", {{"TableName", "Tbl"}}, "us-east-2");
         QCOMPARE(deleted.error->message,
                  std::string("Deletion of only one table replica is not supported for global "
                              "tables with MultiRegionConsistency set to STRONG."));
         // No Time to Live and no transactions on MRSC tables.
-        auto ttl = e.call("UpdateTimeToLive",
-                          J(R"({"TableName": "Tbl", "TimeToLiveSpecification": {"Enabled": true, "AttributeName": "exp"}})"),
-                          "us-east-1");
+        auto ttl = e.call(
+            "UpdateTimeToLive",
+            J(R"({"TableName": "Tbl", "TimeToLiveSpecification": {"Enabled": true, "AttributeName": "exp"}})"),
+            "us-east-1");
         QCOMPARE(ttl.error->type, std::string("ValidationException"));
-        auto txn = e.timed("us-east-1", "TransactWriteItems",
-                           J(R"({"TransactItems": [{"Put": {"TableName": "Tbl", "Item": {"pk": {"S": "a"}}}}]})"));
+        auto txn = e.timed(
+            "us-east-1", "TransactWriteItems",
+            J(R"({"TransactItems": [{"Put": {"TableName": "Tbl", "Item": {"pk": {"S": "a"}}}}]})"));
         QCOMPARE(txn.result.error->type, std::string("ValidationException"));
-        QCOMPARE(e.timed("us-east-1", "GetItem", e.get("Tbl", "a", true)).result.body.contains("Item"),
-                 false);
+        QCOMPARE(
+            e.timed("us-east-1", "GetItem", e.get("Tbl", "a", true)).result.body.contains("Item"),
+            false);
     }
 
     void writesWaitForTheNearestPeer() {
@@ -164,12 +196,14 @@ private slots:
         w = e.timed("us-east-1", "PutItem", e.put("Tbl", "b", "1"));
         QCOMPARE(w.took, 2 * MrscEngine::kOneWayMs);
         // Reads and writes that change nothing answer at once.
-        QCOMPARE(e.timed("us-east-1", "GetItem", e.get("Tbl", "a", false)).took, tablespan::Millis{0});
+        QCOMPARE(e.timed("us-east-1", "GetItem", e.get("Tbl", "a", false)).took,
+                 tablespan::Millis{0});
         // An MREC table answers writes at once.
         e.create_table("Eventual", "pk", "S", {}, {}, "us-east-1");
-        e.ok("UpdateTable",
-             J(R"({"TableName": "Eventual", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}]})"),
-             "us-east-1");
+        e.ok(
+            "UpdateTable",
+            J(R"({"TableName": "Eventual", "ReplicaUpdates": [{"Create": {"RegionName": "us-east-2"}}]})"),
+            "us-east-1");
         e.engine->advance(60'000);
         QCOMPARE(e.timed("us-east-1", "PutItem", e.put("Eventual", "a", "1")).took,
                  tablespan::Millis{0});
@@ -189,11 +223,13 @@ private slots:
         QCOMPARE(strong.took, 2 * MrscEngine::kOneWayMs);
         // What it learnt stays: an eventually consistent read now has it too, and so do
         // Query and Scan.
-        QCOMPARE(MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "k", false)).result),
-                 std::string("v1"));
+        QCOMPARE(
+            MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "k", false)).result),
+            std::string("v1"));
         QVERIFY(e.timed("us-east-1", "PutItem", e.put("Tbl", "q", "v2")).result.ok());
-        auto query = e.timed("us-east-2", "Query",
-                             J(R"({"TableName": "Tbl", "ConsistentRead": true, "KeyConditionExpression": "pk = :k", "ExpressionAttributeValues": {":k": {"S": "q"}}})"));
+        auto query = e.timed(
+            "us-east-2", "Query",
+            J(R"({"TableName": "Tbl", "ConsistentRead": true, "KeyConditionExpression": "pk = :k", "ExpressionAttributeValues": {":k": {"S": "q"}}})"));
         JCOMPARE(query.result.body["Count"], 1);
         // ...and us-east-2 may now write the item it learnt.
         QVERIFY(e.timed("us-east-2", "PutItem", e.put("Tbl", "k", "v3")).result.ok());
@@ -219,8 +255,9 @@ private slots:
         QVERIFY(first && first->ok());
         // It changed nothing: the item is us-east-1's everywhere.
         for (const char* region : {"us-east-1", "us-east-2"})
-            QCOMPARE(MrscEngine::value_of(e.timed(region, "GetItem", e.get("Tbl", "k", true)).result),
-                     std::string("east-1"));
+            QCOMPARE(
+                MrscEngine::value_of(e.timed(region, "GetItem", e.get("Tbl", "k", true)).result),
+                std::string("east-1"));
         // Once us-east-2 has the write, it may write the item.
         QVERIFY(e.timed("us-east-2", "PutItem", e.put("Tbl", "k", "east-2")).result.ok());
         // Other items were never in conflict.
@@ -241,15 +278,17 @@ private slots:
         auto strong = e.timed("us-east-2", "GetItem", e.get("Tbl", "a", true));
         QCOMPARE(strong.result.error->type, std::string("InternalServerError"));
         // Eventually consistent reads still work there.
-        QCOMPARE(MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "a", false)).result),
-                 std::string("1"));
+        QCOMPARE(
+            MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "a", false)).result),
+            std::string("1"));
         // The other two go on: us-east-1 with the witness.
         QVERIFY(e.timed("us-east-1", "PutItem", e.put("Tbl", "a", "2")).result.ok());
         // Healed, us-east-2 catches up before its strong reads answer.
         e.engine->network().set_link_cut("us-east-2", "us-east-1", false);
         e.engine->network().set_link_cut("us-east-2", "us-west-2", false);
-        QCOMPARE(MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "a", true)).result),
-                 std::string("2"));
+        QCOMPARE(
+            MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "a", true)).result),
+            std::string("2"));
         QVERIFY(e.timed("us-east-2", "PutItem", e.put("Tbl", "b", "1")).result.ok());
     }
 
@@ -271,8 +310,9 @@ private slots:
         // Its outcome was unknown: committed here, it replicates once the links heal.
         e.engine->network().set_link_cut("us-east-1", "us-east-2", false);
         e.engine->advance(1'000);
-        QCOMPARE(MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "a", false)).result),
-                 std::string("1"));
+        QCOMPARE(
+            MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "a", false)).result),
+            std::string("1"));
     }
 
     void survivesRestart() {
@@ -284,8 +324,9 @@ private slots:
         Json t = e.ok("DescribeTable", {{"TableName", "Tbl"}}, "us-east-2")["Table"];
         JCOMPARE(t["MultiRegionConsistency"], "STRONG");
         JCOMPARE(t["GlobalTableWitnesses"][0]["WitnessStatus"], "ACTIVE");
-        QCOMPARE(MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "a", true)).result),
-                 std::string("1"));
+        QCOMPARE(
+            MrscEngine::value_of(e.timed("us-east-2", "GetItem", e.get("Tbl", "a", true)).result),
+            std::string("1"));
         auto w = e.timed("us-east-2", "PutItem", e.put("Tbl", "a", "2"));
         QVERIFY(w.result.ok());
         QCOMPARE(w.took, 2 * MrscEngine::kOneWayMs);
@@ -308,14 +349,32 @@ private slots:
         e.engine->advance(90'000);
         Json t = e.ok("DescribeTable", {{"TableName", "Tbl"}}, "us-east-1")["Table"];
         JCOMPARE(t["TableStatus"], "ACTIVE");
-        for (const char* gone : {"Replicas", "GlobalTableVersion", "MultiRegionConsistency",
-                                 "GlobalTableWitnesses"})
+        for (const char* gone :
+             {"Replicas", "GlobalTableVersion", "MultiRegionConsistency", "GlobalTableWitnesses"})
             QVERIFY2(!t.contains(gone), gone);
         QCOMPARE(e.call("DescribeTable", {{"TableName", "Tbl"}}, "us-east-2").error->type,
                  std::string("ResourceNotFoundException"));
         // A regional table again: writes answer at once, and it may be deleted.
-        QCOMPARE(e.timed("us-east-1", "PutItem", e.put("Tbl", "a", "1")).took, tablespan::Millis{0});
+        QCOMPARE(e.timed("us-east-1", "PutItem", e.put("Tbl", "a", "1")).took,
+                 tablespan::Millis{0});
         QVERIFY(e.call("DeleteTable", {{"TableName", "Tbl"}}, "us-east-1").ok());
+    }
+
+    void tearsDownThreeReplicasInOneCall() {
+        // Reference §3.5: "A 3-replica STRONG group accepts [Delete A, Delete B] in one call".
+        MrscEngine e;
+        e.create_group("Tbl", "us-east-2", "");
+        e.ok("UpdateTable",
+             J(R"({"TableName": "Tbl", "ReplicaUpdates": [{"Delete": {"RegionName": "us-east-2"}},
+                   {"Delete": {"RegionName": "us-west-2"}}]})"),
+             "us-east-1");
+        e.engine->advance(120'000);
+        Json t = e.ok("DescribeTable", {{"TableName", "Tbl"}}, "us-east-1")["Table"];
+        JCOMPARE(t["TableStatus"], "ACTIVE");
+        QVERIFY2(!t.contains("Replicas"), t.dump().c_str());
+        for (const char* region : {"us-east-2", "us-west-2"})
+            QCOMPARE(e.call("DescribeTable", {{"TableName", "Tbl"}}, region).error->type,
+                     std::string("ResourceNotFoundException"));
     }
 };
 

@@ -177,8 +177,10 @@ Json update_table(core::Region& region, const Json& request) {
     }
     if (protection) t.deletion_protection = *protection;
     Json on_demand_echo;
-    if (on_demand)
+    if (on_demand) {
         on_demand_echo = capacity::update_on_demand_maximum(t, *on_demand, new_billing);
+        if (t.group.global()) region.replicator().fan_out_on_demand_maximum(t);
+    }
     if (sse) {
         bool enabled = bool_member(*sse, "Enabled").value_or(true);
         t.sse_enabled = enabled;

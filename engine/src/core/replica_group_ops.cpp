@@ -193,13 +193,24 @@ void Replicator::on_table_removed(const api::TableMeta& t) {
          it != links_.end() && it->first.first == t.name;)
         it = links_.erase(it);
     if (!t.group.global()) return;
-    api::ReplicaGroup rest = shared_view(t.group);
-    std::erase_if(rest.members,
-                  [&](const api::ReplicaMember& m) { return m.region == region_.code(); });
+    // Each other member drops this one from its own view. (A whole view sent from here
+    // would lose against another member leaving at the same time, as two replicas of an
+    // MRSC group do in its teardown: both views would carry the same epoch.)
+    for (const auto& m : t.group.members)
+        if (m.region != region_.code())
+            if (Region* r = other(m.region))
+                r->post([r, name = t.name, gone = std::string(region_.code())] {
+                    r->replicator().on_member_gone(name, gone);
+                });
+}
+
+void Replicator::on_member_gone(const std::string& name, const std::string& gone) {
+    const api::TableMeta* t = region_.find_table(name);
+    if (!t || !t->group.find(gone)) return;
+    api::ReplicaGroup rest = shared_view(t->group);
+    std::erase_if(rest.members, [&](const api::ReplicaMember& m) { return m.region == gone; });
     ++rest.epoch;
-    for (const auto& m : rest.members)
-        if (Region* r = other(m.region))
-            r->post([r, name = t.name, rest] { r->replicator().on_group(name, rest); });
+    on_group(name, std::move(rest));
 }
 
 void Replicator::on_group(const std::string& name, api::ReplicaGroup view) {
@@ -256,6 +267,28 @@ void Replicator::fan_out_encryption(const api::TableMeta& table) {
                 r->replicator().on_encryption(name, enabled);
             });
     }
+}
+
+void Replicator::fan_out_on_demand_maximum(const api::TableMeta& table) {
+    for (const auto& m : table.group.members) {
+        if (m.region == region_.code()) continue;
+        if (Region* r = other(m.region))
+            r->post(
+                [r, name = table.name, read = table.max_read_units, write = table.max_write_units] {
+                    r->replicator().on_on_demand_maximum(name, read, write);
+                });
+    }
+}
+
+void Replicator::on_on_demand_maximum(const std::string& name, std::int64_t read,
+                                      std::int64_t write) {
+    api::TableMeta* t = region_.find_table(name);
+    if (!t || t->status == "DELETING") return;
+    region_.run_internal([&] {
+        t->max_read_units = read;
+        t->max_write_units = write;
+        region_.save_table(*t);
+    });
 }
 
 void Replicator::on_encryption(const std::string& name, bool enabled) {

@@ -7,7 +7,9 @@
 #include <limits>
 
 #include "api/item_key.h"
+#include "api/capacity.h"
 #include "api/item_store.h"
+#include "capacity/throughput.h"
 #include "core/region.h"
 #include "streams/stream.h"
 
@@ -148,7 +150,17 @@ void Replicator::acknowledged(const LinkKey& key, std::uint64_t generation, std:
     if (it == links_.end() || it->second.generation != generation) return;
     Link& link = it->second;
     link.busy = false;
-    if (ok && last_seq > link.cursor) {
+    if (!ok) {
+        // Refused (the destination out of write capacity, or gone from the network):
+        // tried again later; a healed network also kicks every link.
+        region_.core().scheduler.schedule_at(region_.now() + kRedeliveryMs, [this, key] {
+            region_.post([this, key] {
+                if (auto l = links_.find(key); l != links_.end()) ship(l->second);
+            });
+        });
+        return;
+    }
+    if (last_seq > link.cursor) {
         link.cursor = last_seq;
         link.pending = std::max<std::int64_t>(0, link.pending - count);
         record_pending(link);
@@ -205,6 +217,12 @@ void Replicator::receive(const std::string& table, const std::string& origin,
         ack(true);  // the replica is gone or going: nothing here wants these changes
         return;
     }
+    // Replicated writes consume write capacity here: a replica out of it refuses the
+    // delivery, and the changes wait in the source's outbox.
+    if (region_.throughput().write_refused(*t, region_.now())) {
+        ack(false);
+        return;
+    }
     auto latencies = std::make_shared<std::vector<Millis>>();
     // The event's list of changes; their keys are decoded after the commit, which keeps
     // the transaction short.
@@ -219,10 +237,12 @@ void Replicator::receive(const std::string& table, const std::string& origin,
             auto& store = region_.store();
             std::int64_t watermark = store.received(t->id, origin);
             std::int64_t version = 0;
+            api::WriteUnits units;
             const Millis now = region_.now();
             for (const auto& c : changes) {
                 if (c.seq <= watermark) continue;
                 apply(*t, origin, c.pk, c.sk, c.hlc, c.item, c.size);
+                units.table += api::write_units(c.item ? c.size : 0);
                 watermark = c.seq;
                 version = c.hlc;
                 // ReplicationLatency: applied here minus committed at the source.
@@ -231,6 +251,7 @@ void Replicator::receive(const std::string& table, const std::string& origin,
                     applied->push_back({c.pk, c.sk, !c.item.has_value(), now - c.committed_at});
             }
             if (version) store.set_received(t->id, origin, watermark, version);
+            region_.throughput().charge_write(*t, units, now);
         },
         [this, table, origin, latencies, applied, ack = std::move(ack)](bool ok) {
             if (ok && !latencies->empty()) {

@@ -49,6 +49,9 @@ inline constexpr Millis kSourceLockMs = 24LL * 3600 * 1000;
 // Items per backfill chunk and changes per delivery.
 inline constexpr std::size_t kBackfillChunk = 1000;
 inline constexpr std::size_t kDeliveryBatch = 1000;
+// A delivery the destination refused (out of write capacity) is tried again this much
+// later (engine time).
+inline constexpr Millis kRedeliveryMs = 1'000;
 // MRSC: how long a write waits for a peer's acknowledgement (engine time) before it is
 // answered with an error. Its outcome is then unknown to the client, as after a timeout
 // with the service: the write stays committed here and replicates when it can.
@@ -94,6 +97,9 @@ public:
     // UpdateTable SSESpecification on a global table: every other replica takes the same
     // encryption type, each with a key of its own region.
     void fan_out_encryption(const api::TableMeta& table);
+    // UpdateTable OnDemandThroughput on a global table: every replica takes the same
+    // maxima (the write maximum is the group's; the model allows only read overrides).
+    void fan_out_on_demand_maximum(const api::TableMeta& table);
     // The table is about to be removed from this region (end of DELETING).
     void on_table_removed(const api::TableMeta& table);
 
@@ -163,7 +169,10 @@ private:
     void drop_link(const std::string& table, const std::string& destination);
     void broadcast(const api::TableMeta& table);
     void on_group(const std::string& table, api::ReplicaGroup group);
+    // A member's table was removed there (the end of its DELETING).
+    void on_member_gone(const std::string& table, const std::string& gone);
     void on_encryption(const std::string& table, bool enabled);
+    void on_on_demand_maximum(const std::string& table, std::int64_t read, std::int64_t write);
     void create_local(api::TableMeta meta, const std::string& source);
     void abort_replica(const std::string& table, const std::string& destination);
     void backfill_step(const std::string& table);
@@ -201,7 +210,7 @@ private:
     std::uint64_t next_generation_ = 1;
     std::map<std::string, std::vector<AckWaiter>> ack_waiters_;  // table → waiting writes
     std::uint64_t next_waiter_ = 1;
-    std::set<std::string> witnessed_;  // tables this region is the witness of
+    std::set<std::string> witnessed_;                // tables this region is the witness of
     std::map<std::string, std::int64_t> local_seq_;  // table → latest own change
 };
 
