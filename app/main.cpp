@@ -22,6 +22,7 @@
 #include "headless.h"
 #include "common/language.h"
 #include "window/main_window.h"
+#include "kms/kms_console.h"
 #include "recovery/recovery_console.h"
 #include "sample_data.h"
 #include "tablespan/engine.h"
@@ -186,6 +187,7 @@ int main(int argc, char* argv[]) {
         ConsoleHost host(bridge, parser.value(region), [&](MainWindow& w) {
             installGlobalConsole(w, bridge);
             installRecoveryConsole(w, bridge);
+            installKmsConsole(w, bridge);
             showEndpoint(endpoint, endpointError, w);
         });
         MainWindow& window = host.window();

@@ -370,15 +370,16 @@ private slots:
                         "source table and cannot be created during the restore operation"));
         // The override's key must exist in the region's KMS.
         const Json key = t.ok("kms:CreateKey", {{"Description", "restores"}})["KeyMetadata"];
-        Json d = t.ok("RestoreTableFromBackup",
-                      {{"TargetTableName", "Res3"},
-                       {"BackupArn", arn},
-                       {"BillingModeOverride", "PROVISIONED"},
-                       {"ProvisionedThroughputOverride",
-                        {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 7}}},
-                       {"GlobalSecondaryIndexOverride", Json::array()},
-                       {"SSESpecificationOverride",
-                        {{"Enabled", true}, {"KMSMasterKeyId", key["KeyId"]}}}})["TableDescription"];
+        Json d =
+            t.ok("RestoreTableFromBackup",
+                 {{"TargetTableName", "Res3"},
+                  {"BackupArn", arn},
+                  {"BillingModeOverride", "PROVISIONED"},
+                  {"ProvisionedThroughputOverride",
+                   {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 7}}},
+                  {"GlobalSecondaryIndexOverride", Json::array()},
+                  {"SSESpecificationOverride",
+                   {{"Enabled", true}, {"KMSMasterKeyId", key["KeyId"]}}}})["TableDescription"];
         JCOMPARE(d["ProvisionedThroughput"]["ReadCapacityUnits"], 5);
         JCOMPARE(d["ProvisionedThroughput"]["WriteCapacityUnits"], 7);
         JCOMPARE(d["BillingModeSummary"]["BillingMode"], "PROVISIONED");

@@ -116,8 +116,7 @@ private slots:
         JCOMPARE(e.describe("orders", kEast)["SSEDescription"]["KMSMasterKeyArn"],
                  east_managed["Arn"]);
         const Json west = e.describe("orders", kWest);
-        for (const auto& r : west["Replicas"])
-            QVERIFY(!r.contains("KMSMasterKeyId"));
+        for (const auto& r : west["Replicas"]) QVERIFY(!r.contains("KMSMasterKeyId"));
         // The replica region's KMS lists the key its table uses.
         JCOMPARE(e.ok("kms:ListKeys", Json::object(), kEast)["Keys"][0]["KeyArn"],
                  east_managed["Arn"]);

@@ -42,7 +42,10 @@ constexpr tablespan::Millis kMinute = 60'000;
 QString stateOf(KmsKeysTab* tab, const QString& keyId) {
     const int row = tab->model()->rowOf(keyId);
     return row < 0 ? QString()
-                   : tab->model()->index(row, KmsKeysModel::State).data(KmsKeysModel::StateRole).toString();
+                   : tab->model()
+                         ->index(row, KmsKeysModel::State)
+                         .data(KmsKeysModel::StateRole)
+                         .toString();
 }
 
 void clickOk(QDialog* dialog) {
@@ -80,7 +83,8 @@ private slots:
                           Qt::LeftButton);
         auto* create = tab->findChild<CreateKeyDialog*>();
         QVERIFY(create);
-        create->findChild<QLineEdit*>(QStringLiteral("keyDescription"))->setText(QStringLiteral("orders"));
+        create->findChild<QLineEdit*>(QStringLiteral("keyDescription"))
+            ->setText(QStringLiteral("orders"));
         clickOk(create);
         QTRY_COMPARE(tab->model()->rowCount(), 1);
         const QString id = tab->model()->index(0, 0).data(KmsKeysModel::KeyIdRole).toString();
@@ -90,7 +94,8 @@ private slots:
         QCOMPARE(tab->model()->index(0, KmsKeysModel::State).data().toString(),
                  QStringLiteral("Enabled"));
         QTRY_COMPARE(tab->selectedKeyId(), id);  // the new key is selected
-        QVERIFY(tab->detailsText().contains(QStringLiteral("arn:aws:kms:us-west-2:000000000000:key/") + id));
+        QVERIFY(tab->detailsText().contains(
+            QStringLiteral("arn:aws:kms:us-west-2:000000000000:key/") + id));
 
         auto* disable = tab->findChild<QPushButton*>(QStringLiteral("disableKey"));
         auto* enable = tab->findChild<QPushButton*>(QStringLiteral("enableKey"));
@@ -117,7 +122,8 @@ private slots:
         QTRY_COMPARE(stateOf(tab, id), QStringLiteral("PendingDeletion"));
         QCOMPARE(tab->model()->index(0, KmsKeysModel::State).data().toString(),
                  QStringLiteral("Pending deletion"));
-        QVERIFY(tab->model()->index(0, KmsKeysModel::Deletion).data().toString() != QStringLiteral("—"));
+        QVERIFY(tab->model()->index(0, KmsKeysModel::Deletion).data().toString() !=
+                QStringLiteral("—"));
         QTRY_VERIFY(cancel->isEnabled());
         QVERIFY(!disable->isEnabled());
         QTest::mouseClick(cancel, Qt::LeftButton);
@@ -133,16 +139,21 @@ private slots:
         e.ok("kms:CancelKeyDeletion", {{"KeyId", id.toStdString()}});
         tab->cancelDeletionOfSelected();
         QTRY_VERIFY(tab->errorText().contains(QStringLiteral("is not pending deletion.")));
-        QVERIFY(tab->errorText().startsWith(QStringLiteral("KMS refused: KMSInvalidStateException")));
+        QVERIFY(
+            tab->errorText().startsWith(QStringLiteral("KMS refused: KMSInvalidStateException")));
 
         // The AWS managed key is listed once a table uses it, and cannot be changed.
         e.ok("kms:DescribeKey", {{"KeyId", "alias/aws/dynamodb"}});
         tab->refresh();
         QTRY_COMPARE(tab->model()->rowCount(), 2);
-        const QString managed = tab->model()->index(1, 0).data(KmsKeysModel::KeyIdRole).toString();
+        int managedRow = 0;
+        while (tab->model()->index(managedRow, 0).data(KmsKeysModel::CustomerRole).toBool())
+            ++managedRow;
+        const QString managed =
+            tab->model()->index(managedRow, 0).data(KmsKeysModel::KeyIdRole).toString();
         tab->selectKey(managed);
         QTRY_COMPARE(tab->selectedKeyId(), managed);
-        QCOMPARE(tab->model()->index(1, KmsKeysModel::Manager).data().toString(),
+        QCOMPARE(tab->model()->index(managedRow, KmsKeysModel::Manager).data().toString(),
                  QStringLiteral("AWS (aws/dynamodb)"));
         for (QPushButton* b : {disable, enable, schedule, cancel}) QVERIFY(!b->isEnabled());
 
@@ -165,11 +176,17 @@ private slots:
         KmsKeyPicker* picker = dialog->kmsKeyPicker();
         // Enabled customer managed keys only.
         QTRY_COMPARE(picker->keyCount(), 2);
-        QVERIFY(picker->itemText(0).startsWith(QStringLiteral("orders key (")));
-        dialog->findChild<QLineEdit*>(QStringLiteral("tableName"))->setText(QStringLiteral("orders"));
+        const int orders = picker->findData(QString::fromStdString(key["Arn"]));
+        QVERIFY(orders >= 0);
+        QVERIFY(picker->itemText(orders).startsWith(QStringLiteral("orders key (")));
+        for (int i = 0; i < picker->count(); ++i)
+            QVERIFY(!picker->itemText(i).startsWith(QStringLiteral("disabled key")));
+        dialog->findChild<QLineEdit*>(QStringLiteral("tableName"))
+            ->setText(QStringLiteral("orders"));
         const auto edits = dialog->findChildren<QLineEdit*>();
         for (QLineEdit* edit : edits)
-            if (edit->objectName() == QLatin1String("partitionKey")) edit->setText(QStringLiteral("pk"));
+            if (edit->objectName() == QLatin1String("partitionKey"))
+                edit->setText(QStringLiteral("pk"));
         QComboBox* sse = nullptr;
         for (QComboBox* box : dialog->findChildren<QComboBox*>())
             if (box->count() == 3 && box->itemText(2) == QLatin1String("Customer managed KMS key"))
@@ -177,12 +194,12 @@ private slots:
         QVERIFY(sse);
         sse->setCurrentIndex(2);
         QVERIFY(picker->isEnabled());
-        picker->setCurrentIndex(0);
+        picker->setCurrentIndex(orders);
         QCOMPARE(dialog->spec().kmsKeyId, QString::fromStdString(key["Arn"]));
         clickOk(dialog);
         QTRY_VERIFY(!window.tablesTab()->findChild<CreateTableDialog*>());
-        JCOMPARE(e.ok("DescribeTable", {{"TableName", "orders"}})["Table"]["SSEDescription"]
-                                                                       ["KMSMasterKeyArn"],
+        JCOMPARE(e.ok("DescribeTable",
+                      {{"TableName", "orders"}})["Table"]["SSEDescription"]["KMSMasterKeyArn"],
                  key["Arn"]);
     }
 
@@ -192,9 +209,11 @@ private slots:
         window.show();
         window.tablesTab()->newTable();
         auto* dialog = window.tablesTab()->findChild<CreateTableDialog*>();
-        dialog->findChild<QLineEdit*>(QStringLiteral("tableName"))->setText(QStringLiteral("orders"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("tableName"))
+            ->setText(QStringLiteral("orders"));
         for (QLineEdit* edit : dialog->findChildren<QLineEdit*>())
-            if (edit->objectName() == QLatin1String("partitionKey")) edit->setText(QStringLiteral("pk"));
+            if (edit->objectName() == QLatin1String("partitionKey"))
+                edit->setText(QStringLiteral("pk"));
         for (QComboBox* box : dialog->findChildren<QComboBox*>())
             if (box->count() == 3 && box->itemText(2) == QLatin1String("Customer managed KMS key"))
                 box->setCurrentIndex(2);
@@ -226,16 +245,17 @@ private slots:
         QTRY_COMPARE(box->picker()->keyCount(), 2);
         box->picker()->setKeyId(QString::fromStdString(second["Arn"]));
         QVERIFY(box->dirty());
-        JCOMPARE(box->updateRequest(QStringLiteral("orders")),
-                 Json({{"TableName", "orders"},
-                       {"SSESpecification",
-                        {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", second["Arn"]}}}}));
+        JCOMPARE(
+            box->updateRequest(QStringLiteral("orders")),
+            Json({{"TableName", "orders"},
+                  {"SSESpecification",
+                   {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", second["Arn"]}}}}));
         panel.apply();
         QTRY_VERIFY(!panel.busy());
         QCOMPARE(panel.errorText(), QString());
         e.advance(10'000);
-        JCOMPARE(e.ok("DescribeTable", {{"TableName", "orders"}})["Table"]["SSEDescription"]
-                                                                       ["KMSMasterKeyArn"],
+        JCOMPARE(e.ok("DescribeTable",
+                      {{"TableName", "orders"}})["Table"]["SSEDescription"]["KMSMasterKeyArn"],
                  second["Arn"]);
         // To the AWS managed key.
         box->setChoice(TableEncryptionBox::AwsManaged);
@@ -244,21 +264,23 @@ private slots:
         const Json managed =
             e.ok("kms:DescribeKey", {{"KeyId", "alias/aws/dynamodb"}})["KeyMetadata"];
         e.advance(10'000);
-        JCOMPARE(e.ok("DescribeTable", {{"TableName", "orders"}})["Table"]["SSEDescription"]
-                                                                       ["KMSMasterKeyArn"],
+        JCOMPARE(e.ok("DescribeTable",
+                      {{"TableName", "orders"}})["Table"]["SSEDescription"]["KMSMasterKeyArn"],
                  managed["Arn"]);
 
         // An inaccessible key is said in words.
         e.ok("kms:DisableKey", {{"KeyId", second["KeyId"]}});
-        e.ok("UpdateTable", {{"TableName", "orders"},
-                             {"SSESpecification",
-                              {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", first["Arn"]}}}});
+        e.ok("UpdateTable",
+             {{"TableName", "orders"},
+              {"SSESpecification",
+               {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", first["Arn"]}}}});
         e.advance(10'000);
         e.ok("kms:DisableKey", {{"KeyId", first["KeyId"]}});
         e.advance(60 * kMinute);
         panel.setTable(QString::fromLatin1(kWest),
                        e.ok("DescribeTable", {{"TableName", "orders"}})["Table"]);
-        QVERIFY(box->statusText().startsWith(QStringLiteral("The KMS key has been inaccessible since ")));
+        QVERIFY(box->statusText().startsWith(
+            QStringLiteral("The KMS key has been inaccessible since ")));
     }
 
     void aReplicaWithAnInaccessibleKeyIsShownInWords() {
@@ -275,7 +297,8 @@ private slots:
         e.ok("UpdateTable",
              {{"TableName", "orders"},
               {"ReplicaUpdates",
-               Json::array({{{"Create", {{"RegionName", kEast}, {"KMSMasterKeyId", east["Arn"]}}}}})}});
+               Json::array(
+                   {{{"Create", {{"RegionName", kEast}, {"KMSMasterKeyId", east["Arn"]}}}}})}});
         e.advance(60'000);
         MainWindow window(*e.bridge);
         const GlobalConsole console = installGlobalConsole(window, *e.bridge);

@@ -549,135 +549,173 @@
     </message>
 </context>
 <context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="34"/>
+        <source>Create KMS key in %1</source>
+        <translation>KMS-Schlüssel in %1 erstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="37"/>
+        <source>e.g. orders table key</source>
+        <translation>z. B. Schlüssel der Tabelle orders</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="39"/>
+        <source>A symmetric encryption key, managed by you, for the tables of this region. Each replica of a global table needs a key of its own region.</source>
+        <translation>Ein symmetrischer Verschlüsselungsschlüssel, den Sie verwalten, für die Tabellen dieser Region. Jedes Replikat einer globalen Tabelle braucht einen Schlüssel seiner eigenen Region.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="44"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="46"/>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+</context>
+<context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="66"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="69"/>
         <source>Create replica of %1</source>
         <translation>Replikat von %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="31"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="33"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="51"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
         <source>Eventual consistency (MREC)</source>
         <translation>Eventuelle Konsistenz (MREC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="52"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="54"/>
         <source>Strong consistency (MRSC)</source>
         <translation>Starke Konsistenz (MRSC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="90"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
         <source>Same as the table</source>
         <translation>Wie die Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="91"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="94"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="92"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="95"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>Standard-IA (seltener Zugriff)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="95"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="98"/>
         <source>Three replicas</source>
         <translation>Drei Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="99"/>
         <source>Two replicas and a witness</source>
         <translation>Zwei Replikate und ein Witness</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="100"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="209"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="103"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
         <source>Create replica</source>
         <translation>Replikat erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="104"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="107"/>
         <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
         <translation>%1 gehört zu keinem der Regionensets, in denen starke Konsistenz angeboten wird (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="110"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="113"/>
         <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
         <translation>Diese Tabelle hat bereits Replikate: Die Konsistenz einer globalen Tabelle wird bei ihrer Erstellung gewählt und lässt sich nicht mehr ändern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="121"/>
+        <source>Only for a table with a customer managed key</source>
+        <translation>Nur für eine Tabelle mit kundenverwaltetem Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
+        <source>Replica&apos;s KMS key:</source>
+        <translation>KMS-Schlüssel des Replikats:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="126"/>
         <source>Members:</source>
         <translation>Mitglieder:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="127"/>
         <source>Second replica:</source>
         <translation>Zweites Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="121"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="131"/>
         <source>&lt;b&gt;Consistency&lt;/b&gt;</source>
         <translation>&lt;b&gt;Konsistenz&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="159"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="169"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>Die Tabelle enthält Elemente: Starke Konsistenz erfordert eine leere Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="180"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="190"/>
         <source>Checking that the table is empty…</source>
         <translation>Es wird geprüft, ob die Tabelle leer ist…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="184"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>Jeder Schreibvorgang wird in einer zweiten Region dauerhaft gespeichert, bevor er bestätigt wird: Fällt eine Region aus, geht kein bestätigter Schreibvorgang verloren (RPO null), und stark konsistente Lesevorgänge liefern in jeder Region den neuesten Stand – um den Preis regionsübergreifender Schreiblatenz und von gleichzeitigen Schreibvorgängen auf dasselbe Element, die als Konflikte scheitern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="189"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="199"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>Schreibvorgänge werden von der Region bestätigt, die sie annimmt, und in etwa einer Sekunde repliziert: die geringste Schreiblatenz, aber die letzten Schreibvorgänge einer ausgefallenen Region können verloren gehen, und bei gleichzeitigen Schreibvorgängen gewinnt der letzte.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="204"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>Die Gruppe wird in einem Schritt erstellt, drei Regionen des Regionensets %1: %2 und zwei weitere Mitglieder. Sie lässt sich danach nicht mehr ändern; um sie aufzulösen, löschen Sie das andere Replikat und den Witness zusammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="198"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="202"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="212"/>
         <source>Witness:</source>
         <translation>Witness:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="202"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="212"/>
         <source>Third replica:</source>
         <translation>Drittes Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="209"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
         <source>Create strongly consistent group</source>
         <translation>Stark konsistente Gruppe erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="114"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
         <source>Replica region:</source>
         <translation>Region des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="118"/>
         <source>Table class:</source>
         <translation>Tabellenklasse:</translation>
     </message>
@@ -685,202 +723,198 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="29"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>String</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
         <source>Binary</source>
         <translation>Binär</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="79"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="80"/>
         <source>Create table in %1</source>
         <translation>Tabelle in %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="113"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
         <source>Table details</source>
         <translation>Tabellendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>e.g. Music</source>
         <translation>z. B. Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="126"/>
         <source>Table name</source>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="130"/>
         <source>e.g. Artist</source>
         <translation>z. B. Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="134"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="140"/>
         <source>optional, e.g. SongTitle</source>
         <translation>optional, z. B. SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="146"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="147"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="157"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="160"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="161"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="162"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="180"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="188"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="190"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>Key attributes only</source>
         <translation>Nur Schlüsselattribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="194"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="194"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="196"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="201"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="201"/>
+        <location filename="../app/screenshot_kms.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="202"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="203"/>
-        <source>KMS key ID, ARN or alias</source>
-        <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="207"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="209"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="214"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="216"/>
         <source>Turn on deletion protection</source>
         <translation>Löschschutz einschalten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="216"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="218"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="221"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="227"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="227"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="231"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="233"/>
         <source>Add tag</source>
         <translation>Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="232"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="234"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="306"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="308"/>
         <source>Creating…</source>
         <translation>Wird erstellt …</translation>
     </message>
@@ -2200,6 +2234,225 @@
         <location filename="../widgets/tables/key_attribute_list.cpp" line="130"/>
         <source>Sorts by several attributes, left to right; a query gives them in order, a range condition on the last one.</source>
         <translation>Sortiert nach mehreren Attributen von links nach rechts; eine Abfrage gibt sie der Reihe nach an, eine Bereichsbedingung nur beim letzten.</translation>
+    </message>
+</context>
+<context>
+    <name>KmsKeyPicker</name>
+    <message>
+        <location filename="../widgets/kms/kms_key_picker.cpp" line="17"/>
+        <source>KMS key ID, ARN or alias</source>
+        <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_picker.cpp" line="19"/>
+        <source>A customer managed key of the region (see the KMS keys tab), or a key ID, key ARN or alias typed by hand</source>
+        <translation>Ein kundenverwalteter Schlüssel der Region (siehe Registerkarte KMS-Schlüssel) oder eine von Hand eingegebene Schlüssel-ID, Schlüssel-ARN oder ein Alias</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_picker.cpp" line="73"/>
+        <source>%1 (%2…)</source>
+        <translation>%1 (%2…)</translation>
+    </message>
+</context>
+<context>
+    <name>KmsKeysModel</name>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="73"/>
+        <source>A key you manage: you can disable it, enable it and schedule its deletion</source>
+        <translation>Ein Schlüssel, den Sie verwalten: Sie können ihn deaktivieren, aktivieren und zum Löschen vormerken</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="75"/>
+        <source>The AWS managed key of DynamoDB (alias/aws/dynamodb): only DynamoDB uses it, and no one can disable it</source>
+        <translation>Der von AWS verwaltete Schlüssel von DynamoDB (alias/aws/dynamodb): Nur DynamoDB verwendet ihn, und niemand kann ihn deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="82"/>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="89"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="89"/>
+        <source>AWS (aws/dynamodb)</source>
+        <translation>AWS (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="104"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="106"/>
+        <source>Key ID</source>
+        <translation>Schlüssel-ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="108"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="110"/>
+        <source>Managed by</source>
+        <translation>Verwaltet von</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="112"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="114"/>
+        <source>Deletion date</source>
+        <translation>Löschdatum</translation>
+    </message>
+</context>
+<context>
+    <name>KmsKeysTab</name>
+    <message>
+        <location filename="../widgets/kms/kms_console.cpp" line="17"/>
+        <source>KMS keys</source>
+        <translation>KMS-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="51"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="52"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="53"/>
+        <source>Schedule deletion…</source>
+        <translation>Löschen vormerken…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="54"/>
+        <source>Cancel deletion</source>
+        <translation>Löschen abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="57"/>
+        <source>Create key…</source>
+        <translation>Schlüssel erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="63"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="74"/>
+        <source>Tables encrypted with a key that is disabled or pending deletion stop serving requests after about 5 minutes and show Key inaccessible after about 45 minutes (a replica of a global table: 80 minutes, after which replication to and from it stops). Enabled again in time, they recover after about 40 minutes. A replica still inaccessible after 20 hours leaves its global table; a table after 7 days is archived.</source>
+        <translation>Tabellen, deren Schlüssel deaktiviert oder zum Löschen vorgemerkt ist, beantworten nach etwa 5 Minuten keine Anfragen mehr und zeigen nach etwa 45 Minuten „Schlüssel nicht zugänglich“ (ein Replikat einer globalen Tabelle nach 80 Minuten; dann endet die Replikation von und zu ihm). Rechtzeitig wieder aktiviert, erholen sie sich nach etwa 40 Minuten. Ein Replikat, das nach 20 Stunden noch unzugänglich ist, verlässt seine globale Tabelle; eine Tabelle wird nach 7 Tagen archiviert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="215"/>
+        <source>Only DynamoDB uses the AWS managed key: it cannot be changed.</source>
+        <translation>Nur DynamoDB verwendet den von AWS verwalteten Schlüssel: Er kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="229"/>
+        <source>Key ID</source>
+        <translation>Schlüssel-ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="230"/>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="231"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="232"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="234"/>
+        <source>Managed by</source>
+        <translation>Verwaltet von</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="235"/>
+        <source>AWS (alias/aws/dynamodb)</source>
+        <translation>AWS (alias/aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="235"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="236"/>
+        <source>Key spec</source>
+        <translation>Schlüsselspezifikation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="236"/>
+        <source>Symmetric encryption (%1)</source>
+        <translation>Symmetrische Verschlüsselung (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="237"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="238"/>
+        <source>Deleted on</source>
+        <translation>Gelöscht am</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="242"/>
+        <source>Tables encrypted with this key cannot be read or written. Enable it again to let them recover.</source>
+        <translation>Mit diesem Schlüssel verschlüsselte Tabellen können weder gelesen noch geschrieben werden. Aktivieren Sie ihn wieder, damit sie sich erholen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="248"/>
+        <source>Tables encrypted with this key cannot be read or written. Cancel the deletion, then enable the key, to let them recover.</source>
+        <translation>Mit diesem Schlüssel verschlüsselte Tabellen können weder gelesen noch geschrieben werden. Brechen Sie das Löschen ab und aktivieren Sie dann den Schlüssel, damit sie sich erholen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="260"/>
+        <source>Created KMS key %1.</source>
+        <translation>KMS-Schlüssel %1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="274"/>
+        <source>KMS key %1 is pending deletion.</source>
+        <translation>KMS-Schlüssel %1 ist zum Löschen vorgemerkt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="281"/>
+        <source>Disabled KMS key %1.</source>
+        <translation>KMS-Schlüssel %1 deaktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="285"/>
+        <source>Enabled KMS key %1.</source>
+        <translation>KMS-Schlüssel %1 aktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="290"/>
+        <source>Cancelled the deletion of KMS key %1; it is disabled until you enable it.</source>
+        <translation>Löschen von KMS-Schlüssel %1 abgebrochen; er bleibt deaktiviert, bis Sie ihn aktivieren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="300"/>
+        <source>KMS refused: %1</source>
+        <translation>KMS hat abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -3728,106 +3981,111 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="194"/>
+        <source>The replica&apos;s KMS key is disabled or pending deletion: it serves no requests, and replication to and from it has stopped (the other replicas keep their changes pending). Enable the key in its region (KMS keys tab) within 20 hours of this status, or the replica leaves the global table and stays a single-Region table with its items.</source>
+        <translation>Der KMS-Schlüssel des Replikats ist deaktiviert oder zum Löschen vorgemerkt: Es beantwortet keine Anfragen, und die Replikation von und zu ihm ist angehalten (die anderen Replikate halten ihre Änderungen ausstehend). Aktivieren Sie den Schlüssel in seiner Region (Registerkarte KMS-Schlüssel) binnen 20 Stunden nach diesem Status, sonst verlässt das Replikat die globale Tabelle und bleibt als Tabelle einer Region mit seinen Elementen bestehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="202"/>
         <source>The witness: it keeps the group&apos;s change data so that a write is durable in two regions, and holds no table to read or write</source>
         <translation>Der Witness: Er hält die Änderungsdaten der Gruppe, damit ein Schreibvorgang in zwei Regionen dauerhaft ist, und hat keine Tabelle zum Lesen oder Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="205"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>Die Region, die die Konsole zeigt; die Replikate stehen darunter</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="198"/>
+        <location filename="../widgets/global/replica_model.cpp" line="206"/>
         <source>A replica of the table</source>
         <translation>Ein Replikat der Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="209"/>
         <source>Latency of the writes acknowledged in this region over the last 5 minutes of engine time: median / 99th percentile</source>
         <translation>Latenz der in dieser Region bestätigten Schreibvorgänge der letzten 5 Minuten Engine-Zeit: Median / 99. Perzentil</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="205"/>
+        <location filename="../widgets/global/replica_model.cpp" line="213"/>
         <source>Writes refused here because another region was writing the same item (ReplicatedWriteConflictException)</source>
         <translation>Hier abgelehnte Schreibvorgänge, weil eine andere Region dasselbe Element schrieb (ReplicatedWriteConflictException)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="216"/>
+        <location filename="../widgets/global/replica_model.cpp" line="224"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="220"/>
+        <location filename="../widgets/global/replica_model.cpp" line="228"/>
         <source>%1 %2%</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="225"/>
+        <location filename="../widgets/global/replica_model.cpp" line="233"/>
         <source>Witness</source>
         <translation>Witness</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="227"/>
+        <location filename="../widgets/global/replica_model.cpp" line="235"/>
         <source>Standard-IA</source>
         <translation>Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="228"/>
+        <location filename="../widgets/global/replica_model.cpp" line="236"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="231"/>
+        <location filename="../widgets/global/replica_model.cpp" line="239"/>
         <source>unavailable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="241"/>
+        <location filename="../widgets/global/replica_model.cpp" line="249"/>
         <source>%1 / %2 ms</source>
         <translation>%1 / %2 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="256"/>
+        <location filename="../widgets/global/replica_model.cpp" line="264"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="258"/>
+        <location filename="../widgets/global/replica_model.cpp" line="266"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="260"/>
+        <location filename="../widgets/global/replica_model.cpp" line="268"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="262"/>
+        <location filename="../widgets/global/replica_model.cpp" line="270"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="264"/>
+        <location filename="../widgets/global/replica_model.cpp" line="272"/>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="266"/>
+        <location filename="../widgets/global/replica_model.cpp" line="274"/>
         <source>Average latency</source>
         <translation>Mittlere Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="268"/>
+        <location filename="../widgets/global/replica_model.cpp" line="276"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="270"/>
+        <location filename="../widgets/global/replica_model.cpp" line="278"/>
         <source>Writes p50 / p99</source>
         <translation>Schreiben p50/p99</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="272"/>
+        <location filename="../widgets/global/replica_model.cpp" line="280"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
@@ -4087,6 +4345,34 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleDeletionDialog</name>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="92"/>
+        <source>Schedule deletion of %1</source>
+        <translation>Löschen von %1 vormerken</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="96"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="98"/>
+        <source>KMS deletes the key when the waiting period ends, and data encrypted with it can no longer be read. Until then the key is pending deletion: tables that use it stop serving requests after about 5 minutes and become inaccessible after about an hour; a replica leaves its global table 20 hours later. Cancelling the deletion leaves the key disabled.</source>
+        <translation>KMS löscht den Schlüssel, wenn die Wartezeit endet; damit verschlüsselte Daten können dann nicht mehr gelesen werden. Bis dahin ist der Schlüssel zum Löschen vorgemerkt: Tabellen, die ihn verwenden, beantworten nach etwa 5 Minuten keine Anfragen mehr und werden nach etwa einer Stunde unzugänglich; ein Replikat verlässt seine globale Tabelle 20 Stunden später. Wird das Löschen abgebrochen, bleibt der Schlüssel deaktiviert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="106"/>
+        <source>Waiting period</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="108"/>
+        <source>Schedule deletion</source>
+        <translation>Löschen vormerken</translation>
+    </message>
+</context>
+<context>
     <name>ShardTree</name>
     <message>
         <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
@@ -4122,42 +4408,67 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="29"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="34"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="30"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="35"/>
         <source>Creating</source>
         <translation>Wird erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="31"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="36"/>
         <source>Updating</source>
         <translation>Wird aktualisiert</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="32"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="37"/>
         <source>Deleting</source>
         <translation>Wird gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="33"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="38"/>
         <source>Archived</source>
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="35"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="39"/>
+        <source>Archiving</source>
+        <translation>Wird archiviert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="41"/>
+        <source>Key inaccessible</source>
+        <translation>Schlüssel nicht zugänglich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="43"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="44"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="45"/>
+        <source>Pending deletion</source>
+        <translation>Löschen vorgemerkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="47"/>
         <source>Available</source>
         <translation>Verfügbar</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="36"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="48"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="38"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="50"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -4650,236 +4961,309 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="168"/>
+        <location filename="../widgets/tables/table_details.cpp" line="170"/>
+        <source>KMS key inaccessible since</source>
+        <translation>KMS-Schlüssel nicht zugänglich seit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="172"/>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="173"/>
+        <source>Archival backup</source>
+        <translation>Archiv-Backup</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="175"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="172"/>
+        <location filename="../widgets/tables/table_details.cpp" line="179"/>
         <source>Global table replicas</source>
         <translation>Replikate der globalen Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="174"/>
+        <location filename="../widgets/tables/table_details.cpp" line="181"/>
         <source>Replicas</source>
         <translation>Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="177"/>
-        <location filename="../widgets/tables/table_details.cpp" line="179"/>
-        <location filename="../widgets/tables/table_details.cpp" line="181"/>
+        <location filename="../widgets/tables/table_details.cpp" line="185"/>
+        <location filename="../widgets/tables/table_details.cpp" line="187"/>
+        <location filename="../widgets/tables/table_details.cpp" line="189"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="179"/>
+        <location filename="../widgets/tables/table_details.cpp" line="187"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="84"/>
-        <location filename="../widgets/tables/table_details.cpp" line="174"/>
         <location filename="../widgets/tables/table_details.cpp" line="181"/>
+        <location filename="../widgets/tables/table_details.cpp" line="189"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
 </context>
 <context>
+    <name>TableEncryptionBox</name>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="16"/>
+        <source>Encryption at rest</source>
+        <translation>Verschlüsselung im Ruhezustand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="23"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Im Besitz von Amazon DynamoDB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="24"/>
+        <source>AWS managed key (aws/dynamodb)</source>
+        <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="25"/>
+        <source>Customer managed KMS key</source>
+        <translation>Kundenverwalteter KMS-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="30"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="31"/>
+        <source>KMS key</source>
+        <translation>KMS-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="99"/>
+        <source>The KMS key has been inaccessible since %1: the table serves no requests. Enable the key within 7 days, or the table is archived.</source>
+        <translation>Der KMS-Schlüssel ist seit %1 nicht zugänglich: Die Tabelle beantwortet keine Anfragen. Aktivieren Sie den Schlüssel binnen 7 Tagen, sonst wird die Tabelle archiviert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="104"/>
+        <source>The KMS key is inaccessible: the table serves no requests and replication to and from it has stopped. Enable the key within 20 hours, or the replica leaves its global table.</source>
+        <translation>Der KMS-Schlüssel ist nicht zugänglich: Die Tabelle beantwortet keine Anfragen, und die Replikation von und zu ihr ist angehalten. Aktivieren Sie den Schlüssel binnen 20 Stunden, sonst verlässt das Replikat seine globale Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="109"/>
+        <source>Archived because its KMS key stayed inaccessible: restore the archival backup to read its items.</source>
+        <translation>Archiviert, weil der KMS-Schlüssel unzugänglich blieb: Stellen Sie das Archiv-Backup wieder her, um die Elemente zu lesen.</translation>
+    </message>
+</context>
+<context>
     <name>TableSettingsPanel</name>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="21"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="22"/>
         <source>Protect the table from deletion</source>
         <translation>Tabelle vor dem Löschen schützen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="31"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="32"/>
         <source>Apply changes</source>
         <translation>Änderungen anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="32"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="33"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="39"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="41"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="40"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="42"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="53"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="55"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="54"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="55"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="57"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="59"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="61"/>
         <source>Attribute name, e.g. expiresAt</source>
         <translation>Attributname, z. B. expiresAt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="82"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="87"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="88"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="89"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="91"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="92"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="94"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="94"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="95"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="97"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="98"/>
         <source>Capacity units</source>
         <translation>Kapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="97"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="99"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="101"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="103"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="362"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="344"/>
+        <source>DynamoDB did not change the encryption of %1: %2</source>
+        <translation>DynamoDB hat die Verschlüsselung von %1 nicht geändert: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="351"/>
+        <source>The table is encrypted with the new key once DynamoDB has made the change.</source>
+        <translation>Die Tabelle ist mit dem neuen Schlüssel verschlüsselt, sobald DynamoDB die Änderung vorgenommen hat.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="395"/>
         <source>DynamoDB did not change the Time to Live of %1: %2</source>
         <translation>DynamoDB hat die Time to Live von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="409"/>
         <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
         <translation>Time to Live ist eingeschaltet. DynamoDB löscht jedes Element innerhalb weniger Tage nach der Zeit in seinem Attribut „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="379"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="412"/>
         <source>Time to Live is off. Items no longer expire.</source>
         <translation>Time to Live ist ausgeschaltet. Elemente laufen nicht mehr ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="281"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="54"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="286"/>
         <source>Stream view type</source>
         <translation>Stream-Ansichtstyp</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="26"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="29"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="105"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="107"/>
         <source>Time to Live</source>
         <translation>Time to Live (TTL)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="109"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="111"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="113"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="115"/>
         <source>Expire items</source>
         <translation>Elemente ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="279"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="284"/>
         <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
         <translation>Um den Ansichtstyp zu ändern, schalten Sie den Stream aus, wenden Sie die Änderung an und schalten Sie ihn wieder ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="288"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="293"/>
         <source>To use another attribute, turn Time to Live off, apply, then turn it on again with the new name (DynamoDB allows one change per hour).</source>
         <translation>Um ein anderes Attribut zu verwenden, schalten Sie Time to Live aus, wenden Sie die Änderung an und schalten Sie es mit dem neuen Namen wieder ein (DynamoDB erlaubt eine Änderung pro Stunde).</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="290"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="295"/>
         <source>The Number attribute that holds each item&apos;s expiry time, in seconds since 1970 (Unix epoch time).</source>
         <translation>Das Number-Attribut mit der Ablaufzeit jedes Elements, in Sekunden seit 1970 (Unix-Epochenzeit).</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="295"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="300"/>
         <source>Enabled: items expire at the time in “%1”.</source>
         <translation>Aktiviert: Elemente laufen zur Zeit in „%1“ ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="296"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="301"/>
         <source>Disabled: items do not expire.</source>
         <translation>Deaktiviert: Elemente laufen nicht ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="318"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="326"/>
         <source>Name the attribute that holds each item&apos;s expiry time.</source>
         <translation>Geben Sie das Attribut an, das die Ablaufzeit jedes Elements enthält.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="368"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB hat die Einstellungen von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="343"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>Angewendet. Die Tabelle wird aktualisiert, bis DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="378"/>
         <source>Applied.</source>
         <translation>Angewendet.</translation>
     </message>
@@ -5288,109 +5672,109 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="91"/>
+        <location filename="../app/main.cpp" line="92"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>Eine Konsole für DynamoDB-Tabellen über mehrere Regionen, offline.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="95"/>
+        <location filename="../app/main.cpp" line="96"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>Alle Daten in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="100"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>Die Beispieltabelle „courses“ in einem leeren Datenverzeichnis anlegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="103"/>
+        <location filename="../app/main.cpp" line="104"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>Die Engine-Zeit &lt;factor&gt;-mal schneller als die Uhr laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="106"/>
+        <location filename="../app/main.cpp" line="107"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>In Region &lt;code&gt; starten.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="85"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="54"/>
+        <location filename="../app/main.cpp" line="55"/>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="57"/>
+        <location filename="../app/main.cpp" line="58"/>
         <source>The endpoint could not start: %1</source>
         <translation>Der Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="59"/>
+        <location filename="../app/main.cpp" line="60"/>
         <source>Endpoint: off</source>
         <translation>Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="111"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>Den DynamoDB-Endpunkt der Konsole auf &lt;port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="115"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>Engine und Endpunkt ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="117"/>
+        <location filename="../app/main.cpp" line="118"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>Ohne Fenster: den DynamoDB-Endpunkt auf &lt;host:port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="120"/>
+        <location filename="../app/main.cpp" line="121"/>
         <source>Headless: log every request.</source>
         <translation>Ohne Fenster: jede Anfrage protokollieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <location filename="../app/main.cpp" line="124"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>SigV4-Signaturen gegen die Schlüsselpaare in &lt;file&gt; prüfen, ein „ACCESS_KEY_ID SECRET_ACCESS_KEY“ pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="129"/>
+        <location filename="../app/main.cpp" line="130"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4-Signaturen prüfen; dieses Schlüsselpaar akzeptieren (wiederholbar, ergänzt --require-auth).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="135"/>
+        <location filename="../app/main.cpp" line="136"/>
         <source>Do not refuse requests past a provisioned table&apos;s capacity (as DynamoDB Local does); the service refuses them.</source>
         <translation>Anfragen über die Kapazität einer Tabelle mit bereitgestelltem Durchsatz hinaus nicht ablehnen (wie DynamoDB Local); der Dienst lehnt sie ab.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="139"/>
+        <location filename="../app/main.cpp" line="140"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="151"/>
+        <location filename="../app/main.cpp" line="152"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="156"/>
+        <location filename="../app/main.cpp" line="157"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="173"/>
+        <location filename="../app/main.cpp" line="174"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="196"/>
+        <location filename="../app/main.cpp" line="198"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

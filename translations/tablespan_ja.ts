@@ -547,135 +547,173 @@
     </message>
 </context>
 <context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="34"/>
+        <source>Create KMS key in %1</source>
+        <translation>%1 に KMS キーを作成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="37"/>
+        <source>e.g. orders table key</source>
+        <translation>例: orders テーブルのキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="39"/>
+        <source>A symmetric encryption key, managed by you, for the tables of this region. Each replica of a global table needs a key of its own region.</source>
+        <translation>このリージョンのテーブル用の、お客様が管理する対称暗号化キーです。グローバルテーブルの各レプリカには、そのレプリカのリージョンのキーが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="44"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="46"/>
+        <source>Create key</source>
+        <translation>キーを作成</translation>
+    </message>
+</context>
+<context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="66"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="69"/>
         <source>Create replica of %1</source>
         <translation>%1 のレプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="31"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="33"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="51"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
         <source>Eventual consistency (MREC)</source>
         <translation>結果整合性 (MREC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="52"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="54"/>
         <source>Strong consistency (MRSC)</source>
         <translation>強力な整合性 (MRSC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="90"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
         <source>Same as the table</source>
         <translation>テーブルと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="91"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="94"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="92"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="95"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>標準-IA (低頻度アクセス)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="95"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="98"/>
         <source>Three replicas</source>
         <translation>3 つのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="99"/>
         <source>Two replicas and a witness</source>
         <translation>2 つのレプリカと 1 つのウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="100"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="209"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="103"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
         <source>Create replica</source>
         <translation>レプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="104"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="107"/>
         <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
         <translation>%1 は、強力な整合性が提供されるどのリージョンセットにも属していません (US: us-east-1、us-east-2、us-west-2、EU: eu-west-1、eu-west-2、eu-west-3、eu-central-1、AP: ap-northeast-1、ap-northeast-2、ap-northeast-3)。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="110"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="113"/>
         <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
         <translation>このテーブルには既にレプリカがあります。グローバルテーブルの整合性は作成時に選択し、後から変更することはできません。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="121"/>
+        <source>Only for a table with a customer managed key</source>
+        <translation>カスタマーマネージドキーを使うテーブルのみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
+        <source>Replica&apos;s KMS key:</source>
+        <translation>レプリカの KMS キー:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="126"/>
         <source>Members:</source>
         <translation>メンバー:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="127"/>
         <source>Second replica:</source>
         <translation>2 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="121"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="131"/>
         <source>&lt;b&gt;Consistency&lt;/b&gt;</source>
         <translation>&lt;b&gt;整合性&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="159"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="169"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>テーブルに項目があります。強力な整合性には空のテーブルが必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="180"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="190"/>
         <source>Checking that the table is empty…</source>
         <translation>テーブルが空かどうかを確認しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="184"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>すべての書き込みは、確認応答の前に 2 つ目のリージョンで永続化されます。リージョンが障害を起こしても確認済みの書き込みは失われず (RPO ゼロ)、強力な整合性のある読み込みはどのリージョンでも最新の書き込みを返します。その代償として、リージョン間の書き込みレイテンシーが加わり、同じ項目への同時書き込みは競合として失敗します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="189"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="199"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>書き込みは受け付けたリージョンが確認応答し、約 1 秒以内にレプリケートされます。書き込みレイテンシーは最小ですが、障害が起きたリージョンの直近の書き込みは失われることがあり、同時書き込みは最後の書き込みが優先されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="204"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>グループは 1 回の操作で作成されます。%1 リージョンセットの 3 つのリージョン (%2 とほか 2 つのメンバー) です。作成後は変更できません。削除するには、もう一方のレプリカとウィットネスをまとめて削除します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="198"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="202"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="212"/>
         <source>Witness:</source>
         <translation>ウィットネス:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="202"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="212"/>
         <source>Third replica:</source>
         <translation>3 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="209"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
         <source>Create strongly consistent group</source>
         <translation>強力な整合性のグループを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="114"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
         <source>Replica region:</source>
         <translation>レプリカのリージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="118"/>
         <source>Table class:</source>
         <translation>テーブルクラス:</translation>
     </message>
@@ -683,202 +721,198 @@
 <context>
     <name>CreateTableDialog</name>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="29"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
         <source>String</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="30"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
         <source>Number</source>
         <translation>数値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="31"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="32"/>
         <source>Binary</source>
         <translation>バイナリ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="79"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="80"/>
         <source>Create table in %1</source>
         <translation>%1 にテーブルを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="113"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="120"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="121"/>
         <source>Table details</source>
         <translation>テーブルの詳細</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="124"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
         <source>e.g. Music</source>
         <translation>例: Music</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="125"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="126"/>
         <source>Table name</source>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="129"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="130"/>
         <source>e.g. Artist</source>
         <translation>例: Artist</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="133"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="134"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="139"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="140"/>
         <source>optional, e.g. SongTitle</source>
         <translation>任意、例: SongTitle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="146"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="147"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="156"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="157"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="159"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="160"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="161"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="162"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="177"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="178"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="179"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="180"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="182"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="183"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="185"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="186"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="187"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="188"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="190"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="191"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
         <source>Key attributes only</source>
         <translation>キー属性のみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="192"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="193"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="194"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="194"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
         <source>New and old images</source>
         <translation>新旧両方のイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="195"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="196"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="199"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="200"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="201"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="201"/>
+        <location filename="../app/screenshot_kms.cpp" line="112"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="202"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="203"/>
-        <source>KMS key ID, ARN or alias</source>
-        <translation>KMS キー ID、ARN またはエイリアス</translation>
-    </message>
-    <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="207"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="209"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="214"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="216"/>
         <source>Turn on deletion protection</source>
         <translation>削除保護を有効にする</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="216"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="218"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="221"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="223"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="227"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="225"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="227"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="231"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="233"/>
         <source>Add tag</source>
         <translation>タグを追加</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="232"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="234"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/create_table_dialog.cpp" line="306"/>
+        <location filename="../widgets/tables/create_table_dialog.cpp" line="308"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -2187,6 +2221,225 @@
         <location filename="../widgets/tables/key_attribute_list.cpp" line="130"/>
         <source>Sorts by several attributes, left to right; a query gives them in order, a range condition on the last one.</source>
         <translation>複数の属性で左から順に並べ替えます。クエリでは順番に指定し、範囲条件は最後の属性にのみ使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>KmsKeyPicker</name>
+    <message>
+        <location filename="../widgets/kms/kms_key_picker.cpp" line="17"/>
+        <source>KMS key ID, ARN or alias</source>
+        <translation>KMS キー ID、ARN またはエイリアス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_picker.cpp" line="19"/>
+        <source>A customer managed key of the region (see the KMS keys tab), or a key ID, key ARN or alias typed by hand</source>
+        <translation>リージョンのカスタマーマネージドキー (KMS キータブを参照)、または手入力したキー ID、キー ARN、エイリアス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_picker.cpp" line="73"/>
+        <source>%1 (%2…)</source>
+        <translation>%1 (%2…)</translation>
+    </message>
+</context>
+<context>
+    <name>KmsKeysModel</name>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="73"/>
+        <source>A key you manage: you can disable it, enable it and schedule its deletion</source>
+        <translation>お客様が管理するキー: 無効化、有効化、削除のスケジュールができます</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="75"/>
+        <source>The AWS managed key of DynamoDB (alias/aws/dynamodb): only DynamoDB uses it, and no one can disable it</source>
+        <translation>DynamoDB の AWS マネージドキー (alias/aws/dynamodb): DynamoDB だけが使い、誰も無効化できません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="82"/>
+        <source>(no description)</source>
+        <translation>(説明なし)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="89"/>
+        <source>Customer</source>
+        <translation>カスタマー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="89"/>
+        <source>AWS (aws/dynamodb)</source>
+        <translation>AWS (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="104"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="106"/>
+        <source>Key ID</source>
+        <translation>キー ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="108"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="110"/>
+        <source>Managed by</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="112"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_model.cpp" line="114"/>
+        <source>Deletion date</source>
+        <translation>削除日</translation>
+    </message>
+</context>
+<context>
+    <name>KmsKeysTab</name>
+    <message>
+        <location filename="../widgets/kms/kms_console.cpp" line="17"/>
+        <source>KMS keys</source>
+        <translation>KMS キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="51"/>
+        <source>Disable</source>
+        <translation>無効化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="52"/>
+        <source>Enable</source>
+        <translation>有効化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="53"/>
+        <source>Schedule deletion…</source>
+        <translation>削除をスケジュール…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="54"/>
+        <source>Cancel deletion</source>
+        <translation>削除をキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="57"/>
+        <source>Create key…</source>
+        <translation>キーを作成…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="63"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="74"/>
+        <source>Tables encrypted with a key that is disabled or pending deletion stop serving requests after about 5 minutes and show Key inaccessible after about 45 minutes (a replica of a global table: 80 minutes, after which replication to and from it stops). Enabled again in time, they recover after about 40 minutes. A replica still inaccessible after 20 hours leaves its global table; a table after 7 days is archived.</source>
+        <translation>無効化または削除保留中のキーで暗号化されたテーブルは、約 5 分後にリクエストに応答しなくなり、約 45 分後に「キーにアクセス不可」と表示されます (グローバルテーブルのレプリカは 80 分後で、以後そのレプリカとの間のレプリケーションは止まります)。期限内にキーを再び有効にすると、約 40 分で回復します。20 時間後もアクセスできないレプリカはグローバルテーブルから外れ、テーブルは 7 日後にアーカイブされます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="215"/>
+        <source>Only DynamoDB uses the AWS managed key: it cannot be changed.</source>
+        <translation>AWS マネージドキーは DynamoDB だけが使うため、変更できません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="229"/>
+        <source>Key ID</source>
+        <translation>キー ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="230"/>
+        <source>ARN</source>
+        <translation>ARN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="231"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="232"/>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="234"/>
+        <source>Managed by</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="235"/>
+        <source>AWS (alias/aws/dynamodb)</source>
+        <translation>AWS (alias/aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="235"/>
+        <source>Customer</source>
+        <translation>カスタマー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="236"/>
+        <source>Key spec</source>
+        <translation>キー仕様</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="236"/>
+        <source>Symmetric encryption (%1)</source>
+        <translation>対称暗号化 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="237"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="238"/>
+        <source>Deleted on</source>
+        <translation>削除日</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="242"/>
+        <source>Tables encrypted with this key cannot be read or written. Enable it again to let them recover.</source>
+        <translation>このキーで暗号化されたテーブルは読み書きできません。回復させるにはキーを再び有効にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="248"/>
+        <source>Tables encrypted with this key cannot be read or written. Cancel the deletion, then enable the key, to let them recover.</source>
+        <translation>このキーで暗号化されたテーブルは読み書きできません。回復させるには削除をキャンセルしてからキーを有効にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="260"/>
+        <source>Created KMS key %1.</source>
+        <translation>KMS キー %1 を作成しました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="274"/>
+        <source>KMS key %1 is pending deletion.</source>
+        <translation>KMS キー %1 は削除保留中です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="281"/>
+        <source>Disabled KMS key %1.</source>
+        <translation>KMS キー %1 を無効にしました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="285"/>
+        <source>Enabled KMS key %1.</source>
+        <translation>KMS キー %1 を有効にしました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="290"/>
+        <source>Cancelled the deletion of KMS key %1; it is disabled until you enable it.</source>
+        <translation>KMS キー %1 の削除をキャンセルしました。有効にするまで無効のままです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_keys_tab.cpp" line="300"/>
+        <source>KMS refused: %1</source>
+        <translation>KMS が拒否しました: %1</translation>
     </message>
 </context>
 <context>
@@ -3709,106 +3962,111 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="194"/>
+        <source>The replica&apos;s KMS key is disabled or pending deletion: it serves no requests, and replication to and from it has stopped (the other replicas keep their changes pending). Enable the key in its region (KMS keys tab) within 20 hours of this status, or the replica leaves the global table and stays a single-Region table with its items.</source>
+        <translation>レプリカの KMS キーが無効化されたか削除保留中です: このレプリカはリクエストに応答せず、レプリカとの間のレプリケーションは止まっています (他のレプリカは変更を保留したまま保持します)。このステータスになってから 20 時間以内に、そのリージョンでキーを有効にしてください (KMS キータブ)。そうしないとレプリカはグローバルテーブルから外れ、項目を持つ単一リージョンのテーブルとして残ります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="202"/>
         <source>The witness: it keeps the group&apos;s change data so that a write is durable in two regions, and holds no table to read or write</source>
         <translation>ウィットネス: 書き込みが 2 つのリージョンで永続化されるようにグループの変更データを保持します。読み書きできるテーブルはありません</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="197"/>
+        <location filename="../widgets/global/replica_model.cpp" line="205"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>コンソールが表示しているリージョン。レプリカはその下に表示されます</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="198"/>
+        <location filename="../widgets/global/replica_model.cpp" line="206"/>
         <source>A replica of the table</source>
         <translation>テーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="201"/>
+        <location filename="../widgets/global/replica_model.cpp" line="209"/>
         <source>Latency of the writes acknowledged in this region over the last 5 minutes of engine time: median / 99th percentile</source>
         <translation>このリージョンで過去 5 分間 (エンジン時間) に確認応答された書き込みのレイテンシー: 中央値 / 99 パーセンタイル</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="205"/>
+        <location filename="../widgets/global/replica_model.cpp" line="213"/>
         <source>Writes refused here because another region was writing the same item (ReplicatedWriteConflictException)</source>
         <translation>別のリージョンが同じ項目に書き込んでいたため、ここで拒否された書き込み (ReplicatedWriteConflictException)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="216"/>
+        <location filename="../widgets/global/replica_model.cpp" line="224"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="220"/>
+        <location filename="../widgets/global/replica_model.cpp" line="228"/>
         <source>%1 %2%</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="225"/>
+        <location filename="../widgets/global/replica_model.cpp" line="233"/>
         <source>Witness</source>
         <translation>ウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="227"/>
+        <location filename="../widgets/global/replica_model.cpp" line="235"/>
         <source>Standard-IA</source>
         <translation>標準-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="228"/>
+        <location filename="../widgets/global/replica_model.cpp" line="236"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="231"/>
+        <location filename="../widgets/global/replica_model.cpp" line="239"/>
         <source>unavailable</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="241"/>
+        <location filename="../widgets/global/replica_model.cpp" line="249"/>
         <source>%1 / %2 ms</source>
         <translation>%1 / %2 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="256"/>
+        <location filename="../widgets/global/replica_model.cpp" line="264"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="258"/>
+        <location filename="../widgets/global/replica_model.cpp" line="266"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="260"/>
+        <location filename="../widgets/global/replica_model.cpp" line="268"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="262"/>
+        <location filename="../widgets/global/replica_model.cpp" line="270"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="264"/>
+        <location filename="../widgets/global/replica_model.cpp" line="272"/>
         <source>Last latency</source>
         <translation>直近のレイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="266"/>
+        <location filename="../widgets/global/replica_model.cpp" line="274"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="268"/>
+        <location filename="../widgets/global/replica_model.cpp" line="276"/>
         <source>Pending</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="270"/>
+        <location filename="../widgets/global/replica_model.cpp" line="278"/>
         <source>Writes p50 / p99</source>
         <translation>書き込み p50 / p99</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="272"/>
+        <location filename="../widgets/global/replica_model.cpp" line="280"/>
         <source>Conflicts</source>
         <translation>競合</translation>
     </message>
@@ -4068,6 +4326,34 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleDeletionDialog</name>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="92"/>
+        <source>Schedule deletion of %1</source>
+        <translation>%1 の削除をスケジュール</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="96"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="98"/>
+        <source>KMS deletes the key when the waiting period ends, and data encrypted with it can no longer be read. Until then the key is pending deletion: tables that use it stop serving requests after about 5 minutes and become inaccessible after about an hour; a replica leaves its global table 20 hours later. Cancelling the deletion leaves the key disabled.</source>
+        <translation>待機期間が終わると KMS はキーを削除し、そのキーで暗号化されたデータは読めなくなります。それまでキーは削除保留中です: キーを使うテーブルは約 5 分後にリクエストに応答しなくなり、約 1 時間後にアクセス不可になります。レプリカは 20 時間後にグローバルテーブルから外れます。削除をキャンセルしても、キーは無効のままです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="106"/>
+        <source>Waiting period</source>
+        <translation>待機期間</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/kms_key_dialogs.cpp" line="108"/>
+        <source>Schedule deletion</source>
+        <translation>削除をスケジュール</translation>
+    </message>
+</context>
+<context>
     <name>ShardTree</name>
     <message>
         <location filename="../widgets/streams/shard_tree.cpp" line="21"/>
@@ -4103,42 +4389,67 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="29"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="34"/>
         <source>Active</source>
         <translation>アクティブ</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="30"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="35"/>
         <source>Creating</source>
         <translation>作成中</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="31"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="36"/>
         <source>Updating</source>
         <translation>更新中</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="32"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="37"/>
         <source>Deleting</source>
         <translation>削除中</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="33"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="38"/>
         <source>Archived</source>
         <translation>アーカイブ済み</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="35"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="39"/>
+        <source>Archiving</source>
+        <translation>アーカイブ中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="41"/>
+        <source>Key inaccessible</source>
+        <translation>キーにアクセス不可</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="43"/>
+        <source>Enabled</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="44"/>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="45"/>
+        <source>Pending deletion</source>
+        <translation>削除保留中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/status_delegate.cpp" line="47"/>
         <source>Available</source>
         <translation>利用可能</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="36"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="48"/>
         <source>Deleted</source>
         <translation>削除済み</translation>
     </message>
     <message>
-        <location filename="../widgets/common/status_delegate.cpp" line="38"/>
+        <location filename="../widgets/common/status_delegate.cpp" line="50"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
@@ -4627,236 +4938,309 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="168"/>
+        <location filename="../widgets/tables/table_details.cpp" line="170"/>
+        <source>KMS key inaccessible since</source>
+        <translation>KMS キーにアクセス不可となった日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="172"/>
+        <source>Archived</source>
+        <translation>アーカイブ日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="173"/>
+        <source>Archival backup</source>
+        <translation>アーカイブのバックアップ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="175"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="172"/>
+        <location filename="../widgets/tables/table_details.cpp" line="179"/>
         <source>Global table replicas</source>
         <translation>グローバルテーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="174"/>
+        <location filename="../widgets/tables/table_details.cpp" line="181"/>
         <source>Replicas</source>
         <translation>レプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="177"/>
-        <location filename="../widgets/tables/table_details.cpp" line="179"/>
-        <location filename="../widgets/tables/table_details.cpp" line="181"/>
+        <location filename="../widgets/tables/table_details.cpp" line="185"/>
+        <location filename="../widgets/tables/table_details.cpp" line="187"/>
+        <location filename="../widgets/tables/table_details.cpp" line="189"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="179"/>
+        <location filename="../widgets/tables/table_details.cpp" line="187"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="84"/>
-        <location filename="../widgets/tables/table_details.cpp" line="174"/>
         <location filename="../widgets/tables/table_details.cpp" line="181"/>
+        <location filename="../widgets/tables/table_details.cpp" line="189"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
 </context>
 <context>
+    <name>TableEncryptionBox</name>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="16"/>
+        <source>Encryption at rest</source>
+        <translation>保管時の暗号化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="23"/>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Amazon DynamoDB が所有</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="24"/>
+        <source>AWS managed key (aws/dynamodb)</source>
+        <translation>AWS マネージドキー (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="25"/>
+        <source>Customer managed KMS key</source>
+        <translation>カスタマーマネージド KMS キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="30"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="31"/>
+        <source>KMS key</source>
+        <translation>KMS キー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="99"/>
+        <source>The KMS key has been inaccessible since %1: the table serves no requests. Enable the key within 7 days, or the table is archived.</source>
+        <translation>KMS キーは %1 からアクセスできません: テーブルはリクエストに応答しません。7 日以内にキーを有効にしないと、テーブルはアーカイブされます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="104"/>
+        <source>The KMS key is inaccessible: the table serves no requests and replication to and from it has stopped. Enable the key within 20 hours, or the replica leaves its global table.</source>
+        <translation>KMS キーにアクセスできません: テーブルはリクエストに応答せず、テーブルとの間のレプリケーションは止まっています。20 時間以内にキーを有効にしないと、レプリカはグローバルテーブルから外れます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kms/table_encryption_box.cpp" line="109"/>
+        <source>Archived because its KMS key stayed inaccessible: restore the archival backup to read its items.</source>
+        <translation>KMS キーにアクセスできない状態が続いたためアーカイブされました: 項目を読むにはアーカイブのバックアップを復元してください。</translation>
+    </message>
+</context>
+<context>
     <name>TableSettingsPanel</name>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="21"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="22"/>
         <source>Protect the table from deletion</source>
         <translation>テーブルを削除から保護する</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="31"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="32"/>
         <source>Apply changes</source>
         <translation>変更を適用</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="32"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="33"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="39"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="41"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="40"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="42"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="48"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="49"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="53"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="55"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="54"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="55"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="57"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
         <source>New and old images</source>
         <translation>新旧イメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="59"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="61"/>
         <source>Attribute name, e.g. expiresAt</source>
         <translation>属性名 (例: expiresAt)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="82"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="85"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="87"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="88"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="89"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="91"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="92"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="94"/>
         <source>Write</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="94"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="95"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="97"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="98"/>
         <source>Capacity units</source>
         <translation>キャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="97"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="99"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="101"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="103"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="362"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="344"/>
+        <source>DynamoDB did not change the encryption of %1: %2</source>
+        <translation>DynamoDB は %1 の暗号化を変更しませんでした: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="351"/>
+        <source>The table is encrypted with the new key once DynamoDB has made the change.</source>
+        <translation>DynamoDB が変更を終えると、テーブルは新しいキーで暗号化されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="395"/>
         <source>DynamoDB did not change the Time to Live of %1: %2</source>
         <translation>DynamoDB は %1 の有効期限 (TTL) を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="409"/>
         <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
         <translation>有効期限 (TTL) をオンにしました。DynamoDB は各項目を、属性「%1」の時刻から数日以内に削除します。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="379"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="412"/>
         <source>Time to Live is off. Items no longer expire.</source>
         <translation>有効期限 (TTL) をオフにしました。項目は失効しなくなります。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="281"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="54"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="286"/>
         <source>Stream view type</source>
         <translation>ストリームの表示タイプ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="26"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="29"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="105"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="107"/>
         <source>Time to Live</source>
         <translation>有効期限 (TTL)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="109"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="111"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="113"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="115"/>
         <source>Expire items</source>
         <translation>項目を失効させる</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="279"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="284"/>
         <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
         <translation>表示タイプを変更するには、ストリームを無効にして適用し、再度有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="288"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="293"/>
         <source>To use another attribute, turn Time to Live off, apply, then turn it on again with the new name (DynamoDB allows one change per hour).</source>
         <translation>別の属性を使うには、有効期限 (TTL) をオフにして適用し、新しい名前で再度オンにしてください (DynamoDB での変更は 1 時間に 1 回までです)。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="290"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="295"/>
         <source>The Number attribute that holds each item&apos;s expiry time, in seconds since 1970 (Unix epoch time).</source>
         <translation>各項目の失効時刻を保持する Number 型の属性 (1970 年からの秒数、Unix エポック時間)。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="295"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="300"/>
         <source>Enabled: items expire at the time in “%1”.</source>
         <translation>有効: 項目は「%1」の時刻に失効します。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="296"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="301"/>
         <source>Disabled: items do not expire.</source>
         <translation>無効: 項目は失効しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="318"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="326"/>
         <source>Name the attribute that holds each item&apos;s expiry time.</source>
         <translation>各項目の失効時刻を保持する属性の名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="368"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB は %1 の設定を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="343"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>適用しました。DynamoDB が変更を反映するまで、テーブルは更新中です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="378"/>
         <source>Applied.</source>
         <translation>適用しました。</translation>
     </message>
@@ -5262,109 +5646,109 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="91"/>
+        <location filename="../app/main.cpp" line="92"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>マルチリージョン DynamoDB テーブルのためのオフラインコンソール。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="95"/>
+        <location filename="../app/main.cpp" line="96"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>すべてのデータを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="99"/>
+        <location filename="../app/main.cpp" line="100"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>空のデータディレクトリにサンプルの courses テーブルを作成します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="103"/>
+        <location filename="../app/main.cpp" line="104"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>エンジン時間を時計の &lt;factor&gt; 倍の速さで進めます。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="106"/>
+        <location filename="../app/main.cpp" line="107"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>リージョン &lt;code&gt; で起動します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="84"/>
+        <location filename="../app/main.cpp" line="85"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="54"/>
+        <location filename="../app/main.cpp" line="55"/>
         <source>Endpoint: %1</source>
         <translation>エンドポイント: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="57"/>
+        <location filename="../app/main.cpp" line="58"/>
         <source>The endpoint could not start: %1</source>
         <translation>エンドポイントを開始できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="59"/>
+        <location filename="../app/main.cpp" line="60"/>
         <source>Endpoint: off</source>
         <translation>エンドポイント: オフ</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="111"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>コンソールの DynamoDB エンドポイントを &lt;port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="115"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>ウィンドウなしでエンジンとエンドポイントを実行します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="117"/>
+        <location filename="../app/main.cpp" line="118"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>ヘッドレス: DynamoDB エンドポイントを &lt;host:port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="120"/>
+        <location filename="../app/main.cpp" line="121"/>
         <source>Headless: log every request.</source>
         <translation>ヘッドレス: すべてのリクエストをログに記録します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="123"/>
+        <location filename="../app/main.cpp" line="124"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>&lt;file&gt; 内のキーペア (1 行に &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; を 1 組) で SigV4 署名を検証します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="129"/>
+        <location filename="../app/main.cpp" line="130"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4 署名を検証し、このキーペアを受け入れます (複数指定可、--require-auth に追加)。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="135"/>
+        <location filename="../app/main.cpp" line="136"/>
         <source>Do not refuse requests past a provisioned table&apos;s capacity (as DynamoDB Local does); the service refuses them.</source>
         <translation>プロビジョニングされたテーブルの容量を超えるリクエストを拒否しません（DynamoDB Local と同じ）。本来のサービスは拒否します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="139"/>
+        <location filename="../app/main.cpp" line="140"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="151"/>
+        <location filename="../app/main.cpp" line="152"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="156"/>
+        <location filename="../app/main.cpp" line="157"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="173"/>
+        <location filename="../app/main.cpp" line="174"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="196"/>
+        <location filename="../app/main.cpp" line="198"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>

@@ -89,6 +89,17 @@ AWS_ACCESS_KEY_ID=AKIDSECOND AWS_SECRET_ACCESS_KEY=second-secret "$aws_cli" dyna
     --attribute-definitions AttributeName=pk,AttributeType=S \
     --billing-mode PAY_PER_REQUEST >"$work/out" 2>&1 || fail "create-table: $(cat "$work/out")"
 
+# The simulated KMS checks signatures too, made for its own service ("kms").
+AWS_ACCESS_KEY_ID=AKIDSECOND AWS_SECRET_ACCESS_KEY=second-secret "$aws_cli" kms create-key \
+    --region us-west-2 --endpoint-url "$url" --description auth >"$work/out" 2>&1 ||
+    fail "kms create-key: $(cat "$work/out")"
+if AWS_ACCESS_KEY_ID=AKIDSECOND AWS_SECRET_ACCESS_KEY=not-the-secret "$aws_cli" kms list-keys \
+    --region us-west-2 --endpoint-url "$url" >"$work/out" 2>&1; then
+    fail "kms list-keys with a wrong secret was accepted"
+fi
+grep -q "An error occurred (InvalidSignatureException) when calling the ListKeys operation" \
+    "$work/out" || fail "kms list-keys with a wrong secret: $(cat "$work/out")"
+
 stop_server
 
 # A malformed key file is refused at start.

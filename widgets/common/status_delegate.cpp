@@ -6,12 +6,17 @@
 
 namespace {
 QColor colourOf(const QString& status) {
-    if (status == QLatin1String("ACTIVE") || status == QLatin1String("AVAILABLE"))
+    if (status == QLatin1String("ACTIVE") || status == QLatin1String("AVAILABLE") ||
+        status == QLatin1String("Enabled"))
         return QColor(0x03, 0x74, 0x3c);
-    if (status == QLatin1String("DELETING")) return QColor(0xb8, 0x3b, 0x1d);
-    if (status == QLatin1String("ARCHIVED") ||
-        status == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS") ||
-        status == QLatin1String("DELETED") || status == QLatin1String("OFFLINE"))
+    if (status == QLatin1String("DELETING") || status == QLatin1String("PendingDeletion"))
+        return QColor(0xb8, 0x3b, 0x1d);
+    // A table or replica whose KMS key is unusable: a warning, not a transition.
+    if (status == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS") ||
+        status == QLatin1String("ARCHIVING"))
+        return QColor(0xc0, 0x62, 0x00);
+    if (status == QLatin1String("ARCHIVED") || status == QLatin1String("DELETED") ||
+        status == QLatin1String("OFFLINE") || status == QLatin1String("Disabled"))
         return QColor(0x6b, 0x6b, 0x6b);
     return QColor(0x06, 0x6f, 0xb8);  // CREATING, UPDATING, …
 }
@@ -22,7 +27,7 @@ StatusDelegate::StatusDelegate(int statusRole, QObject* parent)
 
 bool StatusDelegate::isTransitional(const QString& status) {
     return status == QLatin1String("CREATING") || status == QLatin1String("UPDATING") ||
-           status == QLatin1String("DELETING");
+           status == QLatin1String("DELETING") || status == QLatin1String("ARCHIVING");
 }
 
 QString StatusDelegate::statusText(const QString& status) {
@@ -31,6 +36,13 @@ QString StatusDelegate::statusText(const QString& status) {
     if (status == QLatin1String("UPDATING")) return tr("Updating");
     if (status == QLatin1String("DELETING")) return tr("Deleting");
     if (status == QLatin1String("ARCHIVED")) return tr("Archived");
+    if (status == QLatin1String("ARCHIVING")) return tr("Archiving");
+    if (status == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS"))
+        return tr("Key inaccessible");
+    // KMS keys (KeyState).
+    if (status == QLatin1String("Enabled")) return tr("Enabled");
+    if (status == QLatin1String("Disabled")) return tr("Disabled");
+    if (status == QLatin1String("PendingDeletion")) return tr("Pending deletion");
     // Backups (BackupStatus): CREATING, AVAILABLE, DELETED.
     if (status == QLatin1String("AVAILABLE")) return tr("Available");
     if (status == QLatin1String("DELETED")) return tr("Deleted");

@@ -8,12 +8,14 @@
 #include <QFormLayout>
 #include <QStyle>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include "common/engine_bridge.h"
+#include "kms/kms_key_picker.h"
 #include "common/icons.h"
 #include "common/view_style.h"
 #include "global/region_sets.h"
@@ -58,6 +60,7 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
       m_shape(new QComboBox(this)),
       m_second(new QComboBox(this)),
       m_third(new QComboBox(this)),
+      m_kms(new KmsKeyPicker(bridge, this)),
       m_thirdLabel(new QLabel(this)),
       m_intro(new QLabel(this)),
       m_error(new QLabel(this)),
@@ -113,6 +116,13 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     m_intro->setWordWrap(true);
     m_form->addRow(tr("Replica region:"), m_target);
     m_form->addRow(tr("Table class:"), m_class);
+    // A table encrypted with a customer managed key needs one of the replica's region.
+    m_kms->setObjectName(QStringLiteral("replicaKmsKey"));
+    m_kms->lineEdit()->setPlaceholderText(tr("Only for a table with a customer managed key"));
+    m_kms->setRegion(m_target->currentData().toString());
+    connect(m_target, &QComboBox::currentIndexChanged, m_kms,
+            [this] { m_kms->setRegion(m_target->currentData().toString()); });
+    m_form->addRow(tr("Replica's KMS key:"), m_kms);
     m_form->addRow(tr("Members:"), m_shape);
     m_form->addRow(tr("Second replica:"), m_second);
     m_form->addRow(m_thirdLabel, m_third);
@@ -202,6 +212,7 @@ void CreateReplicaDialog::updateMode() {
     m_thirdLabel->setText(witness ? tr("Witness:") : tr("Third replica:"));
     m_form->setRowVisible(m_target, !strong);
     m_form->setRowVisible(m_class, !strong);
+    m_form->setRowVisible(m_kms, !strong);
     m_form->setRowVisible(m_shape, strong);
     m_form->setRowVisible(m_second, strong);
     m_form->setRowVisible(m_third, strong);
@@ -278,6 +289,8 @@ Json CreateReplicaDialog::request() const {
         const QString tableClass = m_class->currentData().toString();
         if (!tableClass.isEmpty())
             action["Create"]["TableClassOverride"] = tableClass.toStdString();
+        if (const QString key = m_kms->keyId(); !key.isEmpty())
+            action["Create"]["KMSMasterKeyId"] = key.toStdString();
         request["ReplicaUpdates"] = Json::array({action});
         return request;
     }

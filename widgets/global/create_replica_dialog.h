@@ -14,6 +14,7 @@
 #include "tablespan/engine.h"
 
 class EngineBridge;
+class KmsKeyPicker;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -32,6 +33,9 @@ public:
     void setReplicaRegion(const QString& code);
     void setTableClass(const QString& tableClass);  // "" = same as the table
     QStringList offeredRegions() const;
+    // The replica's KMS key (a customer managed key of the replica's region), for a table
+    // encrypted with a customer managed key.
+    KmsKeyPicker* kmsKeyPicker() const { return m_kms; }
     QString errorText() const;
 
     // Strong consistency: chosen, possible, and why not (empty when possible; "" while
@@ -79,6 +83,7 @@ private:
     QComboBox* m_shape;
     QComboBox* m_second;
     QComboBox* m_third;
+    KmsKeyPicker* m_kms;
     QLabel* m_thirdLabel;
     QLabel* m_intro;
     QLabel* m_error;

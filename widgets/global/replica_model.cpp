@@ -189,6 +189,14 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
             return {};
         case Qt::ToolTipRole:
             if (!r.error.isEmpty()) return r.error;
+            if (index.column() == Status &&
+                r.status == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS"))
+                return tr(
+                    "The replica's KMS key is disabled or pending deletion: it serves no "
+                    "requests, and replication to and from it has stopped (the other "
+                    "replicas keep their changes pending). Enable the key in its region "
+                    "(KMS keys tab) within 20 hours of this status, or the replica leaves "
+                    "the global table and stays a single-Region table with its items.");
             if (index.column() == Region) {
                 if (r.witness)
                     return tr(

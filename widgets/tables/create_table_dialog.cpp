@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include "common/engine_bridge.h"
+#include "kms/kms_key_picker.h"
 #include "tables/index_editor.h"
 
 namespace {
@@ -199,8 +200,9 @@ QWidget* CreateTableDialog::buildSettings() {
     m_sse->addItem(tr("Owned by Amazon DynamoDB"));
     m_sse->addItem(tr("AWS managed key (aws/dynamodb)"));
     m_sse->addItem(tr("Customer managed KMS key"));
-    m_kms = new QLineEdit(box);
-    m_kms->setPlaceholderText(tr("KMS key ID, ARN or alias"));
+    // The region's customer managed keys, or an id, ARN or alias typed by hand.
+    m_kms = new KmsKeyPicker(m_bridge, box);
+    m_kms->setRegion(m_region);
     m_kms->setEnabled(false);
     sseRow->addWidget(m_sse);
     sseRow->addWidget(m_kms, 1);
@@ -209,7 +211,7 @@ QWidget* CreateTableDialog::buildSettings() {
         m_kms->setEnabled(i == 2);
         revalidate();
     });
-    connect(m_kms, &QLineEdit::textChanged, this, &CreateTableDialog::revalidate);
+    connect(m_kms, &KmsKeyPicker::keyChanged, this, &CreateTableDialog::revalidate);
 
     m_protect = new QCheckBox(tr("Turn on deletion protection"), box);
     m_protect->setObjectName(QStringLiteral("deletionProtection"));
@@ -263,7 +265,7 @@ CreateTableSpec CreateTableDialog::spec() const {
     s.infrequentAccess = m_class->currentData().toBool();
     s.streamViewType = m_stream->currentData().toString();
     s.encryption = static_cast<CreateTableSpec::Encryption>(m_sse->currentIndex());
-    s.kmsKeyId = m_kms->text().trimmed();
+    s.kmsKeyId = m_kms->keyId();
     s.deletionProtection = m_protect->isChecked();
     for (int row = 0; row < m_tags->rowCount(); ++row) {
         const auto* key = m_tags->item(row, 0);

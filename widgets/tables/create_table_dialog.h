@@ -9,6 +9,7 @@
 
 class EngineBridge;
 class IndexEditor;
+class KmsKeyPicker;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -29,6 +30,8 @@ public:
     // The message under the form: a rule the input breaks, or the engine's error.
     QString errorText() const;
     IndexEditor* indexEditor() const { return m_indexes; }
+    // The customer managed key chooser (Encryption at rest).
+    KmsKeyPicker* kmsKeyPicker() const { return m_kms; }
 
 signals:
     // The engine accepted the request; the table is CREATING.
@@ -57,7 +60,7 @@ private:
     QComboBox* m_class = nullptr;
     QComboBox* m_stream = nullptr;
     QComboBox* m_sse = nullptr;
-    QLineEdit* m_kms = nullptr;
+    KmsKeyPicker* m_kms = nullptr;
     QCheckBox* m_protect = nullptr;
     QTableWidget* m_tags = nullptr;
     IndexEditor* m_indexes = nullptr;

@@ -165,6 +165,13 @@ QString TableDetails::html(const tablespan::Json& table, const tablespan::Json& 
     html += row(tr("Encryption at rest"), sse != table.end()
                                               ? tr("KMS: %1").arg(str(*sse, "KMSMasterKeyArn"))
                                               : tr("Owned by Amazon DynamoDB"));
+    if (sse != table.end() && sse->contains("InaccessibleEncryptionDateTime"))
+        html +=
+            row(tr("KMS key inaccessible since"), dateOf(*sse, "InaccessibleEncryptionDateTime"));
+    if (const auto archival = table.find("ArchivalSummary"); archival != table.end()) {
+        html += row(tr("Archived"), dateOf(*archival, "ArchivalDateTime"));
+        html += row(tr("Archival backup"), str(*archival, "ArchivalBackupArn"));
+    }
     html += row(tr("Deletion protection"), str(table, "DeletionProtectionEnabled"));
 
     html += indexes(table);
@@ -172,7 +179,8 @@ QString TableDetails::html(const tablespan::Json& table, const tablespan::Json& 
     html += section(tr("Global table replicas"));
     const Json replicas = table.value("Replicas", Json::array());
     if (replicas.empty()) html += row(tr("Replicas"), tr("None"));
-    for (const auto& r : replicas) html += row(str(r, "RegionName"), str(r, "ReplicaStatus"));
+    for (const auto& r : replicas)
+        html += row(str(r, "RegionName"), StatusDelegate::statusText(str(r, "ReplicaStatus")));
 
     html += section(tr("Tags"));
     if (!tags.is_array())

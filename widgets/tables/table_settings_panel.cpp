@@ -13,6 +13,7 @@
 
 #include "common/engine_bridge.h"
 #include "common/view_style.h"
+#include "kms/table_encryption_box.h"
 #include "tables/table_tags_editor.h"
 
 TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
@@ -32,7 +33,8 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
       m_revert(new QPushButton(tr("Revert"), this)),
       m_error(new QLabel(this)),
       m_note(new QLabel(this)),
-      m_tags(new TableTagsEditor(bridge, this)) {
+      m_tags(new TableTagsEditor(bridge, this)),
+      m_encryption(new TableEncryptionBox(bridge, this)) {
     setObjectName(QStringLiteral("tableSettings"));
     m_protection->setObjectName(QStringLiteral("deletionProtection"));
     m_billing->setObjectName(QStringLiteral("capacityMode"));
@@ -114,6 +116,7 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
 
     auto* left = new QVBoxLayout;
     left->addWidget(settings);
+    left->addWidget(m_encryption);
     left->addStretch();
     auto* right = new QVBoxLayout;
     right->addWidget(ttlGroup);
@@ -140,6 +143,7 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     connect(m_streamView, &QComboBox::currentIndexChanged, this, edited);
     connect(m_ttl, &QCheckBox::toggled, this, edited);
     connect(m_ttlAttribute, &QLineEdit::textChanged, this, edited);
+    connect(m_encryption, &TableEncryptionBox::edited, this, edited);
     connect(m_apply, &QPushButton::clicked, this, &TableSettingsPanel::apply);
     connect(m_revert, &QPushButton::clicked, this, &TableSettingsPanel::revert);
     setTable({}, {});
@@ -216,6 +220,7 @@ void TableSettingsPanel::setTable(const QString& region, const tablespan::Json& 
     if (other || statusChanged) describeTtl();
     m_tags->setTable(region, table.is_object() ? QString::fromStdString(table.value("TableArn", ""))
                                                : QString());
+    m_encryption->setTable(region, table);
     updateEnabled();
 }
 
@@ -294,7 +299,8 @@ void TableSettingsPanel::updateEnabled() {
             m_ttlCurrent.enabled
                 ? tr("Enabled: items expire at the time in “%1”.").arg(m_ttlCurrent.attribute)
                 : tr("Disabled: items do not expire."));
-    const bool dirty = has && (now != m_current || (ttlKnown && editedTtl() != m_ttlCurrent));
+    const bool dirty = has && (now != m_current || (ttlKnown && editedTtl() != m_ttlCurrent) ||
+                               m_encryption->dirty());
     m_apply->setEnabled(dirty && !busy());
     m_revert->setEnabled(dirty);
 }
@@ -302,6 +308,7 @@ void TableSettingsPanel::updateEnabled() {
 void TableSettingsPanel::revert() {
     showSettings(m_current);
     showTtl(m_ttlCurrent);
+    m_encryption->revert();
     showError({});
     updateEnabled();
 }
@@ -311,7 +318,8 @@ void TableSettingsPanel::apply() {
     const TtlSettings ttl = editedTtl();
     const tablespan::Json ttlRequest =
         m_ttlKnown ? TtlSettings::updateRequest(m_table, m_ttlCurrent, ttl) : tablespan::Json();
-    if (table.is_null() && ttlRequest.is_null()) return;
+    const tablespan::Json encryption = m_encryption->updateRequest(m_table);
+    if (table.is_null() && ttlRequest.is_null() && encryption.is_null()) return;
     showError({});
     showNote({});
     if (!ttlRequest.is_null() && ttl.enabled && ttl.attribute.isEmpty()) {
@@ -320,6 +328,31 @@ void TableSettingsPanel::apply() {
     }
     if (!table.is_null()) applyTable(table);
     if (!ttlRequest.is_null()) applyTtl(ttlRequest);
+    if (!encryption.is_null()) applyEncryption(encryption);
+}
+
+void TableSettingsPanel::applyEncryption(const tablespan::Json& request) {
+    ++m_pending;
+    updateEnabled();
+    const QString table = m_table;
+    const QString region = m_region;
+    m_bridge.call(this, region, QStringLiteral("UpdateTable"), request,
+                  [this, table, region](const tablespan::Result& r) {
+                      --m_pending;
+                      if (table != m_table || region != m_region) return updateEnabled();
+                      if (!r.ok()) {
+                          addError(tr("DynamoDB did not change the encryption of %1: %2")
+                                       .arg(table, QString::fromStdString(r.error->message)));
+                          return updateEnabled();
+                      }
+                      const tablespan::Json& description = r.body["TableDescription"];
+                      m_encryption->setTable(region, description);
+                      addNote(
+                          tr("The table is encrypted with the new key once DynamoDB has "
+                             "made the change."));
+                      updateEnabled();
+                      emit applied(description);
+                  });
 }
 
 void TableSettingsPanel::applyTable(const tablespan::Json& request) {

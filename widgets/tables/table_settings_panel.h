@@ -2,8 +2,9 @@
 
 // The Settings tab of a table's details: deletion protection, capacity mode and
 // throughput, table class and stream, changed with one UpdateTable; Time to Live, read
-// with DescribeTimeToLive and changed with its own UpdateTimeToLive; and the table's
-// tags (TableTagsEditor). The service's refusals show inline, in words.
+// with DescribeTimeToLive and changed with its own UpdateTimeToLive; encryption at rest
+// (TableEncryptionBox, its own UpdateTable); and the table's tags (TableTagsEditor). The
+// service's refusals show inline, in words.
 
 #include <QWidget>
 
@@ -18,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class TableEncryptionBox;
 class TableTagsEditor;
 
 class TableSettingsPanel final : public QWidget {
@@ -31,6 +33,7 @@ public:
     // selected). Edits not applied yet survive refreshes of the same table.
     void setTable(const QString& region, const tablespan::Json& table);
     TableTagsEditor* tagsEditor() const { return m_tags; }
+    TableEncryptionBox* encryptionBox() const { return m_encryption; }
     // The settings as the form has them now.
     TableSettings edited() const;
     TtlSettings editedTtl() const;
@@ -60,6 +63,7 @@ private:
     void describeTtl();
     void applyTable(const tablespan::Json& request);
     void applyTtl(const tablespan::Json& request);
+    void applyEncryption(const tablespan::Json& request);
     void updateEnabled();
     void showError(const QString& text);
     void showNote(const QString& text);
@@ -87,6 +91,7 @@ private:
     QLabel* m_error;
     QLabel* m_note;
     TableTagsEditor* m_tags;
+    TableEncryptionBox* m_encryption;
     TtlSettings m_ttlCurrent;  // as DescribeTimeToLive last said
     bool m_ttlKnown = false;   // DescribeTimeToLive answered for this table
     int m_ttlGeneration = 0;   // drops answers about a table no longer shown

@@ -85,8 +85,7 @@ ReplicaGroup ReplicaGroup::from_storage(const Json& j) {
     for (const auto& m : j.at("members"))
         g.members.push_back(ReplicaMember{m.at("region"), m.at("status"), m.at("class"),
                                           m.at("class_updated"), m.at("progress"),
-                                          m.at("source_until"),
-                                          m.value("kms_key", std::string())});
+                                          m.at("source_until"), m.value("kms_key", std::string())});
     g.strong = j.value("strong", false);
     if (j.contains("witnesses"))
         for (const auto& w : j.at("witnesses"))

@@ -100,8 +100,7 @@ Json create_table(core::Region& region, const Json& request) {
     if (region.find_table(name))
         throw ApiError("ResourceInUseException", "Table already exists: " + name);
     std::optional<kms::SseRequest> sse;
-    if (const Json* spec = member(request, "SSESpecification"))
-        sse = kms::read_sse(*spec, false);
+    if (const Json* spec = member(request, "SSESpecification")) sse = kms::read_sse(*spec, false);
 
     t.name = name;
     t.table_id = new_uuid();

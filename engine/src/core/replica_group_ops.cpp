@@ -76,6 +76,9 @@ api::TableMeta Replicator::replica_meta(const api::TableMeta& t, const std::stri
     }
     replica.stream_label = api::stream_label(now);
     replica.group = shared_view(t.group);
+    // A KMS key lives in one region: by default the replica's region's AWS managed key.
+    if (replica.sse_enabled)
+        replica.sse_kms_key_arn = kms::aws_managed_key_arn(destination, t.account_id);
     replica.key_state = {};
     return replica;
 }
@@ -92,10 +95,9 @@ void Replicator::create_replica(api::TableMeta& t, const std::string& destinatio
     if (!t.group.global())
         t.group.members.push_back(api::ReplicaMember{
             self, "ACTIVE", "", 0, -1, 0, customer_key(t.sse_enabled ? t.sse_kms_key_arn : "")});
-    t.group.members.push_back(api::ReplicaMember{destination, "CREATING", table_class_override,
-                                                 table_class_override.empty() ? 0 : now,
-                                                 t.item_count > 0 ? 0 : -1, 0,
-                                                 customer_key(replica_key)});
+    t.group.members.push_back(api::ReplicaMember{
+        destination, "CREATING", table_class_override, table_class_override.empty() ? 0 : now,
+        t.item_count > 0 ? 0 : -1, 0, customer_key(replica_key)});
     t.group.find(self)->source_until = now + kSourceLockMs;
     ++t.group.epoch;
     t.group.backfill =
@@ -113,7 +115,7 @@ void Replicator::create_replica(api::TableMeta& t, const std::string& destinatio
     region_.publish_status(t);
 
     api::TableMeta replica = replica_meta(t, destination, table_class_override);
-    if (replica.sse_enabled) replica.sse_kms_key_arn = replica_key;
+    if (replica.sse_enabled && !replica_key.empty()) replica.sse_kms_key_arn = replica_key;
     if (Region* r = other(destination))
         r->post([r, replica = std::move(replica), self]() mutable {
             r->replicator().create_local(std::move(replica), self);
@@ -334,7 +336,8 @@ void Replicator::on_encryption(const std::string& name, bool enabled) {
         // A KMS key lives in one region: each replica uses its own region's AWS managed
         // key (a customer managed key cannot fan out, see kms/sse.cpp).
         if (enabled)
-            t->sse_kms_key_arn = kms::aws_managed_key_arn(std::string(region_.code()), t->account_id);
+            t->sse_kms_key_arn =
+                kms::aws_managed_key_arn(std::string(region_.code()), t->account_id);
         if (t->status == "ACTIVE")
             region_.start_transition(*t, "UPDATING", "ACTIVE", api::kUpdatingMs);
         else
