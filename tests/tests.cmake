@@ -87,3 +87,8 @@ endif()
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.
 tablespan_add_test(tst_sigv4 tablespan_engine Boost::headers)
 target_include_directories(tst_sigv4 PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)
+
+# Fault scenarios, headless, with the shipped example files.
+tablespan_add_test(tst_scenarios tablespan_scenarios)
+target_compile_definitions(tst_scenarios PRIVATE
+    TABLESPAN_SCENARIO_DIR="${PROJECT_SOURCE_DIR}/resources/scenarios")
