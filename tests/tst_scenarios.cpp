@@ -101,6 +101,32 @@ private slots:
         QCOMPARE(pending[28].get<int>(), 90);
     }
 
+    void aStrongTableLosesNothingWhereAnEventualOneLosesTheCut() {
+        // The same load on an MRSC table (two replicas and a witness) and an MREC table:
+        // the link between the replicas is cut, then one replica's region is lost. The
+        // strong table's writes were acknowledged only once the witness had them.
+        const Json report = run(J(R"({
+            "name": "strong and eventual", "duration": "60s", "drain": "10s",
+            "tables": [
+                {"name": "Ledger", "consistency": "STRONG",
+                 "regions": ["us-east-1", "us-east-2"], "witness": "us-west-2"},
+                {"name": "Eventual", "regions": ["us-east-1", "us-east-2"]}],
+            "load": [
+                {"region": "us-east-1", "table": "Ledger", "writesPerSecond": 10, "keys": 100},
+                {"region": "us-east-1", "table": "Eventual", "writesPerSecond": 10, "keys": 100}],
+            "faults": [
+                {"kind": "link-cut", "at": "20s", "regions": ["us-east-1", "us-east-2"]},
+                {"kind": "region-lost", "at": "30s", "region": "us-east-1",
+                 "failoverTo": "us-east-2"}]
+        })"));
+        std::map<std::string, Json> rpo;
+        for (const Json& entry : report["rpo"]) rpo[entry["table"]] = entry;
+        JCOMPARE(rpo["Ledger"]["lostWrites"], 0);
+        QVERIFY(rpo["Ledger"]["writesAcknowledged"].get<int>() > 250);
+        const int lost = rpo["Eventual"]["lostWrites"].get<int>();
+        QVERIFY2(lost >= 100 && lost <= 105, qPrintable(QString::number(lost)));
+    }
+
     void theSameFileAndSeedGiveTheSameReport() {
         Json file = cutThenLost();
         file["load"][0]["distribution"] = "zipf";

@@ -378,22 +378,62 @@ bool ScenarioRunner::run() {
     return true;
 }
 
+namespace {
+
+// The RPO entry of `table` for `region`, lost at `at`: its acknowledged writes that
+// `arrived` says never reached another member.
+template <typename Arrived>
+json rpo_entry(const std::string& region, const std::string& table, Millis at,
+               const std::vector<ScenarioRunnerWrite>& writes, Arrived arrived) {
+    std::int64_t acknowledged = 0, lost = 0;
+    Millis first = 0, last = 0;
+    for (const auto& w : writes) {
+        ++acknowledged;
+        if (arrived(w)) continue;
+        if (!lost++) first = w.at;
+        last = w.at;
+    }
+    json entry = {{"region", region},
+                  {"table", table},
+                  {"lostAtSecond", double(at) / 1000},
+                  {"writesAcknowledged", acknowledged},
+                  {"lostWrites", lost},
+                  {"spanSeconds", lost ? double(last - first) / 1000 : 0.0}};
+    if (lost) {
+        entry["firstLostAtSecond"] = double(first) / 1000;
+        entry["lastLostAtSecond"] = double(last) / 1000;
+    }
+    return entry;
+}
+
+}  // namespace
+
 void ScenarioRunner::count_lost_writes(const std::string& region, Millis at) {
-    // A link delivers a region's changes in the order they were written, so what arrived
-    // in a survivor is a prefix of the lost region's writes: everything up to the newest
-    // one seen there. The survivors hold at the loss what they will ever get from it (an
-    // offline region delivers nothing more).
     for (const auto& table : scenario_.tables) {
         if (std::find(table.regions.begin(), table.regions.end(), region) == table.regions.end())
             continue;
+        std::vector<ScenarioRunnerWrite> writes;
+        for (const auto& w : doomed_by_region_[region])
+            if (w.table == &table) writes.push_back({w.key, w.at, w.seq});
+        std::string survivor;
+        for (const auto& r : table.regions)
+            if (r != region && !lost_.count(r) && survivor.empty()) survivor = r;
+        if (table.strong && !survivor.empty()) {
+            count_strong_lost_writes(region, table, at, survivor, std::move(writes));
+            continue;
+        }
+        // A link delivers a region's changes in the order they were written, so what
+        // arrived in a survivor is a prefix of the lost region's writes: everything up to
+        // the newest one seen there. The survivors hold at the loss what they will ever get
+        // from it (an offline region delivers nothing more).
         std::int64_t prefix = 0;
-        for (const auto& survivor : table.regions) {
-            if (survivor == region || lost_.count(survivor)) continue;
+        for (const auto& other : table.regions) {
+            if (other == region || lost_.count(other)) continue;
             json request = {{"TableName", table.name},
                             {"ProjectionExpression", "#s, #r"},
                             {"ExpressionAttributeNames", {{"#s", "s"}, {"#r", "r"}}}};
             for (;;) {
-                Result r = call(survivor, "Scan", request);
+                Result r = call(other, "Scan", request);
                 if (!r.ok()) break;
                 for (const json& item : r.body["Items"])
                     if (item.contains("r") && item["r"].value("S", "") == region)
@@ -401,30 +441,47 @@ void ScenarioRunner::count_lost_writes(const std::string& region, Millis at) {
                 if (!r.body.contains("LastEvaluatedKey")) break;
                 request["ExclusiveStartKey"] = r.body["LastEvaluatedKey"];
             }
-            prefix = std::max(prefix, arrived_[{survivor, region}]);
+            prefix = std::max(prefix, arrived_[{other, region}]);
         }
-        std::int64_t acknowledged = 0, lost = 0;
-        Millis first = 0, last = 0;
-        for (const auto& w : doomed_by_region_[region]) {
-            if (w.table != &table) continue;
-            ++acknowledged;
-            if (w.seq <= prefix) continue;
-            if (!lost++) first = w.at;
-            last = w.at;
-        }
-        json entry = {{"region", region},
-                      {"table", table.name},
-                      {"lostAtSecond", double(at) / 1000},
-                      {"writesAcknowledged", acknowledged},
-                      {"lostWrites", lost},
-                      {"spanSeconds", lost ? double(last - first) / 1000 : 0.0}};
-        if (lost) {
-            entry["firstLostAtSecond"] = double(first) / 1000;
-            entry["lastLostAtSecond"] = double(last) / 1000;
-        }
-        findings_.rpo.push_back(std::move(entry));
+        findings_.rpo.push_back(
+            rpo_entry(region, table.name, at, writes,
+                      [&](const ScenarioRunnerWrite& w) { return w.seq <= prefix; }));
     }
     doomed_by_region_.erase(region);
+}
+
+void ScenarioRunner::count_strong_lost_writes(const std::string& region, const TableSpec& table,
+                                              Millis at, const std::string& survivor,
+                                              std::vector<ScenarioRunnerWrite> writes) {
+    // A strongly consistent group may hold a write only in its witness: a strongly
+    // consistent read in a survivor finds it there. One read per key, answered as engine
+    // time goes on (it waits on the network); the entry is made once all are in.
+    struct Check {
+        std::vector<ScenarioRunnerWrite> writes;
+        std::map<std::string, std::int64_t> seen;
+        std::size_t outstanding = 0;
+    };
+    auto check = std::make_shared<Check>();
+    check->writes = std::move(writes);
+    for (const auto& w : check->writes) check->seen.emplace(w.key, 0);
+    check->outstanding = check->seen.size();
+    if (!check->outstanding) {
+        findings_.rpo.push_back(rpo_entry(region, table.name, at, check->writes,
+                                          [](const ScenarioRunnerWrite&) { return true; }));
+        return;
+    }
+    for (const auto& [key, _] : check->seen)
+        engine_.call(
+            survivor, "GetItem",
+            {{"TableName", table.name}, {"Key", {{"pk", {{"S", key}}}}}, {"ConsistentRead", true}},
+            [this, check, key, region, name = table.name, at](Result r) {
+                if (r.ok() && r.body.contains("Item"))
+                    check->seen[key] = number(r.body["Item"], "s");
+                if (--check->outstanding) return;
+                findings_.rpo.push_back(rpo_entry(
+                    region, name, at, check->writes,
+                    [&](const ScenarioRunnerWrite& w) { return check->seen[w.key] >= w.seq; }));
+            });
 }
 
 json ScenarioRunner::report(bool stopped) {

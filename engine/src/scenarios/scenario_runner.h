@@ -21,6 +21,13 @@
 
 namespace tablespan::scenarios {
 
+// An acknowledged write of a region that was lost.
+struct ScenarioRunnerWrite {
+    std::string key;
+    Millis at;
+    std::int64_t seq;
+};
+
 class ScenarioRunner {
 public:
     ScenarioRunner(const Scenario& scenario, Engine& engine, std::uint64_t seed,
@@ -73,6 +80,9 @@ private:
     void sample_second(int second);
     // At the loss of `region`: which of its acknowledged writes no other region has.
     void count_lost_writes(const std::string& region, Millis at);
+    void count_strong_lost_writes(const std::string& region, const TableSpec& table, Millis at,
+                                  const std::string& survivor,
+                                  std::vector<ScenarioRunnerWrite> writes);
 
     const Scenario& scenario_;
     Engine& engine_;
