@@ -136,6 +136,12 @@ private slots:
         const Json a = run(file), b = run(file);
         QVERIFY(a == b);
         QVERIFY(a["conflicts"]["lwwConflicts"].get<int>() > 0);
+        // Each conflict overwrote one region's acknowledged write: counted per region and
+        // phase, they add up.
+        int overwritten = 0;
+        for (const auto& [region, phases] : a["regions"].items())
+            for (const Json& p : phases) overwritten += p["writes"]["overwritten"].get<int>();
+        JCOMPARE(a["conflicts"]["overwrittenWrites"], overwritten);
         // Another seed picks other keys: other conflicts.
         const Json c = run(file, 4);
         JCOMPARE(c["seed"], 4);

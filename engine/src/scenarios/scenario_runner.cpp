@@ -183,6 +183,7 @@ void ScenarioRunner::on_write(const Load& load, const std::string& region, const
     if (last.seq && last.seq != replaced && last.region != region) {
         ++findings_.lww_conflicts;
         ++findings_.overwritten_writes;
+        stats_.record_overwritten(last.region, sent);
     }
     if (seq > last.seq) last = {seq, region};
 }

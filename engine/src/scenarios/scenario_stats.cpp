@@ -20,11 +20,12 @@ std::uint32_t percentile(std::vector<std::uint32_t>& values, double p) {
 
 }  // namespace
 
-json Tally::to_json() {
+json Tally::to_json(bool writes) {
     json out = {{"served", served},
                 {"refused", refused},
                 {"throttled", throttled},
                 {"conflicted", conflicted}};
+    if (writes) out["overwritten"] = overwritten;
     if (!latencies_ms.empty()) {
         out["p50Ms"] = percentile(latencies_ms, 0.50);
         out["p99Ms"] = percentile(latencies_ms, 0.99);
@@ -88,6 +89,10 @@ void ScenarioStats::record(const std::string& region, bool write, Millis sent, M
     }
 }
 
+void ScenarioStats::record_overwritten(const std::string& region, Millis at) {
+    ++tallies_[region].at(std::size_t(phase_of(at))).second.overwritten;
+}
+
 ScenarioSecond& ScenarioStats::second(int index) {
     while (int(seconds_.size()) <= index) {
         ScenarioSecond s;
@@ -136,8 +141,8 @@ json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool
             totals["readsThrottled"] =
                 totals["readsThrottled"].get<std::int64_t>() + reads.throttled;
             list.push_back({{"phase", phases_[i].name},
-                            {"writes", writes.to_json()},
-                            {"reads", reads.to_json()}});
+                            {"writes", writes.to_json(true)},
+                            {"reads", reads.to_json(false)}});
         }
         regions[region] = std::move(list);
     }

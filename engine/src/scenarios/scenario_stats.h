@@ -19,8 +19,10 @@ enum class Outcome { Served, Refused, Throttled, Conflicted };
 
 struct Tally {
     std::int64_t served = 0, refused = 0, throttled = 0, conflicted = 0;
+    // Acknowledged writes another region's write overwrote without having seen them.
+    std::int64_t overwritten = 0;
     std::vector<std::uint32_t> latencies_ms;  // of the served requests
-    nlohmann::json to_json();
+    nlohmann::json to_json(bool writes);
 };
 
 // A phase: the stretch of the timeline between two fault boundaries.
@@ -45,6 +47,8 @@ public:
     // A request sent at `sent` and answered at `answered` (ms since the load started).
     void record(const std::string& region, bool write, Millis sent, Millis answered,
                 Outcome outcome);
+    // An acknowledged write of `region` overwritten, unseen, by a write sent at `at`.
+    void record_overwritten(const std::string& region, Millis at);
     // The second being filled (created as needed).
     ScenarioSecond& second(int index);
     const std::vector<ScenarioSecond>& seconds() const { return seconds_; }
