@@ -16,27 +16,25 @@ void print(FILE* to, const QString& line) {
     std::fputs(line.toLocal8Bit().append('\n').constData(), to);
 }
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("scenario", text);
-}
-
 }  // namespace
 
 int runScenarioHeadless(const QString& file, const QString& report, std::optional<quint64> seed) {
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly)) {
-        print(stderr, tr("Cannot read the scenario %1: %2").arg(file, in.errorString()));
+        print(stderr, QCoreApplication::translate("scenario", "Cannot read the scenario %1: %2")
+                          .arg(file, in.errorString()));
         return 2;
     }
     const nlohmann::json scenario =
         nlohmann::json::parse(in.readAll().toStdString(), nullptr, false);
     if (scenario.is_discarded()) {
-        print(stderr, tr("The scenario %1 is not valid JSON.").arg(file));
+        print(stderr, QCoreApplication::translate("scenario", "The scenario %1 is not valid JSON.")
+                          .arg(file));
         return 2;
     }
     if (auto error = tablespan::check_scenario(scenario)) {
-        print(stderr,
-              tr("The scenario %1 is invalid: %2").arg(file, QString::fromStdString(*error)));
+        print(stderr, QCoreApplication::translate("scenario", "The scenario %1 is invalid: %2")
+                          .arg(file, QString::fromStdString(*error)));
         return 2;
     }
     // The scenario's engine is scratch: in memory where the system offers a tmpfs (its
@@ -46,7 +44,9 @@ int runScenarioHeadless(const QString& file, const QString& report, std::optiona
                            ? shm + QStringLiteral("/tablespan-scenario-XXXXXX")
                            : QString());
     if (!work.isValid()) {
-        print(stderr, tr("Cannot create a working directory: %1").arg(work.errorString()));
+        print(stderr,
+              QCoreApplication::translate("scenario", "Cannot create a working directory: %1")
+                  .arg(work.errorString()));
         return 1;
     }
     tablespan::ScenarioOptions options;
@@ -56,22 +56,26 @@ int runScenarioHeadless(const QString& file, const QString& report, std::optiona
     timer.start();
     const tablespan::ScenarioOutcome outcome = tablespan::run_scenario(scenario, options);
     if (outcome.error) {
-        print(stderr, tr("The scenario failed: %1").arg(QString::fromStdString(*outcome.error)));
+        print(stderr, QCoreApplication::translate("scenario", "The scenario failed: %1")
+                          .arg(QString::fromStdString(*outcome.error)));
         return 1;
     }
     if (!report.isEmpty()) {
         QFile out(report);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
             out.write(QByteArray::fromStdString(outcome.report.dump(2))) < 0) {
-            print(stderr, tr("Cannot write the report %1: %2").arg(report, out.errorString()));
+            print(stderr, QCoreApplication::translate("scenario", "Cannot write the report %1: %2")
+                              .arg(report, out.errorString()));
             return 1;
         }
     }
     const nlohmann::json& totals = outcome.report["totals"];
     std::int64_t lost = 0;
     for (const auto& r : outcome.report["rpo"]) lost += r.value("lostWrites", std::int64_t{0});
-    print(stdout, tr("%1: %2 s of engine time in %3 s; writes served %4, refused %5, throttled "
-                     "%6; acknowledged writes lost %7; last-writer-wins conflicts %8")
+    print(stdout, QCoreApplication::translate(
+                      "scenario",
+                      "%1: %2 s of engine time in %3 s; writes served %4, refused %5, throttled "
+                      "%6; acknowledged writes lost %7; last-writer-wins conflicts %8")
                       .arg(QString::fromStdString(outcome.report.value("scenario", "")))
                       .arg(outcome.report.value("durationSeconds", 0.0))
                       .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)

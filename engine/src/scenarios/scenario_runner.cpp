@@ -169,7 +169,7 @@ void ScenarioRunner::on_write(const Load& load, const std::string& region, const
         const json& old = r.body["Attributes"];
         const std::string from = old.contains("r") ? old["r"].value("S", "") : "";
         if (from != region && doomed_.count(from)) {
-            std::int64_t& arrived = arrived_[{region, from}];
+            std::int64_t& arrived = arrived_[{table->name, region, from}];
             arrived = std::max(arrived, number(old, "s"));
         }
     }
@@ -442,7 +442,7 @@ void ScenarioRunner::count_lost_writes(const std::string& region, Millis at) {
                 if (!r.body.contains("LastEvaluatedKey")) break;
                 request["ExclusiveStartKey"] = r.body["LastEvaluatedKey"];
             }
-            prefix = std::max(prefix, arrived_[{other, region}]);
+            prefix = std::max(prefix, arrived_[{table.name, other, region}]);
         }
         findings_.rpo.push_back(
             rpo_entry(region, table.name, at, writes,

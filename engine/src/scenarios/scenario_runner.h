@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "scenarios/key_picker.h"
@@ -96,9 +97,9 @@ private:
     std::set<std::string> lost_, doomed_;                            // lost for good; to be lost
     std::map<std::pair<std::string, std::string>, LastWrite> last_;  // (table, key)
     std::map<std::string, std::vector<Acknowledged>> doomed_by_region_;
-    // (region, region to be lost) → the newest write of the latter known to have arrived
-    // in the former: seen in a write's old image there, or in the item at the loss.
-    std::map<std::pair<std::string, std::string>, std::int64_t> arrived_;
+    // (table, region, region to be lost) → the newest write of the latter known to have
+    // arrived in the former: seen in the old image of a write there.
+    std::map<std::tuple<std::string, std::string, std::string>, std::int64_t> arrived_;
     // After a heal, a marker item written in each region; the group has converged when
     // every marker is in every other region (a link delivers in order, so what was
     // written before the marker has arrived too).
