@@ -2,17 +2,12 @@
 
 #include <cmath>
 
-#include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
 
 namespace {
 
 using nlohmann::json;
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("ScenarioSetupText", text);
-}
 
 QString str(const json& object, const char* name) {
     const auto it = object.find(name);
@@ -25,16 +20,14 @@ QString rate(double perSecond) {
 }
 
 QString distribution(const QString& name) {
-    if (name == QLatin1String("zipf")) return tr("Zipf-distributed");
-    if (name == QLatin1String("unique")) return tr("each write a new key");
-    return tr("uniform");
+    if (name == QLatin1String("zipf")) return ScenarioSetupText::tr("Zipf-distributed");
+    if (name == QLatin1String("unique")) return ScenarioSetupText::tr("each write a new key");
+    return ScenarioSetupText::tr("uniform");
 }
 
 }  // namespace
 
-namespace ScenarioSetupText {
-
-QString duration(double seconds) {
+QString ScenarioSetupText::duration(double seconds) {
     const qint64 s = qint64(std::llround(seconds));
     const qint64 h = s / 3600, m = s % 3600 / 60, sec = s % 60;
     QStringList parts;
@@ -44,7 +37,7 @@ QString duration(double seconds) {
     return parts.join(QLatin1Char(' '));
 }
 
-QString describe(const json& outline) {
+QString ScenarioSetupText::describe(const json& outline) {
     QString html = QStringLiteral("<p>") +
                    tr("%1 of load, then %2 of drain (replication only); seed %3.")
                        .arg(duration(outline.value("durationSeconds", 0.0)),
@@ -85,5 +78,3 @@ QString describe(const json& outline) {
     }
     return html + QStringLiteral("</p>");
 }
-
-}  // namespace ScenarioSetupText
