@@ -103,7 +103,7 @@ void ScenarioCharts::reset(const QStringList& regions, double totalSeconds,
         // The shades first, so that the lines are drawn over them.
         for (const auto& f : faults) {
             const QColor colour =
-                f.mark() ? QColor(0xb0, 0x1c, 0x1c, 35) : QColor(0xd1, 0x32, 0x12, 45);
+                f.mark() ? QColor(0xb0, 0x1c, 0x1c, 20) : QColor(0xd1, 0x32, 0x12, 30);
             Shade s{new QLineSeries, new QLineSeries, nullptr, f.at, f.mark() ? m_total : f.until};
             s.area = new QAreaSeries(s.upper, s.lower);
             s.upper->setParent(s.area);

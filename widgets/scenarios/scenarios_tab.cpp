@@ -122,6 +122,7 @@ ScenariosTab::ScenariosTab(QWidget* parent)
     split->addWidget(m_reportView);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    m_reportView->setMinimumHeight(150);
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
