@@ -25,6 +25,7 @@
 #include "window/main_window.h"
 #include "recovery/recovery_console.h"
 #include "sample_data.h"
+#include "scenarios/scenarios_tab.h"
 #include "tablespan/engine.h"
 #include "tablespan/http_server.h"
 
@@ -213,6 +214,7 @@ int main(int argc, char* argv[]) {
         ConsoleHost host(bridge, parser.value(region), [&](MainWindow& w) {
             installGlobalConsole(w, bridge);
             installRecoveryConsole(w, bridge);
+            installScenariosTab(w);
             showEndpoint(endpoint, endpointError, w);
         });
         MainWindow& window = host.window();

@@ -121,6 +121,8 @@ void ScreenshotDriver::prepare() {
                      // TABLESPAN_SCREENSHOTS_ONLY=partiql shoots one area alone.
                      if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"partiql")
                          return shootPartiql([] { QApplication::quit(); });
+                     if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"scenarios")
+                         return shootScenarios([] { QApplication::quit(); });
                      if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"mrsc")
                          return shootMrsc([] { QApplication::quit(); });
                      shoot();
@@ -246,8 +248,11 @@ void ScreenshotDriver::shoot() {
                                                                                "12-items-dark"));
                                                                       shootResults(
                                                                           QStringLiteral("-dark"),
-                                                                          [] {
-                                                                              QApplication::quit();
+                                                                          [this] {
+                                                                              shootScenarios([] {
+                                                                                  QApplication::
+                                                                                      quit();
+                                                                              });
                                                                           });
                                                                   });
                                                               });

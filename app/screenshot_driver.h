@@ -99,6 +99,9 @@ private:
     void shootMrscGroup(double scale, std::function<void()> done);
     void shootOutageDrill(double scale, std::function<void()> done);
     void writeLedger();
+    // The Fault scenarios tab with the Oregon example: before, during and after a run, in
+    // light and dark (screenshot_scenarios.cpp); then `done`.
+    void shootScenarios(std::function<void()> done);
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
 

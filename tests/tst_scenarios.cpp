@@ -207,6 +207,27 @@ private slots:
         QVERIFY(report["convergence"][0]["seconds"].get<double>() <= 5);
     }
 
+    // What the console shows before a run: the faults in time order with their kind and
+    // span (a heal, or none: until the end of the load), durations in seconds.
+    void theOutlineGivesTheFaultsOnTheTimeline() {
+        const Json outline = tablespan::outline_scenario(shipped("oregon-lost.json"));
+        JCOMPARE(outline["durationSeconds"], 3600.0);
+        JCOMPARE(outline["drainSeconds"], 300.0);
+        JCOMPARE(outline["tables"][0]["regions"], J(R"(["us-west-2", "ap-southeast-2"])"));
+        JCOMPARE(outline["load"][1]["untilSecond"], 3600.0);
+        JCOMPARE(outline["faults"], J(R"([
+            {"kind": "link-cut", "label": "us-west-2/ap-southeast-2 cut", "atSecond": 600.0},
+            {"kind": "region-lost", "label": "us-west-2 lost", "atSecond": 720.0}])"));
+        const Json healed = tablespan::outline_scenario(J(R"({"name": "x", "duration": "1m",
+            "tables": [{"name": "Tbl", "regions": ["us-east-1", "eu-west-1"]}],
+            "faults": [{"kind": "link-slow", "at": "10s", "for": "1m30s",
+                        "regions": ["us-east-1", "eu-west-1"], "latencyMs": 400}]})"));
+        JCOMPARE(healed["faults"][0]["healedAtSecond"], 100.0);
+        QVERIFY(tablespan::outline_scenario(J(R"({"name": "x"})")).is_null());
+        // The report's faults carry their kind too.
+        JCOMPARE(run(cutThenLost())["faults"][2]["kind"], "region-lost");
+    }
+
     void invalidFilesNameTheField_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("error");

@@ -57,6 +57,14 @@ struct ScenarioOutcome {
 // Checks a scenario file without running it: the error names the offending field.
 std::optional<std::string> check_scenario(const nlohmann::json& file);
 
+// The file as the console shows it before a run, its durations in seconds: name,
+// description, seed, durationSeconds, drainSeconds, tables [{name, regions, consistency,
+// witness?, billingMode}], load [{region, table, writesPerSecond, readsPerSecond, keys,
+// distribution, itemBytes, fromSecond, untilSecond}], faults in time order [{kind, label,
+// atSecond, healedAtSecond? (absent: until the end of the load; a lost region never
+// heals)}]. Null when the file is invalid (check_scenario tells why).
+nlohmann::json outline_scenario(const nlohmann::json& file);
+
 // Plays the scenario. Blocks until done; never throws.
 ScenarioOutcome run_scenario(const nlohmann::json& file, const ScenarioOptions& options);
 

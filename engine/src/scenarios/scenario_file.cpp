@@ -212,6 +212,22 @@ std::string FaultSpec::label() const {
     return {};
 }
 
+const char* FaultSpec::kind_name() const {
+    switch (kind) {
+        case FaultKind::RegionOffline:
+            return "region-offline";
+        case FaultKind::RegionLost:
+            return "region-lost";
+        case FaultKind::LinkCut:
+            return "link-cut";
+        case FaultKind::LinkSlow:
+            return "link-slow";
+        case FaultKind::CapacityLowered:
+            return "capacity-lowered";
+    }
+    return "";
+}
+
 const TableSpec* Scenario::table(const std::string& name) const {
     for (const auto& t : tables)
         if (t.name == name) return &t;

@@ -58,6 +58,8 @@ struct FaultSpec {
     std::int64_t read_capacity = 0, write_capacity = 0;  // capacity-lowered; 0: unchanged
     // A short label for phases and charts: "us-west-2 offline", "us-west-2–ap-southeast-2 cut".
     std::string label() const;
+    // The kind as the file spells it: "region-offline", "link-cut", …
+    const char* kind_name() const;
     std::optional<Millis> healed_at() const {
         return duration ? std::optional<Millis>(at + *duration) : std::nullopt;
     }

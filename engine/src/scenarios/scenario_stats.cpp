@@ -116,7 +116,7 @@ json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool
     out["phases"] = phases;
     json faults = json::array();
     for (const auto& f : scenario_.faults) {
-        json j = {{"label", f.label()}, {"atSecond", in_seconds(f.at)}};
+        json j = {{"kind", f.kind_name()}, {"label", f.label()}, {"atSecond", in_seconds(f.at)}};
         if (auto healed = f.healed_at()) j["healedAtSecond"] = in_seconds(*healed);
         faults.push_back(std::move(j));
     }
