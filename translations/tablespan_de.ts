@@ -4434,118 +4434,118 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>%v von %m s</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="153"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="154"/>
         <source>No scenario open</source>
         <translation>Kein Szenario geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="155"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="156"/>
         <source>Open a scenario file, or pick one of the shipped examples. A scenario runs on a private engine on engine time, as fast as this machine allows; the console&apos;s own tables are not touched.</source>
         <translation>Öffnen Sie eine Szenariodatei oder wählen Sie eines der mitgelieferten Beispiele. Ein Szenario läuft auf einer eigenen Engine in Engine-Zeit, so schnell dieser Rechner es erlaubt; die Tabellen der Konsole bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="183"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="184"/>
         <source>The scenario %1 is invalid: %2</source>
         <translation>Das Szenario %1 ist ungültig: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="192"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="193"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="246"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="247"/>
         <source>Setting up the tables…</source>
         <translation>Die Tabellen werden eingerichtet…</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="253"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="254"/>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="264"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="265"/>
         <source>Running: %1 of load done.</source>
         <translation>Läuft: %1 Last erledigt.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="265"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="266"/>
         <source>Draining: the load has stopped, replication settles.</source>
         <translation>Auslauf: Die Last ist beendet, die Replikation kommt zur Ruhe.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="277"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="278"/>
         <source>Failed.</source>
         <translation>Fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="278"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="279"/>
         <source>The scenario failed: %1</source>
         <translation>Das Szenario ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="288"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="289"/>
         <source>Stopped after %1 s of engine time.</source>
         <translation>Nach %1 s Engine-Zeit angehalten.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="289"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="290"/>
         <source>Done: %1 s of engine time.</source>
         <translation>Fertig: %1 s Engine-Zeit.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="304"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="305"/>
         <source>%1 is not a scenario report.</source>
         <translation>%1 ist kein Szenariobericht.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="314"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="315"/>
         <source>A saved report (%1), seed %2.</source>
         <translation>Ein gespeicherter Bericht (%1), Seed %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="323"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="324"/>
         <source>A saved report.</source>
         <translation>Ein gespeicherter Bericht.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="333"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="334"/>
         <source>Cannot write the report %1: %2</source>
         <translation>Der Bericht %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="336"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="337"/>
         <source>Report saved to %1</source>
         <translation>Bericht gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="342"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="343"/>
         <source>Open scenario</source>
         <translation>Szenario öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="342"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="343"/>
         <source>Scenario files (*.json)</source>
         <translation>Szenariodateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="348"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="349"/>
         <source>Open report</source>
         <translation>Bericht öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="348"/>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="357"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="349"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="358"/>
         <source>Scenario reports (*.json)</source>
         <translation>Szenarioberichte (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="356"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="357"/>
         <source>Save report</source>
         <translation>Bericht speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="374"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="375"/>
         <source>Fault scenarios</source>
         <translation>Fehlerszenarien</translation>
     </message>
@@ -5877,6 +5877,44 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../app/main.cpp" line="225"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>scenario</name>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="24"/>
+        <source>Cannot read the scenario %1: %2</source>
+        <translation>Das Szenario %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="31"/>
+        <source>The scenario %1 is not valid JSON.</source>
+        <translation>Das Szenario %1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="36"/>
+        <source>The scenario %1 is invalid: %2</source>
+        <translation>Das Szenario %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="48"/>
+        <source>Cannot create a working directory: %1</source>
+        <translation>Es kann kein Arbeitsverzeichnis angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="59"/>
+        <source>The scenario failed: %1</source>
+        <translation>Das Szenario ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="67"/>
+        <source>Cannot write the report %1: %2</source>
+        <translation>Der Bericht %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="75"/>
+        <source>%1: %2 s of engine time in %3 s; writes served %4, refused %5, throttled %6; acknowledged writes lost %7; last-writer-wins conflicts %8</source>
+        <translation>%1: %2 s Engine-Zeit in %3 s; Schreibvorgänge ausgeführt %4, abgewiesen %5, gedrosselt %6; bestätigte Schreibvorgänge verloren %7; Last-Writer-Wins-Konflikte %8</translation>
     </message>
 </context>
 </TS>

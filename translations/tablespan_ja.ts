@@ -4415,118 +4415,118 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>%v / %m 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="153"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="154"/>
         <source>No scenario open</source>
         <translation>シナリオが開かれていません</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="155"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="156"/>
         <source>Open a scenario file, or pick one of the shipped examples. A scenario runs on a private engine on engine time, as fast as this machine allows; the console&apos;s own tables are not touched.</source>
         <translation>シナリオファイルを開くか、同梱のサンプルを選んでください。シナリオは専用のエンジン上でエンジン時間で、このマシンで可能な限り速く実行されます。コンソール自身のテーブルには触れません。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="183"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="184"/>
         <source>The scenario %1 is invalid: %2</source>
         <translation>シナリオ %1 は無効です: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="192"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="193"/>
         <source>Ready to run.</source>
         <translation>実行の準備ができました。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="246"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="247"/>
         <source>Setting up the tables…</source>
         <translation>テーブルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="253"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="254"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="264"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="265"/>
         <source>Running: %1 of load done.</source>
         <translation>実行中: 負荷 %1 が完了。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="265"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="266"/>
         <source>Draining: the load has stopped, replication settles.</source>
         <translation>ドレイン中: 負荷は停止し、レプリケーションが落ち着くのを待っています。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="277"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="278"/>
         <source>Failed.</source>
         <translation>失敗しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="278"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="279"/>
         <source>The scenario failed: %1</source>
         <translation>シナリオが失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="288"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="289"/>
         <source>Stopped after %1 s of engine time.</source>
         <translation>エンジン時間 %1 秒で停止しました。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="289"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="290"/>
         <source>Done: %1 s of engine time.</source>
         <translation>完了: エンジン時間 %1 秒。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="304"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="305"/>
         <source>%1 is not a scenario report.</source>
         <translation>%1 はシナリオのレポートではありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="314"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="315"/>
         <source>A saved report (%1), seed %2.</source>
         <translation>保存されたレポート (%1)、シード %2。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="323"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="324"/>
         <source>A saved report.</source>
         <translation>保存されたレポート。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="333"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="334"/>
         <source>Cannot write the report %1: %2</source>
         <translation>レポート %1 を書き込めません: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="336"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="337"/>
         <source>Report saved to %1</source>
         <translation>レポートを %1 に保存しました</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="342"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="343"/>
         <source>Open scenario</source>
         <translation>シナリオを開く</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="342"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="343"/>
         <source>Scenario files (*.json)</source>
         <translation>シナリオファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="348"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="349"/>
         <source>Open report</source>
         <translation>レポートを開く</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="348"/>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="357"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="349"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="358"/>
         <source>Scenario reports (*.json)</source>
         <translation>シナリオレポート (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="356"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="357"/>
         <source>Save report</source>
         <translation>レポートを保存</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="374"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="375"/>
         <source>Fault scenarios</source>
         <translation>障害シナリオ</translation>
     </message>
@@ -5851,6 +5851,44 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../app/main.cpp" line="225"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>scenario</name>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="24"/>
+        <source>Cannot read the scenario %1: %2</source>
+        <translation>シナリオ %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="31"/>
+        <source>The scenario %1 is not valid JSON.</source>
+        <translation>シナリオ %1 は有効な JSON ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="36"/>
+        <source>The scenario %1 is invalid: %2</source>
+        <translation>シナリオ %1 は無効です: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="48"/>
+        <source>Cannot create a working directory: %1</source>
+        <translation>作業ディレクトリを作成できません: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="59"/>
+        <source>The scenario failed: %1</source>
+        <translation>シナリオが失敗しました: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="67"/>
+        <source>Cannot write the report %1: %2</source>
+        <translation>レポート %1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="75"/>
+        <source>%1: %2 s of engine time in %3 s; writes served %4, refused %5, throttled %6; acknowledged writes lost %7; last-writer-wins conflicts %8</source>
+        <translation>%1: エンジン時間 %2 秒を %3 秒で実行。書き込み 処理 %4、拒否 %5、スロットリング %6。確認済みの書き込みの損失 %7。最終書き込み優先の競合 %8</translation>
     </message>
 </context>
 </TS>
