@@ -88,6 +88,8 @@ endif()
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.
 tablespan_add_test(tst_sigv4 tablespan_engine Boost::headers)
 target_include_directories(tst_sigv4 PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)
+tablespan_add_test(tst_kms tablespan_engine)
+tablespan_add_test(tst_kms_replicas tablespan_engine)
 
 # Fault scenarios, headless, with the shipped example files.
 tablespan_add_test(tst_scenarios tablespan_scenarios)

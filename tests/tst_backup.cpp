@@ -368,6 +368,8 @@ private slots:
             t.call("RestoreTableFromBackup", with_index), "ValidationException",
             std::string("Index byV does not match a secondary index that existed in the "
                         "source table and cannot be created during the restore operation"));
+        // The override's key must exist in the region's KMS.
+        const Json key = t.ok("kms:CreateKey", {{"Description", "restores"}})["KeyMetadata"];
         Json d = t.ok("RestoreTableFromBackup",
                       {{"TargetTableName", "Res3"},
                        {"BackupArn", arn},
@@ -376,12 +378,11 @@ private slots:
                         {{"ReadCapacityUnits", 5}, {"WriteCapacityUnits", 7}}},
                        {"GlobalSecondaryIndexOverride", Json::array()},
                        {"SSESpecificationOverride",
-                        {{"Enabled", true}, {"KMSMasterKeyId", "my-key"}}}})["TableDescription"];
+                        {{"Enabled", true}, {"KMSMasterKeyId", key["KeyId"]}}}})["TableDescription"];
         JCOMPARE(d["ProvisionedThroughput"]["ReadCapacityUnits"], 5);
         JCOMPARE(d["ProvisionedThroughput"]["WriteCapacityUnits"], 7);
         JCOMPARE(d["BillingModeSummary"]["BillingMode"], "PROVISIONED");
-        JCOMPARE(d["SSEDescription"]["KMSMasterKeyArn"],
-                 "arn:aws:kms:us-west-2:000000000000:key/my-key");
+        JCOMPARE(d["SSEDescription"]["KMSMasterKeyArn"], key["Arn"]);
         QVERIFY(wait_active(t, "Res3"));
         JCOMPARE(t.ok("DescribeTable", {{"TableName", "Res3"}})["Table"]["ItemCount"], 5);
 

@@ -15,6 +15,11 @@ cases check wrong types (SerializationException), missing members, out-of-range 
 and garbage ARNs and iterators, and that each prefix refuses the other's operations
 (UnknownOperationException).
 
+The simulated KMS's seven operations (target prefix TrentService) are bent too, on a
+key of the region and tables encrypted with it, and answer only with KMS's exceptions;
+fixed cases check wrong types, missing and out-of-range members, ids that name no key,
+and that the KMS prefix and DynamoDB's refuse each other's operations.
+
 The mutations are seeded: TABLESPAN_FUZZ_SEED=N replays one seed, TABLESPAN_FUZZ_COUNT
 sets requests per seed. A failure prints the request and the seed.
 
@@ -41,6 +46,12 @@ STREAMS_OPERATIONS = ("ListStreams", "DescribeStream", "GetShardIterator", "GetR
 STREAMS_ERRORS = {"ValidationException", "SerializationException",
                   "ResourceNotFoundException", "ExpiredIteratorException",
                   "TrimmedDataAccessException", "LimitExceededException"}
+KMS_OPERATIONS = ("CreateKey", "DescribeKey", "ListKeys", "DisableKey", "EnableKey",
+                  "ScheduleKeyDeletion", "CancelKeyDeletion")
+# What a KMS operation may answer: its model's errors and the validation ones.
+KMS_ERRORS = {"ValidationException", "SerializationException", "NotFoundException",
+              "KMSInvalidStateException", "AccessDeniedException",
+              "UnsupportedOperationException", "InvalidMarkerException"}
 ITEM = {"pk": {"S": "a"}, "sk": {"N": "1"},
         "l": {"L": [{"N": "1"}, {"M": {"x": {"S": "y"}}}]},
         "m": {"M": {"a": {"SS": ["x", "y"]}}}, "n": {"N": "5"}, "b": {"B": "AAE="},
@@ -297,6 +308,8 @@ class Failure(Exception):
 
 
 def target(operation):
+    if operation in KMS_OPERATIONS:
+        return "TrentService." + operation
     prefix = "DynamoDBStreams_20120810." if operation in STREAMS_OPERATIONS else "DynamoDB_20120810."
     return prefix + operation
 
@@ -345,6 +358,9 @@ def bent_requests(port, seed, count, requests):
         if (status != 200 and operation in STREAMS_OPERATIONS and
                 exception_name(answer) not in STREAMS_ERRORS):
             raise Failure("%s: not a Streams exception: %s" % (what, payload[:300]))
+        if (status != 200 and operation in KMS_OPERATIONS and
+                exception_name(answer) not in KMS_ERRORS):
+            raise Failure("%s: not a KMS exception: %s" % (what, payload[:300]))
 
 
 def expect_error(port, operation, request, name, target_header=None):
@@ -437,6 +453,76 @@ def fixed_streams_cases(port, arn, shard, iterator):
                      "DynamoDBStreams_20120810." + operation)
 
 
+def kms_requests(key_id, key_arn):
+    """One valid request per KMS operation on a key of the region, and table requests that
+    name it."""
+    sse = {"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": key_id}
+    return [
+        ("CreateKey", {"Description": "bent", "KeyUsage": "ENCRYPT_DECRYPT",
+                       "KeySpec": "SYMMETRIC_DEFAULT", "Origin": "AWS_KMS", "MultiRegion": False,
+                       "Tags": [{"TagKey": "team", "TagValue": "lab"}]}),
+        ("DescribeKey", {"KeyId": key_arn, "GrantTokens": ["token"]}),
+        ("DescribeKey", {"KeyId": "alias/aws/dynamodb"}),
+        ("ListKeys", {"Limit": 2, "Marker": key_id}),
+        ("DisableKey", {"KeyId": key_id}),
+        ("EnableKey", {"KeyId": key_arn}),
+        ("ScheduleKeyDeletion", {"KeyId": key_id, "PendingWindowInDays": 7}),
+        ("CancelKeyDeletion", {"KeyId": key_arn}),
+        ("CreateTable", dict(TABLE_DEFINITION, TableName="encrypted", SSESpecification=sse)),
+        ("UpdateTable", {"TableName": TABLE, "SSESpecification": sse}),
+        ("UpdateTable", {"TableName": TABLE, "ReplicaUpdates": [
+            {"Create": {"RegionName": "eu-west-1", "KMSMasterKeyId": key_id}}]}),
+        ("RestoreTableToPointInTime", {"SourceTableName": TABLE, "TargetTableName": "restored3",
+                                       "UseLatestRestorableTime": True,
+                                       "SSESpecificationOverride": sse}),
+    ]
+
+
+def fixed_kms_cases(port, key_id):
+    missing = "11111111-2222-4333-8444-555555555555"
+    cases = [
+        # Wrong JSON types.
+        ("DescribeKey", {"KeyId": 7}, "SerializationException"),
+        ("DescribeKey", {"KeyId": {"S": key_id}}, "SerializationException"),
+        ("ListKeys", {"Limit": "5"}, "SerializationException"),
+        ("ScheduleKeyDeletion", {"KeyId": key_id, "PendingWindowInDays": 7.5},
+         "SerializationException"),
+        ("CreateKey", {"Tags": {"TagKey": "a"}}, "SerializationException"),
+        ("CreateKey", {"MultiRegion": "no"}, "SerializationException"),
+        ("EnableKey", [key_id], "SerializationException"),
+        ("EnableKey", b"", "SerializationException"),
+        # Missing and out-of-range members.
+        ("DisableKey", {}, "ValidationException"),
+        ("DescribeKey", {"KeyId": ""}, "ValidationException"),
+        ("DescribeKey", {"KeyId": "x" * 3000}, "ValidationException"),
+        ("ListKeys", {"Limit": 0}, "ValidationException"),
+        ("ListKeys", {"Limit": 10 ** 20}, "ValidationException"),
+        ("ScheduleKeyDeletion", {"KeyId": key_id, "PendingWindowInDays": 6},
+         "ValidationException"),
+        ("ScheduleKeyDeletion", {"KeyId": key_id, "PendingWindowInDays": 366},
+         "ValidationException"),
+        ("CreateKey", {"KeyUsage": "WHATEVER"}, "ValidationException"),
+        ("CreateKey", {"Tags": [{"TagKey": ""}]}, "ValidationException"),
+        ("CreateKey", {"KeySpec": "RSA_2048"}, "UnsupportedOperationException"),
+        # Ids that name no key of the region.
+        ("DescribeKey", {"KeyId": missing}, "NotFoundException"),
+        ("DescribeKey", {"KeyId": "not-a-key"}, "NotFoundException"),
+        ("DescribeKey", {"KeyId": "arn:aws:kms:eu-west-1:000000000000:key/" + missing},
+         "NotFoundException"),
+        ("EnableKey", {"KeyId": "alias/absent"}, "NotFoundException"),
+        ("ListKeys", {"Marker": "nowhere"}, "InvalidMarkerException"),
+        ("DisableKey", {"KeyId": "alias/aws/dynamodb"}, "AccessDeniedException"),
+    ]
+    for operation, request, name in cases:
+        expect_error(port, operation, request, name)
+    # Each prefix serves its own operations only.
+    for operation in KMS_OPERATIONS:
+        expect_error(port, operation, {}, "UnknownOperationException",
+                     "DynamoDB_20120810." + operation)
+    for operation in ("PutItem", "ListTables", "Encrypt", "Bogus"):
+        expect_error(port, operation, {}, "UnknownOperationException", "TrentService." + operation)
+
+
 def raw_request(operation, request):
     body = json.dumps(request).encode()
     return (b"POST / HTTP/1.1\r\nHost: tablespan\r\n"
@@ -526,6 +612,9 @@ def main():
                         )["Records"][0]["dynamodb"]["SequenceNumber"]
         fixed_streams_cases(port, arn, shard["ShardId"], iterator)
         streams = streams_requests(arn, shard["ShardId"], sequence, iterator)
+        key = call("CreateKey", {"Description": "fuzzed"})["KeyMetadata"]
+        fixed_kms_cases(port, key["KeyId"])
+        kms = kms_requests(key["KeyId"], key["Arn"])
         raw = [raw_request("GetItem", {"TableName": TABLE, "Key": KEY}),
                raw_request("GetRecords", {"ShardIterator": iterator, "Limit": 3})]
 
@@ -533,8 +622,9 @@ def main():
                  else [1, 2, 3])
         count = int(os.environ.get("TABLESPAN_FUZZ_COUNT", "1000"))
         for seed in seeds:
-            bent_requests(port, seed, count, REQUESTS + streams)
+            bent_requests(port, seed, count, REQUESTS + streams + kms)
             bent_requests(port, seed, count // 4, streams)  # the Streams operations again
+            bent_requests(port, seed, count // 4, kms)  # and KMS's
             bent_bytes(port, seed, count // 4, raw)
 
         if server.poll() is not None:
@@ -554,8 +644,9 @@ def main():
             records += call("GetRecords", {"ShardIterator": it})["Records"]
         if [(r["eventName"], r["dynamodb"].get("NewImage")) for r in records] != [("INSERT", kept)]:
             raise Failure("the untouched table's stream changed: %s" % records)
-        print("ok: %d seeds, %d bent requests, %d bent Streams requests and %d bent byte "
-              "streams each, all answered" % (len(seeds), count, count // 4, count // 4))
+        print("ok: %d seeds, %d bent requests, %d bent Streams requests, %d bent KMS requests "
+              "and %d bent byte streams each, all answered" %
+              (len(seeds), count, count // 4, count // 4, count // 4))
     except Failure as failure:
         print("FAIL:", failure)
         return 1

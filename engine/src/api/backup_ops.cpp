@@ -5,6 +5,7 @@
 #include "api/request_util.h"
 #include "api/table_recovery.h"
 #include "core/region.h"
+#include "kms/key_watch.h"
 
 namespace tablespan::api {
 
@@ -24,6 +25,7 @@ const BackupRecord& backup_named(core::Region& region, const std::string& arn) {
 
 Json create_backup(core::Region& region, const Json& request) {
     TableMeta& table = table_for_backups(region, request.at("TableName"));
+    kms::check_data_access(table);  // refused with the key's error (details/DDB-TABLE-333.md)
     if (region.now() < backups_ready_at(table))
         throw ApiError(
             "ContinuousBackupsUnavailableException",

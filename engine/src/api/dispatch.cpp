@@ -8,6 +8,7 @@
 
 #include "api/handlers.h"
 #include "api/request_validator.h"
+#include "kms/kms_dispatch.h"
 #include "tablespan/error.h"
 
 namespace tablespan::api {
@@ -110,6 +111,8 @@ std::vector<std::string_view> implemented_operations() {
 }
 
 Json dispatch(core::Region& region, std::string_view operation, const Json& request) {
+    if (kms::is_kms_operation(operation))
+        return kms::dispatch(region, operation.substr(kms::kOperationPrefix.size()), request);
     auto it = handlers().find(operation);
     if (it == handlers().end()) {
         if (model_has_operation(operation))

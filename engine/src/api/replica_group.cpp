@@ -60,7 +60,8 @@ Json ReplicaGroup::to_storage() const {
                                 {"class", m.table_class_override},
                                 {"class_updated", m.table_class_updated},
                                 {"progress", m.progress},
-                                {"source_until", m.source_until}});
+                                {"source_until", m.source_until},
+                                {"kms_key", m.kms_key}});
     if (strong) j["strong"] = true;
     for (const auto& w : witnesses)
         j["witnesses"].push_back({{"region", w.region}, {"status", w.status}});
@@ -84,7 +85,8 @@ ReplicaGroup ReplicaGroup::from_storage(const Json& j) {
     for (const auto& m : j.at("members"))
         g.members.push_back(ReplicaMember{m.at("region"), m.at("status"), m.at("class"),
                                           m.at("class_updated"), m.at("progress"),
-                                          m.at("source_until")});
+                                          m.at("source_until"),
+                                          m.value("kms_key", std::string())});
     g.strong = j.value("strong", false);
     if (j.contains("witnesses"))
         for (const auto& w : j.at("witnesses"))
@@ -107,6 +109,8 @@ Json ReplicaGroup::describe_replicas(const std::string& self) const {
         Json r = {{"RegionName", m.region}, {"ReplicaStatus", m.status}};
         if (m.status == "CREATING" && m.progress >= 0)
             r["ReplicaStatusPercentProgress"] = std::to_string(m.progress);
+        // Shown for a customer managed key only (reference §1.2).
+        if (!m.kms_key.empty()) r["KMSMasterKeyId"] = m.kms_key;
         if (!m.table_class_override.empty())
             r["ReplicaTableClassSummary"] = {
                 {"TableClass", m.table_class_override},

@@ -23,6 +23,7 @@ struct ReplicaMember {
     Millis table_class_updated = 0;
     int progress = -1;        // ReplicaStatusPercentProgress while CREATING; -1: not shown
     Millis source_until = 0;  // sourced a new replica: cannot be deleted until then
+    std::string kms_key = {};  // its customer managed KMS key (ARN); empty: none
 };
 
 // A witness of a multi-Region strongly consistent (MRSC) group: a region with no table

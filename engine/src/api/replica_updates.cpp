@@ -2,6 +2,7 @@
 // DeleteTable, and the legacy 2017.11.29 operations as the service answers them today.
 // Checks run in the order the service runs them (reference §1.4, §1.6, §2.5).
 
+#include <optional>
 #include <set>
 
 #include "api/handlers.h"
@@ -10,6 +11,7 @@
 #include "api/request_util.h"
 #include "core/region.h"
 #include "core/replicator.h"
+#include "kms/sse.h"
 #include "mrsc/group_updates.h"
 #include "tablespan/regions.h"
 
@@ -20,7 +22,7 @@ struct Action {
     std::string kind;  // Create, Update, Delete
     std::string region;
     std::string table_class;
-    bool has_kms_key = false;
+    std::optional<std::string> kms_key;  // KMSMasterKeyId
 };
 
 [[noreturn]] void throw_in_use() {
@@ -49,7 +51,7 @@ std::vector<Action> read_actions(const Json& updates) {
             a.kind = kind;
             a.region = body->at("RegionName").get<std::string>();
             a.table_class = string_member(*body, "TableClassOverride").value_or("");
-            a.has_kms_key = member(*body, "KMSMasterKeyId") != nullptr;
+            a.kms_key = string_member(*body, "KMSMasterKeyId");
         }
         if (kinds > 1)
             throw_validation(
@@ -117,7 +119,9 @@ Json update_replicas(core::Region& region, const Json& request) {
         if (existing || (destination && destination->has_table(t.name)))
             throw_validation("Failed to create a the new replica of table with name: '" + t.name +
                              "' because one or more replicas already existed as tables.");
-        region.replicator().create_replica(t, action.region, action.table_class);
+        // Each replica encrypts with a key of its own region.
+        const std::string key = kms::replica_key(region, t, action.region, action.kms_key);
+        region.replicator().create_replica(t, action.region, action.table_class, key);
         return {{"TableDescription", t.describe()}};
     }
 
@@ -127,7 +131,7 @@ Json update_replicas(core::Region& region, const Json& request) {
             "the global table. Please retry the request without these replicas: [" +
             action.region + "].");
     if (action.kind == "Update") {
-        if (action.has_kms_key)
+        if (action.kms_key)
             throw_invalid_parameter("KMSMasterKeyId must be specified for each replica.");
         if (action.table_class.empty())
             throw_validation(

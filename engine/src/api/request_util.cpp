@@ -1,6 +1,7 @@
 #include "api/request_util.h"
 
 #include "core/region.h"
+#include "kms/key_watch.h"
 
 namespace tablespan::api {
 
@@ -8,6 +9,7 @@ TableMeta& table_for_data(core::Region& region, const std::string& name) {
     TableMeta* t = region.find_table(table_name_from(region, name));
     if (!t || t->status == "CREATING" || t->status == "DELETING")
         throw ApiError("ResourceNotFoundException", "Requested resource not found");
+    kms::check_data_access(*t);
     return *t;
 }
 

@@ -27,6 +27,7 @@
 #include "api/request_util.h"
 #include "api/table_recovery.h"
 #include "core/region.h"
+#include "kms/sse.h"
 
 namespace tablespan::api {
 
@@ -130,14 +131,10 @@ void apply_overrides(TableMeta& t, const Json& request, core::Region& region) {
         // Without Enabled=true the table uses the AWS owned key (observed).
         t.sse_enabled = bool_member(*sse, "Enabled").value_or(false);
         t.sse_kms_key_arn.clear();
-        if (t.sse_enabled) {
-            auto key = string_member(*sse, "KMSMasterKeyId");
-            t.sse_kms_key_arn = key && key->rfind("arn:", 0) == 0
-                                    ? *key
-                                    : "arn:aws:kms:" + std::string(region.code()) + ":" +
-                                          region.core().account_id + ":key/" +
-                                          (key ? *key : new_uuid());
-        }
+        // The key must exist and be enabled in the target's region.
+        if (t.sse_enabled)
+            t.sse_kms_key_arn =
+                kms::resolve_table_key(region, string_member(*sse, "KMSMasterKeyId"));
     }
 }
 
@@ -194,6 +191,7 @@ Json create_target(core::Region& region, TableMeta t, const std::string& target,
     t.size_bytes = 0;
     t.recovery = TableRecovery{};
     t.recovery.restore = std::move(job);
+    t.key_state = {};
     TableMeta& stored = region.add_table(std::move(t));
     region.publish_status(stored);
     region.recovery().start_restore(stored, std::move(remote));

@@ -11,6 +11,8 @@
 #include "tags/table_tags.h"
 #include "core/region.h"
 #include "indexes/index_updates.h"
+#include "kms/key_watch.h"
+#include "kms/sse.h"
 
 namespace tablespan::api {
 
@@ -79,6 +81,13 @@ Json update_table(core::Region& region, const Json& request) {
     if ((protection || table_class) && t.group.has_change_in_progress())
         throw ApiError("ResourceInUseException",
                        "The resource which you are attempting to change is in use.");
+    // The new key is resolved before anything changes (an unusable current key refuses
+    // first, whatever the table's status).
+    std::optional<std::pair<bool, std::string>> new_sse;
+    if (sse) {
+        const kms::SseRequest wanted = kms::read_sse(*sse, true);
+        new_sse = std::pair{wanted.enabled, kms::sse_update(region, t, wanted)};
+    }
     if (t.status != "ACTIVE") throw_in_use(t);
 
     std::string new_billing = billing.value_or(t.billing_mode);
@@ -181,16 +190,10 @@ Json update_table(core::Region& region, const Json& request) {
         on_demand_echo = capacity::update_on_demand_maximum(t, *on_demand, new_billing);
         if (t.group.global()) region.replicator().fan_out_on_demand_maximum(t);
     }
-    if (sse) {
-        bool enabled = bool_member(*sse, "Enabled").value_or(true);
-        t.sse_enabled = enabled;
-        if (enabled) {
-            auto key = string_member(*sse, "KMSMasterKeyId");
-            t.sse_kms_key_arn = key && key->rfind("arn:", 0) == 0
-                                    ? *key
-                                    : "arn:aws:kms:" + t.region + ":" + t.account_id + ":key/" +
-                                          (key ? *key : new_uuid());
-        }
+    if (new_sse) {
+        t.sse_enabled = new_sse->first;
+        if (t.sse_enabled) t.sse_kms_key_arn = new_sse->second;
+        t.key_state = {};  // a usable key (checked above)
         needs_updating = true;
         if (t.group.global()) region.replicator().fan_out_encryption(t);
     }
@@ -206,7 +209,10 @@ Json update_table(core::Region& region, const Json& request) {
 
 Json delete_table(core::Region& region, const Json& request) {
     TableMeta& t = table_for_control(region, request.at("TableName"));
-    if (t.status != "ACTIVE") throw_in_use(t);
+    // A table whose KMS key is inaccessible (or archived for it) can be deleted
+    // (details/DDB-TABLE-329.md, the service's table-streams-encryption-class notes).
+    const bool keyless = t.status == kms::kInaccessible || t.status == "ARCHIVED";
+    if (t.status != "ACTIVE" && !keyless) throw_in_use(t);
     if (t.tags_changed_at && region.now() < t.tags_changed_at + tags::kChangeLockMs)
         throw ApiError("ResourceInUseException",
                        "Attempt to change a resource which is still in use: Table tags are being "

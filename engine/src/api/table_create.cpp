@@ -11,6 +11,7 @@
 #include "capacity/on_demand_maximum.h"
 #include "core/region.h"
 #include "indexes/index_create.h"
+#include "kms/sse.h"
 
 namespace tablespan::api {
 
@@ -98,6 +99,9 @@ Json create_table(core::Region& region, const Json& request) {
 
     if (region.find_table(name))
         throw ApiError("ResourceInUseException", "Table already exists: " + name);
+    std::optional<kms::SseRequest> sse;
+    if (const Json* spec = member(request, "SSESpecification"))
+        sse = kms::read_sse(*spec, false);
 
     t.name = name;
     t.table_id = new_uuid();
@@ -125,15 +129,11 @@ Json create_table(core::Region& region, const Json& request) {
         t.stream_view_type = stream_view;
         t.stream_label = stream_label(t.created);
     }
-    if (const Json* sse = member(request, "SSESpecification")) {
-        if (bool_member(*sse, "Enabled").value_or(false)) {
-            t.sse_enabled = true;
-            auto key = string_member(*sse, "KMSMasterKeyId");
-            t.sse_kms_key_arn = key && key->rfind("arn:", 0) == 0
-                                    ? *key
-                                    : "arn:aws:kms:" + t.region + ":" + t.account_id + ":key/" +
-                                          (key ? *key : new_uuid());
-        }
+    if (sse && sse->enabled) {
+        // The key must exist and be enabled in the region's KMS; without a key id the AWS
+        // managed key (alias/aws/dynamodb).
+        t.sse_enabled = true;
+        t.sse_kms_key_arn = kms::resolve_table_key(region, sse->key_id);
     }
     t.deletion_protection = bool_member(request, "DeletionProtectionEnabled").value_or(false);
     if (const Json* tags = member(request, "Tags")) {

@@ -1,6 +1,7 @@
 #include "api/table_meta.h"
 
 #include "capacity/on_demand_maximum.h"
+#include "kms/key_watch.h"
 
 namespace tablespan::api {
 
@@ -83,6 +84,7 @@ Json TableMeta::to_storage() const {
         j["next_index_id"] = next_index_id;
     }
     if (group.global() || group.epoch) j["group"] = group.to_storage();
+    if (key_state.affected()) j["kms"] = key_state.to_storage();
     j["recovery"] = recovery.to_storage();
     return j;
 }
@@ -137,6 +139,7 @@ TableMeta TableMeta::from_storage(std::int64_t id, const Json& j) {
         m.next_index_id = j.at("next_index_id");
     }
     if (j.contains("group")) m.group = ReplicaGroup::from_storage(j.at("group"));
+    if (j.contains("kms")) m.key_state = kms::TableKeyState::from_storage(j.at("kms"));
     if (j.contains("recovery")) m.recovery = TableRecovery::from_storage(j.at("recovery"));
     return m;
 }
@@ -199,6 +202,7 @@ Json TableMeta::describe() const {
     if (sse_enabled)
         t["SSEDescription"] = {
             {"Status", "ENABLED"}, {"SSEType", "KMS"}, {"KMSMasterKeyArn", sse_kms_key_arn}};
+    kms::describe_key_state(*this, t);
     if (table_class_updated)
         t["TableClassSummary"] = {{"TableClass", table_class},
                                   {"LastUpdateDateTime", epoch_seconds(table_class_updated)}};

@@ -15,6 +15,7 @@
 #include "tablespan/clock.h"
 #include "tablespan/json_codec.h"
 #include "indexes/secondary_index.h"
+#include "kms/table_key_state.h"
 
 namespace tablespan::api {
 
@@ -57,6 +58,8 @@ struct TableMeta {
 
     bool sse_enabled = false;  // SSE with KMS (the default AWS owned key renders nothing)
     std::string sse_kms_key_arn;
+    // The KMS key's accessibility and the timeline of an unusable key (kms/key_watch.h).
+    kms::TableKeyState key_state;
 
     bool deletion_protection = false;
 

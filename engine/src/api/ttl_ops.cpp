@@ -7,6 +7,7 @@
 #include "api/handlers.h"
 #include "api/request_util.h"
 #include "core/region.h"
+#include "kms/key_watch.h"
 #include "mrsc/group_updates.h"
 #include "ttl/ttl_sweeper.h"
 
@@ -40,6 +41,7 @@ Json update_time_to_live(core::Region& region, const Json& request) {
             throw_validation("UpdateTimeToLive is not allowed while the replica is being added: " +
                              m.region);
     mrsc::check_time_to_live(t);
+    kms::check_data_access(t);  // refused with the key's error (details/DDB-TABLE-333.md)
     const Json& spec = request.at("TimeToLiveSpecification");
     const bool enable = spec.at("Enabled").get<bool>();
     const std::string attribute = spec.at("AttributeName");

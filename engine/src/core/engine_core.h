@@ -11,6 +11,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "core/scheduler.h"
+#include "kms/replication_holds.h"
 #include "mrsc/write_registry.h"
 #include "tablespan/clock.h"
 #include "tablespan/events.h"
@@ -44,6 +45,8 @@ struct EngineCore {
     bool enforce_throughput = true;
     // Writes of multi-Region strongly consistent tables in progress, engine-wide.
     std::shared_ptr<mrsc::WriteRegistry> mrsc_writes = std::make_shared<mrsc::WriteRegistry>();
+    // Replicas whose KMS key is unusable: replication to and from them waits.
+    std::shared_ptr<kms::ReplicationHolds> kms_holds = std::make_shared<kms::ReplicationHolds>();
 };
 
 }  // namespace tablespan::core

@@ -8,6 +8,7 @@
 #include "api/recovery.h"
 #include "capacity/throughput.h"
 #include "core/replicator.h"
+#include "kms/region_kms.h"
 #include "mrsc/strong_requests.h"
 #include "partiql/statement_table.h"
 #include "indexes/index_jobs.h"
@@ -84,8 +85,10 @@ Region::Region(EngineCore& core, const RegionInfo& info)
       replicator_(std::make_unique<Replicator>(*this)),
       recovery_(std::make_unique<api::Recovery>(*this)),
       streams_(std::make_unique<streams::RegionStreams>(*this)),
-      throughput_(std::make_unique<capacity::Throughput>(core.enforce_throughput)) {
+      throughput_(std::make_unique<capacity::Throughput>(core.enforce_throughput)),
+      kms_(std::make_unique<kms::RegionKms>(*this)) {
     load_tables();
+    kms_->load();
     hlc_.observe(store_.state("hlc"));
     for (auto& [name, table] : tables_) {
         if (table->status_until) schedule_transition(*table, table->status_until);

@@ -36,6 +36,9 @@ class RegionStreams;
 namespace tablespan::capacity {
 class Throughput;
 }
+namespace tablespan::kms {
+class RegionKms;
+}
 
 namespace tablespan::core {
 
@@ -97,6 +100,8 @@ public:
     streams::RegionStreams& streams() { return *streams_; }
     // Provisioned throughput, enforced.
     capacity::Throughput& throughput() { return *throughput_; }
+    // The region's simulated KMS and its tables' keys.
+    kms::RegionKms& kms() { return *kms_; }
     bool online() const;
     // A version for a local write (see core/hlc.h).
     std::int64_t next_hlc();
@@ -164,6 +169,7 @@ private:
     std::unique_ptr<api::Recovery> recovery_;
     std::unique_ptr<streams::RegionStreams> streams_;
     std::unique_ptr<capacity::Throughput> throughput_;
+    std::unique_ptr<kms::RegionKms> kms_;
 };
 
 }  // namespace tablespan::core

@@ -8,6 +8,7 @@
 #include "api/ids.h"
 #include "api/lifecycle.h"
 #include "core/region.h"
+#include "kms/key.h"
 #include "streams/stream.h"
 #include "core/replicator.h"
 
@@ -75,18 +76,26 @@ api::TableMeta Replicator::replica_meta(const api::TableMeta& t, const std::stri
     }
     replica.stream_label = api::stream_label(now);
     replica.group = shared_view(t.group);
+    replica.key_state = {};
     return replica;
 }
 
 void Replicator::create_replica(api::TableMeta& t, const std::string& destination,
-                                const std::string& table_class_override) {
+                                const std::string& table_class_override,
+                                const std::string& replica_key) {
     const std::string self(region_.code());
     const Millis now = region_.now();
+    // A member's customer managed key shows in the others' Replicas lists.
+    const auto customer_key = [](const std::string& arn) {
+        return arn.empty() || kms::is_aws_managed_arn(arn) ? std::string() : arn;
+    };
     if (!t.group.global())
-        t.group.members.push_back(api::ReplicaMember{self, "ACTIVE", "", 0, -1, 0});
+        t.group.members.push_back(api::ReplicaMember{
+            self, "ACTIVE", "", 0, -1, 0, customer_key(t.sse_enabled ? t.sse_kms_key_arn : "")});
     t.group.members.push_back(api::ReplicaMember{destination, "CREATING", table_class_override,
                                                  table_class_override.empty() ? 0 : now,
-                                                 t.item_count > 0 ? 0 : -1, 0});
+                                                 t.item_count > 0 ? 0 : -1, 0,
+                                                 customer_key(replica_key)});
     t.group.find(self)->source_until = now + kSourceLockMs;
     ++t.group.epoch;
     t.group.backfill =
@@ -104,6 +113,7 @@ void Replicator::create_replica(api::TableMeta& t, const std::string& destinatio
     region_.publish_status(t);
 
     api::TableMeta replica = replica_meta(t, destination, table_class_override);
+    if (replica.sse_enabled) replica.sse_kms_key_arn = replica_key;
     if (Region* r = other(destination))
         r->post([r, replica = std::move(replica), self]() mutable {
             r->replicator().create_local(std::move(replica), self);
@@ -189,6 +199,7 @@ void Replicator::update_member(api::TableMeta& t, const std::string& member,
 }
 
 void Replicator::on_table_removed(const api::TableMeta& t) {
+    region_.core().kms_holds->release(t.name, std::string(region_.code()));
     for (auto it = links_.lower_bound({t.name, ""});
          it != links_.end() && it->first.first == t.name;)
         it = links_.erase(it);
@@ -259,6 +270,30 @@ void Replicator::on_group(const std::string& name, api::ReplicaGroup view) {
     region_.publish_status(*t);
 }
 
+void Replicator::set_own_status(api::TableMeta& t, const std::string& status) {
+    api::ReplicaMember* me = t.group.find(std::string(region_.code()));
+    if (!me || me->status == status) return;
+    me->status = status;
+    ++t.group.epoch;
+    region_.save_table(t);
+    broadcast(t);
+}
+
+void Replicator::leave_group(api::TableMeta& t) {
+    if (!t.group.global()) return;
+    const std::string self(region_.code());
+    for (const auto& m : t.group.members)
+        if (m.region != self)
+            if (Region* r = other(m.region))
+                r->post([r, name = t.name, self] { r->replicator().on_member_gone(name, self); });
+    // Seen from here, everyone else left: a regional table again, links dropped.
+    api::ReplicaGroup alone = shared_view(t.group);
+    std::erase_if(alone.members, [&](const api::ReplicaMember& m) { return m.region != self; });
+    alone.witnesses.clear();
+    ++alone.epoch;
+    on_group(t.name, std::move(alone));
+}
+
 void Replicator::fan_out_encryption(const api::TableMeta& table) {
     for (const auto& m : table.group.members) {
         if (m.region == region_.code()) continue;
@@ -296,10 +331,10 @@ void Replicator::on_encryption(const std::string& name, bool enabled) {
     if (!t || t->status == "DELETING" || t->sse_enabled == enabled) return;
     region_.run_internal([&] {
         t->sse_enabled = enabled;
-        // A KMS key lives in one region: each replica uses its own.
+        // A KMS key lives in one region: each replica uses its own region's AWS managed
+        // key (a customer managed key cannot fan out, see kms/sse.cpp).
         if (enabled)
-            t->sse_kms_key_arn = "arn:aws:kms:" + std::string(region_.code()) + ":" +
-                                 t->account_id + ":key/" + api::new_uuid();
+            t->sse_kms_key_arn = kms::aws_managed_key_arn(std::string(region_.code()), t->account_id);
         if (t->status == "ACTIVE")
             region_.start_transition(*t, "UPDATING", "ACTIVE", api::kUpdatingMs);
         else

@@ -91,6 +91,9 @@ void Replicator::forget_commit_times() {
 void Replicator::ship(Link& link) {
     if (link.busy || link.cursor >= committed_seq_) return;
     if (!region_.core().network.can_deliver(region_.code(), link.destination)) return;
+    // A replica whose KMS key is unusable neither sends nor receives (kms/key_watch.h).
+    if (region_.core().kms_holds->blocks(link.table, std::string(region_.code()), link.destination))
+        return;
     auto first = region_.store().changes_after(link.table_id, link.cursor, committed_seq_, 1);
     if (first.empty()) return;
     link.busy = true;
@@ -204,7 +207,8 @@ std::int64_t Replicator::shipped(std::int64_t table_id) const {
 
 void Replicator::receive(const std::string& table, const std::string& origin,
                          std::vector<storage::ChangeRow> changes, std::function<void(bool)> ack) {
-    if (!region_.core().network.can_deliver(origin, region_.code())) {
+    if (!region_.core().network.can_deliver(origin, region_.code()) ||
+        region_.core().kms_holds->blocks(table, origin, std::string(region_.code()))) {
         ack(false);
         return;
     }

@@ -87,8 +87,11 @@ public:
     // ---- control plane ----
     // UpdateTable ReplicaUpdates Create, issued here: `table` is already validated;
     // creates the replica in `destination` and starts the backfill.
+    // `replica_key`: the KMS key ARN the new replica encrypts with (its region's; empty:
+    // the table is not encrypted with KMS).
     void create_replica(api::TableMeta& table, const std::string& destination,
-                        const std::string& table_class_override);
+                        const std::string& table_class_override,
+                        const std::string& replica_key = {});
     // Marks `member` DELETING in the group (this region or another) and tells everyone.
     void remove_member(api::TableMeta& table, const std::string& member);
     // UpdateTable ReplicaUpdates Update: a table class override for `member`.
@@ -102,6 +105,12 @@ public:
     void fan_out_on_demand_maximum(const api::TableMeta& table);
     // The table is about to be removed from this region (end of DELETING).
     void on_table_removed(const api::TableMeta& table);
+    // KMS (kms/key_watch.cpp), inside a write: this region's replica shows `status` in
+    // every member's view (INACCESSIBLE_ENCRYPTION_CREDENTIALS, or ACTIVE again).
+    void set_own_status(api::TableMeta& table, const std::string& status);
+    // KMS: this region's replica leaves the group and stays a regional table with its
+    // items (its key stayed inaccessible); every other member drops it.
+    void leave_group(api::TableMeta& table);
 
     // ---- multi-Region strong consistency (mrsc/strong_group.cpp, mrsc/acknowledgements.cpp) ----
     // UpdateTable with MultiRegionConsistency STRONG, validated: `replicas` and `witness`

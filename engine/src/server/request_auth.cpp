@@ -20,6 +20,8 @@ namespace http = boost::beast::http;
 using namespace std::chrono;
 
 constexpr std::string_view kService = "dynamodb";
+// The simulated KMS's requests (X-Amz-Target TrentService.<Op>) are signed for "kms".
+constexpr std::string_view kKmsService = "kms";
 constexpr std::string_view kTerminator = "aws4_request";
 
 std::string_view view(boost::beast::string_view s) {
@@ -80,7 +82,7 @@ std::optional<Error> check_clock_skew(std::string_view amz_date, system_clock::t
 
 // keyid/date/region/service/aws4_request, each piece checked; every complaint is listed.
 std::optional<Error> check_scope(const std::vector<std::string_view>& scope,
-                                 std::string_view amz_date) {
+                                 std::string_view amz_date, std::string_view service) {
     std::string message;
     const auto add = [&message](std::string text) {
         if (!message.empty()) message.push_back(' ');
@@ -88,8 +90,8 @@ std::optional<Error> check_scope(const std::vector<std::string_view>& scope,
     };
     if (!find_region(scope[2]))
         add("Credential should be scoped to a valid region, not '" + std::string(scope[2]) + "'.");
-    if (scope[3] != kService)
-        add("Credential should be scoped to correct service: '" + std::string(kService) + "'.");
+    if (scope[3] != service)
+        add("Credential should be scoped to correct service: '" + std::string(service) + "'.");
     if (scope[4] != kTerminator)
         add("Credential should be scoped with a valid terminator: '" + std::string(kTerminator) +
             "', not '" + std::string(scope[4]) + "'.");
@@ -190,7 +192,10 @@ std::optional<Error> check_signature(const http::request<http::string_body>& req
             "Credential must have exactly 5 slash-delimited elements, e.g. "
             "keyid/date/region/service/term, got '" +
             std::string(credential) + "'");
-    if (auto error = check_scope(scope, amz_date)) return error;
+    const std::string_view target = view(request["X-Amz-Target"]);
+    const std::string_view service =
+        target.substr(0, 13) == "TrentService." ? kKmsService : kService;
+    if (auto error = check_scope(scope, amz_date, service)) return error;
 
     const auto secret = credentials.find(scope[0]);
     if (secret == credentials.end())

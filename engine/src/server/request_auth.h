@@ -25,7 +25,8 @@ inline constexpr std::chrono::minutes kMaxClockSkew{15};
 // all HTTP 400). Returns nullopt when the request is signed by one of the key pairs, for
 // the "dynamodb" service, within kMaxClockSkew of `now`. The payload hash is
 // x-amz-content-sha256 when the request carries it, otherwise the body's. Session tokens
-// (X-Amz-Security-Token) are not checked. Thread-safe.
+// (X-Amz-Security-Token) are not checked. KMS requests (X-Amz-Target TrentService.<Op>)
+// are signed for the "kms" service. Thread-safe.
 std::optional<Error> check_signature(
     const boost::beast::http::request<boost::beast::http::string_body>& request,
     const Credentials& credentials, std::chrono::system_clock::time_point now);

@@ -14,6 +14,10 @@ constexpr std::string_view kTargetPrefix = "DynamoDB_20120810.";
 // DynamoDB Streams answers on the same endpoint under its own prefix (its model's
 // targetPrefix; SigV4 signs it as service "dynamodb").
 constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
+// The simulated KMS answers on the same endpoint too, under KMS's prefix (its model's
+// targetPrefix; SigV4 signs it as service "kms"); the engine names its operations
+// "kms:<Op>".
+constexpr std::string_view kKmsPrefix = "TrentService.";
 
 bool streams_operation(std::string_view op) {
     return op == "ListStreams" || op == "DescribeStream" || op == "GetShardIterator" ||
@@ -85,15 +89,17 @@ Route RequestRouter::route(const HttpRequest& request) const {
         if (auto error = check_signature(request, *credentials_, std::chrono::system_clock::now()))
             return error_reply(*error);
     }
-    return EngineCall{region_of(request), std::string(*operation), std::move(body)};
+    return EngineCall{region_of(request), std::move(*operation), std::move(body)};
 }
 
-std::optional<std::string_view> RequestRouter::operation_of(std::string_view target) {
+std::optional<std::string> RequestRouter::operation_of(std::string_view target) {
+    if (target.substr(0, kKmsPrefix.size()) == kKmsPrefix && target.size() > kKmsPrefix.size())
+        return "kms:" + std::string(target.substr(kKmsPrefix.size()));
     for (auto prefix : {kTargetPrefix, kStreamsPrefix}) {
         if (target.substr(0, prefix.size()) != prefix || target.size() == prefix.size()) continue;
         const auto op = target.substr(prefix.size());
         if (streams_operation(op) != (prefix == kStreamsPrefix)) return std::nullopt;
-        return op;
+        return std::string(op);
     }
     return std::nullopt;
 }

@@ -56,8 +56,9 @@ public:
     // The region in the request's SigV4 credential scope, else the default region.
     std::string region_of(const HttpRequest& request) const;
     // The operation an X-Amz-Target names: "DynamoDB_20120810.<Op>" or, for the four
-    // Streams operations, "DynamoDBStreams_20120810.<Op>"; nullopt for anything else.
-    static std::optional<std::string_view> operation_of(std::string_view target);
+    // Streams operations, "DynamoDBStreams_20120810.<Op>"; "TrentService.<Op>" (KMS) as
+    // "kms:<Op>"; nullopt for anything else.
+    static std::optional<std::string> operation_of(std::string_view target);
 
 private:
     std::string default_region_;

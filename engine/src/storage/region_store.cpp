@@ -167,6 +167,14 @@ constexpr const char* kMigrations[] = {
         hlc INTEGER NOT NULL,
         PRIMARY KEY(table_name, origin)) WITHOUT ROWID;
     )sql",
+    // 9: the region's simulated KMS (kms/region_kms.h): one row per key, its metadata a
+    // JSON document, ordered by creation for ListKeys.
+    R"sql(
+    CREATE TABLE kms_keys(
+        id TEXT PRIMARY KEY,
+        created INTEGER NOT NULL,
+        meta TEXT NOT NULL) WITHOUT ROWID;
+    )sql",
 };
 }  // namespace
 
