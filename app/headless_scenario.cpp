@@ -63,7 +63,7 @@ int runScenarioHeadless(const QString& file, const QString& report, std::optiona
     if (!report.isEmpty()) {
         QFile out(report);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            out.write(QByteArray::fromStdString(outcome.report.dump(2))) < 0) {
+            out.write(QByteArray::fromStdString(outcome.report.dump() + "\n")) < 0) {
             print(stderr, QCoreApplication::translate("scenario", "Cannot write the report %1: %2")
                               .arg(report, out.errorString()));
             return 1;

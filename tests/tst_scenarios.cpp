@@ -228,6 +228,28 @@ private slots:
         JCOMPARE(run(cutThenLost())["faults"][2]["kind"], "region-lost");
     }
 
+    void theShippedKmsScenarioLosesTheReplicaForGood() {
+        // Timings of the simulated service (engine/src/kms/kms_timings.h): requests fail
+        // once the cached data key expires (5.5 min), the replica is inaccessible after
+        // 80 min and leaves its group 20 h later; the key comes back after 25 h.
+        const Json report = run(shipped("kms-key-disabled.json"));
+        const Json& frankfurt = report["timeline"]["regions"]["eu-central-1"]["writesRefused"];
+        int first = -1;
+        for (int i = 0; i < int(frankfurt.size()) && first < 0; ++i)
+            if (frankfurt[std::size_t(i)].get<int>() > 0) first = i;
+        QCOMPARE(first, 600 + 330);
+        // Ireland serves every write throughout.
+        JCOMPARE(report["regions"]["eu-west-1"][1]["writes"]["refused"], 0);
+        // Ireland's changes for Frankfurt pile up while it is inaccessible, and are dropped
+        // with it when it leaves the group.
+        const Json& pending = report["timeline"]["pending"]["eu-west-1>eu-central-1"];
+        QVERIFY(pending[20 * 3600].get<int>() > 60'000);
+        JCOMPARE(pending[24 * 3600], 0);
+        // Enabled again, Frankfurt serves its own writes, but the two never converge.
+        QVERIFY(report["regions"]["eu-central-1"][2]["writes"]["served"].get<int>() > 2000);
+        QVERIFY(report["convergence"][0]["seconds"].is_null());
+    }
+
     void invalidFilesNameTheField_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("error");
@@ -248,7 +270,7 @@ private slots:
             R"({"name": "x", "duration": 60, "tables": [{"name": "Tbl", "regions": ["us-east-1"]}],
                 "faults": [{"kind": "meteor", "at": 10}]})",
             "faults[0].kind: one of region-offline, region-lost, link-cut, link-slow, "
-            "capacity-lowered");
+            "capacity-lowered, kms-key-disabled");
         row("lost comes back",
             R"({"name": "x", "duration": 60, "tables": [{"name": "Tbl", "regions": ["us-east-1"]}],
                 "faults": [{"kind": "region-lost", "at": 10, "for": 5, "region": "us-east-1"}]})",

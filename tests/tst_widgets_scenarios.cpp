@@ -15,6 +15,7 @@
 #include "scenarios/scenario_charts.h"
 #include "scenarios/scenario_job.h"
 #include "scenarios/scenario_report_view.h"
+#include "scenarios/scenario_series.h"
 #include "scenarios/scenario_timeline.h"
 #include "scenarios/scenarios_tab.h"
 #include "engine_fixture.h"
@@ -74,6 +75,31 @@ class TstWidgetsScenarios : public QObject {
     }
 
 private slots:
+    void aLongRunIsDrawnWithAPointPerSpan() {
+        // Two hours: a point per two seconds. Writes are the mean of the span, pending
+        // its maximum, lag the mean of the seconds that delivered (a gap where none did).
+        ScenarioSeries series;
+        series.setRegions({QStringLiteral("us-east-1")});
+        for (int s = 0; s < 7200; ++s) {
+            tablespan::ScenarioSecond second;
+            second.second = s;
+            second.regions["us-east-1"].writes_served = s % 2 ? 4 : 2;
+            second.pending["us-east-1>eu-west-1"] = s == 101 ? 50 : 0;
+            if (s >= 200) second.lag_ms["us-east-1>eu-west-1"] = 400;
+            series.add(second);
+        }
+        const QList<QPointF> writes =
+            series.writes(QStringLiteral("us-east-1"), ScenarioSeries::Served);
+        QCOMPARE(writes.size(), 3600);
+        QCOMPARE(writes.front(), QPointF(2, 3));
+        QCOMPARE(writes.back(), QPointF(7200, 3));
+        const QList<QPointF> pending = series.pending(QStringLiteral("us-east-1>eu-west-1"));
+        QCOMPARE(pending[50], QPointF(102, 50));  // one second's spike stays visible
+        const QList<QPointF> lag = series.lag(QStringLiteral("us-east-1>eu-west-1"));
+        QCOMPARE(lag.size(), 3500);
+        QCOMPARE(lag.front(), QPointF(202, 400));
+    }
+
     void theShippedExamplesOpenWithTheirFaultsOnTheTimeline() {
         ScenariosTab tab;
         const QStringList examples = ScenariosTab::examples();
@@ -223,7 +249,7 @@ private slots:
         QCOMPARE(tab.errorText(),
                  QStringLiteral("The scenario meteor.json is invalid: faults[0].kind: one of "
                                 "region-offline, region-lost, link-cut, link-slow, "
-                                "capacity-lowered"));
+                                "capacity-lowered, kms-key-disabled"));
         QVERIFY(!tab.runButton()->isEnabled());
         // Not JSON at all; and a JSON file that is not a report.
         const QString broken = m_dir.filePath(QStringLiteral("broken.json"));

@@ -1,5 +1,6 @@
 #include "scenarios/scenario_series.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -7,11 +8,28 @@ namespace {
 
 constexpr double kGap = std::numeric_limits<double>::quiet_NaN();
 
-QList<QPointF> points(const QVector<qint64>& values) {
+// A long run (a day has 86,400 seconds) is drawn with at most this many points a series:
+// each point then stands for several seconds, at the end of its span.
+constexpr qsizetype kMaxPoints = 3600;
+
+qsizetype span(qsizetype size) {
+    return (size + kMaxPoints - 1) / kMaxPoints;
+}
+
+// One point a span: the mean of its seconds (a rate stays a rate), or their maximum.
+QList<QPointF> points(const QVector<qint64>& values, bool maximum = false) {
     QList<QPointF> out;
-    out.reserve(values.size());
-    for (qsizetype i = 0; i < values.size(); ++i)
-        out.append(QPointF(double(i + 1), double(values[i])));
+    const qsizetype step = std::max<qsizetype>(1, span(values.size()));
+    out.reserve(values.size() / step + 1);
+    for (qsizetype i = 0; i < values.size(); i += step) {
+        const qsizetype end = std::min(values.size(), i + step);
+        double sum = 0, top = 0;
+        for (qsizetype j = i; j < end; ++j) {
+            sum += double(values[j]);
+            top = std::max(top, double(values[j]));
+        }
+        out.append(QPointF(double(end), maximum ? top : sum / double(end - i)));
+    }
     return out;
 }
 
@@ -123,14 +141,25 @@ QList<QPointF> ScenarioSeries::writes(const QString& region, Outcome outcome) co
 
 QList<QPointF> ScenarioSeries::pending(const QString& link) const {
     const auto it = m_pending.find(link);
-    return it == m_pending.end() ? QList<QPointF>() : points(it->second);
+    return it == m_pending.end() ? QList<QPointF>() : points(it->second, true);
 }
 
 QList<QPointF> ScenarioSeries::lag(const QString& link) const {
     QList<QPointF> out;
     const auto it = m_lag.find(link);
     if (it == m_lag.end()) return out;
-    for (qsizetype i = 0; i < it->second.size(); ++i)
-        if (!std::isnan(it->second[i])) out.append(QPointF(double(i + 1), it->second[i]));
+    const QVector<double>& values = it->second;
+    const qsizetype step = std::max<qsizetype>(1, span(values.size()));
+    for (qsizetype i = 0; i < values.size(); i += step) {
+        const qsizetype end = std::min(values.size(), i + step);
+        double sum = 0;
+        int n = 0;
+        for (qsizetype j = i; j < end; ++j)
+            if (!std::isnan(values[j])) {
+                sum += values[j];
+                ++n;
+            }
+        if (n) out.append(QPointF(double(end), sum / n));  // a span with no delivery: a gap
+    }
     return out;
 }

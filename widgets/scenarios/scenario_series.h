@@ -31,7 +31,9 @@ public:
     int seconds() const { return m_seconds; }
     QStringList regions() const { return m_regions; }
     QStringList links() const;
-    // (second + 1, value): a second's figure is drawn at its end.
+    // (second + 1, value): a second's figure is drawn at its end. A run longer than an
+    // hour is drawn with a point per span of seconds (writes: their mean; pending: their
+    // maximum; lag: the mean of the seconds that delivered, a gap where none did).
     QList<QPointF> writes(const QString& region, Outcome outcome) const;
     QList<QPointF> pending(const QString& link) const;
     // Seconds where nothing was delivered are left out.

@@ -61,9 +61,10 @@ void only_known(const json& object, const std::string& field,
 
 TableSpec parse_table(const json& t, const std::string& field) {
     if (!t.is_object()) fail(field, "expected an object");
-    only_known(t, field,
-               {"name", "regions", "consistency", "witness", "billingMode", "readCapacity",
-                "writeCapacity", "maxReadRequestUnits", "maxWriteRequestUnits"});
+    only_known(
+        t, field,
+        {"name", "regions", "consistency", "witness", "billingMode", "readCapacity",
+         "writeCapacity", "maxReadRequestUnits", "maxWriteRequestUnits", "customerManagedKey"});
     TableSpec spec;
     spec.name = string_of(t, "name", field, true);
     if (spec.name.size() < 3) fail(field + ".name", "at least 3 characters");
@@ -91,6 +92,10 @@ TableSpec parse_table(const json& t, const std::string& field) {
     if (billing != "PAY_PER_REQUEST" && billing != "PROVISIONED")
         fail(field + ".billingMode", "PAY_PER_REQUEST or PROVISIONED");
     spec.provisioned = billing == "PROVISIONED";
+    if (const json* cmk = member(t, "customerManagedKey")) {
+        if (!cmk->is_boolean()) fail(field + ".customerManagedKey", "expected true or false");
+        spec.customer_managed_key = cmk->get<bool>();
+    }
     if (spec.provisioned) {
         if (spec.regions.size() > 1)
             fail(field + ".billingMode",
@@ -187,9 +192,21 @@ FaultSpec parse_fault(const json& f, const std::string& field, const Scenario& s
         spec.write_capacity = std::int64_t(number_of(f, "writeCapacity", field, 0, 1, 40000));
         if (!spec.read_capacity && !spec.write_capacity)
             fail(field, "readCapacity or writeCapacity is required");
+    } else if (kind == "kms-key-disabled") {
+        spec.kind = FaultKind::KeyDisabled;
+        spec.table = string_of(f, "table", field, true);
+        const TableSpec* table = s.table(spec.table);
+        if (!table) fail(field + ".table", "no table '" + spec.table + "' in tables");
+        if (!table->customer_managed_key)
+            fail(field + ".table", "the table has no customer managed key (customerManagedKey)");
+        spec.region = region_of(f, "region", field, true);
+        if (std::find(table->regions.begin(), table->regions.end(), spec.region) ==
+            table->regions.end())
+            fail(field + ".region", "the table has no replica in " + spec.region);
     } else {
         fail(field + ".kind",
-             "one of region-offline, region-lost, link-cut, link-slow, capacity-lowered");
+             "one of region-offline, region-lost, link-cut, link-slow, capacity-lowered, "
+             "kms-key-disabled");
     }
     return spec;
 }
@@ -208,6 +225,8 @@ std::string FaultSpec::label() const {
             return region + "/" + other + " at " + std::to_string(latency_ms) + " ms";
         case FaultKind::CapacityLowered:
             return table + " capacity lowered";
+        case FaultKind::KeyDisabled:
+            return region + " key of " + table + " disabled";
     }
     return {};
 }
@@ -224,6 +243,8 @@ const char* FaultSpec::kind_name() const {
             return "link-slow";
         case FaultKind::CapacityLowered:
             return "capacity-lowered";
+        case FaultKind::KeyDisabled:
+            return "kms-key-disabled";
     }
     return "";
 }

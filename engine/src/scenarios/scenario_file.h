@@ -28,6 +28,7 @@ struct TableSpec {
     bool provisioned = false;
     std::int64_t read_capacity = 0, write_capacity = 0;    // PROVISIONED
     std::int64_t max_read_units = 0, max_write_units = 0;  // on demand; 0: none
+    bool customer_managed_key = false;  // each replica encrypted with a KMS key of its region
 };
 
 enum class KeyDistribution { Uniform, Zipf, Unique };
@@ -44,7 +45,7 @@ struct LoadSpec {
     std::optional<Millis> until;  // the scenario's end when absent
 };
 
-enum class FaultKind { RegionOffline, RegionLost, LinkCut, LinkSlow, CapacityLowered };
+enum class FaultKind { RegionOffline, RegionLost, LinkCut, LinkSlow, CapacityLowered, KeyDisabled };
 
 struct FaultSpec {
     FaultKind kind = FaultKind::RegionOffline;
@@ -54,7 +55,7 @@ struct FaultSpec {
     std::string other;               // a link's second region
     std::string failover;            // offline, lost: where the region's load goes
     Millis latency_ms = 0;           // link-slow
-    std::string table;               // capacity-lowered
+    std::string table;               // capacity-lowered, kms-key-disabled
     std::int64_t read_capacity = 0, write_capacity = 0;  // capacity-lowered; 0: unchanged
     // A short label for phases and charts: "us-west-2 offline", "us-west-2–ap-southeast-2 cut".
     std::string label() const;

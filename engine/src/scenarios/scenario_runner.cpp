@@ -99,12 +99,28 @@ void ScenarioRunner::set_up_table(const TableSpec& t) {
             throw ScenarioError("set-up of " + t.name + ": " + r.error->type + ": " +
                                 r.error->message);
     };
+    // A customer managed key in each region: every replica uses its own region's.
+    const auto replica = [&](const std::string& region) {
+        json action = {{"RegionName", region}};
+        if (t.customer_managed_key) action["KMSMasterKeyId"] = keys_[{t.name, region}];
+        return json{{"Create", action}};
+    };
+    if (t.customer_managed_key) {
+        for (const auto& region : t.regions) {
+            Result key = call(region, "kms:CreateKey",
+                              {{"Description", "Tablespan scenario key of " + t.name}});
+            check(key);
+            keys_[{t.name, region}] = key.body["KeyMetadata"]["Arn"];
+        }
+        create["SSESpecification"] = {
+            {"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", keys_[{t.name, home}]}};
+    }
     check(call(home, "CreateTable", create));
     wait_active(home, t.name);
     if (t.strong) {
         json update = {{"TableName", t.name}, {"MultiRegionConsistency", "STRONG"}};
         for (std::size_t i = 1; i < t.regions.size(); ++i)
-            update["ReplicaUpdates"].push_back({{"Create", {{"RegionName", t.regions[i]}}}});
+            update["ReplicaUpdates"].push_back(replica(t.regions[i]));
         if (!t.witness.empty())
             update["GlobalTableWitnessUpdates"] =
                 json::array({{{"Create", {{"RegionName", t.witness}}}}});
@@ -112,9 +128,9 @@ void ScenarioRunner::set_up_table(const TableSpec& t) {
         wait_active(home, t.name);
     } else {
         for (std::size_t i = 1; i < t.regions.size(); ++i) {
-            check(call(home, "UpdateTable",
-                       {{"TableName", t.name},
-                        {"ReplicaUpdates", {{{"Create", {{"RegionName", t.regions[i]}}}}}}}));
+            check(call(
+                home, "UpdateTable",
+                {{"TableName", t.name}, {"ReplicaUpdates", json::array({replica(t.regions[i])})}}));
             wait_active(home, t.name);
         }
     }
@@ -235,6 +251,16 @@ void ScenarioRunner::apply(const FaultEvent& e) {
             net.set_link_latency(f.region, f.other,
                                  e.heal ? std::nullopt : std::optional<Millis>(f.latency_ms));
             break;
+        case FaultKind::KeyDisabled: {
+            Result r = call(f.region, e.heal ? "kms:EnableKey" : "kms:DisableKey",
+                            {{"KeyId", keys_[{f.table, f.region}]}});
+            if (!r.ok())
+                findings_.fault_errors.push_back(
+                    {{"fault", f.label()},
+                     {"atSecond", double(e.at) / 1000},
+                     {"error", r.error->type + ": " + r.error->message}});
+            break;
+        }
         case FaultKind::CapacityLowered: {
             const TableSpec& t = *scenario_.table(f.table);
             json request = {{"TableName", t.name}};

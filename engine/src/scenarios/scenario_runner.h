@@ -116,6 +116,7 @@ private:
     void write_markers(Convergence& c);
     bool converged(Convergence& c);
     std::vector<Convergence> awaiting_convergence_;
+    std::map<std::pair<std::string, std::string>, std::string> keys_;  // (table, region) → ARN
     std::string pad_;
     ScenarioStats stats_;
     RunFindings findings_;
