@@ -123,6 +123,8 @@ void ScreenshotDriver::prepare() {
                          return shootPartiql([] { QApplication::quit(); });
                      if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"mrsc")
                          return shootMrsc([] { QApplication::quit(); });
+                     if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"capacity")
+                         return shootCapacity([] { QApplication::quit(); });
                      shoot();
                  });
         });

@@ -42,6 +42,7 @@ CapacityCharts::CapacityCharts(EngineBridge& bridge, QWidget* parent)
     m_indexBox->setObjectName(QStringLiteral("capacityIndex"));
     m_periodBox->setObjectName(QStringLiteral("capacityPeriod"));
     m_summary->setObjectName(QStringLiteral("capacitySummary"));
+    m_summary->setWordWrap(true);  // long in German and Japanese: never widens the window
     m_tableBox->setMinimumContentsLength(16);
     m_tableBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_indexBox->addItem(tr("Table"), QString());
@@ -61,10 +62,11 @@ CapacityCharts::CapacityCharts(EngineBridge& bridge, QWidget* parent)
         m_lines[l] =
             std::make_unique<GappedLine>(m_charts[chart], m_x[chart], m_y[chart], name, colour);
     };
-    line(CapacityPoints::ConsumedRead, 0, tr("Consumed"), kConsumed);
+    // The limit first: the consumed line is drawn over it where they meet.
     line(CapacityPoints::ProvisionedRead, 0, tr("Provisioned"), kProvisioned);
-    line(CapacityPoints::ConsumedWrite, 1, tr("Consumed"), kConsumed);
+    line(CapacityPoints::ConsumedRead, 0, tr("Consumed"), kConsumed);
     line(CapacityPoints::ProvisionedWrite, 1, tr("Provisioned"), kProvisioned);
+    line(CapacityPoints::ConsumedWrite, 1, tr("Consumed"), kConsumed);
     line(CapacityPoints::ReplicatedWrite, 1, tr("Replicated"), kReplicated);
     line(CapacityPoints::ThrottledRead, 2, tr("Read"), kRead);
     line(CapacityPoints::ThrottledWrite, 2, tr("Write"), kWrite);
