@@ -125,6 +125,8 @@ void ScreenshotDriver::prepare() {
                          return shootScenarios([] { QApplication::quit(); });
                      if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"mrsc")
                          return shootMrsc([] { QApplication::quit(); });
+                     if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"capacity")
+                         return shootCapacity([] { QApplication::quit(); });
                      shoot();
                  });
         });

@@ -104,6 +104,9 @@ private:
     void shootScenarios(std::function<void()> done);
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
+    // The Monitoring tab's capacity charts on a throttled table, light and dark
+    // (screenshot_capacity.cpp); then `done`.
+    void shootCapacity(std::function<void()> done);
 
     EngineBridge& m_bridge;
     MainWindow& m_window;

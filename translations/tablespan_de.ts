@@ -46,8 +46,13 @@
             <numerusform>%n Anfragen (die letzten %1 werden behalten)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/window/activity_dock.cpp" line="92"/>
+        <source>%1, %n throttled</source>
+        <translation><numerusform>%1, %n gedrosselt</numerusform><numerusform>%1, %n gedrosselt</numerusform></translation>
+    </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="90"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="93"/>
         <source>%1 shown of %2</source>
         <translation>%1 angezeigt von %2</translation>
     </message>
@@ -55,47 +60,47 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="75"/>
+        <location filename="../widgets/window/activity_model.cpp" line="85"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="97"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="89"/>
+        <location filename="../widgets/window/activity_model.cpp" line="99"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="91"/>
+        <location filename="../widgets/window/activity_model.cpp" line="101"/>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="93"/>
+        <location filename="../widgets/window/activity_model.cpp" line="103"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="95"/>
+        <location filename="../widgets/window/activity_model.cpp" line="105"/>
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="97"/>
+        <location filename="../widgets/window/activity_model.cpp" line="107"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -364,6 +369,107 @@
         <location filename="../widgets/items/batch_writer.cpp" line="69"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>Die Engine lässt weiterhin Elemente unverarbeitet; %1 von %2 wurden geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityCharts</name>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="47"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="48"/>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="49"/>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="51"/>
+        <source>Read capacity units (average per second)</source>
+        <translation>Lesekapazitätseinheiten (Mittel pro Sekunde)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="52"/>
+        <source>Write capacity units (average per second)</source>
+        <translation>Schreibkapazitätseinheiten (Mittel pro Sekunde)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="53"/>
+        <source>Throttled requests (sum per period)</source>
+        <translation>Gedrosselte Anfragen (Summe pro Zeitraum)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="64"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="66"/>
+        <source>Consumed</source>
+        <translation>Verbraucht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="65"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="67"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="202"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="68"/>
+        <source>Replicated</source>
+        <translation>Repliziert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="69"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="70"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="73"/>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="75"/>
+        <source>Index:</source>
+        <translation>Index:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="77"/>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="202"/>
+        <source>On-demand maximum</source>
+        <translation>On-Demand-Maximum</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="220"/>
+        <source>seconds (engine time)</source>
+        <translation>Sekunden (Engine-Zeit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="221"/>
+        <source>minutes (engine time)</source>
+        <translation>Minuten (Engine-Zeit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="224"/>
+        <source>Last minute: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
+        <translation>Letzte Minute: %1 Lese- und %2 Schreibeinheiten verbraucht, %3 Lese- und %4 Schreibanfragen gedrosselt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="226"/>
+        <source>Last hour: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
+        <translation>Letzte Stunde: %1 Lese- und %2 Schreibeinheiten verbraucht, %3 Lese- und %4 Schreibanfragen gedrosselt.</translation>
     </message>
 </context>
 <context>
@@ -979,7 +1085,7 @@
 <context>
     <name>GlobalTablesTab</name>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="17"/>
+        <location filename="../widgets/global/global_console.cpp" line="19"/>
         <source>Global tables</source>
         <translation>Globale Tabellen</translation>
     </message>
@@ -2369,7 +2475,7 @@
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="41"/>
+        <location filename="../widgets/global/global_console.cpp" line="43"/>
         <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
@@ -2388,34 +2494,44 @@
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="18"/>
+        <location filename="../widgets/global/global_console.cpp" line="20"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="75"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
         <source>All regions</source>
         <translation>Alle Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="93"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="97"/>
         <source>Requests per second by operation</source>
         <translation>Anfragen pro Sekunde nach Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="94"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>Anfragelatenz nach Operation (Durchschnitt, ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="102"/>
         <source>errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="107"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="119"/>
+        <source>Requests and replication</source>
+        <translation>Anfragen und Replikation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="120"/>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
     </message>
 </context>
 <context>

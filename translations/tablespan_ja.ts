@@ -45,8 +45,13 @@
             <numerusform>%n 件のリクエスト (最新 %1 件を保持)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/window/activity_dock.cpp" line="92"/>
+        <source>%1, %n throttled</source>
+        <translation><numerusform>%1、スロットリング %n 件</numerusform></translation>
+    </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="90"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="93"/>
         <source>%1 shown of %2</source>
         <translation>%1 件を表示（%2）</translation>
     </message>
@@ -54,47 +59,47 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="75"/>
+        <location filename="../widgets/window/activity_model.cpp" line="85"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="97"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="89"/>
+        <location filename="../widgets/window/activity_model.cpp" line="99"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="91"/>
+        <location filename="../widgets/window/activity_model.cpp" line="101"/>
         <source>Operation</source>
         <translation>オペレーション</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="93"/>
+        <location filename="../widgets/window/activity_model.cpp" line="103"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="95"/>
+        <location filename="../widgets/window/activity_model.cpp" line="105"/>
         <source>Latency</source>
         <translation>レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="97"/>
+        <location filename="../widgets/window/activity_model.cpp" line="107"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
@@ -363,6 +368,107 @@
         <location filename="../widgets/items/batch_writer.cpp" line="69"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>エンジンが項目を未処理のまま返し続けています。%2 件中 %1 件を書き込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityCharts</name>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="47"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="48"/>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="49"/>
+        <source>1 minute</source>
+        <translation>1 分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="51"/>
+        <source>Read capacity units (average per second)</source>
+        <translation>読み込みキャパシティユニット (1 秒あたりの平均)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="52"/>
+        <source>Write capacity units (average per second)</source>
+        <translation>書き込みキャパシティユニット (1 秒あたりの平均)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="53"/>
+        <source>Throttled requests (sum per period)</source>
+        <translation>スロットリングされたリクエスト (期間ごとの合計)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="64"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="66"/>
+        <source>Consumed</source>
+        <translation>消費</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="65"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="67"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="202"/>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="68"/>
+        <source>Replicated</source>
+        <translation>レプリケーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="69"/>
+        <source>Read</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="70"/>
+        <source>Write</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="73"/>
+        <source>Table:</source>
+        <translation>テーブル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="75"/>
+        <source>Index:</source>
+        <translation>インデックス:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="77"/>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="202"/>
+        <source>On-demand maximum</source>
+        <translation>オンデマンドの最大値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="220"/>
+        <source>seconds (engine time)</source>
+        <translation>秒 (エンジン時間)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="221"/>
+        <source>minutes (engine time)</source>
+        <translation>分 (エンジン時間)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="224"/>
+        <source>Last minute: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
+        <translation>直近 1 分: 読み込み %1 ユニット・書き込み %2 ユニットを消費、読み込み %3 件・書き込み %4 件のリクエストがスロットリングされました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="226"/>
+        <source>Last hour: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
+        <translation>直近 1 時間: 読み込み %1 ユニット・書き込み %2 ユニットを消費、読み込み %3 件・書き込み %4 件のリクエストがスロットリングされました。</translation>
     </message>
 </context>
 <context>
@@ -977,7 +1083,7 @@
 <context>
     <name>GlobalTablesTab</name>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="17"/>
+        <location filename="../widgets/global/global_console.cpp" line="19"/>
         <source>Global tables</source>
         <translation>グローバルテーブル</translation>
     </message>
@@ -2356,7 +2462,7 @@
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="41"/>
+        <location filename="../widgets/global/global_console.cpp" line="43"/>
         <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
@@ -2375,34 +2481,44 @@
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="18"/>
+        <location filename="../widgets/global/global_console.cpp" line="20"/>
         <source>Monitoring</source>
         <translation>モニタリング</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="75"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
         <source>All regions</source>
         <translation>すべてのリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="93"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="97"/>
         <source>Requests per second by operation</source>
         <translation>オペレーション別の毎秒リクエスト数</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="94"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>オペレーション別のリクエストレイテンシー (平均、ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="102"/>
         <source>errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="107"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="119"/>
+        <source>Requests and replication</source>
+        <translation>リクエストとレプリケーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="120"/>
+        <source>Capacity</source>
+        <translation>キャパシティ</translation>
     </message>
 </context>
 <context>
