@@ -20,11 +20,13 @@
 #include "screenshot_driver.h"
 #include "common/theme.h"
 #include "headless.h"
+#include "headless_scenario.h"
 #include "common/language.h"
 #include "window/main_window.h"
 #include "kms/kms_console.h"
 #include "recovery/recovery_console.h"
 #include "sample_data.h"
+#include "scenarios/scenarios_tab.h"
 #include "tablespan/engine.h"
 #include "tablespan/http_server.h"
 
@@ -68,7 +70,8 @@ void showEndpoint(const tablespan::HttpServer& endpoint, const std::string& erro
 int main(int argc, char* argv[]) {
     raiseOpenFileLimit();
     // Only the console needs a display.
-    const bool headless = hasArgument(argc, argv, "--headless");
+    const bool headless =
+        hasArgument(argc, argv, "--headless") || hasArgument(argc, argv, "--scenario");
     std::unique_ptr<QCoreApplication> app = headless
                                                 ? std::make_unique<QCoreApplication>(argc, argv)
                                                 : std::make_unique<QApplication>(argc, argv);
@@ -140,9 +143,34 @@ int main(int argc, char* argv[]) {
                                    QApplication::translate("main", "Save screenshots to <dir>."),
                                    QStringLiteral("dir"));
     screenshots.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        QApplication::translate("main",
+                                "Play the fault scenario <file> headless on engine time, as fast "
+                                "as possible, and print a summary."),
+        QStringLiteral("file"));
+    QCommandLineOption scenarioReport(
+        QStringLiteral("report"),
+        QApplication::translate("main", "With --scenario: write the report to <file> (JSON)."),
+        QStringLiteral("file"));
+    QCommandLineOption scenarioSeed(
+        QStringLiteral("seed"),
+        QApplication::translate("main", "With --scenario: use <n> instead of the file's seed."),
+        QStringLiteral("n"));
     parser.addOptions({dataDir, sample, timeScale, region, port, headlessOption, listen, verbose,
-                       requireAuth, authKey, noThrottling, screenshots});
+                       requireAuth, authKey, noThrottling, screenshots, scenario, scenarioReport,
+                       scenarioSeed});
     parser.process(*app);
+    if (parser.isSet(scenario)) {
+        std::optional<quint64> seed;
+        if (parser.isSet(scenarioSeed)) {
+            bool ok = false;
+            seed = parser.value(scenarioSeed).toULongLong(&ok);
+            if (!ok)
+                return fail(QApplication::translate("main", "The seed must be a whole number."), 2);
+        }
+        return runScenarioHeadless(parser.value(scenario), parser.value(scenarioReport), seed);
+    }
 
     QString dir = parser.value(dataDir);
     if (dir.isEmpty()) dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -188,6 +216,7 @@ int main(int argc, char* argv[]) {
             installGlobalConsole(w, bridge);
             installRecoveryConsole(w, bridge);
             installKmsConsole(w, bridge);
+            installScenariosTab(w);
             showEndpoint(endpoint, endpointError, w);
         });
         MainWindow& window = host.window();

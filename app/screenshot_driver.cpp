@@ -121,8 +121,12 @@ void ScreenshotDriver::prepare() {
                      // TABLESPAN_SCREENSHOTS_ONLY=partiql shoots one area alone.
                      if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"partiql")
                          return shootPartiql([] { QApplication::quit(); });
+                     if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"scenarios")
+                         return shootScenarios([] { QApplication::quit(); });
                      if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"mrsc")
                          return shootMrsc([] { QApplication::quit(); });
+                     if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"capacity")
+                         return shootCapacity([] { QApplication::quit(); });
                      if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"kms")
                          return shootKms([] { QApplication::quit(); });
                      shoot();
@@ -248,8 +252,11 @@ void ScreenshotDriver::shoot() {
                                                                                "12-items-dark"));
                                                                       shootResults(
                                                                           QStringLiteral("-dark"),
-                                                                          [] {
-                                                                              QApplication::quit();
+                                                                          [this] {
+                                                                              shootScenarios([] {
+                                                                                  QApplication::
+                                                                                      quit();
+                                                                              });
                                                                           });
                                                                   });
                                                               });

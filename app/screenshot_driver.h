@@ -99,6 +99,9 @@ private:
     void shootMrscGroup(double scale, std::function<void()> done);
     void shootOutageDrill(double scale, std::function<void()> done);
     void writeLedger();
+    // The Fault scenarios tab with the Oregon example: before, during and after a run, in
+    // light and dark (screenshot_scenarios.cpp); then `done`.
+    void shootScenarios(std::function<void()> done);
     // KMS keys: the KMS keys tab and its dialogs, the create-table dialog picking a key,
     // a replica whose key is disabled until inaccessible (screenshot_kms.cpp); then `done`.
     void shootKms(std::function<void()> done);
@@ -106,6 +109,9 @@ private:
     void showKmsSettings(std::function<void()> then);
     // Help's shortcuts and About, and a restore dialog aimed at another region.
     void shootHelp(std::function<void()> done);
+    // The Monitoring tab's capacity charts on a throttled table, light and dark
+    // (screenshot_capacity.cpp); then `done`.
+    void shootCapacity(std::function<void()> done);
 
     EngineBridge& m_bridge;
     MainWindow& m_window;

@@ -65,7 +65,7 @@ void ScreenshotDriver::shootSettings(std::function<void()> done) {
                       m_bridge.engine().set_time_scale(scale);
                       shootTtl([=, this] {
                           m_window.resize(1280, 800);
-                          shootHelp(done);
+                          shootHelp([=, this] { shootCapacity(done); });
                       });
                   });
          });

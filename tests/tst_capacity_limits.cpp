@@ -79,6 +79,74 @@ private slots:
         t.ok("UpdateTable", provisioned(4, 20));
     }
 
+    // DescribeTable's NumberOfDecreasesToday is the count of the current UTC day: after
+    // midnight (engine time) it reads 0 without any further change.
+    void decreasesTodayResetsAtUtcMidnight() {
+        t.clock->set(1'791'676'400'000);  // 2026-10-10 23:53:20 UTC
+        t.ok("CreateTable", J(R"({"TableName": "ProvDay", "BillingMode": "PROVISIONED",
+                   "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 10},
+                   "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                   "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]})"));
+        t.engine->advance(60'000);
+        t.ok("UpdateTable", J(R"({"TableName": "ProvDay",
+                   "ProvisionedThroughput": {"ReadCapacityUnits": 9, "WriteCapacityUnits": 10}})"));
+        auto today = [&] {
+            return t.ok("DescribeTable",
+                        {{"TableName",
+                          "ProvDay"}})["Table"]["ProvisionedThroughput"]["NumberOfDecreasesToday"];
+        };
+        JCOMPARE(today(), 1);
+        t.engine->advance(10 * 60'000);  // past 00:00 UTC
+        JCOMPARE(today(), 0);
+    }
+
+    // A GSI's decreases are limited like the table's, on a count of its own: four a UTC
+    // day, then one an hour; the table's count is not touched.
+    void gsiDecreasesAreLimited() {
+        t.clock->set(1'791'677'400'000);  // 2026-10-11 00:10:00 UTC
+        t.ok("CreateTable", J(R"({"TableName": "ProvGsi", "BillingMode": "PROVISIONED",
+                   "ProvisionedThroughput": {"ReadCapacityUnits": 10, "WriteCapacityUnits": 10},
+                   "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"},
+                                            {"AttributeName": "g", "AttributeType": "S"}],
+                   "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                   "GlobalSecondaryIndexes": [{"IndexName": "byG",
+                       "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}],
+                       "Projection": {"ProjectionType": "KEYS_ONLY"},
+                       "ProvisionedThroughput": {"ReadCapacityUnits": 10,
+                                                 "WriteCapacityUnits": 10}}]})"));
+        t.engine->advance(60'000);
+        auto update = [&](int rcu) {
+            return t.call("UpdateTable",
+                          {{"TableName", "ProvGsi"},
+                           {"GlobalSecondaryIndexUpdates",
+                            {{{"Update",
+                               {{"IndexName", "byG"},
+                                {"ProvisionedThroughput",
+                                 {{"ReadCapacityUnits", rcu}, {"WriteCapacityUnits", 10}}}}}}}}});
+        };
+        for (int rcu = 9; rcu >= 6; --rcu) {
+            QVERIFY(update(rcu).ok());
+            t.engine->advance(60'000);  // UPDATING, then ACTIVE
+        }
+        Json d = t.ok("DescribeTable", {{"TableName", "ProvGsi"}})["Table"];
+        JCOMPARE(d["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"]["NumberOfDecreasesToday"],
+                 4);
+        JCOMPARE(d["ProvisionedThroughput"]["NumberOfDecreasesToday"], 0);
+        auto fifth = update(5);
+        QCOMPARE(fifth.error->type, std::string("LimitExceededException"));
+        QVERIFY(fifth.error->message.find("Number of decreases today: 4") != std::string::npos);
+        // An increase is allowed; an hour after the last decrease, one more.
+        QVERIFY(update(8).ok());
+        t.engine->advance(3'600'000);
+        QVERIFY(update(5).ok());
+        t.engine->advance(60'000);
+        // It survives a restart.
+        t.reopen();
+        d = t.ok("DescribeTable", {{"TableName", "ProvGsi"}})["Table"];
+        JCOMPARE(d["GlobalSecondaryIndexes"][0]["ProvisionedThroughput"]["NumberOfDecreasesToday"],
+                 5);
+    }
+
     void onDemandMaximaMergeAndClear() {
         t.ok("CreateTable", J(R"({"TableName": "OnDem", "BillingMode": "PAY_PER_REQUEST",
                    "OnDemandThroughput": {"MaxReadRequestUnits": 100},

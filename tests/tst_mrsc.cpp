@@ -235,6 +235,29 @@ private slots:
         QVERIFY(e.timed("us-east-2", "PutItem", e.put("Tbl", "k", "v3")).result.ok());
     }
 
+    void aWriteLearnsAnItemWhoseWriterIsCutOff() {
+        // us-east-1 writes an item that only the witness acknowledges (its link to
+        // us-east-2 is cut), then is lost. us-east-2 would refuse every write of that item
+        // as a conflict for as long as us-east-1 cannot send it: instead the write first
+        // learns the item from the witness (one round trip more), and succeeds.
+        MrscEngine e;
+        e.create_group("Tbl");
+        e.engine->network().set_link_cut("us-east-1", "us-east-2", true);
+        QVERIFY(e.timed("us-east-1", "PutItem", e.put("Tbl", "k", "v1")).result.ok());
+        e.engine->network().set_region_online("us-east-1", false);
+        auto write = e.timed(
+            "us-east-2", "UpdateItem",
+            J(R"({"TableName": "Tbl", "Key": {"pk": {"S": "k"}}, "UpdateExpression": "SET w = :w",
+                  "ConditionExpression": "v = :v", "ReturnValues": "ALL_NEW",
+                  "ExpressionAttributeValues": {":w": {"S": "v2"}, ":v": {"S": "v1"}}})"));
+        QVERIFY2(write.result.ok(), write.result.error ? write.result.error->message.c_str() : "");
+        // The condition saw us-east-1's write: the update is on top of it.
+        JCOMPARE(write.result.body["Attributes"]["v"]["S"], "v1");
+        JCOMPARE(write.result.body["Attributes"]["w"]["S"], "v2");
+        QCOMPARE(write.took, 4 * MrscEngine::kOneWayMs);  // learn, then the acknowledgement
+        // A reachable writer's write in progress still conflicts (concurrentWritesConflict).
+    }
+
     void concurrentWritesConflict() {
         MrscEngine e;
         e.create_group("Tbl");

@@ -46,8 +46,16 @@
             <numerusform>%n Anfragen (die letzten %1 werden behalten)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/window/activity_dock.cpp" line="92"/>
+        <source>%1, %n throttled</source>
+        <translation>
+            <numerusform>%1, %n gedrosselt</numerusform>
+            <numerusform>%1, %n gedrosselt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="90"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="93"/>
         <source>%1 shown of %2</source>
         <translation>%1 angezeigt von %2</translation>
     </message>
@@ -55,47 +63,47 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="75"/>
+        <location filename="../widgets/window/activity_model.cpp" line="85"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="97"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="89"/>
+        <location filename="../widgets/window/activity_model.cpp" line="99"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="91"/>
+        <location filename="../widgets/window/activity_model.cpp" line="101"/>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="93"/>
+        <location filename="../widgets/window/activity_model.cpp" line="103"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="95"/>
+        <location filename="../widgets/window/activity_model.cpp" line="105"/>
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="97"/>
+        <location filename="../widgets/window/activity_model.cpp" line="107"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -364,6 +372,107 @@
         <location filename="../widgets/items/batch_writer.cpp" line="69"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>Die Engine lässt weiterhin Elemente unverarbeitet; %1 von %2 wurden geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityCharts</name>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="48"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="49"/>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="50"/>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="52"/>
+        <source>Read capacity units (average per second)</source>
+        <translation>Lesekapazitätseinheiten (Mittel pro Sekunde)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="53"/>
+        <source>Write capacity units (average per second)</source>
+        <translation>Schreibkapazitätseinheiten (Mittel pro Sekunde)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="54"/>
+        <source>Throttled requests (sum per period)</source>
+        <translation>Gedrosselte Anfragen (Summe pro Zeitraum)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="67"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="69"/>
+        <source>Consumed</source>
+        <translation>Verbraucht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="66"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="68"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="204"/>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="70"/>
+        <source>Replicated</source>
+        <translation>Repliziert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="71"/>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="72"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="75"/>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="77"/>
+        <source>Index:</source>
+        <translation>Index:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="79"/>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="204"/>
+        <source>On-demand maximum</source>
+        <translation>On-Demand-Maximum</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="222"/>
+        <source>seconds (engine time)</source>
+        <translation>Sekunden (Engine-Zeit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="223"/>
+        <source>minutes (engine time)</source>
+        <translation>Minuten (Engine-Zeit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="226"/>
+        <source>Last minute: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
+        <translation>Letzte Minute: %1 Lese- und %2 Schreibeinheiten verbraucht, %3 Lese- und %4 Schreibanfragen gedrosselt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="228"/>
+        <source>Last hour: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
+        <translation>Letzte Stunde: %1 Lese- und %2 Schreibeinheiten verbraucht, %3 Lese- und %4 Schreibanfragen gedrosselt.</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1122,7 @@
 <context>
     <name>GlobalTablesTab</name>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="17"/>
+        <location filename="../widgets/global/global_console.cpp" line="19"/>
         <source>Global tables</source>
         <translation>Globale Tabellen</translation>
     </message>
@@ -1024,9 +1133,9 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="49"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="384"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="454"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="461"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="455"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="462"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
@@ -1061,7 +1170,7 @@
         <translation>Ausbreitung nach %1 messen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="284"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="285"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -1069,93 +1178,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="288"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="289"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="361"/>
         <source>&lt;b&gt;Strong consistency (MRSC)&lt;/b&gt;: writes are acknowledged once a second region has them; no acknowledged write is lost.</source>
         <translation>&lt;b&gt;Starke Konsistenz (MRSC)&lt;/b&gt;: Schreibvorgänge werden bestätigt, sobald eine zweite Region sie hat; kein bestätigter Schreibvorgang geht verloren.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="363"/>
         <source>&lt;b&gt;Eventual consistency (MREC)&lt;/b&gt;: writes are acknowledged locally and replicated asynchronously; last writer wins.</source>
         <translation>&lt;b&gt;Eventuelle Konsistenz (MREC)&lt;/b&gt;: Schreibvorgänge werden lokal bestätigt und asynchron repliziert; der letzte Schreibvorgang gewinnt.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="367"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="368"/>
         <source>Witness: %1 (%2).</source>
         <translation>Witness: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="373"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="374"/>
         <source>Write conflicts: %1.</source>
         <translation>Schreibkonflikte: %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="384"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
         <source>Delete group…</source>
         <translation>Gruppe löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="386"/>
         <source>Delete the other replicas and the witness in one request; the table stays here as a regional table</source>
         <translation>Die anderen Replikate und den Witness in einer Anfrage löschen; die Tabelle bleibt hier als regionale Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="391"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="392"/>
         <source>A strongly consistent group cannot take more replicas</source>
         <translation>Eine stark konsistente Gruppe nimmt keine weiteren Replikate auf</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="400"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="401"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="408"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="409"/>
         <source>%1 and a witness in %2</source>
         <translation>%1 und einem Witness in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="411"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="412"/>
         <source>Creating a strongly consistent group of %1 with %2…</source>
         <translation>Stark konsistente Gruppe von %1 mit %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="435"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="436"/>
         <source>the replicas in %1</source>
         <translation>die Replikate in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="436"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="437"/>
         <source>the replica in %1 and the witness in %2</source>
         <translation>das Replikat in %1 und den Witness in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="439"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="446"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="440"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="447"/>
         <source>Delete group</source>
         <translation>Gruppe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="440"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="441"/>
         <source>A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items are deleted there; %3 keeps the table as a regional table.</source>
         <translation>Eine stark konsistente Gruppe wird als Ganzes gelöscht. %1 von %2 löschen? Deren Elemente werden dort gelöscht; %3 behält die Tabelle als regionale Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="455"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="456"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="478"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="479"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="503"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="504"/>
         <source>Deleting the strongly consistent group of %1…</source>
         <translation>Stark konsistente Gruppe von %1 wird gelöscht…</translation>
     </message>
@@ -2622,7 +2731,7 @@
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="41"/>
+        <location filename="../widgets/global/global_console.cpp" line="43"/>
         <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
@@ -2641,34 +2750,44 @@
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="18"/>
+        <location filename="../widgets/global/global_console.cpp" line="20"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="75"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
         <source>All regions</source>
         <translation>Alle Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="93"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="97"/>
         <source>Requests per second by operation</source>
         <translation>Anfragen pro Sekunde nach Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="94"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>Anfragelatenz nach Operation (Durchschnitt, ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="102"/>
         <source>errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="107"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="119"/>
+        <source>Requests and replication</source>
+        <translation>Anfragen und Replikation</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="120"/>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
     </message>
 </context>
 <context>
@@ -3796,34 +3915,34 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Klicken Sie auf eine Verbindung, um sie zu trennen oder wiederherzustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="125"/>
-        <location filename="../widgets/global/region_map.cpp" line="243"/>
+        <location filename="../widgets/global/region_map.cpp" line="127"/>
+        <location filename="../widgets/global/region_map.cpp" line="246"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="127"/>
-        <location filename="../widgets/global/region_map.cpp" line="243"/>
+        <location filename="../widgets/global/region_map.cpp" line="129"/>
+        <location filename="../widgets/global/region_map.cpp" line="246"/>
         <source>cut</source>
         <translation>getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="129"/>
+        <location filename="../widgets/global/region_map.cpp" line="131"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="130"/>
+        <location filename="../widgets/global/region_map.cpp" line="133"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="139"/>
+        <location filename="../widgets/global/region_map.cpp" line="142"/>
         <source>Heal link %1 ↔ %2</source>
         <translation>Verbindung %1 ↔ %2 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="140"/>
+        <location filename="../widgets/global/region_map.cpp" line="143"/>
         <source>Cut link %1 ↔ %2</source>
         <translation>Verbindung %1 ↔ %2 trennen</translation>
     </message>
@@ -3843,7 +3962,7 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>%1 (offline)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="243"/>
+        <location filename="../widgets/global/region_map.cpp" line="246"/>
         <source>flowing</source>
         <translation>fließt</translation>
     </message>
@@ -4342,6 +4461,470 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../app/sample_data.cpp" line="42"/>
         <source>The sample data is missing from the application.</source>
         <translation>Die Beispieldaten fehlen in der Anwendung.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCharts</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="60"/>
+        <source>Writes served per second</source>
+        <translation>Bediente Schreibvorgänge pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="61"/>
+        <source>Writes refused (solid) and throttled (dashed) per second</source>
+        <translation>Abgelehnte (durchgezogen) und gedrosselte (gestrichelt) Schreibvorgänge pro Sekunde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="62"/>
+        <source>Changes pending replication</source>
+        <translation>Auf Replikation wartende Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="62"/>
+        <source>Replication lag (ms)</source>
+        <translation>Replikationsverzögerung (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="68"/>
+        <source>seconds since the load started (engine time)</source>
+        <translation>Sekunden seit Beginn der Last (Engine-Zeit)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioJob</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_job.cpp" line="26"/>
+        <source>Cannot create a working directory: %1</source>
+        <translation>Arbeitsverzeichnis kann nicht angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioReportView</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="22"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <source>Served</source>
+        <translation>Bedient</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <source>Conflicted</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="64"/>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="64"/>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="69"/>
+        <source>The report appears here when the run ends.</source>
+        <translation>Der Bericht erscheint hier, wenn der Lauf endet.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="89"/>
+        <source>writes</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="89"/>
+        <source>reads</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="113"/>
+        <source>Stopped before the end: the report covers what ran.</source>
+        <translation>Vor dem Ende angehalten: Der Bericht umfasst, was gelaufen ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="115"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="117"/>
+        <source>Recovery point (RPO)</source>
+        <translation>Wiederherstellungspunkt (RPO)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="119"/>
+        <source>No region was lost.</source>
+        <translation>Keine Region ging verloren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="121"/>
+        <source>%1, table %2: %3 of %4 acknowledged writes lost</source>
+        <translation>%1, Tabelle %2: %3 von %4 bestätigten Schreibvorgängen verloren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="126"/>
+        <source>, written over %1 (from %2 to %3)</source>
+        <translation>, geschrieben über %1 (von %2 bis %3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="132"/>
+        <source>Time to converge after each heal</source>
+        <translation>Zeit bis zur Konvergenz nach jeder Behebung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="134"/>
+        <source>No fault healed.</source>
+        <translation>Kein Fehler wurde behoben.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="138"/>
+        <source>%1, healed at %2: converged in %3</source>
+        <translation>%1, behoben bei %2: konvergiert nach %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="142"/>
+        <source>%1, healed at %2: not converged by the end</source>
+        <translation>%1, behoben bei %2: bis zum Ende nicht konvergiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="149"/>
+        <source>Last-writer-wins conflicts</source>
+        <translation>Konflikte (der letzte Schreiber gewinnt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="150"/>
+        <source>%1 conflicts; %2 acknowledged writes overwritten by a concurrent write from another region</source>
+        <translation>%1 Konflikte; %2 bestätigte Schreibvorgänge von einem gleichzeitigen Schreibvorgang aus einer anderen Region überschrieben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="156"/>
+        <source>Faults that could not be applied</source>
+        <translation>Fehler, die nicht angewendet werden konnten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="158"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 bei %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioSetupText</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="23"/>
+        <source>Zipf-distributed</source>
+        <translation>Zipf-verteilt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="24"/>
+        <source>each write a new key</source>
+        <translation>jeder Schreibvorgang ein neuer Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="25"/>
+        <source>uniform</source>
+        <translation>gleichverteilt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="34"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="35"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="36"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="42"/>
+        <source>%1 of load, then %2 of drain (replication only); seed %3.</source>
+        <translation>%1 Last, dann %2 Auslauf (nur Replikation); Seed %3.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="52"/>
+        <source>strongly consistent</source>
+        <translation>stark konsistent</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="53"/>
+        <source>eventually consistent</source>
+        <translation>letztendlich konsistent</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="55"/>
+        <source>witness in %1</source>
+        <translation>Zeuge in %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="57"/>
+        <source>provisioned</source>
+        <translation>bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="58"/>
+        <source>on demand</source>
+        <translation>auf Abruf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="59"/>
+        <source>&lt;b&gt;Table %1&lt;/b&gt; in %2 (%3, %4)</source>
+        <translation>&lt;b&gt;Tabelle %1&lt;/b&gt; in %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="66"/>
+        <source>&lt;b&gt;Load in %1&lt;/b&gt; on %2: %3 writes and %4 reads a second, %5 keys (%6), items of %7 bytes</source>
+        <translation>&lt;b&gt;Last in %1&lt;/b&gt; auf %2: %3 Schreib- und %4 Lesevorgänge pro Sekunde, %5 Schlüssel (%6), Elemente von %7 Byte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="76"/>
+        <source>from %1 to %2</source>
+        <translation>von %1 bis %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioTimeline</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="25"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="27"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="28"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="29"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="30"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="109"/>
+        <source>Open a scenario to see its faults on a timeline.</source>
+        <translation>Öffnen Sie ein Szenario, um seine Fehler auf einer Zeitachse zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="119"/>
+        <source>drain</source>
+        <translation>Auslauf</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosTab</name>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="47"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="52"/>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="64"/>
+        <source>Shipped examples…</source>
+        <translation>Mitgelieferte Beispiele…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="70"/>
+        <source>Open scenario…</source>
+        <translation>Szenario öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="71"/>
+        <source>Open report…</source>
+        <translation>Bericht öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="76"/>
+        <source>The same file and seed give the same report.</source>
+        <translation>Dieselbe Datei und derselbe Seed ergeben denselben Bericht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="77"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="78"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="79"/>
+        <source>Save report…</source>
+        <translation>Bericht speichern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="85"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="113"/>
+        <source>%v of %m s</source>
+        <translation>%v von %m s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="154"/>
+        <source>No scenario open</source>
+        <translation>Kein Szenario geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="156"/>
+        <source>Open a scenario file, or pick one of the shipped examples. A scenario runs on a private engine on engine time, as fast as this machine allows; the console&apos;s own tables are not touched.</source>
+        <translation>Öffnen Sie eine Szenariodatei oder wählen Sie eines der mitgelieferten Beispiele. Ein Szenario läuft auf einer eigenen Engine in Engine-Zeit, so schnell dieser Rechner es erlaubt; die Tabellen der Konsole bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="184"/>
+        <source>The scenario %1 is invalid: %2</source>
+        <translation>Das Szenario %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="193"/>
+        <source>Ready to run.</source>
+        <translation>Bereit zur Ausführung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="247"/>
+        <source>Setting up the tables…</source>
+        <translation>Die Tabellen werden eingerichtet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="254"/>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="265"/>
+        <source>Running: %1 of load done.</source>
+        <translation>Läuft: %1 Last erledigt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="266"/>
+        <source>Draining: the load has stopped, replication settles.</source>
+        <translation>Auslauf: Die Last ist beendet, die Replikation kommt zur Ruhe.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="278"/>
+        <source>Failed.</source>
+        <translation>Fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="279"/>
+        <source>The scenario failed: %1</source>
+        <translation>Das Szenario ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="289"/>
+        <source>Stopped after %1 s of engine time.</source>
+        <translation>Nach %1 s Engine-Zeit angehalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="290"/>
+        <source>Done: %1 s of engine time.</source>
+        <translation>Fertig: %1 s Engine-Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="305"/>
+        <source>%1 is not a scenario report.</source>
+        <translation>%1 ist kein Szenariobericht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="315"/>
+        <source>A saved report (%1), seed %2.</source>
+        <translation>Ein gespeicherter Bericht (%1), Seed %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="324"/>
+        <source>A saved report.</source>
+        <translation>Ein gespeicherter Bericht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="334"/>
+        <source>Cannot write the report %1: %2</source>
+        <translation>Der Bericht %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="337"/>
+        <source>Report saved to %1</source>
+        <translation>Bericht gespeichert in %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="343"/>
+        <source>Open scenario</source>
+        <translation>Szenario öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="343"/>
+        <source>Scenario files (*.json)</source>
+        <translation>Szenariodateien (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="349"/>
+        <source>Open report</source>
+        <translation>Bericht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="349"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="358"/>
+        <source>Scenario reports (*.json)</source>
+        <translation>Szenarioberichte (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="357"/>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="375"/>
+        <source>Fault scenarios</source>
+        <translation>Fehlerszenarien</translation>
     </message>
 </context>
 <context>
@@ -5672,111 +6255,169 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="92"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>Eine Konsole für DynamoDB-Tabellen über mehrere Regionen, offline.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="96"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>Alle Daten in &lt;dir&gt; ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="100"/>
+        <location filename="../app/main.cpp" line="103"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>Die Beispieltabelle „courses“ in einem leeren Datenverzeichnis anlegen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="104"/>
+        <location filename="../app/main.cpp" line="107"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>Die Engine-Zeit &lt;factor&gt;-mal schneller als die Uhr laufen lassen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>In Region &lt;code&gt; starten.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="85"/>
+        <location filename="../app/main.cpp" line="88"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="55"/>
+        <location filename="../app/main.cpp" line="57"/>
         <source>Endpoint: %1</source>
         <translation>Endpunkt: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="58"/>
+        <location filename="../app/main.cpp" line="60"/>
         <source>The endpoint could not start: %1</source>
         <translation>Der Endpunkt konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="60"/>
+        <location filename="../app/main.cpp" line="62"/>
         <source>Endpoint: off</source>
         <translation>Endpunkt: aus</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="111"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>Den DynamoDB-Endpunkt der Konsole auf &lt;port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="115"/>
+        <location filename="../app/main.cpp" line="118"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>Engine und Endpunkt ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="121"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>Ohne Fenster: den DynamoDB-Endpunkt auf &lt;host:port&gt; bereitstellen.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="121"/>
+        <location filename="../app/main.cpp" line="124"/>
         <source>Headless: log every request.</source>
         <translation>Ohne Fenster: jede Anfrage protokollieren.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="124"/>
+        <location filename="../app/main.cpp" line="127"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>SigV4-Signaturen gegen die Schlüsselpaare in &lt;file&gt; prüfen, ein „ACCESS_KEY_ID SECRET_ACCESS_KEY“ pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="130"/>
+        <location filename="../app/main.cpp" line="133"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4-Signaturen prüfen; dieses Schlüsselpaar akzeptieren (wiederholbar, ergänzt --require-auth).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="136"/>
+        <location filename="../app/main.cpp" line="139"/>
         <source>Do not refuse requests past a provisioned table&apos;s capacity (as DynamoDB Local does); the service refuses them.</source>
         <translation>Anfragen über die Kapazität einer Tabelle mit bereitgestelltem Durchsatz hinaus nicht ablehnen (wie DynamoDB Local); der Dienst lehnt sie ab.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="140"/>
+        <location filename="../app/main.cpp" line="143"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="152"/>
+        <location filename="../app/main.cpp" line="148"/>
+        <source>Play the fault scenario &lt;file&gt; headless on engine time, as fast as possible, and print a summary.</source>
+        <translation>Das Fehlerszenario &lt;file&gt; ohne Fenster in Engine-Zeit so schnell wie möglich abspielen und eine Zusammenfassung ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="154"/>
+        <source>With --scenario: write the report to &lt;file&gt; (JSON).</source>
+        <translation>Mit --scenario: den Bericht in &lt;file&gt; schreiben (JSON).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="158"/>
+        <source>With --scenario: use &lt;n&gt; instead of the file&apos;s seed.</source>
+        <translation>Mit --scenario: &lt;n&gt; statt des Seeds der Datei verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="170"/>
+        <source>The seed must be a whole number.</source>
+        <translation>Der Seed muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="180"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="157"/>
+        <location filename="../app/main.cpp" line="185"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="174"/>
+        <location filename="../app/main.cpp" line="202"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="198"/>
+        <location filename="../app/main.cpp" line="227"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>scenario</name>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="24"/>
+        <source>Cannot read the scenario %1: %2</source>
+        <translation>Das Szenario %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="31"/>
+        <source>The scenario %1 is not valid JSON.</source>
+        <translation>Das Szenario %1 ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="36"/>
+        <source>The scenario %1 is invalid: %2</source>
+        <translation>Das Szenario %1 ist ungültig: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="48"/>
+        <source>Cannot create a working directory: %1</source>
+        <translation>Es kann kein Arbeitsverzeichnis angelegt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="59"/>
+        <source>The scenario failed: %1</source>
+        <translation>Das Szenario ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="67"/>
+        <source>Cannot write the report %1: %2</source>
+        <translation>Der Bericht %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="75"/>
+        <source>%1: %2 s of engine time in %3 s; writes served %4, refused %5, throttled %6; acknowledged writes lost %7; last-writer-wins conflicts %8</source>
+        <translation>%1: %2 s Engine-Zeit in %3 s; Schreibvorgänge ausgeführt %4, abgewiesen %5, gedrosselt %6; bestätigte Schreibvorgänge verloren %7; Last-Writer-Wins-Konflikte %8</translation>
     </message>
 </context>
 </TS>

@@ -45,8 +45,15 @@
             <numerusform>%n 件のリクエスト (最新 %1 件を保持)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/window/activity_dock.cpp" line="92"/>
+        <source>%1, %n throttled</source>
+        <translation>
+            <numerusform>%1、スロットリング %n 件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/window/activity_dock.cpp" line="90"/>
+        <location filename="../widgets/window/activity_dock.cpp" line="93"/>
         <source>%1 shown of %2</source>
         <translation>%1 件を表示（%2）</translation>
     </message>
@@ -54,47 +61,47 @@
 <context>
     <name>ActivityModel</name>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="75"/>
+        <location filename="../widgets/window/activity_model.cpp" line="85"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="77"/>
+        <location filename="../widgets/window/activity_model.cpp" line="87"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="97"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="89"/>
+        <location filename="../widgets/window/activity_model.cpp" line="99"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="91"/>
+        <location filename="../widgets/window/activity_model.cpp" line="101"/>
         <source>Operation</source>
         <translation>オペレーション</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="93"/>
+        <location filename="../widgets/window/activity_model.cpp" line="103"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="95"/>
+        <location filename="../widgets/window/activity_model.cpp" line="105"/>
         <source>Latency</source>
         <translation>レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="97"/>
+        <location filename="../widgets/window/activity_model.cpp" line="107"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
@@ -363,6 +370,107 @@
         <location filename="../widgets/items/batch_writer.cpp" line="69"/>
         <source>The engine keeps leaving items unprocessed; %1 of %2 were written.</source>
         <translation>エンジンが項目を未処理のまま返し続けています。%2 件中 %1 件を書き込みました。</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityCharts</name>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="48"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="49"/>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="50"/>
+        <source>1 minute</source>
+        <translation>1 分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="52"/>
+        <source>Read capacity units (average per second)</source>
+        <translation>読み込みキャパシティユニット (1 秒あたりの平均)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="53"/>
+        <source>Write capacity units (average per second)</source>
+        <translation>書き込みキャパシティユニット (1 秒あたりの平均)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="54"/>
+        <source>Throttled requests (sum per period)</source>
+        <translation>スロットリングされたリクエスト (期間ごとの合計)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="67"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="69"/>
+        <source>Consumed</source>
+        <translation>消費</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="66"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="68"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="204"/>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="70"/>
+        <source>Replicated</source>
+        <translation>レプリケーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="71"/>
+        <source>Read</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="72"/>
+        <source>Write</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="75"/>
+        <source>Table:</source>
+        <translation>テーブル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="77"/>
+        <source>Index:</source>
+        <translation>インデックス:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="79"/>
+        <source>Period:</source>
+        <translation>期間:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="204"/>
+        <source>On-demand maximum</source>
+        <translation>オンデマンドの最大値</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="222"/>
+        <source>seconds (engine time)</source>
+        <translation>秒 (エンジン時間)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="223"/>
+        <source>minutes (engine time)</source>
+        <translation>分 (エンジン時間)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="226"/>
+        <source>Last minute: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
+        <translation>直近 1 分: 読み込み %1 ユニット・書き込み %2 ユニットを消費、読み込み %3 件・書き込み %4 件のリクエストがスロットリングされました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="228"/>
+        <source>Last hour: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
+        <translation>直近 1 時間: 読み込み %1 ユニット・書き込み %2 ユニットを消費、読み込み %3 件・書き込み %4 件のリクエストがスロットリングされました。</translation>
     </message>
 </context>
 <context>
@@ -1011,7 +1119,7 @@
 <context>
     <name>GlobalTablesTab</name>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="17"/>
+        <location filename="../widgets/global/global_console.cpp" line="19"/>
         <source>Global tables</source>
         <translation>グローバルテーブル</translation>
     </message>
@@ -1022,9 +1130,9 @@
     </message>
     <message>
         <location filename="../widgets/global/global_tables_tab.cpp" line="49"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="384"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="454"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="461"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="455"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="462"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
@@ -1059,100 +1167,100 @@
         <translation>%1 への伝播をプローブ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="284"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="285"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="288"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="289"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="360"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="361"/>
         <source>&lt;b&gt;Strong consistency (MRSC)&lt;/b&gt;: writes are acknowledged once a second region has them; no acknowledged write is lost.</source>
         <translation>&lt;b&gt;強力な整合性 (MRSC)&lt;/b&gt;: 書き込みは 2 つ目のリージョンに届いた時点で確認応答され、確認済みの書き込みは失われません。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="362"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="363"/>
         <source>&lt;b&gt;Eventual consistency (MREC)&lt;/b&gt;: writes are acknowledged locally and replicated asynchronously; last writer wins.</source>
         <translation>&lt;b&gt;結果整合性 (MREC)&lt;/b&gt;: 書き込みはローカルで確認応答され、非同期にレプリケートされます。最後の書き込みが優先されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="367"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="368"/>
         <source>Witness: %1 (%2).</source>
         <translation>ウィットネス: %1 (%2)。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="373"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="374"/>
         <source>Write conflicts: %1.</source>
         <translation>書き込みの競合: %1。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="384"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
         <source>Delete group…</source>
         <translation>グループを削除…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="386"/>
         <source>Delete the other replicas and the witness in one request; the table stays here as a regional table</source>
         <translation>ほかのレプリカとウィットネスを 1 回のリクエストで削除します。テーブルはこのリージョンにリージョナルテーブルとして残ります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="391"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="392"/>
         <source>A strongly consistent group cannot take more replicas</source>
         <translation>強力な整合性のグループにはレプリカを追加できません</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="400"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="401"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="408"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="409"/>
         <source>%1 and a witness in %2</source>
         <translation>%1 と %2 のウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="411"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="412"/>
         <source>Creating a strongly consistent group of %1 with %2…</source>
         <translation>%1 の強力な整合性のグループを %2 で作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="435"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="436"/>
         <source>the replicas in %1</source>
         <translation>%1 のレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="436"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="437"/>
         <source>the replica in %1 and the witness in %2</source>
         <translation>%1 のレプリカと %2 のウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="439"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="446"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="440"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="447"/>
         <source>Delete group</source>
         <translation>グループを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="440"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="441"/>
         <source>A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items are deleted there; %3 keeps the table as a regional table.</source>
         <translation>強力な整合性のグループはまとめて削除されます。%2 の %1 を削除しますか? そこにある項目は削除されます。%3 ではテーブルがリージョナルテーブルとして残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="455"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="456"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="478"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="479"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="503"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="504"/>
         <source>Deleting the strongly consistent group of %1…</source>
         <translation>%1 の強力な整合性のグループを削除しています…</translation>
     </message>
@@ -2609,7 +2717,7 @@
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="41"/>
+        <location filename="../widgets/global/global_console.cpp" line="43"/>
         <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
@@ -2628,34 +2736,44 @@
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="18"/>
+        <location filename="../widgets/global/global_console.cpp" line="20"/>
         <source>Monitoring</source>
         <translation>モニタリング</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="75"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
         <source>All regions</source>
         <translation>すべてのリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="93"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="97"/>
         <source>Requests per second by operation</source>
         <translation>オペレーション別の毎秒リクエスト数</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="94"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>オペレーション別のリクエストレイテンシー (平均、ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="102"/>
         <source>errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="103"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="107"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="119"/>
+        <source>Requests and replication</source>
+        <translation>リクエストとレプリケーション</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="120"/>
+        <source>Capacity</source>
+        <translation>キャパシティ</translation>
     </message>
 </context>
 <context>
@@ -3777,34 +3895,34 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>リンクをクリックすると切断または復旧できます</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="125"/>
-        <location filename="../widgets/global/region_map.cpp" line="243"/>
+        <location filename="../widgets/global/region_map.cpp" line="127"/>
+        <location filename="../widgets/global/region_map.cpp" line="246"/>
         <source>offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="127"/>
-        <location filename="../widgets/global/region_map.cpp" line="243"/>
+        <location filename="../widgets/global/region_map.cpp" line="129"/>
+        <location filename="../widgets/global/region_map.cpp" line="246"/>
         <source>cut</source>
         <translation>切断</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="129"/>
+        <location filename="../widgets/global/region_map.cpp" line="131"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="130"/>
+        <location filename="../widgets/global/region_map.cpp" line="133"/>
         <source>~%1 ms</source>
         <translation>~%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="139"/>
+        <location filename="../widgets/global/region_map.cpp" line="142"/>
         <source>Heal link %1 ↔ %2</source>
         <translation>リンク %1 ↔ %2 を復旧</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="140"/>
+        <location filename="../widgets/global/region_map.cpp" line="143"/>
         <source>Cut link %1 ↔ %2</source>
         <translation>リンク %1 ↔ %2 を切断</translation>
     </message>
@@ -3824,7 +3942,7 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>%1 (オフライン)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/region_map.cpp" line="243"/>
+        <location filename="../widgets/global/region_map.cpp" line="246"/>
         <source>flowing</source>
         <translation>伝送中</translation>
     </message>
@@ -4323,6 +4441,470 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../app/sample_data.cpp" line="42"/>
         <source>The sample data is missing from the application.</source>
         <translation>アプリケーションにサンプルデータがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioCharts</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="60"/>
+        <source>Writes served per second</source>
+        <translation>1 秒あたりの処理済み書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="61"/>
+        <source>Writes refused (solid) and throttled (dashed) per second</source>
+        <translation>1 秒あたりの拒否された書き込み (実線) とスロットリングされた書き込み (破線)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="62"/>
+        <source>Changes pending replication</source>
+        <translation>レプリケーション待ちの変更</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="62"/>
+        <source>Replication lag (ms)</source>
+        <translation>レプリケーション遅延 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_charts.cpp" line="68"/>
+        <source>seconds since the load started (engine time)</source>
+        <translation>負荷開始からの秒数 (エンジン時間)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioJob</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_job.cpp" line="26"/>
+        <source>Cannot create a working directory: %1</source>
+        <translation>作業ディレクトリを作成できません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioReportView</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="22"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <source>Phase</source>
+        <translation>フェーズ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <source>Requests</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <source>Served</source>
+        <translation>処理済み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <source>Refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <source>Throttled</source>
+        <translation>スロットリング</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <source>Conflicted</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="64"/>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="64"/>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="69"/>
+        <source>The report appears here when the run ends.</source>
+        <translation>実行が終わるとここにレポートが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="89"/>
+        <source>writes</source>
+        <translation>書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="89"/>
+        <source>reads</source>
+        <translation>読み取り</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="113"/>
+        <source>Stopped before the end: the report covers what ran.</source>
+        <translation>終了前に停止しました: レポートは実行された部分を対象とします。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="115"/>
+        <source>Seed:</source>
+        <translation>シード:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="117"/>
+        <source>Recovery point (RPO)</source>
+        <translation>目標復旧時点 (RPO)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="119"/>
+        <source>No region was lost.</source>
+        <translation>失われたリージョンはありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="121"/>
+        <source>%1, table %2: %3 of %4 acknowledged writes lost</source>
+        <translation>%1、テーブル %2: 確認済みの書き込み %4 件のうち %3 件が失われました</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="126"/>
+        <source>, written over %1 (from %2 to %3)</source>
+        <translation>(%1 の間に書き込み、%2 から %3 まで)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="132"/>
+        <source>Time to converge after each heal</source>
+        <translation>各復旧後の収束までの時間</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="134"/>
+        <source>No fault healed.</source>
+        <translation>復旧した障害はありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="138"/>
+        <source>%1, healed at %2: converged in %3</source>
+        <translation>%1、%2 に復旧: %3 で収束</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="142"/>
+        <source>%1, healed at %2: not converged by the end</source>
+        <translation>%1、%2 に復旧: 終了までに収束しませんでした</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="149"/>
+        <source>Last-writer-wins conflicts</source>
+        <translation>最終書き込み優先 (LWW) の競合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="150"/>
+        <source>%1 conflicts; %2 acknowledged writes overwritten by a concurrent write from another region</source>
+        <translation>競合 %1 件。確認済みの書き込み %2 件が別リージョンからの同時書き込みで上書きされました</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="156"/>
+        <source>Faults that could not be applied</source>
+        <translation>適用できなかった障害</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="158"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioSetupText</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="23"/>
+        <source>Zipf-distributed</source>
+        <translation>Zipf 分布</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="24"/>
+        <source>each write a new key</source>
+        <translation>書き込みごとに新しいキー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="25"/>
+        <source>uniform</source>
+        <translation>一様分布</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="34"/>
+        <source>%1 h</source>
+        <translation>%1 時間</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="35"/>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="36"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="42"/>
+        <source>%1 of load, then %2 of drain (replication only); seed %3.</source>
+        <translation>負荷 %1、その後 %2 のドレイン (レプリケーションのみ)。シード %3。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="52"/>
+        <source>strongly consistent</source>
+        <translation>強い整合性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="53"/>
+        <source>eventually consistent</source>
+        <translation>結果整合性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="55"/>
+        <source>witness in %1</source>
+        <translation>%1 に監視リージョン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="57"/>
+        <source>provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="58"/>
+        <source>on demand</source>
+        <translation>オンデマンド</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="59"/>
+        <source>&lt;b&gt;Table %1&lt;/b&gt; in %2 (%3, %4)</source>
+        <translation>&lt;b&gt;テーブル %1&lt;/b&gt;: %2 (%3、%4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="66"/>
+        <source>&lt;b&gt;Load in %1&lt;/b&gt; on %2: %3 writes and %4 reads a second, %5 keys (%6), items of %7 bytes</source>
+        <translation>&lt;b&gt;%1 の負荷&lt;/b&gt; (%2): 毎秒 %3 件の書き込みと %4 件の読み取り、キー %5 個 (%6)、項目 %7 バイト</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_setup_text.cpp" line="76"/>
+        <source>from %1 to %2</source>
+        <translation>%1 から %2 まで</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioTimeline</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="25"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="27"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="28"/>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="29"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="30"/>
+        <source>%1 h</source>
+        <translation>%1 時間</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="109"/>
+        <source>Open a scenario to see its faults on a timeline.</source>
+        <translation>シナリオを開くと、その障害がタイムラインに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="119"/>
+        <source>drain</source>
+        <translation>ドレイン</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosTab</name>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="47"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="52"/>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 は有効な JSON ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="64"/>
+        <source>Shipped examples…</source>
+        <translation>同梱のサンプル…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="70"/>
+        <source>Open scenario…</source>
+        <translation>シナリオを開く…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="71"/>
+        <source>Open report…</source>
+        <translation>レポートを開く…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="76"/>
+        <source>The same file and seed give the same report.</source>
+        <translation>同じファイルと同じシードからは同じレポートが得られます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="77"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="78"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="79"/>
+        <source>Save report…</source>
+        <translation>レポートを保存…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="85"/>
+        <source>Seed:</source>
+        <translation>シード:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="113"/>
+        <source>%v of %m s</source>
+        <translation>%v / %m 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="154"/>
+        <source>No scenario open</source>
+        <translation>シナリオが開かれていません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="156"/>
+        <source>Open a scenario file, or pick one of the shipped examples. A scenario runs on a private engine on engine time, as fast as this machine allows; the console&apos;s own tables are not touched.</source>
+        <translation>シナリオファイルを開くか、同梱のサンプルを選んでください。シナリオは専用のエンジン上でエンジン時間で、このマシンで可能な限り速く実行されます。コンソール自身のテーブルには触れません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="184"/>
+        <source>The scenario %1 is invalid: %2</source>
+        <translation>シナリオ %1 は無効です: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="193"/>
+        <source>Ready to run.</source>
+        <translation>実行の準備ができました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="247"/>
+        <source>Setting up the tables…</source>
+        <translation>テーブルを準備しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="254"/>
+        <source>Stopping…</source>
+        <translation>停止しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="265"/>
+        <source>Running: %1 of load done.</source>
+        <translation>実行中: 負荷 %1 が完了。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="266"/>
+        <source>Draining: the load has stopped, replication settles.</source>
+        <translation>ドレイン中: 負荷は停止し、レプリケーションが落ち着くのを待っています。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="278"/>
+        <source>Failed.</source>
+        <translation>失敗しました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="279"/>
+        <source>The scenario failed: %1</source>
+        <translation>シナリオが失敗しました: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="289"/>
+        <source>Stopped after %1 s of engine time.</source>
+        <translation>エンジン時間 %1 秒で停止しました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="290"/>
+        <source>Done: %1 s of engine time.</source>
+        <translation>完了: エンジン時間 %1 秒。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="305"/>
+        <source>%1 is not a scenario report.</source>
+        <translation>%1 はシナリオのレポートではありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="315"/>
+        <source>A saved report (%1), seed %2.</source>
+        <translation>保存されたレポート (%1)、シード %2。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="324"/>
+        <source>A saved report.</source>
+        <translation>保存されたレポート。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="334"/>
+        <source>Cannot write the report %1: %2</source>
+        <translation>レポート %1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="337"/>
+        <source>Report saved to %1</source>
+        <translation>レポートを %1 に保存しました</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="343"/>
+        <source>Open scenario</source>
+        <translation>シナリオを開く</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="343"/>
+        <source>Scenario files (*.json)</source>
+        <translation>シナリオファイル (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="349"/>
+        <source>Open report</source>
+        <translation>レポートを開く</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="349"/>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="358"/>
+        <source>Scenario reports (*.json)</source>
+        <translation>シナリオレポート (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="357"/>
+        <source>Save report</source>
+        <translation>レポートを保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenarios_tab.cpp" line="375"/>
+        <source>Fault scenarios</source>
+        <translation>障害シナリオ</translation>
     </message>
 </context>
 <context>
@@ -5646,111 +6228,169 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="92"/>
+        <location filename="../app/main.cpp" line="95"/>
         <source>A console for multi-region DynamoDB tables, offline.</source>
         <translation>マルチリージョン DynamoDB テーブルのためのオフラインコンソール。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="96"/>
+        <location filename="../app/main.cpp" line="99"/>
         <source>Keep all data in &lt;dir&gt;.</source>
         <translation>すべてのデータを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="100"/>
+        <location filename="../app/main.cpp" line="103"/>
         <source>Create the sample courses table in an empty data directory.</source>
         <translation>空のデータディレクトリにサンプルの courses テーブルを作成します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="104"/>
+        <location filename="../app/main.cpp" line="107"/>
         <source>Run engine time &lt;factor&gt; times faster than the clock.</source>
         <translation>エンジン時間を時計の &lt;factor&gt; 倍の速さで進めます。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="107"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Start in region &lt;code&gt;.</source>
         <translation>リージョン &lt;code&gt; で起動します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="85"/>
+        <location filename="../app/main.cpp" line="88"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="55"/>
+        <location filename="../app/main.cpp" line="57"/>
         <source>Endpoint: %1</source>
         <translation>エンドポイント: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="58"/>
+        <location filename="../app/main.cpp" line="60"/>
         <source>The endpoint could not start: %1</source>
         <translation>エンドポイントを開始できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="60"/>
+        <location filename="../app/main.cpp" line="62"/>
         <source>Endpoint: off</source>
         <translation>エンドポイント: オフ</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="111"/>
+        <location filename="../app/main.cpp" line="114"/>
         <source>Serve the DynamoDB endpoint of the console on &lt;port&gt;.</source>
         <translation>コンソールの DynamoDB エンドポイントを &lt;port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="115"/>
+        <location filename="../app/main.cpp" line="118"/>
         <source>Run the engine and its endpoint without a window.</source>
         <translation>ウィンドウなしでエンジンとエンドポイントを実行します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="121"/>
         <source>Headless: serve the DynamoDB endpoint on &lt;host:port&gt;.</source>
         <translation>ヘッドレス: DynamoDB エンドポイントを &lt;host:port&gt; で提供します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="121"/>
+        <location filename="../app/main.cpp" line="124"/>
         <source>Headless: log every request.</source>
         <translation>ヘッドレス: すべてのリクエストをログに記録します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="124"/>
+        <location filename="../app/main.cpp" line="127"/>
         <source>Check SigV4 signatures against the key pairs in &lt;file&gt;, one &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; a line.</source>
         <translation>&lt;file&gt; 内のキーペア (1 行に &quot;ACCESS_KEY_ID SECRET_ACCESS_KEY&quot; を 1 組) で SigV4 署名を検証します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="130"/>
+        <location filename="../app/main.cpp" line="133"/>
         <source>Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth).</source>
         <translation>SigV4 署名を検証し、このキーペアを受け入れます (複数指定可、--require-auth に追加)。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="136"/>
+        <location filename="../app/main.cpp" line="139"/>
         <source>Do not refuse requests past a provisioned table&apos;s capacity (as DynamoDB Local does); the service refuses them.</source>
         <translation>プロビジョニングされたテーブルの容量を超えるリクエストを拒否しません（DynamoDB Local と同じ）。本来のサービスは拒否します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="140"/>
+        <location filename="../app/main.cpp" line="143"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="152"/>
+        <location filename="../app/main.cpp" line="148"/>
+        <source>Play the fault scenario &lt;file&gt; headless on engine time, as fast as possible, and print a summary.</source>
+        <translation>障害シナリオ &lt;file&gt; をウィンドウなしでエンジン時間で可能な限り速く実行し、要約を出力します。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="154"/>
+        <source>With --scenario: write the report to &lt;file&gt; (JSON).</source>
+        <translation>--scenario と併用: レポートを &lt;file&gt; に書き込みます (JSON)。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="158"/>
+        <source>With --scenario: use &lt;n&gt; instead of the file&apos;s seed.</source>
+        <translation>--scenario と併用: ファイルのシードの代わりに &lt;n&gt; を使います。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="170"/>
+        <source>The seed must be a whole number.</source>
+        <translation>シードは整数でなければなりません。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="180"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="157"/>
+        <location filename="../app/main.cpp" line="185"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="174"/>
+        <location filename="../app/main.cpp" line="202"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="198"/>
+        <location filename="../app/main.cpp" line="227"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>scenario</name>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="24"/>
+        <source>Cannot read the scenario %1: %2</source>
+        <translation>シナリオ %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="31"/>
+        <source>The scenario %1 is not valid JSON.</source>
+        <translation>シナリオ %1 は有効な JSON ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="36"/>
+        <source>The scenario %1 is invalid: %2</source>
+        <translation>シナリオ %1 は無効です: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="48"/>
+        <source>Cannot create a working directory: %1</source>
+        <translation>作業ディレクトリを作成できません: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="59"/>
+        <source>The scenario failed: %1</source>
+        <translation>シナリオが失敗しました: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="67"/>
+        <source>Cannot write the report %1: %2</source>
+        <translation>レポート %1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/headless_scenario.cpp" line="75"/>
+        <source>%1: %2 s of engine time in %3 s; writes served %4, refused %5, throttled %6; acknowledged writes lost %7; last-writer-wins conflicts %8</source>
+        <translation>%1: エンジン時間 %2 秒を %3 秒で実行。書き込み 処理 %4、拒否 %5、スロットリング %6。確認済みの書き込みの損失 %7。最終書き込み優先の競合 %8</translation>
     </message>
 </context>
 </TS>

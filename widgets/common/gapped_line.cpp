@@ -66,3 +66,9 @@ void GappedLine::setVisible(bool visible) {
             marker->setVisible(false);
     for (QLegendMarker* marker : m_chart->legend()->markers(m_markers)) marker->setVisible(false);
 }
+
+void GappedLine::setName(const QString& name) {
+    if (name == m_name) return;
+    m_name = name;
+    for (QLineSeries* s : m_segments) s->setName(name);
+}

@@ -26,6 +26,9 @@ public:
     void setPoints(const QList<QPointF>& points, double maxStep);
     void clear() { setPoints({}, 1); }
     void setVisible(bool visible);
+    // Renames the line (its legend entry).
+    void setName(const QString& name);
+    QString name() const { return m_name; }
     QColor colour() const { return m_colour; }
     int count() const { return static_cast<int>(m_count); }
     QList<QPointF> points() const { return m_points; }

@@ -7,6 +7,7 @@
 
 #include "global/global_tables_tab.h"
 #include "window/main_window.h"
+#include "monitoring/capacity_charts.h"
 #include "monitoring/monitoring_tab.h"
 #include "global/regions_panel.h"
 
@@ -14,6 +15,7 @@ GlobalConsole installGlobalConsole(MainWindow& window, EngineBridge& bridge) {
     GlobalConsole c;
     c.globalTables = new GlobalTablesTab(bridge, *window.tablesModel(), window.tabs());
     c.monitoring = new MonitoringTab(bridge, window.tabs());
+    c.monitoring->setTablesModel(window.tablesModel());
     window.addTab(c.globalTables, GlobalTablesTab::tr("Global tables"));
     window.addTab(c.monitoring, MonitoringTab::tr("Monitoring"));
     c.regions = new RegionsPanel(bridge, &window);
@@ -40,6 +42,8 @@ GlobalConsole installGlobalConsole(MainWindow& window, EngineBridge& bridge) {
         if (auto* label = window.findChild<QLabel*>(QStringLiteral("timeScaleLabel")))
             label->setText(MainWindow::tr("Time ×%1").arg(scale));
     });
+    QObject::connect(&window, &MainWindow::tableShared, c.monitoring->capacityCharts(),
+                     &CapacityCharts::setTable);
     c.globalTables->setRegion(window.currentRegion());
     c.monitoring->setRegion(window.currentRegion());
     return c;

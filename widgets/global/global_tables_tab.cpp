@@ -277,7 +277,8 @@ void GlobalTablesTab::reload() {
             const QStringList regions = m_model->regions();
             for (const QString& member : regions)
                 if (member != m_region) describeMember(member, generation);
-            m_map->setGroup(regions, m_region, m_model->witnesses());
+            m_map->setGroup(regions, m_region, m_model->witnesses(),
+                            m_description.value("MultiRegionConsistency", "") == "STRONG");
             m_probe->setGroup(m_description, regions);
             m_chart->setTable(name, regions);
             m_summary->setText(regions.size() > 1

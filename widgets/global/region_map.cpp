@@ -34,11 +34,13 @@ RegionMap::RegionMap(EngineBridge& bridge, QWidget* parent) : QWidget(parent), m
 }
 
 void RegionMap::setGroup(const QStringList& regions, const QString& local,
-                         const QStringList& witnesses) {
+                         const QStringList& witnesses, bool strong) {
     const QStringList group = regions + witnesses;
-    if (group == m_group && local == m_local && witnesses == m_witnesses) return;
+    if (group == m_group && local == m_local && witnesses == m_witnesses && strong == m_strong)
+        return;
     m_group = group;
     m_witnesses = witnesses;
+    m_strong = strong;
     m_local = local;
     update();
 }
@@ -127,7 +129,8 @@ QString RegionMap::linkLabel(const Link& link) const {
     if (state.cut) return tr("cut");
     const QLocale locale;
     if (state.override_ms) return tr("%1 ms").arg(locale.toString(*state.override_ms));
-    return tr("~%1 ms").arg(locale.toString(state.model_ms, 'f', 0));
+    const double ms = m_strong ? network.network_latency_ms(a, b) : state.model_ms;
+    return tr("~%1 ms").arg(locale.toString(ms, 'f', 0));
 }
 
 QMenu* RegionMap::showLinkMenu(const Link& link, const QPoint& globalPos) {

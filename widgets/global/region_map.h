@@ -27,9 +27,11 @@ public:
 
     // The regions of the group; `local` is drawn as the region the console shows.
     // `witnesses` are members without a table (a strongly consistent group's witness),
-    // drawn hollow and labelled as such; their links are drawn like the others.
+    // drawn hollow and labelled as such; their links are drawn like the others. A
+    // `strong` group's links are labelled with the network's one-way delay (what an MRSC
+    // write waits on twice), an eventual group's with the modelled replication latency.
     void setGroup(const QStringList& regions, const QString& local,
-                  const QStringList& witnesses = {});
+                  const QStringList& witnesses = {}, bool strong = false);
     // Pending changes per link (source → destination), shown beside the latency.
     void setPending(const QHash<Link, qint64>& pending);
     QStringList group() const { return m_group; }
@@ -73,6 +75,7 @@ private:
     EngineBridge& m_bridge;
     QStringList m_group;  // replicas and witnesses
     QStringList m_witnesses;
+    bool m_strong = false;
     QString m_local;
     QHash<Link, qint64> m_pending;
 };

@@ -13,6 +13,7 @@
 #include <QSortFilterProxyModel>
 #include <QSet>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QValueAxis>
@@ -22,6 +23,7 @@
 #include "common/engine_bridge.h"
 #include "common/gapped_line.h"
 #include "global/replication_chart.h"
+#include "monitoring/capacity_charts.h"
 #include "monitoring/request_stats_model.h"
 #include "common/time_chart.h"
 
@@ -74,6 +76,8 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
       m_view(new QTableView(this)),
       m_all(new QCheckBox(tr("All regions"), this)),
       m_replication(new ReplicationChart(this)),
+      m_capacity(new CapacityCharts(bridge, this)),
+      m_pages(new QTabWidget(this)),
       m_refresh(new QTimer(this)) {
     setObjectName(QStringLiteral("monitoringTab"));
     m_all->setObjectName(QStringLiteral("allRegions"));
@@ -110,9 +114,13 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     requestLayout->addWidget(TimeChart::view(m_latencyChart, requestCharts, 140));
     charts->addWidget(requestCharts);
     charts->addWidget(m_replication);
+    m_pages->setObjectName(QStringLiteral("monitoringPages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(charts, tr("Requests and replication"));
+    m_pages->addTab(m_capacity, tr("Capacity"));
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
-    split->addWidget(charts);
+    split->addWidget(m_pages);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(this);
@@ -158,7 +166,16 @@ void MonitoringTab::setShowAllRegions(bool all) {
 
 void MonitoringTab::setRegion(const QString& region) {
     m_region = region;
+    m_capacity->setRegion(region);
     applyFilter();
+}
+
+void MonitoringTab::showCapacity(bool capacity) {
+    m_pages->setCurrentWidget(capacity ? static_cast<QWidget*>(m_capacity) : m_pages->widget(0));
+}
+
+void MonitoringTab::setTablesModel(TablesModel* tables) {
+    m_capacity->setTablesModel(tables);
 }
 
 void MonitoringTab::applyFilter() {
@@ -245,4 +262,5 @@ void MonitoringTab::refresh() {
     TimeChart::setNiceRange(m_rateY, maxRate, 1);
     TimeChart::setNiceRange(m_latencyY, maxLatency, 1);
     m_replication->refresh(m_bridge.engine().replication_metrics(), now);
+    if (m_capacity->isVisible()) m_capacity->refresh();
 }

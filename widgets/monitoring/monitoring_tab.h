@@ -3,7 +3,8 @@
 // The Monitoring tab: request rate, latency and errors per region, table and operation
 // (from the engine's RequestCompleted events, counted since the console started), with
 // live charts, one point per second of engine time, of the selected region's
-// request rate and latency by operation and of replication latency into every region.
+// request rate and latency by operation and of replication latency into every region;
+// on a second page, the capacity charts of one table (capacity_charts.h).
 
 #include <memory>
 
@@ -12,6 +13,7 @@
 #include <QPointF>
 #include <QWidget>
 
+class CapacityCharts;
 class EngineBridge;
 class GappedLine;
 class QChart;
@@ -23,6 +25,8 @@ class QTimer;
 class QValueAxis;
 class ReplicationChart;
 class RequestStatsModel;
+class TablesModel;
+class QTabWidget;
 
 class MonitoringTab final : public QWidget {
     Q_OBJECT
@@ -37,6 +41,11 @@ public:
     RequestStatsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     ReplicationChart* replicationChart() const { return m_replication; }
+    CapacityCharts* capacityCharts() const { return m_capacity; }
+    // Shows the capacity page (or the requests page).
+    void showCapacity(bool capacity);
+    // The tables the capacity charts offer (the Tables tab's model).
+    void setTablesModel(TablesModel* tables);
     // The operations drawn in the request charts.
     QStringList chartedOperations() const;
     // The drawn rate of one operation (a point a second, zeros included) and how many
@@ -74,6 +83,8 @@ private:
     QLineSeries* m_errors;
     QHash<QString, OperationSeries> m_series;
     ReplicationChart* m_replication;
+    CapacityCharts* m_capacity;
+    QTabWidget* m_pages;
     QTimer* m_refresh;
     bool m_dirty = false;
 };

@@ -85,8 +85,11 @@ ActivityDock::ActivityDock(EngineBridge& bridge, QWidget* parent)
     const auto updateCount = [this, count] {
         const int all = m_model->rowCount();
         const int shown = m_filter->rowCount();
-        const QString kept =
+        QString kept =
             tr("%n request(s) (the last %1 are kept)", nullptr, all).arg(m_model->capacity());
+        // Throttled requests (an SDK retries them) are counted apart.
+        if (const int throttled = m_model->throttledCount())
+            kept = tr("%1, %n throttled", nullptr, throttled).arg(kept);
         count->setText(shown == all ? kept : tr("%1 shown of %2").arg(shown).arg(kept));
     };
     updateCount();

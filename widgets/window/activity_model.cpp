@@ -16,18 +16,28 @@ void ActivityModel::append(const QList<RequestRecord>& records) {
     const qsizetype overflow = m_records.size() + incoming - m_capacity;
     if (overflow > 0) {
         beginRemoveRows({}, 0, static_cast<int>(overflow - 1));
+        for (qsizetype i = 0; i < overflow; ++i) m_throttled -= isThrottled(m_records[i]) ? 1 : 0;
         m_records.remove(0, overflow);
         endRemoveRows();
     }
     const int row = static_cast<int>(m_records.size());
     beginInsertRows({}, row, row + static_cast<int>(incoming) - 1);
+    for (qsizetype i = first; i < records.size(); ++i)
+        m_throttled += isThrottled(records[i]) ? 1 : 0;
     m_records.append(records.mid(first));
     endInsertRows();
+}
+
+bool ActivityModel::isThrottled(const RequestRecord& record) {
+    return record.errorType == QLatin1String("ProvisionedThroughputExceededException") ||
+           record.errorType == QLatin1String("ThrottlingException") ||
+           record.errorType == QLatin1String("RequestLimitExceeded");
 }
 
 void ActivityModel::clear() {
     beginResetModel();
     m_records.clear();
+    m_throttled = 0;
     endResetModel();
 }
 

@@ -22,6 +22,11 @@ public:
     void clear();
     int capacity() const { return m_capacity; }
     const RequestRecord& record(int row) const { return m_records.at(row); }
+    // Of the rows kept, the requests refused for throughput
+    // (ProvisionedThroughputExceededException, ThrottlingException, RequestLimitExceeded):
+    // an SDK's retries of a throttled table show here.
+    int throttledCount() const { return m_throttled; }
+    static bool isThrottled(const RequestRecord& record);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -32,4 +37,5 @@ public:
 private:
     int m_capacity;
     QList<RequestRecord> m_records;
+    int m_throttled = 0;
 };

@@ -7,9 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "tablespan/capacity_metrics.h"
 #include "tablespan/clock.h"
 #include "tablespan/error.h"
 #include "tablespan/events.h"
@@ -111,6 +113,17 @@ public:
     // regions that have been used; regions never used are absent and are not created.
     // Thread-safe and quick: it waits on no engine work.
     std::map<std::string, int> table_counts() const;
+
+    // Tablespan extension: the capacity metrics (tablespan/capacity_metrics.h) of `table`
+    // in `region`, or of its GSI `index` (empty: the table itself): one sample per second
+    // of engine time in [from, to), up to the current second, from the second the engine
+    // first saw the table (its creation, or its first request since the engine opened);
+    // at most the last three hours. Empty for a table or region the engine has not seen.
+    // In memory only, like CloudWatch's data: not kept across restarts. Thread-safe and
+    // quick: it waits on no engine work.
+    std::vector<CapacitySample> capacity_metrics(std::string_view region, std::string_view table,
+                                                 std::string_view index, Millis from,
+                                                 Millis to) const;
 
     // Tablespan extension: the storage the PITR history of `table` takes in `region`.
     // `callback` runs on an engine thread (in manual mode, during run_pending()).

@@ -101,7 +101,7 @@ Json batch_write_item(core::Region& region, const Json& request) {
     std::map<std::string, WriteUnits> units;
     Json metrics = Json::object();
     for (auto& op : ops) {
-        if (region.throughput().write_refused(*op.table, region.now())) {
+        if (region.throughput().write_throttled(*op.table, region.now())) {
             unprocessed[op.request_table].push_back(*op.write);
             continue;
         }
@@ -126,7 +126,9 @@ Json batch_write_item(core::Region& region, const Json& request) {
     }
 
     // Nothing written: the first write's refusal is the answer.
-    if (done == 0 && !ops.empty()) admit_write(region, *ops.front().table);
+    // (ThrottledRequests counts a batch only then, its items' events were counted above.)
+    if (done == 0 && !ops.empty())
+        region.throughput().admit_write(*ops.front().table, region.now(), false);
     Json out = {{"UnprocessedItems", unprocessed}};
     if (!metrics.empty()) out["ItemCollectionMetrics"] = metrics;
     add_consumed_capacity(out, request, units);
@@ -173,8 +175,12 @@ Json batch_get_item(core::Region& region, const Json& request) {
     // whole call is refused.
     if (!reads.empty() && std::all_of(reads.begin(), reads.end(), [&](const TableRead& r) {
             return region.throughput().read_refused(*r.table, region.now());
-        }))
-        admit_read(region, *reads.front().table);
+        })) {
+        for (const TableRead& r : reads)
+            for (std::size_t k = 0; k < r.keys.size(); ++k)
+                region.throughput().read_throttled(*r.table, region.now());
+        region.throughput().admit_read(*reads.front().table, nullptr, region.now(), false);
+    }
     index = 0;
     for (auto it = request_items.begin(); it != request_items.end(); ++it, ++index) {
         TableRead& read = reads[index];
@@ -182,7 +188,7 @@ Json batch_get_item(core::Region& region, const Json& request) {
         ItemStore store(region, *read.table);
         for (auto& [key, key_json] : read.keys) {
             if (bytes >= kMaxBatchGetBytes ||
-                region.throughput().read_refused(*read.table, region.now())) {
+                region.throughput().read_throttled(*read.table, region.now())) {
                 Json& pending = unprocessed[it.key()];
                 if (pending.is_null()) {
                     pending = *it;

@@ -33,7 +33,10 @@ void start_transition(core::Region& region, TableMeta& t, const std::string& sta
 }  // namespace
 
 Json describe_table(core::Region& region, const Json& request) {
-    return {{"Table", table_for_control(region, request.at("TableName")).describe()}};
+    const TableMeta& t = table_for_control(region, request.at("TableName"));
+    Json d = t.describe();
+    capacity::describe_decreases(t, d, region.now());
+    return {{"Table", d}};
 }
 
 Json list_tables(core::Region& region, const Json& request) {

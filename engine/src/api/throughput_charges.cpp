@@ -16,20 +16,18 @@ void admit_read(core::Region& region, const TableMeta& table,
 
 WriteUnits charge_write(core::Region& region, const TableMeta& table, const StorageKey& key,
                         const Item* old, const Item* now, const Json& request, double factor) {
-    // An on-demand table without a maximum has no bucket to take from: the units are only
-    // worked out when ConsumedCapacity asks for them.
-    const bool charged = table.billing_mode == "PROVISIONED" || table.max_write_units > 0;
-    if (!charged && !capacity_requested(request)) return {};
+    // Every table's units are worked out: on-demand tables have no bucket to take from,
+    // but their ConsumedWriteCapacityUnits are metered all the same.
+    (void)request;
     WriteUnits units = write_units(table, key, old, now);
     units.table *= factor;
     for (auto& [name, u] : units.global) u *= factor;
     for (auto& [name, u] : units.local) u *= factor;
-    if (charged) region.throughput().charge_write(table, units, region.now());
+    region.throughput().charge_write(table, units, region.now());
     return units;
 }
 
 void charge_failed_write(core::Region& region, const TableMeta& table, const Item* old) {
-    if (table.billing_mode != "PROVISIONED" && table.max_write_units == 0) return;
     WriteUnits units;
     units.table = write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0);
     region.throughput().charge_write(table, units, region.now());

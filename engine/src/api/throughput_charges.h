@@ -17,9 +17,8 @@ void admit_write(core::Region& region, const TableMeta& table);
 void admit_read(core::Region& region, const TableMeta& table,
                 const indexes::SecondaryIndex* index = nullptr);
 
-// Takes a write's units from a PROVISIONED table (and its GSIs) and returns them for
-// ConsumedCapacity; on an on-demand table they are worked out only when asked for
-// (empty otherwise): they cost an index entry each.
+// Takes a write's units from a PROVISIONED table (and its GSIs), records them in the
+// capacity metrics (on-demand tables too) and returns them for ConsumedCapacity.
 // A transaction's writes count `factor` 2 (the service prepares and commits each).
 WriteUnits charge_write(core::Region& region, const TableMeta& table, const StorageKey& key,
                         const Item* old, const Item* now, const Json& request, double factor = 1);

@@ -17,6 +17,16 @@ inline constexpr Millis kDecreaseIntervalMs = 3'600'000;
 void take_decrease(api::TableMeta& table, Millis now);
 // NumberOfDecreasesToday as of `now`.
 std::int64_t decreases_today(const api::TableMeta& table, Millis now);
+
+// The same for a GSI, which has its own count (DescribeTable shows one per index):
+// check_decrease() throws as take_decrease() does, count_decrease() counts one; an
+// UpdateTable checks every index before it changes any.
+void check_decrease(const indexes::SecondaryIndex& index, Millis now);
+void count_decrease(indexes::SecondaryIndex& index, Millis now);
+std::int64_t decreases_today(const indexes::SecondaryIndex& index, Millis now);
+// DescribeTable's NumberOfDecreasesToday of the table and its GSIs as of `now`: the
+// stored counts are of the day of the last decrease, and a new UTC day starts at 0.
+void describe_decreases(const api::TableMeta& table, Json& description, Millis now);
 // "Friday, October 9, 2026 at 12:21:34 AM Coordinated Universal Time"
 std::string service_time_text(Millis at);
 

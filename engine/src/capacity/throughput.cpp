@@ -26,7 +26,8 @@ bool provisioned(const api::TableMeta& table) {
     return table.billing_mode == "PROVISIONED";
 }
 bool capped(const api::TableMeta& table) {
-    return table.billing_mode == "PAY_PER_REQUEST" && (table.max_read_units || table.max_write_units);
+    return table.billing_mode == "PAY_PER_REQUEST" &&
+           (table.max_read_units || table.max_write_units);
 }
 }  // namespace
 
@@ -56,15 +57,16 @@ Throughput::Buckets& Throughput::buckets(const api::TableMeta& table, Millis now
 }
 
 void Throughput::refuse(const api::TableMeta& table, const indexes::SecondaryIndex* index,
-                        bool write) {
+                        bool write, bool event, Millis now) {
+    metrics_.throttled(table, index, write, event, true, now);
     if (!provisioned(table)) {
         // Past an on-demand maximum: ThrottlingException, its reasons spelled in lower
         // camel case (the model); the text is the on-demand throttling text on record.
         ApiError e("ThrottlingException", kOnDemandText);
-        e.error().extra["throttlingReasons"] = Json::array(
-            {{{"reason", std::string("Table") + (write ? "Write" : "Read") +
-                             "MaxOnDemandThroughputExceeded"},
-              {"resource", table.arn()}}});
+        e.error().extra["throttlingReasons"] =
+            Json::array({{{"reason", std::string("Table") + (write ? "Write" : "Read") +
+                                         "MaxOnDemandThroughputExceeded"},
+                          {"resource", table.arn()}}});
         throw e;
     }
     ApiError e("ProvisionedThroughputExceededException", index ? kIndexText : kTableText);
@@ -75,14 +77,21 @@ void Throughput::refuse(const api::TableMeta& table, const indexes::SecondaryInd
     throw e;
 }
 
+const indexes::SecondaryIndex* Throughput::exhausted_gsi(const api::TableMeta& table, Buckets& b,
+                                                         Millis now) {
+    for (auto& [name, pair] : b.gsi)
+        if (pair.second.exhausted(now)) return table.find_index(name);
+    return nullptr;
+}
+
 void Throughput::admit_read(const api::TableMeta& table, const indexes::SecondaryIndex* index,
-                            Millis now) {
+                            Millis now, bool event) {
     if (!limited(table)) return;
     Buckets& b = buckets(table, now);
     if (index && index->global) {
-        if (b.gsi[index->name].first.exhausted(now)) refuse(table, index, false);
+        if (b.gsi[index->name].first.exhausted(now)) refuse(table, index, false, event, now);
     } else if (b.read.exhausted(now)) {
-        refuse(table, nullptr, false);
+        refuse(table, nullptr, false, event, now);
     }
 }
 
@@ -90,8 +99,7 @@ std::optional<std::string> Throughput::write_refusal(const api::TableMeta& table
     if (!limited(table)) return std::nullopt;
     Buckets& b = buckets(table, now);
     if (b.write.exhausted(now)) return std::string(provisioned(table) ? kTableText : kOnDemandText);
-    for (auto& [name, pair] : b.gsi)
-        if (pair.second.exhausted(now)) return std::string(kIndexText);
+    if (exhausted_gsi(table, b, now)) return std::string(kIndexText);
     return std::nullopt;
 }
 
@@ -109,23 +117,48 @@ bool Throughput::read_refused(const api::TableMeta& table, Millis now) {
     return read_refusal(table, now).has_value();
 }
 
-void Throughput::admit_write(const api::TableMeta& table, Millis now) {
+bool Throughput::write_throttled(const api::TableMeta& table, Millis now) {
+    if (!limited(table)) return false;
+    Buckets& b = buckets(table, now);
+    if (b.write.exhausted(now)) {
+        metrics_.throttled(table, nullptr, true, true, false, now);
+        return true;
+    }
+    if (const auto* index = exhausted_gsi(table, b, now)) {
+        metrics_.throttled(table, index, true, true, false, now);
+        return true;
+    }
+    return false;
+}
+
+bool Throughput::read_throttled(const api::TableMeta& table, Millis now) {
+    if (!read_refused(table, now)) return false;
+    metrics_.throttled(table, nullptr, false, true, false, now);
+    return true;
+}
+
+void Throughput::count_throttled_request(const api::TableMeta& table, bool write, Millis now) {
+    metrics_.throttled(table, nullptr, write, true, true, now);
+}
+
+void Throughput::admit_write(const api::TableMeta& table, Millis now, bool event) {
     if (!limited(table)) return;
     Buckets& b = buckets(table, now);
-    if (b.write.exhausted(now)) refuse(table, nullptr, true);
-    for (auto& [name, pair] : b.gsi)
-        if (pair.second.exhausted(now)) refuse(table, table.find_index(name), true);
+    if (b.write.exhausted(now)) refuse(table, nullptr, true, event, now);
+    if (const auto* index = exhausted_gsi(table, b, now)) refuse(table, index, true, event, now);
 }
 
 void Throughput::charge_read(const api::TableMeta& table, const indexes::SecondaryIndex* index,
                              double units, Millis now) {
+    metrics_.read(table, index, units, now);
     if (!limited(table)) return;
     Buckets& b = buckets(table, now);
     (index && index->global ? b.gsi[index->name].first : b.read).take(units, now);
 }
 
-void Throughput::charge_write(const api::TableMeta& table, const api::WriteUnits& units,
-                              Millis now) {
+void Throughput::charge_write(const api::TableMeta& table, const api::WriteUnits& units, Millis now,
+                              bool replicated) {
+    metrics_.write(table, units, now, replicated);
     if (!limited(table)) return;
     Buckets& b = buckets(table, now);
     // LSIs take from the table's capacity (DG:LSI); GSIs from their own.
@@ -137,6 +170,7 @@ void Throughput::charge_write(const api::TableMeta& table, const api::WriteUnits
 
 void Throughput::forget(const std::string& table) {
     tables_.erase(table);
+    metrics_.forget(table);
 }
 
 }  // namespace tablespan::capacity

@@ -16,6 +16,7 @@
 #include <boost/asio/post.hpp>
 
 #include "api/recovery.h"
+#include "capacity/throughput.h"
 #include "core/engine_core.h"
 #include "core/region.h"
 #include "core/replicator.h"
@@ -99,6 +100,14 @@ public:
         if (it == regions_.end())
             it = regions_.emplace(info.code, std::make_unique<core::Region>(core_, info)).first;
         return it->second.get();
+    }
+
+    std::vector<CapacitySample> capacity_metrics(std::string_view region, std::string_view table,
+                                                 std::string_view index, Millis from, Millis to) {
+        std::lock_guard lock(regions_mutex_);
+        auto it = regions_.find(region);
+        if (it == regions_.end()) return {};
+        return it->second->throughput().metrics().query(table, index, from, to, clock_->now());
     }
 
     std::map<std::string, int> table_counts() {
@@ -215,6 +224,12 @@ Result Engine::call_sync(std::string_view region, std::string_view operation, Js
 
 std::map<std::string, int> Engine::table_counts() const {
     return impl_->table_counts();
+}
+
+std::vector<CapacitySample> Engine::capacity_metrics(std::string_view region,
+                                                     std::string_view table, std::string_view index,
+                                                     Millis from, Millis to) const {
+    return impl_->capacity_metrics(region, table, index, from, to);
 }
 
 namespace {

@@ -369,6 +369,7 @@ api::TableMeta& Region::add_table(api::TableMeta meta) {
     meta.id = store_.insert_table(meta.name, meta.to_storage().dump());
     auto& slot = tables_[meta.name];
     slot = std::make_unique<api::TableMeta>(std::move(meta));
+    throughput_->observe(*slot, now());
     sync_names();
     if (slot->stream_enabled) {
         streams_->sync(*slot);
@@ -383,6 +384,7 @@ void Region::save_table(api::TableMeta& table) {
     // stream's id in the metadata, which is then stored.
     streams_->sync(table);
     store_.update_table(table.id, table.to_storage().dump());
+    throughput_->observe(table, now());  // the capacity metrics' provisioned lines
     std::lock_guard lock(names_mutex_);
     if (table.deletion_protection)
         protected_names_.insert(table.name);

@@ -223,7 +223,7 @@ void Replicator::receive(const std::string& table, const std::string& origin,
     }
     // Replicated writes consume write capacity here: a replica out of it refuses the
     // delivery, and the changes wait in the source's outbox.
-    if (region_.throughput().write_refused(*t, region_.now())) {
+    if (region_.throughput().write_throttled(*t, region_.now())) {
         ack(false);
         return;
     }
@@ -255,7 +255,7 @@ void Replicator::receive(const std::string& table, const std::string& origin,
                     applied->push_back({c.pk, c.sk, !c.item.has_value(), now - c.committed_at});
             }
             if (version) store.set_received(t->id, origin, watermark, version);
-            region_.throughput().charge_write(*t, units, now);
+            region_.throughput().charge_write(*t, units, now, true);
         },
         [this, table, origin, latencies, applied, ack = std::move(ack)](bool ok) {
             if (ok && !latencies->empty()) {

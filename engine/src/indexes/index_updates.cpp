@@ -7,6 +7,7 @@
 #include <set>
 
 #include "api/request_util.h"
+#include "capacity/decrease_limits.h"
 #include "core/region.h"
 #include "indexes/index_create.h"
 #include "indexes/index_jobs.h"
@@ -230,6 +231,8 @@ Json update_indexes(core::Region& region, const Json& request) {
                     ". Requested WriteCapacityUnits: " + std::to_string(w) +
                     ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to "
                     "request higher limits.");
+            // A GSI's decreases are limited like the table's, on its own count.
+            if (r < ix.read_capacity || w < ix.write_capacity) capacity::check_decrease(ix, now);
         }
     }
 
@@ -263,8 +266,12 @@ Json update_indexes(core::Region& region, const Json& request) {
         if (a.kind == "Update") {
             SecondaryIndex& ix = *t.find_index(a.index);
             if (const Json* throughput = api::member(*a.body, "ProvisionedThroughput")) {
-                ix.read_capacity = *api::int_member(*throughput, "ReadCapacityUnits");
-                ix.write_capacity = *api::int_member(*throughput, "WriteCapacityUnits");
+                const auto r = *api::int_member(*throughput, "ReadCapacityUnits");
+                const auto w = *api::int_member(*throughput, "WriteCapacityUnits");
+                if (r < ix.read_capacity || w < ix.write_capacity)
+                    capacity::count_decrease(ix, now);
+                ix.read_capacity = r;
+                ix.write_capacity = w;
             }
             if (const Json* od = api::member(*a.body, "OnDemandThroughput")) ix.on_demand = *od;
         }

@@ -72,6 +72,8 @@ Json SecondaryIndex::to_storage() const {
               {"backfilling", backfilling},
               {"rcu", read_capacity},
               {"wcu", write_capacity},
+              {"decreases_today", decreases_today},
+              {"last_decrease", last_decrease},
               {"on_demand", on_demand},
               {"item_count", item_count},
               {"size_bytes", size_bytes}};
@@ -100,6 +102,8 @@ SecondaryIndex SecondaryIndex::from_storage(const Json& j) {
     ix.backfilling = j.at("backfilling");
     ix.read_capacity = j.at("rcu");
     ix.write_capacity = j.at("wcu");
+    ix.decreases_today = j.value("decreases_today", std::int64_t{0});  // absent before 2026-12
+    ix.last_decrease = j.value("last_decrease", Millis{0});
     ix.on_demand = j.at("on_demand");
     ix.item_count = j.at("item_count");
     ix.size_bytes = j.at("size_bytes");
@@ -133,9 +137,10 @@ Json SecondaryIndex::describe(const std::string& table_arn, const std::string& b
     d["IndexStatus"] = status;
     if (added_later && status == "CREATING") d["Backfilling"] = backfilling;
     const bool on_demand_table = billing_mode == "PAY_PER_REQUEST";
-    d["ProvisionedThroughput"] = {{"NumberOfDecreasesToday", 0},
+    d["ProvisionedThroughput"] = {{"NumberOfDecreasesToday", decreases_today},
                                   {"ReadCapacityUnits", on_demand_table ? 0 : read_capacity},
                                   {"WriteCapacityUnits", on_demand_table ? 0 : write_capacity}};
+    if (last_decrease) d["ProvisionedThroughput"]["LastDecreaseDateTime"] = last_decrease / 1000.0;
     if (!on_demand.is_null()) d["OnDemandThroughput"] = on_demand;
     if (on_demand_table)
         d["WarmThroughput"] = {

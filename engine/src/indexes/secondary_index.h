@@ -40,6 +40,9 @@ struct SecondaryIndex {
     std::optional<std::pair<std::string, std::string>> backfill_after;
     std::int64_t read_capacity = 0;  // provisioned tables' GSIs
     std::int64_t write_capacity = 0;
+    // Provisioned decreases of the UTC day of the last one (capacity/decrease_limits.h).
+    std::int64_t decreases_today = 0;
+    Millis last_decrease = 0;
     Json on_demand;  // OnDemandThroughput as given, or null
 
     std::int64_t item_count = 0;

@@ -68,6 +68,44 @@ std::optional<std::vector<std::pair<std::string, std::string>>> storage_keys(
     return out;
 }
 
+// The key of a single-item write; nullopt when it does not fit the schema (the request's
+// own validation reports it).
+std::optional<std::pair<std::string, std::string>> written_key(const api::TableMeta& t,
+                                                               const std::string& op,
+                                                               const Json& request) {
+    try {
+        if (op == "PutItem") {
+            auto item = request.find("Item");
+            if (item == request.end()) return std::nullopt;
+            api::StorageKey k = api::key_from_item(t, decode_item(*item));
+            return std::make_pair(std::move(k.pk), std::move(k.sk));
+        }
+        auto key = request.find("Key");
+        if (key == request.end()) return std::nullopt;
+        auto keys = storage_keys(t, Json::array({*key}));
+        if (!keys) return std::nullopt;
+        return keys->front();
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+// A write of an item whose latest version another region wrote and cannot send here now
+// (cut off, offline or lost) would be refused as a conflict for as long as that lasts,
+// though a reachable peer (the witness, or the third replica) holds that version: the
+// write first learns the item from the nearest peer, as a strong read does.
+std::optional<ReadTarget> learn_before_write(core::Region& region, const api::TableMeta& t,
+                                             const std::string& op, const Json& request) {
+    auto key = written_key(t, op, request);
+    if (!key) return std::nullopt;
+    const std::string self(region.code());
+    for (const auto& writer :
+         region.core().mrsc_writes->writers(t.name, self, key->first, key->second))
+        if (!region.core().network.can_deliver(writer, self))
+            return ReadTarget{t.name, {std::move(*key)}};
+    return std::nullopt;
+}
+
 bool is_write(const std::string& op) {
     return op == "PutItem" || op == "UpdateItem" || op == "DeleteItem" || op == "BatchWriteItem";
 }
@@ -77,8 +115,9 @@ bool is_select(const Json& statement) {
     const std::string& s = statement.get_ref<const std::string&>();
     auto first = s.find_first_not_of(" \t\r\n(");
     return first != std::string::npos && s.size() - first >= 6 &&
-           std::equal(s.begin() + static_cast<long>(first), s.begin() + static_cast<long>(first) + 6,
-                      "SELECT", [](char a, char b) { return std::toupper(a) == b; });
+           std::equal(s.begin() + static_cast<long>(first),
+                      s.begin() + static_cast<long>(first) + 6, "SELECT",
+                      [](char a, char b) { return std::toupper(a) == b; });
 }
 
 Error transactions_error() {
@@ -109,6 +148,9 @@ Preflight preflight(core::Region& region, const std::string& operation, const Js
         if (!t) return out;
         if (is_write(operation)) {
             need_peer(*t);
+            if (!out.refuse)
+                if (auto learn = learn_before_write(region, *t, operation, request))
+                    out.reads.push_back(std::move(*learn));
         } else if (consistent(request)) {
             ReadTarget target{t->name, {}};
             if (operation == "GetItem") {
@@ -176,8 +218,8 @@ Preflight preflight(core::Region& region, const std::string& operation, const Js
         std::vector<const Json*> statements;
         if (operation == "ExecuteStatement") {
             statements.push_back(&request);
-        } else if (auto list = request.find("Statements"); list != request.end() &&
-                                                           list->is_array()) {
+        } else if (auto list = request.find("Statements");
+                   list != request.end() && list->is_array()) {
             for (const auto& s : *list)
                 if (s.is_object()) statements.push_back(&s);
         }
@@ -222,9 +264,12 @@ void learn_then(core::Region& region, std::vector<ReadTarget> targets,
     auto floors = region.replicator().received_floors(*t);
     auto& core = region.core();
     const std::string self(region.code());
-    auto fail = [&region, then](void) mutable { region.post([then] { then(unreachable_error()); }); };
-    auto answer = [&region, peer, self, peer_code, table = target.table, keys = std::move(target.keys),
-                   floors = std::move(floors), targets = std::move(targets), then, fail]() mutable {
+    auto fail = [&region, then](void) mutable {
+        region.post([then] { then(unreachable_error()); });
+    };
+    auto answer = [&region, peer, self, peer_code, table = target.table,
+                   keys = std::move(target.keys), floors = std::move(floors),
+                   targets = std::move(targets), then, fail]() mutable {
         auto& core = region.core();
         if (!core.network.can_deliver(self, peer_code)) {
             fail();

@@ -7,14 +7,13 @@
 
 namespace tablespan::mrsc {
 
-void WriteRegistry::note(const std::string& table, const std::string& region,
-                         const std::string& pk, const std::string& sk, std::int64_t hlc,
-                         std::int64_t seq) {
+void WriteRegistry::note(const std::string& table, const std::string& region, const std::string& pk,
+                         const std::string& sk, std::int64_t hlc, std::int64_t seq) {
     std::lock_guard lock(mutex_);
     ItemKey key{table, pk, sk};
     auto& list = writes_[key];
-    auto mine = std::find_if(list.begin(), list.end(),
-                             [&](const Write& w) { return w.region == region; });
+    auto mine =
+        std::find_if(list.begin(), list.end(), [&](const Write& w) { return w.region == region; });
     if (mine == list.end())
         list.push_back(Write{region, hlc, seq});
     else
@@ -31,17 +30,28 @@ bool WriteRegistry::conflicts(const std::string& table, const std::string& regio
     for (const Write& w : it->second) {
         if (w.region == region) continue;
         // Seen: the item holds that write or one that supersedes it.
-        const bool seen = current && (current->hlc == w.hlc ? current->origin == w.region
-                                                            : core::supersedes(current->hlc,
-                                                                               current->origin,
-                                                                               w.hlc, w.region));
+        const bool seen =
+            current && (current->hlc == w.hlc
+                            ? current->origin == w.region
+                            : core::supersedes(current->hlc, current->origin, w.hlc, w.region));
         if (!seen) return true;
     }
     return false;
 }
 
-void WriteRegistry::settled(const std::string& table, const std::string& origin,
-                            std::int64_t seq) {
+std::vector<std::string> WriteRegistry::writers(const std::string& table, const std::string& region,
+                                                const std::string& pk,
+                                                const std::string& sk) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    auto it = writes_.find(ItemKey{table, pk, sk});
+    if (it == writes_.end()) return out;
+    for (const Write& w : it->second)
+        if (w.region != region) out.push_back(w.region);
+    return out;
+}
+
+void WriteRegistry::settled(const std::string& table, const std::string& origin, std::int64_t seq) {
     std::lock_guard lock(mutex_);
     auto queue = by_origin_.find({table, origin});
     if (queue == by_origin_.end()) return;

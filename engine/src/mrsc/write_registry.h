@@ -33,7 +33,11 @@ public:
     // Whether `region`, holding `current` for the item, would overwrite another region's
     // write in progress that it has not seen.
     bool conflicts(const std::string& table, const std::string& region, const std::string& pk,
-                   const std::string& sk, const std::optional<storage::StoredVersion>& current) const;
+                   const std::string& sk,
+                   const std::optional<storage::StoredVersion>& current) const;
+    // The regions other than `region` with a write of the item still in progress.
+    std::vector<std::string> writers(const std::string& table, const std::string& region,
+                                     const std::string& pk, const std::string& sk) const;
     // Every replica has `origin`'s changes of `table` up to `seq`.
     void settled(const std::string& table, const std::string& origin, std::int64_t seq);
     // The table left strong consistency (torn down, deleted) in `region`.
@@ -46,10 +50,10 @@ private:
         std::int64_t seq = 0;
     };
     using ItemKey = std::tuple<std::string, std::string, std::string>;  // table, pk, sk
-    using Origin = std::pair<std::string, std::string>;                  // table, region
+    using Origin = std::pair<std::string, std::string>;                 // table, region
 
     mutable std::mutex mutex_;
-    std::map<ItemKey, std::vector<Write>> writes_;          // guarded by mutex_
+    std::map<ItemKey, std::vector<Write>> writes_;                              // guarded by mutex_
     std::map<Origin, std::deque<std::pair<std::int64_t, ItemKey>>> by_origin_;  // in seq order
 };
 

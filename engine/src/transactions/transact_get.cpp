@@ -50,6 +50,7 @@ Json transact_get_items(core::Region& region, const Json& request) {
     for (std::size_t i = 0; i < gets.size(); ++i)
         if (auto refusal = region.throughput().read_refusal(*gets[i].table, region.now())) {
             cancel.set(i, "ProvisionedThroughputExceeded", *refusal);
+            region.throughput().count_throttled_request(*gets[i].table, false, region.now());
             cancel.raise();
         }
 

@@ -139,6 +139,7 @@ Json transact_write_items(core::Region& region, const Json& request) {
     for (std::size_t i = 0; i < actions.size(); ++i)
         if (auto refusal = region.throughput().write_refusal(*actions[i].table, region.now())) {
             cancel.set(i, "ProvisionedThroughputExceeded", *refusal);
+            region.throughput().count_throttled_request(*actions[i].table, true, region.now());
             cancel.raise();
         }
 

@@ -1,0 +1,203 @@
+#include "scenarios/scenario_stats.h"
+
+#include <algorithm>
+#include <set>
+
+namespace tablespan::scenarios {
+namespace {
+
+using nlohmann::json;
+
+double in_seconds(Millis ms) {
+    return double(ms) / 1000.0;
+}
+
+std::uint32_t percentile(std::vector<std::uint32_t>& values, double p) {
+    const std::size_t rank = std::min(values.size() - 1, std::size_t(p * double(values.size())));
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(rank), values.end());
+    return values[rank];
+}
+
+}  // namespace
+
+json Tally::to_json(bool writes) {
+    json out = {{"served", served},
+                {"refused", refused},
+                {"throttled", throttled},
+                {"conflicted", conflicted}};
+    if (writes) out["overwritten"] = overwritten;
+    if (!latencies_ms.empty()) {
+        out["p50Ms"] = percentile(latencies_ms, 0.50);
+        out["p99Ms"] = percentile(latencies_ms, 0.99);
+    }
+    return out;
+}
+
+ScenarioStats::ScenarioStats(const Scenario& scenario, std::vector<std::string> regions)
+    : scenario_(scenario), regions_(std::move(regions)) {
+    std::set<Millis> bounds{0, scenario.duration};
+    for (const auto& f : scenario.faults) {
+        bounds.insert(f.at);
+        if (auto healed = f.healed_at(); healed && *healed < scenario.duration)
+            bounds.insert(*healed);
+    }
+    for (auto it = bounds.begin(); std::next(it) != bounds.end(); ++it) {
+        Phase p{{}, *it, *std::next(it)};
+        for (const auto& f : scenario.faults) {
+            const Millis end = f.healed_at().value_or(scenario.duration);
+            const bool lost = f.kind == FaultKind::RegionLost;
+            if (f.at <= p.from && (lost || end >= p.to))
+                p.name += (p.name.empty() ? "" : ", ") + f.label();
+        }
+        if (p.name.empty()) p.name = p.from == 0 ? "before the faults" : "after the faults";
+        if (scenario.faults.empty()) p.name = "the whole run";
+        phases_.push_back(std::move(p));
+    }
+    // A phase after the load: the drain, where only replication runs.
+    for (const auto& r : regions_) tallies_[r].resize(phases_.size());
+}
+
+int ScenarioStats::phase_of(Millis t) const {
+    for (std::size_t i = 0; i < phases_.size(); ++i)
+        if (t < phases_[i].to) return int(i);
+    return int(phases_.size()) - 1;
+}
+
+void ScenarioStats::record(const std::string& region, bool write, Millis sent, Millis answered,
+                           Outcome outcome) {
+    auto& [reads, writes] = tallies_[region].at(std::size_t(phase_of(sent)));
+    Tally& tally = write ? writes : reads;
+    ScenarioSecond::Counts& counts = second(int(answered / 1000)).regions[region];
+    switch (outcome) {
+        case Outcome::Served:
+            ++tally.served;
+            tally.latencies_ms.push_back(std::uint32_t(std::max<Millis>(0, answered - sent)));
+            ++(write ? counts.writes_served : counts.reads_served);
+            break;
+        case Outcome::Refused:
+            ++tally.refused;
+            ++(write ? counts.writes_refused : counts.reads_refused);
+            break;
+        case Outcome::Throttled:
+            ++tally.throttled;
+            ++(write ? counts.writes_throttled : counts.reads_throttled);
+            break;
+        case Outcome::Conflicted:
+            ++tally.conflicted;
+            ++counts.writes_conflicted;
+            break;
+    }
+}
+
+void ScenarioStats::record_overwritten(const std::string& region, Millis at) {
+    ++tallies_[region].at(std::size_t(phase_of(at))).second.overwritten;
+}
+
+ScenarioSecond& ScenarioStats::second(int index) {
+    while (int(seconds_.size()) <= index) {
+        ScenarioSecond s;
+        s.second = int(seconds_.size());
+        seconds_.push_back(std::move(s));
+    }
+    return seconds_[std::size_t(index)];
+}
+
+json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool stopped) {
+    json out;
+    out["scenario"] = scenario_.name;
+    out["seed"] = seed;
+    out["durationSeconds"] = in_seconds(scenario_.duration);
+    out["drainSeconds"] = in_seconds(scenario_.drain);
+    out["stopped"] = stopped;
+    json phases = json::array();
+    for (const auto& p : phases_)
+        phases.push_back(
+            {{"name", p.name}, {"fromSecond", in_seconds(p.from)}, {"toSecond", in_seconds(p.to)}});
+    out["phases"] = phases;
+    json faults = json::array();
+    for (const auto& f : scenario_.faults) {
+        json j = {{"kind", f.kind_name()}, {"label", f.label()}, {"atSecond", in_seconds(f.at)}};
+        if (auto healed = f.healed_at()) j["healedAtSecond"] = in_seconds(*healed);
+        faults.push_back(std::move(j));
+    }
+    out["faults"] = faults;
+
+    json regions = json::object();
+    json totals = {{"writesServed", 0},     {"writesRefused", 0}, {"writesThrottled", 0},
+                   {"writesConflicted", 0}, {"readsServed", 0},   {"readsRefused", 0},
+                   {"readsThrottled", 0}};
+    for (auto& [region, per_phase] : tallies_) {
+        json list = json::array();
+        for (std::size_t i = 0; i < per_phase.size(); ++i) {
+            auto& [reads, writes] = per_phase[i];
+            totals["writesServed"] = totals["writesServed"].get<std::int64_t>() + writes.served;
+            totals["writesRefused"] = totals["writesRefused"].get<std::int64_t>() + writes.refused;
+            totals["writesThrottled"] =
+                totals["writesThrottled"].get<std::int64_t>() + writes.throttled;
+            totals["writesConflicted"] =
+                totals["writesConflicted"].get<std::int64_t>() + writes.conflicted;
+            totals["readsServed"] = totals["readsServed"].get<std::int64_t>() + reads.served;
+            totals["readsRefused"] = totals["readsRefused"].get<std::int64_t>() + reads.refused;
+            totals["readsThrottled"] =
+                totals["readsThrottled"].get<std::int64_t>() + reads.throttled;
+            list.push_back({{"phase", phases_[i].name},
+                            {"writes", writes.to_json(true)},
+                            {"reads", reads.to_json(false)}});
+        }
+        regions[region] = std::move(list);
+    }
+    out["regions"] = regions;
+    out["totals"] = totals;
+
+    // The timeline, a value a second for each series.
+    json timeline_regions = json::object();
+    std::set<std::string> links;
+    for (const auto& s : seconds_)
+        for (const auto& [link, _] : s.pending) links.insert(link);
+    for (const auto& region : regions_) {
+        json series = {{"writesServed", json::array()},    {"writesRefused", json::array()},
+                       {"writesThrottled", json::array()}, {"writesConflicted", json::array()},
+                       {"readsServed", json::array()},     {"readsRefused", json::array()},
+                       {"readsThrottled", json::array()}};
+        for (const auto& s : seconds_) {
+            auto it = s.regions.find(region);
+            const ScenarioSecond::Counts c =
+                it == s.regions.end() ? ScenarioSecond::Counts{} : it->second;
+            series["writesServed"].push_back(c.writes_served);
+            series["writesRefused"].push_back(c.writes_refused);
+            series["writesThrottled"].push_back(c.writes_throttled);
+            series["writesConflicted"].push_back(c.writes_conflicted);
+            series["readsServed"].push_back(c.reads_served);
+            series["readsRefused"].push_back(c.reads_refused);
+            series["readsThrottled"].push_back(c.reads_throttled);
+        }
+        timeline_regions[region] = std::move(series);
+    }
+    json pending = json::object(), lag = json::object();
+    for (const auto& link : links) {
+        json p = json::array(), l = json::array();
+        for (const auto& s : seconds_) {
+            auto pi = s.pending.find(link);
+            p.push_back(pi == s.pending.end() ? 0 : pi->second);
+            auto li = s.lag_ms.find(link);
+            if (li == s.lag_ms.end())
+                l.push_back(nullptr);  // nothing delivered that second: a gap
+            else
+                l.push_back(std::round(li->second * 10) / 10);
+        }
+        pending[link] = std::move(p);
+        lag[link] = std::move(l);
+    }
+    out["timeline"] = {{"seconds", seconds_.size()},
+                       {"regions", timeline_regions},
+                       {"pending", pending},
+                       {"lagMs", lag}};
+    out["rpo"] = findings.rpo;
+    out["convergence"] = findings.convergence;
+    out["conflicts"] = {{"lwwConflicts", findings.lww_conflicts},
+                        {"overwrittenWrites", findings.overwritten_writes}};
+    if (!findings.fault_errors.empty()) out["faultErrors"] = findings.fault_errors;
+    return out;
+}
+
+}  // namespace tablespan::scenarios

@@ -1,0 +1,70 @@
+#pragma once
+
+// What a scenario run saw, as it runs: requests per region, phase and second with their
+// latencies, pending replication and lag per second; and the report built from it.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "scenarios/scenario_file.h"
+#include "tablespan/scenario.h"
+
+namespace tablespan::scenarios {
+
+enum class Outcome { Served, Refused, Throttled, Conflicted };
+
+struct Tally {
+    std::int64_t served = 0, refused = 0, throttled = 0, conflicted = 0;
+    // Acknowledged writes another region's write overwrote without having seen them.
+    std::int64_t overwritten = 0;
+    std::vector<std::uint32_t> latencies_ms;  // of the served requests
+    nlohmann::json to_json(bool writes);
+};
+
+// A phase: the stretch of the timeline between two fault boundaries.
+struct Phase {
+    std::string name;
+    Millis from = 0, to = 0;
+};
+
+// Findings that need the whole run (computed by the runner at the end).
+struct RunFindings {
+    nlohmann::json rpo = nlohmann::json::array();
+    nlohmann::json convergence = nlohmann::json::array();
+    std::int64_t lww_conflicts = 0;
+    std::int64_t overwritten_writes = 0;
+    nlohmann::json fault_errors = nlohmann::json::array();
+};
+
+class ScenarioStats {
+public:
+    ScenarioStats(const Scenario& scenario, std::vector<std::string> regions);
+
+    // A request sent at `sent` and answered at `answered` (ms since the load started).
+    void record(const std::string& region, bool write, Millis sent, Millis answered,
+                Outcome outcome);
+    // An acknowledged write of `region` overwritten, unseen, by a write sent at `at`.
+    void record_overwritten(const std::string& region, Millis at);
+    // The second being filled (created as needed).
+    ScenarioSecond& second(int index);
+    const std::vector<ScenarioSecond>& seconds() const { return seconds_; }
+    const std::vector<Phase>& phases() const { return phases_; }
+
+    nlohmann::json report(const RunFindings& findings, std::uint64_t seed, bool stopped);
+
+private:
+    int phase_of(Millis t) const;
+
+    const Scenario& scenario_;
+    std::vector<std::string> regions_;
+    std::vector<Phase> phases_;
+    // region → phase → {reads, writes}
+    std::map<std::string, std::vector<std::pair<Tally, Tally>>> tallies_;
+    std::vector<ScenarioSecond> seconds_;
+};
+
+}  // namespace tablespan::scenarios

@@ -1,0 +1,165 @@
+#include "scenarios/scenario_report_view.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QTableWidget>
+
+namespace {
+
+using nlohmann::json;
+
+QString number(const json& value) {
+    if (!value.is_number()) return QStringLiteral("–");
+    if (value.is_number_float()) return QLocale().toString(value.get<double>(), 'f', 1);
+    return QLocale().toString(value.get<qint64>());
+}
+
+QString seconds(const json& value) {
+    return value.is_number()
+               ? ScenarioReportView::tr("%1 s").arg(QLocale().toString(value.get<double>(), 'f', 1))
+               : QStringLiteral("–");
+}
+
+QString text(const json& value) {
+    return value.is_string() ? QString::fromStdString(value.get<std::string>()).toHtmlEscaped()
+                             : QString();
+}
+
+}  // namespace
+
+ScenarioReportView::ScenarioReportView(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("scenarioReport"));
+    m_table = new QTableWidget(0, NB_COLUMNS, this);
+    m_table->setObjectName(QStringLiteral("scenarioReportTable"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(Phase, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
+    m_findings = new QLabel(this);
+    m_findings->setObjectName(QStringLiteral("scenarioFindings"));
+    m_findings->setWordWrap(true);
+    m_findings->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_findings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_findings->setMargin(4);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_findings);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(260);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 3);
+    layout->addWidget(scroll, 2);
+    setHeaders();
+    clear();
+}
+
+void ScenarioReportView::setHeaders() {
+    m_table->setHorizontalHeaderLabels({tr("Region"), tr("Phase"), tr("Requests"), tr("Served"),
+                                        tr("Refused"), tr("Throttled"), tr("Conflicted"),
+                                        tr("p50 ms"), tr("p99 ms")});
+}
+
+void ScenarioReportView::clear() {
+    m_table->setRowCount(0);
+    m_findings->setText(tr("The report appears here when the run ends."));
+}
+
+void ScenarioReportView::setReport(const json& report) {
+    m_table->setRowCount(0);
+    const json regions = report.value("regions", json::object());
+    for (const auto& [region, phases] : regions.items()) {
+        if (!phases.is_array()) continue;
+        for (const json& phase : phases) {
+            for (const char* kind : {"writes", "reads"}) {
+                const json figures = phase.value(kind, json::object());
+                // Reads only where the load read.
+                if (kind == std::string("reads") && figures.value("served", 0) == 0 &&
+                    figures.value("refused", 0) == 0 && figures.value("throttled", 0) == 0)
+                    continue;
+                const int row = m_table->rowCount();
+                m_table->insertRow(row);
+                const QString cells[NB_COLUMNS] = {
+                    QString::fromStdString(region),
+                    text(phase.value("phase", json())),
+                    kind == std::string("writes") ? tr("writes") : tr("reads"),
+                    number(figures.value("served", json())),
+                    number(figures.value("refused", json())),
+                    number(figures.value("throttled", json())),
+                    kind == std::string("writes") ? number(figures.value("conflicted", json()))
+                                                  : QStringLiteral("–"),
+                    number(figures.value("p50Ms", json())),
+                    number(figures.value("p99Ms", json()))};
+                for (int c = 0; c < NB_COLUMNS; ++c) {
+                    auto* item = new QTableWidgetItem(cells[c]);
+                    if (c >= Served) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                    if (c == Phase) item->setToolTip(cells[c]);
+                    m_table->setItem(row, c, item);
+                }
+            }
+        }
+    }
+    m_findings->setText(findingsText(report));
+}
+
+QString ScenarioReportView::findingsText(const json& report) const {
+    QString html;
+    if (report.value("stopped", false))
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(tr("Stopped before the end: the report covers what ran."));
+    html += QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(tr("Seed:"), number(report.value("seed", json())));
+    // RPO.
+    html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Recovery point (RPO)"));
+    const json rpo = report.value("rpo", json::array());
+    if (rpo.empty()) html += tr("No region was lost.");
+    for (const json& r : rpo) {
+        html += tr("%1, table %2: %3 of %4 acknowledged writes lost")
+                    .arg(text(r.value("region", json())), text(r.value("table", json())),
+                         number(r.value("lostWrites", json())),
+                         number(r.value("writesAcknowledged", json())));
+        if (r.value("lostWrites", 0) > 0)
+            html += tr(", written over %1 (from %2 to %3)")
+                        .arg(seconds(r.value("spanSeconds", json())),
+                             seconds(r.value("firstLostAtSecond", json())),
+                             seconds(r.value("lastLostAtSecond", json())));
+        html += QStringLiteral("<br>");
+    }
+    html += QStringLiteral("</p><p><b>%1</b><br>").arg(tr("Time to converge after each heal"));
+    const json convergence = report.value("convergence", json::array());
+    if (convergence.empty()) html += tr("No fault healed.");
+    for (const json& c : convergence) {
+        if (c.value("seconds", json()).is_number())
+            html +=
+                tr("%1, healed at %2: converged in %3")
+                    .arg(text(c.value("fault", json())), seconds(c.value("healedAtSecond", json())),
+                         seconds(c.value("seconds", json())));
+        else
+            html += tr("%1, healed at %2: not converged by the end")
+                        .arg(text(c.value("fault", json())),
+                             seconds(c.value("healedAtSecond", json())));
+        html += QStringLiteral("<br>");
+    }
+    const json conflicts = report.value("conflicts", json::object());
+    html += QStringLiteral("</p><p><b>%1</b><br>%2</p>")
+                .arg(tr("Last-writer-wins conflicts"),
+                     tr("%1 conflicts; %2 acknowledged writes overwritten by a concurrent write "
+                        "from another region")
+                         .arg(number(conflicts.value("lwwConflicts", json())),
+                              number(conflicts.value("overwrittenWrites", json()))));
+    const json errors = report.value("faultErrors", json::array());
+    if (!errors.empty()) {
+        html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Faults that could not be applied"));
+        for (const json& e : errors)
+            html += tr("%1 at %2: %3")
+                        .arg(text(e.value("fault", json())), seconds(e.value("atSecond", json())),
+                             text(e.value("error", json()))) +
+                    QStringLiteral("<br>");
+        html += QStringLiteral("</p>");
+    }
+    return html;
+}
