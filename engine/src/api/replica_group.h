@@ -21,8 +21,8 @@ struct ReplicaMember {
     std::string status = "ACTIVE";     // CREATING, ACTIVE, UPDATING, DELETING
     std::string table_class_override;  // empty: inherits the table's class
     Millis table_class_updated = 0;
-    int progress = -1;        // ReplicaStatusPercentProgress while CREATING; -1: not shown
-    Millis source_until = 0;  // sourced a new replica: cannot be deleted until then
+    int progress = -1;         // ReplicaStatusPercentProgress while CREATING; -1: not shown
+    Millis source_until = 0;   // sourced a new replica: cannot be deleted until then
     std::string kms_key = {};  // its customer managed KMS key (ARN); empty: none
 };
 
@@ -48,7 +48,7 @@ struct ReplicaGroup {
     // them, strongly consistent reads see every acknowledged write (see mrsc/).
     bool strong = false;
     std::vector<WitnessMember> witnesses;  // STRONG only: at most one
-    std::int64_t epoch = 0;              // every change of the group increments it
+    std::int64_t epoch = 0;                // every change of the group increments it
     std::optional<Backfill> backfill;
 
     bool global() const { return !members.empty(); }

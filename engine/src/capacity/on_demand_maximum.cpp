@@ -19,7 +19,8 @@ std::optional<std::int64_t> member_value(const Json& on_demand, const char* name
 
 void check_billing(const Json& on_demand, const std::string& billing_mode) {
     if (billing_mode == "PAY_PER_REQUEST") return;
-    const bool read = on_demand.contains("MaxReadRequestUnits") || !on_demand.contains("MaxWriteRequestUnits");
+    const bool read =
+        on_demand.contains("MaxReadRequestUnits") || !on_demand.contains("MaxWriteRequestUnits");
     throw_validation(std::string(read ? "MaxReadRequestUnits" : "MaxWriteRequestUnits") +
                      " for OnDemandThroughput cannot be specified when the table BillingMode is "
                      "PROVISIONED");

@@ -17,8 +17,7 @@ void TokenBucket::configure(double rate, Millis now, double burst) {
 
 void TokenBucket::refill(Millis now) {
     if (!started_ || now <= at_) return;
-    tokens_ =
-        std::min(rate_ * burst_, tokens_ + rate_ * static_cast<double>(now - at_) / 1000.0);
+    tokens_ = std::min(rate_ * burst_, tokens_ + rate_ * static_cast<double>(now - at_) / 1000.0);
     at_ = now;
 }
 

@@ -140,11 +140,10 @@ bool Region::has_table(const std::string& name) const {
 
 void Region::submit(std::string operation, Json request, ResultCallback done) {
     auto started = std::chrono::steady_clock::now();
-    boost::asio::post(
-        strand_, [this, op = std::move(operation), req = std::move(request), done = std::move(done),
-                  started]() mutable {
-                      execute(std::move(op), std::move(req), std::move(done), started);
-                  });
+    boost::asio::post(strand_, [this, op = std::move(operation), req = std::move(request),
+                                done = std::move(done), started]() mutable {
+        execute(std::move(op), std::move(req), std::move(done), started);
+    });
 }
 
 void Region::post(std::function<void()> fn) {
@@ -153,7 +152,8 @@ void Region::post(std::function<void()> fn) {
 
 void Region::execute(std::string operation, Json request, ResultCallback done,
                      std::chrono::steady_clock::time_point started) {
-    Pending p{std::move(operation), table_name_of(request), started, {}, std::move(done), false, {}, {}};
+    Pending p{
+        std::move(operation), table_name_of(request), started, {}, std::move(done), false, {}, {}};
     if (!online()) {
         p.result.error = Error{"ServiceUnavailable",
                                "The region " + std::string(code()) +
@@ -178,19 +178,19 @@ void Region::execute(std::string operation, Json request, ResultCallback done,
     if (!pre.reads.empty()) {
         // A strong read of an MRSC table first learns what a peer holds.
         auto tables = strong_tables(pre.reads);
-        mrsc::learn_then(*this, std::move(pre.reads),
-                         [this, p, op, request, tables = std::move(tables)](
-                             std::optional<Error> error) mutable {
-                             p.strong_reads = std::move(tables);
-                             if (error) {
-                                 p.result.error = std::move(error);
-                                 finish(p);
-                                 return;
-                             }
-                             post([this, p, op, request]() mutable {
-                                 run(std::move(p), [&] { return api::dispatch(*this, op, request); });
-                             });
-                         });
+        mrsc::learn_then(
+            *this, std::move(pre.reads),
+            [this, p, op, request, tables = std::move(tables)](std::optional<Error> error) mutable {
+                p.strong_reads = std::move(tables);
+                if (error) {
+                    p.result.error = std::move(error);
+                    finish(p);
+                    return;
+                }
+                post([this, p, op, request]() mutable {
+                    run(std::move(p), [&] { return api::dispatch(*this, op, request); });
+                });
+            });
         return;
     }
     run(std::move(p), [&] { return api::dispatch(*this, op, request); });

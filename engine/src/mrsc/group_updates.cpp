@@ -16,8 +16,8 @@ namespace {
 // may be combined).
 const std::set<std::string>& capable_regions() {
     static const std::set<std::string> regions = {
-        "us-east-1",    "us-east-2", "us-west-2", "eu-west-1",      "eu-west-2",
-        "eu-west-3",    "eu-central-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3"};
+        "us-east-1", "us-east-2",    "us-west-2",      "eu-west-1",      "eu-west-2",
+        "eu-west-3", "eu-central-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3"};
     return regions;
 }
 
@@ -99,7 +99,8 @@ Json create_group(core::Region& region, api::TableMeta& t, const Actions& a) {
                 "Cannot add or delete the local region through ReplicaUpdates. Use CreateTable, "
                 "DeleteTable, or UpdateTable as required.");
     if (t.group.global())
-        throw_validation("MultiRegionConsistency parameter is unsupported on existing global table");
+        throw_validation(
+            "MultiRegionConsistency parameter is unsupported on existing global table");
     if (t.status != "ACTIVE" || t.group.has_change_in_progress()) throw_in_use();
     if (t.billing_mode != "PAY_PER_REQUEST")
         throw_validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
@@ -161,8 +162,8 @@ bool concerns_strong_group(core::Region& region, const Json& request) {
         api::member(request, "GlobalTableWitnessUpdates"))
         return true;
     const Json* name = api::member(request, "TableName");
-    const api::TableMeta* t = name && name->is_string() ? region.find_table(name->get<std::string>())
-                                                        : nullptr;
+    const api::TableMeta* t =
+        name && name->is_string() ? region.find_table(name->get<std::string>()) : nullptr;
     return t && t->group.strong;
 }
 
@@ -172,7 +173,8 @@ Json update_strong_group(core::Region& region, const Json& request) {
           "TableClass", "DeletionProtectionEnabled", "GlobalSecondaryIndexUpdates",
           "OnDemandThroughput", "WarmThroughput"})
         if (api::member(request, other))
-            throw_validation("Requests that modify replicas or witnesses must not also modify other fields");
+            throw_validation(
+                "Requests that modify replicas or witnesses must not also modify other fields");
     const Actions a = read_actions(request);
     const auto mode = api::string_member(request, "MultiRegionConsistency");
     api::TableMeta& t = api::table_for_control(region, request.at("TableName"));
