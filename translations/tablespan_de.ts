@@ -5754,27 +5754,27 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="344"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
         <source>DynamoDB did not change the encryption of %1: %2</source>
         <translation>DynamoDB hat die Verschlüsselung von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="351"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="339"/>
         <source>The table is encrypted with the new key once DynamoDB has made the change.</source>
         <translation>Die Tabelle ist mit dem neuen Schlüssel verschlüsselt, sobald DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="395"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="388"/>
         <source>DynamoDB did not change the Time to Live of %1: %2</source>
         <translation>DynamoDB hat die Time to Live von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="409"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="402"/>
         <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
         <translation>Time to Live ist eingeschaltet. DynamoDB löscht jedes Element innerhalb weniger Tage nach der Zeit in seinem Attribut „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="412"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="405"/>
         <source>Time to Live is off. Items no longer expire.</source>
         <translation>Time to Live ist ausgeschaltet. Elemente laufen nicht mehr ab.</translation>
     </message>
@@ -5836,17 +5836,17 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Geben Sie das Attribut an, das die Ablaufzeit jedes Elements enthält.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="368"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB hat die Einstellungen von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="350"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>Angewendet. Die Tabelle wird aktualisiert, bis DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="378"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="352"/>
         <source>Applied.</source>
         <translation>Angewendet.</translation>
     </message>
