@@ -2461,7 +2461,7 @@
     <message>
         <location filename="../widgets/kms/kms_keys_tab.cpp" line="74"/>
         <source>Tables encrypted with a key that is disabled or pending deletion stop serving requests after about 5 minutes and show Key inaccessible after about 45 minutes (a replica of a global table: 80 minutes, after which replication to and from it stops). Enabled again in time, they recover after about 40 minutes. A replica still inaccessible after 20 hours leaves its global table; a table after 7 days is archived.</source>
-        <translation>Tabellen, deren Schlüssel deaktiviert oder zum Löschen vorgemerkt ist, beantworten nach etwa 5 Minuten keine Anfragen mehr und zeigen nach etwa 45 Minuten „Schlüssel nicht zugänglich“ (ein Replikat einer globalen Tabelle nach 80 Minuten; dann endet die Replikation von und zu ihm). Rechtzeitig wieder aktiviert, erholen sie sich nach etwa 40 Minuten. Ein Replikat, das nach 20 Stunden noch unzugänglich ist, verlässt seine globale Tabelle; eine Tabelle wird nach 7 Tagen archiviert.</translation>
+        <translation>Tabellen, deren Schlüssel deaktiviert oder zum Löschen vorgemerkt ist, beantworten nach etwa 5 Minuten keine Anfragen mehr und zeigen nach etwa 45 Minuten „Schlüssel unzugänglich“ (ein Replikat einer globalen Tabelle nach 80 Minuten; dann endet die Replikation von und zu ihm). Rechtzeitig wieder aktiviert, erholen sie sich nach etwa 40 Minuten. Ein Replikat, das nach 20 Stunden noch unzugänglich ist, verlässt seine globale Tabelle; eine Tabelle wird nach 7 Tagen archiviert.</translation>
     </message>
     <message>
         <location filename="../widgets/kms/kms_keys_tab.cpp" line="215"/>
@@ -5023,7 +5023,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     <message>
         <location filename="../widgets/common/status_delegate.cpp" line="41"/>
         <source>Key inaccessible</source>
-        <translation>Schlüssel nicht zugänglich</translation>
+        <translation>Schlüssel unzugänglich</translation>
     </message>
     <message>
         <location filename="../widgets/common/status_delegate.cpp" line="43"/>
@@ -5546,7 +5546,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="170"/>
         <source>KMS key inaccessible since</source>
-        <translation>KMS-Schlüssel nicht zugänglich seit</translation>
+        <translation>KMS-Schlüssel unzugänglich seit</translation>
     </message>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="172"/>
