@@ -173,20 +173,26 @@ void ScreenshotDriver::shootKmsReplica(const QString& eastKey, std::function<voi
                                  save(&m_window, QStringLiteral("kms-07-keys-dark"));
                                  m_window.setRegion(kWest);
                                  m_window.tabs()->setCurrentWidget(global);
-                                 global->setTable(QStringLiteral("payments"));
-                                 when([statusOf] { return !statusOf(kEast).isEmpty(); },
-                                      [=, this] {
-                                          save(&m_window,
-                                               QStringLiteral("kms-08-global-inaccessible-dark"));
-                                          showKmsSettings([=, this] {
-                                              save(&m_window,
-                                                   QStringLiteral(
-                                                       "kms-09-settings-inaccessible-dark"));
-                                              Theme::apply(Theme::Mode::Light);
-                                              m_window.setRegion(kWest);
-                                              done();
-                                          });
-                                      });
+                                 // The tab picks a table of the region first; then payments.
+                                 when([global] { return !global->table().isEmpty(); },
+                                      [global] { global->setTable(QStringLiteral("payments")); });
+                                 when(
+                                     [global, statusOf] {
+                                         return global->table() == QLatin1String("payments") &&
+                                                !statusOf(kEast).isEmpty();
+                                     },
+                                     [=, this] {
+                                         save(&m_window,
+                                              QStringLiteral("kms-08-global-inaccessible-dark"));
+                                         showKmsSettings([=, this] {
+                                             save(&m_window,
+                                                  QStringLiteral(
+                                                      "kms-09-settings-inaccessible-dark"));
+                                             Theme::apply(Theme::Mode::Light);
+                                             m_window.setRegion(kWest);
+                                             done();
+                                         });
+                                     });
                              });
                          });
                  });

@@ -2461,7 +2461,7 @@
     <message>
         <location filename="../widgets/kms/kms_keys_tab.cpp" line="74"/>
         <source>Tables encrypted with a key that is disabled or pending deletion stop serving requests after about 5 minutes and show Key inaccessible after about 45 minutes (a replica of a global table: 80 minutes, after which replication to and from it stops). Enabled again in time, they recover after about 40 minutes. A replica still inaccessible after 20 hours leaves its global table; a table after 7 days is archived.</source>
-        <translation>Tabellen, deren Schlüssel deaktiviert oder zum Löschen vorgemerkt ist, beantworten nach etwa 5 Minuten keine Anfragen mehr und zeigen nach etwa 45 Minuten „Schlüssel nicht zugänglich“ (ein Replikat einer globalen Tabelle nach 80 Minuten; dann endet die Replikation von und zu ihm). Rechtzeitig wieder aktiviert, erholen sie sich nach etwa 40 Minuten. Ein Replikat, das nach 20 Stunden noch unzugänglich ist, verlässt seine globale Tabelle; eine Tabelle wird nach 7 Tagen archiviert.</translation>
+        <translation>Tabellen, deren Schlüssel deaktiviert oder zum Löschen vorgemerkt ist, beantworten nach etwa 5 Minuten keine Anfragen mehr und zeigen nach etwa 45 Minuten „Schlüssel unzugänglich“ (ein Replikat einer globalen Tabelle nach 80 Minuten; dann endet die Replikation von und zu ihm). Rechtzeitig wieder aktiviert, erholen sie sich nach etwa 40 Minuten. Ein Replikat, das nach 20 Stunden noch unzugänglich ist, verlässt seine globale Tabelle; eine Tabelle wird nach 7 Tagen archiviert.</translation>
     </message>
     <message>
         <location filename="../widgets/kms/kms_keys_tab.cpp" line="215"/>
@@ -5023,7 +5023,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     <message>
         <location filename="../widgets/common/status_delegate.cpp" line="41"/>
         <source>Key inaccessible</source>
-        <translation>Schlüssel nicht zugänglich</translation>
+        <translation>Schlüssel unzugänglich</translation>
     </message>
     <message>
         <location filename="../widgets/common/status_delegate.cpp" line="43"/>
@@ -5546,7 +5546,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="170"/>
         <source>KMS key inaccessible since</source>
-        <translation>KMS-Schlüssel nicht zugänglich seit</translation>
+        <translation>KMS-Schlüssel unzugänglich seit</translation>
     </message>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="172"/>
@@ -5754,27 +5754,27 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="344"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
         <source>DynamoDB did not change the encryption of %1: %2</source>
         <translation>DynamoDB hat die Verschlüsselung von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="351"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="339"/>
         <source>The table is encrypted with the new key once DynamoDB has made the change.</source>
         <translation>Die Tabelle ist mit dem neuen Schlüssel verschlüsselt, sobald DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="395"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="388"/>
         <source>DynamoDB did not change the Time to Live of %1: %2</source>
         <translation>DynamoDB hat die Time to Live von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="409"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="402"/>
         <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
         <translation>Time to Live ist eingeschaltet. DynamoDB löscht jedes Element innerhalb weniger Tage nach der Zeit in seinem Attribut „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="412"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="405"/>
         <source>Time to Live is off. Items no longer expire.</source>
         <translation>Time to Live ist ausgeschaltet. Elemente laufen nicht mehr ab.</translation>
     </message>
@@ -5836,17 +5836,17 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Geben Sie das Attribut an, das die Ablaufzeit jedes Elements enthält.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="368"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB hat die Einstellungen von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="350"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>Angewendet. Die Tabelle wird aktualisiert, bis DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="378"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="352"/>
         <source>Applied.</source>
         <translation>Angewendet.</translation>
     </message>

@@ -5730,27 +5730,27 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="344"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
         <source>DynamoDB did not change the encryption of %1: %2</source>
         <translation>DynamoDB は %1 の暗号化を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="351"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="339"/>
         <source>The table is encrypted with the new key once DynamoDB has made the change.</source>
         <translation>DynamoDB が変更を終えると、テーブルは新しいキーで暗号化されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="395"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="388"/>
         <source>DynamoDB did not change the Time to Live of %1: %2</source>
         <translation>DynamoDB は %1 の有効期限 (TTL) を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="409"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="402"/>
         <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
         <translation>有効期限 (TTL) をオンにしました。DynamoDB は各項目を、属性「%1」の時刻から数日以内に削除します。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="412"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="405"/>
         <source>Time to Live is off. Items no longer expire.</source>
         <translation>有効期限 (TTL) をオフにしました。項目は失効しなくなります。</translation>
     </message>
@@ -5812,17 +5812,17 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>各項目の失効時刻を保持する属性の名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="368"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB は %1 の設定を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="376"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="350"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>適用しました。DynamoDB が変更を反映するまで、テーブルは更新中です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="378"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="352"/>
         <source>Applied.</source>
         <translation>適用しました。</translation>
     </message>

@@ -332,50 +332,43 @@ void TableSettingsPanel::apply() {
 }
 
 void TableSettingsPanel::applyEncryption(const tablespan::Json& request) {
-    ++m_pending;
-    updateEnabled();
-    const QString table = m_table;
-    const QString region = m_region;
-    m_bridge.call(this, region, QStringLiteral("UpdateTable"), request,
-                  [this, table, region](const tablespan::Result& r) {
-                      --m_pending;
-                      if (table != m_table || region != m_region) return updateEnabled();
-                      if (!r.ok()) {
-                          addError(tr("DynamoDB did not change the encryption of %1: %2")
-                                       .arg(table, QString::fromStdString(r.error->message)));
-                          return updateEnabled();
-                      }
-                      const tablespan::Json& description = r.body["TableDescription"];
-                      m_encryption->setTable(region, description);
-                      addNote(
-                          tr("The table is encrypted with the new key once DynamoDB has "
-                             "made the change."));
-                      updateEnabled();
-                      emit applied(description);
-                  });
+    updateTable(request, tr("DynamoDB did not change the encryption of %1: %2"),
+                [this](const tablespan::Json& description) {
+                    m_encryption->setTable(m_region, description);
+                    addNote(
+                        tr("The table is encrypted with the new key once DynamoDB has "
+                           "made the change."));
+                });
 }
 
 void TableSettingsPanel::applyTable(const tablespan::Json& request) {
+    updateTable(request, tr("DynamoDB did not change the settings of %1: %2"),
+                [this](const tablespan::Json& description) {
+                    m_current = TableSettings::fromDescription(description);
+                    showSettings(m_current);
+                    addNote(description.value("TableStatus", "") == "UPDATING"
+                                ? tr("Applied. The table is Updating until DynamoDB "
+                                     "has made the change.")
+                                : tr("Applied."));
+                });
+}
+
+void TableSettingsPanel::updateTable(const tablespan::Json& request, const QString& refused,
+                                     const std::function<void(const tablespan::Json&)>& accepted) {
     ++m_pending;
     updateEnabled();
     const QString table = m_table;
     const QString region = m_region;
     m_bridge.call(this, region, QStringLiteral("UpdateTable"), request,
-                  [this, table, region](const tablespan::Result& r) {
+                  [this, table, region, refused, accepted](const tablespan::Result& r) {
                       --m_pending;
                       if (table != m_table || region != m_region) return updateEnabled();
                       if (!r.ok()) {
-                          addError(tr("DynamoDB did not change the settings of %1: %2")
-                                       .arg(table, QString::fromStdString(r.error->message)));
+                          addError(refused.arg(table, QString::fromStdString(r.error->message)));
                           return updateEnabled();
                       }
                       const tablespan::Json& description = r.body["TableDescription"];
-                      m_current = TableSettings::fromDescription(description);
-                      showSettings(m_current);
-                      addNote(description.value("TableStatus", "") == "UPDATING"
-                                  ? tr("Applied. The table is Updating until DynamoDB "
-                                       "has made the change.")
-                                  : tr("Applied."));
+                      accepted(description);
                       updateEnabled();
                       emit applied(description);
                   });

@@ -6,6 +6,8 @@
 // (TableEncryptionBox, its own UpdateTable); and the table's tags (TableTagsEditor). The
 // service's refusals show inline, in words.
 
+#include <functional>
+
 #include <QWidget>
 
 #include "tables/table_settings.h"
@@ -64,6 +66,11 @@ private:
     void applyTable(const tablespan::Json& request);
     void applyTtl(const tablespan::Json& request);
     void applyEncryption(const tablespan::Json& request);
+    // Sends UpdateTable for the table shown; `accepted` runs with the TableDescription of
+    // the answer, or `refused` (%1 the table, %2 the service's message) is added to the
+    // errors.
+    void updateTable(const tablespan::Json& request, const QString& refused,
+                     const std::function<void(const tablespan::Json&)>& accepted);
     void updateEnabled();
     void showError(const QString& text);
     void showNote(const QString& text);
