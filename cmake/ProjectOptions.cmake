@@ -21,6 +21,18 @@ if(TABLESPAN_SANITIZE)
     target_compile_definitions(tablespan_options INTERFACE _GLIBCXX_ASSERTIONS QT_FORCE_ASSERTS)
 endif()
 
+# The project's libraries are shared in the Debug and RelWithDebInfo builds: some eighty
+# test programs link the engine, and with static libraries each carried its own copy of
+# the engine's debug information (16 GB for build/ alone, which filled CI's disk). The
+# Release build (benchmarks, packaging) keeps them static.
+if(CMAKE_BUILD_TYPE STREQUAL "Release")
+    set(tablespan_default_library_type STATIC)
+else()
+    set(tablespan_default_library_type SHARED)
+endif()
+set(TABLESPAN_LIBRARY_TYPE ${tablespan_default_library_type} CACHE STRING
+    "How the project's libraries are built (SHARED | STATIC)")
+
 find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)
     set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")

@@ -98,3 +98,8 @@ tablespan_add_test(tst_kms_replicas tablespan_engine)
 tablespan_add_test(tst_scenarios tablespan_scenarios)
 target_compile_definitions(tst_scenarios PRIVATE
     TABLESPAN_SCENARIO_DIR="${PROJECT_SOURCE_DIR}/resources/scenarios")
+# The shipped scenarios simulate hours: label "long", left out of the sanitizer run.
+tablespan_add_test(tst_scenarios_shipped tablespan_scenarios)
+target_compile_definitions(tst_scenarios_shipped PRIVATE
+    TABLESPAN_SCENARIO_DIR="${PROJECT_SOURCE_DIR}/resources/scenarios")
+set_tests_properties(tst_scenarios_shipped PROPERTIES LABELS long)
