@@ -182,17 +182,28 @@ private slots:
         JCOMPARE(outline["drainSeconds"], 300.0);
         JCOMPARE(outline["tables"][0]["regions"], J(R"(["us-west-2", "ap-southeast-2"])"));
         JCOMPARE(outline["load"][1]["untilSecond"], 3600.0);
+        // The label is for the headless report; the console words a fault itself from its
+        // kind and regions.
         JCOMPARE(outline["faults"], J(R"([
-            {"kind": "link-cut", "label": "us-west-2/ap-southeast-2 cut", "atSecond": 600.0},
-            {"kind": "region-lost", "label": "us-west-2 lost", "atSecond": 720.0}])"));
+            {"kind": "link-cut", "label": "us-west-2/ap-southeast-2 cut", "atSecond": 600.0,
+             "region": "us-west-2", "otherRegion": "ap-southeast-2"},
+            {"kind": "region-lost", "label": "us-west-2 lost", "atSecond": 720.0,
+             "region": "us-west-2"}])"));
         const Json healed = tablespan::outline_scenario(J(R"({"name": "x", "duration": "1m",
             "tables": [{"name": "Tbl", "regions": ["us-east-1", "eu-west-1"]}],
             "faults": [{"kind": "link-slow", "at": "10s", "for": "1m30s",
                         "regions": ["us-east-1", "eu-west-1"], "latencyMs": 400}]})"));
         JCOMPARE(healed["faults"][0]["healedAtSecond"], 100.0);
         QVERIFY(tablespan::outline_scenario(J(R"({"name": "x"})")).is_null());
-        // The report's faults carry their kind too.
-        JCOMPARE(run(cutThenLost())["faults"][2]["kind"], "region-lost");
+        // The report's faults carry their kind too, each phase the faults in effect, and
+        // each region's row its phase.
+        const Json report = run(cutThenLost());
+        JCOMPARE(report["faults"][2]["kind"], "region-lost");
+        JCOMPARE(report["faults"][0]["latencyMs"], 1);
+        JCOMPARE(report["phases"][0]["faults"], J("[0]"));
+        JCOMPARE(report["phases"][1]["faults"], J("[0, 1]"));
+        JCOMPARE(report["phases"][1]["name"], "us-west-2/ap-southeast-2 at 1 ms, us-west-2/ap-southeast-2 cut");
+        JCOMPARE(report["regions"]["ap-southeast-2"][2]["phaseIndex"], 2);
     }
 
     void invalidFilesNameTheField_data() {

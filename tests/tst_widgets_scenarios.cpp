@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "common/language.h"
 #include "scenarios/scenario_charts.h"
 #include "scenarios/scenario_job.h"
 #include "scenarios/scenario_report_view.h"
@@ -239,6 +240,39 @@ private slots:
         QVERIFY2(seconds >= 3 && seconds < 3900, qPrintable(QString::number(seconds)));
         QVERIFY(tab.reportView()->findings()->text().contains(
             QStringLiteral("Stopped before the end")));
+    }
+
+    // The engine words its report in English (the headless JSON); the console words the
+    // faults and phases itself, from their kind and regions, in its own language.
+    void theFaultsAndPhasesAreInTheConsolesLanguage() {
+        Language::apply(QStringLiteral("de"));
+        ScenariosTab tab;
+        Json file = small();
+        file["faults"].push_back(J(R"({"kind": "link-slow", "at": "20s", "for": "5s",
+            "regions": ["eu-west-1", "eu-central-1"], "latencyMs": 400})"));
+        QVERIFY(tab.setScenario(file, QStringLiteral("small.json")));
+        QCOMPARE(tab.timeline()->faults()[1].label,
+                 QStringLiteral("eu-west-1/eu-central-1 mit 400 ms"));
+        ScenarioReportView view;
+        view.setReport(J(R"({
+            "faults": [{"kind": "region-lost", "label": "eu-west-1 lost", "atSecond": 10.0,
+                        "region": "eu-west-1"}],
+            "phases": [{"name": "before the faults", "faults": [], "fromSecond": 0.0},
+                       {"name": "eu-west-1 lost", "faults": [0], "fromSecond": 10.0}],
+            "regions": {"eu-central-1": [
+                {"phase": "before the faults", "phaseIndex": 0,
+                 "writes": {"served": 50, "refused": 0, "throttled": 0, "conflicted": 0}},
+                {"phase": "eu-west-1 lost", "phaseIndex": 1,
+                 "writes": {"served": 100, "refused": 0, "throttled": 0, "conflicted": 0}}]},
+            "convergence": [{"fault": "eu-west-1 lost", "faultIndex": 0,
+                             "healedAtSecond": 20.0, "seconds": null}]})"));
+        Language::apply(QStringLiteral("en"));
+        QCOMPARE(cell(view.table(), 0, ScenarioReportView::Phase),
+                 QStringLiteral("vor den Fehlern"));
+        QCOMPARE(cell(view.table(), 1, ScenarioReportView::Phase),
+                 QStringLiteral("eu-west-1 verloren"));
+        QVERIFY2(view.findings()->text().contains(QStringLiteral("eu-west-1 verloren")),
+                 qPrintable(view.findings()->text()));
     }
 
     void anInvalidFileShowsItsError() {

@@ -4500,139 +4500,192 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioLabels</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="22"/>
+        <source>%1 offline</source>
+        <translation>%1 offline</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="23"/>
+        <source>%1 lost</source>
+        <translation>%1 verloren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="24"/>
+        <source>%1/%2 cut</source>
+        <translation>%1/%2 getrennt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="26"/>
+        <source>%1/%2 at %3 ms</source>
+        <translation>%1/%2 mit %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="28"/>
+        <source>%1 capacity lowered</source>
+        <translation>%1: Kapazität gesenkt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="29"/>
+        <source>%1 key of %2 disabled</source>
+        <translation>%1: Schlüssel von %2 deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="40"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="42"/>
+        <source>the whole run</source>
+        <translation>der ganze Lauf</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
+        <source>before the faults</source>
+        <translation>vor den Fehlern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="44"/>
+        <source>after the faults</source>
+        <translation>nach den Fehlern</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioReportView</name>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="22"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="24"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
         <source>Served</source>
         <translation>Bedient</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
         <source>Throttled</source>
         <translation>Gedrosselt</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
         <source>Conflicted</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="64"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="76"/>
         <source>p50 ms</source>
         <translation>p50 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="64"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="76"/>
         <source>p99 ms</source>
         <translation>p99 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="69"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="81"/>
         <source>The report appears here when the run ends.</source>
         <translation>Der Bericht erscheint hier, wenn der Lauf endet.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="89"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="103"/>
         <source>writes</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="89"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="103"/>
         <source>reads</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="113"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="127"/>
         <source>Stopped before the end: the report covers what ran.</source>
         <translation>Vor dem Ende angehalten: Der Bericht umfasst, was gelaufen ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="115"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="129"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="117"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="131"/>
         <source>Recovery point (RPO)</source>
         <translation>Wiederherstellungspunkt (RPO)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="119"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="133"/>
         <source>No region was lost.</source>
         <translation>Keine Region ging verloren.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="121"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="135"/>
         <source>%1, table %2: %3 of %4 acknowledged writes lost</source>
         <translation>%1, Tabelle %2: %3 von %4 bestätigten Schreibvorgängen verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="126"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="140"/>
         <source>, written over %1 (from %2 to %3)</source>
         <translation>, geschrieben über %1 (von %2 bis %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="132"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="146"/>
         <source>Time to converge after each heal</source>
         <translation>Zeit bis zur Konvergenz nach jeder Behebung</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="134"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="149"/>
         <source>No fault healed.</source>
         <translation>Kein Fehler wurde behoben.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="138"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="153"/>
         <source>%1, healed at %2: converged in %3</source>
         <translation>%1, behoben bei %2: konvergiert nach %3</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="142"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="158"/>
         <source>%1, healed at %2: not converged by the end</source>
         <translation>%1, behoben bei %2: bis zum Ende nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="149"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
         <source>Last-writer-wins conflicts</source>
         <translation>Konflikte (der letzte Schreiber gewinnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="150"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="166"/>
         <source>%1 conflicts; %2 acknowledged writes overwritten by a concurrent write from another region</source>
         <translation>%1 Konflikte; %2 bestätigte Schreibvorgänge von einem gleichzeitigen Schreibvorgang aus einer anderen Region überschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="156"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="172"/>
         <source>Faults that could not be applied</source>
         <translation>Fehler, die nicht angewendet werden konnten</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="158"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="174"/>
         <source>%1 at %2: %3</source>
         <translation>%1 bei %2: %3</translation>
     </message>
@@ -4718,37 +4771,37 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>ScenarioTimeline</name>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="25"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="27"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="27"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="29"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="28"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="30"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="29"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="31"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="30"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="32"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="109"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="111"/>
         <source>Open a scenario to see its faults on a timeline.</source>
         <translation>Öffnen Sie ein Szenario, um seine Fehler auf einer Zeitachse zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="119"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="121"/>
         <source>drain</source>
         <translation>Auslauf</translation>
     </message>

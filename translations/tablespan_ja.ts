@@ -4480,139 +4480,192 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioLabels</name>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="22"/>
+        <source>%1 offline</source>
+        <translation>%1 オフライン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="23"/>
+        <source>%1 lost</source>
+        <translation>%1 喪失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="24"/>
+        <source>%1/%2 cut</source>
+        <translation>%1/%2 切断</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="26"/>
+        <source>%1/%2 at %3 ms</source>
+        <translation>%1/%2 遅延 %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="28"/>
+        <source>%1 capacity lowered</source>
+        <translation>%1 容量低下</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="29"/>
+        <source>%1 key of %2 disabled</source>
+        <translation>%1 の %2 のキーを無効化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="40"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="42"/>
+        <source>the whole run</source>
+        <translation>実行全体</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
+        <source>before the faults</source>
+        <translation>障害前</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="44"/>
+        <source>after the faults</source>
+        <translation>障害後</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioReportView</name>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="22"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="24"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
         <source>Phase</source>
         <translation>フェーズ</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
         <source>Requests</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="62"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
         <source>Served</source>
         <translation>処理済み</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
         <source>Refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
         <source>Throttled</source>
         <translation>スロットリング</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="63"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
         <source>Conflicted</source>
         <translation>競合</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="64"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="76"/>
         <source>p50 ms</source>
         <translation>p50 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="64"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="76"/>
         <source>p99 ms</source>
         <translation>p99 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="69"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="81"/>
         <source>The report appears here when the run ends.</source>
         <translation>実行が終わるとここにレポートが表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="89"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="103"/>
         <source>writes</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="89"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="103"/>
         <source>reads</source>
         <translation>読み取り</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="113"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="127"/>
         <source>Stopped before the end: the report covers what ran.</source>
         <translation>終了前に停止しました: レポートは実行された部分を対象とします。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="115"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="129"/>
         <source>Seed:</source>
         <translation>シード:</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="117"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="131"/>
         <source>Recovery point (RPO)</source>
         <translation>目標復旧時点 (RPO)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="119"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="133"/>
         <source>No region was lost.</source>
         <translation>失われたリージョンはありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="121"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="135"/>
         <source>%1, table %2: %3 of %4 acknowledged writes lost</source>
         <translation>%1、テーブル %2: 確認済みの書き込み %4 件のうち %3 件が失われました</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="126"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="140"/>
         <source>, written over %1 (from %2 to %3)</source>
         <translation>(%1 の間に書き込み、%2 から %3 まで)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="132"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="146"/>
         <source>Time to converge after each heal</source>
         <translation>各復旧後の収束までの時間</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="134"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="149"/>
         <source>No fault healed.</source>
         <translation>復旧した障害はありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="138"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="153"/>
         <source>%1, healed at %2: converged in %3</source>
         <translation>%1、%2 に復旧: %3 で収束</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="142"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="158"/>
         <source>%1, healed at %2: not converged by the end</source>
         <translation>%1、%2 に復旧: 終了までに収束しませんでした</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="149"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
         <source>Last-writer-wins conflicts</source>
         <translation>最終書き込み優先 (LWW) の競合</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="150"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="166"/>
         <source>%1 conflicts; %2 acknowledged writes overwritten by a concurrent write from another region</source>
         <translation>競合 %1 件。確認済みの書き込み %2 件が別リージョンからの同時書き込みで上書きされました</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="156"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="172"/>
         <source>Faults that could not be applied</source>
         <translation>適用できなかった障害</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="158"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="174"/>
         <source>%1 at %2: %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
@@ -4698,37 +4751,37 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>ScenarioTimeline</name>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="25"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="27"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="27"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="29"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="28"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="30"/>
         <source>%1 min</source>
         <translation>%1 分</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="29"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="31"/>
         <source>%1 h %2 min</source>
         <translation>%1 時間 %2 分</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="30"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="32"/>
         <source>%1 h</source>
         <translation>%1 時間</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="109"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="111"/>
         <source>Open a scenario to see its faults on a timeline.</source>
         <translation>シナリオを開くと、その障害がタイムラインに表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="119"/>
+        <location filename="../widgets/scenarios/scenario_timeline.cpp" line="121"/>
         <source>drain</source>
         <translation>ドレイン</translation>
     </message>

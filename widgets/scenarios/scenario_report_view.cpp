@@ -1,5 +1,7 @@
 #include "scenarios/scenario_report_view.h"
 
+#include "scenarios/scenario_labels.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,6 +28,16 @@ QString seconds(const json& value) {
 QString text(const json& value) {
     return value.is_string() ? QString::fromStdString(value.get<std::string>()).toHtmlEscaped()
                              : QString();
+}
+
+// A region's phase row: its phase in the console's words (reports written before phases
+// carried their faults give the engine's English name).
+QString phaseName(const json& row, const json& phases, const json& faults) {
+    const auto index = row.find("phaseIndex");
+    if (index != row.end() && index->is_number_unsigned() &&
+        index->get<std::size_t>() < phases.size())
+        return ScenarioLabels::phase(phases[index->get<std::size_t>()], faults);
+    return text(row.value("phase", json()));
 }
 
 }  // namespace
@@ -72,9 +84,11 @@ void ScenarioReportView::clear() {
 void ScenarioReportView::setReport(const json& report) {
     m_table->setRowCount(0);
     const json regions = report.value("regions", json::object());
-    for (const auto& [region, phases] : regions.items()) {
-        if (!phases.is_array()) continue;
-        for (const json& phase : phases) {
+    const json phases = report.value("phases", json::array());
+    const json faults = report.value("faults", json::array());
+    for (const auto& [region, regionPhases] : regions.items()) {
+        if (!regionPhases.is_array()) continue;
+        for (const json& phase : regionPhases) {
             for (const char* kind : {"writes", "reads"}) {
                 const json figures = phase.value(kind, json::object());
                 // Reads only where the load read.
@@ -85,7 +99,7 @@ void ScenarioReportView::setReport(const json& report) {
                 m_table->insertRow(row);
                 const QString cells[NB_COLUMNS] = {
                     QString::fromStdString(region),
-                    text(phase.value("phase", json())),
+                    phaseName(phase, phases, faults),
                     kind == std::string("writes") ? tr("writes") : tr("reads"),
                     number(figures.value("served", json())),
                     number(figures.value("refused", json())),
@@ -130,17 +144,19 @@ QString ScenarioReportView::findingsText(const json& report) const {
         html += QStringLiteral("<br>");
     }
     html += QStringLiteral("</p><p><b>%1</b><br>").arg(tr("Time to converge after each heal"));
+    const json faults = report.value("faults", json::array());
     const json convergence = report.value("convergence", json::array());
     if (convergence.empty()) html += tr("No fault healed.");
     for (const json& c : convergence) {
         if (c.value("seconds", json()).is_number())
             html +=
                 tr("%1, healed at %2: converged in %3")
-                    .arg(text(c.value("fault", json())), seconds(c.value("healedAtSecond", json())),
+                    .arg(ScenarioLabels::faultAt(c, faults).toHtmlEscaped(),
+                         seconds(c.value("healedAtSecond", json())),
                          seconds(c.value("seconds", json())));
         else
             html += tr("%1, healed at %2: not converged by the end")
-                        .arg(text(c.value("fault", json())),
+                        .arg(ScenarioLabels::faultAt(c, faults).toHtmlEscaped(),
                              seconds(c.value("healedAtSecond", json())));
         html += QStringLiteral("<br>");
     }
@@ -156,7 +172,8 @@ QString ScenarioReportView::findingsText(const json& report) const {
         html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Faults that could not be applied"));
         for (const json& e : errors)
             html += tr("%1 at %2: %3")
-                        .arg(text(e.value("fault", json())), seconds(e.value("atSecond", json())),
+                        .arg(ScenarioLabels::faultAt(e, faults).toHtmlEscaped(),
+                             seconds(e.value("atSecond", json())),
                              text(e.value("error", json()))) +
                     QStringLiteral("<br>");
         html += QStringLiteral("</p>");

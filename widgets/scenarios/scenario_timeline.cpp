@@ -1,5 +1,7 @@
 #include "scenarios/scenario_timeline.h"
 
+#include "scenarios/scenario_labels.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -52,7 +54,7 @@ void ScenarioTimeline::setScenario(const nlohmann::json& outline) {
     for (const auto& f : outline.value("faults", nlohmann::json::array())) {
         Fault fault;
         fault.kind = QString::fromStdString(f.value("kind", ""));
-        fault.label = QString::fromStdString(f.value("label", ""));
+        fault.label = ScenarioLabels::fault(f);
         fault.at = f.value("atSecond", 0.0);
         fault.until = fault.mark() ? fault.at : f.value("healedAtSecond", m_duration);
         m_faults.append(fault);

@@ -231,6 +231,16 @@ std::string FaultSpec::label() const {
     return {};
 }
 
+nlohmann::json FaultSpec::to_json() const {
+    nlohmann::json j = {{"kind", kind_name()}, {"label", label()}, {"atSecond", double(at) / 1000}};
+    if (auto healed = healed_at()) j["healedAtSecond"] = double(*healed) / 1000;
+    if (!region.empty()) j["region"] = region;
+    if (!other.empty()) j["otherRegion"] = other;
+    if (!table.empty()) j["table"] = table;
+    if (kind == FaultKind::LinkSlow) j["latencyMs"] = latency_ms;
+    return j;
+}
+
 const char* FaultSpec::kind_name() const {
     switch (kind) {
         case FaultKind::RegionOffline:

@@ -61,6 +61,10 @@ struct FaultSpec {
     std::string label() const;
     // The kind as the file spells it: "region-offline", "link-cut", …
     const char* kind_name() const;
+    // For outlines and reports: kind, label, atSecond, healedAtSecond, and the fields a
+    // reader needs to word the fault in its own language (region, otherRegion, table,
+    // latencyMs).
+    nlohmann::json to_json() const;
     std::optional<Millis> healed_at() const {
         return duration ? std::optional<Millis>(at + *duration) : std::nullopt;
     }

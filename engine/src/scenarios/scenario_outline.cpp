@@ -54,11 +54,7 @@ json outline_scenario(const json& file) {
                         {"fromSecond", in_seconds(l.from)},
                         {"untilSecond", in_seconds(l.until.value_or(s.duration))}});
     json faults = json::array();
-    for (const auto& f : s.faults) {
-        json j = {{"kind", f.kind_name()}, {"label", f.label()}, {"atSecond", in_seconds(f.at)}};
-        if (auto healed = f.healed_at()) j["healedAtSecond"] = in_seconds(*healed);
-        faults.push_back(std::move(j));
-    }
+    for (const auto& f : s.faults) faults.push_back(f.to_json());
     return {{"name", s.name},
             {"description", s.description},
             {"seed", s.seed},

@@ -257,6 +257,7 @@ void ScenarioRunner::apply(const FaultEvent& e) {
             if (!r.ok())
                 findings_.fault_errors.push_back(
                     {{"fault", f.label()},
+                     {"faultIndex", e.fault},
                      {"atSecond", double(e.at) / 1000},
                      {"error", r.error->type + ": " + r.error->message}});
             break;
@@ -284,6 +285,7 @@ void ScenarioRunner::apply(const FaultEvent& e) {
             if (!r.ok())
                 findings_.fault_errors.push_back(
                     {{"fault", f.label()},
+                     {"faultIndex", e.fault},
                      {"atSecond", double(e.at) / 1000},
                      {"error", r.error->type + ": " + r.error->message}});
             break;
@@ -353,6 +355,7 @@ void ScenarioRunner::sample_second(int second) {
         }
         findings_.convergence.push_back(
             {{"fault", scenario_.faults[it->fault].label()},
+             {"faultIndex", it->fault},
              {"healedAtSecond", double(it->healed) / 1000},
              {"convergedAtSecond", double(at) / 1000},
              {"seconds", double(std::max<Millis>(0, at - it->healed)) / 1000}});
@@ -514,6 +517,7 @@ void ScenarioRunner::count_strong_lost_writes(const std::string& region, const T
 json ScenarioRunner::report(bool stopped) {
     for (const auto& c : awaiting_convergence_)
         findings_.convergence.push_back({{"fault", scenario_.faults[c.fault].label()},
+                                         {"faultIndex", c.fault},
                                          {"healedAtSecond", double(c.healed) / 1000},
                                          {"convergedAtSecond", nullptr},
                                          {"seconds", nullptr}});

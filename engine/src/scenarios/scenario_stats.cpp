@@ -42,12 +42,15 @@ ScenarioStats::ScenarioStats(const Scenario& scenario, std::vector<std::string> 
             bounds.insert(*healed);
     }
     for (auto it = bounds.begin(); std::next(it) != bounds.end(); ++it) {
-        Phase p{{}, *it, *std::next(it)};
-        for (const auto& f : scenario.faults) {
+        Phase p{{}, *it, *std::next(it), {}};
+        for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
+            const auto& f = scenario.faults[i];
             const Millis end = f.healed_at().value_or(scenario.duration);
             const bool lost = f.kind == FaultKind::RegionLost;
-            if (f.at <= p.from && (lost || end >= p.to))
+            if (f.at <= p.from && (lost || end >= p.to)) {
                 p.name += (p.name.empty() ? "" : ", ") + f.label();
+                p.faults.push_back(i);
+            }
         }
         if (p.name.empty()) p.name = p.from == 0 ? "before the faults" : "after the faults";
         if (scenario.faults.empty()) p.name = "the whole run";
@@ -111,15 +114,13 @@ json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool
     out["stopped"] = stopped;
     json phases = json::array();
     for (const auto& p : phases_)
-        phases.push_back(
-            {{"name", p.name}, {"fromSecond", in_seconds(p.from)}, {"toSecond", in_seconds(p.to)}});
+        phases.push_back({{"name", p.name},
+                          {"faults", p.faults},
+                          {"fromSecond", in_seconds(p.from)},
+                          {"toSecond", in_seconds(p.to)}});
     out["phases"] = phases;
     json faults = json::array();
-    for (const auto& f : scenario_.faults) {
-        json j = {{"kind", f.kind_name()}, {"label", f.label()}, {"atSecond", in_seconds(f.at)}};
-        if (auto healed = f.healed_at()) j["healedAtSecond"] = in_seconds(*healed);
-        faults.push_back(std::move(j));
-    }
+    for (const auto& f : scenario_.faults) faults.push_back(f.to_json());
     out["faults"] = faults;
 
     json regions = json::object();
@@ -141,6 +142,7 @@ json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool
             totals["readsThrottled"] =
                 totals["readsThrottled"].get<std::int64_t>() + reads.throttled;
             list.push_back({{"phase", phases_[i].name},
+                            {"phaseIndex", i},
                             {"writes", writes.to_json(true)},
                             {"reads", reads.to_json(false)}});
         }

@@ -29,6 +29,7 @@ struct Tally {
 struct Phase {
     std::string name;
     Millis from = 0, to = 0;
+    std::vector<std::size_t> faults;  // the faults in effect (indices into the scenario's)
 };
 
 // Findings that need the whole run (computed by the runner at the end).
