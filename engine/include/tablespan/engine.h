@@ -20,6 +20,10 @@
 #include "tablespan/replication_metrics.h"
 #include "tablespan/stream_sources.h"
 
+namespace boost::asio {
+class io_context;
+}
+
 namespace tablespan {
 
 using Json = nlohmann::json;
@@ -147,6 +151,8 @@ public:
                                std::function<void(StreamRecordSources)> callback);
 
 private:
+    // The endpoint runs its connections on the engine's threads (server/http_server.cpp).
+    friend boost::asio::io_context* threaded_io(Engine& engine);
     explicit Engine(std::unique_ptr<EngineImpl> impl);
     std::unique_ptr<EngineImpl> impl_;
 };

@@ -26,7 +26,10 @@ struct HttpServerOptions {
     std::size_t max_header_bytes = 16 * 1024;
     // A connection that sends nothing for this long is closed.
     std::int64_t idle_timeout_ms = 60'000;
-    // Threads that run the endpoint's network I/O (the engine runs requests on its own).
+    // Threads that run the endpoint's network I/O when the engine runs in manual mode.
+    // An engine with threads of its own runs the connections on them too: a request then
+    // reaches its region's strand, and its answer the connection, without waking a
+    // thread of another pool.
     int threads = 2;
     // Access key id → secret access key. When set (even to an empty map), every DynamoDB
     // request must carry a valid SigV4 signature by one of these key pairs, made within

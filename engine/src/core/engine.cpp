@@ -201,6 +201,10 @@ void Engine::call(std::string_view region, std::string_view operation, Json requ
     r->submit(std::string(operation), std::move(request), std::move(callback));
 }
 
+boost::asio::io_context* threaded_io(Engine& engine) {
+    return engine.impl_->manual() ? nullptr : &engine.impl_->io_;
+}
+
 Result Engine::call_sync(std::string_view region, std::string_view operation, Json request) {
     std::mutex m;
     std::condition_variable cv;

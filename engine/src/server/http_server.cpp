@@ -28,7 +28,8 @@ std::optional<server::Credentials> credentials_of(const HttpServerOptions& optio
 class HttpServerImpl {
 public:
     HttpServerImpl(Engine& engine, HttpServerOptions options)
-        : state_{engine,
+        : engine_io_(threaded_io(engine)),
+          state_{engine,
                  options,
                  server::RequestRouter(options.default_region, credentials_of(options)),
                  {},
@@ -38,9 +39,14 @@ public:
     std::string start() {
         std::lock_guard lock(mutex_);
         if (running_) return "the endpoint is already running";
-        io_.restart();
+        // Connections run on the engine's threads where it has some: a request and its
+        // answer then hop between strands of one io_context, with no thread of the
+        // endpoint's own to wake (measured in tests/bench/bench_endpoint.sh). An engine
+        // in manual mode runs nothing by itself, so the endpoint brings its own threads.
+        net::io_context& io = engine_io_ ? *engine_io_ : own_io_;
+        if (!engine_io_) own_io_.restart();
         state_.stopping = false;
-        listener_ = std::make_shared<server::Listener>(io_, state_);
+        listener_ = std::make_shared<server::Listener>(io, state_);
         if (auto error = listener_->open(state_.options.address, state_.options.port);
             !error.empty()) {
             listener_.reset();
@@ -49,9 +55,11 @@ public:
         auto endpoint = listener_->local_endpoint();
         address_ = endpoint.address().to_string();
         port_ = endpoint.port();
-        work_.emplace(io_.get_executor());
-        for (int i = 0; i < std::max(1, state_.options.threads); ++i)
-            threads_.emplace_back([this] { io_.run(); });
+        if (!engine_io_) {
+            work_.emplace(own_io_.get_executor());
+            for (int i = 0; i < std::max(1, state_.options.threads); ++i)
+                threads_.emplace_back([this] { own_io_.run(); });
+        }
         listener_->start();
         running_ = true;
         return {};
@@ -74,9 +82,10 @@ public:
     }
 
     mutable std::mutex mutex_;  // serialises start() and stop()
+    net::io_context* engine_io_;  // the engine's, when it runs threads
     server::ServerState state_;
     // Declared after state_, which sessions reference, so that it is destroyed first.
-    net::io_context io_;
+    net::io_context own_io_;
     std::optional<net::executor_work_guard<net::io_context::executor_type>> work_;
     std::vector<std::thread> threads_;
     std::shared_ptr<server::Listener> listener_;
