@@ -320,6 +320,40 @@ private slots:
                     .toString()
                     .contains(QStringLiteral("within 20 hours")));
     }
+
+    // A row whose status changes in place (dataChanged, not a reset) widens its column:
+    // the Status column fits "Key inaccessible" once the table's key is disabled.
+    void aTableWhoseKeyBecomesInaccessibleShowsItsWholeStatus() {
+        WidgetEngine e;
+        const Json key = createKey(e, "west");
+        e.ok("CreateTable",
+             {{"TableName", "orders"},
+              {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
+              {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+              {"BillingMode", "PAY_PER_REQUEST"},
+              {"SSESpecification",
+               {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", key["KeyId"]}}}});
+        e.advance(10'000);
+        TablesTab tab(*e.bridge);
+        tab.resize(1000, 700);
+        tab.show();
+        tab.setRegion(QString::fromLatin1(kWest));
+        QTRY_VERIFY(tab.model()->rowOf(QStringLiteral("orders")) >= 0);
+        const int row = tab.model()->rowOf(QStringLiteral("orders"));
+        const auto status = [&] {
+            return tab.model()->index(row, TablesModel::Status).data(TablesModel::StatusRole);
+        };
+        QTRY_COMPARE(status().toString(), QStringLiteral("ACTIVE"));
+        const int activeWidth = tab.view()->columnWidth(TablesModel::Status);
+        e.ok("kms:DisableKey", {{"KeyId", key["KeyId"]}});
+        QVERIFY(e.advanceUntil(
+            [&] { return status().toString() == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS"); },
+            10 * kMinute, 12));
+        const auto* view = static_cast<const QAbstractItemView*>(tab.view());
+        QTRY_VERIFY(tab.view()->columnWidth(TablesModel::Status) >=
+                    view->sizeHintForColumn(TablesModel::Status));
+        QVERIFY(tab.view()->columnWidth(TablesModel::Status) > activeWidth);
+    }
 };
 
 QTEST_MAIN(TstWidgetsKms)
