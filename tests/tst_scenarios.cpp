@@ -3,28 +3,14 @@
 // after a cut link is the writes it acknowledged during the cut); invalid files are refused
 // naming the field. The shipped scenarios are in tst_scenarios_shipped.
 
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "engine_fixture.h"
-#include "tablespan/scenario.h"
+#include "scenario_fixture.h"
 
 using tablespan::Json;
 
 namespace {
-
-// The scenario engines' files are scratch: on a tmpfs where there is one.
-QString scratchRoot() {
-    return QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm")
-                                                              : QDir::tempPath();
-}
-
-Json shipped(const char* name) {
-    QFile f(QStringLiteral(TABLESPAN_SCENARIO_DIR "/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read %s", name);
-    return Json::parse(f.readAll().toStdString());
-}
 
 // Two regions, unique keys, 10 writes a second in each; the link between them 1 ms, so
 // that nothing but the cut holds a write back.
@@ -51,15 +37,10 @@ Json cutThenLost() {
 class TstScenarios : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir{scratchRoot() + QStringLiteral("/tst-scenarios-XXXXXX")};
+    QTemporaryDir m_dir{scenarioScratchRoot() + QStringLiteral("/tst-scenarios-XXXXXX")};
 
     Json run(const Json& file, std::optional<std::uint64_t> seed = std::nullopt) {
-        tablespan::ScenarioOptions options;
-        options.data_dir = m_dir.filePath(QStringLiteral("engine")).toStdString();
-        options.seed = seed;
-        tablespan::ScenarioOutcome out = tablespan::run_scenario(file, options);
-        if (out.error) qFatal("scenario failed: %s", out.error->c_str());
-        return out.report;
+        return runScenario(m_dir, file, seed);
     }
 
 private slots:
@@ -177,7 +158,7 @@ private slots:
     // What the console shows before a run: the faults in time order with their kind and
     // span (a heal, or none: until the end of the load), durations in seconds.
     void theOutlineGivesTheFaultsOnTheTimeline() {
-        const Json outline = tablespan::outline_scenario(shipped("oregon-lost.json"));
+        const Json outline = tablespan::outline_scenario(shippedScenario("oregon-lost.json"));
         JCOMPARE(outline["durationSeconds"], 3600.0);
         JCOMPARE(outline["drainSeconds"], 300.0);
         JCOMPARE(outline["tables"][0]["regions"], J(R"(["us-west-2", "ap-southeast-2"])"));
@@ -202,7 +183,8 @@ private slots:
         JCOMPARE(report["faults"][0]["latencyMs"], 1);
         JCOMPARE(report["phases"][0]["faults"], J("[0]"));
         JCOMPARE(report["phases"][1]["faults"], J("[0, 1]"));
-        JCOMPARE(report["phases"][1]["name"], "us-west-2/ap-southeast-2 at 1 ms, us-west-2/ap-southeast-2 cut");
+        JCOMPARE(report["phases"][1]["name"],
+                 "us-west-2/ap-southeast-2 at 1 ms, us-west-2/ap-southeast-2 cut");
         JCOMPARE(report["regions"]["ap-southeast-2"][2]["phaseIndex"], 2);
     }
 

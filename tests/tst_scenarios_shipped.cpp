@@ -2,28 +2,14 @@
 // what it promises. They simulate hours of traffic, so they run in the normal build only
 // (label "long"; the sanitizer run leaves them out, tst_scenarios covers the same code).
 
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "engine_fixture.h"
-#include "tablespan/scenario.h"
+#include "scenario_fixture.h"
 
 using tablespan::Json;
 
 namespace {
-
-// The scenario engines' files are scratch: on a tmpfs where there is one.
-QString scratchRoot() {
-    return QFileInfo(QStringLiteral("/dev/shm")).isWritable() ? QStringLiteral("/dev/shm")
-                                                              : QDir::tempPath();
-}
-
-Json shipped(const char* name) {
-    QFile f(QStringLiteral(TABLESPAN_SCENARIO_DIR "/") + QLatin1String(name));
-    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read %s", name);
-    return Json::parse(f.readAll().toStdString());
-}
 
 std::int64_t sum(const Json& series) {
     std::int64_t total = 0;
@@ -36,19 +22,13 @@ std::int64_t sum(const Json& series) {
 class TstScenariosShipped : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir{scratchRoot() + QStringLiteral("/tst-scenarios-shipped-XXXXXX")};
+    QTemporaryDir m_dir{scenarioScratchRoot() + QStringLiteral("/tst-scenarios-shipped-XXXXXX")};
 
-    Json run(const Json& file) {
-        tablespan::ScenarioOptions options;
-        options.data_dir = m_dir.filePath(QStringLiteral("engine")).toStdString();
-        tablespan::ScenarioOutcome out = tablespan::run_scenario(file, options);
-        if (out.error) qFatal("scenario failed: %s", out.error->c_str());
-        return out.report;
-    }
+    Json run(const Json& file) { return runScenario(m_dir, file); }
 
 private slots:
     void theShippedOregonScenarioLosesWhatOregonAcknowledgedDuringTheCut() {
-        const Json report = run(shipped("oregon-lost.json"));
+        const Json report = run(shippedScenario("oregon-lost.json"));
         const Json& rpo = report["rpo"][0];
         // 10 writes a second for the two minutes of the cut, and those in flight when it
         // began (the replication pipeline holds a write back ~350 ms).
@@ -60,7 +40,7 @@ private slots:
     }
 
     void theShippedUnderProvisionedScenarioThrottlesOnlyWhileLowered() {
-        const Json report = run(shipped("under-provisioned-replica.json"));
+        const Json report = run(shippedScenario("under-provisioned-replica.json"));
         for (const char* region : {"us-east-1", "eu-west-1"}) {
             const Json& phases = report["regions"][region];
             JCOMPARE(phases[0]["writes"]["throttled"], 0);
@@ -74,12 +54,11 @@ private slots:
         QVERIFY(report["convergence"][0]["seconds"].get<double>() <= 5);
     }
 
-
     void theShippedKmsScenarioLosesTheReplicaForGood() {
         // Timings of the simulated service (engine/src/kms/kms_timings.h): requests fail
         // once the cached data key expires (5.5 min), the replica is inaccessible after
         // 80 min and leaves its group 20 h later; the key comes back after 25 h.
-        const Json report = run(shipped("kms-key-disabled.json"));
+        const Json report = run(shippedScenario("kms-key-disabled.json"));
         const Json& frankfurt = report["timeline"]["regions"]["eu-central-1"]["writesRefused"];
         int first = -1;
         for (int i = 0; i < int(frankfurt.size()) && first < 0; ++i)

@@ -56,6 +56,16 @@ void clickOk(QDialog* dialog) {
 Json createKey(WidgetEngine& e, const std::string& description, const std::string& region = kWest) {
     return e.ok("kms:CreateKey", {{"Description", description}}, region)["KeyMetadata"];
 }
+// An on-demand table "orders" in us-west-2, encrypted with the customer managed key `keyId`.
+void createOrders(WidgetEngine& e, const Json& keyId) {
+    e.ok(
+        "CreateTable",
+        {{"TableName", "orders"},
+         {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
+         {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
+         {"BillingMode", "PAY_PER_REQUEST"},
+         {"SSESpecification", {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", keyId}}}});
+}
 }  // namespace
 
 class TstWidgetsKms : public QObject {
@@ -227,13 +237,7 @@ private slots:
     void settingsChangeTheKey() {
         WidgetEngine e;
         const Json first = createKey(e, "first"), second = createKey(e, "second");
-        e.ok("CreateTable",
-             {{"TableName", "orders"},
-              {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
-              {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
-              {"BillingMode", "PAY_PER_REQUEST"},
-              {"SSESpecification",
-               {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", first["KeyId"]}}}});
+        createOrders(e, first["KeyId"]);
         e.advance(10'000);
         TableSettingsPanel panel(*e.bridge);
         TableEncryptionBox* box = panel.encryptionBox();
@@ -286,13 +290,7 @@ private slots:
     void aReplicaWithAnInaccessibleKeyIsShownInWords() {
         WidgetEngine e;
         const Json west = createKey(e, "west"), east = createKey(e, "east", kEast);
-        e.ok("CreateTable",
-             {{"TableName", "orders"},
-              {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
-              {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
-              {"BillingMode", "PAY_PER_REQUEST"},
-              {"SSESpecification",
-               {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", west["KeyId"]}}}});
+        createOrders(e, west["KeyId"]);
         e.advance(10'000);
         e.ok("UpdateTable",
              {{"TableName", "orders"},
@@ -326,13 +324,7 @@ private slots:
     void aTableWhoseKeyBecomesInaccessibleShowsItsWholeStatus() {
         WidgetEngine e;
         const Json key = createKey(e, "west");
-        e.ok("CreateTable",
-             {{"TableName", "orders"},
-              {"AttributeDefinitions", {{{"AttributeName", "pk"}, {"AttributeType", "S"}}}},
-              {"KeySchema", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}}},
-              {"BillingMode", "PAY_PER_REQUEST"},
-              {"SSESpecification",
-               {{"Enabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", key["KeyId"]}}}});
+        createOrders(e, key["KeyId"]);
         e.advance(10'000);
         TablesTab tab(*e.bridge);
         tab.resize(1000, 700);
@@ -347,7 +339,9 @@ private slots:
         const int activeWidth = tab.view()->columnWidth(TablesModel::Status);
         e.ok("kms:DisableKey", {{"KeyId", key["KeyId"]}});
         QVERIFY(e.advanceUntil(
-            [&] { return status().toString() == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS"); },
+            [&] {
+                return status().toString() == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS");
+            },
             10 * kMinute, 12));
         const auto* view = static_cast<const QAbstractItemView*>(tab.view());
         QTRY_VERIFY(tab.view()->columnWidth(TablesModel::Status) >=

@@ -40,8 +40,7 @@ QString ScenarioLabels::phase(const nlohmann::json& phase, const nlohmann::json&
         return names.join(tr(", "));
     }
     if (!faults.is_array() || faults.empty()) return tr("the whole run");
-    return phase.value("fromSecond", 0.0) == 0.0 ? tr("before the faults")
-                                                 : tr("after the faults");
+    return phase.value("fromSecond", 0.0) == 0.0 ? tr("before the faults") : tr("after the faults");
 }
 
 QString ScenarioLabels::faultAt(const nlohmann::json& finding, const nlohmann::json& faults) {

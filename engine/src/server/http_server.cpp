@@ -81,7 +81,7 @@ public:
         running_ = false;
     }
 
-    mutable std::mutex mutex_;  // serialises start() and stop()
+    mutable std::mutex mutex_;    // serialises start() and stop()
     net::io_context* engine_io_;  // the engine's, when it runs threads
     server::ServerState state_;
     // Declared after state_, which sessions reference, so that it is destroyed first.
