@@ -223,6 +223,13 @@ void ScenarioRunner::reroute(const std::string& from, const std::string& to) {
         if (l.region == from) l.region = to;
 }
 
+void ScenarioRunner::note_fault_error(const FaultEvent& e, const Result& r) {
+    findings_.fault_errors.push_back({{"fault", scenario_.faults[e.fault].label()},
+                                      {"faultIndex", e.fault},
+                                      {"atSecond", double(e.at) / 1000},
+                                      {"error", r.error->type + ": " + r.error->message}});
+}
+
 void ScenarioRunner::apply(const FaultEvent& e) {
     const FaultSpec& f = scenario_.faults[e.fault];
     Network& net = engine_.network();
@@ -254,12 +261,7 @@ void ScenarioRunner::apply(const FaultEvent& e) {
         case FaultKind::KeyDisabled: {
             Result r = call(f.region, e.heal ? "kms:EnableKey" : "kms:DisableKey",
                             {{"KeyId", keys_[{f.table, f.region}]}});
-            if (!r.ok())
-                findings_.fault_errors.push_back(
-                    {{"fault", f.label()},
-                     {"faultIndex", e.fault},
-                     {"atSecond", double(e.at) / 1000},
-                     {"error", r.error->type + ": " + r.error->message}});
+            if (!r.ok()) note_fault_error(e, r);
             break;
         }
         case FaultKind::CapacityLowered: {
@@ -282,12 +284,7 @@ void ScenarioRunner::apply(const FaultEvent& e) {
                     {"MaxWriteRequestUnits", value(f.write_capacity, t.max_write_units)}};
             }
             Result r = call(f.region, "UpdateTable", request);
-            if (!r.ok())
-                findings_.fault_errors.push_back(
-                    {{"fault", f.label()},
-                     {"faultIndex", e.fault},
-                     {"atSecond", double(e.at) / 1000},
-                     {"error", r.error->type + ": " + r.error->message}});
+            if (!r.ok()) note_fault_error(e, r);
             break;
         }
     }

@@ -77,6 +77,8 @@ private:
     void on_write(const Load& load, const std::string& region, const std::string& key, Millis sent,
                   std::int64_t seq, const Result& r);
     void apply(const FaultEvent& e);
+    // A fault the engine refused (faultErrors in the report).
+    void note_fault_error(const FaultEvent& e, const Result& r);
     void reroute(const std::string& from, const std::string& to);
     void sample_second(int second);
     // At the loss of `region`: which of its acknowledged writes no other region has.
