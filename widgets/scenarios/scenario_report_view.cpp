@@ -149,11 +149,10 @@ QString ScenarioReportView::findingsText(const json& report) const {
     if (convergence.empty()) html += tr("No fault healed.");
     for (const json& c : convergence) {
         if (c.value("seconds", json()).is_number())
-            html +=
-                tr("%1, healed at %2: converged in %3")
-                    .arg(ScenarioLabels::faultAt(c, faults).toHtmlEscaped(),
-                         seconds(c.value("healedAtSecond", json())),
-                         seconds(c.value("seconds", json())));
+            html += tr("%1, healed at %2: converged in %3")
+                        .arg(ScenarioLabels::faultAt(c, faults).toHtmlEscaped(),
+                             seconds(c.value("healedAtSecond", json())),
+                             seconds(c.value("seconds", json())));
         else
             html += tr("%1, healed at %2: not converged by the end")
                         .arg(ScenarioLabels::faultAt(c, faults).toHtmlEscaped(),
@@ -173,8 +172,7 @@ QString ScenarioReportView::findingsText(const json& report) const {
         for (const json& e : errors)
             html += tr("%1 at %2: %3")
                         .arg(ScenarioLabels::faultAt(e, faults).toHtmlEscaped(),
-                             seconds(e.value("atSecond", json())),
-                             text(e.value("error", json()))) +
+                             seconds(e.value("atSecond", json())), text(e.value("error", json()))) +
                     QStringLiteral("<br>");
         html += QStringLiteral("</p>");
     }
