@@ -94,6 +94,9 @@ target_include_directories(tst_sigv4 PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)
 tablespan_add_test(tst_kms tablespan_engine)
 tablespan_add_test(tst_kms_replicas tablespan_engine)
 
+# AWS credentials and region for remote endpoints, resolved as the AWS CLI does.
+tablespan_add_test(tst_aws_credentials tablespan_engine)
+
 # Fault scenarios, headless, with the shipped example files.
 tablespan_add_test(tst_scenarios tablespan_scenarios)
 target_compile_definitions(tst_scenarios PRIVATE
@@ -103,3 +106,7 @@ tablespan_add_test(tst_scenarios_shipped tablespan_scenarios)
 target_compile_definitions(tst_scenarios_shipped PRIVATE
     TABLESPAN_SCENARIO_DIR="${PROJECT_SOURCE_DIR}/resources/scenarios")
 set_tests_properties(tst_scenarios_shipped PROPERTIES LABELS long)
+# The client for remote DynamoDB endpoints (issue 19), against a real endpoint and a
+# scripted one.
+tablespan_add_test(tst_remote_client tablespan_engine Boost::headers)
+target_include_directories(tst_remote_client PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)

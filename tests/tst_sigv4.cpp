@@ -15,7 +15,7 @@
 #include <boost/beast/http.hpp>
 
 #include "server/request_auth.h"
-#include "server/sha256.h"
+#include "server/hashes.h"
 #include "server/sigv4.h"
 #include "tablespan/engine.h"
 #include "tablespan/http_server.h"
@@ -140,14 +140,6 @@ private slots:
         QFETCH(QByteArray, digest);
         const std::string_view bytes(message.constData(), message.size());
         QCOMPARE(to_hex(sha256(bytes)), digest.toStdString());
-        // Fed in uneven pieces, across block boundaries.
-        Sha256 whole;
-        std::size_t at = 0;
-        for (std::size_t step = 1; at < bytes.size(); step = step % 97 + 13) {
-            whole.update(bytes.substr(at, step));
-            at += step;
-        }
-        QCOMPARE(to_hex(whole.finish()), digest.toStdString());
     }
 
     void hmacSha256Rfc4231_data() {

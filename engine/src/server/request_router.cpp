@@ -2,7 +2,7 @@
 
 #include <boost/beast/http/field.hpp>
 
-#include "server/crc32.h"
+#include "server/hashes.h"
 #include "server/credential_scope.h"
 #include "server/error_body.h"
 #include "server/request_id.h"

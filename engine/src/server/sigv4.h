@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "server/sha256.h"
+#include "server/hashes.h"
 
 namespace tablespan::server {
 

@@ -1,32 +1,17 @@
 #pragma once
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace tablespan::server {
 
+// The hashes the wire protocol needs, computed by OpenSSL and zlib (well-kept libraries
+// rather than hand-written ones). All functions are thread-safe.
+
 // A SHA-256 digest (FIPS 180-4).
 using Sha256Digest = std::array<std::uint8_t, 32>;
-
-// Incremental SHA-256. Not thread-safe; one object per message.
-class Sha256 {
-public:
-    Sha256();
-    void update(std::string_view bytes);
-    // The digest of everything given to update(); the object must not be used afterwards.
-    Sha256Digest finish();
-
-private:
-    void compress(const std::uint8_t* block);
-
-    std::array<std::uint32_t, 8> state_;
-    std::array<std::uint8_t, 64> buffer_{};
-    std::size_t buffered_ = 0;
-    std::uint64_t length_ = 0;  // bytes
-};
 
 Sha256Digest sha256(std::string_view bytes);
 // HMAC-SHA256 (RFC 2104) of `message` under `key`.
@@ -37,5 +22,9 @@ std::string to_hex(const Sha256Digest& digest);
 inline std::string_view as_bytes(const Sha256Digest& digest) {
     return {reinterpret_cast<const char*>(digest.data()), digest.size()};
 }
+
+// CRC-32 (IEEE 802.3, the zlib checksum) of `data`: the value DynamoDB sends in
+// x-amz-crc32 and botocore verifies before it accepts a response.
+std::uint32_t crc32(std::string_view data);
 
 }  // namespace tablespan::server
