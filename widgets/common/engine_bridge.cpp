@@ -1,13 +1,19 @@
 #include "common/engine_bridge.h"
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include <QMetaObject>
 #include <QPointer>
 #include <QTimer>
 
+#include "common/region_backend.h"
+#include "remote/remote_backend.h"
+#include "remote/remote_errors.h"
+#include "remote/remote_status_poller.h"
 #include "tablespan/regions.h"
+#include "tablespan/remote_client.h"
 
 namespace {
 constexpr int kFrameMs = 16;
@@ -18,7 +24,18 @@ QString qs(const std::string& s) {
 }  // namespace
 
 EngineBridge::EngineBridge(tablespan::Engine& engine, QObject* parent)
-    : QObject(parent), m_engine(engine), m_throttle(new QTimer(this)) {
+    : QObject(parent),
+      m_engine(engine),
+      m_embedded(std::make_shared<EmbeddedBackend>(engine)),
+      m_throttle(new QTimer(this)) {
+    m_poller = new RemoteStatusPoller(
+        [this](const QString& region, const QString& table,
+               std::function<void(const tablespan::Result&)> done) {
+            call(this, region, QStringLiteral("DescribeTable"),
+                 {{"TableName", table.toStdString()}}, std::move(done));
+        },
+        this);
+    connect(m_poller, &RemoteStatusPoller::statusChanged, this, &EngineBridge::tableStatusChanged);
     m_throttle->setSingleShot(true);
     connect(m_throttle, &QTimer::timeout, this, &EngineBridge::flush);
     m_sinceFlush.start();
@@ -31,12 +48,109 @@ EngineBridge::EngineBridge(tablespan::Engine& engine, QObject* parent)
 EngineBridge::~EngineBridge() {
     m_engine.events().unsubscribe(m_subscription);
     *m_alive = false;
+    m_remotes.clear();  // joins the clients' threads while the bridge is still whole
 }
 
-QString EngineBridge::regionName(const QString& code) {
+QString EngineBridge::regionName(const QString& region) {
+    const QString code = regionCode(region);
     const auto* info = tablespan::find_region(code.toStdString());
-    return info ? QString::fromUtf8(info->name.data(), static_cast<qsizetype>(info->name.size()))
-                : code;
+    const QString name =
+        info ? QString::fromUtf8(info->name.data(), static_cast<qsizetype>(info->name.size()))
+             : code;
+    if (!isRemoteRegion(region)) return name;
+    return tr("%1 on %2", "a remote region: its name, then its connection's")
+        .arg(name, connectionOf(region));
+}
+
+void EngineBridge::addConnection(const QString& name, const QStringList& regions,
+                                 std::unique_ptr<tablespan::RemoteClient> client) {
+    auto backend = std::make_shared<RemoteBackend>(std::move(client));
+    auto alive = m_alive;
+    backend->setObserver([this, alive, name](const tablespan::RemoteCallRecord& r) {
+        if (!*alive) return;
+        RequestRecord record{
+            std::chrono::duration_cast<std::chrono::milliseconds>(r.finished.time_since_epoch())
+                .count(),
+            remoteRegion(qs(r.region), name),
+            qs(r.operation),
+            qs(r.table),
+            r.duration_ms,
+            r.error ? qs(r.error->type) : QString(),
+            r.error ? qs(r.error->message) : QString(),
+            true,
+            r.attempts};
+        recordRemoteCall(record.region, record);
+    });
+    m_remotes.insert(name, std::move(backend));
+    m_connectionRegions.insert(name, regions);
+    emit connectionsChanged();
+}
+
+void EngineBridge::removeConnection(const QString& name) {
+    if (!m_remotes.contains(name)) return;
+    m_remotes.remove(name);
+    m_connectionRegions.remove(name);
+    emit connectionsChanged();
+}
+
+void EngineBridge::recordRemoteCall(const QString&, const RequestRecord& record) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.requests.append(record);
+        if (m_pending.flushQueued) return;
+        m_pending.flushQueued = true;
+    }
+    QMetaObject::invokeMethod(this, &EngineBridge::scheduleFlush, Qt::QueuedConnection);
+}
+
+namespace {
+// The tables a write names: TableName, BatchWriteItem's RequestItems, a transaction's.
+QSet<QString> writtenTables(const QString& operation, const tablespan::Json& request) {
+    static const QSet<QString> kWrites = {QStringLiteral("PutItem"),
+                                          QStringLiteral("UpdateItem"),
+                                          QStringLiteral("DeleteItem"),
+                                          QStringLiteral("BatchWriteItem"),
+                                          QStringLiteral("TransactWriteItems"),
+                                          QStringLiteral("ImportTable")};
+    QSet<QString> tables;
+    if (!kWrites.contains(operation) || !request.is_object()) return tables;
+    if (auto it = request.find("TableName"); it != request.end() && it->is_string())
+        tables.insert(qs(it->get<std::string>()));
+    if (auto it = request.find("RequestItems"); it != request.end() && it->is_object())
+        for (const auto& [table, writes] : it->items()) tables.insert(qs(table));
+    if (auto it = request.find("TransactItems"); it != request.end() && it->is_array())
+        for (const auto& action : *it)
+            for (const auto& [kind, body] : action.items())
+                if (body.is_object() && body.contains("TableName") && body["TableName"].is_string())
+                    tables.insert(qs(body["TableName"].get<std::string>()));
+    return tables;
+}
+}  // namespace
+
+void EngineBridge::noteRemoteAnswer(const QString& region, const QString& operation,
+                                    const tablespan::Json& request,
+                                    const tablespan::Result& result) {
+    if (!result.ok()) {
+        if (result.error->type == "ResourceNotFoundException" &&
+            operation == QLatin1String("DescribeTable") && request.contains("TableName") &&
+            request["TableName"].is_string())
+            m_poller->forget(region, qs(request["TableName"].get<std::string>()));
+        return;
+    }
+    for (const char* key : {"Table", "TableDescription"})
+        if (auto it = result.body.find(key); it != result.body.end())
+            m_poller->observe(region, *it);
+    // Coalesced per frame as the engine's ItemsChanged events are: an import of many
+    // items into a remote table refreshes its views at most ~60 times a second.
+    const QSet<QString> tables = writtenTables(operation, request);
+    if (tables.isEmpty()) return;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const QString& table : tables) m_pending.items.insert({region, table});
+        if (m_pending.flushQueued) return;
+        m_pending.flushQueued = true;
+    }
+    QMetaObject::invokeMethod(this, &EngineBridge::scheduleFlush, Qt::QueuedConnection);
 }
 
 namespace {
@@ -58,18 +172,58 @@ void EngineBridge::matchOwnCall(RequestRecord& record) {
 void EngineBridge::call(const QString& region, const QString& operation, tablespan::Json request,
                         std::function<void(const tablespan::Result&)> done) {
     QPointer<EngineBridge> self(this);
+    if (isRemoteRegion(region)) {
+        const auto backend = m_remotes.value(connectionOf(region));
+        if (!backend) {
+            tablespan::Result missing{
+                tablespan::Error{"ConnectionNotFound",
+                                 tr("There is no connection named %1 any more.")
+                                     .arg(connectionOf(region))
+                                     .toStdString(),
+                                 0, tablespan::Json::object()},
+                tablespan::Json()};
+            QMetaObject::invokeMethod(
+                this,
+                [done, missing] {
+                    if (done) done(missing);
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        tablespan::Json sent = request;
+        const QString url = qs(backend->client().url_for(regionCode(region).toStdString()));
+        const double timeout =
+            std::chrono::duration<double>(backend->client().endpoint().timeout).count();
+        backend->call(regionCode(region).toStdString(), operation.toStdString(), std::move(request),
+                      [self, region, operation, url, timeout, sent = std::move(sent),
+                       done = std::move(done)](tablespan::Result result) {
+                          if (!self) return;
+                          if (result.error)
+                              result.error->message =
+                                  RemoteErrors::message(*result.error, url, timeout).toStdString();
+                          QMetaObject::invokeMethod(
+                              self.data(),
+                              [self, region, operation, sent, done, result = std::move(result)] {
+                                  if (self) self->noteRemoteAnswer(region, operation, sent, result);
+                                  if (done) done(result);
+                              },
+                              Qt::QueuedConnection);
+                      });
+        return;
+    }
     OwnCall own{region, operation, true};
-    m_engine.call(region.toStdString(), operation.toStdString(), std::move(request),
-                  [self, own = std::move(own), done = std::move(done)](tablespan::Result result) {
-                      t_ownCall = own;
-                      if (!self) return;
-                      QMetaObject::invokeMethod(
-                          self.data(),
-                          [done, result = std::move(result)] {
-                              if (done) done(result);
-                          },
-                          Qt::QueuedConnection);
-                  });
+    m_embedded->call(
+        region.toStdString(), operation.toStdString(), std::move(request),
+        [self, own = std::move(own), done = std::move(done)](tablespan::Result result) {
+            t_ownCall = own;
+            if (!self) return;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [done, result = std::move(result)] {
+                    if (done) done(result);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void EngineBridge::call(const QObject* context, const QString& region, const QString& operation,

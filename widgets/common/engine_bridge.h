@@ -12,6 +12,8 @@
 
 #include <QElapsedTimer>
 #include <QList>
+#include <QMap>
+#include <QStringList>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -19,6 +21,12 @@
 #include "tablespan/engine.h"
 
 class QTimer;
+class RegionBackend;
+class RemoteBackend;
+class RemoteStatusPoller;
+namespace tablespan {
+class RemoteClient;
+}
 
 // One finished request, as the Activity dock lists it.
 struct RequestRecord {
@@ -30,6 +38,7 @@ struct RequestRecord {
     QString errorType;  // empty on success
     QString errorMessage;
     bool fromConsole = false;  // sent through EngineBridge::call (not the endpoint)
+    int attempts = 1;          // a remote call's HTTP attempts (more than 1: retried)
 };
 
 // One replicated change: the item's key (DynamoDB JSON, as the API returns keys),
@@ -66,6 +75,26 @@ class EngineBridge final : public QObject {
 public:
     // Does not take ownership of `engine`, which must outlive the bridge.
     explicit EngineBridge(tablespan::Engine& engine, QObject* parent = nullptr);
+
+    // Remote regions. A connection named `name` serves region codes through `client`;
+    // its regions are named "<code>@<name>" ("us-east-1@lab") wherever the console names
+    // a region, and call() sends their requests to the endpoint. Replaces a connection of
+    // the same name.
+    void addConnection(const QString& name, const QStringList& regions,
+                       std::unique_ptr<tablespan::RemoteClient> client);
+    void removeConnection(const QString& name);
+    // Connection name → the region codes it serves.
+    QMap<QString, QStringList> connections() const { return m_connectionRegions; }
+    RemoteStatusPoller* remotePoller() const { return m_poller; }
+
+    static bool isRemoteRegion(const QString& region) { return region.contains(u'@'); }
+    // "us-east-1@lab" → "us-east-1"; an embedded region's code unchanged.
+    static QString regionCode(const QString& region) { return region.section(u'@', 0, 0); }
+    // "us-east-1@lab" → "lab"; empty for an embedded region.
+    static QString connectionOf(const QString& region) { return region.section(u'@', 1); }
+    static QString remoteRegion(const QString& code, const QString& connection) {
+        return QString(code + u'@' + connection);
+    }
     ~EngineBridge() override;
 
     // Runs an operation; `done` is called later on the GUI thread (never synchronously).
@@ -79,7 +108,8 @@ public:
 
     tablespan::Engine& engine() { return m_engine; }
 
-    // The display name of a region code ("US West (Oregon)"), or the code itself.
+    // The display name of a region code ("US West (Oregon)"), or the code itself; a
+    // remote region's with its connection ("US West (Oregon) on lab").
     static QString regionName(const QString& code);
     // "ExceptionName: message" of a failed result, as the console shows errors inline.
     static QString errorText(const tablespan::Result& result);
@@ -94,6 +124,8 @@ signals:
     void replicationDelivered(const QList<ReplicationRecord>& records);
     // A region went offline or online, a link was cut or healed, a latency changed.
     void networkChanged();
+    // A remote connection was added or removed.
+    void connectionsChanged();
 
 private:
     struct Pending {
@@ -113,8 +145,17 @@ private:
     void mergeReplication(const tablespan::ReplicationDelivered& e);  // m_mutex held
     void scheduleFlush();
     void flush();
+    // A remote call's answer, on the GUI thread: table statuses for the poller, items
+    // changed by a write (a remote region has no engine events to say so).
+    void noteRemoteAnswer(const QString& region, const QString& operation,
+                          const tablespan::Json& request, const tablespan::Result& result);
+    void recordRemoteCall(const QString& region, const RequestRecord& record);
 
     tablespan::Engine& m_engine;
+    std::shared_ptr<RegionBackend> m_embedded;
+    QHash<QString, std::shared_ptr<RemoteBackend>> m_remotes;  // by connection name
+    QMap<QString, QStringList> m_connectionRegions;
+    RemoteStatusPoller* m_poller = nullptr;
     int m_subscription = 0;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
     std::mutex m_mutex;

@@ -65,6 +65,9 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
     createHelpMenu();
 
     connect(m_region, &RegionSelector::regionChanged, this, &MainWindow::regionChanged);
+    m_region->setConnections(m_bridge.connections());
+    connect(&m_bridge, &EngineBridge::connectionsChanged, m_region,
+            [this] { m_region->setConnections(m_bridge.connections()); });
     connect(this, &MainWindow::regionChanged, m_itemsTab, &ItemsTab::setRegion);
     connect(this, &MainWindow::regionChanged, m_tablesTab, &TablesTab::setRegion);
     connect(m_tablesTab, &TablesTab::exploreItems, this, [this](const QString& table) {

@@ -40,6 +40,7 @@ struct RemoteEndpoint {
 struct RemoteCallRecord {
     std::string region;
     std::string operation;
+    std::string table;  // the request's TableName, when it names one
     std::chrono::system_clock::time_point finished;
     double duration_ms = 0;  // from the call to its result, retries included
     int attempts = 0;        // 1, or more when the call was retried (0: a malformed URL)

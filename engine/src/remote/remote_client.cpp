@@ -148,12 +148,13 @@ public:
         thread_.join();
     }
 
-    void call(std::string region, std::string operation, std::string body,
+    void call(std::string region, std::string operation, std::string table, std::string body,
               ResultCallback callback) {
         ++in_flight_;
-        asio::co_spawn(
-            io_, run(std::move(region), std::move(operation), std::move(body), std::move(callback)),
-            asio::detached);
+        asio::co_spawn(io_,
+                       run(std::move(region), std::move(operation), std::move(table),
+                           std::move(body), std::move(callback)),
+                       asio::detached);
     }
 
     RemoteEndpoint endpoint_;
@@ -162,8 +163,8 @@ public:
     std::function<void(const RemoteCallRecord&)> observer_;
 
 private:
-    awaitable<void> run(std::string region, std::string operation, std::string body,
-                        ResultCallback callback);
+    awaitable<void> run(std::string region, std::string operation, std::string table,
+                        std::string body, ResultCallback callback);
     awaitable<Result> attempt(const remote::EndpointUrl& url, const std::string& region,
                               const std::string& operation, const std::string& body);
     awaitable<std::unique_ptr<Connection>> connect(const remote::EndpointUrl& url,
@@ -182,8 +183,8 @@ private:
     std::thread thread_;
 };
 
-awaitable<void> RemoteClientImpl::run(std::string region, std::string operation, std::string body,
-                                      ResultCallback callback) {
+awaitable<void> RemoteClientImpl::run(std::string region, std::string operation, std::string table,
+                                      std::string body, ResultCallback callback) {
     const auto started = std::chrono::steady_clock::now();
     Result result;
     int attempts = 0;
@@ -216,6 +217,7 @@ awaitable<void> RemoteClientImpl::run(std::string region, std::string operation,
     RemoteCallRecord record{
         region,
         operation,
+        table,
         std::chrono::system_clock::now(),
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count(),
@@ -395,7 +397,11 @@ RemoteClient::~RemoteClient() = default;
 
 void RemoteClient::call(std::string_view region, std::string_view operation, Json request,
                         ResultCallback callback) {
-    impl_->call(std::string(region), std::string(operation), request.dump(), std::move(callback));
+    std::string table;
+    if (auto it = request.find("TableName"); it != request.end() && it->is_string())
+        table = it->get<std::string>();
+    impl_->call(std::string(region), std::string(operation), std::move(table), request.dump(),
+                std::move(callback));
 }
 
 Result RemoteClient::call_sync(std::string_view region, std::string_view operation, Json request) {
