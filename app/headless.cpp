@@ -116,15 +116,34 @@ bool loadCredentials(const QString& file, const QStringList& keys,
     return true;
 }
 
-int runHeadless(tablespan::Engine& engine, const HeadlessOptions& options) {
+QString headlessOptionsError(const HeadlessOptions& options) {
     QString host;
     quint16 port = 0;
-    if (!parseListenAddress(options.listen, &host, &port)) {
-        printLine(stderr, QCoreApplication::translate(
-                              "headless", "Invalid listen address '%1': expected HOST:PORT.")
-                              .arg(options.listen));
+    if (!parseListenAddress(options.listen, &host, &port))
+        return QCoreApplication::translate("headless",
+                                           "Invalid listen address '%1': expected HOST:PORT.")
+            .arg(options.listen);
+    if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
+        return QCoreApplication::translate(
+            "headless", "--tls-cert and --tls-key go together: give both files or neither.");
+    if (!options.credentials && !tablespan::is_loopback_address(host.toStdString()))
+        return QCoreApplication::translate(
+                   "headless",
+                   "Refusing to listen on %1 without authentication: an address other than "
+                   "loopback (127.0.0.1, ::1, localhost) needs --require-auth FILE or "
+                   "--auth-key ACCESS_KEY_ID:SECRET_ACCESS_KEY.")
+            .arg(options.listen);
+    return {};
+}
+
+int runHeadless(tablespan::Engine& engine, const HeadlessOptions& options) {
+    if (const QString error = headlessOptionsError(options); !error.isEmpty()) {
+        printLine(stderr, error);
         return 2;
     }
+    QString host;
+    quint16 port = 0;
+    parseListenAddress(options.listen, &host, &port);
     if (!installSignalHandlers()) {
         printLine(stderr,
                   QCoreApplication::translate("headless", "Cannot install the signal handlers."));
@@ -146,6 +165,8 @@ int runHeadless(tablespan::Engine& engine, const HeadlessOptions& options) {
     serverOptions.address = host.toStdString();
     serverOptions.port = port;
     serverOptions.credentials = options.credentials;
+    serverOptions.tls_certificate_chain_file = options.tlsCertificate.toStdString();
+    serverOptions.tls_private_key_file = options.tlsKey.toStdString();
     tablespan::HttpServer server(engine, serverOptions);
     const std::string error = server.start();
     int status = 0;
@@ -156,6 +177,11 @@ int runHeadless(tablespan::Engine& engine, const HeadlessOptions& options) {
     } else {
         printLine(stdout, QCoreApplication::translate("headless", "Listening on %1")
                               .arg(QString::fromStdString(server.url())));
+        if (!tablespan::is_loopback_address(host.toStdString()) && options.tlsKey.isEmpty())
+            printLine(stderr, QCoreApplication::translate(
+                                  "headless",
+                                  "Warning: without --tls-cert and --tls-key, requests and "
+                                  "answers cross the network unencrypted."));
         QSocketNotifier notifier(s_signalPipe[0], QSocketNotifier::Read);
         QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
             notifier.setEnabled(false);

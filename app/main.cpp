@@ -134,6 +134,16 @@ int main(int argc, char* argv[]) {
             "main",
             "Check SigV4 signatures; accept this key pair (repeatable, adds to --require-auth)."),
         QStringLiteral("akid:secret"));
+    QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QApplication::translate("main",
+                                "Headless: serve HTTPS only, with the certificate chain in "
+                                "<file> (PEM, the server's certificate first)."),
+        QStringLiteral("file"));
+    QCommandLineOption tlsKey(
+        QStringLiteral("tls-key"),
+        QApplication::translate("main", "Headless: the private key (PEM) of --tls-cert."),
+        QStringLiteral("file"));
     QCommandLineOption noThrottling(
         QStringLiteral("no-throttling"),
         QApplication::translate("main",
@@ -158,8 +168,8 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "With --scenario: use <n> instead of the file's seed."),
         QStringLiteral("n"));
     parser.addOptions({dataDir, sample, timeScale, region, port, headlessOption, listen, verbose,
-                       requireAuth, authKey, noThrottling, screenshots, scenario, scenarioReport,
-                       scenarioSeed});
+                       requireAuth, authKey, tlsCert, tlsKey, noThrottling, screenshots, scenario,
+                       scenarioReport, scenarioSeed});
     parser.process(*app);
     if (parser.isSet(scenario)) {
         std::optional<quint64> seed;
@@ -191,6 +201,18 @@ int main(int argc, char* argv[]) {
                          &authError))
         return fail(authError, 2);
 
+    // Refused before the data directory is opened: nothing to undo.
+    HeadlessOptions headlessOptions;
+    headlessOptions.listen = parser.value(listen);
+    headlessOptions.verbose = parser.isSet(verbose);
+    headlessOptions.credentials = credentials;
+    headlessOptions.tlsCertificate = parser.value(tlsCert);
+    headlessOptions.tlsKey = parser.value(tlsKey);
+    if (headless) {
+        if (const QString error = headlessOptionsError(headlessOptions); !error.isEmpty())
+            return fail(error, 2);
+    }
+
     tablespan::EngineOptions options;
     options.data_dir = QDir(dir).absolutePath().toStdString();
     options.clock = std::make_shared<tablespan::SystemClock>(scale);
@@ -202,8 +224,7 @@ int main(int argc, char* argv[]) {
         return fail(QApplication::translate("main", "Cannot open the data directory:\n%1")
                         .arg(QString::fromStdString(error)),
                     1);
-    if (headless)
-        return runHeadless(*engine, {parser.value(listen), parser.isSet(verbose), credentials});
+    if (headless) return runHeadless(*engine, headlessOptions);
 
     int status = 0;
     {

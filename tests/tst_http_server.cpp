@@ -1,14 +1,30 @@
 // The DynamoDB HTTP endpoint, spoken to over real sockets as an SDK would: the wire
-// protocol, region routing and error bodies (connections: tst_http_connections).
+// protocol, region routing and error bodies, the health probe, HTTPS and who may listen
+// where (connections: tst_http_connections).
 
 #include <QTest>
 
 #include <condition_variable>
+#include <map>
 #include <mutex>
+#include <sstream>
 
 #include "http_test_fixture.h"
+#include "https_test_fixture.h"
 
 using namespace http_test;
+using https_test::Certificates;
+using https_test::TlsClient;
+
+namespace {
+const std::map<std::string, std::string> kKeys = {{"AKIDREMOTE", "remote-secret"}};
+
+http::request<http::string_body> healthProbe(const std::string& target = "/health") {
+    http::request<http::string_body> get{http::verb::get, target, 11};
+    get.set(http::field::host, "localhost");
+    return get;
+}
+}  // namespace
 
 class TstHttpServer : public HttpServerTestBase {
     Q_OBJECT
@@ -280,7 +296,187 @@ private slots:
         QCOMPARE(health.result_int(), 200u);
         QCOMPARE(health.body(), "healthy: dynamodb.us-east-1.amazonaws.com");
     }
+    void healthAnswersForTheEndpoint() {
+        Client client(m_server->port());
+        Response res = client.send(healthProbe());
+        QCOMPARE(res.result_int(), 200u);
+        QCOMPARE(str(res[http::field::content_type]), "application/json");
+        const Json body = bodyOf(res);
+        JCOMPARE(body["status"], "ok");
+        JCOMPARE(body["tls"], false);
+        JCOMPARE(body["authentication"], "none");
+        JCOMPARE(body["defaultRegion"], "us-east-1");
+        QVERIFY(body["connections"].get<int>() >= 1);
+        QVERIFY(body["uptimeSeconds"].get<int>() >= 0);
+        // What exists stays private: the server holds the table Courses.
+        QVERIFY2(res.body().find("Courses") == std::string::npos, res.body().c_str());
+
+        // Probes may add a query string; other paths keep the service's answer.
+        QCOMPARE(client.send(healthProbe("/health?probe=1")).result_int(), 200u);
+        Response other = client.send(healthProbe("/healthz"));
+        QCOMPARE(other.result_int(), 200u);
+        QCOMPARE(other.body(), "healthy: dynamodb.us-east-1.amazonaws.com");
+    }
+
+    void healthNeedsNoSignature() {
+        tablespan::HttpServer secured(*m_engine, {.port = 0, .credentials = kKeys});
+        QCOMPARE(secured.start(), std::string());
+        // A DynamoDB request not signed by the key pair is refused...
+        Response refused = Client(secured.port()).call("ListTables", Json::object());
+        QCOMPARE(refused.result_int(), 400u);
+        QVERIFY(!bodyOf(refused)["__type"].get<std::string>().empty());
+        // ...the probe, which carries no signature at all, is answered.
+        Response health = Client(secured.port()).send(healthProbe());
+        QCOMPARE(health.result_int(), 200u);
+        JCOMPARE(bodyOf(health)["status"], "ok");
+        JCOMPARE(bodyOf(health)["authentication"], "sigv4");
+    }
+
+    void loopbackAddresses_data() {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("loopback");
+        QTest::newRow("127.0.0.1") << QStringLiteral("127.0.0.1") << true;
+        QTest::newRow("127.8.9.10") << QStringLiteral("127.8.9.10") << true;
+        QTest::newRow("::1") << QStringLiteral("::1") << true;
+        QTest::newRow("v4-mapped") << QStringLiteral("::ffff:127.0.0.1") << true;
+        QTest::newRow("localhost") << QStringLiteral("localhost") << true;
+        QTest::newRow("any v4") << QStringLiteral("0.0.0.0") << false;
+        QTest::newRow("any v6") << QStringLiteral("::") << false;
+        QTest::newRow("private") << QStringLiteral("192.168.1.20") << false;
+        QTest::newRow("v4-mapped private") << QStringLiteral("::ffff:10.0.0.1") << false;
+        QTest::newRow("128.0.0.1") << QStringLiteral("128.0.0.1") << false;
+        QTest::newRow("host name") << QStringLiteral("localhost.example.com") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+
+    void loopbackAddresses() {
+        QFETCH(QString, address);
+        QFETCH(bool, loopback);
+        QCOMPARE(tablespan::is_loopback_address(address.toStdString()), loopback);
+    }
+
+    void onlyLoopbackServesWithoutCredentials() {
+        tablespan::HttpServer everyone(*m_engine, {.address = "0.0.0.0", .port = 0});
+        QCOMPARE(everyone.start(),
+                 "refusing to serve 0.0.0.0:0 without checking signatures: an address other than "
+                 "loopback needs credentials");
+        QVERIFY(!everyone.running());
+        tablespan::HttpServer everyoneV6(*m_engine, {.address = "::", .port = 0});
+        QVERIFY(everyoneV6.start().find("refusing to serve [::]:0 without checking") == 0);
+
+        // With credentials it serves, on every interface, loopback included.
+        tablespan::HttpServer shared(*m_engine,
+                                     {.address = "0.0.0.0", .port = 0, .credentials = kKeys});
+        const std::string started = shared.start();
+        QVERIFY2(started.empty(), started.c_str());
+        QCOMPARE(shared.url(), "http://0.0.0.0:" + std::to_string(shared.port()));
+        QCOMPARE(Client(shared.port()).send(healthProbe()).result_int(), 200u);
+
+        // "localhost" is loopback, and means 127.0.0.1.
+        tablespan::HttpServer local(*m_engine, {.address = "localhost", .port = 0});
+        QCOMPARE(local.start(), std::string());
+        QCOMPARE(local.url(), "http://127.0.0.1:" + std::to_string(local.port()));
+    }
+
+    void httpsWithACertificate() {
+        Certificates certificates;
+        QCOMPARE(https_test::makeCertificates(m_dir.path(), QStringLiteral("tls"), &certificates),
+                 QString());
+        tablespan::HttpServer server(
+            *m_engine, {.port = 0,
+                        .tls_certificate_chain_file = certificates.chain.toStdString(),
+                        .tls_private_key_file = certificates.key.toStdString()});
+        const std::string started = server.start();
+        QVERIFY2(started.empty(), started.c_str());
+        QCOMPARE(server.url(), "https://127.0.0.1:" + std::to_string(server.port()));
+
+        // A client that trusts the test CA only and checks the name 127.0.0.1.
+        TlsClient client(server.port(), certificates.ca);
+        const Json key = {{"pk", {{"S", "over-tls"}}}};
+        QCOMPARE(client.call("PutItem", {{"TableName", "Courses"}, {"Item", key}}).result_int(),
+                 200u);
+        Response got = client.call("GetItem", {{"TableName", "Courses"}, {"Key", key}});
+        QCOMPARE(got.result_int(), 200u);
+        JCOMPARE(bodyOf(got)["Item"], key);
+        QCOMPARE(str(got["x-amz-crc32"]), std::to_string(referenceCrc32(got.body())));
+        Response health = client.send(healthProbe());
+        QCOMPARE(health.result_int(), 200u);
+        JCOMPARE(bodyOf(health)["tls"], true);
+
+        // The verification is real: a client trusting another CA refuses the server.
+        Certificates other;
+        QCOMPARE(https_test::makeCertificates(m_dir.path(), QStringLiteral("other"), &other),
+                 QString());
+        std::string refusal;
+        try {
+            TlsClient stranger(server.port(), other.ca);
+        } catch (const boost::system::system_error& e) {
+            refusal = e.what();
+        }
+        QVERIFY2(refusal.find("certificate verify failed") != std::string::npos, refusal.c_str());
+
+        // Plain HTTP to the HTTPS port: the connection is closed without an answer.
+        std::ostringstream request;
+        request << dynamo_request("ListTables", "{}", "us-west-2");
+        const std::string answer = https_test::plainExchange(server.port(), request.str());
+        QVERIFY2(answer.find("HTTP/") == std::string::npos, answer.c_str());
+        QVERIFY(answer.find("TableNames") == std::string::npos);
+
+        // None of that hurt the server. A graceful stop ends an idle TLS connection and one
+        // that has not begun its handshake.
+        QCOMPARE(TlsClient(server.port(), certificates.ca)
+                     .call("ListTables", Json::object())
+                     .result_int(),
+                 200u);
+        Client handshaking(server.port());
+        server.stop();
+        QCOMPARE(server.connections(), std::size_t(0));
+        QVERIFY(handshaking.closedByServer());
+    }
+
+    void badTlsFilesAreReported() {
+        Certificates certificates;
+        QCOMPARE(https_test::makeCertificates(m_dir.path(), QStringLiteral("files"), &certificates),
+                 QString());
+        Certificates other;
+        QCOMPARE(https_test::makeCertificates(m_dir.path(), QStringLiteral("mismatch"), &other),
+                 QString());
+        const QString garbage = m_dir.filePath(QStringLiteral("garbage.key"));
+        QFile file(garbage);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a key\n");
+        file.close();
+        const std::string chain = certificates.chain.toStdString();
+        const std::string missing = m_dir.filePath(QStringLiteral("missing.pem")).toStdString();
+
+        QCOMPARE(
+            startError(chain, garbage.toStdString())
+                .rfind("cannot use the TLS private key file '" + garbage.toStdString() + "': ", 0),
+            std::size_t(0));
+        QCOMPARE(startError(missing, certificates.key.toStdString()),
+                 "cannot use the TLS certificate chain file '" + missing +
+                     "': No such file or directory");
+        QCOMPARE(startError(chain, other.key.toStdString()),
+                 "the TLS private key '" + other.key.toStdString() +
+                     "' does not belong to the certificate in '" + chain + "'");
+        QCOMPARE(startError(chain, ""),
+                 "TLS needs both a certificate chain file and a private key file");
+        // A key that is a certificate: unreadable as a key.
+        QVERIFY(startError(chain, chain).find("cannot use the TLS private key file") == 0);
+    }
+
+private:
+    // What start() says for a server with these TLS files; the server must not run.
+    std::string startError(const std::string& chain, const std::string& key) {
+        tablespan::HttpServer server(
+            *m_engine,
+            {.port = 0, .tls_certificate_chain_file = chain, .tls_private_key_file = key});
+        std::string error = server.start();
+        if (server.running()) error = "started";
+        return error;
+    }
 };
 
-QTEST_APPLESS_MAIN(TstHttpServer)
+// Not app-less: the certificates are made with QProcess.
+QTEST_GUILESS_MAIN(TstHttpServer)
 #include "tst_http_server.moc"

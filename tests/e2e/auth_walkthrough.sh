@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The AWS CLI against a headless Tablespan started with --require-auth: the configured
 # key pair is accepted; a wrong secret gets InvalidSignatureException, an unknown access
-# key UnrecognizedClientException, as the service answers them. Without --require-auth
-# any signature is accepted.
+# key UnrecognizedClientException, as the service answers them. An address beyond
+# loopback is served only with signatures checked, over HTTPS with --tls-cert/--tls-key,
+# and /health answers without a signature. Without --require-auth any signature is
+# accepted.
 # Usage: auth_walkthrough.sh TABLESPAN_BINARY [AWS_CLI]
 set -euo pipefail
 
@@ -39,7 +41,7 @@ start_server() {
     server_pid=$!
     url=
     for _ in $(seq 100); do
-        url=$(grep -o 'http://[0-9.]*:[0-9]*' "$work/server.out" || true)
+        url=$(grep -o 'https\?://[0-9.]*:[0-9]*' "$work/server.out" || true)
         [ -n "$url" ] && break
         kill -0 "$server_pid" 2>/dev/null || fail "the server exited before it listened"
         sleep 0.1
@@ -110,6 +112,50 @@ if LC_ALL=C "$tablespan" --headless --listen 127.0.0.1:0 --data-dir "$work/data"
 fi
 grep -q 'expected ACCESS_KEY_ID SECRET_ACCESS_KEY' "$work/server.err" ||
     fail "malformed key file: $(cat "$work/server.err")"
+
+# Beyond loopback only with signatures checked: refused before the data directory is
+# touched, with exit status 2.
+rc=0
+LC_ALL=C LANGUAGE=C "$tablespan" --headless --listen 0.0.0.0:0 --data-dir "$work/never" \
+    >/dev/null 2>"$work/server.err" || rc=$?
+[ "$rc" = 2 ] || fail "0.0.0.0 without authentication: exit status $rc"
+grep -q 'Refusing to listen on 0.0.0.0:0 without authentication' "$work/server.err" ||
+    fail "0.0.0.0 without authentication: $(cat "$work/server.err")"
+[ ! -e "$work/never" ] || fail "the refused server created its data directory"
+rc=0
+LC_ALL=C LANGUAGE=C "$tablespan" --headless --listen 127.0.0.1:0 --data-dir "$work/never" \
+    --tls-cert "$work/keys" >/dev/null 2>"$work/server.err" || rc=$?
+[ "$rc" = 2 ] && grep -q -- '--tls-cert and --tls-key go together' "$work/server.err" ||
+    fail "--tls-cert without --tls-key: exit status $rc, $(cat "$work/server.err")"
+
+# A shared server: every interface, signatures checked, HTTPS with a certificate for
+# 127.0.0.1 from a CA made here.
+new_key=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+openssl req -x509 "${new_key[@]}" -keyout "$work/ca.key" -out "$work/ca.pem" -days 2 \
+    -subj "/CN=Tablespan e2e CA" -addext basicConstraints=critical,CA:TRUE \
+    -addext keyUsage=critical,keyCertSign 2>"$work/openssl.err" ||
+    fail "openssl: $(cat "$work/openssl.err")"
+openssl req -new "${new_key[@]}" -keyout "$work/server.key" -out "$work/server.csr" \
+    -subj "/CN=127.0.0.1" 2>"$work/openssl.err" || fail "openssl: $(cat "$work/openssl.err")"
+printf 'basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1\n' \
+    >"$work/server.ext"
+openssl x509 -req -in "$work/server.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -set_serial 1 \
+    -days 2 -extfile "$work/server.ext" -out "$work/server.pem" 2>"$work/openssl.err" ||
+    fail "openssl: $(cat "$work/openssl.err")"
+
+start_server --listen 0.0.0.0:0 --auth-key AKIDSECOND:second-secret \
+    --tls-cert "$work/server.pem" --tls-key "$work/server.key"
+case "$url" in https://0.0.0.0:*) ;; *) fail "TLS server at $url" ;; esac
+url=${url/0.0.0.0/127.0.0.1}
+AWS_CA_BUNDLE="$work/ca.pem" list_tables_as AKIDSECOND second-secret ||
+    fail "list-tables over HTTPS: $(cat "$work/out")"
+grep -q '"auth-e2e"' "$work/out" || fail "list-tables over HTTPS: $(cat "$work/out")"
+if list_tables_as AKIDSECOND second-secret; then fail "a certificate from an unknown CA was trusted"; fi
+curl -sS --fail --cacert "$work/ca.pem" "$url/health" >"$work/out" 2>&1 ||
+    fail "/health: $(cat "$work/out")"
+grep -q '"status":"ok"' "$work/out" && grep -q '"tls":true' "$work/out" &&
+    grep -q '"authentication":"sigv4"' "$work/out" || fail "/health: $(cat "$work/out")"
+stop_server
 
 # Off by default: any key pair works.
 start_server

@@ -12,8 +12,9 @@ namespace tablespan {
 class Engine;
 
 struct HttpServerOptions {
-    // The address to bind. Loopback by default: unless `credentials` are given, the
-    // endpoint checks no signatures.
+    // The address to bind: an IP address or "localhost" (127.0.0.1). Loopback by
+    // default. Any other address needs `credentials`: start() refuses to serve an
+    // endpoint that checks no signatures beyond this machine.
     std::string address = "127.0.0.1";
     // The TCP port; 0 picks a free one (port() tells which).
     std::uint16_t port = 8000;
@@ -38,7 +39,17 @@ struct HttpServerOptions {
     // InvalidSignatureException, UnrecognizedClientException). Unset: not checked, as in
     // other local engines.
     std::optional<std::map<std::string, std::string>> credentials = std::nullopt;
+    // PEM files: the server's certificate chain (its certificate first, then the
+    // intermediates) and its private key. Both set: the endpoint speaks HTTPS only
+    // (TLS 1.2 or later) and url() starts with "https://". Both empty: plain HTTP.
+    std::string tls_certificate_chain_file = {};
+    std::string tls_private_key_file = {};
 };
+
+// True for an address only this machine can reach: 127.0.0.0/8, ::1 (also written as
+// ::ffff:127.x.y.z) and "localhost". False for anything else, including text that is not
+// an address.
+bool is_loopback_address(const std::string& address);
 
 class HttpServerImpl;
 
@@ -46,7 +57,9 @@ class HttpServerImpl;
 // (POST / with X-Amz-Target: DynamoDB_20120810.<Operation>). The region of a request
 // is taken from the credential scope of its SigV4 Authorization header; signatures are
 // checked only when HttpServerOptions::credentials is set. Every request goes through
-// Engine::call. Thread-safe, but start() and stop() must not be called from a request
+// Engine::call, except GET /health, which the endpoint answers itself without a
+// signature: 200 and {"status": "ok", ...} while it serves, 503 and "stopping" during a
+// graceful stop. Thread-safe, but start() and stop() must not be called from a request
 // callback.
 class HttpServer {
 public:
@@ -58,8 +71,9 @@ public:
     HttpServer& operator=(const HttpServer&) = delete;
 
     // Binds, listens and starts serving. Returns an empty string on success, otherwise
-    // a message saying why the server cannot listen (for example, the port is in
-    // use). Calling it on a running server is an error.
+    // a message saying why the server cannot listen: the port is in use, the address is
+    // not loopback and no credentials are set, the TLS certificate or key cannot be
+    // read or do not match. Calling it on a running server is an error.
     std::string start();
     // Graceful stop: stops accepting connections, closes idle ones, lets every request
     // already read run to completion and its response be written, then returns. The
@@ -70,7 +84,7 @@ public:
     // The bound address and port (valid after a successful start()).
     const std::string& address() const;
     std::uint16_t port() const;
-    // "http://127.0.0.1:8000" — what --endpoint-url takes.
+    // "http://127.0.0.1:8000" ("https://…" with TLS) — what --endpoint-url takes.
     std::string url() const;
 
     // Requests read and not yet answered: a number for the console and for tests.

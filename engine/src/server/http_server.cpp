@@ -10,9 +10,11 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "server/listen_address.h"
 #include "server/listener.h"
 #include "server/server_state.h"
 #include "server/session.h"
+#include "server/tls_context.h"
 
 namespace tablespan {
 
@@ -22,6 +24,16 @@ namespace {
 std::optional<server::Credentials> credentials_of(const HttpServerOptions& options) {
     if (!options.credentials) return std::nullopt;
     return server::Credentials(options.credentials->begin(), options.credentials->end());
+}
+
+// Why `options` must not be served, or an empty string: an endpoint that checks no
+// signatures answers anyone who can reach it, so only this machine may.
+std::string refusal(const HttpServerOptions& options) {
+    const auto ip = server::parse_listen_address(options.address);
+    if (!ip || server::is_loopback(*ip) || options.credentials) return {};
+    return "refusing to serve " + (ip->is_v6() ? "[" + options.address + "]" : options.address) +
+           ":" + std::to_string(options.port) +
+           " without checking signatures: an address other than loopback needs credentials";
 }
 }  // namespace
 
@@ -34,11 +46,22 @@ public:
                  server::RequestRouter(options.default_region, credentials_of(options)),
                  {},
                  {},
+                 {},
+                 nullptr,
                  {}} {}
 
     std::string start() {
         std::lock_guard lock(mutex_);
         if (running_) return "the endpoint is already running";
+        if (auto error = refusal(state_.options); !error.empty()) return error;
+        const auto& options = state_.options;
+        state_.tls = nullptr;
+        if (!options.tls_certificate_chain_file.empty() || !options.tls_private_key_file.empty()) {
+            std::string error;
+            state_.tls = server::make_tls_context(options.tls_certificate_chain_file,
+                                                  options.tls_private_key_file, &error);
+            if (!state_.tls) return error;
+        }
         // Connections run on the engine's threads where it has some: a request and its
         // answer then hop between strands of one io_context, with no thread of the
         // endpoint's own to wake (measured in tests/bench/bench_endpoint.sh). An engine
@@ -60,6 +83,7 @@ public:
             for (int i = 0; i < std::max(1, state_.options.threads); ++i)
                 threads_.emplace_back([this] { own_io_.run(); });
         }
+        state_.started = std::chrono::steady_clock::now();
         listener_->start();
         running_ = true;
         return {};
@@ -119,7 +143,8 @@ std::uint16_t HttpServer::port() const {
 
 std::string HttpServer::url() const {
     const std::string& a = impl_->address_;
-    return "http://" + (a.find(':') != std::string::npos ? "[" + a + "]" : a) + ":" +
+    return (impl_->state_.tls ? "https://" : "http://") +
+           (a.find(':') != std::string::npos ? "[" + a + "]" : a) + ":" +
            std::to_string(impl_->port_);
 }
 

@@ -7,6 +7,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "server/listen_address.h"
 #include "server/server_state.h"
 #include "server/session.h"
 
@@ -36,12 +37,12 @@ Listener::Listener(net::io_context& io, ServerState& state)
     : io_(io), state_(state), strand_(net::make_strand(io)), acceptor_(strand_), retry_(strand_) {}
 
 std::string Listener::open(const std::string& address, std::uint16_t port) {
-    boost::system::error_code ec;
-    auto ip = net::ip::make_address(address, ec);
-    if (ec) return "'" + address + "' is not an IP address";
-    tcp::endpoint endpoint(ip, port);
+    const auto ip = parse_listen_address(address);
+    if (!ip) return "'" + address + "' is not an IP address";
+    tcp::endpoint endpoint(*ip, port);
     const std::string where =
-        (ip.is_v6() ? "[" + address + "]" : address) + ":" + std::to_string(port);
+        (ip->is_v6() ? "[" + address + "]" : address) + ":" + std::to_string(port);
+    boost::system::error_code ec;
     acceptor_.open(endpoint.protocol(), ec);
     if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
     if (!ec) acceptor_.bind(endpoint, ec);
@@ -71,8 +72,7 @@ void Listener::accept() {
         [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
             if (!self->acceptor_.is_open()) return;
             if (!ec) {
-                if (!self->state_.stopping)
-                    std::make_shared<Session>(std::move(socket), self->state_)->start();
+                if (!self->state_.stopping) start_session(std::move(socket), self->state_);
                 return self->accept();
             }
             // Accept errors (out of file descriptors, a connection reset before it was

@@ -19,7 +19,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
 public:
     Listener(boost::asio::io_context& io, ServerState& state);
 
-    // Binds and listens. Returns an empty string, or why it cannot listen.
+    // Binds and listens on `address` (an IP address or "localhost"). Returns an empty
+    // string, or why it cannot listen.
     std::string open(const std::string& address, std::uint16_t port);
     boost::asio::ip::tcp::endpoint local_endpoint() const;
     // Starts accepting (after a successful open()).
