@@ -89,6 +89,7 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_streams tablespan_widgets)
     tablespan_add_test(tst_widgets_partiql tablespan_widgets)
     tablespan_add_test(tst_widgets_kms tablespan_widgets)
+    tablespan_add_test(tst_widgets_remote_connections tablespan_widgets)
 endif()
 
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.

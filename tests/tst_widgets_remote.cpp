@@ -15,6 +15,7 @@
 #include "common/engine_bridge.h"
 #include "items/items_model.h"
 #include "items/items_tab.h"
+#include "remote/connections_menu.h"
 #include "remote/remote_status_poller.h"
 #include "tables/tables_model.h"
 #include "tables/tables_tab.h"
@@ -103,7 +104,12 @@ class TstWidgetsRemote : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { qRegisterMetaType<QList<RequestRecord>>(); }
+    void initTestCase() {
+        qRegisterMetaType<QList<RequestRecord>>();
+        // Settings of this run only (before anything opens QSettings).
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+    }
 
     // The lab's region is listed, marked with its connection; choosing it shows the lab's
     // tables and not the embedded region's, and its calls appear in the Activity dock.
@@ -251,6 +257,43 @@ private slots:
             [&](const tablespan::Result& r) { error = QString::fromStdString(r.error->type); });
         QTRY_COMPARE(error, QStringLiteral("ConnectionNotFound"));
     }
+
+    // A connection made in the Connections menu is kept (without its secret) and is
+    // connected again when the console starts next; disconnecting forgets it.
+    void aConnectionSurvivesARestart() {
+        RemoteLab lab;
+        WidgetEngine e;
+        RemoteConnection connection;
+        connection.name = QStringLiteral("shared");
+        connection.url = QString::fromStdString(lab.server->url());
+        connection.regions = {QStringLiteral("eu-west-1")};
+        connection.unsignedRequests = true;  // the lab checks signatures: its error shows
+        {
+            MainWindow window(*e.bridge);
+            QString error;
+            QVERIFY2(window.connectionsMenu()->add(connection, &error), qPrintable(error));
+            QVERIFY(e.bridge->connections().contains(QStringLiteral("shared")));
+        }
+        e.bridge->removeConnection(QStringLiteral("shared"));  // as if the console quit
+
+        MainWindow restarted(*e.bridge);
+        QCOMPARE(e.bridge->connections().value(QStringLiteral("shared")),
+                 QStringList{QStringLiteral("eu-west-1")});
+        restarted.setRegion(QStringLiteral("eu-west-1@shared"));
+        QTRY_VERIFY(!restarted.tablesTab()->errorText().isEmpty());
+        // The server's own refusal of an unsigned request, in its words.
+        QVERIFY2(restarted.tablesTab()->errorText().contains(
+                     QLatin1String("Request is missing Authentication Token")),
+                 qPrintable(restarted.tablesTab()->errorText()));
+
+        restarted.connectionsMenu()->remove(QStringLiteral("shared"));
+        QVERIFY(!e.bridge->connections().contains(QStringLiteral("shared")));
+        MainWindow again(*e.bridge);
+        QVERIFY(!e.bridge->connections().contains(QStringLiteral("shared")));
+    }
+
+private:
+    QTemporaryDir m_config;
 };
 
 QTEST_MAIN(TstWidgetsRemote)

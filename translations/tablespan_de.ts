@@ -577,6 +577,206 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="48"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="49"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="54"/>
+        <source>Connect to an endpoint</source>
+        <translation>Mit einem Endpunkt verbinden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="56"/>
+        <source>A remote region is a region of another DynamoDB-compatible endpoint (Amazon DynamoDB, DynamoDB Local or a shared Tablespan server) that the console shows and drives beside its embedded regions.</source>
+        <translation>Eine entfernte Region ist eine Region eines anderen DynamoDB-kompatiblen Endpunkts (Amazon DynamoDB, DynamoDB Local oder ein gemeinsam genutzter Tablespan-Server), die die Konsole neben ihren eingebetteten Regionen anzeigt und steuert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="65"/>
+        <source>e.g. local or prod-aws</source>
+        <translation>z. B. local oder prod-aws</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="68"/>
+        <source>http://127.0.0.1:8000 or https://dynamodb.{region}.amazonaws.com</source>
+        <translation>http://127.0.0.1:8000 oder https://dynamodb.{region}.amazonaws.com</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="69"/>
+        <source>{region} stands for the code of the region a request is for.</source>
+        <translation>{region} steht für den Code der Region, für die eine Anfrage bestimmt ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="75"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="87"/>
+        <source>The console saves only the profile&apos;s name and reads the keys from the AWS CLI&apos;s files when it connects.</source>
+        <translation>Die Konsole speichert nur den Namen des Profils und liest die Schlüssel beim Verbinden aus den Dateien der AWS CLI.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="95"/>
+        <source>Optional: a PEM file of extra CAs for HTTPS</source>
+        <translation>Optional: PEM-Datei mit weiteren CAs für HTTPS</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="127"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="128"/>
+        <source>Endpoint URL:</source>
+        <translation>Endpunkt-URL:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="129"/>
+        <source>Regions:</source>
+        <translation>Regionen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="130"/>
+        <source>Credentials:</source>
+        <translation>Anmeldeinformationen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="132"/>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="137"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="176"/>
+        <source>AWS CLI default (environment, AWS_PROFILE, default profile)</source>
+        <translation>Standard der AWS CLI (Umgebung, AWS_PROFILE, Profil default)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="181"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="216"/>
+        <source>Profile %1</source>
+        <translation>Profil %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="185"/>
+        <source>No signature (DynamoDB Local, Tablespan without --require-auth)</source>
+        <translation>Keine Signatur (DynamoDB Local, Tablespan ohne --require-auth)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="192"/>
+        <source>Edit connection %1</source>
+        <translation>Verbindung %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="193"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="273"/>
+        <source>Requests are sent without a signature: only a local engine accepts them.</source>
+        <translation>Anfragen werden ohne Signatur gesendet: Nur eine lokale Engine nimmt sie an.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="282"/>
+        <source>Access key %1 from %2</source>
+        <translation>Zugriffsschlüssel %1, Quelle: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="286"/>
+        <source>%1 (temporary, with a session token)</source>
+        <translation>%1 (temporär, mit Sitzungstoken)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="288"/>
+        <source>No credentials: %1</source>
+        <translation>Keine Anmeldeinformationen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="291"/>
+        <source>Region %1 from %2</source>
+        <translation>Region %1, Quelle: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="324"/>
+        <source>CA certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="326"/>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="341"/>
+        <source>Listing the tables of %1…</source>
+        <translation>Die Tabellen von %1 werden aufgelistet…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/connect_dialog.cpp" line="364"/>
+        <source>Connected: %n table(s) listed in %1.</source>
+        <translation>
+            <numerusform>Verbunden: %n Tabelle in %1 aufgelistet.</numerusform>
+            <numerusform>Verbunden: %n Tabellen in %1 aufgelistet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="369"/>
+        <source>Not connected: %1: %2</source>
+        <translation>Nicht verbunden: %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsMenu</name>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="13"/>
+        <source>&amp;Connections</source>
+        <translation>&amp;Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="34"/>
+        <source>The connection %1 is not connected: %2</source>
+        <translation>Die Verbindung %1 ist nicht verbunden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="76"/>
+        <source>Connected to %1: its regions are in the region list.</source>
+        <translation>Mit %1 verbunden: Ihre Regionen stehen in der Regionsliste.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="100"/>
+        <source>Connect to an endpoint…</source>
+        <translation>Mit einem Endpunkt verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="109"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (nicht verbunden)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="112"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="113"/>
+        <source>Disconnect and forget</source>
+        <translation>Trennen und vergessen</translation>
+    </message>
+</context>
+<context>
     <name>CreateBackupDialog</name>
     <message>
         <location filename="../widgets/recovery/create_backup_dialog.cpp" line="32"/>
@@ -1089,6 +1289,20 @@
         <location filename="../widgets/tables/create_table_request.cpp" line="86"/>
         <source>A table has at most 50 tags.</source>
         <translation>Eine Tabelle hat höchstens 50 Tags.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineBridge</name>
+    <message>
+        <location filename="../widgets/common/engine_bridge.cpp" line="61"/>
+        <source>%1 on %2</source>
+        <comment>a remote region: its name, then its connection&apos;s</comment>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_bridge.cpp" line="180"/>
+        <source>There is no connection named %1 any more.</source>
+        <translation>Es gibt keine Verbindung namens %1 mehr.</translation>
     </message>
 </context>
 <context>
@@ -2605,144 +2819,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="35"/>
+        <location filename="../widgets/window/main_window.cpp" line="36"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="45"/>
+        <location filename="../widgets/window/main_window.cpp" line="46"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="48"/>
+        <location filename="../widgets/window/main_window.cpp" line="49"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="132"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="132"/>
+        <location filename="../widgets/window/main_window.cpp" line="136"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="146"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="143"/>
+        <location filename="../widgets/window/main_window.cpp" line="147"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="145"/>
+        <location filename="../widgets/window/main_window.cpp" line="149"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="146"/>
+        <location filename="../widgets/window/main_window.cpp" line="150"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="147"/>
+        <location filename="../widgets/window/main_window.cpp" line="151"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../widgets/window/main_window.cpp" line="152"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="149"/>
+        <location filename="../widgets/window/main_window.cpp" line="153"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="174"/>
+        <location filename="../widgets/window/main_window.cpp" line="178"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="179"/>
+        <location filename="../widgets/window/main_window.cpp" line="183"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="181"/>
+        <location filename="../widgets/window/main_window.cpp" line="185"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="189"/>
+        <location filename="../widgets/window/main_window.cpp" line="193"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="194"/>
-        <location filename="../widgets/window/main_window.cpp" line="209"/>
+        <location filename="../widgets/window/main_window.cpp" line="198"/>
+        <location filename="../widgets/window/main_window.cpp" line="213"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="195"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="195"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="206"/>
+        <location filename="../widgets/window/main_window.cpp" line="210"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="250"/>
+        <location filename="../widgets/window/main_window.cpp" line="258"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="251"/>
+        <location filename="../widgets/window/main_window.cpp" line="259"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="259"/>
+        <location filename="../widgets/window/main_window.cpp" line="267"/>
         <source>About Tablespan</source>
         <translation>Über Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="144"/>
+        <location filename="../widgets/window/main_window.cpp" line="148"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="58"/>
+        <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="43"/>
-        <location filename="../widgets/window/main_window.cpp" line="59"/>
+        <location filename="../widgets/window/main_window.cpp" line="60"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="50"/>
+        <location filename="../widgets/window/main_window.cpp" line="51"/>
         <source>Streams</source>
         <translation>Streams</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="49"/>
+        <location filename="../widgets/window/main_window.cpp" line="50"/>
         <source>PartiQL editor</source>
         <translation>PartiQL-Editor</translation>
     </message>
@@ -3970,14 +4184,25 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>RegionSelector</name>
     <message>
-        <location filename="../widgets/window/region_selector.cpp" line="8"/>
+        <location filename="../widgets/window/region_selector.cpp" line="18"/>
         <source>The region whose tables the console shows</source>
         <translation>Die Region, deren Tabellen die Konsole zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/window/region_selector.cpp" line="14"/>
+        <location filename="../widgets/window/region_selector.cpp" line="22"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/region_selector.cpp" line="48"/>
+        <source>%1: %2 %3</source>
+        <comment>connection: region name, region code</comment>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/region_selector.cpp" line="52"/>
+        <source>A remote region: %1 on the connection %2</source>
+        <translation>Eine entfernte Region: %1 über die Verbindung %2</translation>
     </message>
 </context>
 <context>
@@ -4089,6 +4314,102 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../widgets/global/regions_panel.cpp" line="169"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>Wählen Sie eine Verbindung in der Matrix, um sie zu trennen oder ihre Latenz festzulegen.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteConnection</name>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="32"/>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="34"/>
+        <source>The name has more than 32 characters.</source>
+        <translation>Der Name hat mehr als 32 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="37"/>
+        <source>The name may hold only letters, digits, - and _.</source>
+        <translation>Der Name darf nur Buchstaben, Ziffern, - und _ enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="40"/>
+        <source>There is already a connection named %1.</source>
+        <translation>Es gibt bereits eine Verbindung namens %1.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="44"/>
+        <source>Enter the endpoint&apos;s URL.</source>
+        <translation>Geben Sie die URL des Endpunkts ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="46"/>
+        <source>The URL is http:// or https://, a host and an optional port, such as http://127.0.0.1:8000.</source>
+        <translation>Die URL besteht aus http:// oder https://, einem Host und optional einem Port, etwa http://127.0.0.1:8000.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="51"/>
+        <source>Choose at least one region the endpoint serves.</source>
+        <translation>Wählen Sie mindestens eine Region, die der Endpunkt bedient.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="55"/>
+        <source>%1 is not a known region code.</source>
+        <translation>%1 ist kein bekannter Regionscode.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="58"/>
+        <source>There is no CA file %1.</source>
+        <translation>Die CA-Datei %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="108"/>
+        <source>none: requests are unsigned</source>
+        <translation>keine: Anfragen werden ohne Signatur gesendet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="114"/>
+        <source>No credentials: %1</source>
+        <translation>Keine Anmeldeinformationen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteErrors</name>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="13"/>
+        <source>Cannot connect to %1. Is the server running, and is the URL right?</source>
+        <translation>Keine Verbindung zu %1. Läuft der Server, und stimmt die URL?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="15"/>
+        <source>Cannot connect to %1 (%2). Is the server running, and is the URL right?</source>
+        <translation>Keine Verbindung zu %1 (%2). Läuft der Server, und stimmt die URL?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="19"/>
+        <source>%1 did not accept a connection within %2 s.</source>
+        <translation>%1 hat innerhalb von %2 s keine Verbindung angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="21"/>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 hat innerhalb von %2 s nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="23"/>
+        <source>%1 closed the connection before it answered.</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="25"/>
+        <source>The secure connection to %1 failed: %2. Check the server&apos;s certificate, or the CA file of the connection.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2. Prüfen Sie das Zertifikat des Servers oder die CA-Datei der Verbindung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="29"/>
+        <source>The answer from %1 arrived damaged; it was not used.</source>
+        <translation>Die Antwort von %1 kam beschädigt an und wurde nicht verwendet.</translation>
     </message>
 </context>
 <context>
@@ -4547,7 +4868,7 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>vor den Fehlern</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="44"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
         <source>after the faults</source>
         <translation>nach den Fehlern</translation>
     </message>
@@ -4660,32 +4981,32 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Kein Fehler wurde behoben.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="153"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="152"/>
         <source>%1, healed at %2: converged in %3</source>
         <translation>%1, behoben bei %2: konvergiert nach %3</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="158"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="157"/>
         <source>%1, healed at %2: not converged by the end</source>
         <translation>%1, behoben bei %2: bis zum Ende nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="164"/>
         <source>Last-writer-wins conflicts</source>
         <translation>Konflikte (der letzte Schreiber gewinnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="166"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
         <source>%1 conflicts; %2 acknowledged writes overwritten by a concurrent write from another region</source>
         <translation>%1 Konflikte; %2 bestätigte Schreibvorgänge von einem gleichzeitigen Schreibvorgang aus einer anderen Region überschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="172"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="171"/>
         <source>Faults that could not be applied</source>
         <translation>Fehler, die nicht angewendet werden konnten</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="174"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="173"/>
         <source>%1 at %2: %3</source>
         <translation>%1 bei %2: %3</translation>
     </message>
@@ -6285,22 +6606,37 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Ungültige Adresse &apos;%1&apos;: erwartet wird HOST:PORT.</translation>
     </message>
     <message>
+        <location filename="../app/headless.cpp" line="127"/>
+        <source>--tls-cert and --tls-key go together: give both files or neither.</source>
+        <translation>--tls-cert und --tls-key gehören zusammen: beide Dateien angeben oder keine.</translation>
+    </message>
+    <message>
         <location filename="../app/headless.cpp" line="130"/>
+        <source>Refusing to listen on %1 without authentication: an address other than loopback (127.0.0.1, ::1, localhost) needs --require-auth FILE or --auth-key ACCESS_KEY_ID:SECRET_ACCESS_KEY.</source>
+        <translation>Lauschen auf %1 ohne Authentifizierung abgelehnt: eine Adresse außer Loopback (127.0.0.1, ::1, localhost) erfordert --require-auth FILE oder --auth-key ACCESS_KEY_ID:SECRET_ACCESS_KEY.</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="149"/>
         <source>Cannot install the signal handlers.</source>
         <translation>Die Signal-Handler können nicht eingerichtet werden.</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="153"/>
+        <location filename="../app/headless.cpp" line="174"/>
         <source>Cannot start the endpoint: %1</source>
         <translation>Der Endpunkt kann nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="157"/>
+        <location filename="../app/headless.cpp" line="178"/>
         <source>Listening on %1</source>
         <translation>Lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="162"/>
+        <location filename="../app/headless.cpp" line="181"/>
+        <source>Warning: without --tls-cert and --tls-key, requests and answers cross the network unencrypted.</source>
+        <translation>Warnung: ohne --tls-cert und --tls-key gehen Anfragen und Antworten unverschlüsselt über das Netzwerk.</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="188"/>
         <source>Stopping: finishing the requests in flight…</source>
         <translation>Wird beendet: laufende Anfragen werden abgeschlossen …</translation>
     </message>
@@ -6384,53 +6720,63 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="139"/>
+        <source>Headless: serve HTTPS only, with the certificate chain in &lt;file&gt; (PEM, the server&apos;s certificate first).</source>
+        <translation>Ohne Fenster: nur HTTPS bereitstellen, mit der Zertifikatskette in &lt;file&gt; (PEM, das Zertifikat des Servers zuerst).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="145"/>
+        <source>Headless: the private key (PEM) of --tls-cert.</source>
+        <translation>Ohne Fenster: der private Schlüssel (PEM) zu --tls-cert.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="149"/>
         <source>Do not refuse requests past a provisioned table&apos;s capacity (as DynamoDB Local does); the service refuses them.</source>
         <translation>Anfragen über die Kapazität einer Tabelle mit bereitgestelltem Durchsatz hinaus nicht ablehnen (wie DynamoDB Local); der Dienst lehnt sie ab.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="143"/>
+        <location filename="../app/main.cpp" line="153"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="148"/>
+        <location filename="../app/main.cpp" line="158"/>
         <source>Play the fault scenario &lt;file&gt; headless on engine time, as fast as possible, and print a summary.</source>
         <translation>Das Fehlerszenario &lt;file&gt; ohne Fenster in Engine-Zeit so schnell wie möglich abspielen und eine Zusammenfassung ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="154"/>
+        <location filename="../app/main.cpp" line="164"/>
         <source>With --scenario: write the report to &lt;file&gt; (JSON).</source>
         <translation>Mit --scenario: den Bericht in &lt;file&gt; schreiben (JSON).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="158"/>
+        <location filename="../app/main.cpp" line="168"/>
         <source>With --scenario: use &lt;n&gt; instead of the file&apos;s seed.</source>
         <translation>Mit --scenario: &lt;n&gt; statt des Seeds der Datei verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="170"/>
+        <location filename="../app/main.cpp" line="180"/>
         <source>The seed must be a whole number.</source>
         <translation>Der Seed muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="180"/>
+        <location filename="../app/main.cpp" line="190"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="185"/>
+        <location filename="../app/main.cpp" line="195"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="202"/>
+        <location filename="../app/main.cpp" line="224"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="227"/>
+        <location filename="../app/main.cpp" line="248"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

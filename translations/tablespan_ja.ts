@@ -574,6 +574,205 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="48"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="49"/>
+        <source>Test connection</source>
+        <translation>接続をテスト</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="54"/>
+        <source>Connect to an endpoint</source>
+        <translation>エンドポイントに接続</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="56"/>
+        <source>A remote region is a region of another DynamoDB-compatible endpoint (Amazon DynamoDB, DynamoDB Local or a shared Tablespan server) that the console shows and drives beside its embedded regions.</source>
+        <translation>リモートリージョンとは、別の DynamoDB 互換エンドポイント (Amazon DynamoDB、DynamoDB Local、共有の Tablespan サーバー) のリージョンで、コンソールが組み込みのリージョンと並べて表示し、操作するものです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="65"/>
+        <source>e.g. local or prod-aws</source>
+        <translation>例: local、prod-aws</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="68"/>
+        <source>http://127.0.0.1:8000 or https://dynamodb.{region}.amazonaws.com</source>
+        <translation>http://127.0.0.1:8000 または https://dynamodb.{region}.amazonaws.com</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="69"/>
+        <source>{region} stands for the code of the region a request is for.</source>
+        <translation>{region} はリクエスト先のリージョンのコードに置き換えられます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="75"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="87"/>
+        <source>The console saves only the profile&apos;s name and reads the keys from the AWS CLI&apos;s files when it connects.</source>
+        <translation>コンソールが保存するのはプロファイル名だけで、キーは接続時に AWS CLI のファイルから読み取ります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="95"/>
+        <source>Optional: a PEM file of extra CAs for HTTPS</source>
+        <translation>省略可: HTTPS 用の追加の CA を含む PEM ファイル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="127"/>
+        <source>Name:</source>
+        <translation>名前:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="128"/>
+        <source>Endpoint URL:</source>
+        <translation>エンドポイント URL:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="129"/>
+        <source>Regions:</source>
+        <translation>リージョン:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="130"/>
+        <source>Credentials:</source>
+        <translation>認証情報:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="132"/>
+        <source>CA file:</source>
+        <translation>CA ファイル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="137"/>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="176"/>
+        <source>AWS CLI default (environment, AWS_PROFILE, default profile)</source>
+        <translation>AWS CLI の既定 (環境変数、AWS_PROFILE、default プロファイル)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="181"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="216"/>
+        <source>Profile %1</source>
+        <translation>プロファイル %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="185"/>
+        <source>No signature (DynamoDB Local, Tablespan without --require-auth)</source>
+        <translation>署名なし (DynamoDB Local、--require-auth なしの Tablespan)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="192"/>
+        <source>Edit connection %1</source>
+        <translation>接続 %1 を編集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="193"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="273"/>
+        <source>Requests are sent without a signature: only a local engine accepts them.</source>
+        <translation>リクエストは署名なしで送信されます。受け付けるのはローカルのエンジンだけです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="282"/>
+        <source>Access key %1 from %2</source>
+        <translation>アクセスキー %1、取得元: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="286"/>
+        <source>%1 (temporary, with a session token)</source>
+        <translation>%1 (一時的、セッショントークン付き)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="288"/>
+        <source>No credentials: %1</source>
+        <translation>認証情報がありません: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="291"/>
+        <source>Region %1 from %2</source>
+        <translation>リージョン %1、取得元: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="324"/>
+        <source>CA certificates</source>
+        <translation>CA 証明書</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="326"/>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="341"/>
+        <source>Listing the tables of %1…</source>
+        <translation>%1 のテーブルを一覧表示しています…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/connect_dialog.cpp" line="364"/>
+        <source>Connected: %n table(s) listed in %1.</source>
+        <translation>
+            <numerusform>接続しました: %1 のテーブルを %n 件表示しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="369"/>
+        <source>Not connected: %1: %2</source>
+        <translation>接続できません: %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsMenu</name>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="13"/>
+        <source>&amp;Connections</source>
+        <translation>接続(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="34"/>
+        <source>The connection %1 is not connected: %2</source>
+        <translation>接続 %1 は接続されていません: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="76"/>
+        <source>Connected to %1: its regions are in the region list.</source>
+        <translation>%1 に接続しました。そのリージョンはリージョン一覧にあります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="100"/>
+        <source>Connect to an endpoint…</source>
+        <translation>エンドポイントに接続…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="109"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (未接続)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="112"/>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="113"/>
+        <source>Disconnect and forget</source>
+        <translation>切断して削除</translation>
+    </message>
+</context>
+<context>
     <name>CreateBackupDialog</name>
     <message>
         <location filename="../widgets/recovery/create_backup_dialog.cpp" line="32"/>
@@ -1086,6 +1285,20 @@
         <location filename="../widgets/tables/create_table_request.cpp" line="86"/>
         <source>A table has at most 50 tags.</source>
         <translation>テーブルのタグは最大 50 個です。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineBridge</name>
+    <message>
+        <location filename="../widgets/common/engine_bridge.cpp" line="61"/>
+        <source>%1 on %2</source>
+        <comment>a remote region: its name, then its connection&apos;s</comment>
+        <translation>%1 (%2 経由)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_bridge.cpp" line="180"/>
+        <source>There is no connection named %1 any more.</source>
+        <translation>%1 という接続はもうありません。</translation>
     </message>
 </context>
 <context>
@@ -2591,144 +2804,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="35"/>
+        <location filename="../widgets/window/main_window.cpp" line="36"/>
         <source>Tablespan</source>
         <translation>Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="45"/>
+        <location filename="../widgets/window/main_window.cpp" line="46"/>
         <source>Tables</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="48"/>
+        <location filename="../widgets/window/main_window.cpp" line="49"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="128"/>
+        <location filename="../widgets/window/main_window.cpp" line="132"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="132"/>
+        <location filename="../widgets/window/main_window.cpp" line="136"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="146"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="143"/>
+        <location filename="../widgets/window/main_window.cpp" line="147"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="145"/>
+        <location filename="../widgets/window/main_window.cpp" line="149"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="146"/>
+        <location filename="../widgets/window/main_window.cpp" line="150"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="147"/>
+        <location filename="../widgets/window/main_window.cpp" line="151"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../widgets/window/main_window.cpp" line="152"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="149"/>
+        <location filename="../widgets/window/main_window.cpp" line="153"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="174"/>
+        <location filename="../widgets/window/main_window.cpp" line="178"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="179"/>
+        <location filename="../widgets/window/main_window.cpp" line="183"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="181"/>
+        <location filename="../widgets/window/main_window.cpp" line="185"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="189"/>
+        <location filename="../widgets/window/main_window.cpp" line="193"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="194"/>
-        <location filename="../widgets/window/main_window.cpp" line="209"/>
+        <location filename="../widgets/window/main_window.cpp" line="198"/>
+        <location filename="../widgets/window/main_window.cpp" line="213"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="195"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="195"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="206"/>
+        <location filename="../widgets/window/main_window.cpp" line="210"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="250"/>
+        <location filename="../widgets/window/main_window.cpp" line="258"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="251"/>
+        <location filename="../widgets/window/main_window.cpp" line="259"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="259"/>
+        <location filename="../widgets/window/main_window.cpp" line="267"/>
         <source>About Tablespan</source>
         <translation>Tablespan について</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="144"/>
+        <location filename="../widgets/window/main_window.cpp" line="148"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="58"/>
+        <location filename="../widgets/window/main_window.cpp" line="59"/>
         <source>Data: %1</source>
         <translation>データ: %1</translation>
     </message>
     <message>
         <location filename="../widgets/global/global_console.cpp" line="43"/>
-        <location filename="../widgets/window/main_window.cpp" line="59"/>
+        <location filename="../widgets/window/main_window.cpp" line="60"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="50"/>
+        <location filename="../widgets/window/main_window.cpp" line="51"/>
         <source>Streams</source>
         <translation>ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="49"/>
+        <location filename="../widgets/window/main_window.cpp" line="50"/>
         <source>PartiQL editor</source>
         <translation>PartiQL エディタ</translation>
     </message>
@@ -3950,14 +4163,25 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>RegionSelector</name>
     <message>
-        <location filename="../widgets/window/region_selector.cpp" line="8"/>
+        <location filename="../widgets/window/region_selector.cpp" line="18"/>
         <source>The region whose tables the console shows</source>
         <translation>コンソールにテーブルを表示するリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/region_selector.cpp" line="14"/>
+        <location filename="../widgets/window/region_selector.cpp" line="22"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/region_selector.cpp" line="48"/>
+        <source>%1: %2 %3</source>
+        <comment>connection: region name, region code</comment>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/region_selector.cpp" line="52"/>
+        <source>A remote region: %1 on the connection %2</source>
+        <translation>リモートリージョン: 接続 %2 の %1</translation>
     </message>
 </context>
 <context>
@@ -4069,6 +4293,102 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../widgets/global/regions_panel.cpp" line="169"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>マトリックスでリンクを選択すると、切断やレイテンシーの設定ができます。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteConnection</name>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="32"/>
+        <source>Give the connection a name.</source>
+        <translation>接続に名前を付けてください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="34"/>
+        <source>The name has more than 32 characters.</source>
+        <translation>名前が 32 文字を超えています。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="37"/>
+        <source>The name may hold only letters, digits, - and _.</source>
+        <translation>名前に使えるのは英字、数字、- と _ だけです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="40"/>
+        <source>There is already a connection named %1.</source>
+        <translation>%1 という名前の接続は既にあります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="44"/>
+        <source>Enter the endpoint&apos;s URL.</source>
+        <translation>エンドポイントの URL を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="46"/>
+        <source>The URL is http:// or https://, a host and an optional port, such as http://127.0.0.1:8000.</source>
+        <translation>URL は http:// または https:// に続くホストと省略可能なポートです (例: http://127.0.0.1:8000)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="51"/>
+        <source>Choose at least one region the endpoint serves.</source>
+        <translation>エンドポイントが提供するリージョンを 1 つ以上選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="55"/>
+        <source>%1 is not a known region code.</source>
+        <translation>%1 は既知のリージョンコードではありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="58"/>
+        <source>There is no CA file %1.</source>
+        <translation>CA ファイル %1 がありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="108"/>
+        <source>none: requests are unsigned</source>
+        <translation>なし: リクエストは署名されません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="114"/>
+        <source>No credentials: %1</source>
+        <translation>認証情報がありません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteErrors</name>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="13"/>
+        <source>Cannot connect to %1. Is the server running, and is the URL right?</source>
+        <translation>%1 に接続できません。サーバーは起動していますか? URL は正しいですか?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="15"/>
+        <source>Cannot connect to %1 (%2). Is the server running, and is the URL right?</source>
+        <translation>%1 に接続できません (%2)。サーバーは起動していますか? URL は正しいですか?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="19"/>
+        <source>%1 did not accept a connection within %2 s.</source>
+        <translation>%1 は %2 秒以内に接続を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="21"/>
+        <source>%1 did not answer within %2 s.</source>
+        <translation>%1 は %2 秒以内に応答しませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="23"/>
+        <source>%1 closed the connection before it answered.</source>
+        <translation>%1 は応答する前に接続を閉じました。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="25"/>
+        <source>The secure connection to %1 failed: %2. Check the server&apos;s certificate, or the CA file of the connection.</source>
+        <translation>%1 への安全な接続に失敗しました: %2。サーバーの証明書、または接続の CA ファイルを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_errors.cpp" line="29"/>
+        <source>The answer from %1 arrived damaged; it was not used.</source>
+        <translation>%1 からの応答が破損していたため、使用しませんでした。</translation>
     </message>
 </context>
 <context>
@@ -4527,7 +4847,7 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>障害前</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="44"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
         <source>after the faults</source>
         <translation>障害後</translation>
     </message>
@@ -4640,32 +4960,32 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>復旧した障害はありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="153"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="152"/>
         <source>%1, healed at %2: converged in %3</source>
         <translation>%1、%2 に復旧: %3 で収束</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="158"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="157"/>
         <source>%1, healed at %2: not converged by the end</source>
         <translation>%1、%2 に復旧: 終了までに収束しませんでした</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="164"/>
         <source>Last-writer-wins conflicts</source>
         <translation>最終書き込み優先 (LWW) の競合</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="166"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
         <source>%1 conflicts; %2 acknowledged writes overwritten by a concurrent write from another region</source>
         <translation>競合 %1 件。確認済みの書き込み %2 件が別リージョンからの同時書き込みで上書きされました</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="172"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="171"/>
         <source>Faults that could not be applied</source>
         <translation>適用できなかった障害</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="174"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="173"/>
         <source>%1 at %2: %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
@@ -6258,22 +6578,37 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>待ち受けアドレス &apos;%1&apos; が無効です。HOST:PORT の形式で指定してください。</translation>
     </message>
     <message>
+        <location filename="../app/headless.cpp" line="127"/>
+        <source>--tls-cert and --tls-key go together: give both files or neither.</source>
+        <translation>--tls-cert と --tls-key は一緒に使います。両方のファイルを指定するか、どちらも指定しないでください。</translation>
+    </message>
+    <message>
         <location filename="../app/headless.cpp" line="130"/>
+        <source>Refusing to listen on %1 without authentication: an address other than loopback (127.0.0.1, ::1, localhost) needs --require-auth FILE or --auth-key ACCESS_KEY_ID:SECRET_ACCESS_KEY.</source>
+        <translation>認証なしで %1 を待ち受けることはできません。ループバック (127.0.0.1、::1、localhost) 以外のアドレスには --require-auth FILE または --auth-key ACCESS_KEY_ID:SECRET_ACCESS_KEY が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="149"/>
         <source>Cannot install the signal handlers.</source>
         <translation>シグナルハンドラーを設定できません。</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="153"/>
+        <location filename="../app/headless.cpp" line="174"/>
         <source>Cannot start the endpoint: %1</source>
         <translation>エンドポイントを開始できません: %1</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="157"/>
+        <location filename="../app/headless.cpp" line="178"/>
         <source>Listening on %1</source>
         <translation>%1 で待ち受けています</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="162"/>
+        <location filename="../app/headless.cpp" line="181"/>
+        <source>Warning: without --tls-cert and --tls-key, requests and answers cross the network unencrypted.</source>
+        <translation>警告: --tls-cert と --tls-key がないため、リクエストと応答は暗号化されずにネットワークを流れます。</translation>
+    </message>
+    <message>
+        <location filename="../app/headless.cpp" line="188"/>
         <source>Stopping: finishing the requests in flight…</source>
         <translation>停止中: 処理中のリクエストを完了しています…</translation>
     </message>
@@ -6357,53 +6692,63 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="139"/>
+        <source>Headless: serve HTTPS only, with the certificate chain in &lt;file&gt; (PEM, the server&apos;s certificate first).</source>
+        <translation>ヘッドレス: &lt;file&gt; の証明書チェーン (PEM、サーバー証明書が先頭) を使い、HTTPS のみで提供します。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="145"/>
+        <source>Headless: the private key (PEM) of --tls-cert.</source>
+        <translation>ヘッドレス: --tls-cert の秘密鍵 (PEM) です。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="149"/>
         <source>Do not refuse requests past a provisioned table&apos;s capacity (as DynamoDB Local does); the service refuses them.</source>
         <translation>プロビジョニングされたテーブルの容量を超えるリクエストを拒否しません（DynamoDB Local と同じ）。本来のサービスは拒否します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="143"/>
+        <location filename="../app/main.cpp" line="153"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="148"/>
+        <location filename="../app/main.cpp" line="158"/>
         <source>Play the fault scenario &lt;file&gt; headless on engine time, as fast as possible, and print a summary.</source>
         <translation>障害シナリオ &lt;file&gt; をウィンドウなしでエンジン時間で可能な限り速く実行し、要約を出力します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="154"/>
+        <location filename="../app/main.cpp" line="164"/>
         <source>With --scenario: write the report to &lt;file&gt; (JSON).</source>
         <translation>--scenario と併用: レポートを &lt;file&gt; に書き込みます (JSON)。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="158"/>
+        <location filename="../app/main.cpp" line="168"/>
         <source>With --scenario: use &lt;n&gt; instead of the file&apos;s seed.</source>
         <translation>--scenario と併用: ファイルのシードの代わりに &lt;n&gt; を使います。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="170"/>
+        <location filename="../app/main.cpp" line="180"/>
         <source>The seed must be a whole number.</source>
         <translation>シードは整数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="180"/>
+        <location filename="../app/main.cpp" line="190"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="185"/>
+        <location filename="../app/main.cpp" line="195"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="202"/>
+        <location filename="../app/main.cpp" line="224"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="227"/>
+        <location filename="../app/main.cpp" line="248"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>

@@ -21,6 +21,7 @@
 #include "common/language.h"
 #include "items/query_form.h"
 #include "partiql/partiql_tab.h"
+#include "remote/connections_menu.h"
 #include "window/region_selector.h"
 #include "streams/streams_tab.h"
 #include "tables/tables_tab.h"
@@ -250,6 +251,10 @@ void MainWindow::refresh() {
 }
 
 void MainWindow::createHelpMenu() {
+    m_connections = new ConnectionsMenu(m_bridge, this);
+    menuBar()->addMenu(m_connections->menu());
+    connect(m_connections, &ConnectionsMenu::message, this, &MainWindow::showMessage);
+    m_connections->restore();
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     auto* shortcuts = help->addAction(tr("Keyboard shortcuts"));
     shortcuts->setObjectName(QStringLiteral("showShortcuts"));

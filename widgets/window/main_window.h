@@ -10,6 +10,7 @@
 #include <QMainWindow>
 
 class ActivityDock;
+class ConnectionsMenu;
 class EngineBridge;
 class ItemsTab;
 class PartiqlTab;
@@ -40,6 +41,7 @@ public:
     StreamsTab* streamsTab() const { return m_streamsTab; }
     PartiqlTab* partiqlTab() const { return m_partiqlTab; }
     ActivityDock* activityDock() const { return m_activity; }
+    ConnectionsMenu* connectionsMenu() const { return m_connections; }
     TablesModel* tablesModel() const;
     QMenu* viewMenu() const { return m_viewMenu; }
     // The endpoint's URL for Help > About (empty: the endpoint is off).
@@ -80,6 +82,7 @@ private:
     StreamsTab* m_streamsTab = nullptr;
     PartiqlTab* m_partiqlTab = nullptr;
     ActivityDock* m_activity = nullptr;
+    ConnectionsMenu* m_connections = nullptr;
     QMenu* m_viewMenu = nullptr;
     QString m_endpointUrl;
     QString m_sharedTable;
