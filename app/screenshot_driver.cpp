@@ -129,6 +129,8 @@ void ScreenshotDriver::prepare() {
                          return shootCapacity([] { QApplication::quit(); });
                      if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"kms")
                          return shootKms([] { QApplication::quit(); });
+                     if (qEnvironmentVariable("TABLESPAN_SCREENSHOTS_ONLY") == u"remote")
+                         return shootRemote([] { QApplication::quit(); });
                      shoot();
                  });
         });

@@ -112,6 +112,11 @@ private:
     // The Monitoring tab's capacity charts on a throttled table, light and dark
     // (screenshot_capacity.cpp); then `done`.
     void shootCapacity(std::function<void()> done);
+    // Remote regions: a second engine behind its own endpoint, connected as "lab": the
+    // selector, its tables and items, the Connect dialog, an unreachable endpoint, light
+    // and dark (screenshot_remote.cpp); then `done`.
+    void shootRemote(std::function<void()> done);
+    void shootRemoteDialogs(const QString& url, std::function<void()> done);
 
     EngineBridge& m_bridge;
     MainWindow& m_window;

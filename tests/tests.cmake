@@ -59,6 +59,7 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_console tablespan_widgets)
     # Remote regions: a second Tablespan over HTTP with SigV4 keys.
     tablespan_add_test(tst_widgets_remote tablespan_widgets Boost::headers)
+    tablespan_add_test(tst_widgets_table_copy tablespan_widgets Boost::headers)
     tablespan_add_test(tst_global_models tablespan_widgets)
     tablespan_add_test(tst_widgets_global tablespan_widgets)
     tablespan_add_test(tst_widgets_mrsc tablespan_widgets)

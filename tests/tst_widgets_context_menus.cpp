@@ -75,9 +75,10 @@ private slots:
         tab->selectTable(QStringLiteral("alpha"));
         auto menu = menuOnRow(tab->view(), beta);
         QCOMPARE(tab->selectedTables(), QStringList{QStringLiteral("beta")});
-        QCOMPARE(actionNames(menu.get()), (QStringList{QStringLiteral("exploreItemsAction"),
-                                                       QStringLiteral("createIndexAction"),
-                                                       QStringLiteral("deleteTableAction")}));
+        QCOMPARE(
+            actionNames(menu.get()),
+            (QStringList{QStringLiteral("exploreItemsAction"), QStringLiteral("createIndexAction"),
+                         QStringLiteral("copyTableAction"), QStringLiteral("deleteTableAction")}));
         QSignalSpy explore(tab, &TablesTab::exploreItems);
         action(menu.get(), "exploreItemsAction")->trigger();
         QCOMPARE(explore.count(), 1);

@@ -751,12 +751,12 @@
         <translation>Die Verbindung %1 ist nicht verbunden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="76"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="77"/>
         <source>Connected to %1: its regions are in the region list.</source>
         <translation>Mit %1 verbunden: Ihre Regionen stehen in der Regionsliste.</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="100"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="101"/>
         <source>Connect to an endpoint…</source>
         <translation>Mit einem Endpunkt verbinden…</translation>
     </message>
@@ -774,6 +774,129 @@
         <location filename="../widgets/remote/connections_menu.cpp" line="113"/>
         <source>Disconnect and forget</source>
         <translation>Trennen und vergessen</translation>
+    </message>
+</context>
+<context>
+    <name>CopyTableDialog</name>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="47"/>
+        <source>Copy only the first</source>
+        <translation>Nur die ersten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="52"/>
+        <source>Start copy</source>
+        <translation>Kopieren starten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="53"/>
+        <source>Cancel copy</source>
+        <translation>Kopieren abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="54"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="56"/>
+        <source>Copy table %1</source>
+        <translation>Tabelle %1 kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="58"/>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="270"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="67"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="76"/>
+        <source>%1: %2 %3</source>
+        <comment>connection: region name, region code</comment>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="94"/>
+        <source> items</source>
+        <translation> Elemente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="101"/>
+        <source>The copy is created on demand, with the source&apos;s keys and indexes. Not copied: streams, TTL, tags, capacity and backup settings.</source>
+        <translation>Die Kopie wird als On-Demand-Tabelle mit den Schlüsseln und Indizes der Quelle erstellt. Nicht kopiert werden: Streams, TTL, Tags, Kapazitäts- und Sicherungseinstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="131"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="132"/>
+        <source>Destination region:</source>
+        <translation>Zielregion:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="133"/>
+        <source>Destination table:</source>
+        <translation>Zieltabelle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="202"/>
+        <source>A table name has 3 to 255 characters: letters, digits, _ . and -.</source>
+        <translation>Ein Tabellenname hat 3 bis 255 Zeichen: Buchstaben, Ziffern, _ . und -.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="204"/>
+        <source>That is the source table: choose another region or name.</source>
+        <translation>Das ist die Quelltabelle: Wählen Sie eine andere Region oder einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="252"/>
+        <source>Cancelling: waiting for the writes in flight…</source>
+        <translation>Wird abgebrochen: Die laufenden Schreibvorgänge werden abgewartet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="274"/>
+        <source>Reading the description of %1…</source>
+        <translation>Die Beschreibung von %1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="277"/>
+        <source>Creating %1…</source>
+        <translation>%1 wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="280"/>
+        <source>Waiting for %1 to become ACTIVE…</source>
+        <translation>Warten, bis %1 ACTIVE ist…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="283"/>
+        <source>Copying items to %1…</source>
+        <translation>Elemente werden nach %1 kopiert…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="309"/>
+        <source>%1 of %2 items</source>
+        <translation>%1 von %2 Elementen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="314"/>
+        <source>Copying items: %1 so far…</source>
+        <translation>Elemente werden kopiert: bisher %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="328"/>
+        <source>%Ln item(s) copied</source>
+        <translation>
+            <numerusform>%Ln Element kopiert</numerusform>
+            <numerusform>%Ln Elemente kopiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1300,7 +1423,7 @@
         <translation>%1 über %2</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="180"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="187"/>
         <source>There is no connection named %1 any more.</source>
         <translation>Es gibt keine Verbindung namens %1 mehr.</translation>
     </message>
@@ -5701,6 +5824,68 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
+    <name>TableCopy</name>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="96"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="100"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="121"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="156"/>
+        <source>Cancelled: %1 was created, but no items were copied.</source>
+        <translation>Abgebrochen: %1 wurde erstellt, aber es wurden keine Elemente kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="133"/>
+        <source>Cancelled: nothing was copied.</source>
+        <translation>Abgebrochen: Es wurde nichts kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="175"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="312"/>
+        <source>%1 was created, but no items were copied.</source>
+        <translation>%1 wurde erstellt, aber es wurden keine Elemente kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="176"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="316"/>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="181"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="314"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/table_copy.cpp" line="275"/>
+        <source>%1 wrote nothing in %n attempt(s) in a row; it is throttled or overloaded.</source>
+        <translation>
+            <numerusform>%1 hat in %n Versuch nichts geschrieben; die Tabelle wird gedrosselt oder ist überlastet.</numerusform>
+            <numerusform>%1 hat in %n Versuchen nacheinander nichts geschrieben; die Tabelle wird gedrosselt oder ist überlastet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/table_copy.cpp" line="310"/>
+        <source>%Ln item(s) were copied to %1 and stay there.</source>
+        <translation>
+            <numerusform>%Ln Element wurde nach %1 kopiert und bleibt dort.</numerusform>
+            <numerusform>%Ln Elemente wurden nach %1 kopiert und bleiben dort.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/table_copy.cpp" line="318"/>
+        <source>Copied %Ln item(s) from %1 to %2.</source>
+        <translation>
+            <numerusform>%Ln Element von %1 nach %2 kopiert.</numerusform>
+            <numerusform>%Ln Elemente von %1 nach %2 kopiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TableDetails</name>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="36"/>
@@ -6389,74 +6574,79 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="47"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="290"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="49"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="50"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="51"/>
         <source>Explore items</source>
         <translation>Elemente durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="52"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="53"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="71"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="73"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="78"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="79"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="97"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="98"/>
         <source>Create index…</source>
         <translation>Index erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="119"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="103"/>
+        <source>Copy to another region…</source>
+        <translation>In eine andere Region kopieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="126"/>
         <source>Updating table %1…</source>
         <translation>Tabelle %1 wird aktualisiert …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="187"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="195"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
         <source>Indexes (%1)</source>
         <translation>Indizes (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="274"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="282"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="284"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="302"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="285"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="303"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -6470,12 +6660,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="326"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="310"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="328"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>

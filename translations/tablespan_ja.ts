@@ -747,12 +747,12 @@
         <translation>接続 %1 は接続されていません: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="76"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="77"/>
         <source>Connected to %1: its regions are in the region list.</source>
         <translation>%1 に接続しました。そのリージョンはリージョン一覧にあります。</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="100"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="101"/>
         <source>Connect to an endpoint…</source>
         <translation>エンドポイントに接続…</translation>
     </message>
@@ -770,6 +770,128 @@
         <location filename="../widgets/remote/connections_menu.cpp" line="113"/>
         <source>Disconnect and forget</source>
         <translation>切断して削除</translation>
+    </message>
+</context>
+<context>
+    <name>CopyTableDialog</name>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="47"/>
+        <source>Copy only the first</source>
+        <translation>先頭の</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="52"/>
+        <source>Start copy</source>
+        <translation>コピーを開始</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="53"/>
+        <source>Cancel copy</source>
+        <translation>コピーをキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="54"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="56"/>
+        <source>Copy table %1</source>
+        <translation>テーブル %1 をコピー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="58"/>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="270"/>
+        <source>%1 in %2</source>
+        <translation>%2 の %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="67"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="76"/>
+        <source>%1: %2 %3</source>
+        <comment>connection: region name, region code</comment>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="94"/>
+        <source> items</source>
+        <translation> 項目のみコピー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="101"/>
+        <source>The copy is created on demand, with the source&apos;s keys and indexes. Not copied: streams, TTL, tags, capacity and backup settings.</source>
+        <translation>コピーはソースと同じキーとインデックスを持つオンデマンドのテーブルとして作成されます。ストリーム、有効期限 (TTL)、タグ、キャパシティとバックアップの設定はコピーされません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="131"/>
+        <source>Source:</source>
+        <translation>ソース:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="132"/>
+        <source>Destination region:</source>
+        <translation>コピー先リージョン:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="133"/>
+        <source>Destination table:</source>
+        <translation>コピー先テーブル:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="202"/>
+        <source>A table name has 3 to 255 characters: letters, digits, _ . and -.</source>
+        <translation>テーブル名は 3～255 文字の英字、数字、_ . - です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="204"/>
+        <source>That is the source table: choose another region or name.</source>
+        <translation>これはソーステーブルです。別のリージョンまたは名前を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="252"/>
+        <source>Cancelling: waiting for the writes in flight…</source>
+        <translation>キャンセル中: 実行中の書き込みを待っています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="274"/>
+        <source>Reading the description of %1…</source>
+        <translation>%1 の説明を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="277"/>
+        <source>Creating %1…</source>
+        <translation>%1 を作成中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="280"/>
+        <source>Waiting for %1 to become ACTIVE…</source>
+        <translation>%1 が ACTIVE になるのを待っています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="283"/>
+        <source>Copying items to %1…</source>
+        <translation>%1 に項目をコピー中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="309"/>
+        <source>%1 of %2 items</source>
+        <translation>%1 / %2 項目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="314"/>
+        <source>Copying items: %1 so far…</source>
+        <translation>項目をコピー中: これまでに %1 件…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/copy_table_dialog.cpp" line="328"/>
+        <source>%Ln item(s) copied</source>
+        <translation>
+            <numerusform>%Ln 項目をコピーしました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1296,7 +1418,7 @@
         <translation>%1 (%2 経由)</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="180"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="187"/>
         <source>There is no connection named %1 any more.</source>
         <translation>%1 という接続はもうありません。</translation>
     </message>
@@ -5676,6 +5798,65 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
+    <name>TableCopy</name>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="96"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="100"/>
+        <source>%1 in %2</source>
+        <translation>%2 の %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="121"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="156"/>
+        <source>Cancelled: %1 was created, but no items were copied.</source>
+        <translation>キャンセルしました: %1 は作成されましたが、項目はコピーされていません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="133"/>
+        <source>Cancelled: nothing was copied.</source>
+        <translation>キャンセルしました: 何もコピーされていません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="175"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="312"/>
+        <source>%1 was created, but no items were copied.</source>
+        <translation>%1 は作成されましたが、項目はコピーされていません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="176"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="316"/>
+        <source>Cancelled: %1</source>
+        <translation>キャンセルしました: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/table_copy.cpp" line="181"/>
+        <location filename="../widgets/remote/table_copy.cpp" line="314"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/table_copy.cpp" line="275"/>
+        <source>%1 wrote nothing in %n attempt(s) in a row; it is throttled or overloaded.</source>
+        <translation>
+            <numerusform>%1 は %n 回続けて何も書き込みませんでした。スロットリングされているか過負荷です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/table_copy.cpp" line="310"/>
+        <source>%Ln item(s) were copied to %1 and stay there.</source>
+        <translation>
+            <numerusform>%Ln 項目が %1 にコピーされ、そのまま残ります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/remote/table_copy.cpp" line="318"/>
+        <source>Copied %Ln item(s) from %1 to %2.</source>
+        <translation>
+            <numerusform>%Ln 項目を %1 から %2 にコピーしました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TableDetails</name>
     <message>
         <location filename="../widgets/tables/table_details.cpp" line="36"/>
@@ -6364,74 +6545,79 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="46"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="47"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="290"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="49"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="50"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="51"/>
         <source>Explore items</source>
         <translation>項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="52"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="53"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="71"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="73"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="78"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="79"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="97"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="98"/>
         <source>Create index…</source>
         <translation>インデックスを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="119"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="103"/>
+        <source>Copy to another region…</source>
+        <translation>別のリージョンにコピー…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/tables_tab.cpp" line="126"/>
         <source>Updating table %1…</source>
         <translation>テーブル %1 を更新中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="187"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="195"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="262"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
         <source>Indexes (%1)</source>
         <translation>インデックス (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="274"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="282"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="284"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="302"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="285"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="303"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -6442,12 +6628,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="326"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="310"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="328"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>

@@ -66,8 +66,15 @@ void EngineBridge::addConnection(const QString& name, const QStringList& regions
                                  std::unique_ptr<tablespan::RemoteClient> client) {
     auto backend = std::make_shared<RemoteBackend>(std::move(client));
     auto alive = m_alive;
-    backend->setObserver([this, alive, name](const tablespan::RemoteCallRecord& r) {
+    const double timeout =
+        std::chrono::duration<double>(backend->client().endpoint().timeout).count();
+    backend->setObserver([this, alive, name, timeout,
+                          client = &backend->client()](const tablespan::RemoteCallRecord& r) {
         if (!*alive) return;
+        // The Activity dock words a failure that never reached the service as the tabs do.
+        const QString message =
+            r.error ? RemoteErrors::message(*r.error, qs(client->url_for(r.region)), timeout)
+                    : QString();
         RequestRecord record{
             std::chrono::duration_cast<std::chrono::milliseconds>(r.finished.time_since_epoch())
                 .count(),
@@ -76,7 +83,7 @@ void EngineBridge::addConnection(const QString& name, const QStringList& regions
             qs(r.table),
             r.duration_ms,
             r.error ? qs(r.error->type) : QString(),
-            r.error ? qs(r.error->message) : QString(),
+            message,
             true,
             r.attempts};
         recordRemoteCall(record.region, record);

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "tables/create_table_dialog.h"
+#include "remote/copy_table_dialog.h"
 #include "common/context_menu.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
@@ -97,6 +98,12 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
         menu->addAction(icon(QStringLiteral("add")), tr("Create index…"), this,
                         &TablesTab::createIndex)
             ->setObjectName(QStringLiteral("createIndexAction"));
+        const QStringList names = selectedTables();
+        auto* copy =
+            menu->addAction(icon(QStringLiteral("duplicate")), tr("Copy to another region…"), this,
+                            [this, names] { copyTable(names.first()); });
+        copy->setObjectName(QStringLiteral("copyTableAction"));
+        copy->setEnabled(names.size() == 1);
         menu->addSeparator();
         ContextMenu::addButton(menu, remove);
     });
@@ -178,6 +185,7 @@ void TablesTab::refresh() {
     showError({});
     m_pitrSupport = Support::Unknown;
     m_model->setTables({});
+    updateDetails();  // nothing selected: no details left from the region before
     m_bridge.call(
         this, m_region, QStringLiteral("ListTables"), tablespan::Json::object(),
         [this, generation](const tablespan::Result& r) {
@@ -275,6 +283,16 @@ void TablesTab::newTable() {
         describe(name);
     });
     dialog->open();
+}
+
+void TablesTab::copyTable(const QString& table) {
+    auto* dialog = new CopyTableDialog(m_bridge, m_region, table, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CopyTableDialog::copyFinished, this,
+            [this](bool, const QString& text) { emit message(text); });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void TablesTab::deleteSelected() {

@@ -53,6 +53,9 @@ public slots:
     void deleteIndex(const QString& index);
     // Deletes without asking; the engine's refusal is shown above the list.
     void deleteIndexNow(const QString& table, const QString& index);
+    // Opens the copy-table dialog for `table` of the current region (non-modal: the
+    // console stays usable while a long copy runs); its outcome is reported by message().
+    void copyTable(const QString& table);
 
 signals:
     // A single table was selected (the console shares it with the other tabs).
