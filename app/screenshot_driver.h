@@ -117,6 +117,7 @@ private:
     // and dark (screenshot_remote.cpp); then `done`.
     void shootRemote(std::function<void()> done);
     void shootRemoteDialogs(const QString& url, std::function<void()> done);
+    void shootRemoteTabs(int index, std::function<void()> done);
 
     EngineBridge& m_bridge;
     MainWindow& m_window;

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include "common/engine_bridge.h"
 #include "common/theme.h"
@@ -127,9 +128,27 @@ void ScreenshotDriver::shootRemote(std::function<void()> done) {
                                Theme::apply(Theme::Mode::Dark);
                                save(&m_window, QStringLiteral("62b-remote-items-dark"));
                                Theme::apply(Theme::Mode::Light);
-                               shootRemoteDialogs(QString::fromStdString(lab->server->url()), done);
+                               shootRemoteTabs(0, [=, this] {
+                                   shootRemoteDialogs(QString::fromStdString(lab->server->url()),
+                                                      done);
+                               });
                            });
                   });
+         });
+}
+
+void ScreenshotDriver::shootRemoteTabs(int index, std::function<void()> done) {
+    // Every other tab on the remote region, to see what each makes of it.
+    auto* tabs = m_window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
+    if (index >= tabs->count()) return done();
+    tabs->setCurrentIndex(index);
+    when([] { return true; },
+         [=, this] {
+             QTimer::singleShot(1500, this, [=, this] {
+                 save(&m_window,
+                      QStringLiteral("65-remote-tab-%1").arg(index, 2, 10, QLatin1Char('0')));
+                 shootRemoteTabs(index + 1, done);
+             });
          });
 }
 

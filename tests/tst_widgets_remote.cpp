@@ -25,64 +25,25 @@
 #include "window/activity_model.h"
 #include "window/main_window.h"
 #include "window/region_selector.h"
+#include "remote_lab_fixture.h"
 #include "widget_fixture.h"
 
 using tablespan::Json;
 
 namespace {
-constexpr const char* kKey = "AKIDSHAREDLAB";
-constexpr const char* kSecret = "shared/lab/secret";
 const QString kLab = QStringLiteral("eu-west-1@lab");
 
-// The shared server: its own engine (time at 1000x) behind an endpoint that checks
-// signatures, with the table Orders and three items in eu-west-1.
-struct RemoteLab {
-    QTemporaryDir dir;
-    std::unique_ptr<tablespan::Engine> engine;
-    std::unique_ptr<tablespan::HttpServer> server;
-
-    RemoteLab() {
-        tablespan::EngineOptions options;
-        options.data_dir = dir.path().toStdString();
-        options.clock = std::make_shared<tablespan::SystemClock>(1000.0);
-        options.threads = 2;
-        std::string error;
-        engine = tablespan::Engine::open(options, &error);
-        if (!engine) qFatal("cannot open the lab engine: %s", error.c_str());
-        tablespan::HttpServerOptions serverOptions;
-        serverOptions.port = 0;
-        serverOptions.credentials = std::map<std::string, std::string>{{kKey, kSecret}};
-        server = std::make_unique<tablespan::HttpServer>(*engine, serverOptions);
-        if (!server->start().empty()) qFatal("cannot start the lab endpoint");
-        call("CreateTable",
-             {{"TableName", "Orders"},
-              {"AttributeDefinitions", {{{"AttributeName", "id"}, {"AttributeType", "S"}}}},
-              {"KeySchema", {{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
-              {"BillingMode", "PAY_PER_REQUEST"}});
-        for (int spin = 0; spin < 10'000; ++spin)
-            if (call("DescribeTable", {{"TableName", "Orders"}})["Table"]["TableStatus"] ==
-                "ACTIVE")
-                break;
-        for (const char* id : {"o-1", "o-2", "o-3"})
-            call("PutItem", {{"TableName", "Orders"}, {"Item", {{"id", {{"S", id}}}}}});
-    }
-    ~RemoteLab() {
-        server.reset();
-        engine.reset();
-    }
-    Json call(const std::string& op, const Json& request) {
-        auto r = engine->call_sync("eu-west-1", op, request);
-        if (!r.ok()) qFatal("%s failed: %s", op.c_str(), r.error->message.c_str());
-        return r.body;
-    }
-    std::unique_ptr<tablespan::RemoteClient> client() const {
-        tablespan::RemoteEndpoint endpoint;
-        endpoint.url = server->url();
-        endpoint.access_key_id = kKey;
-        endpoint.secret_access_key = kSecret;
-        return std::make_unique<tablespan::RemoteClient>(endpoint);
-    }
-};
+// The lab with the table Orders and three items.
+void seedOrders(RemoteLab& lab) {
+    lab.ok("CreateTable",
+           {{"TableName", "Orders"},
+            {"AttributeDefinitions", {{{"AttributeName", "id"}, {"AttributeType", "S"}}}},
+            {"KeySchema", {{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
+            {"BillingMode", "PAY_PER_REQUEST"}});
+    if (!lab.waitActive("Orders")) qFatal("Orders did not become ACTIVE");
+    for (const char* id : {"o-1", "o-2", "o-3"})
+        lab.ok("PutItem", {{"TableName", "Orders"}, {"Item", {{"id", {{"S", id}}}}}});
+}
 
 QString statusOf(TablesModel* model, const QString& table) {
     const int row = model->rowOf(table);
@@ -115,6 +76,7 @@ private slots:
     // tables and not the embedded region's, and its calls appear in the Activity dock.
     void aRemoteRegionShowsTheServersTables() {
         RemoteLab lab;
+        seedOrders(lab);
         WidgetEngine e;
         e.create_table("LocalOnly", "pk", "S");
         MainWindow window(*e.bridge);
@@ -150,6 +112,7 @@ private slots:
     // and the table is reported changed, as engine events report it for embedded regions.
     void itemsAreBrowsedAndWrittenRemotely() {
         RemoteLab lab;
+        seedOrders(lab);
         WidgetEngine e;
         MainWindow window(*e.bridge);
         window.show();
@@ -173,15 +136,14 @@ private slots:
         items->reload();  // what Refresh does
         QTRY_COMPARE(items->rowCount(), 4);
         // It is the server's table that holds it.
-        QCOMPARE(
-            lab.call("Scan", {{"TableName", "Orders"}, {"Select", "COUNT"}})["Count"].get<int>(),
-            4);
+        QCOMPARE(lab.count("Orders"), 4);
     }
 
     // A table created on the lab is followed CREATING -> ACTIVE by polling; once it is
     // ACTIVE nothing more is asked: an idle remote region costs no requests.
     void aStatusChangeIsPolledUntilItSettlesThenNothingIsAsked() {
         RemoteLab lab;
+        seedOrders(lab);
         WidgetEngine e;
         e.bridge->remotePoller()->setInterval(20);
         e.bridge->addConnection(QStringLiteral("lab"), {QStringLiteral("eu-west-1")}, lab.client());
@@ -242,6 +204,7 @@ private slots:
     // one goes back to an embedded region.
     void aRemovedConnectionLeavesTheSelector() {
         RemoteLab lab;
+        seedOrders(lab);
         WidgetEngine e;
         MainWindow window(*e.bridge);
         e.bridge->addConnection(QStringLiteral("lab"), {QStringLiteral("eu-west-1")}, lab.client());
@@ -262,6 +225,7 @@ private slots:
     // connected again when the console starts next; disconnecting forgets it.
     void aConnectionSurvivesARestart() {
         RemoteLab lab;
+        seedOrders(lab);
         WidgetEngine e;
         RemoteConnection connection;
         connection.name = QStringLiteral("shared");

@@ -24,60 +24,14 @@
 #include "tables/tables_tab.h"
 #include "tablespan/http_server.h"
 #include "tablespan/remote_client.h"
+#include "remote_lab_fixture.h"
 #include "widget_fixture.h"
 
 using tablespan::Json;
 
 namespace {
-constexpr const char* kKey = "AKIDCOPYLAB";
-constexpr const char* kSecret = "copy/lab/secret";
 const QString kLab = QStringLiteral("eu-west-1@lab");
 const QString kLocal = QStringLiteral("us-west-2");
-
-// A shared lab server: its own engine (time at 1000x) behind an endpoint that checks
-// signatures, serving eu-west-1.
-struct RemoteLab {
-    QTemporaryDir dir;
-    std::unique_ptr<tablespan::Engine> engine;
-    std::unique_ptr<tablespan::HttpServer> server;
-
-    RemoteLab() {
-        tablespan::EngineOptions options;
-        options.data_dir = dir.path().toStdString();
-        options.clock = std::make_shared<tablespan::SystemClock>(1000.0);
-        options.threads = 2;
-        std::string error;
-        engine = tablespan::Engine::open(options, &error);
-        if (!engine) qFatal("cannot open the lab engine: %s", error.c_str());
-        tablespan::HttpServerOptions serverOptions;
-        serverOptions.port = 0;
-        serverOptions.credentials = std::map<std::string, std::string>{{kKey, kSecret}};
-        server = std::make_unique<tablespan::HttpServer>(*engine, serverOptions);
-        if (!server->start().empty()) qFatal("cannot start the lab endpoint");
-    }
-    ~RemoteLab() {
-        server.reset();
-        engine.reset();
-    }
-    tablespan::Result call(const std::string& op, const Json& request) {
-        return engine->call_sync("eu-west-1", op, request);
-    }
-    Json ok(const std::string& op, const Json& request) {
-        auto r = call(op, request);
-        if (!r.ok()) qFatal("%s failed: %s", op.c_str(), r.error->message.c_str());
-        return r.body;
-    }
-    int count(const std::string& table) {
-        return ok("Scan", {{"TableName", table}, {"Select", "COUNT"}})["Count"].get<int>();
-    }
-    std::unique_ptr<tablespan::RemoteClient> client() const {
-        tablespan::RemoteEndpoint endpoint;
-        endpoint.url = server->url();
-        endpoint.access_key_id = kKey;
-        endpoint.secret_access_key = kSecret;
-        return std::make_unique<tablespan::RemoteClient>(endpoint);
-    }
-};
 
 // Orders (customer, order) with the GSI ByStatus (status; INCLUDE total) and the LSI
 // ByDate (customer, date; KEYS_ONLY).

@@ -1016,11 +1016,6 @@
         <translation>Replikat von %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="33"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
         <source>Eventual consistency (MREC)</source>
         <translation>Eventuelle Konsistenz (MREC)</translation>
@@ -1423,7 +1418,19 @@
         <translation>%1 über %2</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="187"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="71"/>
+        <source>%1 %2</source>
+        <comment>region name, region code</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_bridge.cpp" line="72"/>
+        <source>%1: %2 %3</source>
+        <comment>connection: region name, region code</comment>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_bridge.cpp" line="198"/>
         <source>There is no connection named %1 any more.</source>
         <translation>Es gibt keine Verbindung namens %1 mehr.</translation>
     </message>
@@ -3981,11 +3988,6 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Beobachten in:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="100"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <location filename="../widgets/global/propagation_probe.cpp" line="117"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>Fügen Sie ein Replikat hinzu, um zu messen, wie schnell sich Schreibvorgänge ausbreiten.</translation>
@@ -4307,23 +4309,12 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>RegionSelector</name>
     <message>
-        <location filename="../widgets/window/region_selector.cpp" line="18"/>
+        <location filename="../widgets/window/region_selector.cpp" line="11"/>
         <source>The region whose tables the console shows</source>
         <translation>Die Region, deren Tabellen die Konsole zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/window/region_selector.cpp" line="22"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/window/region_selector.cpp" line="48"/>
-        <source>%1: %2 %3</source>
-        <comment>connection: region name, region code</comment>
-        <translation>%1: %2 %3</translation>
-    </message>
-    <message>
-        <location filename="../widgets/window/region_selector.cpp" line="52"/>
+        <location filename="../widgets/window/region_selector.cpp" line="42"/>
         <source>A remote region: %1 on the connection %2</source>
         <translation>Eine entfernte Region: %1 über die Verbindung %2</translation>
     </message>
@@ -4571,11 +4562,6 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../widgets/global/replica_model.cpp" line="213"/>
         <source>Writes refused here because another region was writing the same item (ReplicatedWriteConflictException)</source>
         <translation>Hier abgelehnte Schreibvorgänge, weil eine andere Region dasselbe Element schrieb (ReplicatedWriteConflictException)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/global/replica_model.cpp" line="224"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="228"/>

@@ -1011,11 +1011,6 @@
         <translation>%1 のレプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="33"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
         <source>Eventual consistency (MREC)</source>
         <translation>結果整合性 (MREC)</translation>
@@ -1418,7 +1413,19 @@
         <translation>%1 (%2 経由)</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="187"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="71"/>
+        <source>%1 %2</source>
+        <comment>region name, region code</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_bridge.cpp" line="72"/>
+        <source>%1: %2 %3</source>
+        <comment>connection: region name, region code</comment>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_bridge.cpp" line="198"/>
         <source>There is no connection named %1 any more.</source>
         <translation>%1 という接続はもうありません。</translation>
     </message>
@@ -3960,11 +3967,6 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>監視先:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="100"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <location filename="../widgets/global/propagation_probe.cpp" line="117"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>レプリカを追加すると、書き込みの伝播速度を計測できます。</translation>
@@ -4285,23 +4287,12 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>RegionSelector</name>
     <message>
-        <location filename="../widgets/window/region_selector.cpp" line="18"/>
+        <location filename="../widgets/window/region_selector.cpp" line="11"/>
         <source>The region whose tables the console shows</source>
         <translation>コンソールにテーブルを表示するリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/region_selector.cpp" line="22"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/window/region_selector.cpp" line="48"/>
-        <source>%1: %2 %3</source>
-        <comment>connection: region name, region code</comment>
-        <translation>%1: %2 %3</translation>
-    </message>
-    <message>
-        <location filename="../widgets/window/region_selector.cpp" line="52"/>
+        <location filename="../widgets/window/region_selector.cpp" line="42"/>
         <source>A remote region: %1 on the connection %2</source>
         <translation>リモートリージョン: 接続 %2 の %1</translation>
     </message>
@@ -4549,11 +4540,6 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../widgets/global/replica_model.cpp" line="213"/>
         <source>Writes refused here because another region was writing the same item (ReplicatedWriteConflictException)</source>
         <translation>別のリージョンが同じ項目に書き込んでいたため、ここで拒否された書き込み (ReplicatedWriteConflictException)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/global/replica_model.cpp" line="224"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../widgets/global/replica_model.cpp" line="228"/>

@@ -62,6 +62,17 @@ QString EngineBridge::regionName(const QString& region) {
         .arg(name, connectionOf(region));
 }
 
+QString EngineBridge::regionLabel(const QString& region) {
+    const QString code = regionCode(region);
+    const auto* info = tablespan::find_region(code.toStdString());
+    const QString name =
+        info ? QString::fromUtf8(info->name.data(), static_cast<qsizetype>(info->name.size()))
+             : code;
+    if (!isRemoteRegion(region)) return tr("%1 %2", "region name, region code").arg(name, code);
+    return tr("%1: %2 %3", "connection: region name, region code")
+        .arg(connectionOf(region), name, code);
+}
+
 void EngineBridge::addConnection(const QString& name, const QStringList& regions,
                                  std::unique_ptr<tablespan::RemoteClient> client) {
     auto backend = std::make_shared<RemoteBackend>(std::move(client));

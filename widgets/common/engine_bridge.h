@@ -111,6 +111,9 @@ public:
     // The display name of a region code ("US West (Oregon)"), or the code itself; a
     // remote region's with its connection ("US West (Oregon) on lab").
     static QString regionName(const QString& code);
+    // A region as the region selector shows it: "US West (Oregon) us-west-2", or for a
+    // remote region "lab: Europe (Ireland) eu-west-1".
+    static QString regionLabel(const QString& region);
     // "ExceptionName: message" of a failed result, as the console shows errors inline.
     static QString errorText(const tablespan::Result& result);
 

@@ -29,9 +29,7 @@ void fillRegions(QComboBox* box, const QStringList& codes) {
     const QSignalBlocker block(box);
     box->clear();
     for (const QString& code : codes)
-        box->addItem(icon(QStringLiteral("region")),
-                     CreateReplicaDialog::tr("%1 %2").arg(EngineBridge::regionName(code), code),
-                     code);
+        box->addItem(icon(QStringLiteral("region")), EngineBridge::regionLabel(code), code);
     box->setCurrentIndex(std::max(0, box->findData(current)));
 }
 

@@ -96,8 +96,7 @@ void PropagationProbe::setGroup(const Json& description, const QStringList& regi
         const QString current = box->currentData().toString();
         const QSignalBlocker block(box);
         box->clear();
-        for (const QString& r : regions)
-            box->addItem(tr("%1 %2").arg(EngineBridge::regionName(r), r), r);
+        for (const QString& r : regions) box->addItem(EngineBridge::regionLabel(r), r);
         const int keep = box->findData(current);
         box->setCurrentIndex(keep >= 0 ? keep
                                        : (box == m_destination && regions.size() > 1 ? 1 : 0));

@@ -221,7 +221,7 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
             switch (index.column()) {
                 case Region:
-                    return tr("%1 %2").arg(EngineBridge::regionName(r.region), r.region);
+                    return EngineBridge::regionLabel(r.region);
                 case Status:
                     if (offline) return StatusDelegate::statusText(status);
                     if (r.progress >= 0)

@@ -2,16 +2,9 @@
 
 #include <QSignalBlocker>
 
+#include "common/engine_bridge.h"
 #include "common/icons.h"
 #include "tablespan/regions.h"
-
-namespace {
-QString regionDisplayName(const QString& code) {
-    const auto* info = tablespan::find_region(code.toStdString());
-    return info ? QString::fromUtf8(info->name.data(), static_cast<qsizetype>(info->name.size()))
-                : code;
-}
-}  // namespace
 
 RegionSelector::RegionSelector(QWidget* parent) : QComboBox(parent) {
     setObjectName(QStringLiteral("regionSelector"));
@@ -19,8 +12,7 @@ RegionSelector::RegionSelector(QWidget* parent) : QComboBox(parent) {
     for (const auto& r : tablespan::all_regions()) {
         const QString code =
             QString::fromUtf8(r.code.data(), static_cast<qsizetype>(r.code.size()));
-        addItem(icon(QStringLiteral("region")), tr("%1 %2").arg(regionDisplayName(code), code),
-                code);
+        addItem(icon(QStringLiteral("region")), EngineBridge::regionLabel(code), code);
     }
     m_embeddedCount = count();
     setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -44,10 +36,8 @@ void RegionSelector::setConnections(const QMap<QString, QStringList>& connection
         for (auto it = connections.begin(); it != connections.end(); ++it) {
             insertSeparator(count());
             for (const QString& code : it.value()) {
-                addItem(icon(QStringLiteral("remote")),
-                        tr("%1: %2 %3", "connection: region name, region code")
-                            .arg(it.key(), regionDisplayName(code), code),
-                        QString(code + u'@' + it.key()));
+                const QString region = EngineBridge::remoteRegion(code, it.key());
+                addItem(icon(QStringLiteral("remote")), EngineBridge::regionLabel(region), region);
                 setItemData(count() - 1,
                             tr("A remote region: %1 on the connection %2").arg(code, it.key()),
                             Qt::ToolTipRole);
