@@ -519,6 +519,20 @@ private slots:
         QCOMPARE(error, "The endpoint URL's port is not a number from 1 to 65535.");
         QVERIFY(!parse_endpoint_url("http://user:pw@host", &error));
 
+        // Amazon's Streams and KMS hosts; other endpoints serve all three themselves.
+        using tablespan::remote::service_url;
+        const std::string amazon = "https://dynamodb.eu-west-1.amazonaws.com";
+        QCOMPARE(service_url(amazon, "dynamodb"), amazon);
+        QCOMPARE(service_url(amazon, "streams"),
+                 std::string("https://streams.dynamodb.eu-west-1.amazonaws.com"));
+        QCOMPARE(service_url(amazon, "kms"), std::string("https://kms.eu-west-1.amazonaws.com"));
+        QCOMPARE(service_url("https://dynamodb.cn-north-1.amazonaws.com.cn:443/", "kms"),
+                 std::string("https://kms.cn-north-1.amazonaws.com.cn:443/"));
+        QCOMPARE(service_url("http://127.0.0.1:8000", "streams"),
+                 std::string("http://127.0.0.1:8000"));
+        QCOMPARE(service_url("https://dynamodb.example.com", "kms"),
+                 std::string("https://dynamodb.example.com"));
+
         RemoteClient client(quickRetries("gopher://nowhere"));
         Result r = client.call_sync("us-west-2", "ListTables", Json::object());
         QCOMPARE(r.error->type, "InvalidEndpointURL");

@@ -27,6 +27,28 @@ std::string fill_region(std::string_view pattern, std::string_view region) {
     return out;
 }
 
+std::string service_url(std::string_view url, std::string_view service) {
+    if (service == "dynamodb") return std::string(url);
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos) return std::string(url);
+    const std::size_t host_at = scheme + 3;
+    const std::size_t host_end = url.find_first_of(":/", host_at);
+    const std::string_view host = url.substr(
+        host_at, host_end == std::string_view::npos ? std::string_view::npos : host_end - host_at);
+    static constexpr std::string_view kLabel = "dynamodb.";
+    const bool amazon = host.rfind(kLabel, 0) == 0 &&
+                        (host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn"));
+    if (!amazon) return std::string(url);
+    const std::string_view rest = url.substr(host_at + kLabel.size());
+    std::string out(url.substr(0, host_at));
+    if (service == "streams")
+        out.append("streams.dynamodb.");
+    else
+        out.append(service).append(".");
+    out.append(rest);
+    return out;
+}
+
 std::optional<EndpointUrl> parse_endpoint_url(std::string_view url, std::string* error) {
     const auto fail = [&](std::string message) -> std::optional<EndpointUrl> {
         if (error) *error = std::move(message);

@@ -22,6 +22,13 @@ struct EndpointUrl {
 // Replaces every "{region}" in `pattern` with `region`.
 std::string fill_region(std::string_view pattern, std::string_view region);
 
+// Amazon DynamoDB answers DynamoDB Streams and KMS on hosts of their own:
+// dynamodb.<region>.amazonaws.com → streams.dynamodb.<region>.amazonaws.com and
+// kms.<region>.amazonaws.com (also under amazonaws.com.cn). `service` is "dynamodb",
+// "streams" or "kms"; any other URL (a Tablespan server, DynamoDB Local) serves all
+// three itself and is returned unchanged.
+std::string service_url(std::string_view url, std::string_view service);
+
 // nullopt, with `error` set, for anything but http(s)://host[:port][/path] (no query,
 // no user info).
 std::optional<EndpointUrl> parse_endpoint_url(std::string_view url, std::string* error);

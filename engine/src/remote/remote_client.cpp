@@ -75,15 +75,16 @@ std::string quoted(const remote::EndpointUrl& url) {
 // DynamoDB's, DynamoDB Streams' ("dynamodb" too) and the simulated KMS's ("kms:<Op>").
 struct Target {
     std::string header;
-    std::string service;
+    std::string service;  // SigV4's
+    std::string host;     // remote::service_url's: Amazon has a host per service
 };
 Target target_of(std::string_view operation) {
     if (operation.rfind("kms:", 0) == 0)
-        return {"TrentService." + std::string(operation.substr(4)), "kms"};
+        return {"TrentService." + std::string(operation.substr(4)), "kms", "kms"};
     if (operation == "ListStreams" || operation == "DescribeStream" ||
         operation == "GetShardIterator" || operation == "GetRecords")
-        return {"DynamoDBStreams_20120810." + std::string(operation), "dynamodb"};
-    return {"DynamoDB_20120810." + std::string(operation), "dynamodb"};
+        return {"DynamoDBStreams_20120810." + std::string(operation), "dynamodb", "streams"};
+    return {"DynamoDB_20120810." + std::string(operation), "dynamodb", "dynamodb"};
 }
 
 // A service error body: {"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFound
@@ -189,8 +190,9 @@ awaitable<void> RemoteClientImpl::run(std::string region, std::string operation,
     Result result;
     int attempts = 0;
     std::string url_error;
-    const auto url =
-        remote::parse_endpoint_url(remote::fill_region(endpoint_.url, region), &url_error);
+    const auto url = remote::parse_endpoint_url(
+        remote::service_url(remote::fill_region(endpoint_.url, region), target_of(operation).host),
+        &url_error);
     if (!url) {
         result.error = client_error("InvalidEndpointURL", url_error);
     } else {
