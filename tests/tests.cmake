@@ -101,6 +101,7 @@ tablespan_add_test(tst_kms_replicas tablespan_engine)
 
 # AWS credentials and region for remote endpoints, resolved as the AWS CLI does.
 tablespan_add_test(tst_aws_credentials tablespan_engine)
+tablespan_add_test(tst_aws_config_files tablespan_engine)
 
 # Fault scenarios, headless, with the shipped example files.
 tablespan_add_test(tst_scenarios tablespan_scenarios)
