@@ -146,13 +146,12 @@ QSet<QString> writtenTables(const QString& operation, const tablespan::Json& req
 }  // namespace
 
 void EngineBridge::noteRemoteAnswer(const QString& region, const QString& operation,
-                                    const tablespan::Json& request,
+                                    const QString& table, const QSet<QString>& written,
                                     const tablespan::Result& result) {
     if (!result.ok()) {
         if (result.error->type == "ResourceNotFoundException" &&
-            operation == QLatin1String("DescribeTable") && request.contains("TableName") &&
-            request["TableName"].is_string())
-            m_poller->forget(region, qs(request["TableName"].get<std::string>()));
+            operation == QLatin1String("DescribeTable") && !table.isEmpty())
+            m_poller->forget(region, table);
         return;
     }
     for (const char* key : {"Table", "TableDescription"})
@@ -160,11 +159,10 @@ void EngineBridge::noteRemoteAnswer(const QString& region, const QString& operat
             m_poller->observe(region, *it);
     // Coalesced per frame as the engine's ItemsChanged events are: an import of many
     // items into a remote table refreshes its views at most ~60 times a second.
-    const QSet<QString> tables = writtenTables(operation, request);
-    if (tables.isEmpty()) return;
+    if (written.isEmpty()) return;
     {
         std::lock_guard lock(m_mutex);
-        for (const QString& table : tables) m_pending.items.insert({region, table});
+        for (const QString& name : written) m_pending.items.insert({region, name});
         if (m_pending.flushQueued) return;
         m_pending.flushQueued = true;
     }
@@ -208,25 +206,30 @@ void EngineBridge::call(const QString& region, const QString& operation, tablesp
                 Qt::QueuedConnection);
             return;
         }
-        tablespan::Json sent = request;
+        // What the answer's bookkeeping needs of the request, instead of a copy of it.
+        const auto name = request.find("TableName");
+        const QString table =
+            name != request.end() && name->is_string() ? qs(name->get<std::string>()) : QString();
+        const QSet<QString> written = writtenTables(operation, request);
         const QString url = qs(backend->client().url_for(regionCode(region).toStdString()));
         const double timeout =
             std::chrono::duration<double>(backend->client().endpoint().timeout).count();
-        backend->call(regionCode(region).toStdString(), operation.toStdString(), std::move(request),
-                      [self, region, operation, url, timeout, sent = std::move(sent),
-                       done = std::move(done)](tablespan::Result result) {
-                          if (!self) return;
-                          if (result.error)
-                              result.error->message =
-                                  RemoteErrors::message(*result.error, url, timeout).toStdString();
-                          QMetaObject::invokeMethod(
-                              self.data(),
-                              [self, region, operation, sent, done, result = std::move(result)] {
-                                  if (self) self->noteRemoteAnswer(region, operation, sent, result);
-                                  if (done) done(result);
-                              },
-                              Qt::QueuedConnection);
-                      });
+        backend->call(
+            regionCode(region).toStdString(), operation.toStdString(), std::move(request),
+            [self, region, operation, url, timeout, table, written,
+             done = std::move(done)](tablespan::Result result) {
+                if (!self) return;
+                if (result.error)
+                    result.error->message =
+                        RemoteErrors::message(*result.error, url, timeout).toStdString();
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, region, operation, table, written, done, result = std::move(result)] {
+                        if (self) self->noteRemoteAnswer(region, operation, table, written, result);
+                        if (done) done(result);
+                    },
+                    Qt::QueuedConnection);
+            });
         return;
     }
     OwnCall own{region, operation, true};

@@ -150,8 +150,8 @@ private:
     void flush();
     // A remote call's answer, on the GUI thread: table statuses for the poller, items
     // changed by a write (a remote region has no engine events to say so).
-    void noteRemoteAnswer(const QString& region, const QString& operation,
-                          const tablespan::Json& request, const tablespan::Result& result);
+    void noteRemoteAnswer(const QString& region, const QString& operation, const QString& table,
+                          const QSet<QString>& written, const tablespan::Result& result);
     void recordRemoteCall(const QString& region, const RequestRecord& record);
 
     tablespan::Engine& m_engine;
