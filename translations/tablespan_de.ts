@@ -1011,138 +1011,138 @@
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="69"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="67"/>
         <source>Create replica of %1</source>
         <translation>Replikat von %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="51"/>
         <source>Eventual consistency (MREC)</source>
         <translation>Eventuelle Konsistenz (MREC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="54"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="52"/>
         <source>Strong consistency (MRSC)</source>
         <translation>Starke Konsistenz (MRSC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="91"/>
         <source>Same as the table</source>
         <translation>Wie die Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="94"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="92"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="95"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>Standard-IA (seltener Zugriff)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="98"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
         <source>Three replicas</source>
         <translation>Drei Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="99"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="97"/>
         <source>Two replicas and a witness</source>
         <translation>Zwei Replikate und ein Witness</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="103"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="218"/>
         <source>Create replica</source>
         <translation>Replikat erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="107"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="105"/>
         <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
         <translation>%1 gehört zu keinem der Regionensets, in denen starke Konsistenz angeboten wird (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="113"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="111"/>
         <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
         <translation>Diese Tabelle hat bereits Replikate: Die Konsistenz einer globalen Tabelle wird bei ihrer Erstellung gewählt und lässt sich nicht mehr ändern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="121"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="119"/>
         <source>Only for a table with a customer managed key</source>
         <translation>Nur für eine Tabelle mit kundenverwaltetem Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="123"/>
         <source>Replica&apos;s KMS key:</source>
         <translation>KMS-Schlüssel des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="126"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="124"/>
         <source>Members:</source>
         <translation>Mitglieder:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="127"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
         <source>Second replica:</source>
         <translation>Zweites Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="131"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
         <source>&lt;b&gt;Consistency&lt;/b&gt;</source>
         <translation>&lt;b&gt;Konsistenz&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="169"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="167"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>Die Tabelle enthält Elemente: Starke Konsistenz erfordert eine leere Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="190"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="188"/>
         <source>Checking that the table is empty…</source>
         <translation>Es wird geprüft, ob die Tabelle leer ist…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="192"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>Jeder Schreibvorgang wird in einer zweiten Region dauerhaft gespeichert, bevor er bestätigt wird: Fällt eine Region aus, geht kein bestätigter Schreibvorgang verloren (RPO null), und stark konsistente Lesevorgänge liefern in jeder Region den neuesten Stand – um den Preis regionsübergreifender Schreiblatenz und von gleichzeitigen Schreibvorgängen auf dasselbe Element, die als Konflikte scheitern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="199"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="197"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>Schreibvorgänge werden von der Region bestätigt, die sie annimmt, und in etwa einer Sekunde repliziert: die geringste Schreiblatenz, aber die letzten Schreibvorgänge einer ausgefallenen Region können verloren gehen, und bei gleichzeitigen Schreibvorgängen gewinnt der letzte.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="204"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="202"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>Die Gruppe wird in einem Schritt erstellt, drei Regionen des Regionensets %1: %2 und zwei weitere Mitglieder. Sie lässt sich danach nicht mehr ändern; um sie aufzulösen, löschen Sie das andere Replikat und den Witness zusammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="206"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="212"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
         <source>Witness:</source>
         <translation>Witness:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="212"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
         <source>Third replica:</source>
         <translation>Drittes Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="218"/>
         <source>Create strongly consistent group</source>
         <translation>Stark konsistente Gruppe erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
         <source>Replica region:</source>
         <translation>Region des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="118"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
         <source>Table class:</source>
         <translation>Tabellenklasse:</translation>
     </message>
@@ -1412,19 +1412,19 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="61"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="66"/>
         <source>%1 on %2</source>
         <comment>a remote region: its name, then its connection&apos;s</comment>
         <translation>%1 über %2</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="71"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="73"/>
         <source>%1 %2</source>
         <comment>region name, region code</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="72"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="74"/>
         <source>%1: %2 %3</source>
         <comment>connection: region name, region code</comment>
         <translation>%1: %2 %3</translation>
@@ -3988,47 +3988,47 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Beobachten in:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="117"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="116"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>Fügen Sie ein Replikat hinzu, um zu messen, wie schnell sich Schreibvorgänge ausbreiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="161"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="160"/>
         <source>Choose two different regions.</source>
         <translation>Wählen Sie zwei verschiedene Regionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="173"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="172"/>
         <source>Writing the probe item in %1…</source>
         <translation>Testelement wird in %1 geschrieben…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="181"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="180"/>
         <source>%1 → %2: the probe could not be written: %3</source>
         <translation>%1 → %2: Die Probe konnte nicht geschrieben werden: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="269"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="268"/>
         <source>The probe item could not be removed in %1: %2</source>
         <translation>Das Probe-Element konnte in %1 nicht entfernt werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="280"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="279"/>
         <source>%1 → %2: stopped before the probe was written</source>
         <translation>%1 → %2: beendet, bevor die Probe geschrieben war</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="288"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="287"/>
         <source>%1 → %2: stopped after %3 ms, not arrived</source>
         <translation>%1 → %2: nach %3 ms beendet, nicht angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="190"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="189"/>
         <source>Waiting for the probe in %1…</source>
         <translation>Warten auf das Testelement in %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/propagation_probe.cpp" line="200"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="199"/>
         <source>%1 → %2: not arrived within %n s</source>
         <translation>
             <numerusform>%1 → %2: nicht innerhalb von %n s angekommen</numerusform>
@@ -4036,12 +4036,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="242"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="241"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: nach %3 ms angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="222"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="221"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>Warten auf das Testelement in %1 (%2)…</translation>
     </message>

@@ -1006,138 +1006,138 @@
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="69"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="67"/>
         <source>Create replica of %1</source>
         <translation>%1 のレプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="51"/>
         <source>Eventual consistency (MREC)</source>
         <translation>結果整合性 (MREC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="54"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="52"/>
         <source>Strong consistency (MRSC)</source>
         <translation>強力な整合性 (MRSC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="91"/>
         <source>Same as the table</source>
         <translation>テーブルと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="94"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="92"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="95"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>標準-IA (低頻度アクセス)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="98"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
         <source>Three replicas</source>
         <translation>3 つのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="99"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="97"/>
         <source>Two replicas and a witness</source>
         <translation>2 つのレプリカと 1 つのウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="103"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="218"/>
         <source>Create replica</source>
         <translation>レプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="107"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="105"/>
         <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
         <translation>%1 は、強力な整合性が提供されるどのリージョンセットにも属していません (US: us-east-1、us-east-2、us-west-2、EU: eu-west-1、eu-west-2、eu-west-3、eu-central-1、AP: ap-northeast-1、ap-northeast-2、ap-northeast-3)。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="113"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="111"/>
         <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
         <translation>このテーブルには既にレプリカがあります。グローバルテーブルの整合性は作成時に選択し、後から変更することはできません。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="121"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="119"/>
         <source>Only for a table with a customer managed key</source>
         <translation>カスタマーマネージドキーを使うテーブルのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="123"/>
         <source>Replica&apos;s KMS key:</source>
         <translation>レプリカの KMS キー:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="126"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="124"/>
         <source>Members:</source>
         <translation>メンバー:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="127"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
         <source>Second replica:</source>
         <translation>2 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="131"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
         <source>&lt;b&gt;Consistency&lt;/b&gt;</source>
         <translation>&lt;b&gt;整合性&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="169"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="167"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>テーブルに項目があります。強力な整合性には空のテーブルが必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="190"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="188"/>
         <source>Checking that the table is empty…</source>
         <translation>テーブルが空かどうかを確認しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="192"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>すべての書き込みは、確認応答の前に 2 つ目のリージョンで永続化されます。リージョンが障害を起こしても確認済みの書き込みは失われず (RPO ゼロ)、強力な整合性のある読み込みはどのリージョンでも最新の書き込みを返します。その代償として、リージョン間の書き込みレイテンシーが加わり、同じ項目への同時書き込みは競合として失敗します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="199"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="197"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>書き込みは受け付けたリージョンが確認応答し、約 1 秒以内にレプリケートされます。書き込みレイテンシーは最小ですが、障害が起きたリージョンの直近の書き込みは失われることがあり、同時書き込みは最後の書き込みが優先されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="204"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="202"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>グループは 1 回の操作で作成されます。%1 リージョンセットの 3 つのリージョン (%2 とほか 2 つのメンバー) です。作成後は変更できません。削除するには、もう一方のレプリカとウィットネスをまとめて削除します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="206"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="212"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
         <source>Witness:</source>
         <translation>ウィットネス:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="212"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
         <source>Third replica:</source>
         <translation>3 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="218"/>
         <source>Create strongly consistent group</source>
         <translation>強力な整合性のグループを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
         <source>Replica region:</source>
         <translation>レプリカのリージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="118"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
         <source>Table class:</source>
         <translation>テーブルクラス:</translation>
     </message>
@@ -1407,19 +1407,19 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="61"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="66"/>
         <source>%1 on %2</source>
         <comment>a remote region: its name, then its connection&apos;s</comment>
         <translation>%1 (%2 経由)</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="71"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="73"/>
         <source>%1 %2</source>
         <comment>region name, region code</comment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="72"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="74"/>
         <source>%1: %2 %3</source>
         <comment>connection: region name, region code</comment>
         <translation>%1: %2 %3</translation>
@@ -3967,59 +3967,59 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>監視先:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="117"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="116"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>レプリカを追加すると、書き込みの伝播速度を計測できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="161"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="160"/>
         <source>Choose two different regions.</source>
         <translation>異なる 2 つのリージョンを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="173"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="172"/>
         <source>Writing the probe item in %1…</source>
         <translation>%1 にプローブ項目を書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="181"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="180"/>
         <source>%1 → %2: the probe could not be written: %3</source>
         <translation>%1 → %2: プローブを書き込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="269"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="268"/>
         <source>The probe item could not be removed in %1: %2</source>
         <translation>%1 でプローブ項目を削除できませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="280"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="279"/>
         <source>%1 → %2: stopped before the probe was written</source>
         <translation>%1 → %2: プローブの書き込み前に停止しました</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="288"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="287"/>
         <source>%1 → %2: stopped after %3 ms, not arrived</source>
         <translation>%1 → %2: %3 ms 後に停止しました。未到着です</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="190"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="189"/>
         <source>Waiting for the probe in %1…</source>
         <translation>%1 でプローブを待っています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/propagation_probe.cpp" line="200"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="199"/>
         <source>%1 → %2: not arrived within %n s</source>
         <translation>
             <numerusform>%1 → %2: %n 秒以内に到着しませんでした</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="242"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="241"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: %3 ms で到着</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="222"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="221"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>%1 でプローブを待っています (%2)…</translation>
     </message>

@@ -51,12 +51,17 @@ EngineBridge::~EngineBridge() {
     m_remotes.clear();  // joins the clients' threads while the bridge is still whole
 }
 
-QString EngineBridge::regionName(const QString& region) {
-    const QString code = regionCode(region);
+namespace {
+// The catalog's name of a region code ("US West (Oregon)"), or the code itself.
+QString catalogName(const QString& code) {
     const auto* info = tablespan::find_region(code.toStdString());
-    const QString name =
-        info ? QString::fromUtf8(info->name.data(), static_cast<qsizetype>(info->name.size()))
-             : code;
+    return info ? QString::fromUtf8(info->name.data(), static_cast<qsizetype>(info->name.size()))
+                : code;
+}
+}  // namespace
+
+QString EngineBridge::regionName(const QString& region) {
+    const QString name = catalogName(regionCode(region));
     if (!isRemoteRegion(region)) return name;
     return tr("%1 on %2", "a remote region: its name, then its connection's")
         .arg(name, connectionOf(region));
@@ -64,13 +69,10 @@ QString EngineBridge::regionName(const QString& region) {
 
 QString EngineBridge::regionLabel(const QString& region) {
     const QString code = regionCode(region);
-    const auto* info = tablespan::find_region(code.toStdString());
-    const QString name =
-        info ? QString::fromUtf8(info->name.data(), static_cast<qsizetype>(info->name.size()))
-             : code;
-    if (!isRemoteRegion(region)) return tr("%1 %2", "region name, region code").arg(name, code);
+    if (!isRemoteRegion(region))
+        return tr("%1 %2", "region name, region code").arg(catalogName(code), code);
     return tr("%1: %2 %3", "connection: region name, region code")
-        .arg(connectionOf(region), name, code);
+        .arg(connectionOf(region), catalogName(code), code);
 }
 
 void EngineBridge::addConnection(const QString& name, const QStringList& regions,
