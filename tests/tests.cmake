@@ -116,3 +116,5 @@ set_tests_properties(tst_scenarios_shipped PROPERTIES LABELS long)
 # scripted one.
 tablespan_add_test(tst_remote_client tablespan_engine Boost::headers)
 target_include_directories(tst_remote_client PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)
+tablespan_add_test(tst_remote_retry_modes tablespan_engine Boost::headers)
+target_include_directories(tst_remote_retry_modes PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)

@@ -27,12 +27,14 @@
 #include "tablespan/engine.h"
 #include "tablespan/http_server.h"
 #include "tablespan/remote_client.h"
+#include "scripted_server.h"
 
 using tablespan::Json;
 using tablespan::RemoteCallRecord;
 using tablespan::RemoteClient;
 using tablespan::RemoteEndpoint;
 using tablespan::Result;
+using test_support::ScriptedServer;
 
 namespace {
 namespace net = boost::asio;
@@ -74,82 +76,6 @@ std::string replicaStatus(const Json& description, const std::string& region) {
         if (replica.value("RegionName", "") == region) return replica.value("ReplicaStatus", "");
     return {};
 }
-
-// A server that answers each request with the next scripted response, for the failures
-// a real endpoint cannot be made to produce on cue (a 500, a throttling streak, a corrupt
-// checksum, a connection it closes). Records how many requests arrived.
-class ScriptedServer {
-public:
-    struct Reply {
-        unsigned status = 200;
-        std::string body = "{}";
-        bool corruptCrc = false;
-        bool closeAfter = false;  // closes the connection without saying so
-    };
-
-    explicit ScriptedServer(std::deque<Reply> replies) : m_replies(std::move(replies)) {
-        m_acceptor.open(tcp::v4());
-        m_acceptor.bind({net::ip::make_address("127.0.0.1"), 0});
-        m_acceptor.listen();
-        m_thread = std::thread([this] { serve(); });
-    }
-    ~ScriptedServer() {
-        m_stopping = true;
-        boost::system::error_code ec;
-        tcp::socket poke(m_io);
-        poke.connect(m_acceptor.local_endpoint(), ec);  // wakes accept()
-        m_thread.join();
-    }
-    std::string url() const {
-        return "http://127.0.0.1:" + std::to_string(m_acceptor.local_endpoint().port());
-    }
-    int requests() const { return m_requests; }
-    int connections() const { return m_connections; }
-
-private:
-    void serve() {
-        while (!m_stopping) {
-            tcp::socket socket(m_io);
-            boost::system::error_code ec;
-            m_acceptor.accept(socket, ec);
-            if (ec || m_stopping) return;
-            ++m_connections;
-            boost::beast::flat_buffer buffer;
-            for (;;) {
-                http::request<http::string_body> request;
-                http::read(socket, buffer, request, ec);
-                if (ec) break;
-                ++m_requests;
-                Reply reply;
-                {
-                    std::lock_guard lock(m_mutex);
-                    if (!m_replies.empty()) {
-                        reply = m_replies.front();
-                        m_replies.pop_front();
-                    }
-                }
-                http::response<http::string_body> response{http::status(reply.status), 11};
-                response.set(http::field::content_type, "application/x-amz-json-1.0");
-                response.body() = reply.body;
-                const std::uint32_t crc = tablespan::server::crc32(reply.body);
-                response.set("x-amz-crc32", std::to_string(reply.corruptCrc ? crc + 1 : crc));
-                response.keep_alive(true);
-                response.prepare_payload();
-                http::write(socket, response, ec);
-                if (ec || reply.closeAfter) break;
-            }
-        }
-    }
-
-    net::io_context m_io;
-    tcp::acceptor m_acceptor{m_io};
-    std::mutex m_mutex;
-    std::deque<Reply> m_replies;
-    std::atomic<int> m_requests{0};
-    std::atomic<int> m_connections{0};
-    std::atomic<bool> m_stopping{false};
-    std::thread m_thread;
-};
 
 const std::string kThrottled =
     "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","

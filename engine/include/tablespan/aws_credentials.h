@@ -32,6 +32,8 @@
 // aws_access_key_id or aws_secret_access_key counts as missing (the CLI would sign with
 // the empty key).
 //
+// resolve_aws_retry reads the retry settings the same way (see below).
+//
 // Secrets never appear in error messages or in `source`. No function here logs.
 // The functions only read files; they are thread-safe.
 
@@ -82,6 +84,34 @@ struct AwsResolution {
 // partial keys, an unsupported source or no keys at all give an error and no
 // credentials, but the region. A missing region alone is not an error.
 AwsResolution resolve_aws(const AwsEnvironment& env, std::string_view profile = {});
+
+// The AWS SDKs' retry modes (AWS SDKs and Tools Reference Guide, "Retry behavior"):
+// legacy (botocore's DynamoDB policy: 10 attempts, 50 ms doubling, no jitter, no quota),
+// standard (3 attempts, full-jitter backoff, a retry quota) and adaptive (standard plus a
+// client-side rate limiter that slows down when throttled).
+enum class RetryMode { Legacy, Standard, Adaptive };
+
+// "legacy", "standard", "adaptive": the names of the setting.
+std::string_view retry_mode_name(RetryMode mode);
+
+struct AwsRetrySettings {
+    RetryMode mode = RetryMode::Standard;  // the AWS CLI v2's default
+    int max_attempts = 0;                  // the first attempt included; 0: the mode's default
+    // Where each came from ("AWS_RETRY_MODE", "profile dev in /home/u/.aws/config"), empty
+    // for a default.
+    std::string mode_source = {};
+    std::string max_attempts_source = {};
+    // Why the settings cannot be used, in botocore's words; then the CLI stops before any
+    // request, and the other fields are the defaults.
+    std::string error = {};
+};
+
+// The retry settings `aws` would use with the same profile argument: AWS_RETRY_MODE,
+// else the profile's retry_mode; AWS_MAX_ATTEMPTS, else the profile's max_attempts.
+// Values are checked as botocore checks them (the mode case-sensitively, an empty one
+// included; attempts an integer of at least 1). A file that cannot be parsed or a named
+// profile that does not exist give the same error as resolve_aws.
+AwsRetrySettings resolve_aws_retry(const AwsEnvironment& env, std::string_view profile = {});
 
 // The profile names in the config and credentials files, each once, "default" first and
 // the others sorted: what `aws configure list-profiles` knows, for a combo box. A file

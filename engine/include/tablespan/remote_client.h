@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "tablespan/aws_credentials.h"
 #include "tablespan/engine.h"
 
 namespace tablespan {
@@ -28,12 +29,18 @@ struct RemoteEndpoint {
     std::string ca_file;
     // Connecting, the TLS handshake, and then the whole exchange, each.
     std::chrono::milliseconds timeout{10'000};
-    // The SDKs' standard retry mode: attempts per call, and the base of the exponential
-    // backoff with full jitter (throttling errors back off from a longer base).
-    int max_attempts = 3;
+    // How calls are retried, as the SDKs' retry modes do (resolve_aws_retry reads the
+    // user's setting). Attempts per call, the first included; 0: the mode's default (3;
+    // legacy: 10, botocore's for DynamoDB).
+    RetryMode retry_mode = RetryMode::Standard;
+    int max_attempts = 0;
+    // Standard and adaptive: the base of the exponential backoff with full jitter
+    // (throttling errors back off from a longer base), and its cap.
     std::chrono::milliseconds retry_base{100};
     std::chrono::milliseconds throttling_retry_base{500};
     std::chrono::milliseconds max_backoff{20'000};
+    // Legacy: the first retry's delay, doubled for each further one, without jitter.
+    std::chrono::milliseconds legacy_retry_base{50};
 };
 
 // One finished call, for the console's Activity dock.
@@ -44,6 +51,8 @@ struct RemoteCallRecord {
     std::chrono::system_clock::time_point finished;
     double duration_ms = 0;  // from the call to its result, retries included
     int attempts = 0;        // 1, or more when the call was retried (0: a malformed URL)
+    // Adaptive mode: how long the client-side rate limiter held the call back, in all.
+    double rate_limited_ms = 0;
     std::optional<Error> error;
 };
 
@@ -53,8 +62,9 @@ class RemoteClientImpl;
 // DynamoDB JSON request of `operation`, answered by a Result with the service's body or
 // its error. Requests are signed with SigV4 for the region they name, sent over
 // keep-alive HTTP/1.1 or HTTPS (verified against the system's CAs and `ca_file`), and
-// retried as the SDKs' standard mode retries: throttling, 5xx answers and network
-// failures, with backoff and a retry quota. Network failures come back as client-side
+// retried as the SDKs' retry modes retry (standard by default: throttling, 5xx answers and
+// network failures, with backoff and a retry quota; adaptive adds a client-side rate
+// limiter; legacy is botocore's older DynamoDB policy). Network failures come back as client-side
 // errors (type EndpointConnectionError, ConnectTimeoutError, ReadTimeoutError or SSLError,
 // http_status 0), as botocore names them. Thread-safe; callbacks run on the client's own
 // thread and must not block it.
@@ -79,6 +89,9 @@ public:
     std::string url_for(std::string_view region) const;
     // Calls sent and not yet answered.
     std::size_t calls_in_flight() const;
+    // Adaptive mode: the rate limiter's requests per second once a throttling answer has
+    // turned it on; nullopt while it is off (or in the other modes).
+    std::optional<double> adaptive_send_rate() const;
 
 private:
     std::unique_ptr<RemoteClientImpl> impl_;

@@ -31,6 +31,7 @@
 
 #include "remote/endpoint_url.h"
 #include "remote/request_signer.h"
+#include "remote/rate_limiter.h"
 #include "remote/retry_policy.h"
 #include "server/hashes.h"
 
@@ -50,6 +51,12 @@ using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
 constexpr std::size_t kMaxIdlePerHost = 8;
+
+// Seconds on the steady clock, for the adaptive mode's rate limiter.
+double seconds_now() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 constexpr std::uint64_t kMaxResponseBytes = 64ull * 1024 * 1024;
 
 // One keep-alive connection, plain or TLS.
@@ -162,6 +169,7 @@ public:
     std::atomic<std::size_t> in_flight_{0};
     std::mutex observer_mutex_;
     std::function<void(const RemoteCallRecord&)> observer_;
+    remote::RateLimiter limiter_{seconds_now()};  // the adaptive mode's
 
 private:
     awaitable<void> run(std::string region, std::string operation, std::string table,
@@ -189,6 +197,7 @@ awaitable<void> RemoteClientImpl::run(std::string region, std::string operation,
     const auto started = std::chrono::steady_clock::now();
     Result result;
     int attempts = 0;
+    double rate_limited_ms = 0;
     std::string url_error;
     const auto url = remote::parse_endpoint_url(
         remote::service_url(remote::fill_region(endpoint_.url, region), target_of(operation).host),
@@ -196,23 +205,46 @@ awaitable<void> RemoteClientImpl::run(std::string region, std::string operation,
     if (!url) {
         result.error = client_error("InvalidEndpointURL", url_error);
     } else {
+        const RetryMode mode = endpoint_.retry_mode;
+        const int max_attempts = endpoint_.max_attempts > 0  ? endpoint_.max_attempts
+                                 : mode == RetryMode::Legacy ? 10
+                                                             : 3;
         int retry_cost = 0;
         for (int attempt_number = 1;; ++attempt_number) {
             attempts = attempt_number;
+            if (mode == RetryMode::Adaptive) {
+                const double wait = limiter_.acquire(seconds_now());
+                if (wait > 0) {
+                    rate_limited_ms += wait * 1000;
+                    asio::steady_timer hold(io_);
+                    hold.expires_after(
+                        std::chrono::microseconds(static_cast<long long>(wait * 1e6)));
+                    co_await hold.async_wait(use_awaitable);
+                }
+            }
             result = co_await attempt(*url, region, operation, body);
+            if (mode == RetryMode::Adaptive)
+                limiter_.record(!result.ok() && remote::classify(*result.error) ==
+                                                    remote::RetryKind::Throttling,
+                                seconds_now());
             if (result.ok()) {
-                quota_.release(retry_cost);
+                if (mode != RetryMode::Legacy) quota_.release(retry_cost);
                 break;
             }
-            const remote::RetryKind kind = remote::classify(*result.error);
-            if (kind == remote::RetryKind::None || attempt_number >= endpoint_.max_attempts ||
-                !quota_.acquire(kind, &retry_cost))
-                break;
+            const remote::RetryKind kind = mode == RetryMode::Legacy
+                                               ? remote::classify_legacy(*result.error)
+                                               : remote::classify(*result.error);
+            if (kind == remote::RetryKind::None || attempt_number >= max_attempts) break;
+            // The legacy mode has no retry quota.
+            if (mode != RetryMode::Legacy && !quota_.acquire(kind, &retry_cost)) break;
             std::uniform_real_distribution<double> unit(0.0, 1.0);
             asio::steady_timer delay(io_);
-            delay.expires_after(remote::backoff(attempt_number, kind, endpoint_.retry_base,
-                                                endpoint_.throttling_retry_base,
-                                                endpoint_.max_backoff, unit(random_)));
+            delay.expires_after(
+                mode == RetryMode::Legacy
+                    ? remote::legacy_backoff(attempt_number, endpoint_.legacy_retry_base)
+                    : remote::backoff(attempt_number, kind, endpoint_.retry_base,
+                                      endpoint_.throttling_retry_base, endpoint_.max_backoff,
+                                      unit(random_)));
             co_await delay.async_wait(use_awaitable);
         }
     }
@@ -224,6 +256,7 @@ awaitable<void> RemoteClientImpl::run(std::string region, std::string operation,
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count(),
         attempts,
+        rate_limited_ms,
         result.error};
     {
         std::lock_guard lock(observer_mutex_);
@@ -429,6 +462,12 @@ std::string RemoteClient::url_for(std::string_view region) const {
 
 std::size_t RemoteClient::calls_in_flight() const {
     return impl_->in_flight_;
+}
+
+std::optional<double> RemoteClient::adaptive_send_rate() const {
+    if (impl_->endpoint_.retry_mode != RetryMode::Adaptive || !impl_->limiter_.enabled())
+        return std::nullopt;
+    return impl_->limiter_.send_rate();
 }
 
 }  // namespace tablespan

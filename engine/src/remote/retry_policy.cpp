@@ -23,8 +23,16 @@ constexpr std::array<std::string_view, 13> kThrottlingCodes = {
     "SlowDown",
     "EC2ThrottledException",
 };
-constexpr std::array<std::string_view, 3> kTransientCodes = {
-    "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"};
+// RequestTimeout…: the SDKs' transient codes. ReplicatedWriteConflictException: DynamoDB's
+// model marks it retryable (not throttling), which the standard mode honours.
+constexpr std::array<std::string_view, 4> kTransientCodes = {
+    "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+    "ReplicatedWriteConflictException"};
+constexpr std::array<std::string_view, 5> kLegacyThrottlingCodes = {
+    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+    "ProvisionedThroughputExceededException"};
+constexpr std::array<std::string_view, 2> kLegacyDynamoDbCodes = {
+    "ReplicatedWriteConflictException", "TransactionInProgressException"};
 constexpr std::array<std::string_view, 3> kTransientClientErrors = {
     "EndpointConnectionError", "ConnectionClosedError", "ChecksumError"};
 constexpr std::array<std::string_view, 2> kTimeoutClientErrors = {"ConnectTimeoutError",
@@ -53,6 +61,33 @@ RetryKind classify(const Error& error) {
         default:
             return RetryKind::None;
     }
+}
+
+RetryKind classify_legacy(const Error& error) {
+    if (error.http_status == 0) {
+        if (contains(kTimeoutClientErrors, error.type) ||
+            contains(kTransientClientErrors, error.type))
+            return RetryKind::Transient;
+        return RetryKind::None;
+    }
+    if (contains(kLegacyThrottlingCodes, error.type) || error.http_status == 429)
+        return RetryKind::Throttling;
+    if (contains(kLegacyDynamoDbCodes, error.type)) return RetryKind::Transient;
+    switch (error.http_status) {
+        case 500:
+        case 502:
+        case 503:
+        case 504:
+        case 509:
+            return RetryKind::Transient;
+        default:
+            return RetryKind::None;
+    }
+}
+
+std::chrono::milliseconds legacy_backoff(int retry, std::chrono::milliseconds base) {
+    return std::chrono::milliseconds(static_cast<long long>(
+        static_cast<double>(base.count()) * std::pow(2.0, std::clamp(retry - 1, 0, 30))));
 }
 
 std::chrono::milliseconds backoff(int retry, RetryKind kind, std::chrono::milliseconds base,

@@ -17,9 +17,19 @@ enum class RetryKind {
     Throttling,  // ProvisionedThroughputExceededException, ThrottlingException, ...
 };
 
-// How an error is retried: service error codes by name, client-side errors (http_status
-// 0) by type, anything else by HTTP status.
+// How an error is retried in the standard and adaptive modes: service error codes by
+// name (the SDKs' lists, and errors the service model marks retryable), client-side
+// errors (http_status 0) by type, anything else by HTTP status.
 RetryKind classify(const Error& error);
+
+// The same for the legacy mode, by botocore's _retry.json for DynamoDB: socket errors,
+// 429, 500, 502, 503, 504 and 509, the throttling codes it names, and DynamoDB's own
+// ReplicatedWriteConflictException, TransactionInProgressException and CRC32 mismatch.
+// (Legacy mode has no timeout class: timeouts are Transient.)
+RetryKind classify_legacy(const Error& error);
+
+// The legacy mode's delay before retry number `retry`: `base * 2^(retry-1)`, no jitter.
+std::chrono::milliseconds legacy_backoff(int retry, std::chrono::milliseconds base);
 
 // The delay before retry number `retry` (1 for the first retry): full jitter over an
 // exponential backoff, `random01 * min(base * 2^(retry-1), max)`.
