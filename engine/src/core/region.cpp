@@ -51,6 +51,14 @@ std::string action_tables(const Json& actions) {
     return names;
 }
 
+// Item reads that never write: they run outside a batch when none is open, so that they
+// neither wait for a commit nor cost one (a batch that holds a write answers its reads
+// after the commit, since they may have seen the write).
+bool reads_only(const std::string& operation) {
+    return operation == "GetItem" || operation == "Query" || operation == "Scan" ||
+           operation == "BatchGetItem";
+}
+
 std::string table_name_of(const Json& request) {
     if (!request.is_object()) return {};
     auto it = request.find("TableName");
@@ -209,7 +217,7 @@ void Region::run_internal(std::function<void()> work, std::function<void(bool)> 
 void Region::run(Pending p, const std::function<Json()>& body) {
     request_strong_.clear();
     try {
-        open_batch();
+        if (!reads_only(p.operation)) open_batch();
         p.result.body = body();
         if (in_savepoint_) store_.release_savepoint();
         for (const auto& w : request_strong_) {
