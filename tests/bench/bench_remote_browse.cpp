@@ -2,7 +2,10 @@
 // 200 items a page, LastEvaluatedKey to the next), from the embedded engine and from the
 // same engine reached as a remote region (a Tablespan endpoint on loopback, every request
 // signed with SigV4 and checked). Issue 19's target: remote pages per second at least 0.8
-// of embedded. Then the console idle on a remote region (an EngineBridge with a remote
+// of embedded. Beside it, the ceiling of any JSON wire: the embedded browse again, each
+// page also written as JSON text and parsed back into a document (what a remote page
+// costs at least, with no network, signature, checksum or thread hand-off), and the
+// remote rate as a share of that. Then the console idle on a remote region (an EngineBridge with a remote
 // connection and nothing changing) for a few seconds: requests per second, target under 2.
 //
 // Usage: bench_remote_browse [ITEMS] [DIR]   (default 100000 items, a fresh temporary dir)
@@ -122,6 +125,13 @@ int main(int argc, char** argv) {
 
     const double embedded = median_browse(
         [&](const Json& request) { return engine->call_sync(kRegion, "Scan", request); }, count);
+    const double wire = median_browse(
+        [&](const Json& request) {
+            tablespan::Result r = engine->call_sync(kRegion, "Scan", request);
+            r.body = Json::parse(r.body.dump());
+            return r;
+        },
+        count);
 
     tablespan::HttpServerOptions serverOptions;
     serverOptions.port = 0;
@@ -143,6 +153,10 @@ int main(int argc, char** argv) {
         "\"ops_per_sec\": %.1f, \"baseline_ops_per_sec\": %.1f, \"ratio\": %.3f, "
         "\"target\": 0.8}\n",
         count, kPageSize, remote, embedded, remote / embedded);
+    std::printf(
+        "{\"name\": \"json_wire_ceiling\", \"ops_per_sec\": %.1f, \"baseline_ops_per_sec\": "
+        "%.1f, \"ratio\": %.3f, \"remote_of_ceiling\": %.3f}\n",
+        wire, embedded, wire / embedded, remote / wire);
     std::fflush(stdout);
 
     {
