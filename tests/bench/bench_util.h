@@ -2,11 +2,15 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <cstdio>
+#include <fstream>
+#include <mutex>
 #include <string>
+#include <thread>
 
 namespace bench {
 
@@ -19,6 +23,44 @@ inline double peak_rss_mb() {
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
+
+// The process's anonymous and file-backed resident memory (RssAnon and RssFile of
+// /proc/self/status), in MB, sampled every 10 ms while it lives, keeping the peaks: the
+// kernel keeps only the peak of their sum. File-backed pages are the SQLite files the
+// engine maps; anonymous memory is everything else (heap, page caches, stacks).
+class RssSampler {
+public:
+    RssSampler() : thread_([this] { run(); }) {}
+    ~RssSampler() { stop(); }
+    void stop() {
+        if (!thread_.joinable()) return;
+        stop_ = true;
+        thread_.join();
+    }
+    double peak_anon_mb() const { return anon_kb_ / 1024.0; }
+    double peak_file_mb() const { return file_kb_ / 1024.0; }
+
+private:
+    void sample() {
+        std::ifstream status("/proc/self/status");
+        std::string key;
+        long kb = 0;
+        while (status >> key) {
+            if (key == "RssAnon:" && status >> kb) anon_kb_ = std::max<long>(anon_kb_, kb);
+            if (key == "RssFile:" && status >> kb) file_kb_ = std::max<long>(file_kb_, kb);
+        }
+    }
+    void run() {
+        while (!stop_) {
+            sample();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        sample();
+    }
+    std::atomic<bool> stop_{false};
+    std::atomic<long> anon_kb_{0}, file_kb_{0};
+    std::thread thread_;
+};
 
 inline void print_ratio(const std::string& name, double ops, double baseline) {
     std::printf(
