@@ -118,6 +118,10 @@ private:
     void shootRemote(std::function<void()> done);
     void shootRemoteDialogs(const QString& url, std::function<void()> done);
     void shootRemoteTabs(int index, std::function<void()> done);
+    // The lab's global table in the Global tables tab (a probe that arrived), PITR,
+    // Monitoring and the Regions & network panel on the lab's region
+    // (screenshot_remote_views.cpp).
+    void shootRemoteViews(std::function<void()> done);
 
     EngineBridge& m_bridge;
     MainWindow& m_window;

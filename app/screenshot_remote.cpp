@@ -2,7 +2,7 @@
 // behind its own HTTP endpoint with SigV4 keys stands in for a team's shared server; the
 // console connects to it and shows its region in the selector, its tables and items, the
 // remote calls in the Activity dock, the Connect dialog, and an endpoint that cannot be
-// reached. Light and dark.
+// reached. Light and dark. Its Customers table is global and has PITR on.
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -85,6 +85,24 @@ Lab* startLab() {
                 {"since",
                  {{"S", "2025-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10)}}},
                 {"orders", {{"N", std::to_string(3 + (i * 7) % 40)}}}}}});
+    // A global table: a replica in a region the connection serves and one it does not,
+    // one per request as the service wants; point-in-time recovery on (shot by
+    // screenshot_remote_views.cpp).
+    for (const char* region : {"us-east-1", "ap-northeast-1"}) {
+        call("UpdateTable",
+             {{"TableName", "Customers"},
+              {"ReplicaUpdates", Json::array({{{"Create", {{"RegionName", region}}}}})}});
+        for (int spin = 0; spin < 100'000; ++spin) {
+            const Json t = call("DescribeTable", {{"TableName", "Customers"}}).body["Table"];
+            bool active = t.value("TableStatus", "") == "ACTIVE";
+            for (const Json& r : t.value("Replicas", Json::array()))
+                active = active && r.value("ReplicaStatus", "") == "ACTIVE";
+            if (active) break;
+        }
+    }
+    call("UpdateContinuousBackups",
+         {{"TableName", "Customers"},
+          {"PointInTimeRecoverySpecification", {{"PointInTimeRecoveryEnabled", true}}}});
     return lab;
 }
 }  // namespace
@@ -140,7 +158,7 @@ void ScreenshotDriver::shootRemote(std::function<void()> done) {
 void ScreenshotDriver::shootRemoteTabs(int index, std::function<void()> done) {
     // Every other tab on the remote region, to see what each makes of it.
     auto* tabs = m_window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
-    if (index >= tabs->count()) return done();
+    if (index >= tabs->count()) return shootRemoteViews(done);
     tabs->setCurrentIndex(index);
     when([] { return true; },
          [=, this] {
@@ -162,21 +180,35 @@ void ScreenshotDriver::shootRemoteDialogs(const QString& url, std::function<void
     Theme::apply(Theme::Mode::Dark);
     save(dialog, QStringLiteral("63b-connect-dialog-dark"));
     Theme::apply(Theme::Mode::Light);
-    dialog->close();
-    dialog->deleteLater();
 
-    // An endpoint nobody answers at: the Tables tab says so in words.
-    tablespan::RemoteEndpoint gone;
-    gone.url = "http://127.0.0.1:9";
-    gone.max_attempts = 1;
-    m_bridge.addConnection(QStringLiteral("offline-lab"), {QStringLiteral("us-east-1")},
-                           std::make_unique<tablespan::RemoteClient>(gone));
-    m_window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))
-        ->setCurrentWidget(m_window.tablesTab());
-    m_window.setRegion(QStringLiteral("us-east-1@offline-lab"));
-    when([this] { return !m_window.tablesTab()->errorText().isEmpty(); },
+    // Access keys typed into the dialog, once the keychain was checked: under xvfb-run no
+    // keychain service answers, and the choice says so and what to use instead.
+    auto* credentials = dialog->findChild<QComboBox*>(QStringLiteral("credentials"));
+    credentials->setCurrentIndex(credentials->count() - 2);
+    dialog->findChild<QLineEdit*>(QStringLiteral("accessKeyId"))
+        ->setText(QStringLiteral("AKIAIOSFODNN7EXAMPLE"));
+    const QString checking = dialog->credentialStatus();
+    when([dialog, checking] { return dialog->credentialStatus() != checking; },
          [=, this] {
-             save(&m_window, QStringLiteral("64-remote-unreachable"));
-             done();
+             save(dialog, QStringLiteral("63c-connect-dialog-keys"));
+             Theme::apply(Theme::Mode::Dark);
+             save(dialog, QStringLiteral("63d-connect-dialog-keys-dark"));
+             Theme::apply(Theme::Mode::Light);
+             dialog->close();
+             dialog->deleteLater();
+             // An endpoint nobody answers at: the Tables tab says so in words.
+             tablespan::RemoteEndpoint gone;
+             gone.url = "http://127.0.0.1:9";
+             gone.max_attempts = 1;
+             m_bridge.addConnection(QStringLiteral("offline-lab"), {QStringLiteral("us-east-1")},
+                                    std::make_unique<tablespan::RemoteClient>(gone));
+             m_window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))
+                 ->setCurrentWidget(m_window.tablesTab());
+             m_window.setRegion(QStringLiteral("us-east-1@offline-lab"));
+             when([this] { return !m_window.tablesTab()->errorText().isEmpty(); },
+                  [=, this] {
+                      save(&m_window, QStringLiteral("64-remote-unreachable"));
+                      done();
+                  });
          });
 }

@@ -59,6 +59,7 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_console tablespan_widgets)
     # Remote regions: a second Tablespan over HTTP with SigV4 keys.
     tablespan_add_test(tst_widgets_remote tablespan_widgets Boost::headers)
+    tablespan_add_test(tst_widgets_remote_tabs tablespan_widgets)
     tablespan_add_test(tst_widgets_table_copy tablespan_widgets Boost::headers)
     tablespan_add_test(tst_global_models tablespan_widgets)
     tablespan_add_test(tst_widgets_global tablespan_widgets)
@@ -91,6 +92,13 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_partiql tablespan_widgets)
     tablespan_add_test(tst_widgets_kms tablespan_widgets)
     tablespan_add_test(tst_widgets_remote_connections tablespan_widgets)
+    # Keys typed into the Connect dialog, in a real Secret Service: gnome-keyring in a D-Bus
+    # session and home directory of the test's own.
+    set(TABLESPAN_TEST_WRAPPER_tst_widgets_remote_keychain
+        ${CMAKE_CURRENT_SOURCE_DIR}/keychain/run_with_keyring.sh)
+    tablespan_add_test(tst_widgets_remote_keychain tablespan_widgets)
+    # …and where no keychain service answers: the session bus points nowhere.
+    tablespan_add_test(tst_widgets_remote_no_keychain tablespan_widgets)
 endif()
 
 # SigV4 checking (--require-auth): needs the engine's private server/ headers.

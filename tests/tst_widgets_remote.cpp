@@ -200,6 +200,27 @@ private slots:
         QVERIFY2(text.contains(QLatin1String("Is the server running")), qPrintable(text));
     }
 
+    // A connection made again while its region is shown (the keys arrived from the
+    // keychain, or the connection was edited) replaces the old answer in the views.
+    void aConnectionMadeAgainRefreshesTheShownRegion() {
+        RemoteLab lab;
+        seedOrders(lab);
+        WidgetEngine e;
+        MainWindow window(*e.bridge);
+        window.show();
+        e.bridge->addUnavailableConnection(QStringLiteral("lab"), {QStringLiteral("eu-west-1")},
+                                           QStringLiteral("KeysUnavailable"),
+                                           QStringLiteral("The keys are being read."));
+        window.setRegion(kLab);
+        QTRY_VERIFY(window.tablesTab()->errorText().contains(QLatin1String("being read")));
+        e.bridge->addConnection(QStringLiteral("lab"), {QStringLiteral("eu-west-1")}, lab.client());
+        QCOMPARE(window.currentRegion(), kLab);
+        QTRY_COMPARE(statusOf(window.tablesTab()->model(), QStringLiteral("Orders")),
+                     QStringLiteral("ACTIVE"));
+        QVERIFY2(window.tablesTab()->errorText().isEmpty(),
+                 qPrintable(window.tablesTab()->errorText()));
+    }
+
     // Removing the connection takes its regions out of the selector; a window that showed
     // one goes back to an embedded region.
     void aRemovedConnectionLeavesTheSelector() {

@@ -1,5 +1,6 @@
 // Remote connections (issue 19): a named endpoint, its regions and how to sign for it,
-// saved in the settings without any secret; validation in words; the endpoint built
+// saved in the settings without any secret (keys typed into the dialog only as "they are
+// in the keychain"); validation in words; the endpoint built
 // from the AWS CLI's files of a home directory of the test's own (never the real HOME);
 // and the Connect dialog: the resolved key shown masked, OK refused for a bad URL, and
 // Test connection answered by a real in-process endpoint without blocking the GUI.
@@ -25,6 +26,7 @@
 #include "remote/remote_connection.h"
 #include "tablespan/engine.h"
 #include "tablespan/http_server.h"
+#include "connect_dialog_helpers.h"
 
 namespace {
 const QByteArray kKeyId = "AKIAIOSFODNN7EXAMPLE";
@@ -42,9 +44,13 @@ public:
         write(QStringLiteral(".aws/config"),
               "[profile dev]\nregion = eu-west-1\n[profile broken]\nregion = us-west-2\n");
     }
-    tablespan::AwsEnvironment env() const {
+    // With "NAME=value" environment variables.
+    tablespan::AwsEnvironment env(const QStringList& variables = {}) const {
         tablespan::AwsEnvironment env;
         env.home = m_dir.path().toStdString();
+        for (const QString& entry : variables)
+            env.variables[entry.section(u'=', 0, 0).toStdString()] =
+                entry.section(u'=', 1).toStdString();
         return env;
     }
     QString path() const { return m_dir.path(); }
@@ -66,31 +72,6 @@ RemoteConnection connection(const QString& name, const QString& url, const QStri
     c.url = url;
     c.regions = regions;
     return c;
-}
-
-template <typename T>
-T* child(const QObject* parent, const char* name) {
-    T* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found) qFatal("no child %s", name);
-    return found;
-}
-
-QPushButton* okButton(const ConnectDialog& dialog) {
-    return dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-}
-
-void chooseCredentials(ConnectDialog& dialog, const QString& text) {
-    auto* box = child<QComboBox>(&dialog, "credentials");
-    const int index = box->findText(text, Qt::MatchStartsWith);
-    if (index < 0) qFatal("no credentials choice %s", qPrintable(text));
-    box->setCurrentIndex(index);
-}
-
-void checkOnly(ConnectDialog& dialog, const QString& code) {
-    auto* list = child<QListWidget>(&dialog, "connectionRegions");
-    for (int i = 0; i < list->count(); ++i)
-        list->item(i)->setCheckState(
-            list->item(i)->data(Qt::UserRole).toString() == code ? Qt::Checked : Qt::Unchecked);
 }
 
 // An engine on its own threads and its HTTP endpoint on a free loopback port.
@@ -121,6 +102,12 @@ class TstWidgetsRemoteConnections : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() {
+        // No keychain service, wherever the test runs (the typed-keys choice checks for one):
+        // a session bus that is not there.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/tablespan-test-bus");
+    }
+
     void settingsRoundTrip() {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("settings.ini"));
@@ -133,16 +120,21 @@ private slots:
             {QStringLiteral("eu-west-1"), QStringLiteral("us-west-2")});
         aws.profile = QStringLiteral("dev");
         aws.caFile = QStringLiteral("/etc/lab-ca.pem");
+        RemoteConnection typed =
+            connection(QStringLiteral("typed"), QStringLiteral("https://lab.example.com:8443"),
+                       {QStringLiteral("eu-west-1")});
+        typed.keychainKeys = true;
         {
             QSettings settings(file, QSettings::IniFormat);
-            saveConnections(settings, {local, aws});
+            saveConnections(settings, {local, aws, typed});
         }
         {
             QSettings settings(file, QSettings::IniFormat);
             const QList<RemoteConnection> loaded = loadConnections(settings);
-            QCOMPARE(loaded.size(), 2);
+            QCOMPARE(loaded.size(), 3);
             QCOMPARE(loaded[0], local);
             QCOMPARE(loaded[1], aws);
+            QCOMPARE(loaded[2], typed);
             // A shorter list leaves nothing of the longer one behind.
             saveConnections(settings, {aws});
         }
@@ -179,6 +171,26 @@ private slots:
         // Not even a part of them.
         QVERIFY(!text.contains(kSecret.left(8)));
         QVERIFY(!text.contains(kKeyId.right(8)));
+
+        // Keys typed into the dialog: the settings say only that the keychain has them.
+        chooseCredentials(dialog, QStringLiteral("Access keys entered here"));
+        child<QLineEdit>(&dialog, "accessKeyId")->setText(QString::fromLatin1(kKeyId));
+        child<QLineEdit>(&dialog, "secretAccessKey")->setText(QString::fromLatin1(kSecret));
+        child<QLineEdit>(&dialog, "sessionToken")->setText(QStringLiteral("FwoGZXIvYXdzEXAMPLE"));
+        const RemoteConnection typed = dialog.connection();
+        QVERIFY(typed.keychainKeys);
+        QVERIFY(typed.profile.isEmpty());
+        {
+            QSettings settings(file, QSettings::IniFormat);
+            saveConnections(settings, {typed});
+        }
+        QFile again(file);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        const QByteArray typedText = again.readAll();
+        QVERIFY2(typedText.contains("keychain=true"), typedText.constData());
+        QVERIFY(!typedText.contains(kSecret.left(8)));
+        QVERIFY(!typedText.contains(kKeyId.right(8)));
+        QVERIFY(!typedText.contains("FwoGZXIv"));
     }
 
     void validation_data() {
@@ -296,6 +308,47 @@ private slots:
         QVERIFY(endpoint->access_key_id.empty());
         QVERIFY(endpoint->secret_access_key.empty());
         QVERIFY(!source.isEmpty());
+    }
+
+    // The AWS CLI's retry settings travel with the endpoint; an invalid one is refused
+    // with the CLI's words, before any request.
+    void endpointWithRetrySettings() {
+        const Home home;
+        RemoteConnection c = connection(QStringLiteral("aws"),
+                                        QStringLiteral("https://dynamodb.{region}.amazonaws.com"),
+                                        {QStringLiteral("eu-west-1")});
+        c.profile = QStringLiteral("dev");
+        QString error;
+        auto endpoint = endpointFor(c, home.env(), &error);
+        QVERIFY2(endpoint, qPrintable(error));
+        QCOMPARE(endpoint->retry_mode, tablespan::RetryMode::Standard);
+        QCOMPARE(endpoint->max_attempts, 0);
+
+        endpoint = endpointFor(c,
+                               home.env({QStringLiteral("AWS_RETRY_MODE=adaptive"),
+                                         QStringLiteral("AWS_MAX_ATTEMPTS=5")}),
+                               &error);
+        QVERIFY2(endpoint, qPrintable(error));
+        QCOMPARE(endpoint->retry_mode, tablespan::RetryMode::Adaptive);
+        QCOMPARE(endpoint->max_attempts, 5);
+
+        c.unsignedRequests = true;  // unsigned: the default profile's settings still hold
+        QVERIFY(!endpointFor(c, home.env({QStringLiteral("AWS_RETRY_MODE=fast")}), &error));
+        QCOMPARE(error, QStringLiteral("Invalid retry settings: Invalid value provided to "
+                                       "\"mode\": \"fast\" must be one of: ('legacy', "
+                                       "'standard', 'adaptive')"));
+
+        // The dialog says which settings it found.
+        c.unsignedRequests = false;
+        ConnectDialog dialog({}, home.env({QStringLiteral("AWS_MAX_ATTEMPTS=2"),
+                                           QStringLiteral("AWS_RETRY_MODE=legacy")}));
+        dialog.setConnection(c);
+        QVERIFY2(dialog.credentialStatus().contains(
+                     QStringLiteral("Retry mode legacy from AWS_RETRY_MODE")),
+                 qPrintable(dialog.credentialStatus()));
+        QVERIFY2(dialog.credentialStatus().contains(
+                     QStringLiteral("Attempts per request: 2, from AWS_MAX_ATTEMPTS")),
+                 qPrintable(dialog.credentialStatus()));
     }
 
     void maskedKey() {

@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccessKeysEditor</name>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="10"/>
+        <source>Access key ID:</source>
+        <translation>Zugriffsschlüssel-ID:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="11"/>
+        <source>e.g. AKIAIOSFODNN7EXAMPLE</source>
+        <translation>z. B. AKIAIOSFODNN7EXAMPLE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="12"/>
+        <source>Secret access key:</source>
+        <translation>Geheimer Zugriffsschlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="14"/>
+        <source>Session token:</source>
+        <translation>Sitzungstoken:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="16"/>
+        <source>Optional: only for temporary keys</source>
+        <translation>Optional: nur für temporäre Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="18"/>
+        <source>Kept in the system keychain, never in the settings.</source>
+        <translation>Wird im Schlüsselbund des Systems aufbewahrt, nie in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="41"/>
+        <source>Checking the system keychain…</source>
+        <translation>Der Schlüsselbund des Systems wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="48"/>
+        <source>Reading the keys of %1 from the system keychain…</source>
+        <translation>Die Schlüssel von %1 werden aus dem Schlüsselbund des Systems gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="55"/>
+        <source>Access key %1 is kept in the system keychain. Type new keys to replace it.</source>
+        <translation>Zugriffsschlüssel %1 liegt im Schlüsselbund des Systems. Geben Sie neue Schlüssel ein, um ihn zu ersetzen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="72"/>
+        <source>The system keychain holds no keys for %1: type them again.</source>
+        <translation>Der Schlüsselbund des Systems enthält keine Schlüssel für %1: Geben Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="74"/>
+        <source>The keys are kept in the system keychain, never in the settings.</source>
+        <translation>Die Schlüssel werden im Schlüsselbund des Systems aufbewahrt, nie in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="101"/>
+        <source>Enter the access key ID and the secret access key.</source>
+        <translation>Geben Sie die Zugriffsschlüssel-ID und den geheimen Zugriffsschlüssel ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="103"/>
+        <source>Enter the access key ID too.</source>
+        <translation>Geben Sie auch die Zugriffsschlüssel-ID ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="104"/>
+        <source>Enter the secret access key too.</source>
+        <translation>Geben Sie auch den geheimen Zugriffsschlüssel ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="106"/>
+        <source>Access keys hold no spaces.</source>
+        <translation>Zugriffsschlüssel enthalten keine Leerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="123"/>
+        <source>Saving the keys in the system keychain…</source>
+        <translation>Die Schlüssel werden im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="133"/>
+        <source>The keys are saved in the system keychain.</source>
+        <translation>Die Schlüssel sind im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDock</name>
     <message>
         <location filename="../widgets/window/activity_dock.cpp" line="19"/>
@@ -377,100 +465,105 @@
 <context>
     <name>CapacityCharts</name>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="48"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="51"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="49"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="52"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="50"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="53"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="52"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="55"/>
         <source>Read capacity units (average per second)</source>
         <translation>Lesekapazitätseinheiten (Mittel pro Sekunde)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="53"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="56"/>
         <source>Write capacity units (average per second)</source>
         <translation>Schreibkapazitätseinheiten (Mittel pro Sekunde)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="54"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="57"/>
         <source>Throttled requests (sum per period)</source>
         <translation>Gedrosselte Anfragen (Summe pro Zeitraum)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="67"/>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="69"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="70"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="72"/>
         <source>Consumed</source>
         <translation>Verbraucht</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="66"/>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="68"/>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="204"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="69"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="71"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="227"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="70"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="73"/>
         <source>Replicated</source>
         <translation>Repliziert</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="71"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="74"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="72"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="75"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="75"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="78"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="77"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="80"/>
         <source>Index:</source>
         <translation>Index:</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="79"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="82"/>
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="204"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="118"/>
+        <source>%1 is a remote region. The capacity charts read the embedded engine&apos;s capacity metrics, which exist for embedded regions only; a remote table&apos;s capacity is in its service&apos;s own monitoring (Amazon CloudWatch for DynamoDB).</source>
+        <translation>%1 ist eine entfernte Region. Die Kapazitätsdiagramme lesen die Kapazitätsmetriken der eingebetteten Engine, die es nur für eingebettete Regionen gibt; die Kapazität einer entfernten Tabelle zeigt die Überwachung ihres Dienstes (Amazon CloudWatch für DynamoDB).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="227"/>
         <source>On-demand maximum</source>
         <translation>On-Demand-Maximum</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="222"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="245"/>
         <source>seconds (engine time)</source>
         <translation>Sekunden (Engine-Zeit)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="223"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="246"/>
         <source>minutes (engine time)</source>
         <translation>Minuten (Engine-Zeit)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="226"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="249"/>
         <source>Last minute: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
         <translation>Letzte Minute: %1 Lese- und %2 Schreibeinheiten verbraucht, %3 Lese- und %4 Schreibanfragen gedrosselt.</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="228"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="251"/>
         <source>Last hour: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
         <translation>Letzte Stunde: %1 Lese- und %2 Schreibeinheiten verbraucht, %3 Lese- und %4 Schreibanfragen gedrosselt.</translation>
     </message>
@@ -579,153 +672,173 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="48"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="46"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="49"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="47"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="54"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="52"/>
         <source>Connect to an endpoint</source>
         <translation>Mit einem Endpunkt verbinden</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="56"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="54"/>
         <source>A remote region is a region of another DynamoDB-compatible endpoint (Amazon DynamoDB, DynamoDB Local or a shared Tablespan server) that the console shows and drives beside its embedded regions.</source>
         <translation>Eine entfernte Region ist eine Region eines anderen DynamoDB-kompatiblen Endpunkts (Amazon DynamoDB, DynamoDB Local oder ein gemeinsam genutzter Tablespan-Server), die die Konsole neben ihren eingebetteten Regionen anzeigt und steuert.</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="65"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="63"/>
         <source>e.g. local or prod-aws</source>
         <translation>z. B. local oder prod-aws</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="68"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="66"/>
         <source>http://127.0.0.1:8000 or https://dynamodb.{region}.amazonaws.com</source>
         <translation>http://127.0.0.1:8000 oder https://dynamodb.{region}.amazonaws.com</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="69"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="67"/>
         <source>{region} stands for the code of the region a request is for.</source>
         <translation>{region} steht für den Code der Region, für die eine Anfrage bestimmt ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="75"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="73"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="87"/>
-        <source>The console saves only the profile&apos;s name and reads the keys from the AWS CLI&apos;s files when it connects.</source>
-        <translation>Die Konsole speichert nur den Namen des Profils und liest die Schlüssel beim Verbinden aus den Dateien der AWS CLI.</translation>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="85"/>
+        <source>The console saves only the profile&apos;s name and reads the keys from the AWS CLI&apos;s files when it connects. Keys entered here are kept in the system keychain.</source>
+        <translation>Die Konsole speichert nur den Namen des Profils und liest die Schlüssel beim Verbinden aus den Dateien der AWS CLI. Hier eingegebene Schlüssel werden im Schlüsselbund des Systems aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="95"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="93"/>
         <source>Optional: a PEM file of extra CAs for HTTPS</source>
         <translation>Optional: PEM-Datei mit weiteren CAs für HTTPS</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="127"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="125"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="128"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="126"/>
         <source>Endpoint URL:</source>
         <translation>Endpunkt-URL:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="129"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="127"/>
         <source>Regions:</source>
         <translation>Regionen:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="130"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="128"/>
         <source>Credentials:</source>
         <translation>Anmeldeinformationen:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="132"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="135"/>
         <source>CA file:</source>
         <translation>CA-Datei:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="137"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="140"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="176"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="18"/>
         <source>AWS CLI default (environment, AWS_PROFILE, default profile)</source>
         <translation>Standard der AWS CLI (Umgebung, AWS_PROFILE, Profil default)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="181"/>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="216"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="211"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="23"/>
         <source>Profile %1</source>
         <translation>Profil %1</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="185"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="31"/>
         <source>No signature (DynamoDB Local, Tablespan without --require-auth)</source>
         <translation>Keine Signatur (DynamoDB Local, Tablespan ohne --require-auth)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="192"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="181"/>
         <source>Edit connection %1</source>
         <translation>Verbindung %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="193"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="182"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="273"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="27"/>
+        <source>Access keys entered here (kept in the system keychain)</source>
+        <translation>Hier eingegebene Zugriffsschlüssel (im Schlüsselbund des Systems)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="54"/>
         <source>Requests are sent without a signature: only a local engine accepts them.</source>
         <translation>Anfragen werden ohne Signatur gesendet: Nur eine lokale Engine nimmt sie an.</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="282"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="63"/>
         <source>Access key %1 from %2</source>
         <translation>Zugriffsschlüssel %1, Quelle: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="286"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="67"/>
         <source>%1 (temporary, with a session token)</source>
         <translation>%1 (temporär, mit Sitzungstoken)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="288"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="69"/>
         <source>No credentials: %1</source>
         <translation>Keine Anmeldeinformationen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="291"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="72"/>
         <source>Region %1 from %2</source>
         <translation>Region %1, Quelle: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="324"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="79"/>
+        <source>Invalid retry settings: %1</source>
+        <translation>Ungültige Wiederholungseinstellungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="81"/>
+        <source>Retry mode %1 from %2</source>
+        <translation>Wiederholungsmodus %1 aus %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="85"/>
+        <source>Attempts per request: %1, from %2</source>
+        <translation>Versuche je Anfrage: %1, aus %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="300"/>
         <source>CA certificates</source>
         <translation>CA-Zertifikate</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="326"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="302"/>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="341"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="324"/>
         <source>Listing the tables of %1…</source>
         <translation>Die Tabellen von %1 werden aufgelistet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/remote/connect_dialog.cpp" line="364"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="347"/>
         <source>Connected: %n table(s) listed in %1.</source>
         <translation>
             <numerusform>Verbunden: %n Tabelle in %1 aufgelistet.</numerusform>
@@ -733,7 +846,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="369"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="352"/>
         <source>Not connected: %1: %2</source>
         <translation>Nicht verbunden: %1: %2</translation>
     </message>
@@ -741,37 +854,58 @@
 <context>
     <name>ConnectionsMenu</name>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="13"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="19"/>
         <source>&amp;Connections</source>
         <translation>&amp;Verbindungen</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="34"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="48"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="83"/>
         <source>The connection %1 is not connected: %2</source>
         <translation>Die Verbindung %1 ist nicht verbunden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="77"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="63"/>
+        <source>The keys of %1 are being read from the system keychain.</source>
+        <translation>Die Schlüssel von %1 werden aus dem Schlüsselbund des Systems gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="123"/>
+        <source>The keys of %1 stay in the system keychain: %2</source>
+        <translation>Die Schlüssel von %1 bleiben im Schlüsselbund des Systems: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="151"/>
         <source>Connected to %1: its regions are in the region list.</source>
         <translation>Mit %1 verbunden: Ihre Regionen stehen in der Regionsliste.</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="101"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="183"/>
         <source>Connect to an endpoint…</source>
         <translation>Mit einem Endpunkt verbinden…</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="109"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="193"/>
+        <source>%1 (reading its keys…)</source>
+        <translation>%1 (Schlüssel werden gelesen…)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="195"/>
         <source>%1 (not connected)</source>
         <translation>%1 (nicht verbunden)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="112"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="198"/>
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="113"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="200"/>
+        <source>Connect again</source>
+        <translation>Erneut verbinden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="201"/>
         <source>Disconnect and forget</source>
         <translation>Trennen und vergessen</translation>
     </message>
@@ -1052,97 +1186,97 @@
     </message>
     <message>
         <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="218"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
         <source>Create replica</source>
         <translation>Replikat erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="105"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="106"/>
         <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
         <translation>%1 gehört zu keinem der Regionensets, in denen starke Konsistenz angeboten wird (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="111"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="112"/>
         <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
         <translation>Diese Tabelle hat bereits Replikate: Die Konsistenz einer globalen Tabelle wird bei ihrer Erstellung gewählt und lässt sich nicht mehr ändern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="119"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="120"/>
         <source>Only for a table with a customer managed key</source>
         <translation>Nur für eine Tabelle mit kundenverwaltetem Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="123"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="128"/>
         <source>Replica&apos;s KMS key:</source>
         <translation>KMS-Schlüssel des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="124"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
         <source>Members:</source>
         <translation>Mitglieder:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="130"/>
         <source>Second replica:</source>
         <translation>Zweites Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="134"/>
         <source>&lt;b&gt;Consistency&lt;/b&gt;</source>
         <translation>&lt;b&gt;Konsistenz&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="167"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="172"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>Die Tabelle enthält Elemente: Starke Konsistenz erfordert eine leere Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="188"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
         <source>Checking that the table is empty…</source>
         <translation>Es wird geprüft, ob die Tabelle leer ist…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="192"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="198"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>Jeder Schreibvorgang wird in einer zweiten Region dauerhaft gespeichert, bevor er bestätigt wird: Fällt eine Region aus, geht kein bestätigter Schreibvorgang verloren (RPO null), und stark konsistente Lesevorgänge liefern in jeder Region den neuesten Stand – um den Preis regionsübergreifender Schreiblatenz und von gleichzeitigen Schreibvorgängen auf dasselbe Element, die als Konflikte scheitern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="197"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="203"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>Schreibvorgänge werden von der Region bestätigt, die sie annimmt, und in etwa einer Sekunde repliziert: die geringste Schreiblatenz, aber die letzten Schreibvorgänge einer ausgefallenen Region können verloren gehen, und bei gleichzeitigen Schreibvorgängen gewinnt der letzte.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="202"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>Die Gruppe wird in einem Schritt erstellt, drei Regionen des Regionensets %1: %2 und zwei weitere Mitglieder. Sie lässt sich danach nicht mehr ändern; um sie aufzulösen, löschen Sie das andere Replikat und den Witness zusammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="206"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="213"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="217"/>
         <source>Witness:</source>
         <translation>Witness:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="217"/>
         <source>Third replica:</source>
         <translation>Drittes Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="218"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
         <source>Create strongly consistent group</source>
         <translation>Stark konsistente Gruppe erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
         <source>Replica region:</source>
         <translation>Region des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
         <source>Table class:</source>
         <translation>Tabellenklasse:</translation>
     </message>
@@ -1430,7 +1564,7 @@
         <translation>%1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="198"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="220"/>
         <source>There is no connection named %1 any more.</source>
         <translation>Es gibt keine Verbindung namens %1 mehr.</translation>
     </message>
@@ -1471,50 +1605,60 @@
         <translation>Globale Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="48"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="46"/>
         <source>Create replica…</source>
         <translation>Replikat erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="49"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="455"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="462"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="47"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="442"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="98"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="105"/>
         <source>Delete replica</source>
         <translation>Replikat löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="53"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="51"/>
         <source>Outage comparison…</source>
         <translation>Ausfallvergleich…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="71"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="70"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="74"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="271"/>
         <source>Take a region offline under a write load, once against an eventually and once against a strongly consistent table, and compare</source>
         <translation>Eine Region unter Schreiblast vom Netz nehmen, einmal bei einer eventuell und einmal bei einer stark konsistenten Tabelle, und vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="77"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="73"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="106"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="102"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ausbreitungstest&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="137"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="139"/>
         <source>Probe propagation to %1</source>
         <translation>Ausbreitung nach %1 messen</translation>
     </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="257"/>
+        <source>%1 is a remote region. Replication latency, pending changes and the map of links come from the embedded engine&apos;s network simulation (outages, link cuts, latencies), which covers embedded regions only. The propagation probe measures how fast a write reaches another region of the connection.</source>
+        <translation>%1 ist eine entfernte Region. Replikationslatenz, ausstehende Änderungen und die Karte der Verbindungen stammen aus der Netzwerksimulation der eingebetteten Engine (Ausfälle, getrennte Verbindungen, Latenzen), die nur eingebettete Regionen umfasst. Der Ausbreitungstest misst, wie schnell ein Schreibvorgang eine andere Region der Verbindung erreicht.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="273"/>
+        <source>(in embedded regions: a remote region cannot be taken offline)</source>
+        <translation>(in eingebetteten Regionen: eine entfernte Region lässt sich nicht offline nehmen)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="285"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>Globale Tabelle (Version %1), %n Region</numerusform>
@@ -1522,93 +1666,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="289"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="341"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>Nicht repliziert: Fügen Sie ein Replikat hinzu, um daraus eine globale Tabelle zu machen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="361"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="418"/>
         <source>&lt;b&gt;Strong consistency (MRSC)&lt;/b&gt;: writes are acknowledged once a second region has them; no acknowledged write is lost.</source>
         <translation>&lt;b&gt;Starke Konsistenz (MRSC)&lt;/b&gt;: Schreibvorgänge werden bestätigt, sobald eine zweite Region sie hat; kein bestätigter Schreibvorgang geht verloren.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="363"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="420"/>
         <source>&lt;b&gt;Eventual consistency (MREC)&lt;/b&gt;: writes are acknowledged locally and replicated asynchronously; last writer wins.</source>
         <translation>&lt;b&gt;Eventuelle Konsistenz (MREC)&lt;/b&gt;: Schreibvorgänge werden lokal bestätigt und asynchron repliziert; der letzte Schreibvorgang gewinnt.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="368"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="425"/>
         <source>Witness: %1 (%2).</source>
         <translation>Witness: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="374"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="431"/>
         <source>Write conflicts: %1.</source>
         <translation>Schreibkonflikte: %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="442"/>
         <source>Delete group…</source>
         <translation>Gruppe löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="386"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="443"/>
         <source>Delete the other replicas and the witness in one request; the table stays here as a regional table</source>
         <translation>Die anderen Replikate und den Witness in einer Anfrage löschen; die Tabelle bleibt hier als regionale Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="392"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="449"/>
         <source>A strongly consistent group cannot take more replicas</source>
         <translation>Eine stark konsistente Gruppe nimmt keine weiteren Replikate auf</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="401"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="42"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="409"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="50"/>
         <source>%1 and a witness in %2</source>
         <translation>%1 und einem Witness in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="412"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="54"/>
         <source>Creating a strongly consistent group of %1 with %2…</source>
         <translation>Stark konsistente Gruppe von %1 mit %2 wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="436"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="79"/>
         <source>the replicas in %1</source>
         <translation>die Replikate in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="437"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="80"/>
         <source>the replica in %1 and the witness in %2</source>
         <translation>das Replikat in %1 und den Witness in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="440"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="447"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="83"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="90"/>
         <source>Delete group</source>
         <translation>Gruppe löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="441"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="84"/>
         <source>A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items are deleted there; %3 keeps the table as a regional table.</source>
         <translation>Eine stark konsistente Gruppe wird als Ganzes gelöscht. %1 von %2 löschen? Deren Elemente werden dort gelöscht; %3 behält die Tabelle als regionale Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="456"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="99"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>Replikat von %1 in %2 löschen? Seine Elemente werden dort gelöscht; die anderen Regionen behalten ihre.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="479"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="126"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>Replikat von %1 in %2 wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="504"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="148"/>
         <source>Deleting the strongly consistent group of %1…</source>
         <translation>Stark konsistente Gruppe von %1 wird gelöscht…</translation>
     </message>
@@ -2296,37 +2440,37 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="268"/>
+        <location filename="../widgets/items/items_model.cpp" line="272"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="287"/>
+        <location filename="../widgets/items/items_model.cpp" line="291"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="289"/>
+        <location filename="../widgets/items/items_model.cpp" line="293"/>
         <source>When each item expires under Time to Live, from its “%1” attribute</source>
         <translation>Wann jedes Element per Time to Live abläuft, aus seinem Attribut „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="297"/>
+        <location filename="../widgets/items/items_model.cpp" line="301"/>
         <source>%1 (index partition key)</source>
         <translation>%1 (Index-Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="298"/>
+        <location filename="../widgets/items/items_model.cpp" line="302"/>
         <source>%1 (index sort key)</source>
         <translation>%1 (Index-Sortierschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="300"/>
+        <location filename="../widgets/items/items_model.cpp" line="304"/>
         <source>%1 (partition key)</source>
         <translation>%1 (Partitionsschlüssel)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="301"/>
+        <location filename="../widgets/items/items_model.cpp" line="305"/>
         <source>%1 (sort key)</source>
         <translation>%1 (Sortierschlüssel)</translation>
     </message>
@@ -2441,32 +2585,37 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="445"/>
+        <location filename="../widgets/items/items_tab.cpp" line="452"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>Nur eine globale Tabelle kann verglichen werden: Diese Tabelle hat kein Replikat in einer anderen Region.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="447"/>
+        <location filename="../widgets/items/items_tab.cpp" line="450"/>
         <source>Show this table in two regions side by side.</source>
         <translation>Diese Tabelle in zwei Regionen nebeneinander anzeigen.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="489"/>
+        <location filename="../widgets/items/items_tab.cpp" line="454"/>
+        <source>This table&apos;s replicas are in regions connection %1 does not serve (%2): the console cannot read them to compare.</source>
+        <translation>Die Replikate dieser Tabelle liegen in Regionen, die die Verbindung %1 nicht bedient (%2): Die Konsole kann sie zum Vergleichen nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="498"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>Zurückgegebene Elemente: %1 · Gelesene Elemente: %2 · Verbrauchte RCUs: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="495"/>
+        <location filename="../widgets/items/items_tab.cpp" line="504"/>
         <source>Choose a table.</source>
         <translation>Wählen Sie eine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="496"/>
+        <location filename="../widgets/items/items_tab.cpp" line="505"/>
         <source>This region has no tables.</source>
         <translation>Diese Region hat keine Tabellen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="499"/>
+        <location filename="../widgets/items/items_tab.cpp" line="508"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n Element geladen</numerusform>
@@ -2474,12 +2623,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="501"/>
+        <location filename="../widgets/items/items_tab.cpp" line="510"/>
         <source> · loading…</source>
         <translation> · wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="503"/>
+        <location filename="../widgets/items/items_tab.cpp" line="512"/>
         <source> · more as you scroll</source>
         <translation> · mehr beim Scrollen</translation>
     </message>
@@ -2543,12 +2692,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="530"/>
+        <location filename="../widgets/items/items_tab.cpp" line="539"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="543"/>
+        <location filename="../widgets/items/items_tab.cpp" line="552"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Element abgebrochen.</numerusform>
@@ -2556,7 +2705,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="544"/>
+        <location filename="../widgets/items/items_tab.cpp" line="553"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n Element gelöscht.</numerusform>
@@ -2564,7 +2713,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="545"/>
+        <location filename="../widgets/items/items_tab.cpp" line="554"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n Element importiert.</numerusform>
@@ -2687,6 +2836,39 @@
         <location filename="../widgets/tables/key_attribute_list.cpp" line="130"/>
         <source>Sorts by several attributes, left to right; a query gives them in order, a range condition on the last one.</source>
         <translation>Sortiert nach mehreren Attributen von links nach rechts; eine Abfrage gibt sie der Reihe nach an, eine Bereichsbedingung nur beim letzten.</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainStore</name>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="77"/>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="144"/>
+        <source>The system keychain holds no keys for %1, or it is locked. Unlock it and choose Connections → %1 → Connect again, or type the keys again with Edit….</source>
+        <translation>Der Schlüsselbund des Systems enthält keine Schlüssel für %1 oder ist gesperrt. Entsperren Sie ihn und wählen Sie Verbindungen → %1 → Erneut verbinden, oder geben Sie die Schlüssel unter Bearbeiten… erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="149"/>
+        <source>The system keychain is locked or refused to give the keys of %1. Unlock it and choose Connections → %1 → Connect again.</source>
+        <translation>Der Schlüsselbund des Systems ist gesperrt oder hat die Schlüssel von %1 verweigert. Entsperren Sie ihn und wählen Sie Verbindungen → %1 → Erneut verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="157"/>
+        <source>The keys of %1 cannot be read: there is no system keychain to read them from. Sign with an AWS CLI profile instead (Connections → %1 → Edit…).</source>
+        <translation>Die Schlüssel von %1 können nicht gelesen werden: Es gibt keinen Schlüsselbund des Systems. Signieren Sie stattdessen mit einem Profil der AWS CLI (Verbindungen → %1 → Bearbeiten…).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="166"/>
+        <source>The system keychain is locked or refused to keep the keys. Unlock it and try again, or choose an AWS CLI profile instead.</source>
+        <translation>Der Schlüsselbund des Systems ist gesperrt oder hat das Aufbewahren der Schlüssel verweigert. Entsperren Sie ihn und versuchen Sie es erneut, oder wählen Sie stattdessen ein Profil der AWS CLI.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="170"/>
+        <source>There is no system keychain to keep the keys in. Choose an AWS CLI profile instead.</source>
+        <translation>Es gibt keinen Schlüsselbund des Systems, in dem die Schlüssel aufbewahrt werden könnten. Wählen Sie stattdessen ein Profil der AWS CLI.</translation>
     </message>
 </context>
 <context>
@@ -2964,108 +3146,108 @@
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="132"/>
+        <location filename="../widgets/window/main_window.cpp" line="138"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="146"/>
+        <location filename="../widgets/window/main_window.cpp" line="152"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="147"/>
+        <location filename="../widgets/window/main_window.cpp" line="153"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="149"/>
+        <location filename="../widgets/window/main_window.cpp" line="155"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="150"/>
+        <location filename="../widgets/window/main_window.cpp" line="156"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="151"/>
+        <location filename="../widgets/window/main_window.cpp" line="157"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="152"/>
+        <location filename="../widgets/window/main_window.cpp" line="158"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="159"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="178"/>
+        <location filename="../widgets/window/main_window.cpp" line="184"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="183"/>
+        <location filename="../widgets/window/main_window.cpp" line="189"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="185"/>
+        <location filename="../widgets/window/main_window.cpp" line="191"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="193"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="198"/>
-        <location filename="../widgets/window/main_window.cpp" line="213"/>
+        <location filename="../widgets/window/main_window.cpp" line="204"/>
+        <location filename="../widgets/window/main_window.cpp" line="219"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="205"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="205"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="210"/>
+        <location filename="../widgets/window/main_window.cpp" line="216"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="258"/>
+        <location filename="../widgets/window/main_window.cpp" line="264"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="259"/>
+        <location filename="../widgets/window/main_window.cpp" line="265"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="267"/>
+        <location filename="../widgets/window/main_window.cpp" line="273"/>
         <source>About Tablespan</source>
         <translation>Über Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../widgets/window/main_window.cpp" line="154"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -3075,7 +3257,7 @@
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="43"/>
+        <location filename="../widgets/global/global_console.cpp" line="44"/>
         <location filename="../widgets/window/main_window.cpp" line="60"/>
         <source>Time ×%1</source>
         <translation>Zeit ×%1</translation>
@@ -3099,37 +3281,52 @@
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="85"/>
         <source>All regions</source>
         <translation>Alle Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="97"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="107"/>
         <source>Requests per second by operation</source>
         <translation>Anfragen pro Sekunde nach Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="108"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>Anfragelatenz nach Operation (Durchschnitt, ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="102"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="112"/>
         <source>errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="107"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="166"/>
+        <source>Requests the console sent to %1, per second of wall time (the endpoint&apos;s own metrics are not read).</source>
+        <translation>Von der Konsole an %1 gesendete Anfragen, pro Sekunde Echtzeit (die eigenen Metriken des Endpunkts werden nicht gelesen).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="169"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>Von der Engine beantwortete Anfragen, pro Sekunde Engine-Zeit.</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="119"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="171"/>
+        <source>Replication latency and pending changes are measured by the embedded engine and exist for embedded regions only.</source>
+        <translation>Replikationslatenz und ausstehende Änderungen misst die eingebettete Engine; es gibt sie nur für eingebettete Regionen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="177"/>
+        <source>seconds (wall time)</source>
+        <translation>Sekunden (Echtzeit)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="136"/>
         <source>Requests and replication</source>
         <translation>Anfragen und Replikation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="120"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="137"/>
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
@@ -3796,77 +3993,87 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Zeitpunktbezogene Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="59"/>
         <source>Latest restorable time</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="58"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="60"/>
         <source>Restore to new table…</source>
         <translation>In neuer Tabelle wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="72"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="71"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="73"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="73"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="75"/>
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="78"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="80"/>
         <source>Recovery period:</source>
         <translation>Wiederherstellungszeitraum:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="85"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
         <source>Recovery</source>
         <translation>Wiederherstellung</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="98"/>
         <source>Earliest restorable</source>
         <translation>Frühester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="99"/>
         <source>Latest restorable</source>
         <translation>Spätester wiederherstellbarer Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="98"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="100"/>
         <source>History storage</source>
         <translation>Verlaufsspeicher</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="100"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="176"/>
+        <source>Restorable window — click or drag to pick the restore moment</source>
+        <translation>Wiederherstellbarer Zeitraum — klicken oder ziehen, um den Wiederherstellungszeitpunkt zu wählen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="177"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>Schreibvorgänge — klicken oder ziehen Sie, um den Wiederherstellungszeitpunkt zu wählen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="110"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="115"/>
         <source>Restore to:</source>
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="224"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="251"/>
         <source>No table in this region.</source>
         <translation>Keine Tabelle in dieser Region.</translation>
     </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
+        <source>Not reported by a remote endpoint</source>
+        <translation>Von einem entfernten Endpunkt nicht gemeldet</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="279"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n Version, %1</numerusform>
@@ -3874,12 +4081,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="250"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="281"/>
         <source> — oldest %1</source>
         <translation> — älteste %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="300"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>Aktiviert: Jeder Schreibvorgang wird %n Tag lang aufbewahrt.</numerusform>
@@ -3887,32 +4094,42 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="302"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>Deaktiviert: Schalten Sie sie ein, um diese Tabelle auf jede beliebige Sekunde ihres Wiederherstellungszeitraums wiederherstellen zu können.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="273"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="304"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>Deaktiviert: Backups werden für diese Tabelle gerade aktiviert.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="344"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="332"/>
+        <source>The restorable window is the one %1 reports. The writes within it are recorded by the embedded engine only: a remote table&apos;s timeline shows the window alone.</source>
+        <translation>Der wiederherstellbare Zeitraum ist der, den %1 meldet. Die Schreibvorgänge darin zeichnet nur die eingebettete Engine auf: Die Zeitleiste einer entfernten Tabelle zeigt nur den Zeitraum.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="336"/>
+        <source>Point-in-time recovery is off for this table: turn it on to see its restorable window here (a chart of writes exists for embedded tables only).</source>
+        <translation>Die Point-in-Time-Wiederherstellung ist für diese Tabelle aus: Schalten Sie sie ein, um hier ihren wiederherstellbaren Zeitraum zu sehen (ein Diagramm der Schreibvorgänge gibt es nur für eingebettete Tabellen).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="394"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 eingeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="345"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="395"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>Die zeitpunktbezogene Wiederherstellung ist für %1 ausgeschaltet.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="385"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="435"/>
         <source>Restoring table %1 in %2…</source>
         <translation>Tabelle %1 wird in %2 wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="389"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="439"/>
         <source>Restoring table %1…</source>
         <translation>Tabelle %1 wird wiederhergestellt …</translation>
     </message>
@@ -3936,7 +4153,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="67"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="70"/>
         <source>local time</source>
         <translation>Ortszeit</translation>
     </message>
@@ -3946,12 +4163,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Schreibvorgänge</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="69"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="72"/>
         <source>engine time</source>
         <translation>Engine-Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="72"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="75"/>
         <source>engine time (×%1)</source>
         <extracomment>the chart&apos;s time axis when engine time runs %1 times faster than the clock</extracomment>
         <translation>Engine-Zeit (×%1)</translation>
@@ -3960,17 +4177,17 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>PropagationProbe</name>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="41"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="43"/>
         <source>Send probe</source>
         <translation>Testelement senden</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="55"/>
         <source>Writes an item in the source region and times its arrival in the destination</source>
         <translation>Schreibt ein Element in der Quellregion und misst, wann es in der Zielregion ankommt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/propagation_probe.cpp" line="57"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="123"/>
         <source>Each probe writes an item whose key starts with tablespan-probe- in the source region, and deletes it again once it has arrived or after %n second(s).</source>
         <translation>
             <numerusform>Jede Probe schreibt in der Quellregion ein Element, dessen Schlüssel mit tablespan-probe- beginnt, und löscht es wieder, sobald es angekommen ist oder nach %n Sekunde.</numerusform>
@@ -3978,57 +4195,62 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="67"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="64"/>
         <source>Write in:</source>
         <translation>Schreiben in:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="68"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="65"/>
         <source>Watch in:</source>
         <translation>Beobachten in:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="116"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="129"/>
+        <source>Between remote regions the time is wall-clock time from the write&apos;s answer to the first read that finds the item (one every %1 s), round trips included.</source>
+        <translation>Zwischen entfernten Regionen ist die Zeit Echtzeit von der Antwort auf den Schreibvorgang bis zum ersten Lesevorgang, der das Element findet (einer alle %1 s), Hin- und Rückwege eingeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="134"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>Fügen Sie ein Replikat hinzu, um zu messen, wie schnell sich Schreibvorgänge ausbreiten.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="160"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="186"/>
         <source>Choose two different regions.</source>
         <translation>Wählen Sie zwei verschiedene Regionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="172"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="199"/>
         <source>Writing the probe item in %1…</source>
         <translation>Testelement wird in %1 geschrieben…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="180"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="207"/>
         <source>%1 → %2: the probe could not be written: %3</source>
         <translation>%1 → %2: Die Probe konnte nicht geschrieben werden: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="268"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="295"/>
         <source>The probe item could not be removed in %1: %2</source>
         <translation>Das Probe-Element konnte in %1 nicht entfernt werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="279"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="306"/>
         <source>%1 → %2: stopped before the probe was written</source>
         <translation>%1 → %2: beendet, bevor die Probe geschrieben war</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="287"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="314"/>
         <source>%1 → %2: stopped after %3 ms, not arrived</source>
         <translation>%1 → %2: nach %3 ms beendet, nicht angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="189"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="216"/>
         <source>Waiting for the probe in %1…</source>
         <translation>Warten auf das Testelement in %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/propagation_probe.cpp" line="199"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="226"/>
         <source>%1 → %2: not arrived within %n s</source>
         <translation>
             <numerusform>%1 → %2: nicht innerhalb von %n s angekommen</numerusform>
@@ -4036,12 +4258,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="241"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="268"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: nach %3 ms angekommen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="221"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="248"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>Warten auf das Testelement in %1 (%2)…</translation>
     </message>
@@ -4370,62 +4592,67 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Regionen &amp; Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="42"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="43"/>
         <source>Cut (partition the link)</source>
         <translation>Trennen (Verbindung partitionieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="43"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="44"/>
         <source>Override latency:</source>
         <translation>Latenz festlegen:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="48"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="49"/>
         <source>Regions &amp;&amp; network</source>
         <translation>Regionen &amp;&amp; Netzwerk</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="64"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="65"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="68"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="69"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="69"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="70"/>
         <source>How many times faster than the wall clock engine time runs</source>
         <translation>Wie viel schneller als die Uhr die Engine-Zeit läuft</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="71"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="72"/>
         <source>Links between regions with tables</source>
         <translation>Verbindungen zwischen Regionen mit Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="82"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="83"/>
         <source>Regions</source>
         <translation>Regionen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="86"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="87"/>
         <source>Time scale:</source>
         <translation>Zeitfaktor:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="161"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="139"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; is a remote region: its network is real and is not simulated here. The switches, links and time scale below act on the embedded regions only.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ist eine entfernte Region: Ihr Netzwerk ist echt und wird hier nicht simuliert. Die Schalter, Verbindungen und der Zeitfaktor unten wirken nur auf die eingebetteten Regionen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/regions_panel.cpp" line="181"/>
         <source>%1 ↔ %2 (model: %3 ms)</source>
         <translation>%1 ↔ %2 (Modell: %3 ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="168"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="188"/>
         <source>Links appear here once two regions have tables.</source>
         <translation>Verbindungen erscheinen hier, sobald zwei Regionen Tabellen haben.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="169"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="189"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>Wählen Sie eine Verbindung in der Matrix, um sie zu trennen oder ihre Latenz festzulegen.</translation>
     </message>
@@ -4478,12 +4705,22 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Die CA-Datei %1 gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/remote_connection.cpp" line="108"/>
+        <location filename="../widgets/remote/remote_connection.cpp" line="113"/>
+        <source>Invalid retry settings: %1</source>
+        <translation>Ungültige Wiederholungseinstellungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="133"/>
         <source>none: requests are unsigned</source>
         <translation>keine: Anfragen werden ohne Signatur gesendet</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/remote_connection.cpp" line="114"/>
+        <location filename="../widgets/remote/remote_connection.cpp" line="138"/>
+        <source>The keys of %1 are kept in the system keychain.</source>
+        <translation>Die Schlüssel von %1 liegen im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="146"/>
         <source>No credentials: %1</source>
         <translation>Keine Anmeldeinformationen: %1</translation>
     </message>
@@ -4529,112 +4766,117 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>ReplicaModel</name>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="166"/>
+        <location filename="../widgets/global/replica_model.cpp" line="42"/>
+        <source>Not served by connection %1: the service reports this replica, but the console reaches only the regions the connection names (%2).</source>
+        <translation>Nicht von der Verbindung %1 bedient: Der Dienst meldet dieses Replikat, aber die Konsole erreicht nur die Regionen, die die Verbindung nennt (%2).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="193"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="194"/>
+        <location filename="../widgets/global/replica_model.cpp" line="226"/>
         <source>The replica&apos;s KMS key is disabled or pending deletion: it serves no requests, and replication to and from it has stopped (the other replicas keep their changes pending). Enable the key in its region (KMS keys tab) within 20 hours of this status, or the replica leaves the global table and stays a single-Region table with its items.</source>
         <translation>Der KMS-Schlüssel des Replikats ist deaktiviert oder zum Löschen vorgemerkt: Es beantwortet keine Anfragen, und die Replikation von und zu ihm ist angehalten (die anderen Replikate halten ihre Änderungen ausstehend). Aktivieren Sie den Schlüssel in seiner Region (Registerkarte KMS-Schlüssel) binnen 20 Stunden nach diesem Status, sonst verlässt das Replikat die globale Tabelle und bleibt als Tabelle einer Region mit seinen Elementen bestehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="202"/>
+        <location filename="../widgets/global/replica_model.cpp" line="234"/>
         <source>The witness: it keeps the group&apos;s change data so that a write is durable in two regions, and holds no table to read or write</source>
         <translation>Der Witness: Er hält die Änderungsdaten der Gruppe, damit ein Schreibvorgang in zwei Regionen dauerhaft ist, und hat keine Tabelle zum Lesen oder Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="205"/>
+        <location filename="../widgets/global/replica_model.cpp" line="237"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>Die Region, die die Konsole zeigt; die Replikate stehen darunter</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="206"/>
+        <location filename="../widgets/global/replica_model.cpp" line="238"/>
         <source>A replica of the table</source>
         <translation>Ein Replikat der Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="209"/>
+        <location filename="../widgets/global/replica_model.cpp" line="241"/>
         <source>Latency of the writes acknowledged in this region over the last 5 minutes of engine time: median / 99th percentile</source>
         <translation>Latenz der in dieser Region bestätigten Schreibvorgänge der letzten 5 Minuten Engine-Zeit: Median / 99. Perzentil</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="213"/>
+        <location filename="../widgets/global/replica_model.cpp" line="245"/>
         <source>Writes refused here because another region was writing the same item (ReplicatedWriteConflictException)</source>
         <translation>Hier abgelehnte Schreibvorgänge, weil eine andere Region dasselbe Element schrieb (ReplicatedWriteConflictException)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="228"/>
+        <location filename="../widgets/global/replica_model.cpp" line="260"/>
         <source>%1 %2%</source>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="233"/>
+        <location filename="../widgets/global/replica_model.cpp" line="265"/>
         <source>Witness</source>
         <translation>Witness</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="235"/>
+        <location filename="../widgets/global/replica_model.cpp" line="267"/>
         <source>Standard-IA</source>
         <translation>Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="236"/>
+        <location filename="../widgets/global/replica_model.cpp" line="268"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="239"/>
+        <location filename="../widgets/global/replica_model.cpp" line="271"/>
         <source>unavailable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="249"/>
+        <location filename="../widgets/global/replica_model.cpp" line="281"/>
         <source>%1 / %2 ms</source>
         <translation>%1 / %2 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="264"/>
+        <location filename="../widgets/global/replica_model.cpp" line="296"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="266"/>
+        <location filename="../widgets/global/replica_model.cpp" line="298"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="268"/>
+        <location filename="../widgets/global/replica_model.cpp" line="300"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="270"/>
+        <location filename="../widgets/global/replica_model.cpp" line="302"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="272"/>
+        <location filename="../widgets/global/replica_model.cpp" line="304"/>
         <source>Last latency</source>
         <translation>Letzte Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="274"/>
+        <location filename="../widgets/global/replica_model.cpp" line="306"/>
         <source>Average latency</source>
         <translation>Mittlere Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="276"/>
+        <location filename="../widgets/global/replica_model.cpp" line="308"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="278"/>
+        <location filename="../widgets/global/replica_model.cpp" line="310"/>
         <source>Writes p50 / p99</source>
         <translation>Schreiben p50/p99</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="280"/>
+        <location filename="../widgets/global/replica_model.cpp" line="312"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
     </message>
@@ -4665,63 +4907,63 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>RequestStatsModel</name>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="167"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="171"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="173"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="177"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="177"/>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="179"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="181"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="183"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="190"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="194"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="192"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="196"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="194"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="198"/>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="196"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="200"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="198"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="202"/>
         <source>Rate</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="200"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="204"/>
         <source>Errors</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="202"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="206"/>
         <source>Average latency</source>
         <translation>Durchschnittliche Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="204"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="208"/>
         <source>Max latency</source>
         <translation>Max. Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="206"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="210"/>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
@@ -4764,99 +5006,99 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Tabellenname</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="80"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="84"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="85"/>
         <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
         <translation>Eine Wiederherstellung erstellt immer eine neue Tabelle. Streams, Time to Live, Tags, Löschschutz und zeitpunktbezogene Wiederherstellung werden nicht übernommen: Legen Sie sie für die neue Tabelle fest.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="83"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="93"/>
         <source>Overrides</source>
         <translation>Abweichende Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="86"/>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="105"/>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="135"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="96"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="115"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="145"/>
         <source>Same as the source</source>
         <translation>Wie die Quelle</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="87"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="97"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="88"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="98"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="92"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="102"/>
         <source>Read units</source>
         <translation>Leseeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="104"/>
         <source>Write units</source>
         <translation>Schreibeinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="103"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="113"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="106"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="116"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="117"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="108"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="118"/>
         <source>Customer managed KMS key</source>
         <translation>Kundenverwalteter KMS-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="109"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="119"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS-Schlüssel-ID, ARN oder Alias</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="114"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="124"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="119"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="129"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="134"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="144"/>
         <source>Same as the source (this region only)</source>
         <translation>Wie die Quelle (nur in dieser Region)</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="197"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="207"/>
         <source>A restore into another region needs its own encryption at rest: choose one.</source>
         <translation>Eine Wiederherstellung in eine andere Region braucht eine eigene Verschlüsselung im Ruhezustand: Wählen Sie eine aus.</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="235"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="245"/>
         <source>Starting the restore…</source>
         <translation>Wiederherstellung wird gestartet …</translation>
     </message>
@@ -6691,6 +6933,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     <name>TimeChart</name>
     <message>
         <location filename="../widgets/common/time_chart.cpp" line="61"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="178"/>
         <source>seconds (engine time)</source>
         <translation>Sekunden (Engine-Zeit)</translation>
     </message>

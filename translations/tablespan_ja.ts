@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AccessKeysEditor</name>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="10"/>
+        <source>Access key ID:</source>
+        <translation>アクセスキー ID:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="11"/>
+        <source>e.g. AKIAIOSFODNN7EXAMPLE</source>
+        <translation>例: AKIAIOSFODNN7EXAMPLE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="12"/>
+        <source>Secret access key:</source>
+        <translation>シークレットアクセスキー:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="14"/>
+        <source>Session token:</source>
+        <translation>セッショントークン:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="16"/>
+        <source>Optional: only for temporary keys</source>
+        <translation>任意: 一時的なキーの場合のみ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="18"/>
+        <source>Kept in the system keychain, never in the settings.</source>
+        <translation>システムのキーチェーンに保管され、設定には保存されません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="41"/>
+        <source>Checking the system keychain…</source>
+        <translation>システムのキーチェーンを確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="48"/>
+        <source>Reading the keys of %1 from the system keychain…</source>
+        <translation>%1 のキーをシステムのキーチェーンから読み取っています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="55"/>
+        <source>Access key %1 is kept in the system keychain. Type new keys to replace it.</source>
+        <translation>アクセスキー %1 がシステムのキーチェーンに保管されています。置き換えるには新しいキーを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="72"/>
+        <source>The system keychain holds no keys for %1: type them again.</source>
+        <translation>システムのキーチェーンに %1 のキーがありません。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="74"/>
+        <source>The keys are kept in the system keychain, never in the settings.</source>
+        <translation>キーはシステムのキーチェーンに保管され、設定には保存されません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="101"/>
+        <source>Enter the access key ID and the secret access key.</source>
+        <translation>アクセスキー ID とシークレットアクセスキーを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="103"/>
+        <source>Enter the access key ID too.</source>
+        <translation>アクセスキー ID も入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="104"/>
+        <source>Enter the secret access key too.</source>
+        <translation>シークレットアクセスキーも入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="106"/>
+        <source>Access keys hold no spaces.</source>
+        <translation>アクセスキーに空白は含まれません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="123"/>
+        <source>Saving the keys in the system keychain…</source>
+        <translation>キーをシステムのキーチェーンに保存しています…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/access_keys_editor.cpp" line="133"/>
+        <source>The keys are saved in the system keychain.</source>
+        <translation>キーをシステムのキーチェーンに保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>ActivityDock</name>
     <message>
         <location filename="../widgets/window/activity_dock.cpp" line="19"/>
@@ -375,100 +463,105 @@
 <context>
     <name>CapacityCharts</name>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="48"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="51"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="49"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="52"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="50"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="53"/>
         <source>1 minute</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="52"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="55"/>
         <source>Read capacity units (average per second)</source>
         <translation>読み込みキャパシティユニット (1 秒あたりの平均)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="53"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="56"/>
         <source>Write capacity units (average per second)</source>
         <translation>書き込みキャパシティユニット (1 秒あたりの平均)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="54"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="57"/>
         <source>Throttled requests (sum per period)</source>
         <translation>スロットリングされたリクエスト (期間ごとの合計)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="67"/>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="69"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="70"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="72"/>
         <source>Consumed</source>
         <translation>消費</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="66"/>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="68"/>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="204"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="69"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="71"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="227"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="70"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="73"/>
         <source>Replicated</source>
         <translation>レプリケーション</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="71"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="74"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="72"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="75"/>
         <source>Write</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="75"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="78"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="77"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="80"/>
         <source>Index:</source>
         <translation>インデックス:</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="79"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="82"/>
         <source>Period:</source>
         <translation>期間:</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="204"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="118"/>
+        <source>%1 is a remote region. The capacity charts read the embedded engine&apos;s capacity metrics, which exist for embedded regions only; a remote table&apos;s capacity is in its service&apos;s own monitoring (Amazon CloudWatch for DynamoDB).</source>
+        <translation>%1 はリモートリージョンです。キャパシティのグラフは組み込みエンジンのキャパシティメトリクスを読み取るもので、組み込みのリージョンにしかありません。リモートテーブルのキャパシティは、そのサービス自身の監視 (DynamoDB なら Amazon CloudWatch) で確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="227"/>
         <source>On-demand maximum</source>
         <translation>オンデマンドの最大値</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="222"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="245"/>
         <source>seconds (engine time)</source>
         <translation>秒 (エンジン時間)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="223"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="246"/>
         <source>minutes (engine time)</source>
         <translation>分 (エンジン時間)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="226"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="249"/>
         <source>Last minute: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
         <translation>直近 1 分: 読み込み %1 ユニット・書き込み %2 ユニットを消費、読み込み %3 件・書き込み %4 件のリクエストがスロットリングされました。</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/capacity_charts.cpp" line="228"/>
+        <location filename="../widgets/monitoring/capacity_charts.cpp" line="251"/>
         <source>Last hour: %1 read and %2 write units consumed, %3 read and %4 write requests throttled.</source>
         <translation>直近 1 時間: 読み込み %1 ユニット・書き込み %2 ユニットを消費、読み込み %3 件・書き込み %4 件のリクエストがスロットリングされました。</translation>
     </message>
@@ -576,160 +669,180 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="48"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="46"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="49"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="47"/>
         <source>Test connection</source>
         <translation>接続をテスト</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="54"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="52"/>
         <source>Connect to an endpoint</source>
         <translation>エンドポイントに接続</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="56"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="54"/>
         <source>A remote region is a region of another DynamoDB-compatible endpoint (Amazon DynamoDB, DynamoDB Local or a shared Tablespan server) that the console shows and drives beside its embedded regions.</source>
         <translation>リモートリージョンとは、別の DynamoDB 互換エンドポイント (Amazon DynamoDB、DynamoDB Local、共有の Tablespan サーバー) のリージョンで、コンソールが組み込みのリージョンと並べて表示し、操作するものです。</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="65"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="63"/>
         <source>e.g. local or prod-aws</source>
         <translation>例: local、prod-aws</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="68"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="66"/>
         <source>http://127.0.0.1:8000 or https://dynamodb.{region}.amazonaws.com</source>
         <translation>http://127.0.0.1:8000 または https://dynamodb.{region}.amazonaws.com</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="69"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="67"/>
         <source>{region} stands for the code of the region a request is for.</source>
         <translation>{region} はリクエスト先のリージョンのコードに置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="75"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="73"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="87"/>
-        <source>The console saves only the profile&apos;s name and reads the keys from the AWS CLI&apos;s files when it connects.</source>
-        <translation>コンソールが保存するのはプロファイル名だけで、キーは接続時に AWS CLI のファイルから読み取ります。</translation>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="85"/>
+        <source>The console saves only the profile&apos;s name and reads the keys from the AWS CLI&apos;s files when it connects. Keys entered here are kept in the system keychain.</source>
+        <translation>コンソールが保存するのはプロファイル名だけで、キーは接続時に AWS CLI のファイルから読み取ります。ここで入力したキーはシステムのキーチェーンに保管されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="95"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="93"/>
         <source>Optional: a PEM file of extra CAs for HTTPS</source>
         <translation>省略可: HTTPS 用の追加の CA を含む PEM ファイル</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="127"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="125"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="128"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="126"/>
         <source>Endpoint URL:</source>
         <translation>エンドポイント URL:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="129"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="127"/>
         <source>Regions:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="130"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="128"/>
         <source>Credentials:</source>
         <translation>認証情報:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="132"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="135"/>
         <source>CA file:</source>
         <translation>CA ファイル:</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="137"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="140"/>
         <source>Connect</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="176"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="18"/>
         <source>AWS CLI default (environment, AWS_PROFILE, default profile)</source>
         <translation>AWS CLI の既定 (環境変数、AWS_PROFILE、default プロファイル)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="181"/>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="216"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="211"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="23"/>
         <source>Profile %1</source>
         <translation>プロファイル %1</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="185"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="31"/>
         <source>No signature (DynamoDB Local, Tablespan without --require-auth)</source>
         <translation>署名なし (DynamoDB Local、--require-auth なしの Tablespan)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="192"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="181"/>
         <source>Edit connection %1</source>
         <translation>接続 %1 を編集</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="193"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="182"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="273"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="27"/>
+        <source>Access keys entered here (kept in the system keychain)</source>
+        <translation>ここで入力するアクセスキー (システムのキーチェーンに保管)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="54"/>
         <source>Requests are sent without a signature: only a local engine accepts them.</source>
         <translation>リクエストは署名なしで送信されます。受け付けるのはローカルのエンジンだけです。</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="282"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="63"/>
         <source>Access key %1 from %2</source>
         <translation>アクセスキー %1、取得元: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="286"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="67"/>
         <source>%1 (temporary, with a session token)</source>
         <translation>%1 (一時的、セッショントークン付き)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="288"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="69"/>
         <source>No credentials: %1</source>
         <translation>認証情報がありません: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="291"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="72"/>
         <source>Region %1 from %2</source>
         <translation>リージョン %1、取得元: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="324"/>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="79"/>
+        <source>Invalid retry settings: %1</source>
+        <translation>再試行の設定が無効です: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="81"/>
+        <source>Retry mode %1 from %2</source>
+        <translation>再試行モード %1（%2 から）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog_credentials.cpp" line="85"/>
+        <source>Attempts per request: %1, from %2</source>
+        <translation>リクエストあたりの試行回数: %1（%2 から）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="300"/>
         <source>CA certificates</source>
         <translation>CA 証明書</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="326"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="302"/>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>PEM 証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="341"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="324"/>
         <source>Listing the tables of %1…</source>
         <translation>%1 のテーブルを一覧表示しています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/remote/connect_dialog.cpp" line="364"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="347"/>
         <source>Connected: %n table(s) listed in %1.</source>
         <translation>
             <numerusform>接続しました: %1 のテーブルを %n 件表示しました。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connect_dialog.cpp" line="369"/>
+        <location filename="../widgets/remote/connect_dialog.cpp" line="352"/>
         <source>Not connected: %1: %2</source>
         <translation>接続できません: %1: %2</translation>
     </message>
@@ -737,37 +850,58 @@
 <context>
     <name>ConnectionsMenu</name>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="13"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="19"/>
         <source>&amp;Connections</source>
         <translation>接続(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="34"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="48"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="83"/>
         <source>The connection %1 is not connected: %2</source>
         <translation>接続 %1 は接続されていません: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="77"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="63"/>
+        <source>The keys of %1 are being read from the system keychain.</source>
+        <translation>%1 のキーをシステムのキーチェーンから読み取っています。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="123"/>
+        <source>The keys of %1 stay in the system keychain: %2</source>
+        <translation>%1 のキーはシステムのキーチェーンに残っています: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="151"/>
         <source>Connected to %1: its regions are in the region list.</source>
         <translation>%1 に接続しました。そのリージョンはリージョン一覧にあります。</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="101"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="183"/>
         <source>Connect to an endpoint…</source>
         <translation>エンドポイントに接続…</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="109"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="193"/>
+        <source>%1 (reading its keys…)</source>
+        <translation>%1 (キーを読み取り中…)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="195"/>
         <source>%1 (not connected)</source>
         <translation>%1 (未接続)</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="112"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="198"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="113"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="200"/>
+        <source>Connect again</source>
+        <translation>再接続</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/connections_menu.cpp" line="201"/>
         <source>Disconnect and forget</source>
         <translation>切断して削除</translation>
     </message>
@@ -1047,97 +1181,97 @@
     </message>
     <message>
         <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="218"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
         <source>Create replica</source>
         <translation>レプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="105"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="106"/>
         <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
         <translation>%1 は、強力な整合性が提供されるどのリージョンセットにも属していません (US: us-east-1、us-east-2、us-west-2、EU: eu-west-1、eu-west-2、eu-west-3、eu-central-1、AP: ap-northeast-1、ap-northeast-2、ap-northeast-3)。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="111"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="112"/>
         <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
         <translation>このテーブルには既にレプリカがあります。グローバルテーブルの整合性は作成時に選択し、後から変更することはできません。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="119"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="120"/>
         <source>Only for a table with a customer managed key</source>
         <translation>カスタマーマネージドキーを使うテーブルのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="123"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="128"/>
         <source>Replica&apos;s KMS key:</source>
         <translation>レプリカの KMS キー:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="124"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
         <source>Members:</source>
         <translation>メンバー:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="130"/>
         <source>Second replica:</source>
         <translation>2 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="134"/>
         <source>&lt;b&gt;Consistency&lt;/b&gt;</source>
         <translation>&lt;b&gt;整合性&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="167"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="172"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>テーブルに項目があります。強力な整合性には空のテーブルが必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="188"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
         <source>Checking that the table is empty…</source>
         <translation>テーブルが空かどうかを確認しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="192"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="198"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>すべての書き込みは、確認応答の前に 2 つ目のリージョンで永続化されます。リージョンが障害を起こしても確認済みの書き込みは失われず (RPO ゼロ)、強力な整合性のある読み込みはどのリージョンでも最新の書き込みを返します。その代償として、リージョン間の書き込みレイテンシーが加わり、同じ項目への同時書き込みは競合として失敗します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="197"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="203"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>書き込みは受け付けたリージョンが確認応答し、約 1 秒以内にレプリケートされます。書き込みレイテンシーは最小ですが、障害が起きたリージョンの直近の書き込みは失われることがあり、同時書き込みは最後の書き込みが優先されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="202"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>グループは 1 回の操作で作成されます。%1 リージョンセットの 3 つのリージョン (%2 とほか 2 つのメンバー) です。作成後は変更できません。削除するには、もう一方のレプリカとウィットネスをまとめて削除します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="206"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="213"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="217"/>
         <source>Witness:</source>
         <translation>ウィットネス:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="217"/>
         <source>Third replica:</source>
         <translation>3 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="218"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
         <source>Create strongly consistent group</source>
         <translation>強力な整合性のグループを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
         <source>Replica region:</source>
         <translation>レプリカのリージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
         <source>Table class:</source>
         <translation>テーブルクラス:</translation>
     </message>
@@ -1425,7 +1559,7 @@
         <translation>%1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="198"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="220"/>
         <source>There is no connection named %1 any more.</source>
         <translation>%1 という接続はもうありません。</translation>
     </message>
@@ -1466,143 +1600,153 @@
         <translation>グローバルテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="48"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="46"/>
         <source>Create replica…</source>
         <translation>レプリカを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="49"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="455"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="462"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="47"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="442"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="98"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="105"/>
         <source>Delete replica</source>
         <translation>レプリカを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="53"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="51"/>
         <source>Outage comparison…</source>
         <translation>障害の比較…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="71"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="70"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="74"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="271"/>
         <source>Take a region offline under a write load, once against an eventually and once against a strongly consistent table, and compare</source>
         <translation>書き込み負荷の下でリージョンをオフラインにし、結果整合性のテーブルと強力な整合性のテーブルで 1 回ずつ比較します</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="77"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="73"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="106"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="102"/>
         <source>&lt;b&gt;Propagation probe&lt;/b&gt;</source>
         <translation>&lt;b&gt;伝播プローブ&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="137"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="139"/>
         <source>Probe propagation to %1</source>
         <translation>%1 への伝播をプローブ</translation>
     </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="257"/>
+        <source>%1 is a remote region. Replication latency, pending changes and the map of links come from the embedded engine&apos;s network simulation (outages, link cuts, latencies), which covers embedded regions only. The propagation probe measures how fast a write reaches another region of the connection.</source>
+        <translation>%1 はリモートリージョンです。レプリケーションレイテンシー、保留中の変更、リンクの地図は組み込みエンジンのネットワークシミュレーション (障害、リンクの切断、レイテンシー) に基づくもので、組み込みのリージョンだけが対象です。伝播プローブでは、書き込みが接続の別のリージョンに届くまでの時間を測定できます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="273"/>
+        <source>(in embedded regions: a remote region cannot be taken offline)</source>
+        <translation>(組み込みのリージョンで実行します。リモートリージョンはオフラインにできません)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/global/global_tables_tab.cpp" line="285"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="337"/>
         <source>Global table (version %1), %n region(s)</source>
         <translation>
             <numerusform>グローバルテーブル (バージョン %1)、%n 個のリージョン</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="289"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="341"/>
         <source>Not replicated: add a replica to make it a global table</source>
         <translation>レプリケートされていません: レプリカを追加するとグローバルテーブルになります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="361"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="418"/>
         <source>&lt;b&gt;Strong consistency (MRSC)&lt;/b&gt;: writes are acknowledged once a second region has them; no acknowledged write is lost.</source>
         <translation>&lt;b&gt;強力な整合性 (MRSC)&lt;/b&gt;: 書き込みは 2 つ目のリージョンに届いた時点で確認応答され、確認済みの書き込みは失われません。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="363"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="420"/>
         <source>&lt;b&gt;Eventual consistency (MREC)&lt;/b&gt;: writes are acknowledged locally and replicated asynchronously; last writer wins.</source>
         <translation>&lt;b&gt;結果整合性 (MREC)&lt;/b&gt;: 書き込みはローカルで確認応答され、非同期にレプリケートされます。最後の書き込みが優先されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="368"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="425"/>
         <source>Witness: %1 (%2).</source>
         <translation>ウィットネス: %1 (%2)。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="374"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="431"/>
         <source>Write conflicts: %1.</source>
         <translation>書き込みの競合: %1。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="385"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="442"/>
         <source>Delete group…</source>
         <translation>グループを削除…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="386"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="443"/>
         <source>Delete the other replicas and the witness in one request; the table stays here as a regional table</source>
         <translation>ほかのレプリカとウィットネスを 1 回のリクエストで削除します。テーブルはこのリージョンにリージョナルテーブルとして残ります</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="392"/>
+        <location filename="../widgets/global/global_tables_tab.cpp" line="449"/>
         <source>A strongly consistent group cannot take more replicas</source>
         <translation>強力な整合性のグループにはレプリカを追加できません</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="401"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="42"/>
         <source>Creating a replica of %1 in %2…</source>
         <translation>%2 に %1 のレプリカを作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="409"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="50"/>
         <source>%1 and a witness in %2</source>
         <translation>%1 と %2 のウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="412"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="54"/>
         <source>Creating a strongly consistent group of %1 with %2…</source>
         <translation>%1 の強力な整合性のグループを %2 で作成しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="436"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="79"/>
         <source>the replicas in %1</source>
         <translation>%1 のレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="437"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="80"/>
         <source>the replica in %1 and the witness in %2</source>
         <translation>%1 のレプリカと %2 のウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="440"/>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="447"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="83"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="90"/>
         <source>Delete group</source>
         <translation>グループを削除</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="441"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="84"/>
         <source>A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items are deleted there; %3 keeps the table as a regional table.</source>
         <translation>強力な整合性のグループはまとめて削除されます。%2 の %1 を削除しますか? そこにある項目は削除されます。%3 ではテーブルがリージョナルテーブルとして残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="456"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="99"/>
         <source>Delete the replica of %1 in %2? Its items are deleted there; the other regions keep theirs.</source>
         <translation>%2 にある %1 のレプリカを削除しますか? そこにある項目は削除されますが、他のリージョンの項目は残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="479"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="126"/>
         <source>Deleting the replica of %1 in %2…</source>
         <translation>%2 にある %1 のレプリカを削除しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_tables_tab.cpp" line="504"/>
+        <location filename="../widgets/global/global_tables_tab_replicas.cpp" line="148"/>
         <source>Deleting the strongly consistent group of %1…</source>
         <translation>%1 の強力な整合性のグループを削除しています…</translation>
     </message>
@@ -2290,37 +2434,37 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="268"/>
+        <location filename="../widgets/items/items_model.cpp" line="272"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="287"/>
+        <location filename="../widgets/items/items_model.cpp" line="291"/>
         <source>Expires</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="289"/>
+        <location filename="../widgets/items/items_model.cpp" line="293"/>
         <source>When each item expires under Time to Live, from its “%1” attribute</source>
         <translation>有効期限 (TTL) による各項目の失効日時 (属性「%1」から)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="297"/>
+        <location filename="../widgets/items/items_model.cpp" line="301"/>
         <source>%1 (index partition key)</source>
         <translation>%1 (インデックスのパーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="298"/>
+        <location filename="../widgets/items/items_model.cpp" line="302"/>
         <source>%1 (index sort key)</source>
         <translation>%1 (インデックスのソートキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="300"/>
+        <location filename="../widgets/items/items_model.cpp" line="304"/>
         <source>%1 (partition key)</source>
         <translation>%1 (パーティションキー)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_model.cpp" line="301"/>
+        <location filename="../widgets/items/items_model.cpp" line="305"/>
         <source>%1 (sort key)</source>
         <translation>%1 (ソートキー)</translation>
     </message>
@@ -2433,44 +2577,49 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="445"/>
+        <location filename="../widgets/items/items_tab.cpp" line="452"/>
         <source>Only a global table can be compared: this table has no replica in another region.</source>
         <translation>比較できるのはグローバルテーブルのみです。このテーブルには他のリージョンのレプリカがありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="447"/>
+        <location filename="../widgets/items/items_tab.cpp" line="450"/>
         <source>Show this table in two regions side by side.</source>
         <translation>このテーブルを 2 つのリージョンで並べて表示します。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="489"/>
+        <location filename="../widgets/items/items_tab.cpp" line="454"/>
+        <source>This table&apos;s replicas are in regions connection %1 does not serve (%2): the console cannot read them to compare.</source>
+        <translation>このテーブルのレプリカは接続 %1 が扱わないリージョン (%2) にあるため、コンソールは比較のために読み取れません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/items/items_tab.cpp" line="498"/>
         <source>Items returned: %1 · Items scanned: %2 · Consumed RCUs: %3</source>
         <translation>返された項目: %1 · スキャンした項目: %2 · 消費 RCU: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="495"/>
+        <location filename="../widgets/items/items_tab.cpp" line="504"/>
         <source>Choose a table.</source>
         <translation>テーブルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="496"/>
+        <location filename="../widgets/items/items_tab.cpp" line="505"/>
         <source>This region has no tables.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="499"/>
+        <location filename="../widgets/items/items_tab.cpp" line="508"/>
         <source>%n item(s) loaded</source>
         <translation>
             <numerusform>%n 項目を読み込み済み</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="501"/>
+        <location filename="../widgets/items/items_tab.cpp" line="510"/>
         <source> · loading…</source>
         <translation> · 読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="503"/>
+        <location filename="../widgets/items/items_tab.cpp" line="512"/>
         <source> · more as you scroll</source>
         <translation> · スクロールで続きを読み込み</translation>
     </message>
@@ -2531,26 +2680,26 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/items/items_tab.cpp" line="530"/>
+        <location filename="../widgets/items/items_tab.cpp" line="539"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="543"/>
+        <location filename="../widgets/items/items_tab.cpp" line="552"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>%n 項目の後でキャンセルしました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="544"/>
+        <location filename="../widgets/items/items_tab.cpp" line="553"/>
         <source>%n item(s) deleted.</source>
         <translation>
             <numerusform>%n 項目を削除しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/items/items_tab.cpp" line="545"/>
+        <location filename="../widgets/items/items_tab.cpp" line="554"/>
         <source>%n item(s) imported.</source>
         <translation>
             <numerusform>%n 項目をインポートしました。</numerusform>
@@ -2671,6 +2820,39 @@
         <location filename="../widgets/tables/key_attribute_list.cpp" line="130"/>
         <source>Sorts by several attributes, left to right; a query gives them in order, a range condition on the last one.</source>
         <translation>複数の属性で左から順に並べ替えます。クエリでは順番に指定し、範囲条件は最後の属性にのみ使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainStore</name>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="77"/>
+        <source>Details: %1</source>
+        <translation>詳細: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="144"/>
+        <source>The system keychain holds no keys for %1, or it is locked. Unlock it and choose Connections → %1 → Connect again, or type the keys again with Edit….</source>
+        <translation>システムのキーチェーンに %1 のキーがないか、キーチェーンがロックされています。ロックを解除して [接続] → %1 → [再接続] を選ぶか、[編集…] でキーをもう一度入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="149"/>
+        <source>The system keychain is locked or refused to give the keys of %1. Unlock it and choose Connections → %1 → Connect again.</source>
+        <translation>システムのキーチェーンがロックされているか、%1 のキーの読み取りを拒否しました。ロックを解除して [接続] → %1 → [再接続] を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="157"/>
+        <source>The keys of %1 cannot be read: there is no system keychain to read them from. Sign with an AWS CLI profile instead (Connections → %1 → Edit…).</source>
+        <translation>%1 のキーを読み取れません: 読み取り元のシステムのキーチェーンがありません。代わりに AWS CLI のプロファイルで署名してください ([接続] → %1 → [編集…])。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="166"/>
+        <source>The system keychain is locked or refused to keep the keys. Unlock it and try again, or choose an AWS CLI profile instead.</source>
+        <translation>システムのキーチェーンがロックされているか、キーの保管を拒否しました。ロックを解除してもう一度試すか、代わりに AWS CLI のプロファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/keychain_store.cpp" line="170"/>
+        <source>There is no system keychain to keep the keys in. Choose an AWS CLI profile instead.</source>
+        <translation>キーを保管するシステムのキーチェーンがありません。代わりに AWS CLI のプロファイルを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -2948,108 +3130,108 @@
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="132"/>
+        <location filename="../widgets/window/main_window.cpp" line="138"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="136"/>
+        <location filename="../widgets/window/main_window.cpp" line="142"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="146"/>
+        <location filename="../widgets/window/main_window.cpp" line="152"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="147"/>
+        <location filename="../widgets/window/main_window.cpp" line="153"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="149"/>
+        <location filename="../widgets/window/main_window.cpp" line="155"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="150"/>
+        <location filename="../widgets/window/main_window.cpp" line="156"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="151"/>
+        <location filename="../widgets/window/main_window.cpp" line="157"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="152"/>
+        <location filename="../widgets/window/main_window.cpp" line="158"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="159"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="178"/>
+        <location filename="../widgets/window/main_window.cpp" line="184"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="183"/>
+        <location filename="../widgets/window/main_window.cpp" line="189"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="185"/>
+        <location filename="../widgets/window/main_window.cpp" line="191"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="193"/>
+        <location filename="../widgets/window/main_window.cpp" line="199"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="198"/>
-        <location filename="../widgets/window/main_window.cpp" line="213"/>
+        <location filename="../widgets/window/main_window.cpp" line="204"/>
+        <location filename="../widgets/window/main_window.cpp" line="219"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="205"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="205"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="210"/>
+        <location filename="../widgets/window/main_window.cpp" line="216"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="258"/>
+        <location filename="../widgets/window/main_window.cpp" line="264"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="259"/>
+        <location filename="../widgets/window/main_window.cpp" line="265"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="267"/>
+        <location filename="../widgets/window/main_window.cpp" line="273"/>
         <source>About Tablespan</source>
         <translation>Tablespan について</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="148"/>
+        <location filename="../widgets/window/main_window.cpp" line="154"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
@@ -3059,7 +3241,7 @@
         <translation>データ: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/global/global_console.cpp" line="43"/>
+        <location filename="../widgets/global/global_console.cpp" line="44"/>
         <location filename="../widgets/window/main_window.cpp" line="60"/>
         <source>Time ×%1</source>
         <translation>時間 ×%1</translation>
@@ -3083,37 +3265,52 @@
         <translation>モニタリング</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="77"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="85"/>
         <source>All regions</source>
         <translation>すべてのリージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="97"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="107"/>
         <source>Requests per second by operation</source>
         <translation>オペレーション別の毎秒リクエスト数</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="98"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="108"/>
         <source>Request latency by operation (average, ms)</source>
         <translation>オペレーション別のリクエストレイテンシー (平均、ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="102"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="112"/>
         <source>errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="107"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="166"/>
+        <source>Requests the console sent to %1, per second of wall time (the endpoint&apos;s own metrics are not read).</source>
+        <translation>コンソールが %1 に送信したリクエスト (実時間の 1 秒ごと。エンドポイント自身のメトリクスは読み取りません)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="169"/>
         <source>Requests answered by the engine, per second of engine time.</source>
         <translation>エンジンが応答したリクエスト (エンジン時間の 1 秒ごと)。</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="119"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="171"/>
+        <source>Replication latency and pending changes are measured by the embedded engine and exist for embedded regions only.</source>
+        <translation>レプリケーションレイテンシーと保留中の変更は組み込みエンジンが測定するもので、組み込みのリージョンにしかありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="177"/>
+        <source>seconds (wall time)</source>
+        <translation>秒 (実時間)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="136"/>
         <source>Requests and replication</source>
         <translation>リクエストとレプリケーション</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="120"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="137"/>
         <source>Capacity</source>
         <translation>キャパシティ</translation>
     </message>
@@ -3778,121 +3975,141 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>ポイントインタイムリカバリ</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="57"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="59"/>
         <source>Latest restorable time</source>
         <translation>最新の復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="58"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="60"/>
         <source>Restore to new table…</source>
         <translation>新しいテーブルに復元…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="70"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="72"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="71"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="73"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="73"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="75"/>
         <source>Table:</source>
         <translation>テーブル:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="78"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="80"/>
         <source>Recovery period:</source>
         <translation>リカバリ期間:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="85"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="87"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="95"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
         <source>Recovery</source>
         <translation>リカバリ</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="96"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="98"/>
         <source>Earliest restorable</source>
         <translation>最も早い復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="97"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="99"/>
         <source>Latest restorable</source>
         <translation>最新の復元可能時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="98"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="100"/>
         <source>History storage</source>
         <translation>履歴ストレージ</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="100"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="176"/>
+        <source>Restorable window — click or drag to pick the restore moment</source>
+        <translation>復元可能な期間 — クリックまたはドラッグして復元時点を選択</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="177"/>
         <source>Writes — click or drag to pick the restore moment</source>
         <translation>書き込み — クリックまたはドラッグして復元時点を選択</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="110"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="115"/>
         <source>Restore to:</source>
         <translation>復元時点:</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="224"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="251"/>
         <source>No table in this region.</source>
         <translation>このリージョンにはテーブルがありません。</translation>
     </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
+        <source>Not reported by a remote endpoint</source>
+        <translation>リモートエンドポイントからは報告されません</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="248"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="279"/>
         <source>%n version(s), %1</source>
         <translation>
             <numerusform>%n 個のバージョン、%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="250"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="281"/>
         <source> — oldest %1</source>
         <translation> — 最古: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="269"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="300"/>
         <source>Enabled: every write is kept for %n day(s).</source>
         <translation>
             <numerusform>有効: すべての書き込みが %n 日間保持されます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="271"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="302"/>
         <source>Disabled: turn it on to restore this table to any second of its recovery period.</source>
         <translation>無効: オンにすると、このテーブルをリカバリ期間内の任意の秒の状態に復元できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="273"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="304"/>
         <source>Disabled: backups are being enabled for this table.</source>
         <translation>無効: このテーブルのバックアップを有効化しています。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="344"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="332"/>
+        <source>The restorable window is the one %1 reports. The writes within it are recorded by the embedded engine only: a remote table&apos;s timeline shows the window alone.</source>
+        <translation>復元可能な期間は %1 が報告するものです。期間内の書き込みは組み込みエンジンしか記録しないため、リモートテーブルのタイムラインには期間だけが表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="336"/>
+        <source>Point-in-time recovery is off for this table: turn it on to see its restorable window here (a chart of writes exists for embedded tables only).</source>
+        <translation>このテーブルのポイントインタイムリカバリはオフです。オンにすると、ここに復元可能な期間が表示されます (書き込みのグラフは組み込みのテーブルにしかありません)。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="394"/>
         <source>Point-in-time recovery is on for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオンです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="345"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="395"/>
         <source>Point-in-time recovery is off for %1.</source>
         <translation>%1 のポイントインタイムリカバリはオフです。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="385"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="435"/>
         <source>Restoring table %1 in %2…</source>
         <translation>テーブル %1 を %2 に復元中…</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_panel.cpp" line="389"/>
+        <location filename="../widgets/recovery/pitr_panel.cpp" line="439"/>
         <source>Restoring table %1…</source>
         <translation>テーブル %1 を復元中…</translation>
     </message>
@@ -3916,7 +4133,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
     <message>
         <location filename="../widgets/recovery/pitr_timeline.cpp" line="51"/>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="67"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="70"/>
         <source>local time</source>
         <translation>ローカル時刻</translation>
     </message>
@@ -3926,12 +4143,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>書き込み数</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="69"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="72"/>
         <source>engine time</source>
         <translation>エンジン時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/pitr_timeline.cpp" line="72"/>
+        <location filename="../widgets/recovery/pitr_timeline.cpp" line="75"/>
         <source>engine time (×%1)</source>
         <extracomment>the chart&apos;s time axis when engine time runs %1 times faster than the clock</extracomment>
         <translation>エンジン時刻 (×%1)</translation>
@@ -3940,86 +4157,91 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>PropagationProbe</name>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="41"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="43"/>
         <source>Send probe</source>
         <translation>プローブを送信</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="53"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="55"/>
         <source>Writes an item in the source region and times its arrival in the destination</source>
         <translation>送信元リージョンに項目を書き込み、送信先リージョンに届くまでの時間を計測します</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/propagation_probe.cpp" line="57"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="123"/>
         <source>Each probe writes an item whose key starts with tablespan-probe- in the source region, and deletes it again once it has arrived or after %n second(s).</source>
         <translation>
             <numerusform>各プローブはソースリージョンにキーが tablespan-probe- で始まる項目を書き込み、到着した時点または %n 秒後にその項目を再び削除します。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="67"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="64"/>
         <source>Write in:</source>
         <translation>書き込み先:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="68"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="65"/>
         <source>Watch in:</source>
         <translation>監視先:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="116"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="129"/>
+        <source>Between remote regions the time is wall-clock time from the write&apos;s answer to the first read that finds the item (one every %1 s), round trips included.</source>
+        <translation>リモートリージョン間では、書き込みの応答から項目を見つけた最初の読み取り (%1 秒ごと) までの実時間で、往復の通信時間を含みます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/propagation_probe.cpp" line="134"/>
         <source>Add a replica to probe how fast writes propagate.</source>
         <translation>レプリカを追加すると、書き込みの伝播速度を計測できます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="160"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="186"/>
         <source>Choose two different regions.</source>
         <translation>異なる 2 つのリージョンを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="172"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="199"/>
         <source>Writing the probe item in %1…</source>
         <translation>%1 にプローブ項目を書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="180"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="207"/>
         <source>%1 → %2: the probe could not be written: %3</source>
         <translation>%1 → %2: プローブを書き込めませんでした: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="268"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="295"/>
         <source>The probe item could not be removed in %1: %2</source>
         <translation>%1 でプローブ項目を削除できませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="279"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="306"/>
         <source>%1 → %2: stopped before the probe was written</source>
         <translation>%1 → %2: プローブの書き込み前に停止しました</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="287"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="314"/>
         <source>%1 → %2: stopped after %3 ms, not arrived</source>
         <translation>%1 → %2: %3 ms 後に停止しました。未到着です</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="189"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="216"/>
         <source>Waiting for the probe in %1…</source>
         <translation>%1 でプローブを待っています…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/global/propagation_probe.cpp" line="199"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="226"/>
         <source>%1 → %2: not arrived within %n s</source>
         <translation>
             <numerusform>%1 → %2: %n 秒以内に到着しませんでした</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="241"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="268"/>
         <source>%1 → %2: arrived after %3 ms</source>
         <translation>%1 → %2: %3 ms で到着</translation>
     </message>
     <message>
-        <location filename="../widgets/global/propagation_probe.cpp" line="221"/>
+        <location filename="../widgets/global/propagation_probe.cpp" line="248"/>
         <source>Waiting for the probe in %1 (%2)…</source>
         <translation>%1 でプローブを待っています (%2)…</translation>
     </message>
@@ -4348,62 +4570,67 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>リージョンとネットワーク</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="42"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="43"/>
         <source>Cut (partition the link)</source>
         <translation>切断 (リンクを分断)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="43"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="44"/>
         <source>Override latency:</source>
         <translation>レイテンシーを上書き:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="48"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="49"/>
         <source>Regions &amp;&amp; network</source>
         <translation>リージョンとネットワーク</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="64"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="65"/>
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="68"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="69"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="69"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="70"/>
         <source>How many times faster than the wall clock engine time runs</source>
         <translation>エンジン時間が実時間の何倍の速さで進むか</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="71"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="72"/>
         <source>Links between regions with tables</source>
         <translation>テーブルのあるリージョン間のリンク</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="82"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="83"/>
         <source>Regions</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="86"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="87"/>
         <source>Time scale:</source>
         <translation>時間倍率:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="161"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="139"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; is a remote region: its network is real and is not simulated here. The switches, links and time scale below act on the embedded regions only.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; はリモートリージョンです。そのネットワークは実際のもので、ここではシミュレートされません。以下のスイッチ、リンク、時間倍率は組み込みのリージョンにだけ作用します。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/regions_panel.cpp" line="181"/>
         <source>%1 ↔ %2 (model: %3 ms)</source>
         <translation>%1 ↔ %2 (モデル: %3 ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="168"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="188"/>
         <source>Links appear here once two regions have tables.</source>
         <translation>2 つのリージョンにテーブルができると、ここにリンクが表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/regions_panel.cpp" line="169"/>
+        <location filename="../widgets/global/regions_panel.cpp" line="189"/>
         <source>Select a link in the matrix to cut it or set its latency.</source>
         <translation>マトリックスでリンクを選択すると、切断やレイテンシーの設定ができます。</translation>
     </message>
@@ -4456,12 +4683,22 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>CA ファイル %1 がありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/remote_connection.cpp" line="108"/>
+        <location filename="../widgets/remote/remote_connection.cpp" line="113"/>
+        <source>Invalid retry settings: %1</source>
+        <translation>再試行の設定が無効です: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="133"/>
         <source>none: requests are unsigned</source>
         <translation>なし: リクエストは署名されません</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/remote_connection.cpp" line="114"/>
+        <location filename="../widgets/remote/remote_connection.cpp" line="138"/>
+        <source>The keys of %1 are kept in the system keychain.</source>
+        <translation>%1 のキーはシステムのキーチェーンに保管されています。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/remote/remote_connection.cpp" line="146"/>
         <source>No credentials: %1</source>
         <translation>認証情報がありません: %1</translation>
     </message>
@@ -4507,112 +4744,117 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>ReplicaModel</name>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="166"/>
+        <location filename="../widgets/global/replica_model.cpp" line="42"/>
+        <source>Not served by connection %1: the service reports this replica, but the console reaches only the regions the connection names (%2).</source>
+        <translation>接続 %1 の対象外です。サービスはこのレプリカを報告していますが、コンソールが届くのは接続に指定したリージョン (%2) だけです。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/replica_model.cpp" line="193"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="194"/>
+        <location filename="../widgets/global/replica_model.cpp" line="226"/>
         <source>The replica&apos;s KMS key is disabled or pending deletion: it serves no requests, and replication to and from it has stopped (the other replicas keep their changes pending). Enable the key in its region (KMS keys tab) within 20 hours of this status, or the replica leaves the global table and stays a single-Region table with its items.</source>
         <translation>レプリカの KMS キーが無効化されたか削除保留中です: このレプリカはリクエストに応答せず、レプリカとの間のレプリケーションは止まっています (他のレプリカは変更を保留したまま保持します)。このステータスになってから 20 時間以内に、そのリージョンでキーを有効にしてください (KMS キータブ)。そうしないとレプリカはグローバルテーブルから外れ、項目を持つ単一リージョンのテーブルとして残ります。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="202"/>
+        <location filename="../widgets/global/replica_model.cpp" line="234"/>
         <source>The witness: it keeps the group&apos;s change data so that a write is durable in two regions, and holds no table to read or write</source>
         <translation>ウィットネス: 書き込みが 2 つのリージョンで永続化されるようにグループの変更データを保持します。読み書きできるテーブルはありません</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="205"/>
+        <location filename="../widgets/global/replica_model.cpp" line="237"/>
         <source>The region the console shows; replicas are listed below it</source>
         <translation>コンソールが表示しているリージョン。レプリカはその下に表示されます</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="206"/>
+        <location filename="../widgets/global/replica_model.cpp" line="238"/>
         <source>A replica of the table</source>
         <translation>テーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="209"/>
+        <location filename="../widgets/global/replica_model.cpp" line="241"/>
         <source>Latency of the writes acknowledged in this region over the last 5 minutes of engine time: median / 99th percentile</source>
         <translation>このリージョンで過去 5 分間 (エンジン時間) に確認応答された書き込みのレイテンシー: 中央値 / 99 パーセンタイル</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="213"/>
+        <location filename="../widgets/global/replica_model.cpp" line="245"/>
         <source>Writes refused here because another region was writing the same item (ReplicatedWriteConflictException)</source>
         <translation>別のリージョンが同じ項目に書き込んでいたため、ここで拒否された書き込み (ReplicatedWriteConflictException)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="228"/>
+        <location filename="../widgets/global/replica_model.cpp" line="260"/>
         <source>%1 %2%</source>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="233"/>
+        <location filename="../widgets/global/replica_model.cpp" line="265"/>
         <source>Witness</source>
         <translation>ウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="235"/>
+        <location filename="../widgets/global/replica_model.cpp" line="267"/>
         <source>Standard-IA</source>
         <translation>標準-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="236"/>
+        <location filename="../widgets/global/replica_model.cpp" line="268"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="239"/>
+        <location filename="../widgets/global/replica_model.cpp" line="271"/>
         <source>unavailable</source>
         <translation>利用不可</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="249"/>
+        <location filename="../widgets/global/replica_model.cpp" line="281"/>
         <source>%1 / %2 ms</source>
         <translation>%1 / %2 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="264"/>
+        <location filename="../widgets/global/replica_model.cpp" line="296"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="266"/>
+        <location filename="../widgets/global/replica_model.cpp" line="298"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="268"/>
+        <location filename="../widgets/global/replica_model.cpp" line="300"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="270"/>
+        <location filename="../widgets/global/replica_model.cpp" line="302"/>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="272"/>
+        <location filename="../widgets/global/replica_model.cpp" line="304"/>
         <source>Last latency</source>
         <translation>直近のレイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="274"/>
+        <location filename="../widgets/global/replica_model.cpp" line="306"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="276"/>
+        <location filename="../widgets/global/replica_model.cpp" line="308"/>
         <source>Pending</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="278"/>
+        <location filename="../widgets/global/replica_model.cpp" line="310"/>
         <source>Writes p50 / p99</source>
         <translation>書き込み p50 / p99</translation>
     </message>
     <message>
-        <location filename="../widgets/global/replica_model.cpp" line="280"/>
+        <location filename="../widgets/global/replica_model.cpp" line="312"/>
         <source>Conflicts</source>
         <translation>競合</translation>
     </message>
@@ -4643,63 +4885,63 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>RequestStatsModel</name>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="167"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="171"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="173"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="177"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="177"/>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="179"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="181"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="183"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="190"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="194"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="192"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="196"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="194"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="198"/>
         <source>Operation</source>
         <translation>オペレーション</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="196"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="200"/>
         <source>Requests</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="198"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="202"/>
         <source>Rate</source>
         <translation>レート</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="200"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="204"/>
         <source>Errors</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="202"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="206"/>
         <source>Average latency</source>
         <translation>平均レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="204"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="208"/>
         <source>Max latency</source>
         <translation>最大レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/monitoring/request_stats_model.cpp" line="206"/>
+        <location filename="../widgets/monitoring/request_stats_model.cpp" line="210"/>
         <source>Last error</source>
         <translation>最後のエラー</translation>
     </message>
@@ -4742,99 +4984,99 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>テーブル名</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="71"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="80"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="74"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="84"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="75"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="85"/>
         <source>A restore always creates a new table. Streams, time to live, tags, deletion protection and point-in-time recovery are not carried over: set them on the new table.</source>
         <translation>復元では常に新しいテーブルが作成されます。ストリーム、有効期限 (TTL)、タグ、削除保護、ポイントインタイムリカバリは引き継がれないため、新しいテーブルで設定してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="83"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="93"/>
         <source>Overrides</source>
         <translation>上書き設定</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="86"/>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="105"/>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="135"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="96"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="115"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="145"/>
         <source>Same as the source</source>
         <translation>ソースと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="87"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="97"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="88"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="98"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="92"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="102"/>
         <source>Read units</source>
         <translation>読み込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="94"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="104"/>
         <source>Write units</source>
         <translation>書き込みユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="103"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="113"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="106"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="116"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="107"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="117"/>
         <source>AWS managed key (aws/dynamodb)</source>
         <translation>AWS マネージドキー (aws/dynamodb)</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="108"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="118"/>
         <source>Customer managed KMS key</source>
         <translation>カスタマーマネージド KMS キー</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="109"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="119"/>
         <source>KMS key ID, ARN or alias</source>
         <translation>KMS キー ID、ARN またはエイリアス</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="114"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="124"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="119"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="129"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="134"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="144"/>
         <source>Same as the source (this region only)</source>
         <translation>ソースと同じ (このリージョンのみ)</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="197"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="207"/>
         <source>A restore into another region needs its own encryption at rest: choose one.</source>
         <translation>別のリージョンへの復元には独自の保管時の暗号化が必要です。いずれかを選択してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/recovery/restore_dialog.cpp" line="235"/>
+        <location filename="../widgets/recovery/restore_dialog.cpp" line="245"/>
         <source>Starting the restore…</source>
         <translation>復元を開始しています…</translation>
     </message>
@@ -6659,6 +6901,7 @@ SELECT * FROM &quot;%1&quot;</translation>
     <name>TimeChart</name>
     <message>
         <location filename="../widgets/common/time_chart.cpp" line="61"/>
+        <location filename="../widgets/monitoring/monitoring_tab.cpp" line="178"/>
         <source>seconds (engine time)</source>
         <translation>秒 (エンジン時間)</translation>
     </message>

@@ -75,6 +75,13 @@ QString EngineBridge::regionLabel(const QString& region) {
         .arg(connectionOf(region), catalogName(code), code);
 }
 
+QString EngineBridge::replicaRegion(const QString& region, const QString& code) const {
+    if (!isRemoteRegion(region)) return code;
+    const QString connection = connectionOf(region);
+    return m_connectionRegions.value(connection).contains(code) ? remoteRegion(code, connection)
+                                                                : QString();
+}
+
 void EngineBridge::addConnection(const QString& name, const QStringList& regions,
                                  std::unique_ptr<tablespan::RemoteClient> client) {
     auto backend = std::make_shared<RemoteBackend>(std::move(client));
@@ -102,13 +109,23 @@ void EngineBridge::addConnection(const QString& name, const QStringList& regions
         recordRemoteCall(record.region, record);
     });
     m_remotes.insert(name, std::move(backend));
+    m_unavailable.remove(name);
+    m_connectionRegions.insert(name, regions);
+    emit connectionsChanged();
+}
+
+void EngineBridge::addUnavailableConnection(const QString& name, const QStringList& regions,
+                                            const QString& type, const QString& message) {
+    m_remotes.remove(name);
+    m_unavailable.insert(name, {type, message});
     m_connectionRegions.insert(name, regions);
     emit connectionsChanged();
 }
 
 void EngineBridge::removeConnection(const QString& name) {
-    if (!m_remotes.contains(name)) return;
+    if (!m_remotes.contains(name) && !m_unavailable.contains(name)) return;
     m_remotes.remove(name);
+    m_unavailable.remove(name);
     m_connectionRegions.remove(name);
     emit connectionsChanged();
 }
@@ -193,12 +210,17 @@ void EngineBridge::call(const QString& region, const QString& operation, tablesp
     if (isRemoteRegion(region)) {
         const auto backend = m_remotes.value(connectionOf(region));
         if (!backend) {
+            const auto unavailable = m_unavailable.constFind(connectionOf(region));
             tablespan::Result missing{
-                tablespan::Error{"ConnectionNotFound",
-                                 tr("There is no connection named %1 any more.")
-                                     .arg(connectionOf(region))
-                                     .toStdString(),
-                                 0, tablespan::Json::object()},
+                unavailable != m_unavailable.cend()
+                    ? tablespan::Error{unavailable->first.toStdString(),
+                                       unavailable->second.toStdString(), 0,
+                                       tablespan::Json::object()}
+                    : tablespan::Error{"ConnectionNotFound",
+                                       tr("There is no connection named %1 any more.")
+                                           .arg(connectionOf(region))
+                                           .toStdString(),
+                                       0, tablespan::Json::object()},
                 tablespan::Json()};
             QMetaObject::invokeMethod(
                 this,

@@ -82,6 +82,12 @@ public:
     // the same name.
     void addConnection(const QString& name, const QStringList& regions,
                        std::unique_ptr<tablespan::RemoteClient> client);
+    // A connection whose regions are listed but whose requests cannot be sent yet or at all
+    // (its keys are being read from the system keychain, or could not be): call() answers
+    // every request for its regions with the error `type` and `message`, words for a
+    // person. Replaces a connection of the same name; addConnection() replaces it in turn.
+    void addUnavailableConnection(const QString& name, const QStringList& regions,
+                                  const QString& type, const QString& message);
     void removeConnection(const QString& name);
     // Connection name → the region codes it serves.
     QMap<QString, QStringList> connections() const { return m_connectionRegions; }
@@ -95,6 +101,11 @@ public:
     static QString remoteRegion(const QString& code, const QString& connection) {
         return QString(code + u'@' + connection);
     }
+    // The region through which the console reaches a replica in region code `code` of a
+    // table shown in `region`: `code` itself for an embedded region; for a remote one
+    // "<code>@<connection>" when that connection serves `code`, else an empty string (the
+    // replica exists, as the service says, but the console has no way to it).
+    QString replicaRegion(const QString& region, const QString& code) const;
     ~EngineBridge() override;
 
     // Runs an operation; `done` is called later on the GUI thread (never synchronously).
@@ -156,7 +167,8 @@ private:
 
     tablespan::Engine& m_engine;
     std::shared_ptr<RegionBackend> m_embedded;
-    QHash<QString, std::shared_ptr<RemoteBackend>> m_remotes;  // by connection name
+    QHash<QString, std::shared_ptr<RemoteBackend>> m_remotes;   // by connection name
+    QHash<QString, std::pair<QString, QString>> m_unavailable;  // name → error type, message
     QMap<QString, QStringList> m_connectionRegions;
     RemoteStatusPoller* m_poller = nullptr;
     int m_subscription = 0;

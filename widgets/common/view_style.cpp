@@ -19,3 +19,13 @@ void ViewStyle::rowList(QTableView* view, const QString& objectName) {
     view->horizontalHeader()->setStretchLastSection(true);
     view->verticalHeader()->hide();
 }
+
+void ViewStyle::notice(QLabel* label, const QString& objectName) {
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setFrameShape(QFrame::StyledPanel);
+    label->setMargin(16);
+    label->setMinimumHeight(label->fontMetrics().height() * 4);
+    label->hide();
+}

@@ -100,12 +100,13 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     ViewStyle::inlineError(m_error, QStringLiteral("replicaError"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create replica"));
 
-    if (RegionSets::setOf(region).isEmpty())
+    const QString code = EngineBridge::regionCode(region);
+    if (RegionSets::setOf(code).isEmpty())
         m_strongBlocked =
             tr("%1 is in none of the region sets strong consistency is offered in (US: "
                "us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, "
                "eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).")
-                .arg(region);
+                .arg(code);
     else if (group.size() > 1)
         m_strongBlocked =
             tr("This table already has replicas: the consistency of a global "
@@ -117,9 +118,13 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     // A table encrypted with a customer managed key needs one of the replica's region.
     m_kms->setObjectName(QStringLiteral("replicaKmsKey"));
     m_kms->lineEdit()->setPlaceholderText(tr("Only for a table with a customer managed key"));
-    m_kms->setRegion(m_target->currentData().toString());
+    // A remote table's replica keys are listed where the connection reaches the region.
+    const auto keyRegion = [this] {
+        return m_bridge.replicaRegion(m_region, m_target->currentData().toString());
+    };
+    m_kms->setRegion(keyRegion());
     connect(m_target, &QComboBox::currentIndexChanged, m_kms,
-            [this] { m_kms->setRegion(m_target->currentData().toString()); });
+            [this, keyRegion] { m_kms->setRegion(keyRegion()); });
     m_form->addRow(tr("Replica's KMS key:"), m_kms);
     m_form->addRow(tr("Members:"), m_shape);
     m_form->addRow(tr("Second replica:"), m_second);
@@ -172,8 +177,9 @@ void CreateReplicaDialog::checkEmpty() {
 }
 
 void CreateReplicaDialog::updateStrongChoices() {
-    QStringList set = RegionSets::setOf(m_region);
-    set.removeAll(m_region);
+    const QString code = EngineBridge::regionCode(m_region);
+    QStringList set = RegionSets::setOf(code);
+    set.removeAll(code);
     fillRegions(m_second, set);
     set.removeAll(m_second->currentData().toString());
     fillRegions(m_third, set);
@@ -202,7 +208,8 @@ void CreateReplicaDialog::updateMode() {
         strong ? tr("The group is created in one step, three regions of the %1 region set: "
                     "%2 and two more members. It cannot be changed afterwards; to remove it, "
                     "delete the other replica and the witness together.")
-                     .arg(RegionSets::nameOf(m_region), m_region)
+                     .arg(RegionSets::nameOf(EngineBridge::regionCode(m_region)),
+                          EngineBridge::regionCode(m_region))
                : tr("The replica is created empty, backfilled from %1 and then kept in sync. "
                     "It is CREATING until the backfill is done; the table is UPDATING "
                     "meanwhile.")

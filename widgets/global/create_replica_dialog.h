@@ -26,7 +26,8 @@ class CreateReplicaDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(CreateReplicaDialog)
 
 public:
-    // `region` is where UpdateTable is sent; `group` lists the regions already in it.
+    // `region` is where UpdateTable is sent (a remote region too); `group` lists the region
+    // codes already in it.
     CreateReplicaDialog(EngineBridge& bridge, const QString& region, const QString& table,
                         const QStringList& group, QWidget* parent = nullptr);
 

@@ -29,6 +29,7 @@ GlobalConsole installGlobalConsole(MainWindow& window, EngineBridge& bridge) {
     QObject::connect(&window, &MainWindow::regionChanged, c.globalTables,
                      &GlobalTablesTab::setRegion);
     QObject::connect(&window, &MainWindow::regionChanged, c.monitoring, &MonitoringTab::setRegion);
+    QObject::connect(&window, &MainWindow::regionChanged, c.regions, &RegionsPanel::setRegion);
     QObject::connect(c.globalTables, &GlobalTablesTab::message, &window, &MainWindow::showMessage);
     QObject::connect(c.globalTables, &GlobalTablesTab::tableChosen, &window,
                      &MainWindow::shareTable);
@@ -46,5 +47,6 @@ GlobalConsole installGlobalConsole(MainWindow& window, EngineBridge& bridge) {
                      &CapacityCharts::setTable);
     c.globalTables->setRegion(window.currentRegion());
     c.monitoring->setRegion(window.currentRegion());
+    c.regions->setRegion(window.currentRegion());
     return c;
 }

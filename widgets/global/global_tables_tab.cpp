@@ -17,7 +17,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "global/create_replica_dialog.h"
 #include "common/context_menu.h"
 #include "common/engine_bridge.h"
 #include "common/icons.h"
@@ -30,7 +29,6 @@
 #include "common/table_box.h"
 #include "tables/tables_model.h"
 #include "common/view_style.h"
-#include "drills/outage_drill_dialog.h"
 #include "global/write_stats.h"
 
 using tablespan::Json;
@@ -58,6 +56,7 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
       m_view(new QTableView(this)),
       m_map(new RegionMap(bridge, this)),
       m_chart(new ReplicationChart(this)),
+      m_remoteNote(new QLabel(this)),
       m_probe(new PropagationProbe(bridge, this)),
       m_reload(new QTimer(this)),
       m_metrics(new QTimer(this)),
@@ -70,9 +69,6 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     m_delete->setObjectName(QStringLiteral("deleteReplica"));
     auto* refresh = new QPushButton(icon(QStringLiteral("refresh")), tr("Refresh"), this);
     m_drill->setObjectName(QStringLiteral("outageDrill"));
-    m_drill->setToolTip(
-        tr("Take a region offline under a write load, once against an eventually "
-           "and once against a strongly consistent table, and compare"));
     auto* actions = new QHBoxLayout;
     actions->addWidget(new QLabel(tr("Table:"), this));
     actions->addWidget(m_tableBox);
@@ -107,6 +103,11 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     probeLayout->addWidget(probeTitle);
     probeLayout->addWidget(m_probe, 1);
 
+    // A remote group: a sentence instead of the charts and the map, which show the
+    // embedded engine's simulation.
+    m_remoteNote->setObjectName(QStringLiteral("globalRemoteNote"));
+    m_remoteNote->setWordWrap(true);
+    m_remoteNote->hide();
     auto* left = new QSplitter(Qt::Vertical, this);
     left->addWidget(m_view);
     left->addWidget(m_chart);
@@ -125,6 +126,7 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(actions);
     layout->addWidget(m_mode);
+    layout->addWidget(m_remoteNote);
     layout->addWidget(m_error);
     layout->addWidget(split, 1);
 
@@ -132,15 +134,18 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
         const auto rows = m_view->selectionModel()->selectedRows();
         if (rows.isEmpty()) return;
         const ReplicaModel::Replica replica = m_model->replica(rows.first().row());
-        if (!replica.local) {
-            menu->addAction(icon(QStringLiteral("region")),
-                            tr("Probe propagation to %1").arg(replica.region), this,
-                            [this, region = replica.region] {
-                                m_probe->setSource(m_region);
-                                m_probe->setDestination(region);
-                                m_probe->send();
-                            })
-                ->setObjectName(QStringLiteral("probeReplicaAction"));
+        if (!replica.local && !replica.witness) {
+            QAction* probe = menu->addAction(icon(QStringLiteral("region")),
+                                             tr("Probe propagation to %1").arg(replica.region),
+                                             this, [this, region = replica.region] {
+                                                 m_probe->setSource(m_region);
+                                                 m_probe->setDestination(region);
+                                                 m_probe->send();
+                                             });
+            probe->setObjectName(QStringLiteral("probeReplicaAction"));
+            probe->setEnabled(replica.unreachable.isEmpty());
+            probe->setToolTip(replica.unreachable);
+            menu->setToolTipsVisible(true);
             menu->addSeparator();
         }
         ContextMenu::addButton(menu, m_delete);
@@ -168,9 +173,12 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
     m_metrics->setInterval(250);
     connect(m_metrics, &QTimer::timeout, this, &GlobalTablesTab::updateMetrics);
     m_tick->setInterval(1000);
-    connect(m_tick, &QTimer::timeout, this, [this] {
+    connect(m_tick, &QTimer::timeout, this, [this, ticks = 0]() mutable {
         updateMetrics();
-        if (m_model->hasTransitions()) scheduleReload(0);
+        // A remote group is described every 2 seconds while it changes, as the console
+        // polls remote tables elsewhere.
+        const bool due = !EngineBridge::isRemoteRegion(m_region) || ++ticks % 2 == 0;
+        if (due && m_model->hasTransitions()) scheduleReload(0);
     });
     m_tick->start();
     m_animation->setInterval(80);
@@ -198,13 +206,24 @@ GlobalTablesTab::GlobalTablesTab(EngineBridge& bridge, TablesModel& tables, QWid
                         return;
                     }
             });
-    connect(&m_bridge, &EngineBridge::networkChanged, this, [this] { scheduleReload(50); });
+    connect(&m_bridge, &EngineBridge::networkChanged, this, [this] {
+        if (!EngineBridge::isRemoteRegion(m_region)) scheduleReload(50);
+    });
+    // The regions a connection serves decide which remote replicas the console reaches.
+    connect(&m_bridge, &EngineBridge::connectionsChanged, this, [this] {
+        if (EngineBridge::isRemoteRegion(m_region)) scheduleReload(0);
+    });
     reloadTableList();
+    updateRemoteView();
     updateActions();
 }
 
 QString GlobalTablesTab::table() const {
     return m_tableBox->currentText();
+}
+
+QString GlobalTablesTab::remoteNoteText() const {
+    return m_remoteNote->isHidden() ? QString() : m_remoteNote->text();
 }
 
 QString GlobalTablesTab::errorText() const {
@@ -228,7 +247,32 @@ void GlobalTablesTab::setRegion(const QString& region) {
     m_description = Json();
     m_model->setGroup(region, Json());
     showError({});
+    updateRemoteView();
     scheduleReload(0);
+}
+
+void GlobalTablesTab::updateRemoteView() {
+    const bool remote = EngineBridge::isRemoteRegion(m_region);
+    m_remoteNote->setText(
+        remote ? tr("%1 is a remote region. Replication latency, pending changes and the map "
+                    "of links come from the embedded engine's network simulation (outages, "
+                    "link cuts, latencies), which covers embedded regions only. The "
+                    "propagation probe measures how fast a write reaches another region of "
+                    "the connection.")
+                     .arg(EngineBridge::regionLabel(m_region))
+               : QString());
+    m_chart->setVisible(!remote);
+    m_remoteNote->setVisible(remote);
+    m_map->setVisible(!remote);
+    for (int column : {ReplicaModel::LastLatency, ReplicaModel::AvgLatency, ReplicaModel::Pending,
+                       ReplicaModel::WriteLatency})
+        m_view->setColumnHidden(column, remote);
+    m_drill->setToolTip(
+        tr("Take a region offline under a write load, once against an eventually "
+           "and once against a strongly consistent table, and compare") +
+        (remote ? QLatin1Char(' ') + tr("(in embedded regions: a remote region cannot be taken "
+                                        "offline)")
+                : QString()));
 }
 
 void GlobalTablesTab::setTable(const QString& table) {
@@ -273,13 +317,21 @@ void GlobalTablesTab::reload() {
             }
             showError({});
             m_description = r.body["Table"];
-            m_model->setGroup(m_region, m_description);
+            m_model->setGroup(m_region, m_description,
+                              m_bridge.connections().value(EngineBridge::connectionOf(m_region)));
             const QStringList regions = m_model->regions();
-            for (const QString& member : regions)
-                if (member != m_region) describeMember(member, generation);
+            const QStringList reachable = m_model->reachableRegions();
+            QMap<QString, QString> unreachable;
+            for (const QString& member : regions) {
+                const ReplicaModel::Replica& replica = m_model->replica(m_model->rowOf(member));
+                if (!replica.unreachable.isEmpty())
+                    unreachable.insert(member, replica.unreachable);
+                else if (member != m_region)
+                    describeMember(member, generation);
+            }
             m_map->setGroup(regions, m_region, m_model->witnesses(),
                             m_description.value("MultiRegionConsistency", "") == "STRONG");
-            m_probe->setGroup(m_description, regions);
+            m_probe->setGroup(m_description, reachable, unreachable);
             m_chart->setTable(name, regions);
             m_summary->setText(regions.size() > 1
                                    ? tr("Global table (version %1), %n region(s)", nullptr,
@@ -309,6 +361,11 @@ void GlobalTablesTab::describeMember(const QString& member, int generation) {
 void GlobalTablesTab::updateMetrics() {
     const QString name = table();
     if (name.isEmpty() || m_model->rowCount() == 0) return;
+    // The metrics are the embedded engine's: a remote group has none here.
+    if (EngineBridge::isRemoteRegion(m_region)) {
+        updateMode();
+        return;
+    }
     const auto& metrics = m_bridge.engine().replication_metrics();
     const tablespan::Millis now = m_bridge.engine().clock().now();
     const QStringList regions = m_model->regions();
@@ -391,118 +448,4 @@ void GlobalTablesTab::updateActions() {
     m_view->setColumnHidden(ReplicaModel::Conflicts, !strong);
     m_create->setToolTip(strong ? tr("A strongly consistent group cannot take more replicas")
                                 : QString());
-}
-
-void GlobalTablesTab::createReplica() {
-    if (!m_description.is_object()) return;
-    auto* dialog = new CreateReplicaDialog(m_bridge, m_region, table(), m_model->regions(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CreateReplicaDialog::replicaRequested, this, [this](const QString& region) {
-        emit progressMessage(tr("Creating a replica of %1 in %2…").arg(table(), region), region,
-                             table());
-        scheduleReload(0);
-    });
-    connect(dialog, &CreateReplicaDialog::strongGroupRequested, this,
-            [this](const QStringList& replicas, const QString& witness) {
-                const QString members =
-                    witness.isEmpty() ? replicas.join(QStringLiteral(", "))
-                                      : tr("%1 and a witness in %2")
-                                            .arg(replicas.join(QStringLiteral(", ")), witness);
-                emit progressMessage(
-                    tr("Creating a strongly consistent group of %1 with %2…").arg(table(), members),
-                    replicas.value(0), table());
-                scheduleReload(0);
-            });
-    dialog->open();
-}
-
-void GlobalTablesTab::openOutageDrill() {
-    auto* dialog = findChild<OutageDrillDialog*>();
-    if (!dialog) {
-        dialog = new OutageDrillDialog(m_bridge, m_region, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    dialog->show();
-    dialog->raise();
-}
-
-void GlobalTablesTab::deleteSelectedReplica() {
-    if (m_model->consistency() == QLatin1String("STRONG")) {
-        QStringList others = m_model->regions();
-        others.removeAll(m_region);
-        const QStringList witnesses = m_model->witnesses();
-        const QString what =
-            witnesses.isEmpty()
-                ? tr("the replicas in %1").arg(others.join(QStringLiteral(", ")))
-                : tr("the replica in %1 and the witness in %2")
-                      .arg(others.join(QStringLiteral(", ")), witnesses.join(QStringLiteral(", ")));
-        auto* box = new QMessageBox(
-            QMessageBox::Warning, tr("Delete group"),
-            tr("A strongly consistent group is deleted as a whole. Delete %1 of %2? Their items "
-               "are deleted there; %3 keeps the table as a regional table.")
-                .arg(what, table(), m_region),
-            QMessageBox::Cancel, this);
-        box->setObjectName(QStringLiteral("confirmDeleteGroup"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        auto* confirm = box->addButton(tr("Delete group"), QMessageBox::DestructiveRole);
-        connect(confirm, &QPushButton::clicked, this, &GlobalTablesTab::deleteStrongGroup);
-        box->open();
-        return;
-    }
-    const auto rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty() || m_model->replica(rows.first().row()).local) return;
-    const QString region = m_model->replica(rows.first().row()).region;
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Delete replica"),
-                                tr("Delete the replica of %1 in %2? Its items are deleted there; "
-                                   "the other regions keep theirs.")
-                                    .arg(table(), region),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDeleteReplica"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    auto* confirm = box->addButton(tr("Delete replica"), QMessageBox::DestructiveRole);
-    connect(confirm, &QPushButton::clicked, this, [this, region] { deleteReplica(region); });
-    box->open();
-}
-
-void GlobalTablesTab::deleteReplica(const QString& region) {
-    const QString name = table();
-    m_bridge.call(
-        this, m_region, QStringLiteral("UpdateTable"),
-        {{"TableName", name.toStdString()},
-         {"ReplicaUpdates", Json::array({{{"Delete", {{"RegionName", region.toStdString()}}}}})}},
-        [this, name, region](const tablespan::Result& r) {
-            if (!r.ok()) {
-                showError(EngineBridge::errorText(r));
-                return;
-            }
-            showError({});
-            emit progressMessage(tr("Deleting the replica of %1 in %2…").arg(name, region), region,
-                                 name);
-            scheduleReload(0);
-        });
-}
-
-void GlobalTablesTab::deleteStrongGroup() {
-    const QString name = table();
-    Json replicas = Json::array();
-    for (const QString& region : m_model->regions())
-        if (region != m_region)
-            replicas.push_back({{"Delete", {{"RegionName", region.toStdString()}}}});
-    Json request = {{"TableName", name.toStdString()}, {"ReplicaUpdates", replicas}};
-    Json witnesses = Json::array();
-    for (const QString& region : m_model->witnesses())
-        witnesses.push_back({{"Delete", {{"RegionName", region.toStdString()}}}});
-    if (!witnesses.empty()) request["GlobalTableWitnessUpdates"] = witnesses;
-    m_bridge.call(this, m_region, QStringLiteral("UpdateTable"), request,
-                  [this, name](const tablespan::Result& r) {
-                      if (!r.ok()) {
-                          showError(EngineBridge::errorText(r));
-                          return;
-                      }
-                      showError({});
-                      emit progressMessage(
-                          tr("Deleting the strongly consistent group of %1…").arg(name), m_region,
-                          name);
-                      scheduleReload(0);
-                  });
 }

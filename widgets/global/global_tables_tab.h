@@ -5,7 +5,9 @@
 // pending changes, write latency and write conflicts), the group's consistency mode and
 // witness, creating and deleting replicas (a strongly consistent group is removed as a
 // whole), a map of the group's links, live replication charts, the propagation probe and
-// the outage comparison.
+// the outage comparison. A remote table's group is its service's: its replicas in regions
+// the connection serves are described and probed there; the charts and the map, which
+// show the embedded engine's simulation, give way to a sentence saying so.
 
 #include <QWidget>
 
@@ -42,6 +44,8 @@ public:
     PropagationProbe* probe() const { return m_probe; }
     WriteStats* writeStats() const { return m_writeStats; }
     QString errorText() const;
+    // The sentence shown instead of the charts and the map for a remote region, else "".
+    QString remoteNoteText() const;
     // The line under the actions: consistency mode, witness, write conflicts.
     QString modeText() const;
 
@@ -76,6 +80,7 @@ private:
     void updateMetrics();
     void updateActions();
     void updateMode();
+    void updateRemoteView();
     void showError(const QString& text);
 
     EngineBridge& m_bridge;
@@ -95,6 +100,7 @@ private:
     QTableView* m_view;
     RegionMap* m_map;
     ReplicationChart* m_chart;
+    QLabel* m_remoteNote;
     PropagationProbe* m_probe;
     QTimer* m_reload;   // coalesces reloads
     QTimer* m_metrics;  // coalesces metric refreshes

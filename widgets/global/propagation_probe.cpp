@@ -3,12 +3,14 @@
 #include <cmath>
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListView>
 #include <QStringListModel>
 #include <QLocale>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -53,11 +55,6 @@ PropagationProbe::PropagationProbe(EngineBridge& bridge, QWidget* parent)
         tr("Writes an item in the source region and times its arrival in the destination"));
     m_note->setObjectName(QStringLiteral("probeNote"));
     m_note->setWordWrap(true);
-    m_note->setText(
-        tr("Each probe writes an item whose key starts with tablespan-probe- in the "
-           "source region, and deletes it again once it has arrived or after %n "
-           "second(s).",
-           nullptr, static_cast<int>(kTimeoutMs / 1000)));
     m_result->setObjectName(QStringLiteral("probeResult"));
     m_result->setWordWrap(true);
     m_historyView->setObjectName(QStringLiteral("probeHistory"));
@@ -80,7 +77,8 @@ PropagationProbe::PropagationProbe(EngineBridge& bridge, QWidget* parent)
     setGroup(Json(), {});
 }
 
-void PropagationProbe::setGroup(const Json& description, const QStringList& regions) {
+void PropagationProbe::setGroup(const Json& description, const QStringList& regions,
+                                const QMap<QString, QString>& unreachable) {
     const QString table = description.is_object()
                               ? QString::fromStdString(description.value("TableName", ""))
                               : QString();
@@ -89,14 +87,22 @@ void PropagationProbe::setGroup(const Json& description, const QStringList& regi
     if (m_running && !table.isEmpty() && table != m_runTable) cancel();
     m_description = description;
     m_table = table;
+    const QStringList listed = regions + unreachable.keys();
     for (QComboBox* box : {m_source, m_destination}) {
         QStringList shown;
         for (int i = 0; i < box->count(); ++i) shown << box->itemData(i).toString();
-        if (shown == regions) continue;
+        if (shown == listed) continue;
         const QString current = box->currentData().toString();
         const QSignalBlocker block(box);
         box->clear();
         for (const QString& r : regions) box->addItem(EngineBridge::regionLabel(r), r);
+        // Listed, so that the group reads whole, but not offered: the reason on hover.
+        auto* items = qobject_cast<QStandardItemModel*>(box->model());
+        for (auto it = unreachable.begin(); it != unreachable.end(); ++it) {
+            box->addItem(EngineBridge::regionLabel(it.key()), it.key());
+            box->setItemData(box->count() - 1, *it, Qt::ToolTipRole);
+            if (items) items->item(box->count() - 1)->setEnabled(false);
+        }
         const int keep = box->findData(current);
         box->setCurrentIndex(keep >= 0 ? keep
                                        : (box == m_destination && regions.size() > 1 ? 1 : 0));
@@ -113,6 +119,18 @@ void PropagationProbe::setGroup(const Json& description, const QStringList& regi
             }
     }
     m_send->setEnabled(!m_running && regions.size() > 1);
+    QString note =
+        tr("Each probe writes an item whose key starts with tablespan-probe- in the "
+           "source region, and deletes it again once it has arrived or after %n "
+           "second(s).",
+           nullptr, static_cast<int>(kTimeoutMs / 1000));
+    if (EngineBridge::isRemoteRegion(regions.value(0)))
+        note += QLatin1Char(' ') +
+                tr("Between remote regions the time is wall-clock time from the write's answer "
+                   "to the first read that finds the item (one every %1 s), round trips "
+                   "included.")
+                    .arg(QLocale().toString(kRemotePollEveryMs / 1000.0));
+    m_note->setText(note);
     const QString addReplica = tr("Add a replica to probe how fast writes propagate.");
     if (m_running) return;
     if (regions.size() < 2 && m_result->text().isEmpty())
@@ -131,6 +149,14 @@ void PropagationProbe::setDestination(const QString& region) {
 
 QString PropagationProbe::resultText() const {
     return m_result->text();
+}
+
+QString PropagationProbe::noteText() const {
+    return m_note->text();
+}
+
+tablespan::Millis PropagationProbe::now() const {
+    return m_remote ? QDateTime::currentMSecsSinceEpoch() : m_bridge.engine().clock().now();
 }
 
 bool PropagationProbe::isRunning() const {
@@ -161,11 +187,12 @@ void PropagationProbe::send() {
         return;
     }
     m_runTable = m_table;
-    // Engine time plus a counter: distinct across runs and within one instant.
-    const qint64 n = m_bridge.engine().clock().now() * 100 + (++m_count % 100);
+    m_remote = EngineBridge::isRemoteRegion(m_from);
+    // The time plus a counter: distinct across runs and within one instant.
+    const qint64 n = now() * 100 + (++m_count % 100);
     m_key = probeKey(n);
     Json item = m_key;
-    item["probeSentAt"] = {{"N", std::to_string(m_bridge.engine().clock().now())}};
+    item["probeSentAt"] = {{"N", std::to_string(now())}};
     m_running = true;
     m_waiting = false;
     m_send->setEnabled(false);
@@ -184,7 +211,7 @@ void PropagationProbe::send() {
                           m_send->setEnabled(m_source->count() > 1);
                           return;
                       }
-                      m_sentAt = m_bridge.engine().clock().now();
+                      m_sentAt = now();
                       m_waiting = true;
                       m_result->setText(tr("Waiting for the probe in %1…").arg(m_to));
                       m_tick->start();
@@ -194,19 +221,19 @@ void PropagationProbe::send() {
 
 void PropagationProbe::tick() {
     if (!m_waiting) return;
-    const tablespan::Millis now = m_bridge.engine().clock().now();
-    if (now - m_sentAt >= kTimeoutMs) {
+    const tablespan::Millis time = now();
+    if (time - m_sentAt >= kTimeoutMs) {
         finish(tr("%1 → %2: not arrived within %n s", nullptr, static_cast<int>(kTimeoutMs / 1000))
                    .arg(m_from, m_to));
         return;
     }
-    if (!m_polling && now - m_lastPoll >= kPollEveryMs) poll();
+    if (!m_polling && time - m_lastPoll >= (m_remote ? kRemotePollEveryMs : kPollEveryMs)) poll();
 }
 
 void PropagationProbe::poll() {
     const int generation = m_generation;
     m_polling = true;
-    m_lastPoll = m_bridge.engine().clock().now();
+    m_lastPoll = now();
     m_bridge.call(
         this, m_to, QStringLiteral("GetItem"),
         {{"TableName", m_runTable.toStdString()}, {"Key", m_key}, {"ConsistentRead", true}},
@@ -214,7 +241,7 @@ void PropagationProbe::poll() {
             if (generation != m_generation || !m_waiting) return;
             m_polling = false;
             if (r.ok() && r.body.contains("Item")) {
-                arrive(m_bridge.engine().clock().now() - m_sentAt);
+                arrive(now() - m_sentAt);
                 return;
             }
             if (!r.ok())
@@ -283,7 +310,7 @@ void PropagationProbe::cancel() {
         removeProbeItem();
         return;
     }
-    const tablespan::Millis elapsed = m_bridge.engine().clock().now() - m_sentAt;
+    const tablespan::Millis elapsed = now() - m_sentAt;
     finish(tr("%1 → %2: stopped after %3 ms, not arrived")
                .arg(m_from, m_to, QLocale().toString(elapsed)));
 }

@@ -39,6 +39,7 @@ RegionsPanel::RegionsPanel(EngineBridge& bridge, QWidget* parent)
       m_regionsView(nullptr),
       m_linksView(nullptr),
       m_linkTitle(new QLabel(this)),
+      m_remoteNote(new QLabel(this)),
       m_cut(new QCheckBox(tr("Cut (partition the link)"), this)),
       m_override(new QCheckBox(tr("Override latency:"), this)),
       m_latency(new QSpinBox(this)),
@@ -87,7 +88,11 @@ RegionsPanel::RegionsPanel(EngineBridge& bridge, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, body);
     split->addWidget(regionBox);
     split->addWidget(linkBox);
+    m_remoteNote->setObjectName(QStringLiteral("regionsRemoteNote"));
+    m_remoteNote->setWordWrap(true);
+    m_remoteNote->hide();
     auto* layout = new QVBoxLayout(body);
+    layout->addWidget(m_remoteNote);
     layout->addWidget(split, 1);
     layout->addLayout(timeRow);
     setWidget(body);
@@ -126,6 +131,21 @@ RegionsPanel::RegionsPanel(EngineBridge& bridge, QWidget* parent)
     m_scale->setValue(m_bridge.engine().time_scale());
     updateLinkEditor();
     discoverRegions();
+}
+
+void RegionsPanel::setRegion(const QString& region) {
+    const bool remote = EngineBridge::isRemoteRegion(region);
+    m_remoteNote->setText(
+        remote ? tr("<b>%1</b> is a remote region: its network is real and is not simulated "
+                    "here. The switches, links and time scale below act on the embedded "
+                    "regions only.")
+                     .arg(EngineBridge::regionLabel(region).toHtmlEscaped())
+               : QString());
+    m_remoteNote->setVisible(remote);
+}
+
+QString RegionsPanel::remoteNoteText() const {
+    return m_remoteNote->isHidden() ? QString() : m_remoteNote->text();
 }
 
 void RegionsPanel::discoverRegions() {

@@ -2,7 +2,9 @@
 
 // The Regions & network panel (a dock): every region with an online switch, the matrix
 // of links between the regions that have tables with each link's current latency, a
-// per-link latency override and cut, and the engine's time scale.
+// per-link latency override and cut, and the engine's time scale. While the console shows
+// a remote region, a sentence at the top says that this simulation is the embedded
+// regions' only.
 
 #include <optional>
 #include <utility>
@@ -40,12 +42,16 @@ public:
     void setLinkOverride(std::optional<int> ms);
     void setTimeScale(double scale);
     double timeScale() const;
+    // The sentence about a remote region shown at the top, or "".
+    QString remoteNoteText() const;
 
 signals:
     // The engine's time scale was changed in the panel.
     void timeScaleChanged(double scale);
 
 public slots:
+    // The region the console shows: a remote one gets the sentence.
+    void setRegion(const QString& region);
     // Asks every region for its tables (ListTables); the matrix shows those that have some.
     void discoverRegions();
 
@@ -59,6 +65,7 @@ private:
     QTableView* m_regionsView;
     QTableView* m_linksView;
     QLabel* m_linkTitle;
+    QLabel* m_remoteNote;
     QCheckBox* m_cut;
     QCheckBox* m_override;
     QSpinBox* m_latency;

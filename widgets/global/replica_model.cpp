@@ -1,6 +1,8 @@
 #include "global/replica_model.h"
 
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QLocale>
 
 #include "common/engine_bridge.h"
@@ -21,9 +23,26 @@ QString tableClassOf(const Json& summary) {
 
 ReplicaModel::ReplicaModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void ReplicaModel::setGroup(const QString& localRegion, const Json& description) {
+void ReplicaModel::setGroup(const QString& localRegion, const Json& description,
+                            const QStringList& served) {
     QList<Replica> rows;
     m_consistency.clear();
+    const bool remote = EngineBridge::isRemoteRegion(localRegion);
+    const QString connection = EngineBridge::connectionOf(localRegion);
+    // A member as the console names it, and whether it can reach it.
+    const auto place = [&](Replica& member, const Json& j) {
+        const QString code = str(j, "RegionName");
+        if (!remote) {
+            member.region = code;
+            return;
+        }
+        member.region = EngineBridge::remoteRegion(code, connection);
+        if (!served.contains(code))
+            member.unreachable =
+                tr("Not served by connection %1: the service reports this replica, but the "
+                   "console reaches only the regions the connection names (%2).")
+                    .arg(connection, served.join(QStringLiteral(", ")));
+    };
     if (description.is_object()) {
         Replica local;
         local.region = localRegion;
@@ -35,7 +54,7 @@ void ReplicaModel::setGroup(const QString& localRegion, const Json& description)
         rows << local;
         for (const Json& r : description.value("Replicas", Json::array())) {
             Replica replica;
-            replica.region = str(r, "RegionName");
+            place(replica, r);
             replica.status = str(r, "ReplicaStatus");
             const QString progress = str(r, "ReplicaStatusPercentProgress");
             if (!progress.isEmpty()) replica.progress = progress.toInt();
@@ -44,7 +63,8 @@ void ReplicaModel::setGroup(const QString& localRegion, const Json& description)
         }
         for (const Json& w : description.value("GlobalTableWitnesses", Json::array())) {
             Replica witness;
-            witness.region = str(w, "RegionName");
+            place(witness, w);
+            witness.unreachable.clear();  // never read or written: nothing out of reach
             witness.status = str(w, "WitnessStatus");
             witness.witness = true;
             rows << witness;
@@ -131,6 +151,13 @@ QStringList ReplicaModel::regions() const {
     return out;
 }
 
+QStringList ReplicaModel::reachableRegions() const {
+    QStringList out;
+    for (const auto& r : m_rows)
+        if (!r.witness && r.unreachable.isEmpty()) out << r.region;
+    return out;
+}
+
 QStringList ReplicaModel::witnesses() const {
     QStringList out;
     for (const auto& r : m_rows)
@@ -187,7 +214,12 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
                 return font;
             }
             return {};
+        case Qt::ForegroundRole:
+            // Out of the console's reach: dimmed, as the theme dims placeholder text.
+            if (!r.unreachable.isEmpty()) return QGuiApplication::palette().placeholderText();
+            return {};
         case Qt::ToolTipRole:
+            if (!r.unreachable.isEmpty()) return r.unreachable;
             if (!r.error.isEmpty()) return r.error;
             if (index.column() == Status &&
                 r.status == QLatin1String("INACCESSIBLE_ENCRYPTION_CREDENTIALS"))
@@ -235,7 +267,7 @@ QVariant ReplicaModel::data(const QModelIndex& index, int role) const {
                                ? tr("Standard-IA")
                                : tr("Standard");
                 case ItemCount:
-                    if (r.witness) return QStringLiteral("—");
+                    if (r.witness || !r.unreachable.isEmpty()) return QStringLiteral("—");
                     if (!r.error.isEmpty()) return tr("unavailable");
                     return r.itemCount < 0 ? QStringLiteral("—") : locale.toString(r.itemCount);
                 case LastLatency:

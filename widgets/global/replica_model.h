@@ -4,6 +4,8 @@
 // for each of its replicas and one for a witness (MRSC), with status (and backfill
 // progress while CREATING), table class, item count, replication latency into the
 // region, pending changes, write latency in the region (p50 / p99) and write conflicts.
+// A remote table's members are named as the console reaches them ("us-east-1@lab"); one
+// in a region its connection does not serve is listed, but is out of the console's reach.
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -44,12 +46,18 @@ public:
         double writeP50 = -1;  // ms, writes acknowledged in the region recently
         double writeP99 = -1;
         qint64 conflicts = 0;  // writes refused with ReplicatedWriteConflictException
+        // Why the console cannot reach this member (a remote replica in a region its
+        // connection does not serve), else empty.
+        QString unreachable;
     };
 
     explicit ReplicaModel(QObject* parent = nullptr);
 
     // Rebuilds the group from the local region's TableDescription (a null json clears).
-    void setGroup(const QString& localRegion, const tablespan::Json& description);
+    // For a remote `localRegion` the members are "<code>@<connection>"; `served` lists
+    // the region codes its connection serves, the others are unreachable.
+    void setGroup(const QString& localRegion, const tablespan::Json& description,
+                  const QStringList& served = {});
     // The region's own DescribeTable answer (its item count), or its error.
     void setRegionDescription(const QString& region, const tablespan::Json& description);
     void setRegionError(const QString& region, const QString& error);
@@ -59,6 +67,9 @@ public:
     // The regions with a replica (the local one first); witnesses are not among them.
     QStringList regions() const;
     QStringList witnesses() const;
+    // The regions with a replica the console can reach (all of them, for an embedded
+    // table).
+    QStringList reachableRegions() const;
     // "STRONG" or "EVENTUAL" for a global table, "" for a regional one.
     QString consistency() const { return m_consistency; }
     int rowOf(const QString& region) const;

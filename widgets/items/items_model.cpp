@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QDateTime>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QSet>
@@ -232,7 +233,10 @@ int ItemsModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant ItemsModel::expiryData(const Json& item, int role) const {
-    const qint64 now = m_bridge.engine().clock().now();
+    // A remote table's items expire on its service's clock: the wall clock, not the
+    // embedded engine's time.
+    const qint64 now = EngineBridge::isRemoteRegion(m_region) ? QDateTime::currentMSecsSinceEpoch()
+                                                              : m_bridge.engine().clock().now();
     const auto at = TtlExpiry::seconds(item, m_expiryAttribute.toStdString(), now);
     if (!at) return {};
     switch (role) {

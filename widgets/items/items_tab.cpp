@@ -438,13 +438,22 @@ void ItemsTab::showIndexKeys(const QString& index) {
 }
 
 void ItemsTab::updateCompare() {
-    const QStringList others =
-        CompareView::replicaRegions(m_tables.description(m_tables.rowOf(table())));
+    // A remote table's replicas are compared where its connection reaches them.
+    QStringList others, unserved;
+    for (const QString& code :
+         CompareView::replicaRegions(m_tables.description(m_tables.rowOf(table())))) {
+        const QString region = m_bridge.replicaRegion(m_region, code);
+        (region.isEmpty() ? unserved : others) << (region.isEmpty() ? code : region);
+    }
     m_compareButton->setEnabled(!others.isEmpty());
     m_compareButton->setToolTip(
-        others.isEmpty() ? tr("Only a global table can be compared: this table has no replica in "
-                              "another region.")
-                         : tr("Show this table in two regions side by side."));
+        !others.isEmpty() ? tr("Show this table in two regions side by side.")
+        : unserved.isEmpty()
+            ? tr("Only a global table can be compared: this table has no "
+                 "replica in another region.")
+            : tr("This table's replicas are in regions connection %1 does not "
+                 "serve (%2): the console cannot read them to compare.")
+                  .arg(EngineBridge::connectionOf(m_region), unserved.join(QStringLiteral(", "))));
     const bool on = m_compareButton->isChecked() && !others.isEmpty();
     m_form->setVisible(!on);
     m_view->setVisible(!on);

@@ -16,6 +16,7 @@
 #include "common/gapped_line.h"
 #include "common/table_box.h"
 #include "common/time_chart.h"
+#include "common/view_style.h"
 #include "tables/tables_model.h"
 
 using CapacityPoints::Line;
@@ -36,7 +37,9 @@ CapacityCharts::CapacityCharts(EngineBridge& bridge, QWidget* parent)
       m_tableBox(new QComboBox(this)),
       m_indexBox(new QComboBox(this)),
       m_periodBox(new QComboBox(this)),
-      m_summary(new QLabel(this)) {
+      m_summary(new QLabel(this)),
+      m_remoteNote(new QLabel(this)),
+      m_body(new QWidget(this)) {
     setObjectName(QStringLiteral("capacityCharts"));
     m_tableBox->setObjectName(QStringLiteral("capacityTable"));
     m_indexBox->setObjectName(QStringLiteral("capacityIndex"));
@@ -79,10 +82,15 @@ CapacityCharts::CapacityCharts(EngineBridge& bridge, QWidget* parent)
     top->addWidget(new QLabel(tr("Period:"), this));
     top->addWidget(m_periodBox);
     top->addWidget(m_summary, 1);
+    auto* body = new QVBoxLayout(m_body);
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addLayout(top);
+    body->addLayout(charts, 1);
+    ViewStyle::notice(m_remoteNote, QStringLiteral("capacityRemoteNote"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
-    layout->addLayout(charts, 1);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(m_remoteNote, 1);
 
     connect(m_tableBox, &QComboBox::currentIndexChanged, this, [this] {
         reloadIndexes();
@@ -105,7 +113,21 @@ void CapacityCharts::setTablesModel(TablesModel* tables) {
 
 void CapacityCharts::setRegion(const QString& region) {
     m_region = region;
+    const bool remote = EngineBridge::isRemoteRegion(region);
+    m_remoteNote->setText(
+        remote ? tr("%1 is a remote region. The capacity charts read the embedded engine's "
+                    "capacity metrics, which exist for embedded regions only; a remote "
+                    "table's capacity is in its service's own monitoring (Amazon CloudWatch "
+                    "for DynamoDB).")
+                     .arg(EngineBridge::regionLabel(region))
+               : QString());
+    m_remoteNote->setVisible(remote);
+    m_body->setVisible(!remote);
     refresh();
+}
+
+QString CapacityCharts::remoteNoteText() const {
+    return m_remoteNote->isHidden() ? QString() : m_remoteNote->text();
 }
 
 QString CapacityCharts::table() const {
@@ -185,6 +207,7 @@ void CapacityCharts::reloadIndexes() {
 }
 
 void CapacityCharts::refresh() {
+    if (EngineBridge::isRemoteRegion(m_region)) return;  // no metrics: the note says so
     const int period = periodSeconds();
     const qint64 length = qint64{period} * 1000;
     const qint64 now = m_bridge.engine().clock().now();

@@ -5,7 +5,8 @@
 // on-demand table its OnDemandThroughput maximum when one is set), and throttled read
 // and write requests, from the engine's capacity metrics (Engine::capacity_metrics), as
 // the DynamoDB console draws them (capacity_points.h). Periods of one second (the last
-// minute) or one minute (the last hour) of engine time.
+// minute) or one minute (the last hour) of engine time. A remote region has none of these
+// metrics: a sentence says so instead.
 
 #include <memory>
 
@@ -47,6 +48,8 @@ public:
     int segments(CapacityPoints::Line line) const;
     QString provisionedName() const;
     QChart* chart(int n) const;  // 0 read, 1 write, 2 throttled
+    // The sentence shown instead of the charts for a remote region, or "".
+    QString remoteNoteText() const;
 
 public slots:
     void setTable(const QString& table);
@@ -65,6 +68,8 @@ private:
     QComboBox* m_indexBox;
     QComboBox* m_periodBox;
     QLabel* m_summary;
+    QLabel* m_remoteNote;
+    QWidget* m_body;  // the choices and the charts
     QChart* m_charts[3];
     QValueAxis* m_x[3];
     QValueAxis* m_y[3];

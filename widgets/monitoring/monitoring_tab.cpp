@@ -6,6 +6,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -13,6 +15,7 @@
 #include <QSortFilterProxyModel>
 #include <QSet>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -26,9 +29,11 @@
 #include "monitoring/capacity_charts.h"
 #include "monitoring/request_stats_model.h"
 #include "common/time_chart.h"
+#include "common/view_style.h"
 
 namespace {
 constexpr const char* kSinceProperty = "countingSinceMs";
+constexpr const char* kSinceWallProperty = "countingSinceWallMs";  // remote calls
 constexpr double kMaxStep = 1.5;  // seconds: further apart is a gap
 
 QLineSeries* addSeries(QChart* chart, QValueAxis* x, QValueAxis* y, const QString& name) {
@@ -68,6 +73,9 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
               // Requests are counted from here on: earlier seconds are unknown, not zero.
               model->setProperty(kSinceProperty, QVariant::fromValue<qint64>(
                                                      bridge.engine().clock().now() / 1000 * 1000));
+              model->setProperty(
+                  kSinceWallProperty,
+                  QVariant::fromValue<qint64>(QDateTime::currentMSecsSinceEpoch() / 1000 * 1000));
               QObject::connect(&bridge, &EngineBridge::requestsCompleted, model,
                                &RequestStatsModel::append);
               return model;
@@ -75,7 +83,9 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
       m_proxy(new RegionFilter(this)),
       m_view(new QTableView(this)),
       m_all(new QCheckBox(tr("All regions"), this)),
+      m_caption(new QLabel(this)),
       m_replication(new ReplicationChart(this)),
+      m_replicationNote(new QLabel(this)),
       m_capacity(new CapacityCharts(bridge, this)),
       m_pages(new QTabWidget(this)),
       m_refresh(new QTimer(this)) {
@@ -103,9 +113,11 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     m_errors->setPen(QPen(QColor(0xd1, 0x32, 0x12), 2, Qt::DashLine));
 
     auto* top = new QHBoxLayout;
-    top->addWidget(
-        new QLabel(tr("Requests answered by the engine, per second of engine time."), this), 1);
+    m_caption->setObjectName(QStringLiteral("monitoringCaption"));
+    m_caption->setWordWrap(true);
+    top->addWidget(m_caption, 1);
     top->addWidget(m_all);
+    ViewStyle::notice(m_replicationNote, QStringLiteral("replicationRemoteNote"));
     auto* charts = new QSplitter(Qt::Horizontal, this);
     auto* requestCharts = new QWidget(charts);
     auto* requestLayout = new QVBoxLayout(requestCharts);
@@ -113,7 +125,12 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
     requestLayout->addWidget(TimeChart::view(m_rateChart, requestCharts, 140));
     requestLayout->addWidget(TimeChart::view(m_latencyChart, requestCharts, 140));
     charts->addWidget(requestCharts);
-    charts->addWidget(m_replication);
+    m_replicationPage = new QStackedWidget(charts);
+    m_replicationPage->addWidget(m_replication);
+    m_replicationPage->addWidget(m_replicationNote);
+    charts->addWidget(m_replicationPage);
+    // Halves, whichever page shows: the sentence's width hint would squeeze the requests.
+    charts->setSizes({500, 500});
     m_pages->setObjectName(QStringLiteral("monitoringPages"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(charts, tr("Requests and replication"));
@@ -136,6 +153,40 @@ MonitoringTab::MonitoringTab(EngineBridge& bridge, QWidget* parent)
         if (m_dirty || ++ticks % 4 == 0) refresh();
     });
     m_refresh->start();
+    updateRemoteView();
+}
+
+bool MonitoringTab::chartsRemote() const {
+    return EngineBridge::isRemoteRegion(m_region) && !m_all->isChecked();
+}
+
+void MonitoringTab::updateRemoteView() {
+    const bool remote = chartsRemote();
+    m_caption->setText(
+        remote ? tr("Requests the console sent to %1, per second of wall time (the endpoint's "
+                    "own metrics are not read).")
+                     .arg(EngineBridge::regionLabel(m_region))
+               : tr("Requests answered by the engine, per second of engine time."));
+    m_replicationNote->setText(
+        remote ? tr("Replication latency and pending changes are measured by the embedded "
+                    "engine and exist for embedded regions only.")
+               : QString());
+    m_replicationNote->setVisible(remote);
+    m_replicationPage->setCurrentWidget(remote ? static_cast<QWidget*>(m_replicationNote)
+                                               : m_replication);
+    const QString axis = remote ? tr("seconds (wall time)")
+                                : QCoreApplication::translate("TimeChart", "seconds (engine time)");
+    m_rateX->setTitleText(axis);
+    m_latencyX->setTitleText(axis);
+}
+
+QString MonitoringTab::captionText() const {
+    return m_caption->text();
+}
+
+QString MonitoringTab::replicationNoteText() const {
+    return m_replicationPage->currentWidget() == m_replicationNote ? m_replicationNote->text()
+                                                                   : QString();
 }
 
 QStringList MonitoringTab::chartedOperations() const {
@@ -180,6 +231,7 @@ void MonitoringTab::setTablesModel(TablesModel* tables) {
 
 void MonitoringTab::applyFilter() {
     static_cast<RegionFilter*>(m_proxy)->setRegion(m_all->isChecked() ? QString() : m_region);
+    updateRemoteView();
     for (auto& s : m_series) {
         s.rate->clear();
         s.latency->clear();
@@ -199,13 +251,16 @@ MonitoringTab::OperationSeries& MonitoringTab::seriesFor(const QString& operatio
 
 void MonitoringTab::refresh() {
     m_dirty = false;
-    const qint64 now = m_bridge.engine().clock().now();
-    m_model->setNow(now);
+    const qint64 engineNow = m_bridge.engine().clock().now();
+    m_model->setNow(engineNow);
     if (!isVisible()) return;
+    // A remote region's calls are timed on the wall clock, the engine's on engine time.
+    const qint64 now = chartsRemote() ? QDateTime::currentMSecsSinceEpoch() : engineNow;
     const qint64 current = now / 1000 * 1000;
     const qint64 from = current - kWindowSeconds * 1000;
     const auto seconds = m_model->series(m_all->isChecked() ? QString() : m_region);
-    const qint64 since = std::max(from, m_model->property(kSinceProperty).toLongLong());
+    const qint64 since = std::max(
+        from, m_model->property(chartsRemote() ? kSinceWallProperty : kSinceProperty).toLongLong());
     QHash<QString, QList<QPointF>> rates, latencies;
     QList<QPointF> errors;
     double maxRate = 1, maxLatency = 1;
@@ -261,6 +316,6 @@ void MonitoringTab::refresh() {
     m_errors->replace(errors);
     TimeChart::setNiceRange(m_rateY, maxRate, 1);
     TimeChart::setNiceRange(m_latencyY, maxLatency, 1);
-    m_replication->refresh(m_bridge.engine().replication_metrics(), now);
+    if (!chartsRemote()) m_replication->refresh(m_bridge.engine().replication_metrics(), now);
     if (m_capacity->isVisible()) m_capacity->refresh();
 }

@@ -5,6 +5,9 @@
 // live charts, one point per second of engine time, of the selected region's
 // request rate and latency by operation and of replication latency into every region;
 // on a second page, the capacity charts of one table (capacity_charts.h).
+// A remote region has no engine events: its rows and request charts come from the calls
+// the console sent it, per second of wall time, and the replication chart, which is the
+// embedded engine's, gives way to a sentence saying so.
 
 #include <memory>
 
@@ -18,6 +21,8 @@ class EngineBridge;
 class GappedLine;
 class QChart;
 class QCheckBox;
+class QLabel;
+class QStackedWidget;
 class QLineSeries;
 class QSortFilterProxyModel;
 class QTableView;
@@ -53,6 +58,10 @@ public:
     QList<QPointF> ratePoints(const QString& operation) const;
     int latencySegments(const QString& operation) const;
     bool showsAllRegions() const;
+    // The line above the table (what is counted, on which clock).
+    QString captionText() const;
+    // The sentence shown instead of the replication chart for a remote region, or "".
+    QString replicationNoteText() const;
     void setShowAllRegions(bool all);
 
 public slots:
@@ -67,6 +76,9 @@ private:
     };
     OperationSeries& seriesFor(const QString& operation);
     void applyFilter();
+    // True when the charts show a remote region's calls (on the wall clock).
+    bool chartsRemote() const;
+    void updateRemoteView();
 
     EngineBridge& m_bridge;
     QString m_region;
@@ -74,6 +86,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
     QCheckBox* m_all;
+    QLabel* m_caption;
     QChart* m_rateChart;
     QChart* m_latencyChart;
     QValueAxis* m_rateX;
@@ -83,6 +96,8 @@ private:
     QLineSeries* m_errors;
     QHash<QString, OperationSeries> m_series;
     ReplicationChart* m_replication;
+    QLabel* m_replicationNote;
+    QStackedWidget* m_replicationPage = nullptr;  // the chart, or the note
     CapacityCharts* m_capacity;
     QTabWidget* m_pages;
     QTimer* m_refresh;

@@ -1,6 +1,7 @@
 #include "monitoring/request_stats_model.h"
 
 #include <QColor>
+#include <QDateTime>
 #include <QLocale>
 
 namespace {
@@ -50,7 +51,8 @@ void RequestStatsModel::append(const QList<RequestRecord>& records) {
             ++b.errors;
             target->lastError = r.errorType;
         }
-        m_now = std::max(m_now, r.timeMs);
+        // A remote call is timed on the wall clock: it says nothing of engine time.
+        if (!EngineBridge::isRemoteRegion(r.region)) m_now = std::max(m_now, r.timeMs);
     }
     if (!m_rows.isEmpty()) {
         updateRates();
@@ -76,10 +78,12 @@ void RequestStatsModel::setNow(qint64 nowMs) {
 }
 
 void RequestStatsModel::updateRates() {
-    const qint64 current = m_now / 1000 * 1000;
-    const qint64 from = current - kRateSeconds * 1000;
-    const qint64 drop = current - kKeepSeconds * 1000;
+    const qint64 wallNow = QDateTime::currentMSecsSinceEpoch();
     for (auto& row : m_rows) {
+        const qint64 now = EngineBridge::isRemoteRegion(row.region) ? wallNow : m_now;
+        const qint64 current = now / 1000 * 1000;
+        const qint64 from = current - kRateSeconds * 1000;
+        const qint64 drop = current - kKeepSeconds * 1000;
         while (!row.seconds.isEmpty() && row.seconds.firstKey() < drop)
             row.seconds.erase(row.seconds.begin());
         qint64 n = 0;

@@ -2,7 +2,8 @@
 
 // Request statistics per region, table and operation, aggregated from the engine's
 // RequestCompleted events: totals, errors, the rate over the last seconds and latency;
-// plus per-second buckets (engine time) for the Monitoring charts.
+// plus per-second buckets (engine time) for the Monitoring charts. A remote region's
+// calls (the console's own) are timed on the wall clock, and so are their rates.
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -52,6 +52,8 @@ PitrPanel::PitrPanel(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
       m_latestLabel(new QLabel(this)),
       m_storage(new QLabel(this)),
       m_error(new QLabel(this)),
+      m_chartBox(new QGroupBox(this)),
+      m_remoteNote(new QLabel(this)),
       m_timeline(new PitrTimeline(this)),
       m_time(new QDateTimeEdit(this)),
       m_latest(new QCheckBox(tr("Latest restorable time"), this)),
@@ -97,8 +99,11 @@ PitrPanel::PitrPanel(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     form->addRow(tr("Latest restorable"), m_latestLabel);
     form->addRow(tr("History storage"), m_storage);
 
-    auto* chartBox = new QGroupBox(tr("Writes — click or drag to pick the restore moment"), this);
-    auto* chartLayout = new QVBoxLayout(chartBox);
+    auto* chartLayout = new QVBoxLayout(m_chartBox);
+    m_remoteNote->setObjectName(QStringLiteral("pitrRemoteNote"));
+    m_remoteNote->setWordWrap(true);
+    m_remoteNote->hide();
+    chartLayout->addWidget(m_remoteNote);
     chartLayout->addWidget(m_timeline, 1);
     auto* pick = new QHBoxLayout;
     m_time->setObjectName(QStringLiteral("pitrTime"));
@@ -119,7 +124,7 @@ PitrPanel::PitrPanel(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_error);
     layout->addWidget(statusBox);
-    layout->addWidget(chartBox, 1);
+    layout->addWidget(m_chartBox, 1);
 
     connect(m_tableBox, &QComboBox::currentTextChanged, this, &PitrPanel::setTable);
     connect(m_tableBox, &QComboBox::activated, this,
@@ -158,7 +163,27 @@ PitrPanel::PitrPanel(EngineBridge& bridge, TablesModel& tables, QWidget* parent)
     });
     m_tick->start();
     reloadTableList();
+    updateRemoteView();
     updateActions();
+}
+
+bool PitrPanel::isRemote() const {
+    return EngineBridge::isRemoteRegion(m_region);
+}
+
+void PitrPanel::updateRemoteView() {
+    const bool remote = isRemote();
+    m_chartBox->setTitle(remote ? tr("Restorable window — click or drag to pick the restore moment")
+                                : tr("Writes — click or drag to pick the restore moment"));
+    m_remoteNote->setVisible(remote);
+    if (!remote) m_timeline->show();
+    // A remote window's end moves with the service's clock; asking every second would
+    // cost a request a second for as long as the tab is open.
+    m_tick->setInterval(remote ? 10'000 : 1000);
+}
+
+QString PitrPanel::remoteNoteText() const {
+    return m_remoteNote->isHidden() ? QString() : m_remoteNote->text();
 }
 
 QString PitrPanel::table() const {
@@ -195,6 +220,7 @@ void PitrPanel::setRegion(const QString& region) {
     if (region == m_region) return;
     m_region = region;
     m_progress->setRegion(region);
+    updateRemoteView();
     setTable(table());
 }
 
@@ -215,9 +241,10 @@ void PitrPanel::setTable(const QString& table) {
 
 void PitrPanel::refresh() {
     // Engine time is the wall clock's until the time scale changes: then it runs ahead.
+    // A remote table's dates are its service's, shown in local time.
     const double scale = m_bridge.engine().time_scale();
     const qint64 drift = m_bridge.engine().clock().now() - QDateTime::currentMSecsSinceEpoch();
-    m_timeline->setTimeBase(scale != 1.0 || qAbs(drift) > 60'000, scale);
+    m_timeline->setTimeBase(!isRemote() && (scale != 1.0 || qAbs(drift) > 60'000), scale);
     const QString name = table();
     const int generation = m_generation;
     if (name.isEmpty() || m_region.isEmpty()) {
@@ -238,6 +265,10 @@ void PitrPanel::refresh() {
                       }
                       showDescription(r.body["ContinuousBackupsDescription"]);
                   });
+    if (isRemote()) {
+        m_storage->setText(tr("Not reported by a remote endpoint"));
+        return;
+    }
     RecoveryQueries::storage(
         m_bridge, this, m_region, name, [this, generation](const tablespan::PitrStorage& s) {
             if (generation != m_generation) return;
@@ -288,8 +319,27 @@ void PitrPanel::showDescription(const Json& description) {
     } else {
         m_timeline->setWindow(0, -1);
     }
-    readActivity(m_enabled ? earliest : now - 3'600'000, now);
+    if (isRemote())
+        showRemoteWindow(earliest, latest);
+    else
+        readActivity(m_enabled ? earliest : now - 3'600'000, now);
     updateActions();
+}
+
+void PitrPanel::showRemoteWindow(qint64 earliest, qint64 latest) {
+    const bool window = m_enabled && m_timeline->hasWindow();
+    m_remoteNote->setText(
+        window ? tr("The restorable window is the one %1 reports. The writes within it are "
+                    "recorded by the embedded engine only: a remote table's timeline shows "
+                    "the window alone.")
+                     .arg(EngineBridge::regionLabel(m_region))
+               : tr("Point-in-time recovery is off for this table: turn it on to see its "
+                    "restorable window here (a chart of writes exists for embedded tables "
+                    "only)."));
+    m_timeline->setVisible(window);
+    if (!window) return;
+    const auto span = PitrTimeline::spanFor(earliest, latest);
+    m_timeline->setSpan(span.from, span.to);
 }
 
 void PitrPanel::readActivity(qint64 earliest, qint64 now) {

@@ -4,7 +4,9 @@
 // (UpdateContinuousBackups), the recovery period, the status and restorable window
 // (DescribeContinuousBackups, re-read every second on engine time), the storage the
 // history takes, a timeline of the table's writes on which the restore moment is picked,
-// and the restore into a new table with its progress.
+// and the restore into a new table with its progress. A remote table's timeline is the
+// window its service reports (DescribeContinuousBackups), without the write activity and
+// history storage, which only the embedded engine records; a sentence says so.
 
 #include <QWidget>
 
@@ -14,6 +16,7 @@ class EngineBridge;
 class PitrTimeline;
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QDateTimeEdit;
 class QLabel;
 class QPushButton;
@@ -41,6 +44,8 @@ public:
     qint64 restoreTime() const;
     QString storageText() const;
     QString errorText() const;
+    // The sentence about a remote table's timeline, or "" for an embedded one.
+    QString remoteNoteText() const;
 
 public slots:
     void setRegion(const QString& region);
@@ -67,6 +72,10 @@ private:
     void reloadTableList();
     void showDescription(const tablespan::Json& description);
     void readActivity(qint64 earliest, qint64 now);
+    // A remote table: the window alone, or the sentence while PITR is off.
+    void showRemoteWindow(qint64 earliest, qint64 latest);
+    bool isRemote() const;
+    void updateRemoteView();
     void setMoment(qint64 ms);
     void updateActions();
     void showError(const QString& text);
@@ -82,6 +91,8 @@ private:
     QLabel* m_latestLabel;
     QLabel* m_storage;
     QLabel* m_error;
+    QGroupBox* m_chartBox;
+    QLabel* m_remoteNote;
     PitrTimeline* m_timeline;
     QDateTimeEdit* m_time;
     QCheckBox* m_latest;

@@ -60,6 +60,9 @@ PitrTimeline::PitrTimeline(QWidget* parent)
         s->attachAxis(m_y);
     }
     clear();
+    // Until the first answer: the last hour, never the epoch's 1970.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    setTimeRange(now - 3'600'000, now);
 }
 
 void PitrTimeline::setTimeBase(bool engineTime, double scale) {
@@ -131,12 +134,39 @@ void PitrTimeline::setActivity(qint64 from, qint64 to, qint64 bucketMs,
         m_y->applyNiceNumbers();
     }
     m_top = m_y->max();
+    m_writesArea->setVisible(true);
+    m_y->setVisible(true);
+    setTimeRange(from, to);
+}
+
+void PitrTimeline::setSpan(qint64 from, qint64 to) {
+    m_from = from;
+    m_to = to;
+    m_counts.clear();
+    m_writes->clear();
+    m_writesArea->setVisible(false);
+    // Nothing is counted: no count axis, the window band and marker full height.
+    m_y->setVisible(false);
+    m_y->setRange(0, 1);
+    m_top = 1;
+    setTimeRange(from, to);
+}
+
+void PitrTimeline::setTimeRange(qint64 from, qint64 to) {
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
     m_x->setFormat(to - from > 2 * kDayMs ? QStringLiteral("MM-dd HH:mm")
                    : to - from > 600'000  ? QStringLiteral("HH:mm")
                                           : QStringLiteral("HH:mm:ss"));
     redrawWindow();
     redrawMarker();
+}
+
+QDateTime PitrTimeline::axisStart() const {
+    return m_x->min();
+}
+
+QDateTime PitrTimeline::axisEnd() const {
+    return m_x->max();
 }
 
 void PitrTimeline::setWindow(qint64 earliest, qint64 latest) {

@@ -2,7 +2,8 @@
 
 // The point-in-time recovery timeline: a table's writes per bucket of engine time (the
 // PITR history), the restorable window shaded, and a marker at the restore moment that
-// the user places by clicking or dragging. The marker stays inside the window.
+// the user places by clicking or dragging. The marker stays inside the window. Without write
+// counts (a remote table: its service does not report them) it shows the window alone.
 
 #include <cstdint>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <QChartView>
 
 class QAreaSeries;
+class QDateTime;
 class QDateTimeAxis;
 class QLineSeries;
 class QValueAxis;
@@ -35,6 +37,12 @@ public:
     // starting at from + i * bucketMs.
     void setActivity(qint64 from, qint64 to, qint64 bucketMs,
                      const std::vector<std::int64_t>& writes);
+    // The span shown, [from, to) in ms, without write counts: the writes and their axis
+    // are hidden, the window and the marker drawn as before.
+    void setSpan(qint64 from, qint64 to);
+    // The time axis' range as drawn.
+    QDateTime axisStart() const;
+    QDateTime axisEnd() const;
     // The restorable window [earliest, latest]; the marker is kept inside it.
     void setWindow(qint64 earliest, qint64 latest);
     void clear();
@@ -68,6 +76,7 @@ private:
     void pick(const QPoint& position);
     void redrawWindow();
     void redrawMarker();
+    void setTimeRange(qint64 from, qint64 to);
 
     QLineSeries* m_writes;
     QAreaSeries* m_writesArea;

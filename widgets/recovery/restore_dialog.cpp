@@ -64,11 +64,21 @@ RestoreDialog::RestoreDialog(EngineBridge& bridge, const QString& region, const 
     m_target->setText(source.table + QStringLiteral("-restored"));
     targetForm->addRow(tr("Table name"), m_target);
     m_targetRegion->setObjectName(QStringLiteral("targetRegion"));
-    for (const auto& r : tablespan::all_regions()) {
-        const QString code =
-            QString::fromUtf8(r.code.data(), static_cast<qsizetype>(r.code.size()));
-        m_targetRegion->addItem(icon(QStringLiteral("region")),
-                                tr("%1 %2").arg(EngineBridge::regionName(code), code), code);
+    if (EngineBridge::isRemoteRegion(region)) {
+        // A remote table is restored by its service: into a region its connection serves.
+        const QString connection = EngineBridge::connectionOf(region);
+        for (const QString& code : bridge.connections().value(connection)) {
+            const QString remote = EngineBridge::remoteRegion(code, connection);
+            m_targetRegion->addItem(icon(QStringLiteral("region")),
+                                    EngineBridge::regionLabel(remote), remote);
+        }
+    } else {
+        for (const auto& r : tablespan::all_regions()) {
+            const QString code =
+                QString::fromUtf8(r.code.data(), static_cast<qsizetype>(r.code.size()));
+            m_targetRegion->addItem(icon(QStringLiteral("region")),
+                                    tr("%1 %2").arg(EngineBridge::regionName(code), code), code);
+        }
     }
     m_targetRegion->setCurrentIndex(m_targetRegion->findData(region));
     targetForm->addRow(tr("Region"), m_targetRegion);

@@ -19,16 +19,13 @@
 #include <QVBoxLayout>
 
 #include "common/view_style.h"
+#include "remote/access_keys_editor.h"
 #include "tablespan/regions.h"
 
 namespace {
 QString q(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
-
-// The credentials combo: the CLI's default chain, one item per profile, no signature.
-constexpr int kProfileRole = Qt::UserRole;
-constexpr int kUnsignedRole = Qt::UserRole + 1;
 }  // namespace
 
 ConnectDialog::ConnectDialog(const QStringList& existingNames, QWidget* parent)
@@ -44,6 +41,7 @@ ConnectDialog::ConnectDialog(const QStringList& existingNames, tablespan::AwsEnv
       m_regions(new QListWidget(this)),
       m_credentials(new QComboBox(this)),
       m_credentialStatus(new QLabel(this)),
+      m_keys(new AccessKeysEditor(this)),
       m_caFile(new QLineEdit(this)),
       m_browse(new QPushButton(tr("Browse…"), this)),
       m_test(new QPushButton(tr("Test connection"), this)),
@@ -85,7 +83,7 @@ ConnectDialog::ConnectDialog(const QStringList& existingNames, tablespan::AwsEnv
     m_credentials->setObjectName(QStringLiteral("credentials"));
     m_credentials->setToolTip(
         tr("The console saves only the profile's name and reads the keys from the AWS CLI's "
-           "files when it connects."));
+           "files when it connects. Keys entered here are kept in the system keychain."));
     fillProfiles();
     m_credentialStatus->setObjectName(QStringLiteral("credentialStatus"));
     m_credentialStatus->setWordWrap(true);
@@ -128,6 +126,11 @@ ConnectDialog::ConnectDialog(const QStringList& existingNames, tablespan::AwsEnv
     addRow(tr("Endpoint URL:"), m_url, nullptr);
     addRow(tr("Regions:"), m_regions, nullptr, Qt::AlignTop);
     addRow(tr("Credentials:"), m_credentials, nullptr);
+    for (const auto& [caption, field] : m_keys->rows()) {
+        const int row = form->rowCount();
+        form->addWidget(caption, row, 0, Qt::AlignLeft | Qt::AlignVCenter);
+        form->addWidget(field, row, 1);
+    }
     addRow(QString(), m_credentialStatus, nullptr);
     addRow(tr("CA file:"), m_caFile, caRow);
     addRow(QString(), m_test, testRow);
@@ -155,6 +158,9 @@ ConnectDialog::ConnectDialog(const QStringList& existingNames, tablespan::AwsEnv
     });
     connect(m_credentials, &QComboBox::currentIndexChanged, this,
             &ConnectDialog::updateCredentials);
+    connect(m_keys, &AccessKeysEditor::changed, this, [this] {
+        if (keychainChosen()) updateCredentials();
+    });
     connect(m_browse, &QPushButton::clicked, this, &ConnectDialog::browseCaFile);
     connect(m_test, &QPushButton::clicked, this, &ConnectDialog::testConnection);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
@@ -168,23 +174,6 @@ ConnectDialog::ConnectDialog(const QStringList& existingNames, tablespan::AwsEnv
 ConnectDialog::~ConnectDialog() {
     // Joins the client's thread: no callback runs once the widgets start going.
     m_testClient.reset();
-}
-
-void ConnectDialog::fillProfiles() {
-    const QSignalBlocker block(m_credentials);
-    m_credentials->clear();
-    m_credentials->addItem(tr("AWS CLI default (environment, AWS_PROFILE, default profile)"));
-    m_credentials->setItemData(0, QString(), kProfileRole);
-    m_credentials->setItemData(0, false, kUnsignedRole);
-    for (const std::string& name : tablespan::list_aws_profiles(m_env)) {
-        const QString profile = QString::fromStdString(name);
-        m_credentials->addItem(tr("Profile %1").arg(profile));
-        m_credentials->setItemData(m_credentials->count() - 1, profile, kProfileRole);
-        m_credentials->setItemData(m_credentials->count() - 1, false, kUnsignedRole);
-    }
-    m_credentials->addItem(tr("No signature (DynamoDB Local, Tablespan without --require-auth)"));
-    m_credentials->setItemData(m_credentials->count() - 1, QString(), kProfileRole);
-    m_credentials->setItemData(m_credentials->count() - 1, true, kUnsignedRole);
 }
 
 void ConnectDialog::setConnection(const RemoteConnection& c) {
@@ -206,13 +195,19 @@ void ConnectDialog::setConnection(const RemoteConnection& c) {
     m_regionsTouched = true;
     int index = -1;
     if (c.unsignedRequests) {
-        index = m_credentials->count() - 1;
+        index = indexOf(kUnsignedRole);
+    } else if (c.keychainKeys) {
+        m_keys->setStored(c.name);
+        index = indexOf(kKeychainRole);
     } else {
-        for (int i = 0; i + 1 < m_credentials->count() && index < 0; ++i)
-            if (m_credentials->itemData(i, kProfileRole).toString() == c.profile) index = i;
+        for (int i = 0; i < m_credentials->count() && index < 0; ++i)
+            if (!m_credentials->itemData(i, kUnsignedRole).toBool() &&
+                !m_credentials->itemData(i, kKeychainRole).toBool() &&
+                m_credentials->itemData(i, kProfileRole).toString() == c.profile)
+                index = i;
         if (index < 0) {
             // A profile no longer in the files: kept, and the status line says it is gone.
-            index = m_credentials->count() - 1;
+            index = indexOf(kKeychainRole);
             m_credentials->insertItem(index, tr("Profile %1").arg(c.profile));
             m_credentials->setItemData(index, c.profile, kProfileRole);
             m_credentials->setItemData(index, false, kUnsignedRole);
@@ -232,7 +227,9 @@ RemoteConnection ConnectDialog::connection() const {
         if (m_regions->item(i)->checkState() == Qt::Checked)
             c.regions << m_regions->item(i)->data(Qt::UserRole).toString();
     c.unsignedRequests = m_credentials->currentData(kUnsignedRole).toBool();
-    if (!c.unsignedRequests) c.profile = m_credentials->currentData(kProfileRole).toString();
+    c.keychainKeys = keychainChosen();
+    if (!c.unsignedRequests && !c.keychainKeys)
+        c.profile = m_credentials->currentData(kProfileRole).toString();
     c.caFile = m_caFile->text().trimmed();
     return c;
 }
@@ -240,7 +237,8 @@ RemoteConnection ConnectDialog::connection() const {
 QString ConnectDialog::validationMessage() const {
     QStringList others = m_existingNames;
     if (!m_originalName.isEmpty()) others.removeAll(m_originalName);
-    return validateConnection(connection(), others);
+    const QString message = validateConnection(connection(), others);
+    return message.isEmpty() && keychainChosen() ? m_keys->problem() : message;
 }
 
 QString ConnectDialog::credentialStatus() const {
@@ -267,55 +265,33 @@ void ConnectDialog::fitHeight() {
     if (needed > height()) resize(width(), needed);
 }
 
-void ConnectDialog::updateCredentials() {
-    if (m_credentials->currentData(kUnsignedRole).toBool()) {
-        setStatus(m_credentialStatus,
-                  tr("Requests are sent without a signature: only a local engine accepts "
-                     "them."),
-                  false);
-        return updateValidity();
-    }
-    const QString profile = m_credentials->currentData(kProfileRole).toString();
-    const tablespan::AwsResolution found = tablespan::resolve_aws(m_env, profile.toStdString());
-    QString text;
-    if (found.credentials) {
-        text = tr("Access key %1 from %2")
-                   .arg(maskedKeyId(QString::fromStdString(found.credentials->access_key_id)),
-                        QString::fromStdString(found.credentials->source));
-        if (!found.credentials->session_token.empty())
-            text = tr("%1 (temporary, with a session token)").arg(text);
-    } else {
-        text = tr("No credentials: %1").arg(QString::fromStdString(found.error));
-    }
-    if (!found.region.empty())
-        text += u'\n' + tr("Region %1 from %2")
-                            .arg(QString::fromStdString(found.region),
-                                 QString::fromStdString(found.region_source));
-    setStatus(m_credentialStatus, text, !found.credentials);
-    // A new connection starts with the profile's region, until the user picks regions.
-    if (!m_regionsTouched && tablespan::find_region(found.region)) {
-        const QSignalBlocker block(m_regions);
-        const QString code = QString::fromStdString(found.region);
-        for (int i = 0; i < m_regions->count(); ++i) {
-            QListWidgetItem* item = m_regions->item(i);
-            const bool chosen = item->data(Qt::UserRole).toString() == code;
-            item->setCheckState(chosen ? Qt::Checked : Qt::Unchecked);
-            if (chosen) m_regions->scrollToItem(item, QAbstractItemView::PositionAtCenter);
-        }
-    }
-    updateValidity();
-}
-
 void ConnectDialog::updateValidity() {
     const QString message = validationMessage();
     m_validation->setText(message);
-    m_validation->setVisible(m_edited && !message.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(message.isEmpty());
+    // The status line already says what the keychain is doing: not twice.
+    m_validation->setVisible(m_edited && !message.isEmpty() &&
+                             message != m_credentialStatus->text());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(message.isEmpty() && !m_saving);
     fitHeight();
-    // A test needs the URL and a region, not the name.
+    // A test needs the URL and a region (and keys typed or stored), not the name.
     RemoteConnection probe = connection();
     probe.name = QStringLiteral("test");
-    m_test->setEnabled(!m_testClient && validateConnection(probe, {}).isEmpty());
+    m_test->setEnabled(!m_testClient && validateConnection(probe, {}).isEmpty() &&
+                       (!probe.keychainKeys || m_keys->keys()));
+}
+
+void ConnectDialog::accept() {
+    if (m_saving || !validationMessage().isEmpty()) return;
+    const RemoteConnection c = connection();
+    if (!c.keychainKeys) return QDialog::accept();
+    m_saving = true;
+    updateValidity();
+    // The editor is the dialog's child: its keychain answer is dropped with the dialog.
+    m_keys->save(c.name, [this](const QString& error) {
+        m_saving = false;
+        if (error.isEmpty()) return QDialog::accept();
+        updateValidity();
+    });
 }
 
 void ConnectDialog::browseCaFile() {
@@ -331,7 +307,14 @@ void ConnectDialog::testConnection() {
     const RemoteConnection c = connection();
     if (c.regions.isEmpty()) return;
     QString error;
-    std::optional<tablespan::RemoteEndpoint> endpoint = endpointFor(c, m_env, &error);
+    std::optional<tablespan::RemoteEndpoint> endpoint;
+    if (c.keychainKeys) {
+        const std::optional<AccessKeys> keys = m_keys->keys();
+        if (!keys) return;
+        endpoint = endpointFor(c, *keys, m_env, &error);
+    } else {
+        endpoint = endpointFor(c, m_env, &error);
+    }
     if (!endpoint) return setStatus(m_testResult, error, true);
     // One attempt: a test answers within the timeout instead of backing off and retrying.
     endpoint->max_attempts = 1;

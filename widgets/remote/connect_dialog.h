@@ -2,10 +2,13 @@
 
 // The "Connect to an endpoint" dialog: names a remote DynamoDB-compatible endpoint, the
 // regions it serves and how to sign for it (an AWS CLI profile, the CLI's default chain,
-// or no signature), shows what the credential resolution finds (the key id masked) and
-// tests the connection with one ListTables without blocking the GUI. OK stays disabled
-// while validateConnection() refuses the input. Never holds on to a secret: the keys
-// resolved for a test live in the temporary client only.
+// access keys typed here and kept in the system keychain, or no signature), shows what the
+// credential resolution finds (the key id masked) and tests the connection with one
+// ListTables without blocking the GUI. OK stays disabled while validateConnection()
+// refuses the input; with typed keys, OK first saves them to the keychain (asynchronously)
+// and the dialog closes once they are kept, or stays open saying why not. Keeps no secret
+// beyond its own life: resolved keys live in a test's temporary client only, keychain keys
+// in the AccessKeysEditor.
 
 #include <memory>
 
@@ -13,6 +16,7 @@
 
 #include "remote/remote_connection.h"
 
+class AccessKeysEditor;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -47,9 +51,18 @@ public:
 
 public slots:
     void testConnection();
+    // Accepts the input: with keys typed for the keychain, once they are saved there.
+    void accept() override;
 
 private:
+    // Item data of the credentials choice (connect_dialog_credentials.cpp).
+    static constexpr int kProfileRole = Qt::UserRole;       // the profile; "" = default chain
+    static constexpr int kUnsignedRole = Qt::UserRole + 1;  // no signature
+    static constexpr int kKeychainRole = Qt::UserRole + 2;  // keys typed, in the keychain
+
     void fillProfiles();
+    int indexOf(int role) const;  // the first credentials choice with `role` set
+    bool keychainChosen() const;
     void updateCredentials();
     void updateValidity();
     void browseCaFile();
@@ -62,11 +75,13 @@ private:
     QString m_originalName;
     bool m_regionsTouched = false;  // the user chose regions: the profile's no longer applies
     bool m_edited = false;          // show the validation message only after a change
+    bool m_saving = false;          // OK was pressed: the keys are being saved
     QLineEdit* m_name;
     QLineEdit* m_url;
     QListWidget* m_regions;
     QComboBox* m_credentials;
     QLabel* m_credentialStatus;
+    AccessKeysEditor* m_keys;
     QLineEdit* m_caFile;
     QPushButton* m_browse;
     QPushButton* m_test;

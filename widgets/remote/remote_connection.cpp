@@ -72,6 +72,7 @@ QList<RemoteConnection> loadConnections(QSettings& settings) {
         c.regions = settings.value(QStringLiteral("regions")).toStringList();
         c.profile = settings.value(QStringLiteral("profile")).toString();
         c.unsignedRequests = settings.value(QStringLiteral("unsigned"), false).toBool();
+        c.keychainKeys = settings.value(QStringLiteral("keychain"), false).toBool();
         c.caFile = settings.value(QStringLiteral("caFile")).toString();
         out.append(c);
     }
@@ -91,10 +92,33 @@ void saveConnections(QSettings& settings, const QList<RemoteConnection>& connect
         settings.setValue(QStringLiteral("regions"), c.regions);
         settings.setValue(QStringLiteral("profile"), c.profile);
         settings.setValue(QStringLiteral("unsigned"), c.unsignedRequests);
+        // Only that the keys are in the keychain: never a key id or a secret.
+        settings.setValue(QStringLiteral("keychain"), c.keychainKeys);
         settings.setValue(QStringLiteral("caFile"), c.caFile);
     }
     settings.endArray();
 }
+
+namespace {
+// The retry mode and attempts the AWS CLI would use with the connection's profile (the
+// default chain's for unsigned and keychain connections); false and `*error` when a
+// setting is invalid, as the CLI refuses to run.
+bool applyRetrySettings(tablespan::RemoteEndpoint& endpoint, const RemoteConnection& c,
+                        const tablespan::AwsEnvironment& env, QString* error) {
+    const bool ownProfile = !c.unsignedRequests && !c.keychainKeys;
+    const tablespan::AwsRetrySettings retry =
+        tablespan::resolve_aws_retry(env, ownProfile ? c.profile.toStdString() : std::string());
+    if (!retry.error.empty()) {
+        if (error)
+            *error = QCoreApplication::translate("RemoteConnection", "Invalid retry settings: %1")
+                         .arg(QString::fromStdString(retry.error));
+        return false;
+    }
+    endpoint.retry_mode = retry.mode;
+    endpoint.max_attempts = retry.max_attempts;
+    return true;
+}
+}  // namespace
 
 std::optional<tablespan::RemoteEndpoint> endpointFor(const RemoteConnection& c,
                                                      const tablespan::AwsEnvironment& env,
@@ -103,10 +127,18 @@ std::optional<tablespan::RemoteEndpoint> endpointFor(const RemoteConnection& c,
     endpoint.url = c.url.trimmed().toStdString();
     endpoint.ca_file = c.caFile.toStdString();
     if (c.unsignedRequests) {
+        if (!applyRetrySettings(endpoint, c, env, error)) return std::nullopt;
         if (credentialSource)
             *credentialSource =
                 QCoreApplication::translate("RemoteConnection", "none: requests are unsigned");
         return endpoint;
+    }
+    if (c.keychainKeys) {
+        if (error)
+            *error = QCoreApplication::translate("RemoteConnection",
+                                                 "The keys of %1 are kept in the system keychain.")
+                         .arg(c.name);
+        return std::nullopt;
     }
     const tablespan::AwsResolution found = resolve_aws(env, c.profile.toStdString());
     if (!found.credentials) {
@@ -118,7 +150,22 @@ std::optional<tablespan::RemoteEndpoint> endpointFor(const RemoteConnection& c,
     endpoint.access_key_id = found.credentials->access_key_id;
     endpoint.secret_access_key = found.credentials->secret_access_key;
     endpoint.session_token = found.credentials->session_token;
+    if (!applyRetrySettings(endpoint, c, env, error)) return std::nullopt;
     if (credentialSource) *credentialSource = QString::fromStdString(found.credentials->source);
+    return endpoint;
+}
+
+std::optional<tablespan::RemoteEndpoint> endpointFor(const RemoteConnection& c,
+                                                     const AccessKeys& keys,
+                                                     const tablespan::AwsEnvironment& env,
+                                                     QString* error) {
+    tablespan::RemoteEndpoint endpoint;
+    endpoint.url = c.url.trimmed().toStdString();
+    endpoint.ca_file = c.caFile.toStdString();
+    if (!applyRetrySettings(endpoint, c, env, error)) return std::nullopt;
+    endpoint.access_key_id = keys.accessKeyId.toStdString();
+    endpoint.secret_access_key = keys.secretAccessKey.toStdString();
+    endpoint.session_token = keys.sessionToken.toStdString();
     return endpoint;
 }
 

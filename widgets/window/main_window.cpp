@@ -67,8 +67,13 @@ MainWindow::MainWindow(EngineBridge& bridge, const QString& region, QWidget* par
 
     connect(m_region, &RegionSelector::regionChanged, this, &MainWindow::regionChanged);
     m_region->setConnections(m_bridge.connections());
-    connect(&m_bridge, &EngineBridge::connectionsChanged, m_region,
-            [this] { m_region->setConnections(m_bridge.connections()); });
+    connect(&m_bridge, &EngineBridge::connectionsChanged, m_region, [this] {
+        const QString shown = currentRegion();
+        m_region->setConnections(m_bridge.connections());
+        // A remote region shown while its connection was made again (edited, its keys
+        // read from the keychain, connected again): the tables come from the new client.
+        if (EngineBridge::isRemoteRegion(shown) && currentRegion() == shown) m_tablesTab->refresh();
+    });
     connect(this, &MainWindow::regionChanged, m_itemsTab, &ItemsTab::setRegion);
     connect(this, &MainWindow::regionChanged, m_tablesTab, &TablesTab::setRegion);
     connect(m_tablesTab, &TablesTab::exploreItems, this, [this](const QString& table) {
