@@ -45,6 +45,36 @@ private slots:
         QVERIFY(!model.index(0, ActivityModel::Outcome).data(Qt::ForegroundRole).isValid());
     }
 
+    // A remote call the client retried says so, and so does one the adaptive retry
+    // mode's rate limiter held back.
+    void activityTellsRetriesAndRateLimiting() {
+        RequestRecord r{1,
+                        QStringLiteral("eu-west-1@lab"),
+                        QStringLiteral("PutItem"),
+                        QStringLiteral("t"),
+                        812.0,
+                        {},
+                        {},
+                        true,
+                        3,
+                        640.0};
+        QCOMPARE(ActivityModel::outcome(r),
+                 QStringLiteral("OK (after 3 attempts); held back 640 ms by the client-side "
+                                "rate limiter"));
+        r.errorType = QStringLiteral("ProvisionedThroughputExceededException");
+        r.errorMessage = QStringLiteral(
+            "The level of configured provisioned throughput for "
+            "the table was exceeded.");
+        r.rateLimitedMs = 0;
+        QCOMPARE(ActivityModel::outcome(r),
+                 QStringLiteral("ProvisionedThroughputExceededException: The level of "
+                                "configured provisioned throughput for the table was exceeded. "
+                                "(after 3 attempts)"));
+        r.attempts = 1;
+        r.errorType.clear();
+        QCOMPARE(ActivityModel::outcome(r), QStringLiteral("OK"));
+    }
+
     void tablesModelShowsDescribeTable() {
         TablesModel model;
         QAbstractItemModelTester tester(&model,

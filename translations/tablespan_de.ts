@@ -156,42 +156,52 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="94"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="94"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="97"/>
+        <location filename="../widgets/window/activity_model.cpp" line="96"/>
+        <source>%1 (after %2 attempts)</source>
+        <translation>%1 (nach %2 Versuchen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_model.cpp" line="98"/>
+        <source>%1; held back %2 ms by the client-side rate limiter</source>
+        <translation>%1; %2 ms von der clientseitigen Ratenbegrenzung zurückgehalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_model.cpp" line="107"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="99"/>
+        <location filename="../widgets/window/activity_model.cpp" line="109"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="101"/>
+        <location filename="../widgets/window/activity_model.cpp" line="111"/>
         <source>Operation</source>
         <translation>Operation</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="103"/>
+        <location filename="../widgets/window/activity_model.cpp" line="113"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="105"/>
+        <location filename="../widgets/window/activity_model.cpp" line="115"/>
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="107"/>
+        <location filename="../widgets/window/activity_model.cpp" line="117"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1564,7 +1574,7 @@
         <translation>%1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="220"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="221"/>
         <source>There is no connection named %1 any more.</source>
         <translation>Es gibt keine Verbindung namens %1 mehr.</translation>
     </message>
@@ -3146,108 +3156,108 @@
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="138"/>
+        <location filename="../widgets/window/main_window.cpp" line="137"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="141"/>
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="152"/>
+        <location filename="../widgets/window/main_window.cpp" line="151"/>
         <source>New table</source>
         <translation>Neue Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="152"/>
         <source>New item</source>
         <translation>Neues Element</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="155"/>
+        <location filename="../widgets/window/main_window.cpp" line="154"/>
         <source>Find items</source>
         <translation>Elemente suchen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="155"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="157"/>
+        <location filename="../widgets/window/main_window.cpp" line="156"/>
         <source>Import items…</source>
         <translation>Elemente importieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="158"/>
+        <location filename="../widgets/window/main_window.cpp" line="157"/>
         <source>Export items…</source>
         <translation>Elemente exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="159"/>
+        <location filename="../widgets/window/main_window.cpp" line="158"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="184"/>
+        <location filename="../widgets/window/main_window.cpp" line="183"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="189"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="191"/>
+        <location filename="../widgets/window/main_window.cpp" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="198"/>
         <source>Theme</source>
         <translation>Farbschema</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="204"/>
-        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <location filename="../widgets/window/main_window.cpp" line="203"/>
+        <location filename="../widgets/window/main_window.cpp" line="218"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="205"/>
+        <location filename="../widgets/window/main_window.cpp" line="204"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="205"/>
+        <location filename="../widgets/window/main_window.cpp" line="204"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="216"/>
+        <location filename="../widgets/window/main_window.cpp" line="215"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="264"/>
+        <location filename="../widgets/window/main_window.cpp" line="263"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="265"/>
+        <location filename="../widgets/window/main_window.cpp" line="264"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="273"/>
+        <location filename="../widgets/window/main_window.cpp" line="272"/>
         <source>About Tablespan</source>
         <translation>Über Tablespan</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="154"/>
+        <location filename="../widgets/window/main_window.cpp" line="153"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>

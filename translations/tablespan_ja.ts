@@ -154,42 +154,52 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="94"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="87"/>
+        <location filename="../widgets/window/activity_model.cpp" line="94"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="97"/>
+        <location filename="../widgets/window/activity_model.cpp" line="96"/>
+        <source>%1 (after %2 attempts)</source>
+        <translation>%1（%2 回の試行後）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_model.cpp" line="98"/>
+        <source>%1; held back %2 ms by the client-side rate limiter</source>
+        <translation>%1、クライアント側のレート制限で %2 ms 待機</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/activity_model.cpp" line="107"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="99"/>
+        <location filename="../widgets/window/activity_model.cpp" line="109"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="101"/>
+        <location filename="../widgets/window/activity_model.cpp" line="111"/>
         <source>Operation</source>
         <translation>オペレーション</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="103"/>
+        <location filename="../widgets/window/activity_model.cpp" line="113"/>
         <source>Table</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="105"/>
+        <location filename="../widgets/window/activity_model.cpp" line="115"/>
         <source>Latency</source>
         <translation>レイテンシー</translation>
     </message>
     <message>
-        <location filename="../widgets/window/activity_model.cpp" line="107"/>
+        <location filename="../widgets/window/activity_model.cpp" line="117"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
@@ -1559,7 +1569,7 @@
         <translation>%1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_bridge.cpp" line="220"/>
+        <location filename="../widgets/common/engine_bridge.cpp" line="221"/>
         <source>There is no connection named %1 any more.</source>
         <translation>%1 という接続はもうありません。</translation>
     </message>
@@ -3130,108 +3140,108 @@
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="138"/>
+        <location filename="../widgets/window/main_window.cpp" line="137"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="142"/>
+        <location filename="../widgets/window/main_window.cpp" line="141"/>
         <source>Region:</source>
         <translation>リージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="152"/>
+        <location filename="../widgets/window/main_window.cpp" line="151"/>
         <source>New table</source>
         <translation>新しいテーブル</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="153"/>
+        <location filename="../widgets/window/main_window.cpp" line="152"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="155"/>
+        <location filename="../widgets/window/main_window.cpp" line="154"/>
         <source>Find items</source>
         <translation>項目を検索</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="156"/>
+        <location filename="../widgets/window/main_window.cpp" line="155"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="157"/>
+        <location filename="../widgets/window/main_window.cpp" line="156"/>
         <source>Import items…</source>
         <translation>項目をインポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="158"/>
+        <location filename="../widgets/window/main_window.cpp" line="157"/>
         <source>Export items…</source>
         <translation>項目をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="159"/>
+        <location filename="../widgets/window/main_window.cpp" line="158"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="184"/>
+        <location filename="../widgets/window/main_window.cpp" line="183"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="189"/>
+        <location filename="../widgets/window/main_window.cpp" line="188"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="191"/>
+        <location filename="../widgets/window/main_window.cpp" line="190"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="199"/>
+        <location filename="../widgets/window/main_window.cpp" line="198"/>
         <source>Theme</source>
         <translation>テーマ</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="204"/>
-        <location filename="../widgets/window/main_window.cpp" line="219"/>
+        <location filename="../widgets/window/main_window.cpp" line="203"/>
+        <location filename="../widgets/window/main_window.cpp" line="218"/>
         <source>Follow the system</source>
         <translation>システムに従う</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="205"/>
+        <location filename="../widgets/window/main_window.cpp" line="204"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="205"/>
+        <location filename="../widgets/window/main_window.cpp" line="204"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="216"/>
+        <location filename="../widgets/window/main_window.cpp" line="215"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="264"/>
+        <location filename="../widgets/window/main_window.cpp" line="263"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="265"/>
+        <location filename="../widgets/window/main_window.cpp" line="264"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="273"/>
+        <location filename="../widgets/window/main_window.cpp" line="272"/>
         <source>About Tablespan</source>
         <translation>Tablespan について</translation>
     </message>
     <message>
-        <location filename="../widgets/window/main_window.cpp" line="154"/>
+        <location filename="../widgets/window/main_window.cpp" line="153"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>

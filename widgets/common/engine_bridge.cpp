@@ -105,7 +105,8 @@ void EngineBridge::addConnection(const QString& name, const QStringList& regions
             r.error ? qs(r.error->type) : QString(),
             message,
             true,
-            r.attempts};
+            r.attempts,
+            r.rate_limited_ms};
         recordRemoteCall(record.region, record);
     });
     m_remotes.insert(name, std::move(backend));

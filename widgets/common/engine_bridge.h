@@ -39,6 +39,7 @@ struct RequestRecord {
     QString errorMessage;
     bool fromConsole = false;  // sent through EngineBridge::call (not the endpoint)
     int attempts = 1;          // a remote call's HTTP attempts (more than 1: retried)
+    double rateLimitedMs = 0;  // how long the adaptive retry mode's rate limiter held it
 };
 
 // One replicated change: the item's key (DynamoDB JSON, as the API returns keys),

@@ -84,10 +84,20 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const {
         case Latency:
             return tr("%1 ms").arg(QLocale().toString(r.durationMs, 'f', 1));
         case Outcome:
-            return failed ? tr("%1: %2").arg(r.errorType, r.errorMessage) : tr("OK");
+            return outcome(r);
         default:
             return {};
     }
+}
+
+QString ActivityModel::outcome(const RequestRecord& r) {
+    QString text = r.errorType.isEmpty() ? tr("OK") : tr("%1: %2").arg(r.errorType, r.errorMessage);
+    // A remote call the client retried, or held back in the adaptive retry mode.
+    if (r.attempts > 1) text = tr("%1 (after %2 attempts)").arg(text).arg(r.attempts);
+    if (r.rateLimitedMs >= 1)
+        text = tr("%1; held back %2 ms by the client-side rate limiter")
+                   .arg(text, QLocale().toString(r.rateLimitedMs, 'f', 0));
+    return text;
 }
 
 QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -27,6 +27,9 @@ public:
     // an SDK's retries of a throttled table show here.
     int throttledCount() const { return m_throttled; }
     static bool isThrottled(const RequestRecord& record);
+    // The Outcome column: OK or the error, and for a remote call how many attempts it
+    // took and how long the adaptive retry mode's rate limiter held it back.
+    static QString outcome(const RequestRecord& record);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
