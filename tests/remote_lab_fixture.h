@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -61,6 +62,18 @@ struct RemoteLab {
                        "ACTIVE";
             },
             30'000);
+    }
+    // Creates an on-demand table keyed by the string "id", with `ids` as its items, and
+    // waits until it is ACTIVE.
+    void createTable(const std::string& table, std::initializer_list<const char*> ids = {}) {
+        ok("CreateTable",
+           {{"TableName", table},
+            {"AttributeDefinitions", {{{"AttributeName", "id"}, {"AttributeType", "S"}}}},
+            {"KeySchema", {{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
+            {"BillingMode", "PAY_PER_REQUEST"}});
+        if (!waitActive(table)) qFatal("%s did not become ACTIVE", table.c_str());
+        for (const char* id : ids)
+            ok("PutItem", {{"TableName", table}, {"Item", {{"id", {{"S", id}}}}}});
     }
     std::unique_ptr<tablespan::RemoteClient> client() const {
         tablespan::RemoteEndpoint endpoint;

@@ -35,14 +35,7 @@ const QString kLab = QStringLiteral("eu-west-1@lab");
 
 // The lab with the table Orders and three items.
 void seedOrders(RemoteLab& lab) {
-    lab.ok("CreateTable",
-           {{"TableName", "Orders"},
-            {"AttributeDefinitions", {{{"AttributeName", "id"}, {"AttributeType", "S"}}}},
-            {"KeySchema", {{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
-            {"BillingMode", "PAY_PER_REQUEST"}});
-    if (!lab.waitActive("Orders")) qFatal("Orders did not become ACTIVE");
-    for (const char* id : {"o-1", "o-2", "o-3"})
-        lab.ok("PutItem", {{"TableName", "Orders"}, {"Item", {{"id", {{"S", id}}}}}});
+    lab.createTable("Orders", {"o-1", "o-2", "o-3"});
 }
 
 QString statusOf(TablesModel* model, const QString& table) {

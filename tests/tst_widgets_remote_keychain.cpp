@@ -64,12 +64,7 @@ KeychainResult writeKeys(const QString& name, const AccessKeys& keys) {
 
 // The lab with the table Orders.
 void createOrders(RemoteLab& lab) {
-    lab.ok("CreateTable",
-           {{"TableName", "Orders"},
-            {"AttributeDefinitions", {{{"AttributeName", "id"}, {"AttributeType", "S"}}}},
-            {"KeySchema", {{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
-            {"BillingMode", "PAY_PER_REQUEST"}});
-    if (!lab.waitActive("Orders")) qFatal("Orders did not become ACTIVE");
+    lab.createTable("Orders");
 }
 
 RemoteConnection keychainConnection(const QString& name, const RemoteLab& lab) {

@@ -52,14 +52,7 @@ Json describe(RemoteLab& lab, const std::string& region = "eu-west-1") {
 
 // The lab's Customers in eu-west-1, replicated to us-east-1, two items, all ACTIVE.
 void seedGlobalTable(RemoteLab& lab) {
-    lab.ok("CreateTable",
-           {{"TableName", "Customers"},
-            {"AttributeDefinitions", {{{"AttributeName", "id"}, {"AttributeType", "S"}}}},
-            {"KeySchema", {{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
-            {"BillingMode", "PAY_PER_REQUEST"}});
-    if (!lab.waitActive("Customers")) qFatal("Customers did not become ACTIVE");
-    for (const char* id : {"c-1", "c-2"})
-        lab.ok("PutItem", {{"TableName", "Customers"}, {"Item", {{"id", {{"S", id}}}}}});
+    lab.createTable("Customers", {"c-1", "c-2"});
     lab.ok("UpdateTable",
            {{"TableName", "Customers"},
             {"ReplicaUpdates", Json::array({{{"Create", {{"RegionName", "us-east-1"}}}}})}});
