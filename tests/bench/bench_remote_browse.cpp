@@ -5,8 +5,8 @@
 // of embedded. Beside it, the ceiling of any JSON wire: the embedded browse again, each
 // page also written as JSON text and parsed back into a document (what a remote page
 // costs at least, with no network, signature, checksum or thread hand-off), and the
-// remote rate as a share of that. Then the console idle on a remote region (an EngineBridge with a remote
-// connection and nothing changing) for a few seconds: requests per second, target under 2.
+// remote rate as a share of that. Then the console idle on a remote region (an EngineBridge with a
+// remote connection and nothing changing) for a few seconds: requests per second, target under 2.
 //
 // Usage: bench_remote_browse [ITEMS] [DIR]   (default 100000 items, a fresh temporary dir)
 
