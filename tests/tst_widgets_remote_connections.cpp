@@ -26,6 +26,7 @@
 #include "remote/remote_connection.h"
 #include "tablespan/engine.h"
 #include "tablespan/http_server.h"
+#include "aws_home_fixture.h"
 #include "connect_dialog_helpers.h"
 
 namespace {
@@ -34,36 +35,14 @@ const QByteArray kSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
 // A home directory with ~/.aws/credentials (profile dev with a key pair) and
 // ~/.aws/config (dev's region eu-west-1; a profile "broken" with only a region).
-class Home {
+class Home : public aws_test::Home {
 public:
     Home() {
-        if (!m_dir.isValid()) qFatal("cannot create a temporary home directory");
-        write(
-            QStringLiteral(".aws/credentials"),
-            "[dev]\naws_access_key_id = " + kKeyId + "\naws_secret_access_key = " + kSecret + "\n");
-        write(QStringLiteral(".aws/config"),
-              "[profile dev]\nregion = eu-west-1\n[profile broken]\nregion = us-west-2\n");
+        writeCredentials("[dev]\naws_access_key_id = " + kKeyId +
+                         "\naws_secret_access_key = " + kSecret + "\n");
+        writeConfig("[profile dev]\nregion = eu-west-1\n[profile broken]\nregion = us-west-2\n");
     }
-    // With "NAME=value" environment variables.
-    tablespan::AwsEnvironment env(const QStringList& variables = {}) const {
-        tablespan::AwsEnvironment env;
-        env.home = m_dir.path().toStdString();
-        for (const QString& entry : variables)
-            env.variables[entry.section(u'=', 0, 0).toStdString()] =
-                entry.section(u'=', 1).toStdString();
-        return env;
-    }
-    QString path() const { return m_dir.path(); }
-
-private:
-    void write(const QString& relative, const QByteArray& text) const {
-        const QString file = m_dir.filePath(relative);
-        QDir().mkpath(QFileInfo(file).absolutePath());
-        QFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size())
-            qFatal("cannot write %s", qPrintable(file));
-    }
-    QTemporaryDir m_dir;
+    QString path() const { return QString::fromStdString(aws_test::Home::path()); }
 };
 
 RemoteConnection connection(const QString& name, const QString& url, const QStringList& regions) {

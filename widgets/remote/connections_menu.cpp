@@ -188,15 +188,15 @@ void ConnectionsMenu::rebuild() {
     const QMap<QString, QStringList> connected = m_bridge.connections();
     for (const RemoteConnection& c : m_connections) {
         const QString name = c.name;
-        QString title = name;
-        if (m_reading.contains(name))
-            title = tr("%1 (reading its keys…)").arg(name);
-        else if (m_failed.contains(name) || !connected.contains(name))
-            title = tr("%1 (not connected)").arg(name);
-        QMenu* sub = m_menu->addMenu(title);
+        const bool reading = m_reading.contains(name);
+        const bool notConnected =
+            !reading && (m_failed.contains(name) || !connected.contains(name));
+        QMenu* sub = m_menu->addMenu(reading        ? tr("%1 (reading its keys…)").arg(name)
+                                     : notConnected ? tr("%1 (not connected)").arg(name)
+                                                    : name);
         sub->setToolTip(m_failed.contains(name) ? m_failed.value(name) : c.url);
         sub->addAction(tr("Edit…"), this, [this, name] { edit(name); });
-        if (title != name)
+        if (reading || notConnected)
             sub->addAction(tr("Connect again"), this, [this, name] { reconnect(name); });
         sub->addAction(tr("Disconnect and forget"), this, [this, name] { remove(name); });
     }
