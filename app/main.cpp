@@ -149,6 +149,12 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main",
                                 "Do not refuse requests past a provisioned table's capacity "
                                 "(as DynamoDB Local does); the service refuses them."));
+    QCommandLineOption mapSize(
+        QStringLiteral("map-size"),
+        QApplication::translate("main",
+                                "Map at most <MB> of each region's database file into memory "
+                                "(0: none; reads then go through the page cache)."),
+        QStringLiteral("MB"), QStringLiteral("256"));
     QCommandLineOption screenshots(QStringLiteral("screenshot-dir"),
                                    QApplication::translate("main", "Save screenshots to <dir>."),
                                    QStringLiteral("dir"));
@@ -168,8 +174,8 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "With --scenario: use <n> instead of the file's seed."),
         QStringLiteral("n"));
     parser.addOptions({dataDir, sample, timeScale, region, port, headlessOption, listen, verbose,
-                       requireAuth, authKey, tlsCert, tlsKey, noThrottling, screenshots, scenario,
-                       scenarioReport, scenarioSeed});
+                       requireAuth, authKey, tlsCert, tlsKey, noThrottling, mapSize, screenshots,
+                       scenario, scenarioReport, scenarioSeed});
     parser.process(*app);
     if (parser.isSet(scenario)) {
         std::optional<quint64> seed;
@@ -195,6 +201,13 @@ int main(int argc, char* argv[]) {
         return fail(QApplication::translate("main", "The port must be a number from 0 to 65535."),
                     2);
 
+    bool mapOk = false;
+    const qlonglong mapMegabytes = parser.value(mapSize).toLongLong(&mapOk);
+    if (!mapOk || mapMegabytes < 0 || mapMegabytes > 1024 * 1024)
+        return fail(QApplication::translate(
+                        "main", "The map size must be a number of megabytes from 0 to 1048576."),
+                    2);
+
     std::optional<std::map<std::string, std::string>> credentials;
     QString authError;
     if (!loadCredentials(parser.value(requireAuth), parser.values(authKey), &credentials,
@@ -217,6 +230,7 @@ int main(int argc, char* argv[]) {
     options.data_dir = QDir(dir).absolutePath().toStdString();
     options.clock = std::make_shared<tablespan::SystemClock>(scale);
     options.enforce_throughput = !parser.isSet(noThrottling);
+    options.sqlite_map_bytes = std::int64_t{mapMegabytes} * 1024 * 1024;
     const bool fresh = FirstLaunch::isEmpty(dir);
     std::string error;
     auto engine = tablespan::Engine::open(options, &error);

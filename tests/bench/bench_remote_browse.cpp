@@ -5,8 +5,9 @@
 // of embedded. Beside it, the ceiling of any JSON wire: the embedded browse again, each
 // page also written as JSON text and parsed back into a document (what a remote page
 // costs at least, with no network, signature, checksum or thread hand-off), and the
-// remote rate as a share of that. Then the console idle on a remote region (an EngineBridge with a
-// remote connection and nothing changing) for a few seconds: requests per second, target under 2.
+// remote rate as a share of that; and where a remote page's time goes. Then the console
+// idle on a remote region (an EngineBridge with a remote connection and nothing changing)
+// for a few seconds: requests per second, target under 2.
 //
 // Usage: bench_remote_browse [ITEMS] [DIR]   (default 100000 items, a fresh temporary dir)
 
@@ -14,6 +15,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <future>
 #include <filesystem>
 #include <vector>
 
@@ -133,6 +135,28 @@ int main(int argc, char** argv) {
         },
         count);
 
+    // Where a remote page's time goes (printed after the ratio): the endpoint's engine
+    // call, which writes the Items as text (CallOptions::items_as_text), and the client's
+    // parse of that text back into a document.
+    std::vector<std::string> pageTexts;
+    const double textPages = median_browse(
+        [&](const Json& request) {
+            std::promise<tablespan::Result> answer;
+            engine->call(
+                kRegion, "Scan", request,
+                [&](tablespan::Result r) { answer.set_value(std::move(r)); },
+                tablespan::CallOptions{/*items_as_text=*/true});
+            tablespan::Result r = answer.get_future().get();
+            if (pageTexts.size() < 500) pageTexts.push_back(std::move(r.items_text));
+            return r;
+        },
+        count);
+    const auto parseStart = std::chrono::steady_clock::now();
+    std::size_t parsedItems = 0;
+    for (const std::string& text : pageTexts) parsedItems += Json::parse(text).size();
+    const double parsedPages =
+        static_cast<double>(pageTexts.size()) / bench::seconds_since(parseStart);
+
     tablespan::HttpServerOptions serverOptions;
     serverOptions.port = 0;
     serverOptions.credentials = std::map<std::string, std::string>{{"AKIDBENCH", "bench-secret"}};
@@ -157,6 +181,23 @@ int main(int argc, char** argv) {
         "{\"name\": \"json_wire_ceiling\", \"ops_per_sec\": %.1f, \"baseline_ops_per_sec\": "
         "%.1f, \"ratio\": %.3f, \"remote_of_ceiling\": %.3f}\n",
         wire, embedded, wire / embedded, remote / wire);
+    // A one-item page's round trip, remote and embedded: the fixed cost of a remote call
+    // (two processes' worth of thread hand-offs, the socket, signing and checking).
+    auto roundTripUs = [&](auto&& call) {
+        constexpr int kCalls = 2000;
+        const auto start = std::chrono::steady_clock::now();
+        for (int i = 0; i < kCalls; ++i) call({{"TableName", "browse"}, {"Limit", 1}});
+        return bench::seconds_since(start) / kCalls * 1e6;
+    };
+    const double remoteRoundTrip =
+        roundTripUs([&](const Json& r) { return client.call_sync(kRegion, "Scan", r); });
+    const double embeddedRoundTrip =
+        roundTripUs([&](const Json& r) { return engine->call_sync(kRegion, "Scan", r); });
+    std::printf(
+        "{\"name\": \"remote_page_parts\", \"endpoint_engine_pages_per_sec\": %.1f, "
+        "\"client_parse_pages_per_sec\": %.1f, \"remote_one_item_round_trip_us\": %.1f, "
+        "\"embedded_one_item_round_trip_us\": %.1f, \"parsed_items\": %zu}\n",
+        textPages, parsedPages, remoteRoundTrip, embeddedRoundTrip, parsedItems);
     std::fflush(stdout);
 
     {

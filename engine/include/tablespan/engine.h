@@ -32,7 +32,18 @@ using Json = nlohmann::json;
 struct Result {
     std::optional<Error> error;
     Json body;
+    // Only with CallOptions::items_as_text: a Scan's or Query's "Items" list, written as
+    // JSON text (an array), which `body` then leaves out.
+    std::string items_text = {};
     bool ok() const { return !error.has_value(); }
+};
+
+// How call() answers.
+struct CallOptions {
+    // Scan and Query hand their Items back as JSON text (Result::items_text) instead of
+    // as documents in the body: what an HTTP endpoint writes anyway, without building a
+    // document for every item. The text is what dump() of the documents would give.
+    bool items_as_text = false;
 };
 
 using ResultCallback = std::function<void(Result)>;
@@ -69,6 +80,11 @@ struct EngineOptions {
     // their capacity (with 300 s of burst) as the service does. Off, nothing is refused
     // (as DynamoDB Local ignores throughput).
     bool enforce_throughput = true;
+    // How many bytes of each region's SQLite file are mapped into memory (SQLite's
+    // mmap_size): reads then come from the mapping, without a read() call per page. The
+    // engine's file-backed memory is bounded by this per region in use; 0 maps nothing
+    // and reads go through SQLite's page cache.
+    std::int64_t sqlite_map_bytes = std::int64_t{256} * 1024 * 1024;
 };
 
 class EngineImpl;
@@ -90,6 +106,8 @@ public:
     // operations and regions answer with the service's errors.
     void call(std::string_view region, std::string_view operation, Json request,
               ResultCallback callback);
+    void call(std::string_view region, std::string_view operation, Json request,
+              ResultCallback callback, CallOptions options);
 
     // call() and wait for its result. In manual mode this drives the engine itself (runs
     // what is ready, never advances time); never call it from an engine thread.

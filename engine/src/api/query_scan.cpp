@@ -15,6 +15,7 @@
 #include "core/region.h"
 #include "indexes/index_entries.h"
 #include "indexes/index_key.h"
+#include "model/item_json_text.h"
 
 namespace tablespan::api {
 
@@ -215,28 +216,50 @@ struct Page {
     Item last_index_key;  // the key attributes of the last index entry
     bool stopped = false;
     std::string buffer;
+    // CallOptions::items_as_text: the Items as JSON text, for Region::items_text().
+    bool as_text = false;
+    std::string text;
 
     // Returns false when the page is full.
     bool take(std::string_view pk, std::string_view sk, std::int64_t size, std::string_view blob) {
-        Item item = deserialize_item(blob);
         ++scanned;
         bytes += size;
+        const bool full = (limit && scanned >= limit) || bytes >= kPageBytes;
+        if (as_text && !fetch && !ex.filter && !ex.projection) {
+            // Every item as it is stored: written out as text without decoding it.
+            ++count;
+            if (select != "COUNT") {
+                text.push_back(count > 1 ? ',' : '[');
+                append_serialized_item_json(text, blob);
+            }
+            if (full) stop(pk, sk, index ? deserialize_item(blob) : Item{});
+            return !full;
+        }
+        Item item = deserialize_item(blob);
         if (fetch && region.store().get_item(table.id, pk, sk, buffer)) {
             item = deserialize_item(buffer);
             fetched += static_cast<std::int64_t>(item_size(item));
         }
         if (!ex.filter || ex.filter->evaluate(&item)) {
             ++count;
-            if (select != "COUNT")
-                items.push_back(encode_item(ex.projection ? ex.projection->apply(item) : item));
+            if (select != "COUNT") {
+                const Item& shown = ex.projection ? ex.projection->apply(item) : item;
+                if (as_text) {
+                    text.push_back(count > 1 ? ',' : '[');
+                    append_item_json(text, shown);
+                } else {
+                    items.push_back(encode_item(shown));
+                }
+            }
         }
-        if ((limit && scanned >= limit) || bytes >= kPageBytes) {
-            last = std::pair{std::string(pk), std::string(sk)};
-            if (index) last_index_key = index_key_attributes(item);
-            stopped = true;
-            return false;
-        }
-        return true;
+        if (full) stop(pk, sk, item);
+        return !full;
+    }
+
+    void stop(std::string_view pk, std::string_view sk, const Item& item) {
+        last = std::pair{std::string(pk), std::string(sk)};
+        if (index) last_index_key = index_key_attributes(item);
+        stopped = true;
     }
 
     // LastEvaluatedKey on an index: its key attributes and the table's.
@@ -246,12 +269,18 @@ struct Page {
         return out;
     }
 
-    Json finish(const Json& request) const {
+    Json finish(const Json& request) {
         // An LSI's fetches from the table are the table's reads.
         charge_read(region, table, index, read_units(bytes, consistent));
         if (fetched) charge_read(region, table, nullptr, read_units(fetched, consistent));
         Json out = Json::object();
-        if (select != "COUNT") out["Items"] = items;
+        if (select != "COUNT" && as_text) {
+            if (count == 0) text.push_back('[');
+            text.push_back(']');
+            region.items_text() = std::move(text);
+        } else if (select != "COUNT") {
+            out["Items"] = std::move(items);
+        }
         out["Count"] = count;
         out["ScannedCount"] = scanned;
         if (stopped && last)
@@ -300,7 +329,9 @@ const std::vector<std::string> kScanLegacy = {"AttributesToGet", "ScanFilter",
 }  // namespace
 
 Json query(core::Region& region, const Json& request) {
-    return query(region, request, {});
+    ReadOptions options;
+    options.items_as_text = region.items_as_text();
+    return query(region, request, options);
 }
 
 Json query(core::Region& region, const Json& request, const ReadOptions& options) {
@@ -336,6 +367,7 @@ Json query(core::Region& region, const Json& request, const ReadOptions& options
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
     Page page(region, table, index, *ex, select, consistent,
               int_member(request, "Limit").value_or(0));
+    page.as_text = options.items_as_text;
     bool forward = bool_member(request, "ScanIndexForward").value_or(true);
     if (index) {
         region.store().query_index(table.id, index->id, pk, lower, upper, forward, index_start,
@@ -354,6 +386,12 @@ Json query(core::Region& region, const Json& request, const ReadOptions& options
 }
 
 Json scan(core::Region& region, const Json& request) {
+    ReadOptions options;
+    options.items_as_text = region.items_as_text();
+    return scan(region, request, options);
+}
+
+Json scan(core::Region& region, const Json& request, const ReadOptions& options) {
     check_parameters(request, kScanExpressions, kScanLegacy);
     auto segment = int_member(request, "Segment");
     auto total = int_member(request, "TotalSegments");
@@ -382,6 +420,7 @@ Json scan(core::Region& region, const Json& request) {
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
     Page page(region, table, index, *ex, select, consistent,
               int_member(request, "Limit").value_or(0));
+    page.as_text = options.items_as_text;
     if (index) {
         region.store().scan_index(table.id, index->id, after, [&](const storage::IndexRow& row) {
             if (total && static_cast<std::int64_t>(segment_hash(row.ipk) % *total) != *segment)

@@ -48,7 +48,8 @@ public:
                 options_.ttl_deletion_delay,
                 options_.ttl_change_cooldown,
                 options_.stream_shard_lifetime,
-                options_.enforce_throughput},
+                options_.enforce_throughput,
+                options_.sqlite_map_bytes},
           lock_fd_(lock_fd) {
         // Regions with data open at once, so replication left pending resumes.
         namespace fs = std::filesystem;
@@ -179,6 +180,11 @@ Engine::~Engine() = default;
 
 void Engine::call(std::string_view region, std::string_view operation, Json request,
                   ResultCallback callback) {
+    call(region, operation, std::move(request), std::move(callback), CallOptions{});
+}
+
+void Engine::call(std::string_view region, std::string_view operation, Json request,
+                  ResultCallback callback, CallOptions options) {
     const RegionInfo* info = find_region(region);
     if (!info) {
         Result r{Error{"UnrecognizedClientException",
@@ -198,7 +204,7 @@ void Engine::call(std::string_view region, std::string_view operation, Json requ
                           [cb = std::move(callback), result]() mutable { cb(std::move(result)); });
         return;
     }
-    r->submit(std::string(operation), std::move(request), std::move(callback));
+    r->submit(std::string(operation), std::move(request), std::move(callback), options);
 }
 
 boost::asio::io_context* threaded_io(Engine& engine) {

@@ -43,6 +43,8 @@ struct EngineCore {
     Millis stream_shard_lifetime = 0;
     // EngineOptions::enforce_throughput.
     bool enforce_throughput = true;
+    // EngineOptions::sqlite_map_bytes.
+    std::int64_t sqlite_map_bytes = 0;
     // Writes of multi-Region strongly consistent tables in progress, engine-wide.
     std::shared_ptr<mrsc::WriteRegistry> mrsc_writes = std::make_shared<mrsc::WriteRegistry>();
     // Replicas whose KMS key is unusable: replication to and from them waits.

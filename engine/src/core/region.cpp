@@ -89,7 +89,8 @@ Region::Region(EngineCore& core, const RegionInfo& info)
     : core_(core),
       info_(info),
       strand_(boost::asio::make_strand(core.io)),
-      store_(core.data_dir + "/regions/" + std::string(info.code) + ".sqlite"),
+      store_(core.data_dir + "/regions/" + std::string(info.code) + ".sqlite",
+             core.sqlite_map_bytes),
       replicator_(std::make_unique<Replicator>(*this)),
       recovery_(std::make_unique<api::Recovery>(*this)),
       streams_(std::make_unique<streams::RegionStreams>(*this)),
@@ -146,11 +147,11 @@ bool Region::has_table(const std::string& name) const {
     return names_.count(name) > 0;
 }
 
-void Region::submit(std::string operation, Json request, ResultCallback done) {
+void Region::submit(std::string operation, Json request, ResultCallback done, CallOptions options) {
     auto started = std::chrono::steady_clock::now();
     boost::asio::post(strand_, [this, op = std::move(operation), req = std::move(request),
-                                done = std::move(done), started]() mutable {
-        execute(std::move(op), std::move(req), std::move(done), started);
+                                done = std::move(done), started, options]() mutable {
+        execute(std::move(op), std::move(req), std::move(done), started, options);
     });
 }
 
@@ -159,9 +160,10 @@ void Region::post(std::function<void()> fn) {
 }
 
 void Region::execute(std::string operation, Json request, ResultCallback done,
-                     std::chrono::steady_clock::time_point started) {
+                     std::chrono::steady_clock::time_point started, CallOptions options) {
     Pending p{
-        std::move(operation), table_name_of(request), started, {}, std::move(done), false, {}, {}};
+        std::move(operation), table_name_of(request), started, {}, std::move(done), false, {}, {},
+        options.items_as_text};
     if (!online()) {
         p.result.error = Error{"ServiceUnavailable",
                                "The region " + std::string(code()) +
@@ -216,9 +218,12 @@ void Region::run_internal(std::function<void()> work, std::function<void(bool)> 
 
 void Region::run(Pending p, const std::function<Json()>& body) {
     request_strong_.clear();
+    items_as_text_ = p.items_as_text;
+    items_text_.clear();
     try {
         if (!reads_only(p.operation)) open_batch();
         p.result.body = body();
+        if (!items_text_.empty()) p.result.items_text = std::move(items_text_);
         if (in_savepoint_) store_.release_savepoint();
         for (const auto& w : request_strong_) {
             core_.mrsc_writes->note(w.table, std::string(code()), w.pk, w.sk, w.hlc, w.seq);
@@ -253,6 +258,8 @@ void Region::run(Pending p, const std::function<Json()>& body) {
     }
     in_savepoint_ = false;
     request_strong_.clear();
+    items_as_text_ = false;
+    items_text_.clear();
     if (txn_open_) {
         pending_.push_back(std::move(p));
     } else {

@@ -53,7 +53,7 @@ public:
     std::string_view code() const { return info_.code; }
 
     // Runs a DynamoDB operation on the strand; `done` runs once the result is final.
-    void submit(std::string operation, Json request, ResultCallback done);
+    void submit(std::string operation, Json request, ResultCallback done, CallOptions options = {});
     // Runs `fn` on the strand.
     void post(std::function<void()> fn);
     // On the strand: runs `work` as a write of the current batch (in its own savepoint);
@@ -65,6 +65,10 @@ public:
     Millis now() const { return core_.clock.now(); }
     EngineCore& core() { return core_; }
     storage::RegionStore& store() { return store_; }
+    // Whether the running request asked for its Items as text (CallOptions), and where a
+    // Scan or Query then writes them (moved into Result::items_text when it succeeds).
+    bool items_as_text() const { return items_as_text_; }
+    std::string& items_text() { return items_text_; }
 
     api::TableMeta* find_table(std::string_view name);
     // Whether the region has a table of this name, in any status. Thread-safe: other
@@ -125,6 +129,7 @@ private:
         // MRSC: tables this request reads strongly; answered once every local write it
         // may have seen is acknowledged.
         std::vector<std::string> strong_reads;
+        bool items_as_text = false;  // CallOptions::items_as_text
     };
     struct StrongWrite {
         std::string table, pk, sk;
@@ -132,7 +137,7 @@ private:
     };
 
     void execute(std::string operation, Json request, ResultCallback done,
-                 std::chrono::steady_clock::time_point started);
+                 std::chrono::steady_clock::time_point started, CallOptions options);
     // MRSC: answers `p` once every table it wrote has a peer's acknowledgement.
     void answer_when_acknowledged(Pending p);
     // Runs `body` as one request of the batch; `internal` work publishes no
@@ -158,6 +163,8 @@ private:
     std::map<std::string, std::int64_t> changed_items_;  // table → items written this batch
     std::vector<std::string> dirty_tables_;
     std::vector<StrongWrite> request_strong_;  // MRSC writes of the running request
+    bool items_as_text_ = false;               // of the running request
+    std::string items_text_;                   // of the running request
 
     mutable std::mutex names_mutex_;
     std::set<std::string> names_;            // guarded by names_mutex_; mirrors tables_

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/item_reader.h"
 #include "tablespan/json_codec.h"
 
 // Layout, version 1:
@@ -18,10 +19,6 @@
 namespace tablespan {
 
 namespace {
-
-constexpr unsigned char kFormatVersion = 1;
-// Far above the service's 32 levels; it only bounds recursion on corrupt input.
-constexpr int kMaxDepth = 256;
 
 void put_varint(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
@@ -85,51 +82,9 @@ void put_value(std::string& out, const AttributeValue& v) {
     }
 }
 
-class Reader {
+class Reader : public SerializedItemReader {
 public:
-    explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-
-    bool at_end() const { return pos_ == bytes_.size(); }
-
-    [[noreturn]] static void corrupt(const char* what) {
-        throw std::runtime_error(std::string("corrupt serialized item: ") + what);
-    }
-
-    unsigned char byte() {
-        if (pos_ >= bytes_.size()) corrupt("truncated");
-        return static_cast<unsigned char>(bytes_[pos_++]);
-    }
-
-    std::uint64_t varint() {
-        std::uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            const unsigned char b = byte();
-            v |= std::uint64_t{b & 0x7Fu} << shift;
-            if (!(b & 0x80)) return v;
-        }
-        corrupt("varint too long");
-    }
-
-    // A count of elements, each taking at least one byte: bounds reserve() on bad input.
-    std::size_t count() {
-        const std::uint64_t n = varint();
-        if (n > bytes_.size() - pos_) corrupt("count exceeds input");
-        return static_cast<std::size_t>(n);
-    }
-
-    std::string_view bytes() {
-        const std::uint64_t n = varint();
-        if (n > bytes_.size() - pos_) corrupt("length exceeds input");
-        const std::string_view out = bytes_.substr(pos_, static_cast<std::size_t>(n));
-        pos_ += static_cast<std::size_t>(n);
-        return out;
-    }
-
-    Number number() {
-        auto n = Number::decode_ordered(bytes());
-        if (!n) corrupt("bad number");
-        return std::move(*n);
-    }
+    using SerializedItemReader::SerializedItemReader;
 
     AttributeMap map(int depth) {
         AttributeMap m;
@@ -144,7 +99,7 @@ public:
 
     AttributeValue value(int depth) {
         using Type = AttributeValue::Type;
-        if (depth > kMaxDepth) corrupt("nested too deeply");
+        if (depth > kMaxItemDepth) corrupt("nested too deeply");
         const unsigned char type = byte();
         switch (static_cast<Type>(type)) {
             case Type::S:
@@ -189,10 +144,6 @@ public:
         }
         corrupt("unknown type");
     }
-
-private:
-    std::string_view bytes_;
-    std::size_t pos_ = 0;
 };
 
 }  // namespace
@@ -200,14 +151,14 @@ private:
 std::string serialize_item(const Item& item) {
     std::string out;
     out.reserve(64 + item.size() * 16);
-    out.push_back(static_cast<char>(kFormatVersion));
+    out.push_back(static_cast<char>(kItemFormatVersion));
     put_map(out, item);
     return out;
 }
 
 Item deserialize_item(std::string_view bytes) {
     Reader reader(bytes);
-    if (reader.byte() != kFormatVersion) Reader::corrupt("unknown format version");
+    if (reader.byte() != kItemFormatVersion) Reader::corrupt("unknown format version");
     Item item = reader.map(0);
     if (!reader.at_end()) Reader::corrupt("trailing bytes");
     return item;

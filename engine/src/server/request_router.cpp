@@ -106,8 +106,16 @@ std::optional<std::string> RequestRouter::operation_of(std::string_view target) 
 
 Reply RequestRouter::reply(const Result& result) {
     if (result.error) return error_reply(*result.error);
-    return Reply{http::status::ok, result.body.dump(-1, ' ', false, Json::error_handler_t::replace),
-                 "application/x-amz-json-1.0", std::nullopt};
+    std::string text = result.body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (!result.items_text.empty()) {
+        // A Scan or Query page with its Items already written as text: they go first
+        // (dump() sorts them after "Count"; a JSON object's members have no order).
+        std::string items = "{\"Items\":" + result.items_text;
+        if (text.size() > 2) items.push_back(',');
+        items.append(text, 1);
+        text = std::move(items);
+    }
+    return Reply{http::status::ok, std::move(text), "application/x-amz-json-1.0", std::nullopt};
 }
 
 Reply RequestRouter::error_reply(const Error& error) {

@@ -190,17 +190,19 @@ void HttpSession<Stream>::on_read_failed(beast::error_code ec) {
 
 template <class Stream>
 void HttpSession<Stream>::call_engine(EngineCall call) {
-    state_.engine.call(call.region, call.operation, std::move(call.request),
-                       [self = self()](Result result) mutable {
-                           // Runs on an engine thread: hand over to the connection's
-                           // strand, dropping this thread's reference on the way.
-                           auto session = std::move(self);
-                           auto executor = session->stream_.get_executor();
-                           net::post(executor, [session = std::move(session),
-                                                result = std::move(result)]() mutable {
-                               session->send(RequestRouter::reply(result), session->keep_alive_);
-                           });
-                       });
+    state_.engine.call(
+        call.region, call.operation, std::move(call.request),
+        [self = self()](Result result) mutable {
+            // Runs on an engine thread: hand over to the connection's
+            // strand, dropping this thread's reference on the way.
+            auto session = std::move(self);
+            auto executor = session->stream_.get_executor();
+            net::post(executor,
+                      [session = std::move(session), result = std::move(result)]() mutable {
+                          session->send(RequestRouter::reply(result), session->keep_alive_);
+                      });
+        },
+        CallOptions{/*items_as_text=*/true});
 }
 
 template <class Stream>

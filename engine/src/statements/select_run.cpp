@@ -162,7 +162,7 @@ Json run_select(core::Region& region, const Statement& s, const Json& request) {
             page = api::query(region, r, api::ReadOptions{true});
         } else {
             b.add_to(r);
-            page = api::scan(region, r);
+            page = api::scan(region, r, api::ReadOptions{});
         }
         for (const auto& item : page["Items"]) out["Items"].push_back(project(s, item));
         if (page.contains("ConsumedCapacity")) add_capacity(capacity, page["ConsumedCapacity"]);

@@ -1,5 +1,7 @@
 #include "storage/region_store.h"
 
+#include <algorithm>
+
 namespace tablespan::storage {
 
 namespace {
@@ -178,10 +180,10 @@ constexpr const char* kMigrations[] = {
 };
 }  // namespace
 
-RegionStore::RegionStore(const std::string& path) : db_(path) {
+RegionStore::RegionStore(const std::string& path, std::int64_t map_bytes) : db_(path) {
     // Reads come from memory: the file mapped (no read() call per page) and a page
     // cache that holds a busy table's upper levels and hot leaves.
-    db_.exec("PRAGMA mmap_size=268435456");
+    db_.exec("PRAGMA mmap_size=" + std::to_string(std::max<std::int64_t>(0, map_bytes)));
     db_.exec("PRAGMA cache_size=-65536");
     migrate();
     begin_ = db_.prepare("BEGIN IMMEDIATE");

@@ -135,8 +135,10 @@ class RegionStore {
 public:
     static constexpr int kSchemaVersion = 9;
 
-    // Opens or creates the database at `path` and brings its schema up to date.
-    explicit RegionStore(const std::string& path);
+    // Opens or creates the database at `path` and brings its schema up to date. Up to
+    // `map_bytes` of the file are mapped into memory (EngineOptions::sqlite_map_bytes).
+    explicit RegionStore(const std::string& path,
+                         std::int64_t map_bytes = std::int64_t{256} * 1024 * 1024);
 
     Database& db() { return db_; }
 
@@ -245,9 +247,9 @@ public:
     // Items and tombstones whose version came from a region of `floors` and is newer
     // than that region's floor (what a peer may not have seen yet); `keys` empty: the
     // whole table, else only those keys.
-    std::vector<VersionedRow> rows_newer(std::int64_t table,
-                                         const std::map<std::string, std::int64_t>& floors,
-                                         const std::vector<std::pair<std::string, std::string>>& keys);
+    std::vector<VersionedRow> rows_newer(
+        std::int64_t table, const std::map<std::string, std::int64_t>& floors,
+        const std::vector<std::pair<std::string, std::string>>& keys);
     // Items and tombstones with their versions, in key order after `after`, for backfill.
     std::vector<VersionedRow> versioned_rows(
         std::int64_t table, const std::optional<std::pair<std::string, std::string>>& after,
@@ -288,7 +290,7 @@ public:
                                                  std::string_view sk);
     void put_witness_item(std::string_view table, const VersionedRow& row);
     std::pair<std::int64_t, std::int64_t> witness_received(std::string_view table,
-                                                            std::string_view origin);
+                                                           std::string_view origin);
     void set_witness_received(std::string_view table, std::string_view origin, std::int64_t seq,
                               std::int64_t hlc);
     // As rows_newer, from what the witness keeps.
