@@ -161,6 +161,24 @@ REQUESTS = [
     ("UpdateTimeToLive", {"TableName": TABLE, "TimeToLiveSpecification": {
         "Enabled": True, "AttributeName": "n"}}),
     ("DescribeTimeToLive", {"TableName": TABLE}),
+    ("UpdateTableReplicaAutoScaling", {
+        "TableName": TABLE,
+        "ProvisionedWriteCapacityAutoScalingUpdate": {
+            "MinimumUnits": 1, "MaximumUnits": 10, "AutoScalingDisabled": False,
+            "ScalingPolicyUpdate": {"PolicyName": "p", "TargetTrackingScalingPolicyConfiguration": {
+                "TargetValue": 70.0, "DisableScaleIn": False, "ScaleInCooldown": 60,
+                "ScaleOutCooldown": 60}}},
+        "GlobalSecondaryIndexUpdates": [{"IndexName": "byN",
+                                         "ProvisionedWriteCapacityAutoScalingUpdate": {
+                                             "MinimumUnits": 1, "MaximumUnits": 5}}],
+        "ReplicaUpdates": [{"RegionName": "us-west-2",
+                            "ReplicaProvisionedReadCapacityAutoScalingUpdate": {
+                                "AutoScalingDisabled": True},
+                            "ReplicaGlobalSecondaryIndexUpdates": [{
+                                "IndexName": "byN",
+                                "ProvisionedReadCapacityAutoScalingUpdate": {
+                                    "MinimumUnits": 1, "MaximumUnits": 5}}]}]}),
+    ("DescribeTableReplicaAutoScaling", {"TableName": TABLE}),
     ("DeleteTable", {"TableName": "created"}),
     ("CreateTable", dict(TABLE_DEFINITION, TableName="created")),
     ("Query", {"TableName": TABLE, "IndexName": "byN", "KeyConditionExpression": "n = :n",

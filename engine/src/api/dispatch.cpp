@@ -71,6 +71,9 @@ const std::map<std::string_view, Handler>& handlers() {
         {"UpdateGlobalTable", update_global_table},
         {"UpdateItem", update_item},
         {"UpdateTable", update_table},
+        // Auto scaling.
+        {"DescribeTableReplicaAutoScaling", describe_table_replica_auto_scaling},
+        {"UpdateTableReplicaAutoScaling", update_table_replica_auto_scaling},
         // Backups and point-in-time recovery.
         {"CreateBackup", create_backup},
         {"DeleteBackup", delete_backup},

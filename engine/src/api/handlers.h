@@ -35,6 +35,10 @@ Json describe_global_table(core::Region&, const Json&);
 Json describe_global_table_settings(core::Region&, const Json&);
 Json list_global_tables(core::Region&, const Json&);
 
+// Auto scaling of provisioned capacity (engine/src/autoscaling/).
+Json update_table_replica_auto_scaling(core::Region&, const Json&);
+Json describe_table_replica_auto_scaling(core::Region&, const Json&);
+
 // Backups and point-in-time recovery.
 Json create_backup(core::Region&, const Json&);
 Json describe_backup(core::Region&, const Json&);

@@ -9,6 +9,7 @@
 #include "api/lifecycle.h"
 #include "api/replica_updates.h"
 #include "api/request_util.h"
+#include "autoscaling/scaler.h"
 #include "core/region.h"
 #include "core/replicator.h"
 #include "kms/sse.h"
@@ -112,16 +113,32 @@ Json update_replicas(core::Region& region, const Json& request) {
 
     const ReplicaMember* existing = t.group.find(action.region);
     if (action.kind == "Create") {
-        if (t.billing_mode != "PAY_PER_REQUEST")
-            throw_validation(
-                "Table write capacity should either be Pay-Per-Request or AutoScaled.");
+        // A provisioned table's writes, and each of its GSIs', must be autoscaled
+        // (../shared/reference/dynamodb-semantics.md §1.3).
+        if (t.billing_mode != "PAY_PER_REQUEST") {
+            if (!t.scaling.write.active())
+                throw_validation(
+                    "Table write capacity should either be Pay-Per-Request or AutoScaled.");
+            for (const auto& ix : t.indexes)
+                if (ix.global && !t.scaling.index_write(ix.name).active())
+                    throw_validation(
+                        "GSI write capacity should either be Pay-Per-Request or AutoScaled.");
+        }
         core::Region* destination = region.core().region(action.region);
         if (existing || (destination && destination->has_table(t.name)))
             throw_validation("Failed to create a the new replica of table with name: '" + t.name +
                              "' because one or more replicas already existed as tables.");
         // Each replica encrypts with a key of its own region.
         const std::string key = kms::replica_key(region, t, action.region, action.kms_key);
+        // The new replica starts with this one's read settings, as with its capacity
+        // (DG:V2globaltables_HowItWorks: "the capacity of the source Region is propagated").
+        const bool scaled =
+            autoscaling::inherit_read_settings(t, std::string(region.code()), action.region);
         region.replicator().create_replica(t, action.region, action.table_class, key);
+        if (scaled) {
+            region.save_table(t);
+            autoscaling::fan_out(region, t);
+        }
         return {{"TableDescription", t.describe()}};
     }
 

@@ -94,8 +94,8 @@ Json update_table(core::Region& region, const Json& request) {
     if (t.status != "ACTIVE") throw_in_use(t);
 
     std::string new_billing = billing.value_or(t.billing_mode);
-    // Replicas need on-demand or autoscaled writes, and Tablespan has no autoscaling.
-    if (t.group.global() && new_billing == "PROVISIONED")
+    // Replicas need on-demand or autoscaled writes (autoscaling/).
+    if (t.group.global() && new_billing == "PROVISIONED" && !t.scaling.write.active())
         throw_validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
     if (throughput && new_billing == "PAY_PER_REQUEST")
         throw_invalid_parameter(

@@ -85,6 +85,7 @@ Json TableMeta::to_storage() const {
     }
     if (group.global() || group.epoch) j["group"] = group.to_storage();
     if (key_state.affected()) j["kms"] = key_state.to_storage();
+    if (!scaling.empty()) j["autoscaling"] = scaling.to_storage();
     j["recovery"] = recovery.to_storage();
     return j;
 }
@@ -140,6 +141,8 @@ TableMeta TableMeta::from_storage(std::int64_t id, const Json& j) {
     }
     if (j.contains("group")) m.group = ReplicaGroup::from_storage(j.at("group"));
     if (j.contains("kms")) m.key_state = kms::TableKeyState::from_storage(j.at("kms"));
+    if (j.contains("autoscaling"))
+        m.scaling = autoscaling::TableScaling::from_storage(j.at("autoscaling"));
     if (j.contains("recovery")) m.recovery = TableRecovery::from_storage(j.at("recovery"));
     return m;
 }

@@ -11,6 +11,7 @@
 #include "api/key_element.h"
 #include "api/replica_group.h"
 #include "api/table_recovery.h"
+#include "autoscaling/table_scaling.h"
 #include "tablespan/attribute_value.h"
 #include "tablespan/clock.h"
 #include "tablespan/json_codec.h"
@@ -44,6 +45,11 @@ struct TableMeta {
     Millis last_increase = 0;
     Millis last_decrease = 0;
     std::int64_t decreases_today = 0;
+    // Auto scaling of provisioned capacity (autoscaling/), and when this replica's scaler
+    // next looks at the table: not stored, since a restarted engine starts it again with
+    // the table's first traffic (engine time; 0: not scheduled).
+    autoscaling::TableScaling scaling;
+    mutable Millis scaling_tick_at = 0;
     // OnDemandThroughput of a PAY_PER_REQUEST table (0: no maximum).
     std::int64_t max_read_units = 0;
     std::int64_t max_write_units = 0;

@@ -1,5 +1,6 @@
 #include "api/throughput_charges.h"
 
+#include "autoscaling/scaler.h"
 #include "capacity/throughput.h"
 #include "core/region.h"
 
@@ -24,6 +25,7 @@ WriteUnits charge_write(core::Region& region, const TableMeta& table, const Stor
     for (auto& [name, u] : units.global) u *= factor;
     for (auto& [name, u] : units.local) u *= factor;
     region.throughput().charge_write(table, units, region.now());
+    autoscaling::note_activity(region, table);
     return units;
 }
 
@@ -31,11 +33,13 @@ void charge_failed_write(core::Region& region, const TableMeta& table, const Ite
     WriteUnits units;
     units.table = write_units(old ? static_cast<std::int64_t>(item_size(*old)) : 0);
     region.throughput().charge_write(table, units, region.now());
+    autoscaling::note_activity(region, table);
 }
 
 void charge_read(core::Region& region, const TableMeta& table, const indexes::SecondaryIndex* index,
                  double units) {
     region.throughput().charge_read(table, index, units, region.now());
+    autoscaling::note_activity(region, table);
 }
 
 }  // namespace tablespan::api

@@ -80,6 +80,7 @@ api::TableMeta Replicator::replica_meta(const api::TableMeta& t, const std::stri
     if (replica.sse_enabled)
         replica.sse_kms_key_arn = kms::aws_managed_key_arn(destination, t.account_id);
     replica.key_state = {};
+    replica.scaling_tick_at = 0;  // the replica's region starts its own scaler
     return replica;
 }
 

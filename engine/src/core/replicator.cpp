@@ -9,6 +9,7 @@
 #include "api/item_key.h"
 #include "api/capacity.h"
 #include "api/item_store.h"
+#include "autoscaling/scaler.h"
 #include "capacity/throughput.h"
 #include "core/region.h"
 #include "streams/stream.h"
@@ -256,6 +257,7 @@ void Replicator::receive(const std::string& table, const std::string& origin,
             }
             if (version) store.set_received(t->id, origin, watermark, version);
             region_.throughput().charge_write(*t, units, now, true);
+            autoscaling::note_activity(region_, *t);
         },
         [this, table, origin, latencies, applied, ack = std::move(ack)](bool ok) {
             if (ok && !latencies->empty()) {
