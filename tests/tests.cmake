@@ -97,6 +97,8 @@ if(TABLESPAN_BUILD_GUI)
     tablespan_add_test(tst_widgets_partiql tablespan_widgets)
     tablespan_add_test(tst_widgets_kms tablespan_widgets)
     tablespan_add_test(tst_widgets_remote_connections tablespan_widgets)
+    # Auto scaling of provisioned capacity: the dialog, the details, a replica's refusal.
+    tablespan_add_test(tst_widgets_autoscaling tablespan_widgets)
     # Keys typed into the Connect dialog, in a real Secret Service: gnome-keyring in a D-Bus
     # session and home directory of the test's own.
     set(TABLESPAN_TEST_WRAPPER_tst_widgets_remote_keychain

@@ -14,6 +14,8 @@
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
+#include "capacity/auto_scaling_dialog.h"
+#include "capacity/write_scaling_refusal.h"
 #include "common/engine_bridge.h"
 #include "kms/kms_key_picker.h"
 #include "common/icons.h"
@@ -62,6 +64,8 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
       m_thirdLabel(new QLabel(this)),
       m_intro(new QLabel(this)),
       m_error(new QLabel(this)),
+      m_note(new QLabel(this)),
+      m_turnOnScaling(new QPushButton(tr("Turn on write auto scaling…"), this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("createReplicaDialog"));
     setWindowTitle(tr("Create replica of %1").arg(table));
@@ -98,6 +102,11 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     m_second->setObjectName(QStringLiteral("strongSecondRegion"));
     m_third->setObjectName(QStringLiteral("strongThirdRegion"));
     ViewStyle::inlineError(m_error, QStringLiteral("replicaError"));
+    m_note->setObjectName(QStringLiteral("replicaNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    m_turnOnScaling->setObjectName(QStringLiteral("turnOnWriteScaling"));
+    m_turnOnScaling->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create replica"));
 
     const QString code = EngineBridge::regionCode(region);
@@ -146,10 +155,13 @@ CreateReplicaDialog::CreateReplicaDialog(EngineBridge& bridge, const QString& re
     layout->addWidget(m_intro);
     layout->addLayout(m_form);
     layout->addWidget(m_error);
+    layout->addWidget(m_note);
+    layout->addWidget(m_turnOnScaling, 0, Qt::AlignLeft);
     layout->addStretch();
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateReplicaDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_turnOnScaling, &QPushButton::clicked, this, &CreateReplicaDialog::turnOnWriteScaling);
     connect(m_strongButton, &QRadioButton::toggled, this, &CreateReplicaDialog::updateMode);
     connect(m_shape, &QComboBox::currentIndexChanged, this, &CreateReplicaDialog::updateMode);
     connect(m_second, &QComboBox::currentIndexChanged, this,
@@ -248,6 +260,23 @@ QString CreateReplicaDialog::errorText() const {
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+QString CreateReplicaDialog::noteText() const {
+    return m_note->isHidden() ? QString() : m_note->text();
+}
+
+void CreateReplicaDialog::turnOnWriteScaling() {
+    auto* dialog = new AutoScalingDialog(m_bridge, m_region, m_table, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->turnOnWrites();
+    connect(dialog, &AutoScalingDialog::applied, this, [this] {
+        m_error->hide();
+        m_turnOnScaling->hide();
+        m_note->setText(tr("Write auto scaling is on. Create the replica now."));
+        m_note->show();
+    });
+    dialog->open();
+}
+
 void CreateReplicaDialog::setStrong(bool strong) {
     (strong ? m_strongButton : m_eventual)->setChecked(true);
 }
@@ -321,13 +350,22 @@ void CreateReplicaDialog::accept() {
     m_busy = true;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     m_error->hide();
+    m_note->hide();
+    m_turnOnScaling->hide();
     m_bridge.call(this, m_region, QStringLiteral("UpdateTable"), request(),
                   [this, strong, witness, target, third](const tablespan::Result& r) {
                       m_busy = false;
                       updateMode();
                       if (!r.ok()) {
-                          m_error->setText(EngineBridge::errorText(r));
+                          const bool scaling = WriteScalingRefusal::matches(r);
+                          m_error->setText(scaling ? WriteScalingRefusal::explanation(m_table, r)
+                                                   : EngineBridge::errorText(r));
                           m_error->show();
+                          m_turnOnScaling->setVisible(scaling);
+                          // The explanation is longer than the form's width: grow to show it.
+                          layout()->activate();
+                          const int needed = layout()->totalHeightForWidth(width());
+                          if (needed > height()) resize(width(), needed);
                           return;
                       }
                       if (strong)

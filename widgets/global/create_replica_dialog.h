@@ -7,7 +7,8 @@
 // one UpdateTable with the Creates, the witness and MultiRegionConsistency STRONG. Strong
 // consistency is offered only for an empty table without replicas in a region of a
 // region set; otherwise the dialog says why. The engine's error is shown inline and the
-// dialog stays open.
+// dialog stays open; its refusal of a provisioned table whose writes do not auto scale
+// says what to do, with a button that opens the AutoScalingDialog for the table.
 
 #include <QDialog>
 
@@ -19,6 +20,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
+class QPushButton;
 class QRadioButton;
 
 class CreateReplicaDialog final : public QDialog {
@@ -38,6 +40,10 @@ public:
     // encrypted with a customer managed key.
     KmsKeyPicker* kmsKeyPicker() const { return m_kms; }
     QString errorText() const;
+    // The note under the error ("" when hidden): write auto scaling was turned on.
+    QString noteText() const;
+    // "Turn on write auto scaling…", shown after the refusal of a provisioned table.
+    QPushButton* turnOnScalingButton() const { return m_turnOnScaling; }
 
     // Strong consistency: chosen, possible, and why not (empty when possible; "" while
     // the dialog still checks that the table is empty).
@@ -67,6 +73,8 @@ private:
     void checkEmpty();
     void updateStrongChoices();
     void updateMode();
+    // Opens the AutoScalingDialog with write auto scaling turned on (returns at once).
+    void turnOnWriteScaling();
 
     EngineBridge& m_bridge;
     QString m_region;
@@ -88,6 +96,8 @@ private:
     QLabel* m_thirdLabel;
     QLabel* m_intro;
     QLabel* m_error;
+    QLabel* m_note;
+    QPushButton* m_turnOnScaling;
     QDialogButtonBox* m_buttons;
     bool m_busy = false;
 };

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QStringList>
 
+#include "capacity/auto_scaling_settings.h"
 #include "common/status_delegate.h"
 
 namespace {
@@ -116,7 +117,55 @@ QString TableDetails::indexes(const tablespan::Json& table) {
     return html + QStringLiteral("<tr><td colspan='2'><table>%1</table></td></tr>").arg(list);
 }
 
-QString TableDetails::html(const tablespan::Json& table, const tablespan::Json& tags) {
+QString TableDetails::capacity(const tablespan::Json& table, const tablespan::Json& scaling) {
+    using tablespan::Json;
+    // An anchor to scroll to (the screenshots do).
+    QString html = QStringLiteral("<tr><td colspan='2'><a name='capacity'></a><b>%1</b></td></tr>")
+                       .arg(tr("Capacity").toHtmlEscaped());
+    const QString mode = table.contains("BillingModeSummary")
+                             ? str(table["BillingModeSummary"], "BillingMode")
+                             : QStringLiteral("PROVISIONED");
+    const bool provisioned = mode != QLatin1String("PAY_PER_REQUEST");
+    html += row(tr("Capacity mode"), provisioned ? tr("Provisioned") : tr("On-demand"));
+    const auto it = table.find("ProvisionedThroughput");
+    if (it == table.end()) return html;
+    html += row(tr("Read capacity units"), str(*it, "ReadCapacityUnits"));
+    html += row(tr("Write capacity units"), str(*it, "WriteCapacityUnits"));
+    if (!provisioned) return html;
+    // The settings of this replica (its region is in its ARN).
+    const QString code = str(table, "TableArn").section(QLatin1Char(':'), 3, 3);
+    const AutoScalingSettings s = AutoScalingSettings::fromDescription(scaling, code);
+    const auto scalingText = [&](const ScalingDimension& d) {
+        if (scaling.is_null()) return tr("Loading…");
+        if (scaling.is_string()) return QString::fromStdString(scaling.get<std::string>());
+        return AutoScalingSettings::summary(d);
+    };
+    html += row(tr("Read auto scaling"), scalingText(s.read));
+    html += row(tr("Write auto scaling"), scalingText(s.write));
+    // Auto scaling changes the capacity as UpdateTable does: these say when it last did.
+    if (it->value("LastIncreaseDateTime", 0.0) > 0)
+        html += row(tr("Last increase"), dateOf(*it, "LastIncreaseDateTime"));
+    if (it->value("LastDecreaseDateTime", 0.0) > 0)
+        html += row(tr("Last decrease"), dateOf(*it, "LastDecreaseDateTime"));
+    if (it->value("NumberOfDecreasesToday", 0) > 0)
+        html += row(tr("Decreases today"), str(*it, "NumberOfDecreasesToday"));
+    // A GSI's capacity and auto scaling, a line each.
+    for (const auto& gsi : table.value("GlobalSecondaryIndexes", Json::array())) {
+        const QString name = str(gsi, "IndexName");
+        const Json units = gsi.value("ProvisionedThroughput", Json::object());
+        const IndexScaling ix = s.indexes.value(name);
+        //: a GSI's provisioned capacity: %1 read units, %2 their auto scaling, %3 write
+        //: units, %4 their auto scaling
+        html += row(tr("Index %1").arg(name),
+                    tr("Read %1 (auto scaling: %2) · Write %3 (auto scaling: %4)")
+                        .arg(str(units, "ReadCapacityUnits"), scalingText(ix.read),
+                             str(units, "WriteCapacityUnits"), scalingText(ix.write)));
+    }
+    return html;
+}
+
+QString TableDetails::html(const tablespan::Json& table, const tablespan::Json& tags,
+                           const tablespan::Json& scaling) {
     using tablespan::Json;
     if (!table.is_object()) return {};
     QString html =
@@ -141,16 +190,7 @@ QString TableDetails::html(const tablespan::Json& table, const tablespan::Json& 
         html += row(role, QStringLiteral("%1 (%2)").arg(str(k, "AttributeName"), type));
     }
 
-    html += section(tr("Capacity"));
-    const QString mode = table.contains("BillingModeSummary")
-                             ? str(table["BillingModeSummary"], "BillingMode")
-                             : QStringLiteral("PROVISIONED");
-    html += row(tr("Capacity mode"),
-                mode == QLatin1String("PAY_PER_REQUEST") ? tr("On-demand") : tr("Provisioned"));
-    if (const auto it = table.find("ProvisionedThroughput"); it != table.end()) {
-        html += row(tr("Read capacity units"), str(*it, "ReadCapacityUnits"));
-        html += row(tr("Write capacity units"), str(*it, "WriteCapacityUnits"));
-    }
+    html += capacity(table, scaling);
     const bool ia =
         table.contains("TableClassSummary") && str(table["TableClassSummary"], "TableClass") ==
                                                    QLatin1String("STANDARD_INFREQUENT_ACCESS");

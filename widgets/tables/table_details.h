@@ -13,8 +13,11 @@ class TableDetails {
 public:
     // HTML for a QTextBrowser: the overview, keys, capacity, settings, secondary indexes
     // (a line each: kind, keys, projection, status and backfill, item count, size) and
-    // replicas, then `tags` (a Tags array; null: not known yet).
-    static QString html(const tablespan::Json& table, const tablespan::Json& tags = {});
+    // replicas, then `tags` (a Tags array; null: not known yet). A provisioned table's
+    // capacity shows its auto scaling from `scaling` (a TableAutoScalingDescription; a
+    // string: why it is not known; null: not known yet) and when it last changed.
+    static QString html(const tablespan::Json& table, const tablespan::Json& tags = {},
+                        const tablespan::Json& scaling = {});
 
     // How far the backfill of a GSI being created has come, 0–99: its item count against
     // the table's (both exact in DescribeTable). -1 when `index` is not backfilling. A
@@ -28,5 +31,6 @@ public:
 
 private:
     static QString indexes(const tablespan::Json& table);
+    static QString capacity(const tablespan::Json& table, const tablespan::Json& scaling);
     static QString str(const tablespan::Json& j, const char* key);
 };

@@ -11,6 +11,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "capacity/auto_scaling_box.h"
 #include "common/engine_bridge.h"
 #include "common/view_style.h"
 #include "kms/table_encryption_box.h"
@@ -34,7 +35,8 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
       m_error(new QLabel(this)),
       m_note(new QLabel(this)),
       m_tags(new TableTagsEditor(bridge, this)),
-      m_encryption(new TableEncryptionBox(bridge, this)) {
+      m_encryption(new TableEncryptionBox(bridge, this)),
+      m_autoScaling(new AutoScalingBox(bridge, this)) {
     setObjectName(QStringLiteral("tableSettings"));
     m_protection->setObjectName(QStringLiteral("deletionProtection"));
     m_billing->setObjectName(QStringLiteral("capacityMode"));
@@ -96,6 +98,7 @@ TableSettingsPanel::TableSettingsPanel(EngineBridge& bridge, QWidget* parent)
     m_read->setToolTip(tr("Read capacity units"));
     m_write->setToolTip(tr("Write capacity units"));
     form->addRow(tr("Capacity units"), throughput);
+    form->addRow(tr("Auto scaling"), m_autoScaling);
     form->addRow(tr("Table class"), m_class);
     auto* stream = new QHBoxLayout;
     stream->addWidget(m_stream);
@@ -221,6 +224,7 @@ void TableSettingsPanel::setTable(const QString& region, const tablespan::Json& 
     m_tags->setTable(region, table.is_object() ? QString::fromStdString(table.value("TableArn", ""))
                                                : QString());
     m_encryption->setTable(region, table);
+    m_autoScaling->setTable(region, table);
     updateEnabled();
 }
 

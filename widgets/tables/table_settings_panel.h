@@ -1,7 +1,8 @@
 #pragma once
 
 // The Settings tab of a table's details: deletion protection, capacity mode and
-// throughput, table class and stream, changed with one UpdateTable; Time to Live, read
+// throughput, table class and stream, changed with one UpdateTable; auto scaling
+// (AutoScalingBox, with UpdateTableReplicaAutoScaling); Time to Live, read
 // with DescribeTimeToLive and changed with its own UpdateTimeToLive; encryption at rest
 // (TableEncryptionBox, its own UpdateTable); and the table's tags (TableTagsEditor). The
 // service's refusals show inline, in words.
@@ -14,6 +15,7 @@
 #include "tables/ttl_settings.h"
 #include "tablespan/engine.h"
 
+class AutoScalingBox;
 class EngineBridge;
 class QCheckBox;
 class QComboBox;
@@ -36,6 +38,7 @@ public:
     void setTable(const QString& region, const tablespan::Json& table);
     TableTagsEditor* tagsEditor() const { return m_tags; }
     TableEncryptionBox* encryptionBox() const { return m_encryption; }
+    AutoScalingBox* autoScalingBox() const { return m_autoScaling; }
     // The settings as the form has them now.
     TableSettings edited() const;
     TtlSettings editedTtl() const;
@@ -99,6 +102,7 @@ private:
     QLabel* m_note;
     TableTagsEditor* m_tags;
     TableEncryptionBox* m_encryption;
+    AutoScalingBox* m_autoScaling;
     TtlSettings m_ttlCurrent;  // as DescribeTimeToLive last said
     bool m_ttlKnown = false;   // DescribeTimeToLive answered for this table
     int m_ttlGeneration = 0;   // drops answers about a table no longer shown

@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "capacity/auto_scaling_box.h"
 #include "tables/create_table_dialog.h"
 #include "remote/copy_table_dialog.h"
 #include "common/context_menu.h"
@@ -126,6 +127,11 @@ TablesTab::TablesTab(EngineBridge& bridge, QWidget* parent)
                 tr("Updating table %1…").arg(QString::fromStdString(table.value("TableName", ""))),
                 m_region, QString::fromStdString(table.value("TableName", "")));
     });
+    connect(m_settings->autoScalingBox(), &AutoScalingBox::scalingKnown, this,
+            [this](const QString& arn, const tablespan::Json& scaling) {
+                m_scaling.insert(arn, scaling);
+                updateDetails();
+            });
     connect(m_settings->tagsEditor(), &TableTagsEditor::tagsKnown, this,
             [this](const QString& arn, const tablespan::Json& tags) {
                 m_tags.insert(arn, tags);
@@ -254,10 +260,10 @@ void TablesTab::updateDetails() {
         table.is_object() ? QString::fromStdString(table.value("TableName", "")) : QString();
     const int scroll = name == m_shownTable ? m_details->verticalScrollBar()->value() : 0;
     m_shownTable = name;
-    const auto tags = m_tags.constFind(
-        table.is_object() ? QString::fromStdString(table.value("TableArn", "")) : QString());
-    m_details->setHtml(
-        TableDetails::html(table, tags != m_tags.cend() ? *tags : tablespan::Json()));
+    const QString arn =
+        table.is_object() ? QString::fromStdString(table.value("TableArn", "")) : QString();
+    m_details->setHtml(TableDetails::html(table, m_tags.value(arn, tablespan::Json()),
+                                          m_scaling.value(arn, tablespan::Json())));
     m_details->verticalScrollBar()->setValue(scroll);
     m_indexPanel->setTable(table);
     m_settings->setTable(m_region, table);

@@ -81,7 +81,8 @@ private:
     QTextBrowser* m_details;
     IndexPanel* m_indexPanel;
     TableSettingsPanel* m_settings;
-    QHash<QString, tablespan::Json> m_tags;  // by table ARN, as the settings last knew
+    QHash<QString, tablespan::Json> m_tags;     // by table ARN, as the settings last knew
+    QHash<QString, tablespan::Json> m_scaling;  // by table ARN, auto scaling as last known
     QTabWidget* m_detailTabs;
     QString m_shownTable;  // whose details are shown
     QLabel* m_error;
