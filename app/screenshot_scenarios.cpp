@@ -1,6 +1,7 @@
 // Fault scenarios for --screenshot-dir: the Oregon example opened (description, tables,
 // load, the faults on the timeline), mid-run after Oregon is lost (charts growing), and
-// the report at the end. Light and dark.
+// the report at the end; then the under-provisioned replicas' report, which says why their
+// writes were throttled. Light and dark.
 
 #include <memory>
 
@@ -21,6 +22,23 @@ void ScreenshotDriver::shootScenarios(std::function<void()> done) {
     Theme::apply(Theme::Mode::Dark);
     save(&m_window, QStringLiteral("70b-scenario-open-dark"));
     Theme::apply(Theme::Mode::System);
+    // Last, the under-provisioned replicas' report: why their writes were throttled.
+    auto shootThrottling = [=, this] {
+        tab->openScenario(QStringLiteral(":/scenarios/under-provisioned-replica.json"));
+        connect(
+            tab, &ScenariosTab::runFinished, this,
+            [=, this] {
+                QTimer::singleShot(300, this, [=, this] {
+                    save(&m_window, QStringLiteral("70f-scenario-throttling-report"));
+                    Theme::apply(Theme::Mode::Dark);
+                    save(&m_window, QStringLiteral("70g-scenario-throttling-report-dark"));
+                    Theme::apply(Theme::Mode::System);
+                    done();
+                });
+            },
+            Qt::SingleShotConnection);
+        tab->run();
+    };
     // Mid-run: some minutes after Oregon is lost (at 12 min). No 20 s limit here: the run
     // takes what this machine needs.
     auto shotMidRun = std::make_shared<bool>(false);
@@ -44,7 +62,7 @@ void ScreenshotDriver::shootScenarios(std::function<void()> done) {
                 Theme::apply(Theme::Mode::Dark);
                 save(&m_window, QStringLiteral("70e-scenario-report-dark"));
                 Theme::apply(Theme::Mode::System);
-                done();
+                shootThrottling();
             });
         },
         Qt::SingleShotConnection);

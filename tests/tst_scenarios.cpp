@@ -1,7 +1,9 @@
 // Fault scenarios played headless on engine time: the same file and seed give the same
 // report; the report's figures are what the faults must produce (the RPO of a region lost
 // after a cut link is the writes it acknowledged during the cut); invalid files are refused
-// naming the field. The shipped scenarios are in tst_scenarios_shipped.
+// naming the field; throttled requests are split by the service's throttling reasons, and
+// the deliveries of replicated changes a replica refused are counted. The shipped
+// scenarios are in tst_scenarios_shipped.
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +32,35 @@ Json cutThenLost() {
             {"kind": "region-lost", "at": "30s", "region": "us-west-2",
              "failoverTo": "ap-southeast-2"}]
     })");
+}
+
+// A provisioned table in Virginia with one unit of read and write capacity, written 10 and
+// read 20 times a second (a read takes half a unit): once its 300 s of burst are spent
+// (after about 33 s), most requests are throttled. And an on-demand global table in Ireland and
+// Frankfurt, 8 writes a second in each, whose write maximum is lowered to 10 units from 20 s to 40
+// s: each replica applies 16 writes a second, its own and the other's.
+Json throttled() {
+    return J(R"({
+        "name": "throttled", "seed": 5, "duration": "60s", "drain": "10s",
+        "tables": [
+            {"name": "Ledger", "regions": ["us-east-1"], "billingMode": "PROVISIONED",
+             "readCapacity": 1, "writeCapacity": 1},
+            {"name": "Carts", "regions": ["eu-west-1", "eu-central-1"],
+             "maxWriteRequestUnits": 100}],
+        "load": [
+            {"region": "us-east-1", "table": "Ledger", "writesPerSecond": 10,
+             "readsPerSecond": 20},
+            {"region": "eu-west-1", "table": "Carts", "writesPerSecond": 8},
+            {"region": "eu-central-1", "table": "Carts", "writesPerSecond": 8}],
+        "faults": [{"kind": "capacity-lowered", "at": "20s", "for": "20s", "table": "Carts",
+                    "writeCapacity": 10}]
+    })");
+}
+
+std::int64_t sumOf(const Json& counts) {
+    std::int64_t total = 0;
+    for (const auto& [_, n] : counts.items()) total += n.get<std::int64_t>();
+    return total;
 }
 
 }  // namespace
@@ -127,6 +158,74 @@ private slots:
         const Json c = run(file, 4);
         JCOMPARE(c["seed"], 4);
         QVERIFY(c["conflicts"] != a["conflicts"] || c["rpo"] != a["rpo"]);
+    }
+
+    void throttledRequestsAreSplitByTheServicesReasons() {
+        const Json report = run(throttled());
+        // Every region and phase: the causes add up to the throttled count.
+        std::int64_t writes = 0, reads = 0;
+        for (const auto& [region, phases] : report["regions"].items())
+            for (const Json& p : phases)
+                for (const char* kind : {"writes", "reads"}) {
+                    QCOMPARE(sumOf(p[kind]["throttledBy"]),
+                             p[kind]["throttled"].get<std::int64_t>());
+                    (kind == std::string("writes") ? writes : reads) +=
+                        p[kind]["throttled"].get<std::int64_t>();
+                }
+        JCOMPARE(report["totals"]["writesThrottled"], writes);
+        JCOMPARE(report["totals"]["readsThrottled"], reads);
+        QCOMPARE(sumOf(report["totals"]["writesThrottledBy"]), writes);
+        QCOMPARE(sumOf(report["totals"]["readsThrottledBy"]), reads);
+        // Virginia's provisioned table: its table's read and write capacity, nothing else,
+        // once its burst is spent (in the last phase, 40 s to 60 s).
+        const Json& virginia = report["regions"]["us-east-1"][2];
+        QVERIFY2(virginia["writes"]["throttled"].get<int>() > 100, virginia.dump().c_str());
+        QVERIFY2(virginia["reads"]["throttled"].get<int>() > 100, virginia.dump().c_str());
+        JCOMPARE(
+            virginia["writes"]["throttledBy"],
+            Json({{"TableWriteProvisionedThroughputExceeded", virginia["writes"]["throttled"]}}));
+        JCOMPARE(
+            virginia["reads"]["throttledBy"],
+            Json({{"TableReadProvisionedThroughputExceeded", virginia["reads"]["throttled"]}}));
+        // The on-demand global table: throttled only while its maximum is lowered, and only
+        // for the maximum.
+        for (const char* region : {"eu-west-1", "eu-central-1"}) {
+            const Json& phases = report["regions"][region];
+            JCOMPARE(phases[0]["writes"]["throttledBy"], Json::object());
+            const Json& lowered = phases[1]["writes"];
+            QVERIFY2(lowered["throttled"].get<int>() > 20, lowered.dump().c_str());
+            JCOMPARE(lowered["throttledBy"],
+                     Json({{"TableWriteMaxOnDemandThroughputExceeded", lowered["throttled"]}}));
+            // The other region's writes take their share of this replica's capacity: its
+            // deliveries are refused too, and counted where they are applied.
+            const Json& replication = phases[1]["replication"];
+            QVERIFY2(replication["throttleEvents"].get<int>() > 0, replication.dump().c_str());
+            QVERIFY(replication["replicatedWriteUnits"].get<double>() > 0);
+            JCOMPARE(phases[0]["replication"]["throttleEvents"], 0);
+        }
+        JCOMPARE(report["regions"]["us-east-1"][0]["replication"]["throttleEvents"], 0);
+        // Per replica over the run, with its one source: the link; per second in the
+        // timeline; all adding up to the regions' counts.
+        std::int64_t events = 0;
+        for (const Json& r : report["replicationThrottling"]) {
+            const std::string region = r["region"];
+            std::int64_t phases = 0, seconds = 0;
+            for (const Json& p : report["regions"][region])
+                phases += p["replication"]["throttleEvents"].get<std::int64_t>();
+            for (const Json& n : report["timeline"]["regions"][region]["replicationThrottleEvents"])
+                seconds += n.get<std::int64_t>();
+            JCOMPARE(r["throttleEvents"], phases);
+            QCOMPARE(seconds, phases);
+            JCOMPARE(r["link"], r["sources"][0].get<std::string>() + ">" + region);
+            QVERIFY(r["firstSecond"].get<int>() >= 20 && r["lastSecond"].get<int>() < 42);
+            events += phases;
+        }
+        QCOMPARE(report["replicationThrottling"].size(), std::size_t(2));
+        JCOMPARE(report["totals"]["replicationThrottleEvents"], events);
+        // The same seed, the same causes.
+        const Json again = run(throttled());
+        JCOMPARE(again["totals"], report["totals"]);
+        JCOMPARE(again["replicationThrottling"], report["replicationThrottling"]);
     }
 
     void anOfflineRegionRefusesAndItsPeersConvergeAfterTheHeal() {

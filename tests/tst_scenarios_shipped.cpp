@@ -1,6 +1,7 @@
 // The scenarios shipped in resources/scenarios, played headless on engine time: each shows
-// what it promises. They simulate hours of traffic, so they run in the normal build only
-// (label "long"; the sanitizer run leaves them out, tst_scenarios covers the same code).
+// what it promises (the under-provisioned one also why its writes were throttled). They
+// simulate hours of traffic, so they run in the normal build only (label "long"; the
+// sanitizer run leaves them out, tst_scenarios covers the same code).
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,7 +51,37 @@ private slots:
             QVERIFY2(served > 22 && served < 38, qPrintable(QString::number(served)));
             QVERIFY(phases[1]["writes"]["throttled"].get<int>() > 2000);
             QVERIFY(phases[2]["writes"]["throttled"].get<int>() <= 5);
+            // Why: the table's on-demand write maximum, and nothing else; every throttled
+            // write has its cause.
+            for (const Json& p : phases) {
+                const Json& writes = p["writes"];
+                const Json expected =
+                    writes["throttled"] == 0
+                        ? Json::object()
+                        : Json({{"TableWriteMaxOnDemandThroughputExceeded", writes["throttled"]}});
+                JCOMPARE(writes["throttledBy"], expected);
+            }
+            // Replication into the replica takes its share of the lowered maximum: about
+            // half of what it consumed, while its own writes are throttled.
+            const Json& lowered = phases[1]["replication"];
+            const double share = lowered["replicatedWriteUnits"].get<double>() /
+                                 lowered["consumedWriteUnits"].get<double>();
+            QVERIFY2(share > 0.4 && share < 0.65, qPrintable(QString::number(share)));
         }
+        JCOMPARE(report["totals"]["writesThrottledBy"],
+                 Json({{"TableWriteMaxOnDemandThroughputExceeded",
+                        report["totals"]["writesThrottled"]}}));
+        JCOMPARE(report["totals"]["readsThrottledBy"], Json::object());
+        // The deliveries each replica refused, per link, add up to the regions' figures.
+        std::int64_t refused = 0;
+        for (const Json& r : report["replicationThrottling"]) {
+            std::int64_t phases = 0;
+            for (const Json& p : report["regions"][r["region"].get<std::string>()])
+                phases += p["replication"]["throttleEvents"].get<std::int64_t>();
+            JCOMPARE(r["throttleEvents"], phases);
+            refused += phases;
+        }
+        JCOMPARE(report["totals"]["replicationThrottleEvents"], refused);
         QVERIFY(report["convergence"][0]["seconds"].get<double>() <= 5);
     }
 

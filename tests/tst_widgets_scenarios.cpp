@@ -2,7 +2,7 @@
 // small scenario runs on its worker thread while the charts grow a point per second of
 // engine time, and its report table holds the report's figures; Stop stops; an invalid
 // file shows the engine's message naming the field; a saved report opens again without
-// running.
+// running; the report says why requests were throttled.
 
 #include <QLabel>
 #include <QProgressBar>
@@ -273,6 +273,72 @@ private slots:
                  QStringLiteral("eu-west-1 verloren"));
         QVERIFY2(view.findings()->text().contains(QStringLiteral("eu-west-1 verloren")),
                  qPrintable(view.findings()->text()));
+    }
+
+    void theReportSaysWhyRequestsWereThrottled() {
+        ScenarioReportView view;
+        view.setReport(J(R"({
+            "faults": [{"kind": "capacity-lowered", "label": "Orders capacity lowered",
+                        "atSecond": 120.0, "table": "Orders"}],
+            "phases": [{"name": "Orders capacity lowered", "faults": [0], "fromSecond": 120.0}],
+            "regions": {"us-east-1": [{"phase": "Orders capacity lowered", "phaseIndex": 0,
+                "writes": {"served": 9000, "refused": 0, "throttled": 1204, "conflicted": 0,
+                           "throttledBy": {"IndexWriteProvisionedThroughputExceeded": 104,
+                                           "TableWriteProvisionedThroughputExceeded": 1100}},
+                "reads": {"served": 600, "refused": 0, "throttled": 7,
+                          "throttledBy": {"TableReadMaxOnDemandThroughputExceeded": 7}},
+                "replication": {"throttleEvents": 57, "replicatedWriteUnits": 18000.0,
+                                "consumedWriteUnits": 36000.0}}]},
+            "totals": {"writesThrottled": 1204, "readsThrottled": 7,
+                       "writesThrottledBy": {}, "readsThrottledBy": {},
+                       "replicationThrottleEvents": 57},
+            "replicationThrottling": [{"table": "Orders", "region": "us-east-1",
+                "sources": ["eu-west-1"], "link": "eu-west-1>us-east-1", "throttleEvents": 57,
+                "peakPerSecond": 3, "firstSecond": 121, "lastSecond": 700}]})"));
+        const QLocale l;
+        const QString findings = view.findings()->text();
+        QVERIFY2(findings.contains(QStringLiteral("Why requests were throttled")),
+                 qPrintable(findings));
+        // Most frequent cause first.
+        QVERIFY2(findings.contains(QStringLiteral("Writes throttled: %1 (table writes over "
+                                                  "provisioned capacity %2; index writes over "
+                                                  "provisioned capacity %3)")
+                                       .arg(l.toString(1204), l.toString(1100), l.toString(104))),
+                 qPrintable(findings));
+        QVERIFY2(findings.contains(QStringLiteral("Reads throttled: 7 (table reads over the "
+                                                  "on-demand maximum 7)")),
+                 qPrintable(findings));
+        QVERIFY2(findings.contains(QStringLiteral("refused for want of write capacity: 57")),
+                 qPrintable(findings));
+        QVERIFY2(findings.contains(QStringLiteral("Replicated writes used %1 of the %2 write units")
+                                       .arg(l.toString(18000), l.toString(36000))),
+                 qPrintable(findings));
+        QVERIFY2(
+            findings.contains(QStringLiteral("Replication eu-west-1 to us-east-1, table "
+                                             "Orders: deliveries refused 57, at most 3 a "
+                                             "second, from 121.0 s to 700.0 s")
+                                  .replace(QStringLiteral("121.0"), l.toString(121.0, 'f', 1))
+                                  .replace(QStringLiteral("700.0"), l.toString(700.0, 'f', 1))),
+            qPrintable(findings));
+        // The table keeps the count; its tooltip names the causes.
+        const int row = rowOf(view.table(), QStringLiteral("us-east-1"),
+                              QStringLiteral("Orders capacity lowered"), QStringLiteral("writes"));
+        QVERIFY(row >= 0);
+        QTableWidgetItem* throttled = view.table()->item(row, ScenarioReportView::Throttled);
+        QCOMPARE(throttled->text(), l.toString(1204));
+        QCOMPARE(throttled->toolTip(), QStringLiteral("table writes over provisioned capacity %1\n"
+                                                      "index writes over provisioned capacity %2")
+                                           .arg(l.toString(1100), l.toString(104)));
+        // Throttling leads the findings when there was some.
+        QVERIFY(findings.indexOf(QStringLiteral("Why requests were throttled")) <
+                findings.indexOf(QStringLiteral("Recovery point")));
+        // A run without throttling says so, after the other findings.
+        view.setReport(J(R"({"regions": {}, "totals": {"writesThrottledBy": {},
+                             "readsThrottledBy": {}}})"));
+        const QString none = view.findings()->text();
+        QVERIFY(none.contains(QStringLiteral("No request was throttled.")));
+        QVERIFY(none.indexOf(QStringLiteral("Why requests were throttled")) >
+                none.indexOf(QStringLiteral("Last-writer-wins conflicts")));
     }
 
     void anInvalidFileShowsItsError() {

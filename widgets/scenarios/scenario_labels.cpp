@@ -1,6 +1,7 @@
 #include "scenarios/scenario_labels.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace {
@@ -48,4 +49,24 @@ QString ScenarioLabels::faultAt(const nlohmann::json& finding, const nlohmann::j
     if (it != finding.end() && it->is_number_unsigned() && it->get<std::size_t>() < faults.size())
         return fault(faults[it->get<std::size_t>()]);
     return field(finding, "fault");
+}
+
+QString ScenarioLabels::throttlingReason(const QString& reason) {
+    // <Table|Index><Read|Write><limit>, as DynamoDB composes its reasons.
+    static const QRegularExpression kReason(QStringLiteral(
+        "^(Table|Index)(Read|Write)(ProvisionedThroughputExceeded|MaxOnDemandThroughputExceeded|"
+        "AccountLimitExceeded|KeyRangeThroughputExceeded)$"));
+    const QRegularExpressionMatch m = kReason.match(reason);
+    if (!m.hasMatch()) return reason;
+    const bool table = m.captured(1) == u"Table";
+    const bool write = m.captured(2) == u"Write";
+    const QString what = table ? (write ? tr("table writes") : tr("table reads"))
+                               : (write ? tr("index writes") : tr("index reads"));
+    const QString limit = m.captured(3);
+    if (limit == u"ProvisionedThroughputExceeded")
+        return tr("%1 over provisioned capacity").arg(what);
+    if (limit == u"MaxOnDemandThroughputExceeded")
+        return tr("%1 over the on-demand maximum").arg(what);
+    if (limit == u"AccountLimitExceeded") return tr("%1 over the account limit").arg(what);
+    return tr("%1 over a partition's limit").arg(what);
 }

@@ -20,4 +20,8 @@ public:
     static QString phase(const nlohmann::json& phase, const nlohmann::json& faults);
     // A finding's fault, by its index into the report's faults.
     static QString faultAt(const nlohmann::json& finding, const nlohmann::json& faults);
+    // A throttling reason of the service (ThrottlingReasons[].reason, e.g.
+    // TableWriteProvisionedThroughputExceeded) in words: "table writes over provisioned
+    // capacity". An exception name or a reason this console does not know stays as it is.
+    static QString throttlingReason(const QString& reason);
 };

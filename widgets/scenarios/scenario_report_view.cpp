@@ -2,11 +2,16 @@
 
 #include "scenarios/scenario_labels.h"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QStringList>
 #include <QTableWidget>
 
 namespace {
@@ -28,6 +33,24 @@ QString seconds(const json& value) {
 QString text(const json& value) {
     return value.is_string() ? QString::fromStdString(value.get<std::string>()).toHtmlEscaped()
                              : QString();
+}
+
+// A throttled count's causes, most frequent first: "table writes over provisioned
+// capacity 1,100; index writes over provisioned capacity 104". Empty for a report written
+// before reports carried them.
+QString causes(const json& throttledBy, const QString& separator) {
+    if (!throttledBy.is_object()) return {};
+    std::vector<std::pair<qint64, QString>> list;
+    for (const auto& [reason, count] : throttledBy.items())
+        if (count.is_number_integer())
+            list.emplace_back(count.get<qint64>(), QString::fromStdString(reason));
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    QStringList parts;
+    for (const auto& [count, reason] : list)
+        parts << ScenarioReportView::tr("%1 %2").arg(ScenarioLabels::throttlingReason(reason),
+                                                     QLocale().toString(count));
+    return parts.join(separator);
 }
 
 // A region's phase row: its phase in the console's words (reports written before phases
@@ -112,6 +135,9 @@ void ScenarioReportView::setReport(const json& report) {
                     auto* item = new QTableWidgetItem(cells[c]);
                     if (c >= Served) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                     if (c == Phase) item->setToolTip(cells[c]);
+                    if (c == Throttled)
+                        item->setToolTip(
+                            causes(figures.value("throttledBy", json()), QStringLiteral("\n")));
                     m_table->setItem(row, c, item);
                 }
             }
@@ -127,6 +153,10 @@ QString ScenarioReportView::findingsText(const json& report) const {
                     .arg(tr("Stopped before the end: the report covers what ran."));
     html += QStringLiteral("<p><b>%1</b> %2</p>")
                 .arg(tr("Seed:"), number(report.value("seed", json())));
+    // Throttling leads when there was some; otherwise its "none" comes last.
+    bool throttled = false;
+    const QString throttling = throttlingText(report, &throttled);
+    if (throttled) html += throttling;
     // RPO.
     html += QStringLiteral("<p><b>%1</b><br>").arg(tr("Recovery point (RPO)"));
     const json rpo = report.value("rpo", json::array());
@@ -176,5 +206,72 @@ QString ScenarioReportView::findingsText(const json& report) const {
                     QStringLiteral("<br>");
         html += QStringLiteral("</p>");
     }
+    if (!throttled) html += throttling;
     return html;
+}
+
+QString ScenarioReportView::throttlingText(const json& report, bool* any) const {
+    const json totals = report.value("totals", json::object());
+    // Reports written before throttling had causes say nothing here.
+    if (!totals.contains("writesThrottledBy")) return {};
+    QString html = QStringLiteral("<p><b>%1</b><br>").arg(tr("Why requests were throttled"));
+    const json phases = report.value("phases", json::array());
+    const json faults = report.value("faults", json::array());
+    const json regions = report.value("regions", json::object());
+    *any = false;
+    for (const auto& [region, regionPhases] : regions.items()) {
+        if (!regionPhases.is_array()) continue;
+        for (const json& phase : regionPhases) {
+            QStringList lines;
+            for (const char* kind : {"writes", "reads"}) {
+                const json figures = phase.value(kind, json::object());
+                const qint64 throttled = figures.value("throttled", qint64(0));
+                if (throttled <= 0) continue;
+                const QString count = QLocale().toString(throttled);
+                const QString why = causes(figures.value("throttledBy", json()), tr("; "));
+                const bool writes = kind == std::string("writes");
+                lines << (writes ? tr("Writes throttled: %1 (%2)") : tr("Reads throttled: %1 (%2)"))
+                             .arg(count, why.toHtmlEscaped());
+            }
+            const json replication = phase.value("replication", json::object());
+            const qint64 refused = replication.value("throttleEvents", qint64(0));
+            if (refused > 0)
+                lines
+                    << tr("Deliveries of replicated changes refused for want of write capacity: %1")
+                           .arg(QLocale().toString(refused));
+            if (lines.isEmpty()) continue;
+            // Why capacity ran short: the share replication took of what was consumed.
+            const double replicated = replication.value("replicatedWriteUnits", 0.0);
+            if (replicated > 0)
+                lines << tr("Replicated writes used %1 of the %2 write units consumed")
+                             .arg(QLocale().toString(qint64(replicated)),
+                                  QLocale().toString(
+                                      qint64(replication.value("consumedWriteUnits", 0.0))));
+            *any = true;
+            html += QStringLiteral("<i>%1</i><br>&nbsp;&nbsp;%2<br>")
+                        .arg(tr("%1, %2").arg(QString::fromStdString(region).toHtmlEscaped(),
+                                              phaseName(phase, phases, faults).toHtmlEscaped()),
+                             lines.join(QStringLiteral("<br>&nbsp;&nbsp;")));
+        }
+    }
+    // Per replica, over the whole run: with one source region, that link's deliveries.
+    for (const json& r : report.value("replicationThrottling", json::array())) {
+        if (r.value("throttleEvents", qint64(0)) <= 0) continue;
+        *any = true;
+        const json sources = r.value("sources", json::array());
+        const QString into =
+            r.contains("link") && sources.size() == 1
+                ? tr("%1 to %2").arg(text(sources[0]), text(r.value("region", json())))
+                : tr("into %1").arg(text(r.value("region", json())));
+        html += tr("Replication %1, table %2: deliveries refused %3, at most %4 a second, "
+                   "from %5 to %6")
+                    .arg(into, text(r.value("table", json())),
+                         number(r.value("throttleEvents", json())),
+                         number(r.value("peakPerSecond", json())),
+                         seconds(r.value("firstSecond", json())),
+                         seconds(r.value("lastSecond", json()))) +
+                QStringLiteral("<br>");
+    }
+    if (!*any) html += tr("No request was throttled.");
+    return html + QStringLiteral("</p>");
 }

@@ -2,8 +2,10 @@
 
 // A scenario's report (the JSON of run_scenario): a table per region and phase of the
 // writes and reads served, refused, throttled and conflicted with their p50/p99
-// latency, and beside it the findings: the RPO of each lost region (acknowledged writes
-// lost and the seconds they span), the time to converge after each heal, and the
+// latency (a throttled count's tooltip gives its causes), and beside it the findings: why
+// requests were throttled (the service's throttling reasons per region and phase, and the
+// replicated deliveries each replica refused), the RPO of each lost region (acknowledged
+// writes lost and the seconds they span), the time to converge after each heal, and the
 // last-writer-wins conflicts.
 
 #include <QWidget>
@@ -42,6 +44,8 @@ public:
 private:
     void setHeaders();
     QString findingsText(const nlohmann::json& report) const;
+    // Why requests were throttled; `any` says whether any was (or a delivery refused).
+    QString throttlingText(const nlohmann::json& report, bool* any) const;
 
     QTableWidget* m_table;
     QLabel* m_findings;

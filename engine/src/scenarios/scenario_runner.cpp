@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenarios/throttling_causes.h"
+
 namespace tablespan::scenarios {
 namespace {
 
@@ -24,6 +26,11 @@ Outcome outcome_of(const Result& r) {
         return Outcome::Throttled;
     if (type == "ReplicatedWriteConflictException") return Outcome::Conflicted;
     return Outcome::Refused;
+}
+
+// Why `r` was throttled; empty when it was not.
+std::string reason_of(const Result& r, Outcome outcome) {
+    return outcome == Outcome::Throttled ? throttling_reason(*r.error) : std::string();
 }
 
 std::int64_t number(const json& item, const char* name) {
@@ -176,7 +183,7 @@ void ScenarioRunner::write(Load& load) {
 void ScenarioRunner::on_write(const Load& load, const std::string& region, const std::string& key,
                               Millis sent, std::int64_t seq, const Result& r) {
     const Outcome outcome = outcome_of(r);
-    stats_.record(region, true, sent, now(), outcome);
+    stats_.record(region, true, sent, now(), outcome, reason_of(r, outcome));
     if (outcome != Outcome::Served) return;
     const TableSpec* table = scenario_.table(load.spec->table);
     if (doomed_.count(region) && !lost_.count(region))
@@ -214,7 +221,8 @@ void ScenarioRunner::read(Load& load) {
     std::string region = load.region;
     engine_.call(region, "GetItem", {{"TableName", l.table}, {"Key", {{"pk", {{"S", key}}}}}},
                  [this, region, sent](Result r) {
-                     stats_.record(region, false, sent, now(), outcome_of(r));
+                     const Outcome outcome = outcome_of(r);
+                     stats_.record(region, false, sent, now(), outcome, reason_of(r, outcome));
                  });
 }
 
@@ -344,6 +352,11 @@ void ScenarioRunner::sample_second(int second) {
         count += sample.delivered;
     }
     for (const auto& [link, v] : lag) s.lag_ms[link] = v.first / double(v.second);
+    for (const auto& t : scenario_.tables)
+        for (const auto& r : t.regions)
+            if (!lost_.count(r))
+                stats_.record_replica(t.name, r, second,
+                                      replica_capacity(engine_, r, t.name, q.from, q.to));
     const Millis at = Millis(second + 1) * 1000;
     for (auto it = awaiting_convergence_.begin(); it != awaiting_convergence_.end();) {
         if (!converged(*it)) {

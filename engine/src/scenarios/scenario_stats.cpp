@@ -1,6 +1,7 @@
 #include "scenarios/scenario_stats.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace tablespan::scenarios {
@@ -10,6 +11,20 @@ using nlohmann::json;
 
 double in_seconds(Millis ms) {
     return double(ms) / 1000.0;
+}
+
+double tenths(double v) {
+    return std::round(v * 10) / 10;
+}
+
+json counts_json(const std::map<std::string, std::int64_t>& counts) {
+    json out = json::object();
+    for (const auto& [name, n] : counts) out[name] = n;
+    return out;
+}
+
+void add(std::map<std::string, std::int64_t>& to, const std::map<std::string, std::int64_t>& c) {
+    for (const auto& [name, n] : c) to[name] += n;
 }
 
 std::uint32_t percentile(std::vector<std::uint32_t>& values, double p) {
@@ -24,6 +39,7 @@ json Tally::to_json(bool writes) {
     json out = {{"served", served},
                 {"refused", refused},
                 {"throttled", throttled},
+                {"throttledBy", counts_json(throttled_by)},
                 {"conflicted", conflicted}};
     if (writes) out["overwritten"] = overwritten;
     if (!latencies_ms.empty()) {
@@ -57,7 +73,10 @@ ScenarioStats::ScenarioStats(const Scenario& scenario, std::vector<std::string> 
         phases_.push_back(std::move(p));
     }
     // A phase after the load: the drain, where only replication runs.
-    for (const auto& r : regions_) tallies_[r].resize(phases_.size());
+    for (const auto& r : regions_) {
+        tallies_[r].resize(phases_.size());
+        capacity_[r].resize(phases_.size());
+    }
 }
 
 int ScenarioStats::phase_of(Millis t) const {
@@ -67,7 +86,7 @@ int ScenarioStats::phase_of(Millis t) const {
 }
 
 void ScenarioStats::record(const std::string& region, bool write, Millis sent, Millis answered,
-                           Outcome outcome) {
+                           Outcome outcome, const std::string& reason) {
     auto& [reads, writes] = tallies_[region].at(std::size_t(phase_of(sent)));
     Tally& tally = write ? writes : reads;
     ScenarioSecond::Counts& counts = second(int(answered / 1000)).regions[region];
@@ -83,6 +102,7 @@ void ScenarioStats::record(const std::string& region, bool write, Millis sent, M
             break;
         case Outcome::Throttled:
             ++tally.throttled;
+            ++tally.throttled_by[reason];
             ++(write ? counts.writes_throttled : counts.reads_throttled);
             break;
         case Outcome::Conflicted:
@@ -94,6 +114,49 @@ void ScenarioStats::record(const std::string& region, bool write, Millis sent, M
 
 void ScenarioStats::record_overwritten(const std::string& region, Millis at) {
     ++tallies_[region].at(std::size_t(phase_of(at))).second.overwritten;
+}
+
+void ScenarioStats::record_replica(const std::string& table, const std::string& region, int at,
+                                   const ReplicaCapacity& capacity) {
+    second(at);  // the timeline covers it
+    capacity_[region].at(std::size_t(phase_of(Millis(at) * 1000))) += capacity;
+    const std::int64_t refused = capacity.replication_throttle_events;
+    std::vector<std::int64_t>& per_second = replication_throttled_[region];
+    if (int(per_second.size()) <= at) per_second.resize(std::size_t(at) + 1, 0);
+    per_second[std::size_t(at)] += refused;
+    ReplicaRun& run = replicas_[{table, region}];
+    run.total += capacity;
+    if (!refused) return;
+    run.peak_per_second = std::max(run.peak_per_second, refused);
+    if (run.first < 0) run.first = at;
+    run.last = at;
+}
+
+json ScenarioStats::replication_throttling() const {
+    json out = json::array();
+    for (const TableSpec& t : scenario_.tables) {
+        if (t.regions.size() < 2) continue;
+        for (const auto& region : t.regions) {
+            const auto it = replicas_.find({t.name, region});
+            const ReplicaRun run = it == replicas_.end() ? ReplicaRun{} : it->second;
+            json sources = json::array();
+            for (const auto& other : t.regions)
+                if (other != region) sources.push_back(other);
+            json entry = {{"table", t.name},
+                          {"region", region},
+                          {"sources", sources},
+                          {"throttleEvents", run.total.replication_throttle_events},
+                          {"peakPerSecond", run.peak_per_second},
+                          {"firstSecond", run.first < 0 ? json() : json(run.first)},
+                          {"lastSecond", run.last < 0 ? json() : json(run.last)},
+                          {"replicatedWriteUnits", tenths(run.total.replicated_write_units)},
+                          {"consumedWriteUnits", tenths(run.total.consumed_write_units)}};
+            // With one source, the receiving replica's refusals are that link's.
+            if (sources.size() == 1) entry["link"] = sources[0].get<std::string>() + ">" + region;
+            out.push_back(std::move(entry));
+        }
+    }
+    return out;
 }
 
 ScenarioSecond& ScenarioStats::second(int index) {
@@ -127,6 +190,8 @@ json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool
     json totals = {{"writesServed", 0},     {"writesRefused", 0}, {"writesThrottled", 0},
                    {"writesConflicted", 0}, {"readsServed", 0},   {"readsRefused", 0},
                    {"readsThrottled", 0}};
+    std::map<std::string, std::int64_t> writes_throttled_by, reads_throttled_by;
+    std::int64_t replication_throttled = 0;
     for (auto& [region, per_phase] : tallies_) {
         json list = json::array();
         for (std::size_t i = 0; i < per_phase.size(); ++i) {
@@ -141,15 +206,30 @@ json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool
             totals["readsRefused"] = totals["readsRefused"].get<std::int64_t>() + reads.refused;
             totals["readsThrottled"] =
                 totals["readsThrottled"].get<std::int64_t>() + reads.throttled;
+            add(writes_throttled_by, writes.throttled_by);
+            add(reads_throttled_by, reads.throttled_by);
+            const auto held = capacity_.find(region);
+            const ReplicaCapacity capacity = held != capacity_.end() && i < held->second.size()
+                                                 ? held->second[i]
+                                                 : ReplicaCapacity{};
+            replication_throttled += capacity.replication_throttle_events;
             list.push_back({{"phase", phases_[i].name},
                             {"phaseIndex", i},
                             {"writes", writes.to_json(true)},
-                            {"reads", reads.to_json(false)}});
+                            {"reads", reads.to_json(false)},
+                            {"replication",
+                             {{"throttleEvents", capacity.replication_throttle_events},
+                              {"replicatedWriteUnits", tenths(capacity.replicated_write_units)},
+                              {"consumedWriteUnits", tenths(capacity.consumed_write_units)}}}});
         }
         regions[region] = std::move(list);
     }
     out["regions"] = regions;
+    totals["writesThrottledBy"] = counts_json(writes_throttled_by);
+    totals["readsThrottledBy"] = counts_json(reads_throttled_by);
+    totals["replicationThrottleEvents"] = replication_throttled;
     out["totals"] = totals;
+    out["replicationThrottling"] = replication_throttling();
 
     // The timeline, a value a second for each series.
     json timeline_regions = json::object();
@@ -173,6 +253,14 @@ json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool
             series["readsRefused"].push_back(c.reads_refused);
             series["readsThrottled"].push_back(c.reads_throttled);
         }
+        const auto refused = replication_throttled_.find(region);
+        json replication = json::array();
+        for (std::size_t i = 0; i < seconds_.size(); ++i)
+            replication.push_back(refused != replication_throttled_.end() &&
+                                          i < refused->second.size()
+                                      ? refused->second[i]
+                                      : 0);
+        series["replicationThrottleEvents"] = std::move(replication);
         timeline_regions[region] = std::move(series);
     }
     json pending = json::object(), lag = json::object();
@@ -185,7 +273,7 @@ json ScenarioStats::report(const RunFindings& findings, std::uint64_t seed, bool
             if (li == s.lag_ms.end())
                 l.push_back(nullptr);  // nothing delivered that second: a gap
             else
-                l.push_back(std::round(li->second * 10) / 10);
+                l.push_back(tenths(li->second));
         }
         pending[link] = std::move(p);
         lag[link] = std::move(l);

@@ -1,7 +1,9 @@
 #pragma once
 
 // What a scenario run saw, as it runs: requests per region, phase and second with their
-// latencies, pending replication and lag per second; and the report built from it.
+// latencies and, for the throttled ones, why; pending replication and lag per second; the
+// replicas' write capacity taken by replication and the deliveries they refused; and the
+// report built from it.
 
 #include <cstdint>
 #include <map>
@@ -11,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenarios/scenario_file.h"
+#include "scenarios/throttling_causes.h"
 #include "tablespan/scenario.h"
 
 namespace tablespan::scenarios {
@@ -22,6 +25,8 @@ struct Tally {
     // Acknowledged writes another region's write overwrote without having seen them.
     std::int64_t overwritten = 0;
     std::vector<std::uint32_t> latencies_ms;  // of the served requests
+    // The throttled requests by the first of their ThrottlingReasons (or exception name).
+    std::map<std::string, std::int64_t> throttled_by;
     nlohmann::json to_json(bool writes);
 };
 
@@ -45,9 +50,14 @@ class ScenarioStats {
 public:
     ScenarioStats(const Scenario& scenario, std::vector<std::string> regions);
 
-    // A request sent at `sent` and answered at `answered` (ms since the load started).
+    // A request sent at `sent` and answered at `answered` (ms since the load started);
+    // `reason` says why a throttled one was (throttling_reason()).
     void record(const std::string& region, bool write, Millis sent, Millis answered,
-                Outcome outcome);
+                Outcome outcome, const std::string& reason = {});
+    // What the replica of `table` in `region` did with its write capacity in second `at`
+    // (since the load started; the drain's seconds count in the last phase).
+    void record_replica(const std::string& table, const std::string& region, int at,
+                        const ReplicaCapacity& capacity);
     // An acknowledged write of `region` overwritten, unseen, by a write sent at `at`.
     void record_overwritten(const std::string& region, Millis at);
     // The second being filled (created as needed).
@@ -58,7 +68,15 @@ public:
     nlohmann::json report(const RunFindings& findings, std::uint64_t seed, bool stopped);
 
 private:
+    // Replication into one replica over the whole run, for the report's per-replica list.
+    struct ReplicaRun {
+        ReplicaCapacity total;
+        std::int64_t peak_per_second = 0;
+        int first = -1, last = -1;  // seconds with refused deliveries; -1: none
+    };
+
     int phase_of(Millis t) const;
+    nlohmann::json replication_throttling() const;
 
     const Scenario& scenario_;
     std::vector<std::string> regions_;
@@ -66,6 +84,12 @@ private:
     // region → phase → {reads, writes}
     std::map<std::string, std::vector<std::pair<Tally, Tally>>> tallies_;
     std::vector<ScenarioSecond> seconds_;
+    // region → phase → its replicas' write capacity (all its tables)
+    std::map<std::string, std::vector<ReplicaCapacity>> capacity_;
+    // region → second → deliveries its replicas refused (kept here, not in ScenarioSecond:
+    // the live charts do not draw them)
+    std::map<std::string, std::vector<std::int64_t>> replication_throttled_;
+    std::map<std::pair<std::string, std::string>, ReplicaRun> replicas_;  // (table, region)
 };
 
 }  // namespace tablespan::scenarios
