@@ -207,6 +207,142 @@
     </message>
 </context>
 <context>
+    <name>AutoScalingBox</name>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="17"/>
+        <source>Edit auto scaling…</source>
+        <translation>Auto Scaling bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="59"/>
+        <source>Off: on-demand capacity needs no scaling.</source>
+        <translation>Aus: On-Demand-Kapazität muss nicht skaliert werden.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="62"/>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="69"/>
+        <source>Not available here: %1</source>
+        <translation>Hier nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="83"/>
+        <source>Read: %1</source>
+        <translation>Lesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="84"/>
+        <source>Write: %1</source>
+        <translation>Schreiben: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="92"/>
+        <source>Indexes: %1 of %2 capacities auto scaled</source>
+        <extracomment>%1 of %2 read and write capacities of the table&apos;s GSIs have auto scaling on</extracomment>
+        <translation>Indizes: Auto Scaling für %1 von %2 Kapazitäten</translation>
+    </message>
+</context>
+<context>
+    <name>AutoScalingDialog</name>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="54"/>
+        <source>Auto scaling of %1</source>
+        <translation>Auto Scaling von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="58"/>
+        <source>Auto scaling adjusts provisioned capacity to the traffic: it adds capacity after 2 minutes above the target utilization and removes it after 15 minutes at 20 points or more below it, never outside the minimum and maximum.</source>
+        <translation>Auto Scaling passt die bereitgestellte Kapazität an den Datenverkehr an: Es fügt Kapazität hinzu, wenn die Auslastung 2 Minuten lang über der Zielauslastung liegt, und entfernt sie, wenn sie 15 Minuten lang um 20 Prozentpunkte oder mehr darunter liegt, nie über Minimum und Maximum hinaus.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="92"/>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="100"/>
+        <source>The auto scaling settings of %1 are not available in %2: %3</source>
+        <translation>Die Auto-Scaling-Einstellungen von %1 sind in %2 nicht verfügbar: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="115"/>
+        <source>%1 uses on-demand capacity, which needs no scaling. Switch it to provisioned capacity in its Settings to set auto scaling.</source>
+        <translation>%1 verwendet On-Demand-Kapazität, die nicht skaliert werden muss. Stellen Sie die Tabelle in ihren Einstellungen auf bereitgestellte Kapazität um, um Auto Scaling festzulegen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="122"/>
+        <source>%1 is a global table: the write settings apply to every replica, the read settings to the replica in %2.</source>
+        <translation>%1 ist eine globale Tabelle: Die Schreibeinstellungen gelten für jedes Replikat, die Leseeinstellungen für das Replikat in %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="130"/>
+        <source>Auto scaling</source>
+        <translation>Auto Scaling</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="130"/>
+        <source>Minimum units</source>
+        <translation>Minimale Einheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="131"/>
+        <source>Maximum units</source>
+        <translation>Maximale Einheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="131"/>
+        <source>Target utilization</source>
+        <translation>Zielauslastung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="131"/>
+        <source>Provisioned now</source>
+        <translation>Derzeit bereitgestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="147"/>
+        <source>Read capacity</source>
+        <translation>Lesekapazität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="148"/>
+        <source>Write capacity</source>
+        <translation>Schreibkapazität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="161"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="166"/>
+        <source>Index %1</source>
+        <translation>Index %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="232"/>
+        <source>DynamoDB did not change the auto scaling of %1: %2</source>
+        <translation>DynamoDB hat das Auto Scaling von %1 nicht geändert: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AutoScalingSettings</name>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_settings.cpp" line="83"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_settings.cpp" line="87"/>
+        <source>On: %1–%2 units, target %3 %</source>
+        <extracomment>auto scaling of one capacity: %1–%2 the minimum and maximum units, %3 the target utilization in percent</extracomment>
+        <translation>Ein: %1–%2 Einheiten, Ziel %3 %</translation>
+    </message>
+</context>
+<context>
     <name>BackupDetails</name>
     <message>
         <location filename="../widgets/recovery/backup_details.cpp" line="66"/>
@@ -895,7 +1031,7 @@
         <translation>Mit einem Endpunkt verbinden…</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="193"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="194"/>
         <source>%1 (reading its keys…)</source>
         <translation>%1 (Schlüssel werden gelesen…)</translation>
     </message>
@@ -1155,138 +1291,148 @@
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="67"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="71"/>
         <source>Create replica of %1</source>
         <translation>Replikat von %1 erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="51"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
         <source>Eventual consistency (MREC)</source>
         <translation>Eventuelle Konsistenz (MREC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="52"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="54"/>
         <source>Strong consistency (MRSC)</source>
         <translation>Starke Konsistenz (MRSC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="91"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="68"/>
+        <source>Turn on write auto scaling…</source>
+        <translation>Auto Scaling der Schreibkapazität aktivieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="95"/>
         <source>Same as the table</source>
         <translation>Wie die Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="92"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="97"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>Standard-IA (seltener Zugriff)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="100"/>
         <source>Three replicas</source>
         <translation>Drei Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="97"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
         <source>Two replicas and a witness</source>
         <translation>Zwei Replikate und ein Witness</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="110"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="237"/>
         <source>Create replica</source>
         <translation>Replikat erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="106"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
         <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
         <translation>%1 gehört zu keinem der Regionensets, in denen starke Konsistenz angeboten wird (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="112"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="121"/>
         <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
         <translation>Diese Tabelle hat bereits Replikate: Die Konsistenz einer globalen Tabelle wird bei ihrer Erstellung gewählt und lässt sich nicht mehr ändern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="120"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
         <source>Only for a table with a customer managed key</source>
         <translation>Nur für eine Tabelle mit kundenverwaltetem Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="128"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="137"/>
         <source>Replica&apos;s KMS key:</source>
         <translation>KMS-Schlüssel des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="138"/>
         <source>Members:</source>
         <translation>Mitglieder:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="130"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="139"/>
         <source>Second replica:</source>
         <translation>Zweites Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="134"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="143"/>
         <source>&lt;b&gt;Consistency&lt;/b&gt;</source>
         <translation>&lt;b&gt;Konsistenz&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="172"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="184"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>Die Tabelle enthält Elemente: Starke Konsistenz erfordert eine leere Tabelle.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="206"/>
         <source>Checking that the table is empty…</source>
         <translation>Es wird geprüft, ob die Tabelle leer ist…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="198"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>Jeder Schreibvorgang wird in einer zweiten Region dauerhaft gespeichert, bevor er bestätigt wird: Fällt eine Region aus, geht kein bestätigter Schreibvorgang verloren (RPO null), und stark konsistente Lesevorgänge liefern in jeder Region den neuesten Stand – um den Preis regionsübergreifender Schreiblatenz und von gleichzeitigen Schreibvorgängen auf dasselbe Element, die als Konflikte scheitern.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="203"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="215"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>Schreibvorgänge werden von der Region bestätigt, die sie annimmt, und in etwa einer Sekunde repliziert: die geringste Schreiblatenz, aber die letzten Schreibvorgänge einer ausgefallenen Region können verloren gehen, und bei gleichzeitigen Schreibvorgängen gewinnt der letzte.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>Die Gruppe wird in einem Schritt erstellt, drei Regionen des Regionensets %1: %2 und zwei weitere Mitglieder. Sie lässt sich danach nicht mehr ändern; um sie aufzulösen, löschen Sie das andere Replikat und den Witness zusammen.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="213"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>Das Replikat wird leer angelegt, aus %1 befüllt und danach synchron gehalten. Bis die Befüllung fertig ist, hat es den Status CREATING; die Tabelle ist währenddessen UPDATING.</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="217"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="229"/>
         <source>Witness:</source>
         <translation>Witness:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="217"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="229"/>
         <source>Third replica:</source>
         <translation>Drittes Replikat:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="237"/>
         <source>Create strongly consistent group</source>
         <translation>Stark konsistente Gruppe erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="274"/>
+        <source>Write auto scaling is on. Create the replica now.</source>
+        <translation>Auto Scaling der Schreibkapazität ist aktiviert. Erstellen Sie jetzt das Replikat.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
         <source>Replica region:</source>
         <translation>Region des Replikats:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="126"/>
         <source>Table class:</source>
         <translation>Tabellenklasse:</translation>
     </message>
@@ -5146,6 +5292,29 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
+    <name>ScalingFields</name>
+    <message>
+        <location filename="../widgets/capacity/scaling_fields.cpp" line="12"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/scaling_fields.cpp" line="28"/>
+        <source>Auto scaling never sets fewer capacity units.</source>
+        <translation>Auto Scaling legt nie weniger Kapazitätseinheiten fest.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/scaling_fields.cpp" line="29"/>
+        <source>Auto scaling never sets more capacity units.</source>
+        <translation>Auto Scaling legt nie mehr Kapazitätseinheiten fest.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/scaling_fields.cpp" line="35"/>
+        <source>The share of the provisioned capacity the traffic should use, 20–90 %. DynamoDB scales out after 2 minutes above it and scales in after 15 minutes at 20 points or more below it.</source>
+        <translation>Der Anteil der bereitgestellten Kapazität, den der Datenverkehr nutzen soll, 20–90 %. DynamoDB skaliert hoch, wenn die Auslastung 2 Minuten lang darüber liegt, und herunter, wenn sie 15 Minuten lang um 20 Prozentpunkte oder mehr darunter liegt.</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioCharts</name>
     <message>
         <location filename="../widgets/scenarios/scenario_charts.cpp" line="60"/>
@@ -5184,192 +5353,292 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>ScenarioLabels</name>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="22"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="23"/>
         <source>%1 offline</source>
         <translation>%1 offline</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="23"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="24"/>
         <source>%1 lost</source>
         <translation>%1 verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="24"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="25"/>
         <source>%1/%2 cut</source>
         <translation>%1/%2 getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="26"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="27"/>
         <source>%1/%2 at %3 ms</source>
         <translation>%1/%2 mit %3 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="28"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="29"/>
         <source>%1 capacity lowered</source>
         <translation>%1: Kapazität gesenkt</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="29"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="30"/>
         <source>%1 key of %2 disabled</source>
         <translation>%1: Schlüssel von %2 deaktiviert</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="40"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="41"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="42"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
         <source>the whole run</source>
         <translation>der ganze Lauf</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="44"/>
         <source>before the faults</source>
         <translation>vor den Fehlern</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="44"/>
         <source>after the faults</source>
         <translation>nach den Fehlern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="63"/>
+        <source>table writes</source>
+        <translation>Tabellen-Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="63"/>
+        <source>table reads</source>
+        <translation>Tabellen-Lesevorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="64"/>
+        <source>index writes</source>
+        <translation>Index-Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="64"/>
+        <source>index reads</source>
+        <translation>Index-Lesevorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="67"/>
+        <source>%1 over provisioned capacity</source>
+        <translation>%1 über der bereitgestellten Kapazität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="69"/>
+        <source>%1 over the on-demand maximum</source>
+        <translation>%1 über dem On-Demand-Maximum</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="70"/>
+        <source>%1 over the account limit</source>
+        <translation>%1 über dem Kontolimit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="71"/>
+        <source>%1 over a partition&apos;s limit</source>
+        <translation>%1 über dem Limit einer Partition</translation>
     </message>
 </context>
 <context>
     <name>ScenarioReportView</name>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="24"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="29"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="51"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="97"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="97"/>
         <source>Phase</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="97"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="97"/>
         <source>Served</source>
         <translation>Bedient</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="98"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="98"/>
         <source>Throttled</source>
         <translation>Gedrosselt</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="98"/>
         <source>Conflicted</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="76"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="99"/>
         <source>p50 ms</source>
         <translation>p50 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="76"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="99"/>
         <source>p99 ms</source>
         <translation>p99 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="81"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="104"/>
         <source>The report appears here when the run ends.</source>
         <translation>Der Bericht erscheint hier, wenn der Lauf endet.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="103"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="126"/>
         <source>writes</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="103"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="126"/>
         <source>reads</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="127"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="153"/>
         <source>Stopped before the end: the report covers what ran.</source>
         <translation>Vor dem Ende angehalten: Der Bericht umfasst, was gelaufen ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="129"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="155"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="131"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="161"/>
         <source>Recovery point (RPO)</source>
         <translation>Wiederherstellungspunkt (RPO)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="133"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="163"/>
         <source>No region was lost.</source>
         <translation>Keine Region ging verloren.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="135"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
         <source>%1, table %2: %3 of %4 acknowledged writes lost</source>
         <translation>%1, Tabelle %2: %3 von %4 bestätigten Schreibvorgängen verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="140"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="170"/>
         <source>, written over %1 (from %2 to %3)</source>
         <translation>, geschrieben über %1 (von %2 bis %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="146"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="176"/>
         <source>Time to converge after each heal</source>
         <translation>Zeit bis zur Konvergenz nach jeder Behebung</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="149"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="179"/>
         <source>No fault healed.</source>
         <translation>Kein Fehler wurde behoben.</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="152"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="182"/>
         <source>%1, healed at %2: converged in %3</source>
         <translation>%1, behoben bei %2: konvergiert nach %3</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="157"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="187"/>
         <source>%1, healed at %2: not converged by the end</source>
         <translation>%1, behoben bei %2: bis zum Ende nicht konvergiert</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="164"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="194"/>
         <source>Last-writer-wins conflicts</source>
         <translation>Konflikte (der letzte Schreiber gewinnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="195"/>
         <source>%1 conflicts; %2 acknowledged writes overwritten by a concurrent write from another region</source>
         <translation>%1 Konflikte; %2 bestätigte Schreibvorgänge von einem gleichzeitigen Schreibvorgang aus einer anderen Region überschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="171"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="201"/>
         <source>Faults that could not be applied</source>
         <translation>Fehler, die nicht angewendet werden konnten</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="173"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="203"/>
         <source>%1 at %2: %3</source>
         <translation>%1 bei %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="217"/>
+        <source>Why requests were throttled</source>
+        <translation>Warum Anfragen gedrosselt wurden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="231"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="233"/>
+        <source>Writes throttled: %1 (%2)</source>
+        <translation>Gedrosselte Schreibvorgänge: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="233"/>
+        <source>Reads throttled: %1 (%2)</source>
+        <translation>Gedrosselte Lesevorgänge: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="240"/>
+        <source>Deliveries of replicated changes refused for want of write capacity: %1</source>
+        <translation>Mangels Schreibkapazität abgelehnte Zustellungen replizierter Änderungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="246"/>
+        <source>Replicated writes used %1 of the %2 write units consumed</source>
+        <translation>Von den %2 verbrauchten Schreibeinheiten entfielen %1 auf replizierte Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="252"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="264"/>
+        <source>%1 to %2</source>
+        <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="265"/>
+        <source>into %1</source>
+        <translation>nach %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="266"/>
+        <source>Replication %1, table %2: deliveries refused %3, at most %4 a second, from %5 to %6</source>
+        <translation>Replikation %1, Tabelle %2: abgelehnte Zustellungen %3, höchstens %4 pro Sekunde, von %5 bis %6</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="275"/>
+        <source>No request was throttled.</source>
+        <translation>Keine Anfrage wurde gedrosselt.</translation>
     </message>
 </context>
 <context>
@@ -6126,266 +6395,303 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>TableDetails</name>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="36"/>
+        <location filename="../widgets/tables/table_details.cpp" line="37"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="36"/>
-        <location filename="../widgets/tables/table_details.cpp" line="162"/>
+        <location filename="../widgets/tables/table_details.cpp" line="37"/>
+        <location filename="../widgets/tables/table_details.cpp" line="202"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="134"/>
-        <location filename="../widgets/tables/table_details.cpp" line="106"/>
+        <location filename="../widgets/tables/table_details.cpp" line="107"/>
         <source>%1 · Backfilling · %2%</source>
         <extracomment>a GSI being created: its status, then how much of the table it holds</extracomment>
         <translation>%1 · Wird aufgefüllt · %2 %</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="124"/>
+        <location filename="../widgets/tables/table_details.cpp" line="173"/>
         <source>General information</source>
         <translation>Allgemeine Informationen</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="46"/>
-        <location filename="../widgets/tables/table_details.cpp" line="94"/>
-        <location filename="../widgets/tables/table_details.cpp" line="125"/>
+        <location filename="../widgets/tables/table_details.cpp" line="95"/>
+        <location filename="../widgets/tables/table_details.cpp" line="174"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="126"/>
+        <location filename="../widgets/tables/table_details.cpp" line="175"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="127"/>
+        <location filename="../widgets/tables/table_details.cpp" line="176"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="128"/>
+        <location filename="../widgets/tables/table_details.cpp" line="177"/>
         <source>Table ID</source>
         <translation>Tabellen-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="129"/>
+        <location filename="../widgets/tables/table_details.cpp" line="178"/>
         <source>Item count</source>
         <translation>Anzahl der Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="130"/>
+        <location filename="../widgets/tables/table_details.cpp" line="179"/>
         <source>Table size</source>
         <translation>Tabellengröße</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="133"/>
+        <location filename="../widgets/tables/table_details.cpp" line="182"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="44"/>
-        <location filename="../widgets/tables/table_details.cpp" line="93"/>
-        <location filename="../widgets/tables/table_details.cpp" line="140"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="189"/>
         <source>Partition key</source>
         <translation>Partitionsschlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="58"/>
+        <location filename="../widgets/tables/table_details.cpp" line="59"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="63"/>
+        <location filename="../widgets/tables/table_details.cpp" line="64"/>
         <source>Include: %1</source>
         <translation>Einschließen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="65"/>
+        <location filename="../widgets/tables/table_details.cpp" line="66"/>
         <source>All attributes</source>
         <translation>Alle Attribute</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="83"/>
+        <location filename="../widgets/tables/table_details.cpp" line="84"/>
         <source>Secondary indexes</source>
         <translation>Sekundäre Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="84"/>
+        <location filename="../widgets/tables/table_details.cpp" line="85"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="45"/>
-        <location filename="../widgets/tables/table_details.cpp" line="93"/>
-        <location filename="../widgets/tables/table_details.cpp" line="140"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="189"/>
         <source>Sort key</source>
         <translation>Sortierschlüssel</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="43"/>
-        <location filename="../widgets/tables/table_details.cpp" line="93"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="43"/>
-        <location filename="../widgets/tables/table_details.cpp" line="93"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="45"/>
-        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="95"/>
         <source>Projection</source>
         <translation>Projektion</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="46"/>
-        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="95"/>
         <source>Items</source>
         <translation>Elemente</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="95"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="105"/>
-        <location filename="../widgets/tables/table_details.cpp" line="108"/>
+        <location filename="../widgets/tables/table_details.cpp" line="109"/>
         <source>GSI</source>
         <translation>GSI</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="105"/>
-        <location filename="../widgets/tables/table_details.cpp" line="108"/>
+        <location filename="../widgets/tables/table_details.cpp" line="109"/>
         <source>LSI</source>
         <translation>LSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="144"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="148"/>
+        <location filename="../widgets/tables/table_details.cpp" line="129"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <location filename="../widgets/tables/table_details.cpp" line="129"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <location filename="../widgets/tables/table_details.cpp" line="129"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="151"/>
+        <location filename="../widgets/tables/table_details.cpp" line="132"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="152"/>
+        <location filename="../widgets/tables/table_details.cpp" line="133"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="157"/>
+        <location filename="../widgets/tables/table_details.cpp" line="143"/>
+        <source>Read auto scaling</source>
+        <translation>Auto Scaling der Lesekapazität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="144"/>
+        <source>Write auto scaling</source>
+        <translation>Auto Scaling der Schreibkapazität</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="147"/>
+        <source>Last increase</source>
+        <translation>Letzte Erhöhung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <source>Last decrease</source>
+        <translation>Letzte Verringerung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="151"/>
+        <source>Decreases today</source>
+        <translation>Verringerungen heute</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="159"/>
+        <source>Index %1</source>
+        <extracomment>a GSI&apos;s provisioned capacity: %1 read units, %2 their auto scaling, %3 write units, %4 their auto scaling</extracomment>
+        <translation>Index %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="160"/>
+        <source>Read %1 (auto scaling: %2) · Write %3 (auto scaling: %4)</source>
+        <translation>Lesen %1 (Auto Scaling: %2) · Schreiben %3 (Auto Scaling: %4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="197"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="157"/>
+        <location filename="../widgets/tables/table_details.cpp" line="197"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="157"/>
+        <location filename="../widgets/tables/table_details.cpp" line="197"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="159"/>
+        <location filename="../widgets/tables/table_details.cpp" line="199"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="161"/>
+        <location filename="../widgets/tables/table_details.cpp" line="201"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="163"/>
+        <location filename="../widgets/tables/table_details.cpp" line="203"/>
         <source>Latest stream ARN</source>
         <translation>Neuester Stream-ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="165"/>
+        <location filename="../widgets/tables/table_details.cpp" line="205"/>
         <source>Encryption at rest</source>
         <translation>Verschlüsselung im Ruhezustand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="166"/>
+        <location filename="../widgets/tables/table_details.cpp" line="206"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="167"/>
+        <location filename="../widgets/tables/table_details.cpp" line="207"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Im Besitz von Amazon DynamoDB</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="170"/>
+        <location filename="../widgets/tables/table_details.cpp" line="210"/>
         <source>KMS key inaccessible since</source>
         <translation>KMS-Schlüssel unzugänglich seit</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="172"/>
+        <location filename="../widgets/tables/table_details.cpp" line="212"/>
         <source>Archived</source>
         <translation>Archiviert</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="173"/>
+        <location filename="../widgets/tables/table_details.cpp" line="213"/>
         <source>Archival backup</source>
         <translation>Archiv-Backup</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="175"/>
+        <location filename="../widgets/tables/table_details.cpp" line="215"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="179"/>
+        <location filename="../widgets/tables/table_details.cpp" line="219"/>
         <source>Global table replicas</source>
         <translation>Replikate der globalen Tabelle</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="181"/>
+        <location filename="../widgets/tables/table_details.cpp" line="221"/>
         <source>Replicas</source>
         <translation>Replikate</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="185"/>
-        <location filename="../widgets/tables/table_details.cpp" line="187"/>
-        <location filename="../widgets/tables/table_details.cpp" line="189"/>
+        <location filename="../widgets/tables/table_details.cpp" line="225"/>
+        <location filename="../widgets/tables/table_details.cpp" line="227"/>
+        <location filename="../widgets/tables/table_details.cpp" line="229"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="187"/>
+        <location filename="../widgets/tables/table_details.cpp" line="139"/>
+        <location filename="../widgets/tables/table_details.cpp" line="227"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="84"/>
-        <location filename="../widgets/tables/table_details.cpp" line="181"/>
-        <location filename="../widgets/tables/table_details.cpp" line="189"/>
+        <location filename="../widgets/tables/table_details.cpp" line="85"/>
+        <location filename="../widgets/tables/table_details.cpp" line="221"/>
+        <location filename="../widgets/tables/table_details.cpp" line="229"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -6441,209 +6747,214 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>TableSettingsPanel</name>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="22"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="23"/>
         <source>Protect the table from deletion</source>
         <translation>Tabelle vor dem Löschen schützen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="32"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="33"/>
         <source>Apply changes</source>
         <translation>Änderungen anwenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="33"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="34"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="41"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="43"/>
         <source>On-demand</source>
         <translation>On-Demand</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="42"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="44"/>
         <source>Provisioned</source>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="53"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="55"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="57"/>
         <source>Keys only</source>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
         <source>New image</source>
         <translation>Neues Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="57"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="59"/>
         <source>Old image</source>
         <translation>Altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
         <source>New and old images</source>
         <translation>Neues und altes Abbild</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="61"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="63"/>
         <source>Attribute name, e.g. expiresAt</source>
         <translation>Attributname, z. B. expiresAt</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
         <source>Table settings</source>
         <translation>Tabelleneinstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="87"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="89"/>
         <source>Deletion protection</source>
         <translation>Löschschutz</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="88"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="90"/>
         <source>Capacity mode</source>
         <translation>Kapazitätsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="91"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="93"/>
         <source>Read</source>
         <translation>Lesen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="94"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="98"/>
         <source>Read capacity units</source>
         <translation>Lesekapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="97"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="99"/>
         <source>Write capacity units</source>
         <translation>Schreibkapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="98"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="100"/>
         <source>Capacity units</source>
         <translation>Kapazitätseinheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="99"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="101"/>
+        <source>Auto scaling</source>
+        <translation>Auto Scaling</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="102"/>
         <source>Table class</source>
         <translation>Tabellenklasse</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="103"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="106"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB-Stream</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="339"/>
         <source>DynamoDB did not change the encryption of %1: %2</source>
         <translation>DynamoDB hat die Verschlüsselung von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="339"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="343"/>
         <source>The table is encrypted with the new key once DynamoDB has made the change.</source>
         <translation>Die Tabelle ist mit dem neuen Schlüssel verschlüsselt, sobald DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="388"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="392"/>
         <source>DynamoDB did not change the Time to Live of %1: %2</source>
         <translation>DynamoDB hat die Time to Live von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="402"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="406"/>
         <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
         <translation>Time to Live ist eingeschaltet. DynamoDB löscht jedes Element innerhalb weniger Tage nach der Zeit in seinem Attribut „%1“.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="405"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="409"/>
         <source>Time to Live is off. Items no longer expire.</source>
         <translation>Time to Live ist ausgeschaltet. Elemente laufen nicht mehr ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="54"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="286"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="290"/>
         <source>Stream view type</source>
         <translation>Stream-Ansichtstyp</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="29"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="30"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="107"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="110"/>
         <source>Time to Live</source>
         <translation>Time to Live (TTL)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="111"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="114"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="115"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="118"/>
         <source>Expire items</source>
         <translation>Elemente ablaufen lassen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="284"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="288"/>
         <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
         <translation>Um den Ansichtstyp zu ändern, schalten Sie den Stream aus, wenden Sie die Änderung an und schalten Sie ihn wieder ein.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="293"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="297"/>
         <source>To use another attribute, turn Time to Live off, apply, then turn it on again with the new name (DynamoDB allows one change per hour).</source>
         <translation>Um ein anderes Attribut zu verwenden, schalten Sie Time to Live aus, wenden Sie die Änderung an und schalten Sie es mit dem neuen Namen wieder ein (DynamoDB erlaubt eine Änderung pro Stunde).</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="295"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="299"/>
         <source>The Number attribute that holds each item&apos;s expiry time, in seconds since 1970 (Unix epoch time).</source>
         <translation>Das Number-Attribut mit der Ablaufzeit jedes Elements, in Sekunden seit 1970 (Unix-Epochenzeit).</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="300"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="304"/>
         <source>Enabled: items expire at the time in “%1”.</source>
         <translation>Aktiviert: Elemente laufen zur Zeit in „%1“ ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="301"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="305"/>
         <source>Disabled: items do not expire.</source>
         <translation>Deaktiviert: Elemente laufen nicht ab.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="326"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="330"/>
         <source>Name the attribute that holds each item&apos;s expiry time.</source>
         <translation>Geben Sie das Attribut an, das die Ablaufzeit jedes Elements enthält.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="349"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB hat die Einstellungen von %1 nicht geändert: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="350"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="354"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>Angewendet. Die Tabelle wird aktualisiert, bis DynamoDB die Änderung vorgenommen hat.</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="352"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="356"/>
         <source>Applied.</source>
         <translation>Angewendet.</translation>
     </message>
@@ -6812,79 +7123,79 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="47"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
         <source>Create table</source>
         <translation>Tabelle erstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="49"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="50"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="314"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="51"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="52"/>
         <source>Explore items</source>
         <translation>Elemente durchsuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="53"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="54"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="73"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="73"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="74"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="276"/>
         <source>Indexes</source>
         <translation>Indizes</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="79"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="80"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="98"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="99"/>
         <source>Create index…</source>
         <translation>Index erstellen…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="103"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="104"/>
         <source>Copy to another region…</source>
         <translation>In eine andere Region kopieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="126"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="127"/>
         <source>Updating table %1…</source>
         <translation>Tabelle %1 wird aktualisiert …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="195"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="201"/>
         <source>Could not list tables: %1</source>
         <translation>Tabellen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="276"/>
         <source>Indexes (%1)</source>
         <translation>Indizes (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="282"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="288"/>
         <source>Creating table %1…</source>
         <translation>Tabelle %1 wird erstellt …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="302"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
         <source>Delete tables</source>
         <translation>Tabellen löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="303"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="309"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -6898,12 +7209,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="326"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="332"/>
         <source>Deleting table %1…</source>
         <translation>Tabelle %1 wird gelöscht …</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="328"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="334"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 konnte nicht gelöscht werden: %2</translation>
     </message>
@@ -6995,6 +7306,29 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../widgets/items/ttl_expiry.cpp" line="62"/>
         <source>Expired at %1 (local time), from its “%2” attribute. DynamoDB deletes the item within a few days; until then reads still return it.</source>
         <translation>Am %1 (Ortszeit) abgelaufen, laut seinem Attribut „%2“. DynamoDB löscht das Element innerhalb weniger Tage; bis dahin liefern Lesevorgänge es weiterhin.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteScalingRefusal</name>
+    <message>
+        <location filename="../widgets/capacity/write_scaling_refusal.cpp" line="13"/>
+        <source>A global secondary index of %1 has provisioned write capacity without auto scaling.</source>
+        <translation>Ein globaler sekundärer Index von %1 hat bereitgestellte Schreibkapazität ohne Auto Scaling.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/write_scaling_refusal.cpp" line="16"/>
+        <source>%1 has provisioned write capacity without auto scaling.</source>
+        <translation>%1 hat bereitgestellte Schreibkapazität ohne Auto Scaling.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/write_scaling_refusal.cpp" line="18"/>
+        <source>DynamoDB adds replicas only to a table whose write capacity, and that of each global secondary index, is auto scaled or on-demand, so that every replica keeps up with the writes replicated to it. Turn on write auto scaling, or switch the table to on-demand capacity in its Settings, then create the replica again.</source>
+        <translation>DynamoDB fügt Replikate nur einer Tabelle hinzu, deren Schreibkapazität – und die jedes globalen sekundären Index – per Auto Scaling skaliert wird oder On-Demand ist, damit jedes Replikat mit den zu ihm replizierten Schreibvorgängen Schritt hält. Aktivieren Sie Auto Scaling der Schreibkapazität oder stellen Sie die Tabelle in ihren Einstellungen auf On-Demand-Kapazität um, und erstellen Sie das Replikat dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/write_scaling_refusal.cpp" line="23"/>
+        <source>DynamoDB said: %1</source>
+        <translation>Meldung von DynamoDB: %1</translation>
     </message>
 </context>
 <context>
@@ -7163,49 +7497,59 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>Anfragen über die Kapazität einer Tabelle mit bereitgestelltem Durchsatz hinaus nicht ablehnen (wie DynamoDB Local); der Dienst lehnt sie ab.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="153"/>
+        <location filename="../app/main.cpp" line="154"/>
+        <source>Map at most &lt;MB&gt; of each region&apos;s database file into memory (0: none; reads then go through the page cache).</source>
+        <translation>Höchstens &lt;MB&gt; der Datenbankdatei jeder Region in den Arbeitsspeicher abbilden (0: nichts; Lesezugriffe laufen dann über den Seitencache).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="159"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>Bildschirmfotos in &lt;dir&gt; speichern.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="158"/>
+        <location filename="../app/main.cpp" line="164"/>
         <source>Play the fault scenario &lt;file&gt; headless on engine time, as fast as possible, and print a summary.</source>
         <translation>Das Fehlerszenario &lt;file&gt; ohne Fenster in Engine-Zeit so schnell wie möglich abspielen und eine Zusammenfassung ausgeben.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="164"/>
+        <location filename="../app/main.cpp" line="170"/>
         <source>With --scenario: write the report to &lt;file&gt; (JSON).</source>
         <translation>Mit --scenario: den Bericht in &lt;file&gt; schreiben (JSON).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="168"/>
+        <location filename="../app/main.cpp" line="174"/>
         <source>With --scenario: use &lt;n&gt; instead of the file&apos;s seed.</source>
         <translation>Mit --scenario: &lt;n&gt; statt des Seeds der Datei verwenden.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="180"/>
+        <location filename="../app/main.cpp" line="186"/>
         <source>The seed must be a whole number.</source>
         <translation>Der Seed muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="190"/>
+        <location filename="../app/main.cpp" line="196"/>
         <source>The time scale must be a positive number.</source>
         <translation>Der Zeitfaktor muss eine positive Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="195"/>
+        <location filename="../app/main.cpp" line="201"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>Der Port muss eine Zahl von 0 bis 65535 sein.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="224"/>
+        <location filename="../app/main.cpp" line="207"/>
+        <source>The map size must be a number of megabytes from 0 to 1048576.</source>
+        <translation>Die Map-Größe muss eine Anzahl Megabyte von 0 bis 1048576 sein.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="238"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>Das Datenverzeichnis kann nicht geöffnet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="248"/>
+        <location filename="../app/main.cpp" line="262"/>
         <source>The sample data could not be written: %1</source>
         <translation>Die Beispieldaten konnten nicht geschrieben werden: %1</translation>
     </message>

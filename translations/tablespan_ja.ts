@@ -205,6 +205,142 @@
     </message>
 </context>
 <context>
+    <name>AutoScalingBox</name>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="17"/>
+        <source>Edit auto scaling…</source>
+        <translation>Auto Scaling を編集…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="59"/>
+        <source>Off: on-demand capacity needs no scaling.</source>
+        <translation>オフ: オンデマンドキャパシティにはスケーリングは不要です。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="62"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="69"/>
+        <source>Not available here: %1</source>
+        <translation>ここでは利用できません: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="83"/>
+        <source>Read: %1</source>
+        <translation>読み込み: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="84"/>
+        <source>Write: %1</source>
+        <translation>書き込み: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_box.cpp" line="92"/>
+        <source>Indexes: %1 of %2 capacities auto scaled</source>
+        <extracomment>%1 of %2 read and write capacities of the table&apos;s GSIs have auto scaling on</extracomment>
+        <translation>インデックス: %2 個中 %1 個のキャパシティで Auto Scaling が有効</translation>
+    </message>
+</context>
+<context>
+    <name>AutoScalingDialog</name>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="54"/>
+        <source>Auto scaling of %1</source>
+        <translation>%1 の Auto Scaling</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="58"/>
+        <source>Auto scaling adjusts provisioned capacity to the traffic: it adds capacity after 2 minutes above the target utilization and removes it after 15 minutes at 20 points or more below it, never outside the minimum and maximum.</source>
+        <translation>Auto Scaling は、プロビジョンドキャパシティをトラフィックに合わせて調整します。使用率がターゲット使用率を 2 分間上回るとキャパシティを追加し、15 分間 20 ポイント以上下回ると削減します。最小値と最大値の範囲を超えることはありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="92"/>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="100"/>
+        <source>The auto scaling settings of %1 are not available in %2: %3</source>
+        <translation>%1 の Auto Scaling 設定は %2 では利用できません: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="115"/>
+        <source>%1 uses on-demand capacity, which needs no scaling. Switch it to provisioned capacity in its Settings to set auto scaling.</source>
+        <translation>%1 はオンデマンドキャパシティを使用しているため、スケーリングは不要です。Auto Scaling を設定するには、テーブルの設定でプロビジョンドキャパシティに切り替えてください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="122"/>
+        <source>%1 is a global table: the write settings apply to every replica, the read settings to the replica in %2.</source>
+        <translation>%1 はグローバルテーブルです。書き込みの設定はすべてのレプリカに、読み込みの設定は %2 のレプリカに適用されます。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="130"/>
+        <source>Auto scaling</source>
+        <translation>Auto Scaling</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="130"/>
+        <source>Minimum units</source>
+        <translation>最小ユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="131"/>
+        <source>Maximum units</source>
+        <translation>最大ユニット</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="131"/>
+        <source>Target utilization</source>
+        <translation>ターゲット使用率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="131"/>
+        <source>Provisioned now</source>
+        <translation>現在のキャパシティ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="147"/>
+        <source>Read capacity</source>
+        <translation>読み込みキャパシティ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="148"/>
+        <source>Write capacity</source>
+        <translation>書き込みキャパシティ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="161"/>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="166"/>
+        <source>Index %1</source>
+        <translation>インデックス %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_dialog.cpp" line="232"/>
+        <source>DynamoDB did not change the auto scaling of %1: %2</source>
+        <translation>DynamoDB は %1 の Auto Scaling を変更しませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AutoScalingSettings</name>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_settings.cpp" line="83"/>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/auto_scaling_settings.cpp" line="87"/>
+        <source>On: %1–%2 units, target %3 %</source>
+        <extracomment>auto scaling of one capacity: %1–%2 the minimum and maximum units, %3 the target utilization in percent</extracomment>
+        <translation>オン: %1～%2 ユニット、ターゲット %3 %</translation>
+    </message>
+</context>
+<context>
     <name>BackupDetails</name>
     <message>
         <location filename="../widgets/recovery/backup_details.cpp" line="66"/>
@@ -891,7 +1027,7 @@
         <translation>エンドポイントに接続…</translation>
     </message>
     <message>
-        <location filename="../widgets/remote/connections_menu.cpp" line="193"/>
+        <location filename="../widgets/remote/connections_menu.cpp" line="194"/>
         <source>%1 (reading its keys…)</source>
         <translation>%1 (キーを読み取り中…)</translation>
     </message>
@@ -1150,138 +1286,148 @@
 <context>
     <name>CreateReplicaDialog</name>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="67"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="71"/>
         <source>Create replica of %1</source>
         <translation>%1 のレプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="51"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="53"/>
         <source>Eventual consistency (MREC)</source>
         <translation>結果整合性 (MREC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="52"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="54"/>
         <source>Strong consistency (MRSC)</source>
         <translation>強力な整合性 (MRSC)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="91"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="68"/>
+        <source>Turn on write auto scaling…</source>
+        <translation>書き込みキャパシティの Auto Scaling を有効化…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="95"/>
         <source>Same as the table</source>
         <translation>テーブルと同じ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="92"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
         <source>Standard</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="93"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="97"/>
         <source>Standard-IA (infrequent access)</source>
         <translation>標準-IA (低頻度アクセス)</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="96"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="100"/>
         <source>Three replicas</source>
         <translation>3 つのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="97"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
         <source>Two replicas and a witness</source>
         <translation>2 つのレプリカと 1 つのウィットネス</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="101"/>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="110"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="237"/>
         <source>Create replica</source>
         <translation>レプリカを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="106"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="115"/>
         <source>%1 is in none of the region sets strong consistency is offered in (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3).</source>
         <translation>%1 は、強力な整合性が提供されるどのリージョンセットにも属していません (US: us-east-1、us-east-2、us-west-2、EU: eu-west-1、eu-west-2、eu-west-3、eu-central-1、AP: ap-northeast-1、ap-northeast-2、ap-northeast-3)。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="112"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="121"/>
         <source>This table already has replicas: the consistency of a global table is chosen when it is created and cannot be changed.</source>
         <translation>このテーブルには既にレプリカがあります。グローバルテーブルの整合性は作成時に選択し、後から変更することはできません。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="120"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
         <source>Only for a table with a customer managed key</source>
         <translation>カスタマーマネージドキーを使うテーブルのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="128"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="137"/>
         <source>Replica&apos;s KMS key:</source>
         <translation>レプリカの KMS キー:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="129"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="138"/>
         <source>Members:</source>
         <translation>メンバー:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="130"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="139"/>
         <source>Second replica:</source>
         <translation>2 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="134"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="143"/>
         <source>&lt;b&gt;Consistency&lt;/b&gt;</source>
         <translation>&lt;b&gt;整合性&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="172"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="184"/>
         <source>The table holds items: strong consistency needs an empty table.</source>
         <translation>テーブルに項目があります。強力な整合性には空のテーブルが必要です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="194"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="206"/>
         <source>Checking that the table is empty…</source>
         <translation>テーブルが空かどうかを確認しています…</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="198"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="210"/>
         <source>Every write is made durable in a second region before it is acknowledged: no acknowledged write is lost when a region fails (zero RPO) and strongly consistent reads return the latest write in every region, at the cost of cross-region write latency and of concurrent writes to one item failing as conflicts.</source>
         <translation>すべての書き込みは、確認応答の前に 2 つ目のリージョンで永続化されます。リージョンが障害を起こしても確認済みの書き込みは失われず (RPO ゼロ)、強力な整合性のある読み込みはどのリージョンでも最新の書き込みを返します。その代償として、リージョン間の書き込みレイテンシーが加わり、同じ項目への同時書き込みは競合として失敗します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="203"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="215"/>
         <source>Writes are acknowledged by the region that takes them and replicated within about a second: the lowest write latency, but the last writes of a failed region can be lost and concurrent writes resolve as last writer wins.</source>
         <translation>書き込みは受け付けたリージョンが確認応答し、約 1 秒以内にレプリケートされます。書き込みレイテンシーは最小ですが、障害が起きたリージョンの直近の書き込みは失われることがあり、同時書き込みは最後の書き込みが優先されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="208"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="220"/>
         <source>The group is created in one step, three regions of the %1 region set: %2 and two more members. It cannot be changed afterwards; to remove it, delete the other replica and the witness together.</source>
         <translation>グループは 1 回の操作で作成されます。%1 リージョンセットの 3 つのリージョン (%2 とほか 2 つのメンバー) です。作成後は変更できません。削除するには、もう一方のレプリカとウィットネスをまとめて削除します。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="213"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
         <source>The replica is created empty, backfilled from %1 and then kept in sync. It is CREATING until the backfill is done; the table is UPDATING meanwhile.</source>
         <translation>レプリカは空の状態で作成され、%1 からバックフィルされた後、同期が保たれます。バックフィルが終わるまでは CREATING で、その間テーブルは UPDATING です。</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="217"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="229"/>
         <source>Witness:</source>
         <translation>ウィットネス:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="217"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="229"/>
         <source>Third replica:</source>
         <translation>3 つ目のレプリカ:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="225"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="237"/>
         <source>Create strongly consistent group</source>
         <translation>強力な整合性のグループを作成</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="116"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="274"/>
+        <source>Write auto scaling is on. Create the replica now.</source>
+        <translation>書き込みキャパシティの Auto Scaling が有効になりました。レプリカを作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="125"/>
         <source>Replica region:</source>
         <translation>レプリカのリージョン:</translation>
     </message>
     <message>
-        <location filename="../widgets/global/create_replica_dialog.cpp" line="117"/>
+        <location filename="../widgets/global/create_replica_dialog.cpp" line="126"/>
         <source>Table class:</source>
         <translation>テーブルクラス:</translation>
     </message>
@@ -5124,6 +5270,29 @@ SELECT * FROM &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
+    <name>ScalingFields</name>
+    <message>
+        <location filename="../widgets/capacity/scaling_fields.cpp" line="12"/>
+        <source>On</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/scaling_fields.cpp" line="28"/>
+        <source>Auto scaling never sets fewer capacity units.</source>
+        <translation>Auto Scaling がこれより少ないキャパシティユニットを設定することはありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/scaling_fields.cpp" line="29"/>
+        <source>Auto scaling never sets more capacity units.</source>
+        <translation>Auto Scaling がこれより多いキャパシティユニットを設定することはありません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/scaling_fields.cpp" line="35"/>
+        <source>The share of the provisioned capacity the traffic should use, 20–90 %. DynamoDB scales out after 2 minutes above it and scales in after 15 minutes at 20 points or more below it.</source>
+        <translation>トラフィックが使用するプロビジョンドキャパシティの割合です (20～90 %)。DynamoDB は、使用率がこれを 2 分間上回るとスケールアウトし、15 分間 20 ポイント以上下回るとスケールインします。</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioCharts</name>
     <message>
         <location filename="../widgets/scenarios/scenario_charts.cpp" line="60"/>
@@ -5162,192 +5331,292 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>ScenarioLabels</name>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="22"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="23"/>
         <source>%1 offline</source>
         <translation>%1 オフライン</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="23"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="24"/>
         <source>%1 lost</source>
         <translation>%1 喪失</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="24"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="25"/>
         <source>%1/%2 cut</source>
         <translation>%1/%2 切断</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="26"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="27"/>
         <source>%1/%2 at %3 ms</source>
         <translation>%1/%2 遅延 %3 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="28"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="29"/>
         <source>%1 capacity lowered</source>
         <translation>%1 容量低下</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="29"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="30"/>
         <source>%1 key of %2 disabled</source>
         <translation>%1 の %2 のキーを無効化</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="40"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="41"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="42"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
         <source>the whole run</source>
         <translation>実行全体</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="44"/>
         <source>before the faults</source>
         <translation>障害前</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_labels.cpp" line="43"/>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="44"/>
         <source>after the faults</source>
         <translation>障害後</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="63"/>
+        <source>table writes</source>
+        <translation>テーブルへの書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="63"/>
+        <source>table reads</source>
+        <translation>テーブルからの読み取り</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="64"/>
+        <source>index writes</source>
+        <translation>インデックスへの書き込み</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="64"/>
+        <source>index reads</source>
+        <translation>インデックスからの読み取り</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="67"/>
+        <source>%1 over provisioned capacity</source>
+        <translation>%1 がプロビジョンドキャパシティを超過</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="69"/>
+        <source>%1 over the on-demand maximum</source>
+        <translation>%1 がオンデマンドの最大値を超過</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="70"/>
+        <source>%1 over the account limit</source>
+        <translation>%1 がアカウントの上限を超過</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_labels.cpp" line="71"/>
+        <source>%1 over a partition&apos;s limit</source>
+        <translation>%1 がパーティションの上限を超過</translation>
     </message>
 </context>
 <context>
     <name>ScenarioReportView</name>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="24"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="29"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="51"/>
+        <source>%1 %2</source>
+        <translation>%1 %2 件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="97"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="97"/>
         <source>Phase</source>
         <translation>フェーズ</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="97"/>
         <source>Requests</source>
         <translation>リクエスト</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="74"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="97"/>
         <source>Served</source>
         <translation>処理済み</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="98"/>
         <source>Refused</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="98"/>
         <source>Throttled</source>
         <translation>スロットリング</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="75"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="98"/>
         <source>Conflicted</source>
         <translation>競合</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="76"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="99"/>
         <source>p50 ms</source>
         <translation>p50 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="76"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="99"/>
         <source>p99 ms</source>
         <translation>p99 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="81"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="104"/>
         <source>The report appears here when the run ends.</source>
         <translation>実行が終わるとここにレポートが表示されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="103"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="126"/>
         <source>writes</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="103"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="126"/>
         <source>reads</source>
         <translation>読み取り</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="127"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="153"/>
         <source>Stopped before the end: the report covers what ran.</source>
         <translation>終了前に停止しました: レポートは実行された部分を対象とします。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="129"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="155"/>
         <source>Seed:</source>
         <translation>シード:</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="131"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="161"/>
         <source>Recovery point (RPO)</source>
         <translation>目標復旧時点 (RPO)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="133"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="163"/>
         <source>No region was lost.</source>
         <translation>失われたリージョンはありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="135"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
         <source>%1, table %2: %3 of %4 acknowledged writes lost</source>
         <translation>%1、テーブル %2: 確認済みの書き込み %4 件のうち %3 件が失われました</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="140"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="170"/>
         <source>, written over %1 (from %2 to %3)</source>
         <translation>(%1 の間に書き込み、%2 から %3 まで)</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="146"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="176"/>
         <source>Time to converge after each heal</source>
         <translation>各復旧後の収束までの時間</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="149"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="179"/>
         <source>No fault healed.</source>
         <translation>復旧した障害はありません。</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="152"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="182"/>
         <source>%1, healed at %2: converged in %3</source>
         <translation>%1、%2 に復旧: %3 で収束</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="157"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="187"/>
         <source>%1, healed at %2: not converged by the end</source>
         <translation>%1、%2 に復旧: 終了までに収束しませんでした</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="164"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="194"/>
         <source>Last-writer-wins conflicts</source>
         <translation>最終書き込み優先 (LWW) の競合</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="165"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="195"/>
         <source>%1 conflicts; %2 acknowledged writes overwritten by a concurrent write from another region</source>
         <translation>競合 %1 件。確認済みの書き込み %2 件が別リージョンからの同時書き込みで上書きされました</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="171"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="201"/>
         <source>Faults that could not be applied</source>
         <translation>適用できなかった障害</translation>
     </message>
     <message>
-        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="173"/>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="203"/>
         <source>%1 at %2: %3</source>
         <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="217"/>
+        <source>Why requests were throttled</source>
+        <translation>リクエストがスロットリングされた理由</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="231"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="233"/>
+        <source>Writes throttled: %1 (%2)</source>
+        <translation>スロットリングされた書き込み: %1 件 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="233"/>
+        <source>Reads throttled: %1 (%2)</source>
+        <translation>スロットリングされた読み取り: %1 件 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="240"/>
+        <source>Deliveries of replicated changes refused for want of write capacity: %1</source>
+        <translation>書き込みキャパシティ不足で拒否された、レプリケートされた変更の配信: %1 件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="246"/>
+        <source>Replicated writes used %1 of the %2 write units consumed</source>
+        <translation>消費された書き込みユニット %2 のうち、%1 をレプリケートされた書き込みが使用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="252"/>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="264"/>
+        <source>%1 to %2</source>
+        <translation>%1 から %2 へ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="265"/>
+        <source>into %1</source>
+        <translation>%1 へ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="266"/>
+        <source>Replication %1, table %2: deliveries refused %3, at most %4 a second, from %5 to %6</source>
+        <translation>%1のレプリケーション、テーブル %2: 拒否された配信 %3 件、最大 毎秒 %4 件、%5 から %6 まで</translation>
+    </message>
+    <message>
+        <location filename="../widgets/scenarios/scenario_report_view.cpp" line="275"/>
+        <source>No request was throttled.</source>
+        <translation>スロットリングされたリクエストはありません。</translation>
     </message>
 </context>
 <context>
@@ -6097,266 +6366,303 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>TableDetails</name>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="36"/>
+        <location filename="../widgets/tables/table_details.cpp" line="37"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="36"/>
-        <location filename="../widgets/tables/table_details.cpp" line="162"/>
+        <location filename="../widgets/tables/table_details.cpp" line="37"/>
+        <location filename="../widgets/tables/table_details.cpp" line="202"/>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="134"/>
-        <location filename="../widgets/tables/table_details.cpp" line="106"/>
+        <location filename="../widgets/tables/table_details.cpp" line="107"/>
         <source>%1 · Backfilling · %2%</source>
         <extracomment>a GSI being created: its status, then how much of the table it holds</extracomment>
         <translation>%1 · バックフィル中 · %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="124"/>
+        <location filename="../widgets/tables/table_details.cpp" line="173"/>
         <source>General information</source>
         <translation>全般情報</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="46"/>
-        <location filename="../widgets/tables/table_details.cpp" line="94"/>
-        <location filename="../widgets/tables/table_details.cpp" line="125"/>
+        <location filename="../widgets/tables/table_details.cpp" line="95"/>
+        <location filename="../widgets/tables/table_details.cpp" line="174"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="126"/>
+        <location filename="../widgets/tables/table_details.cpp" line="175"/>
         <source>Created</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="127"/>
+        <location filename="../widgets/tables/table_details.cpp" line="176"/>
         <source>ARN</source>
         <translation>ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="128"/>
+        <location filename="../widgets/tables/table_details.cpp" line="177"/>
         <source>Table ID</source>
         <translation>テーブル ID</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="129"/>
+        <location filename="../widgets/tables/table_details.cpp" line="178"/>
         <source>Item count</source>
         <translation>項目数</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="130"/>
+        <location filename="../widgets/tables/table_details.cpp" line="179"/>
         <source>Table size</source>
         <translation>テーブルサイズ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="133"/>
+        <location filename="../widgets/tables/table_details.cpp" line="182"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="44"/>
-        <location filename="../widgets/tables/table_details.cpp" line="93"/>
-        <location filename="../widgets/tables/table_details.cpp" line="140"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="189"/>
         <source>Partition key</source>
         <translation>パーティションキー</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="58"/>
+        <location filename="../widgets/tables/table_details.cpp" line="59"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="63"/>
+        <location filename="../widgets/tables/table_details.cpp" line="64"/>
         <source>Include: %1</source>
         <translation>含める: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="65"/>
+        <location filename="../widgets/tables/table_details.cpp" line="66"/>
         <source>All attributes</source>
         <translation>すべての属性</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="83"/>
+        <location filename="../widgets/tables/table_details.cpp" line="84"/>
         <source>Secondary indexes</source>
         <translation>セカンダリインデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="84"/>
+        <location filename="../widgets/tables/table_details.cpp" line="85"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="45"/>
-        <location filename="../widgets/tables/table_details.cpp" line="93"/>
-        <location filename="../widgets/tables/table_details.cpp" line="140"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="189"/>
         <source>Sort key</source>
         <translation>ソートキー</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="43"/>
-        <location filename="../widgets/tables/table_details.cpp" line="93"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="43"/>
-        <location filename="../widgets/tables/table_details.cpp" line="93"/>
+        <location filename="../widgets/tables/table_details.cpp" line="94"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="45"/>
-        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="95"/>
         <source>Projection</source>
         <translation>射影</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="46"/>
-        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="95"/>
         <source>Items</source>
         <translation>項目数</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="94"/>
+        <location filename="../widgets/tables/table_details.cpp" line="95"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="105"/>
-        <location filename="../widgets/tables/table_details.cpp" line="108"/>
+        <location filename="../widgets/tables/table_details.cpp" line="109"/>
         <source>GSI</source>
         <translation>GSI</translation>
     </message>
     <message>
         <location filename="../widgets/tables/index_panel.cpp" line="105"/>
-        <location filename="../widgets/tables/table_details.cpp" line="108"/>
+        <location filename="../widgets/tables/table_details.cpp" line="109"/>
         <source>LSI</source>
         <translation>LSI</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="144"/>
+        <location filename="../widgets/tables/table_details.cpp" line="124"/>
         <source>Capacity</source>
         <translation>キャパシティ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="148"/>
+        <location filename="../widgets/tables/table_details.cpp" line="129"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <location filename="../widgets/tables/table_details.cpp" line="129"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <location filename="../widgets/tables/table_details.cpp" line="129"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="151"/>
+        <location filename="../widgets/tables/table_details.cpp" line="132"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="152"/>
+        <location filename="../widgets/tables/table_details.cpp" line="133"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="157"/>
+        <location filename="../widgets/tables/table_details.cpp" line="143"/>
+        <source>Read auto scaling</source>
+        <translation>読み込みキャパシティの Auto Scaling</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="144"/>
+        <source>Write auto scaling</source>
+        <translation>書き込みキャパシティの Auto Scaling</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="147"/>
+        <source>Last increase</source>
+        <translation>最終増加日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="149"/>
+        <source>Last decrease</source>
+        <translation>最終減少日時</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="151"/>
+        <source>Decreases today</source>
+        <translation>本日の減少回数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="159"/>
+        <source>Index %1</source>
+        <extracomment>a GSI&apos;s provisioned capacity: %1 read units, %2 their auto scaling, %3 write units, %4 their auto scaling</extracomment>
+        <translation>インデックス %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="160"/>
+        <source>Read %1 (auto scaling: %2) · Write %3 (auto scaling: %4)</source>
+        <translation>読み込み %1 (Auto Scaling: %2) · 書き込み %3 (Auto Scaling: %4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_details.cpp" line="197"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="157"/>
+        <location filename="../widgets/tables/table_details.cpp" line="197"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="157"/>
+        <location filename="../widgets/tables/table_details.cpp" line="197"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="159"/>
+        <location filename="../widgets/tables/table_details.cpp" line="199"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="161"/>
+        <location filename="../widgets/tables/table_details.cpp" line="201"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="163"/>
+        <location filename="../widgets/tables/table_details.cpp" line="203"/>
         <source>Latest stream ARN</source>
         <translation>最新のストリーム ARN</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="165"/>
+        <location filename="../widgets/tables/table_details.cpp" line="205"/>
         <source>Encryption at rest</source>
         <translation>保管時の暗号化</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="166"/>
+        <location filename="../widgets/tables/table_details.cpp" line="206"/>
         <source>KMS: %1</source>
         <translation>KMS: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="167"/>
+        <location filename="../widgets/tables/table_details.cpp" line="207"/>
         <source>Owned by Amazon DynamoDB</source>
         <translation>Amazon DynamoDB が所有</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="170"/>
+        <location filename="../widgets/tables/table_details.cpp" line="210"/>
         <source>KMS key inaccessible since</source>
         <translation>KMS キーにアクセス不可となった日時</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="172"/>
+        <location filename="../widgets/tables/table_details.cpp" line="212"/>
         <source>Archived</source>
         <translation>アーカイブ日時</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="173"/>
+        <location filename="../widgets/tables/table_details.cpp" line="213"/>
         <source>Archival backup</source>
         <translation>アーカイブのバックアップ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="175"/>
+        <location filename="../widgets/tables/table_details.cpp" line="215"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="179"/>
+        <location filename="../widgets/tables/table_details.cpp" line="219"/>
         <source>Global table replicas</source>
         <translation>グローバルテーブルのレプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="181"/>
+        <location filename="../widgets/tables/table_details.cpp" line="221"/>
         <source>Replicas</source>
         <translation>レプリカ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="185"/>
-        <location filename="../widgets/tables/table_details.cpp" line="187"/>
-        <location filename="../widgets/tables/table_details.cpp" line="189"/>
+        <location filename="../widgets/tables/table_details.cpp" line="225"/>
+        <location filename="../widgets/tables/table_details.cpp" line="227"/>
+        <location filename="../widgets/tables/table_details.cpp" line="229"/>
         <source>Tags</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="187"/>
+        <location filename="../widgets/tables/table_details.cpp" line="139"/>
+        <location filename="../widgets/tables/table_details.cpp" line="227"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_details.cpp" line="84"/>
-        <location filename="../widgets/tables/table_details.cpp" line="181"/>
-        <location filename="../widgets/tables/table_details.cpp" line="189"/>
+        <location filename="../widgets/tables/table_details.cpp" line="85"/>
+        <location filename="../widgets/tables/table_details.cpp" line="221"/>
+        <location filename="../widgets/tables/table_details.cpp" line="229"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
@@ -6412,209 +6718,214 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>TableSettingsPanel</name>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="22"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="23"/>
         <source>Protect the table from deletion</source>
         <translation>テーブルを削除から保護する</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="32"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="33"/>
         <source>Apply changes</source>
         <translation>変更を適用</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="33"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="34"/>
         <source>Revert</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="41"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="43"/>
         <source>On-demand</source>
         <translation>オンデマンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="42"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="44"/>
         <source>Provisioned</source>
         <translation>プロビジョンド</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="50"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="52"/>
         <source>DynamoDB Standard</source>
         <translation>DynamoDB Standard</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="51"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="53"/>
         <source>DynamoDB Standard-IA</source>
         <translation>DynamoDB Standard-IA</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="55"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="57"/>
         <source>Keys only</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
         <source>New image</source>
         <translation>新しいイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="57"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="59"/>
         <source>Old image</source>
         <translation>古いイメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="58"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="60"/>
         <source>New and old images</source>
         <translation>新旧イメージ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="61"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="63"/>
         <source>Attribute name, e.g. expiresAt</source>
         <translation>属性名 (例: expiresAt)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="84"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="86"/>
         <source>Table settings</source>
         <translation>テーブル設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="87"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="89"/>
         <source>Deletion protection</source>
         <translation>削除保護</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="88"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="90"/>
         <source>Capacity mode</source>
         <translation>キャパシティモード</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="91"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="93"/>
         <source>Read</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="94"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
         <source>Write</source>
         <translation>書き込み</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="96"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="98"/>
         <source>Read capacity units</source>
         <translation>読み込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="97"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="99"/>
         <source>Write capacity units</source>
         <translation>書き込みキャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="98"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="100"/>
         <source>Capacity units</source>
         <translation>キャパシティユニット</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="99"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="101"/>
+        <source>Auto scaling</source>
+        <translation>Auto Scaling</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="102"/>
         <source>Table class</source>
         <translation>テーブルクラス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="103"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="106"/>
         <source>DynamoDB stream</source>
         <translation>DynamoDB ストリーム</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="335"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="339"/>
         <source>DynamoDB did not change the encryption of %1: %2</source>
         <translation>DynamoDB は %1 の暗号化を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="339"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="343"/>
         <source>The table is encrypted with the new key once DynamoDB has made the change.</source>
         <translation>DynamoDB が変更を終えると、テーブルは新しいキーで暗号化されます。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="388"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="392"/>
         <source>DynamoDB did not change the Time to Live of %1: %2</source>
         <translation>DynamoDB は %1 の有効期限 (TTL) を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="402"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="406"/>
         <source>Time to Live is on. DynamoDB deletes each item within a few days after the time in its “%1” attribute.</source>
         <translation>有効期限 (TTL) をオンにしました。DynamoDB は各項目を、属性「%1」の時刻から数日以内に削除します。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="405"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="409"/>
         <source>Time to Live is off. Items no longer expire.</source>
         <translation>有効期限 (TTL) をオフにしました。項目は失効しなくなります。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="54"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="286"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="56"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="290"/>
         <source>Stream view type</source>
         <translation>ストリームの表示タイプ</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="27"/>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="29"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="28"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="30"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="107"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="110"/>
         <source>Time to Live</source>
         <translation>有効期限 (TTL)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="111"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="114"/>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="115"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="118"/>
         <source>Expire items</source>
         <translation>項目を失効させる</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="284"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="288"/>
         <source>To change the view type, turn the stream off, apply, then turn it on again.</source>
         <translation>表示タイプを変更するには、ストリームを無効にして適用し、再度有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="293"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="297"/>
         <source>To use another attribute, turn Time to Live off, apply, then turn it on again with the new name (DynamoDB allows one change per hour).</source>
         <translation>別の属性を使うには、有効期限 (TTL) をオフにして適用し、新しい名前で再度オンにしてください (DynamoDB での変更は 1 時間に 1 回までです)。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="295"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="299"/>
         <source>The Number attribute that holds each item&apos;s expiry time, in seconds since 1970 (Unix epoch time).</source>
         <translation>各項目の失効時刻を保持する Number 型の属性 (1970 年からの秒数、Unix エポック時間)。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="300"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="304"/>
         <source>Enabled: items expire at the time in “%1”.</source>
         <translation>有効: 項目は「%1」の時刻に失効します。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="301"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="305"/>
         <source>Disabled: items do not expire.</source>
         <translation>無効: 項目は失効しません。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="326"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="330"/>
         <source>Name the attribute that holds each item&apos;s expiry time.</source>
         <translation>各項目の失効時刻を保持する属性の名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="345"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="349"/>
         <source>DynamoDB did not change the settings of %1: %2</source>
         <translation>DynamoDB は %1 の設定を変更しませんでした: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="350"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="354"/>
         <source>Applied. The table is Updating until DynamoDB has made the change.</source>
         <translation>適用しました。DynamoDB が変更を反映するまで、テーブルは更新中です。</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/table_settings_panel.cpp" line="352"/>
+        <location filename="../widgets/tables/table_settings_panel.cpp" line="356"/>
         <source>Applied.</source>
         <translation>適用しました。</translation>
     </message>
@@ -6783,79 +7094,79 @@ SELECT * FROM &quot;%1&quot;</translation>
 <context>
     <name>TablesTab</name>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="47"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="48"/>
         <source>Create table</source>
         <translation>テーブルの作成</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="49"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="50"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="314"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="51"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="52"/>
         <source>Explore items</source>
         <translation>項目を探索</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="53"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="54"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="72"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="73"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="73"/>
-        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="74"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="276"/>
         <source>Indexes</source>
         <translation>インデックス</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="79"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="80"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="98"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="99"/>
         <source>Create index…</source>
         <translation>インデックスを作成…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="103"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="104"/>
         <source>Copy to another region…</source>
         <translation>別のリージョンにコピー…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="126"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="127"/>
         <source>Updating table %1…</source>
         <translation>テーブル %1 を更新中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="195"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="201"/>
         <source>Could not list tables: %1</source>
         <translation>テーブルを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="270"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="276"/>
         <source>Indexes (%1)</source>
         <translation>インデックス (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="282"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="288"/>
         <source>Creating table %1…</source>
         <translation>テーブル %1 を作成中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="302"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="308"/>
         <source>Delete tables</source>
         <translation>テーブルの削除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/tables/tables_tab.cpp" line="303"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="309"/>
         <source>Delete %n table(s) in %1? All items are deleted and cannot be recovered.
 
 %2</source>
@@ -6866,12 +7177,12 @@ SELECT * FROM &quot;%1&quot;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="326"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="332"/>
         <source>Deleting table %1…</source>
         <translation>テーブル %1 を削除中…</translation>
     </message>
     <message>
-        <location filename="../widgets/tables/tables_tab.cpp" line="328"/>
+        <location filename="../widgets/tables/tables_tab.cpp" line="334"/>
         <source>Could not delete %1: %2</source>
         <translation>%1 を削除できませんでした: %2</translation>
     </message>
@@ -6963,6 +7274,29 @@ SELECT * FROM &quot;%1&quot;</translation>
         <location filename="../widgets/items/ttl_expiry.cpp" line="62"/>
         <source>Expired at %1 (local time), from its “%2” attribute. DynamoDB deletes the item within a few days; until then reads still return it.</source>
         <translation>%1 (現地時刻) に失効しました (属性「%2」から)。DynamoDB は数日以内に項目を削除します。それまでは読み取りで引き続き返されます。</translation>
+    </message>
+</context>
+<context>
+    <name>WriteScalingRefusal</name>
+    <message>
+        <location filename="../widgets/capacity/write_scaling_refusal.cpp" line="13"/>
+        <source>A global secondary index of %1 has provisioned write capacity without auto scaling.</source>
+        <translation>%1 のグローバルセカンダリインデックスに、Auto Scaling のないプロビジョンドの書き込みキャパシティがあります。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/write_scaling_refusal.cpp" line="16"/>
+        <source>%1 has provisioned write capacity without auto scaling.</source>
+        <translation>%1 の書き込みキャパシティはプロビジョンドで、Auto Scaling が有効になっていません。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/write_scaling_refusal.cpp" line="18"/>
+        <source>DynamoDB adds replicas only to a table whose write capacity, and that of each global secondary index, is auto scaled or on-demand, so that every replica keeps up with the writes replicated to it. Turn on write auto scaling, or switch the table to on-demand capacity in its Settings, then create the replica again.</source>
+        <translation>DynamoDB がレプリカを追加できるのは、テーブルとその各グローバルセカンダリインデックスの書き込みキャパシティが Auto Scaling またはオンデマンドのテーブルだけです。これにより、各レプリカはレプリケートされてくる書き込みに追従できます。書き込みキャパシティの Auto Scaling を有効にするか、テーブルの設定でオンデマンドキャパシティに切り替えてから、もう一度レプリカを作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/capacity/write_scaling_refusal.cpp" line="23"/>
+        <source>DynamoDB said: %1</source>
+        <translation>DynamoDB の応答: %1</translation>
     </message>
 </context>
 <context>
@@ -7131,49 +7465,59 @@ SELECT * FROM &quot;%1&quot;</translation>
         <translation>プロビジョニングされたテーブルの容量を超えるリクエストを拒否しません（DynamoDB Local と同じ）。本来のサービスは拒否します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="153"/>
+        <location filename="../app/main.cpp" line="154"/>
+        <source>Map at most &lt;MB&gt; of each region&apos;s database file into memory (0: none; reads then go through the page cache).</source>
+        <translation>各リージョンのデータベースファイルを最大 &lt;MB&gt; までメモリにマップします (0: マップしない。読み取りはページキャッシュを経由します)。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="159"/>
         <source>Save screenshots to &lt;dir&gt;.</source>
         <translation>スクリーンショットを &lt;dir&gt; に保存します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="158"/>
+        <location filename="../app/main.cpp" line="164"/>
         <source>Play the fault scenario &lt;file&gt; headless on engine time, as fast as possible, and print a summary.</source>
         <translation>障害シナリオ &lt;file&gt; をウィンドウなしでエンジン時間で可能な限り速く実行し、要約を出力します。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="164"/>
+        <location filename="../app/main.cpp" line="170"/>
         <source>With --scenario: write the report to &lt;file&gt; (JSON).</source>
         <translation>--scenario と併用: レポートを &lt;file&gt; に書き込みます (JSON)。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="168"/>
+        <location filename="../app/main.cpp" line="174"/>
         <source>With --scenario: use &lt;n&gt; instead of the file&apos;s seed.</source>
         <translation>--scenario と併用: ファイルのシードの代わりに &lt;n&gt; を使います。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="180"/>
+        <location filename="../app/main.cpp" line="186"/>
         <source>The seed must be a whole number.</source>
         <translation>シードは整数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="190"/>
+        <location filename="../app/main.cpp" line="196"/>
         <source>The time scale must be a positive number.</source>
         <translation>時間倍率は正の数でなければなりません。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="195"/>
+        <location filename="../app/main.cpp" line="201"/>
         <source>The port must be a number from 0 to 65535.</source>
         <translation>ポートは 0 から 65535 までの数値で指定してください。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="224"/>
+        <location filename="../app/main.cpp" line="207"/>
+        <source>The map size must be a number of megabytes from 0 to 1048576.</source>
+        <translation>マップサイズは 0 から 1048576 までのメガバイト数で指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="238"/>
         <source>Cannot open the data directory:
 %1</source>
         <translation>データディレクトリを開けません:
 %1</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="248"/>
+        <location filename="../app/main.cpp" line="262"/>
         <source>The sample data could not be written: %1</source>
         <translation>サンプルデータを書き込めませんでした: %1</translation>
     </message>
