@@ -386,8 +386,6 @@ awaitable<std::unique_ptr<Connection>> RemoteClientImpl::connect(const remote::E
         }
         connection->tcp().expires_after(endpoint_.timeout);
         co_await connection->tcp().async_connect(endpoints, use_awaitable);
-        // A request goes out whole at once: no waiting for the previous answer's ACK.
-        connection->tcp().socket().set_option(tcp::no_delay(true));
     } catch (const boost::system::system_error& e) {
         ec = e.code();
     }

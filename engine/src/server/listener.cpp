@@ -72,9 +72,6 @@ void Listener::accept() {
         [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
             if (!self->acceptor_.is_open()) return;
             if (!ec) {
-                // An answer goes out whole at once, not after the client's delayed ACK.
-                boost::system::error_code ignored;
-                socket.set_option(tcp::no_delay(true), ignored);
                 if (!self->state_.stopping) start_session(std::move(socket), self->state_);
                 return self->accept();
             }
