@@ -1,6 +1,8 @@
 // Items written as JSON text without a document (model/item_json_text.h), as the
 // endpoint answers Scan and Query pages: the text must be byte for byte what dump() of
 // encode_item() gives, or a client would see a different item than the console does.
+// And the document built straight from the stored bytes (model/item_document.h), as
+// GetItem and unfiltered Query and Scan pages answer: the same as encode_item() gives.
 
 #include <random>
 #include <stdexcept>
@@ -8,6 +10,7 @@
 
 #include <QTest>
 
+#include "model/item_document.h"
 #include "model/item_json_text.h"
 #include "tablespan/json_codec.h"
 
@@ -128,6 +131,8 @@ void TestItemJsonText::every_type_and_escape_as_dump() {
     const Item item = escaping_item();
     QCOMPARE(as_text(item), dumped(item));
     QCOMPARE(serialized_as_text(item), dumped(item));
+    QVERIFY(serialized_item_document(serialize_item(item)) == encode_item(item));
+    QVERIFY(serialized_item_document(serialize_item(Item{})) == Json::object());
 }
 
 void TestItemJsonText::random_items_as_dump() {
@@ -140,6 +145,8 @@ void TestItemJsonText::random_items_as_dump() {
         const std::string expected = dumped(item);
         QVERIFY2(as_text(item) == expected, qPrintable(QStringLiteral("seed %1").arg(seed)));
         QVERIFY2(serialized_as_text(item) == expected,
+                 qPrintable(QStringLiteral("seed %1").arg(seed)));
+        QVERIFY2(serialized_item_document(serialize_item(item)) == encode_item(item),
                  qPrintable(QStringLiteral("seed %1").arg(seed)));
     }
 }
@@ -207,12 +214,14 @@ void TestItemJsonText::serialized_corruption_rejected() {
     std::string out;
     QVERIFY_THROWS_EXCEPTION(std::runtime_error,
                              append_serialized_item_json(out, data.toStdString()));
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, serialized_item_document(data.toStdString()));
     // Every truncation of a real item is refused too.
     const std::string whole = serialize_item(escaping_item());
     for (std::size_t n = 0; n < whole.size(); ++n) {
         std::string partial;
         QVERIFY_THROWS_EXCEPTION(std::runtime_error,
                                  append_serialized_item_json(partial, whole.substr(0, n)));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, serialized_item_document(whole.substr(0, n)));
     }
 }
 

@@ -12,6 +12,7 @@
 #include "core/region.h"
 #include "indexes/index_entries.h"
 #include "indexes/item_collections.h"
+#include "model/item_document.h"
 
 namespace tablespan::api {
 
@@ -94,15 +95,18 @@ Json get_item(core::Region& region, const Json& request) {
     TableMeta& table = table_for_data(region, request.at("TableName"));
     StorageKey key = key_from_key(table, key_attrs);
     admit_read(region, table);
-    ItemStore store(region, table);
-    auto item = store.get(key);
     bool consistent = bool_member(request, "ConsistentRead").value_or(false);
 
     Json out = Json::object();
     std::int64_t size = 0;
-    if (item) {
+    if (!ex->projection) {
+        // The whole item: its document straight from the stored bytes.
+        std::string bytes;
+        if (region.store().get_item(table.id, key.pk, key.sk, bytes, &size))
+            out["Item"] = serialized_item_document(bytes);
+    } else if (auto item = ItemStore(region, table).get(key)) {
         size = static_cast<std::int64_t>(item_size(*item));
-        out["Item"] = encode_item(ex->projection ? ex->projection->apply(*item) : *item);
+        out["Item"] = encode_item(ex->projection->apply(*item));
     }
     charge_read(region, table, nullptr, read_units(size, consistent));
     add_consumed_capacity(out, request, table.name, read_units(size, consistent));

@@ -15,6 +15,7 @@
 #include "core/region.h"
 #include "indexes/index_entries.h"
 #include "indexes/index_key.h"
+#include "model/item_document.h"
 #include "model/item_json_text.h"
 
 namespace tablespan::api {
@@ -225,12 +226,14 @@ struct Page {
         ++scanned;
         bytes += size;
         const bool full = (limit && scanned >= limit) || bytes >= kPageBytes;
-        if (as_text && !fetch && !ex.filter && !ex.projection) {
-            // Every item as it is stored: written out as text without decoding it.
+        if (!fetch && !ex.filter && !ex.projection) {
+            // Every item as it is stored: written out without decoding it first.
             ++count;
-            if (select != "COUNT") {
+            if (select != "COUNT" && as_text) {
                 text.push_back(count > 1 ? ',' : '[');
                 append_serialized_item_json(text, blob);
+            } else if (select != "COUNT") {
+                items.push_back(serialized_item_document(blob));
             }
             if (full) stop(pk, sk, index ? deserialize_item(blob) : Item{});
             return !full;

@@ -192,7 +192,7 @@ RegionStore::RegionStore(const std::string& path, std::int64_t map_bytes) : db_(
     savepoint_ = db_.prepare("SAVEPOINT request");
     release_ = db_.prepare("RELEASE request");
     rollback_to_ = db_.prepare("ROLLBACK TO request");
-    get_ = db_.prepare("SELECT item FROM items WHERE table_id=? AND pk=? AND sk=?");
+    get_ = db_.prepare("SELECT item, size FROM items WHERE table_id=? AND pk=? AND sk=?");
     get_size_ = db_.prepare("SELECT size FROM items WHERE table_id=? AND pk=? AND sk=?");
     put_ = db_.prepare(
         "INSERT INTO items(table_id, pk, sk, size, item, hlc, origin) VALUES(?,?,?,?,?,?,?) "
@@ -281,9 +281,17 @@ void RegionStore::delete_table(std::int64_t id) {
 
 bool RegionStore::get_item(std::int64_t table, std::string_view pk, std::string_view sk,
                            std::string& out) {
+    return get_item(table, pk, sk, out, nullptr);
+}
+
+bool RegionStore::get_item(std::int64_t table, std::string_view pk, std::string_view sk,
+                           std::string& out, std::int64_t* size) {
     get_.bind(1, table).bind_blob(2, pk).bind_blob(3, sk);
     bool found = get_.step();
-    if (found) out.assign(get_.column_blob(0));
+    if (found) {
+        out.assign(get_.column_blob(0));
+        if (size) *size = get_.column_int(1);
+    }
     get_.reset();
     return found;
 }

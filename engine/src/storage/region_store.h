@@ -161,6 +161,9 @@ public:
     // Items.
     // Copies the stored item bytes into `out`; false when absent.
     bool get_item(std::int64_t table, std::string_view pk, std::string_view sk, std::string& out);
+    // The same, with the item's stored size (item_size() when it was written).
+    bool get_item(std::int64_t table, std::string_view pk, std::string_view sk, std::string& out,
+                  std::int64_t* size);
     // The stored size of an item, when present.
     std::optional<std::int64_t> get_item_size(std::int64_t table, std::string_view pk,
                                               std::string_view sk);
