@@ -133,6 +133,8 @@ private slots:
         QVERIFY(lost.top() > cut.top());  // a lane of its own
         // The charts shade the faults before any run.
         QCOMPARE(tab.charts()->shadedSpans(), QList<QPointF>({{600, 3600}, {720, 3900}}));
+        // The loss has its own line: its shade alone blends into the cut's.
+        QCOMPARE(tab.charts()->lossMarks(), QList<double>({720}));
     }
 
     void aRunGrowsTheChartsAndEndsWithTheReport() {
@@ -168,6 +170,7 @@ private slots:
         for (const QPointF& p : charts->points(ScenarioCharts::Lag, toIreland))
             QVERIFY2(p.x() <= 10 || p.x() > 18, qPrintable(QString::number(p.x())));
         QCOMPARE(charts->shadedSpans(), QList<QPointF>({{10, 18}}));
+        QVERIFY(charts->lossMarks().isEmpty());  // offline is not lost
 
         // The table holds the report's figures, per region and phase.
         QTableWidget* table = tab.reportView()->table();

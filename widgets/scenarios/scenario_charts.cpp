@@ -77,7 +77,8 @@ ScenarioCharts::~ScenarioCharts() = default;
 void ScenarioCharts::removeLines() {
     m_lines.clear();
     for (int c = 0; c < NB_CHARTS; ++c) {
-        // GappedLine leaves its series in the chart: take every line and marker away.
+        // GappedLine leaves its series in the chart: take every line and marker away (the
+        // lines at a region's loss among them).
         for (QAbstractSeries* s : m_charts[c]->series())
             if (!qobject_cast<QAreaSeries*>(s)) {
                 m_charts[c]->removeSeries(s);
@@ -115,14 +116,26 @@ void ScenarioCharts::reset(const QStringList& regions, double totalSeconds,
             s.area->attachAxis(m_x[c]);
             s.area->attachAxis(m_y[c]);
             for (QLegendMarker* m : m_charts[c]->legend()->markers(s.area)) m->setVisible(false);
+            if (f.mark()) {
+                s.edge = new QLineSeries;
+                s.edge->setName(f.label);
+                s.edge->setPen(QPen(QColor(0xb0, 0x1c, 0x1c), 2));
+                m_charts[c]->addSeries(s.edge);
+                s.edge->attachAxis(m_x[c]);
+                s.edge->attachAxis(m_y[c]);
+                for (QLegendMarker* m : m_charts[c]->legend()->markers(s.edge))
+                    m->setVisible(false);
+            }
             m_shades[c].push_back(s);
         }
+        fitShades(Chart(c));  // seen before the run starts
     }
     for (int i = 0; i < regions.size(); ++i) {
         line(Served, regions[i], false);
         line(RefusedThrottled, regions[i], false);
         line(RefusedThrottled, regions[i], true);
     }
+    styleThrottledLines();  // the legend is right before the first second is drawn
 }
 
 GappedLine* ScenarioCharts::line(Chart chart, const QString& key, bool throttled) {
@@ -161,6 +174,15 @@ void ScenarioCharts::draw(const ScenarioSeries& series) {
         set(Pending, link, false, series.pending(link));
         set(Lag, link, false, series.lag(link));
     }
+    styleThrottledLines();
+    const double floors[NB_CHARTS] = {5, 5, 5, 100};
+    for (int c = 0; c < NB_CHARTS; ++c) {
+        TimeChart::setNiceRange(m_y[c], top[c], floors[c]);
+        fitShades(Chart(c));
+    }
+}
+
+void ScenarioCharts::styleThrottledLines() {
     // The throttled lines (no name of their own): dashed, without a legend entry.
     for (QAbstractSeries* s : m_charts[RefusedThrottled]->series())
         if (auto* l = qobject_cast<QLineSeries*>(s); l && l->name().isEmpty()) {
@@ -170,13 +192,13 @@ void ScenarioCharts::draw(const ScenarioSeries& series) {
             for (QLegendMarker* m : m_charts[RefusedThrottled]->legend()->markers(l))
                 m->setVisible(false);
         }
-    const double floors[NB_CHARTS] = {5, 5, 5, 100};
-    for (int c = 0; c < NB_CHARTS; ++c) {
-        TimeChart::setNiceRange(m_y[c], top[c], floors[c]);
-        for (const Shade& s : m_shades[c]) {
-            s.upper->replace({QPointF(s.from, m_y[c]->max()), QPointF(s.to, m_y[c]->max())});
-            s.lower->replace({QPointF(s.from, 0), QPointF(s.to, 0)});
-        }
+}
+
+void ScenarioCharts::fitShades(Chart c) {
+    for (const Shade& s : m_shades[c]) {
+        s.upper->replace({QPointF(s.from, m_y[c]->max()), QPointF(s.to, m_y[c]->max())});
+        s.lower->replace({QPointF(s.from, 0), QPointF(s.to, 0)});
+        if (s.edge) s.edge->replace({QPointF(s.from, 0), QPointF(s.from, m_y[c]->max())});
     }
 }
 
@@ -188,6 +210,13 @@ QList<QPointF> ScenarioCharts::points(Chart chart, const QString& key, bool thro
 int ScenarioCharts::segments(Chart chart, const QString& key) const {
     const auto it = m_lines.find(std::make_pair(int(chart) * 2, key));
     return it == m_lines.end() ? 0 : it->second->segments();
+}
+
+QList<double> ScenarioCharts::lossMarks() const {
+    QList<double> out;
+    for (const Shade& s : m_shades[Served])
+        if (s.edge && s.edge->count() == 2) out.append(s.edge->at(0).x());
+    return out;
 }
 
 QList<QPointF> ScenarioCharts::shadedSpans() const {

@@ -4,7 +4,8 @@
 // while it runs: per region the writes served, and the writes refused and throttled,
 // per second; per replication link the changes pending and the replication lag (a gap
 // where nothing was delivered, not a zero). The faults' spans are shaded behind the
-// lines, a region lost for good from its loss to the end of the load.
+// lines, a region lost for good from its loss to the end of the load, with a line at the
+// moment it was lost (its shade alone would blend into a cut that began before it).
 
 #include <map>
 #include <memory>
@@ -46,6 +47,8 @@ public:
     int segments(Chart chart, const QString& key) const;
     // The shaded spans, (from, to) in seconds.
     QList<QPointF> shadedSpans() const;
+    // The seconds at which a region was lost, each marked by a line on every chart.
+    QList<double> lossMarks() const;
 
 private:
     struct Shade {
@@ -53,8 +56,12 @@ private:
         QLineSeries* lower;
         QAreaSeries* area;
         double from, to;
+        QLineSeries* edge = nullptr;  // a lost region: the line at its loss
     };
     GappedLine* line(Chart chart, const QString& key, bool throttled);
+    // The shades and loss lines of `chart` to the full height of its y axis.
+    void fitShades(Chart chart);
+    void styleThrottledLines();
     void removeLines();
 
     QChart* m_charts[NB_CHARTS];
