@@ -1,12 +1,12 @@
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "api/model/value_text.h"
+#include "model/item_json_text.h"
 
 namespace tablespan::api::validation {
 namespace {
@@ -127,43 +127,8 @@ private:
         out += '}';
     }
 
-    static void quote(std::string_view text, std::string& out) {
-        out += '"';
-        for (char c : text) {
-            switch (c) {
-                case '"':
-                    out += "\\\"";
-                    break;
-                case '\\':
-                    out += "\\\\";
-                    break;
-                case '\b':
-                    out += "\\b";
-                    break;
-                case '\f':
-                    out += "\\f";
-                    break;
-                case '\n':
-                    out += "\\n";
-                    break;
-                case '\r':
-                    out += "\\r";
-                    break;
-                case '\t':
-                    out += "\\t";
-                    break;
-                default:
-                    if (static_cast<unsigned char>(c) < 0x20) {
-                        char buf[8];
-                        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                        out += buf;
-                    } else {
-                        out += c;
-                    }
-            }
-        }
-        out += '"';
-    }
+    // JSON.stringify's quoting, which is also nlohmann's dump() escaping.
+    static void quote(std::string_view text, std::string& out) { append_json_string(out, text); }
 
     const service_model& model_;
 };
