@@ -145,6 +145,15 @@ private slots:
         expectError({{"TableName", "OnDemand"},
                      {"ProvisionedWriteCapacityAutoScalingUpdate", write_scaling(1, 5, 50)}},
                     "ValidationException", "PAY_PER_REQUEST");
+        // An index's setting is named with its index, or it reads like the table's.
+        createProvisioned("Indexed", 5, 5, true);
+        expectError({{"TableName", "Indexed"},
+                     {"GlobalSecondaryIndexUpdates",
+                      {{{"IndexName", "ByG"},
+                        {"ProvisionedWriteCapacityAutoScalingUpdate", write_scaling(1, 5, 95)}}}}},
+                    "ValidationException",
+                    "ProvisionedWriteCapacityAutoScalingUpdate of index ByG: TargetValue 95 must "
+                    "be between 20 and 90");
         expectError({{"TableName", "Prov"},
                      {"GlobalSecondaryIndexUpdates",
                       {{{"IndexName", "NoSuchIndex"},

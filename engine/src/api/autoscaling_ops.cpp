@@ -88,10 +88,12 @@ TableScaling updated_scaling(core::Region& region, const TableMeta& t, const Jso
     if (const Json* gsis = member(request, "GlobalSecondaryIndexUpdates"))
         for (const auto& g : *gsis) {
             const auto& ix = global_index(t, g);
+            // The messages name the index: the same member of the table and of each index
+            // would read alike.
             if (const Json* write = member(g, "ProvisionedWriteCapacityAutoScalingUpdate"))
-                autoscaling::apply_update(s.indexes[ix.name].write, *write,
-                                          defaults(t, true, ix.name),
-                                          "ProvisionedWriteCapacityAutoScalingUpdate");
+                autoscaling::apply_update(
+                    s.indexes[ix.name].write, *write, defaults(t, true, ix.name),
+                    "ProvisionedWriteCapacityAutoScalingUpdate of index " + ix.name);
         }
     if (const Json* replicas = member(request, "ReplicaUpdates")) {
         const auto members = replica_regions(region, t);
@@ -105,15 +107,17 @@ TableScaling updated_scaling(core::Region& region, const TableMeta& t, const Jso
             if (!seen.insert(code).second)
                 throw_validation("Duplicate replica in ReplicaUpdates: " + code);
             if (const Json* read = member(r, "ReplicaProvisionedReadCapacityAutoScalingUpdate"))
-                autoscaling::apply_update(s.read[code], *read, defaults(t, false),
-                                          "ReplicaProvisionedReadCapacityAutoScalingUpdate");
+                autoscaling::apply_update(
+                    s.read[code], *read, defaults(t, false),
+                    "ReplicaProvisionedReadCapacityAutoScalingUpdate of replica " + code);
             if (const Json* gsis = member(r, "ReplicaGlobalSecondaryIndexUpdates"))
                 for (const auto& g : *gsis) {
                     const auto& ix = global_index(t, g);
                     if (const Json* read = member(g, "ProvisionedReadCapacityAutoScalingUpdate"))
-                        autoscaling::apply_update(s.indexes[ix.name].read[code], *read,
-                                                  defaults(t, false, ix.name),
-                                                  "ProvisionedReadCapacityAutoScalingUpdate");
+                        autoscaling::apply_update(
+                            s.indexes[ix.name].read[code], *read, defaults(t, false, ix.name),
+                            "ProvisionedReadCapacityAutoScalingUpdate of index " + ix.name +
+                                " in replica " + code);
                 }
         }
     }
