@@ -14,6 +14,8 @@
 #include "model/item_json_text.h"
 #include "tablespan/json_codec.h"
 
+#include "corrupt_items.h"
+
 using namespace tablespan;
 
 namespace {
@@ -180,32 +182,7 @@ void TestItemJsonText::invalid_utf8_as_dump() {
 }
 
 void TestItemJsonText::serialized_corruption_rejected_data() {
-    QTest::addColumn<QByteArray>("data");
-    QTest::newRow("empty") << QByteArray();
-    QTest::newRow("wrong version") << QByteArray("\x02\x00", 2);
-    QTest::newRow("unknown type") << QByteArray(
-        "\x01\x01\x01"
-        "a"
-        "\x0b",
-        5);
-    QTest::newRow("bad boolean") << QByteArray(
-        "\x01\x01\x01"
-        "a"
-        "\x03\x02",
-        6);
-    QTest::newRow("huge length") << QByteArray("\x01\x01\xff\xff\xff\x7f", 6);
-    QTest::newRow("names out of order") << QByteArray(
-        "\x01\x02\x01"
-        "b"
-        "\x04\x01"
-        "a"
-        "\x04",
-        8);
-    QTest::newRow("bad number") << QByteArray(
-        "\x01\x01\x01"
-        "a"
-        "\x01\x01\x09",
-        7);
+    addCorruptSerializedItems();
     QTest::newRow("trailing bytes") << QByteArray("\x01\x00\x00", 3);
 }
 

@@ -8,6 +8,8 @@
 #include "tablespan/error.h"
 #include "tablespan/json_codec.h"
 
+#include "corrupt_items.h"
+
 using namespace tablespan;
 
 namespace {
@@ -470,42 +472,7 @@ void TestJsonCodec::deserialize_survives_corruption() {
 }
 
 void TestJsonCodec::deserialize_rejects_garbage_data() {
-    QTest::addColumn<QByteArray>("data");
-    QTest::newRow("empty") << QByteArray();
-    QTest::newRow("wrong version") << QByteArray("\x02\x00", 2);
-    QTest::newRow("unknown type") << QByteArray(
-        "\x01\x01\x01"
-        "a"
-        "\x0b",
-        5);
-    QTest::newRow("bad boolean") << QByteArray(
-        "\x01\x01\x01"
-        "a"
-        "\x03\x02",
-        6);
-    QTest::newRow("huge count") << QByteArray("\x01\xff\xff\xff\xff\x0f", 6);
-    QTest::newRow("huge length") << QByteArray("\x01\x01\xff\xff\xff\x7f", 6);
-    QTest::newRow("names out of order") << QByteArray(
-        "\x01\x02\x01"
-        "b"
-        "\x04\x01"
-        "a"
-        "\x04",
-        8);
-    QTest::newRow("duplicate names") << QByteArray(
-        "\x01\x02\x01"
-        "a"
-        "\x04\x01"
-        "a"
-        "\x04",
-        8);
-    QTest::newRow("bad number") << QByteArray(
-        "\x01\x01\x01"
-        "a"
-        "\x01\x01\x09",
-        7);
-    QTest::newRow("overlong varint")
-        << QByteArray("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 12);
+    addCorruptSerializedItems();
 }
 
 void TestJsonCodec::deserialize_rejects_garbage() {

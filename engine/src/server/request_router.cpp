@@ -110,10 +110,13 @@ Reply RequestRouter::reply(const Result& result) {
     if (!result.items_text.empty()) {
         // A Scan or Query page with its Items already written as text: they go first
         // (dump() sorts them after "Count"; a JSON object's members have no order).
-        std::string items = "{\"Items\":" + result.items_text;
-        if (text.size() > 2) items.push_back(',');
-        items.append(text, 1);
-        text = std::move(items);
+        std::string page;
+        page.reserve(10 + result.items_text.size() + text.size());
+        page += "{\"Items\":";
+        page += result.items_text;
+        if (text.size() > 2) page.push_back(',');
+        page.append(text, 1);
+        text = std::move(page);
     }
     return Reply{http::status::ok, std::move(text), "application/x-amz-json-1.0", std::nullopt};
 }
